@@ -1,0 +1,44 @@
+# Every target installs what it needs into .venv first, so a fresh clone needs only
+# `make demo` (convert the bundled samples into out/) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test lint format golden samples bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## demo: convert every sample in samples/ into out/ (JSON and CSV per file)
+demo: $(STAMP)
+	$(BIN)/qingdan convert samples -o out/
+	$(BIN)/qingdan convert samples -o out/ --format csv
+	@echo "demo: outputs are in out/"
+
+## test: the whole test suite
+test: $(STAMP)
+	$(BIN)/pytest
+
+## lint: ruff (lint + format check) and mypy --strict
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## golden: regenerate the expected outputs in samples/ on purpose; review `git diff samples/` after
+golden: $(STAMP)
+	QINGDAN_REGENERATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py -q
+	git diff --stat -- samples/
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

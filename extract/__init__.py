@@ -1,0 +1,63 @@
+"""Stage 1: files -> raw table grids.
+
+One reader per format, registered by file suffix in ``READERS``. A reader takes the
+file's bytes and returns an ``Extracted`` (tables and the text above them); it knows
+nothing about task lists. ``read_document`` is the one entry point.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
+from extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
+from extract.txt import read_txt
+
+Reader = Callable[[bytes, Path], Extracted]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".tsv": read_txt,
+    ".csv": read_txt,
+}
+"""File suffix (lower case, with the dot) -> reader."""
+
+
+def read_document(path: Path) -> RawDocument:
+    """Read one attachment into raw grids, choosing the reader by the file's suffix.
+
+    Raises ``FileMissing``, ``UnsupportedFormat`` or the reader's own ``QingdanError``.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileMissing(path, "no such file")
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise UnsupportedFormat(path, f"unsupported file type {path.suffix!r} (supported: {known})")
+    data = path.read_bytes()
+    if not data.strip():
+        raise EmptyFile(path, "file is empty")
+    content = reader(data, path)
+    return RawDocument(
+        path=str(path),
+        format=path.suffix.lower().lstrip("."),
+        sha256=hashlib.sha256(data).hexdigest(),
+        content=content,
+    )
+
+
+__all__ = [
+    "READERS",
+    "Cell",
+    "Extracted",
+    "Notice",
+    "QingdanError",
+    "RawDocument",
+    "RawRow",
+    "RawTable",
+    "Reader",
+    "read_document",
+]

@@ -1,0 +1,141 @@
+"""Deadlines: keep the printed text, derive the last day it names.
+
+``parse_deadline("2019年6月底前", 2019)`` -> ``Deadline(date(2019, 6, 30), "date")``.
+A range ends on its last day; "X前" means X; a deadline without a year takes the
+document's year; ongoing words (长期坚持) and recurring ones (每季度) have no date.
+When a deadline names a date and an ongoing term, the date wins.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from normalize.text import squeeze
+
+_DATA = Path(__file__).parent / "data" / "deadlines.toml"
+
+_CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                   "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+
+# Every date expression we know, tried left to right; the latest date named wins.
+_DATE = re.compile(
+    r"""
+    (?:(?P<year>\d{4})\s*(?:年|[.\-/](?=\d))?)?
+    (?:
+        (?P<month>\d{1,2})\s*(?:月份?|[.\-/](?=\d{1,2}(?:日|号)?(?!\d))|(?=$|[^\d年]))
+        (?:(?P<day>\d{1,2})\s*(?:日|号)?|(?P<part>上旬|中旬|下旬|底|末|中|初))?
+      | (?P<half>上半年|下半年|全年|年底|年末|年内|底|末|内)
+      | 第?(?P<quarter>[1-4])季度末?
+    )?
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """What a deadline text means: the last day it names and what kind of term it is."""
+
+    due: date | None
+    kind: str | None
+    """``"date"``, ``"ongoing"``, ``"recurring"``, or ``None`` when not understood."""
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    ongoing: tuple[str, ...]
+    recurring: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    return _Vocabulary(tuple(data["ongoing"]), tuple(data["recurring"]))
+
+
+def _ascii_numbers(text: str) -> str:
+    """Full-width digits to ASCII and Chinese month/quarter/year numerals to digits."""
+    text = text.translate({0xFF10 + i: str(i) for i in range(10)})
+    text = re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", _year_numerals, text)
+    text = re.sub(r"十二|十一|十", _tens, text)
+    return re.sub(
+        r"[一二两三四五六七八九](?=月|季度|日)", lambda m: str(_CHINESE_DIGITS[m[0]]), text
+    )
+
+
+def _year_numerals(match: re.Match[str]) -> str:
+    return "".join(str(_CHINESE_DIGITS[c]) for c in match[0])
+
+
+def _tens(match: re.Match[str]) -> str:
+    return {"十二": "12", "十一": "11", "十": "10"}[match[0]]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _end_of(match: re.Match[str], year: int) -> date | None:
+    """The last day one date expression names, or ``None`` if it is not a date."""
+    month, day, part = match["month"], match["day"], match["part"]
+    if month:
+        m = int(month)
+        if not 1 <= m <= 12:
+            return None
+        if day:
+            try:
+                return date(year, m, int(day))
+            except ValueError:
+                return None
+        if part == "上旬":
+            return date(year, m, 10)
+        if part in ("中旬", "中"):
+            return date(year, m, 20)
+        if part == "初":
+            return date(year, m, 5)
+        return _month_end(year, m)
+    if match["quarter"]:
+        return _month_end(year, int(match["quarter"]) * 3)
+    if match["half"] == "上半年":
+        return date(year, 6, 30)
+    if match["half"] or match["year"]:
+        return date(year, 12, 31)
+    return None
+
+
+def parse_deadline(text: str | None, year: int | None) -> Deadline:
+    """The last day a deadline text names, and its kind.
+
+    ``year`` is the document's year, used when the text names none.
+    """
+    compact = _ascii_numbers(squeeze(text))
+    if not compact:
+        return Deadline(None, None)
+    latest: date | None = None
+    current_year = year
+    for match in _DATE.finditer(compact):
+        if not match[0]:
+            continue
+        if match["year"]:
+            current_year = int(match["year"])
+        elif match["half"] in ("底", "末", "内") and not match["month"]:
+            continue  # a bare 底/末/内 without a year before it is not a date
+        if current_year is None:
+            continue
+        end = _end_of(match, current_year)
+        if end is not None and (latest is None or end > latest):
+            latest = end
+    if latest is not None:
+        return Deadline(latest, "date")
+    words = _vocabulary()
+    if any(word in compact for word in words.recurring):
+        return Deadline(None, "recurring")
+    if any(word in compact for word in words.ongoing):
+        return Deadline(None, "ongoing")
+    return Deadline(None, None)

@@ -1,0 +1,147 @@
+"""Layout steps: from raw tables to the rows of one task list, as a person sees it.
+
+Each step is a pure function over ``GridRow`` lists; ``normalize.normalize`` chains
+them: collect the task tables -> drop repeated headers -> mark section rows ->
+carry merged cells forward.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from extract.grid import Cell, RawTable
+from normalize.columns import ColumnSynonyms
+from normalize.header import Header, find_header, looks_like_header
+from normalize.model import TaskWarning
+from normalize.text import join_wrapped_lines
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """A table row on its way to becoming a record, its cells aligned to the header."""
+
+    cells: list[Cell]
+    page: int | None = None
+    repeats_as_header: bool = False
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class TaskRows:
+    """The rows of one task list (possibly stitched from several tables) and its header."""
+
+    header: Header
+    rows: list[GridRow]
+    warnings: list[TaskWarning]
+
+
+def _aligned(cells: list[Cell], width: int) -> list[Cell]:
+    """Cells padded to the header's width; extra cells are kept (they go to ``extra``).
+
+    A lone cell in a wider table spans the table (a text dump prints a merged
+    full-width cell once), so it is padded with covered cells, not blank ones.
+    """
+    if len(cells) >= width:
+        return cells
+    filler: Cell = None if len(cells) == 1 else ""
+    return [*cells, *([filler] * (width - len(cells)))]
+
+
+def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskRows | None:
+    """The rows of the task list in a document, or ``None`` when no table has a task header.
+
+    Tables that repeat the first task table's header, or that have no header but the
+    same width right after a task table (a table continued on the next page), are
+    stitched into one list; any other table is skipped with a warning naming it.
+    """
+    header: Header | None = None
+    rows: list[GridRow] = []
+    warnings: list[TaskWarning] = []
+    previous_was_task = False
+    for table in tables:
+        found = find_header(table, synonyms)
+        if header is None and found is not None:
+            header, start = found, found.row_index + 1
+        elif header is not None and found is not None and found.fields == header.fields:
+            start = found.row_index + 1
+        elif (
+            header is not None
+            and found is None
+            and previous_was_task
+            and (table.width == len(header.fields))
+        ):
+            start = 0
+        else:
+            previous_was_task = False
+            if table.rows:
+                warnings.append(
+                    TaskWarning("skipped-table", f"{table.name} is not a task table; skipped")
+                )
+            continue
+        previous_was_task = True
+        width = len(header.fields)
+        for raw in table.rows[start:]:
+            rows.append(GridRow(_aligned(list(raw.cells), width), raw.page, raw.repeats_as_header))
+    if header is None:
+        return None
+    return TaskRows(header, rows, warnings)
+
+
+def drop_repeated_headers(
+    rows: list[GridRow], header: Header, synonyms: ColumnSynonyms
+) -> list[GridRow]:
+    """Rows without the header repeated at page breaks (by its labels or its repeat mark)."""
+    return [
+        row
+        for row in rows
+        if not (row.repeats_as_header or header.matches(row.cells))
+        and not looks_like_header(row.cells, synonyms)
+    ]
+
+
+def _section_text(cells: list[Cell]) -> str | None:
+    """The text of a section row (one cell across the width), or ``None``."""
+    present = [cell for cell in cells if cell is not None]
+    texts = {join_wrapped_lines(cell) for cell in present if cell.strip()}
+    if len(texts) != 1 or len(cells) < 2:
+        return None
+    text = texts.pop()
+    if len(present) == 1 or all(join_wrapped_lines(cell) == text for cell in present):
+        return text
+    return None
+
+
+def mark_sections(rows: list[GridRow]) -> list[GridRow]:
+    """Rows with ``section`` set from the section row above them; section rows removed.
+
+    A section row is a single cell spanning the table (the other cells covered) or
+    a row whose cells all repeat one text (a merged cell copied by the reader).
+    """
+    marked: list[GridRow] = []
+    section: str | None = None
+    for row in rows:
+        text = _section_text(row.cells)
+        if text is not None:
+            section = text
+            continue
+        marked.append(replace(row, section=section))
+    return marked
+
+
+def carry_forward(rows: list[GridRow], fields: list[str | None]) -> list[GridRow]:
+    """Fill cells covered by a merged cell with the text above them.
+
+    A blank category also takes the category above: a vertically merged category
+    cell comes out of text dumps as an empty first cell (``\\t`` alone).
+    """
+    carried: list[GridRow] = []
+    above: list[Cell] = [None] * len(fields)
+    for row in rows:
+        cells = list(row.cells)
+        for col, cell in enumerate(cells[: len(fields)]):
+            inherits = cell is None or (fields[col] == "category" and not cell.strip())
+            if inherits and above[col] is not None:
+                cells[col] = above[col]
+        carried.append(replace(row, cells=cells))
+        above = cells
+    return carried

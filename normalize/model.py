@@ -1,0 +1,59 @@
+"""The normalizer's output: plain dataclasses, validated into pydantic models by ``schema``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class TaskWarning:
+    """Something the user should look at: a guess, a gap, text we could not place."""
+
+    code: str
+    message: str
+    row: int | None = None
+    """The record's ``seq`` the warning is about, if any."""
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the task table: its printed label and the field it feeds."""
+
+    label: str
+    field: str | None
+    """The record field, or ``None`` when no synonym matches (the text goes to ``extra``)."""
+
+
+@dataclass
+class TaskRecord:
+    """One task (one row of the list as a person reads it)."""
+
+    seq: int
+    measure: str
+    section: str | None = None
+    category: str | None = None
+    no: str | None = None
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    due: date | None = None
+    due_kind: str | None = None
+    page: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class TaskList:
+    """A whole attachment: what it is, its records, and what needs a look."""
+
+    file: str
+    format: str
+    sha256: str
+    title: str | None
+    attachment: str | None
+    year: int | None
+    columns: list[Column]
+    records: list[TaskRecord]
+    warnings: list[TaskWarning]

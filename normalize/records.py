@@ -1,0 +1,95 @@
+"""One grid row -> one task record: join wrapped text, split departments, read the deadline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from normalize.deadlines import parse_deadline
+from normalize.departments import DepartmentKnowledge, split_departments
+from normalize.header import Header
+from normalize.layout import GridRow
+from normalize.model import TaskRecord, TaskWarning
+from normalize.text import join_wrapped_lines, squeeze
+
+
+@dataclass(frozen=True)
+class RecordContext:
+    """What building a record needs besides the row itself."""
+
+    header: Header
+    departments: DepartmentKnowledge
+    year: int | None
+
+
+def _column_label(header: Header, col: int) -> str:
+    label = header.labels[col] if col < len(header.labels) else ""
+    return label or f"第{col + 1}列"
+
+
+def build_record(
+    seq: int, row: GridRow, context: RecordContext
+) -> tuple[TaskRecord | None, list[TaskWarning]]:
+    """The record for one row (``None`` for a row with no text at all) and its warnings."""
+    if not any(cell and cell.strip() for cell in row.cells):
+        return None, []
+    texts: dict[str, list[str | None]] = {}
+    extra: dict[str, str] = {}
+    for col, cell in enumerate(row.cells):
+        field = context.header.fields[col] if col < len(context.header.fields) else None
+        if field is None:
+            text = join_wrapped_lines(cell)
+            if text:
+                extra[_column_label(context.header, col)] = text
+        else:
+            texts.setdefault(field, []).append(cell)
+
+    def joined(field: str) -> str | None:
+        parts = [join_wrapped_lines(cell) for cell in texts.get(field, [])]
+        return "".join(p for p in parts if p) or None
+
+    def names(field: str) -> list[str]:
+        found: list[str] = []
+        for cell in texts.get(field, []):
+            found.extend(split_departments(cell, context.departments))
+        return found
+
+    warnings: list[TaskWarning] = []
+    deadline_text = "".join(squeeze(cell) for cell in texts.get("deadline", [])) or None
+    deadline = parse_deadline(deadline_text, context.year)
+    if deadline_text and deadline.kind is None:
+        warnings.append(
+            TaskWarning("deadline", f"deadline {deadline_text!r} names no date", seq, row.page)
+        )
+    lead = names("lead")
+    support = names("support")
+    if "responsible" in texts:
+        lead.extend(names("responsible"))
+    measure = joined("measure") or ""
+    if not measure:
+        warnings.append(TaskWarning("no-measure", "row has no measure text", seq, row.page))
+    no = joined("no")
+    record = TaskRecord(
+        seq=seq,
+        section=row.section,
+        category=joined("category"),
+        no=no,
+        measure=measure,
+        lead=lead,
+        support=support,
+        deadline=deadline_text,
+        due=deadline.due,
+        due_kind=deadline.kind,
+        page=row.page,
+        extra=extra,
+    )
+    for name in [*lead, *support]:
+        if not context.departments.is_complete(name):
+            warnings.append(
+                TaskWarning(
+                    "unknown-department",
+                    f"{name!r} is not a known department name and has no department suffix",
+                    seq,
+                    row.page,
+                )
+            )
+    return record, warnings

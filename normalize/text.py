@@ -1,0 +1,80 @@
+"""Cell text cleaning: whitespace noise out, words untouched.
+
+Chinese text is data: nothing inside a word is inserted or removed, and full-width
+punctuation stays as written. What goes is layout noise: carriage returns, no-break
+and full-width spaces, zero-width characters, and the line breaks a narrow column
+puts into a long sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that are layout, never content.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000\u202f]+")
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+
+
+def clean_line(line: str) -> str:
+    """One line with invisible characters removed and runs of spaces made one space."""
+    line = line.translate(_INVISIBLE).replace("\r", "")
+    return _SPACES.sub(" ", line).strip()
+
+
+def _is_cjk(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def drop_spaces_between_cjk(line: str) -> str:
+    """Remove spaces with a CJK character on both sides; Chinese prose has none.
+
+    PDF and Word justification spread text this way ("牵 头 单 位", "工作 措施").
+    """
+    if " " not in line:
+        return line
+    parts = line.split(" ")
+    out = parts[0]
+    for part in parts[1:]:
+        if out and part and _is_cjk(out[-1]) and _is_cjk(part[0]):
+            out += part
+        else:
+            out += " " + part
+    return out
+
+
+def cell_lines(text: str | None) -> list[str]:
+    """The cleaned, non-empty lines of a raw cell."""
+    if not text:
+        return []
+    return [line for line in (clean_line(raw) for raw in text.split("\n")) if line]
+
+
+def join_wrapped_lines(text: str | None) -> str:
+    """A raw cell's lines as one paragraph, as a person reads it.
+
+    Lines are joined with nothing between CJK text and with one space between two
+    Latin words ("PM2.5" / "浓度" -> "PM2.5浓度"; "total" / "amount" -> "total
+    amount"); a number cut by the wrap is joined back ("20" / "19年" -> "2019年").
+    Spaces between CJK characters are dropped (see ``drop_spaces_between_cjk``).
+    """
+    out = ""
+    for line in cell_lines(text):
+        if (
+            out
+            and _LATIN_END.search(out)
+            and _LATIN_START.search(line)
+            and not (out[-1].isdigit() and line[0].isdigit())
+        ):
+            out += " "
+        out += line
+    return drop_spaces_between_cjk(out)
+
+
+def squeeze(text: str | None) -> str:
+    """Text with every whitespace character removed (labels, deadlines, comparisons)."""
+    if not text:
+        return ""
+    return "".join(text.translate(_INVISIBLE).split())

@@ -1,0 +1,16 @@
+"""qingdan: turn Chinese government task-list attachments into validated records.
+
+>>> import qingdan
+>>> doc = qingdan.convert("samples/000_eaf823a1ce4555f0.txt")
+>>> len(doc.records)
+15
+"""
+
+from __future__ import annotations
+
+from extract.errors import QingdanError
+from normalize import Knowledge
+from qingdan.pipeline import convert
+from schema import Document, Record, json_schema
+
+__all__ = ["Document", "Knowledge", "QingdanError", "Record", "convert", "json_schema"]

@@ -1,0 +1,105 @@
+"""The pydantic models of a converted document, and the bridge from ``normalize``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from normalize.model import TaskList
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DepartmentName = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+"""One department name as the document writes it."""
+
+
+class DueKind(StrEnum):
+    """What kind of term a deadline is."""
+
+    DATE = "date"
+    ONGOING = "ongoing"
+    RECURRING = "recurring"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Column(_Model):
+    """A column of the source table: the label as printed and the field it feeds."""
+
+    label: str
+    field: str | None = Field(description="record field, or null when unmapped (see `extra`)")
+
+
+class DocumentInfo(_Model):
+    """What the attachment is."""
+
+    file: str = Field(description="file name of the attachment")
+    format: str = Field(description="txt, tsv, csv, docx or pdf")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the file's bytes")
+    title: str | None = Field(description="the title above the table")
+    attachment: str | None = Field(description="the attachment label, e.g. 附件1")
+    year: int | None = Field(description="the year the title names")
+    columns: list[Column]
+
+
+class Record(_Model):
+    """One task of the list."""
+
+    seq: int = Field(ge=1, description="1-based position in the list")
+    section: str | None = Field(description="text of the full-width group row above, or null")
+    category: str | None = Field(description="重点工作: the task's group, merged cells carried")
+    no: str | None = Field(description="the printed 序号, as printed, or null")
+    measure: str = Field(description="工作措施: the measure text, wrapped lines joined")
+    lead: list[DepartmentName] = Field(description="牵头部门, in the order written")
+    support: list[DepartmentName] = Field(description="配合部门, in the order written")
+    deadline: str | None = Field(description="完成时限 as printed, whitespace removed")
+    due: date | None = Field(description="last day the deadline names (ISO date), or null")
+    due_kind: DueKind | None = Field(description="date, ongoing, recurring, or null")
+    page: int | None = Field(ge=1, description="source page where known, else null")
+    extra: dict[str, str] = Field(
+        default_factory=dict, description="text of columns that map to no field, by label"
+    )
+
+
+class Warning(_Model):
+    """Something in the document that needs a person's look."""
+
+    code: str
+    message: str
+    row: int | None = Field(default=None, description="the record's seq, if about one record")
+    page: int | None = None
+
+
+class Document(_Model):
+    """A converted attachment: the output contract of ``qingdan convert``."""
+
+    document: DocumentInfo
+    records: list[Record]
+    warnings: list[Warning]
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The records as a pandas DataFrame, one row per record, lists kept as lists."""
+        import pandas as pd
+
+        columns = list(Record.model_fields)
+        return pd.DataFrame([r.model_dump() for r in self.records], columns=columns)
+
+
+def from_task_list(task_list: TaskList) -> Document:
+    """Validate the normalizer's output into the output contract."""
+    data: dict[str, Any] = asdict(task_list)
+    records = data.pop("records")
+    warnings = data.pop("warnings")
+    return Document.model_validate({"document": data, "records": records, "warnings": warnings})
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``Document``."""
+    return Document.model_json_schema()
