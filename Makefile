@@ -21,8 +21,9 @@ demo: $(STAMP)
 	$(BIN)/qingdan convert samples -o out/ --format csv
 	@echo "demo: outputs are in out/"
 
-## test: the whole test suite
+## test: the whole test suite (installs the system packages the tests need first)
 test: $(STAMP)
+	scripts/ensure-system-packages
 	$(BIN)/pytest
 
 ## lint: ruff (lint + format check) and mypy --strict
