@@ -132,11 +132,15 @@ def carry_forward(rows: list[GridRow], fields: list[str | None]) -> list[GridRow
     """Fill cells covered by a merged cell with the text above them.
 
     A blank category also takes the category above: a vertically merged category
-    cell comes out of text dumps as an empty first cell (``\\t`` alone).
+    cell comes out of text dumps as an empty first cell (``\\t`` alone). Nothing is
+    carried across a section row (a merged cell cannot span one).
     """
     carried: list[GridRow] = []
     above: list[Cell] = [None] * len(fields)
+    section: str | None = None
     for row in rows:
+        if row.section != section:
+            above, section = [None] * len(fields), row.section
         cells = list(row.cells)
         for col, cell in enumerate(cells[: len(fields)]):
             inherits = cell is None or (fields[col] == "category" and not cell.strip())

@@ -86,9 +86,10 @@ def _main(
 
 
 def _is_folder_output(output: Path | None, inputs: list[Path]) -> bool:
+    """Whether -o names a folder: an existing one, a name without suffix, or many inputs."""
     if output is None:
         return False
-    return str(output).endswith(("/", "\\")) or output.is_dir() or len(inputs) > 1
+    return output.is_dir() or not output.suffix or len(inputs) > 1
 
 
 def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
@@ -104,7 +105,7 @@ def convert_command(
     inputs: Annotated[list[Path], typer.Argument(help="Attachments (.txt .tsv .csv) or folders.")],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Output file (.json/.csv) or folder (ending in /)."),
+        typer.Option("-o", "--output", help="Output file (.json/.csv), or a folder (no suffix)."),
     ] = None,
     output_format: Annotated[
         OutputFormat | None,

@@ -1,0 +1,115 @@
+"""Layout steps on small hand-built grids: header, repeated headers, merged cells, sections."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.errors import NoTableFound
+from extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
+from normalize import normalize
+
+HEADER: list[Cell] = ["重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
+
+
+def _document(*tables: list[list[Cell]], before: list[str] | None = None) -> RawDocument:
+    raw_tables = [
+        RawTable([RawRow(list(cells)) for cells in rows], name=f"table {i + 1}")
+        for i, rows in enumerate(tables)
+    ]
+    content = Extracted(raw_tables, before or ["附件1", "某区2019年工作任务清单"])
+    return RawDocument("list.txt", "txt", "0" * 64, content)
+
+
+def test_the_header_is_found_below_a_title_row() -> None:
+    task_list = normalize(
+        _document([["说明"], HEADER, ["大气", "治理扬尘", "区城管局", "", "2019年"]])
+    )
+    assert [c.field for c in task_list.columns] == [
+        "category", "measure", "lead", "support", "deadline"
+    ]  # fmt: skip
+    assert task_list.records[0].measure == "治理扬尘"
+
+
+def test_header_repeated_at_a_page_break_is_dropped() -> None:
+    rows = [
+        HEADER,
+        ["大气", "措施一", "区城管局", "", ""],
+        HEADER,
+        ["", "措施二", "区城管局", "", ""],
+    ]
+    task_list = normalize(_document(rows))
+    assert [r.measure for r in task_list.records] == ["措施一", "措施二"]
+
+
+def test_a_letter_spaced_repeated_header_is_still_a_header() -> None:
+    spaced: list[Cell] = ["重 点 工 作", "工作 措施", "牵头部门", "配合部门", "完成时限"]
+    rows = [HEADER, ["大气", "措施一", "区城管局", "", ""], spaced, ["", "措施二", "", "", ""]]
+    assert len(normalize(_document(rows)).records) == 2
+
+
+def test_an_empty_category_carries_the_one_above() -> None:
+    rows = [HEADER, ["大气\n污染", "措施一", "", "", ""], ["", "措施二", "", "", ""]]
+    assert [r.category for r in normalize(_document(rows)).records] == ["大气污染", "大气污染"]
+
+
+def test_a_covered_cell_carries_the_text_above_in_any_column() -> None:
+    rows = [HEADER, ["大气", "措施一", "区城管局", "", "2019年"], [None, "措施二", None, "", None]]
+    second = normalize(_document(rows)).records[1]
+    assert (second.category, second.lead, second.deadline) == ("大气", ["区城管局"], "2019年")
+
+
+def test_a_blank_cell_that_is_not_a_category_stays_blank() -> None:
+    rows = [
+        HEADER,
+        ["大气", "措施一", "区城管局", "区财政局", ""],
+        ["", "措施二", "区城管局", "", ""],
+    ]
+    assert normalize(_document(rows)).records[1].support == []
+
+
+def test_a_category_printed_again_after_a_page_break_is_the_same_group() -> None:
+    rows = [HEADER, ["土壤", "措施一", "", "", ""], HEADER, ["土壤", "措施二", "", "", ""]]
+    assert {r.category for r in normalize(_document(rows)).records} == {"土壤"}
+
+
+def test_a_full_width_row_is_a_section_for_the_rows_below() -> None:
+    rows = [
+        HEADER,
+        ["一、蓝天保卫战", None, None, None, None],
+        ["大气", "措施一", "", "", ""],
+        ["二、碧水保卫战"],  # a text dump prints a merged full-width row as one cell
+        ["", "措施二", "", "", ""],
+    ]
+    records = normalize(_document(rows)).records
+    assert [(r.section, r.measure) for r in records] == [
+        ("一、蓝天保卫战", "措施一"),
+        ("二、碧水保卫战", "措施二"),
+    ]
+    assert records[1].category is None  # a merged category does not cross a section row
+
+
+def test_an_unmapped_column_is_kept_in_extra() -> None:
+    rows = [[*HEADER, "备注"], ["大气", "措施一", "", "", "", "需报送进展"]]
+    task_list = normalize(_document(rows))
+    assert task_list.records[0].extra == {"备注": "需报送进展"}
+    assert task_list.columns[-1].field is None
+
+
+def test_a_row_without_measure_is_kept_with_a_warning() -> None:
+    task_list = normalize(_document([HEADER, ["大气", "", "区城管局", "", ""]]))
+    assert task_list.records[0].lead == ["区城管局"]
+    assert [w.code for w in task_list.warnings] == ["no-measure"]
+
+
+def test_a_table_without_a_task_header_is_an_error_naming_the_file() -> None:
+    with pytest.raises(NoTableFound, match=r"list\.txt: no table with a task-list header"):
+        normalize(_document([["姓名", "电话"], ["张三", "123"]]))
+
+
+def test_title_attachment_and_year_come_from_the_text_above() -> None:
+    task_list = normalize(_document([HEADER, ["大气", "措施", "", "", ""]]))
+    assert (task_list.attachment, task_list.title, task_list.year) == (
+        "附件1",
+        "某区2019年工作任务清单",
+        2019,
+    )

@@ -1,0 +1,116 @@
+"""The command line, through typer's runner and as a real process."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from qingdan.cli import app
+
+runner = CliRunner()
+
+
+def test_convert_without_output_writes_json_to_stdout(seed: Path) -> None:
+    result = runner.invoke(app, ["convert", str(seed)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"document", "records", "warnings"}
+    assert len(data["records"]) == 15
+    assert data["records"][0]["due"] == "2019-12-31"
+
+
+def test_convert_to_csv_opens_in_excel(seed: Path, tmp_path: Path) -> None:
+    out = tmp_path / "seed.csv"
+    result = runner.invoke(app, ["convert", str(seed), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == 15
+    assert rows[10]["support"] == "区发改委、区住建局、区财政局、生态环境新城分局、各街道办事处"
+    assert list(rows[0])[:5] == ["seq", "section", "category", "no", "measure"]
+
+
+def test_convert_a_folder_writes_one_output_per_file(seed: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(seed.read_bytes())
+    (folder / "notes.md").write_text("not an attachment")
+    result = runner.invoke(app, ["convert", str(folder), "-o", f"{tmp_path / 'out'}/"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("missing.txt", None, "no such file"),
+        ("empty.txt", b"", "file is empty"),
+        ("list.rtf", b"{\\rtf1}", "unsupported file type '.rtf'"),
+        ("garbage.txt", bytes(range(256)), "not text in UTF-8, UTF-16 or GB18030"),
+        ("contacts.txt", "\t姓名\n\t电话\n\n\t张三\n\t123\n".encode(), "no table with a task-list"),
+    ],
+)
+def test_bad_input_is_one_line_with_exit_code_2(
+    tmp_path: Path, name: str, content: bytes | None, reason: str
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = runner.invoke(app, ["convert", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"qingdan: error: {path}: ")
+    assert reason in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--debug", "convert", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    assert "Traceback" in result.stderr
+
+
+def test_unknown_output_suffix_is_refused(seed: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["convert", str(seed), "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2
+    assert "cannot write '.pdf' files" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_schema_prints_the_json_schema() -> None:
+    result = runner.invoke(app, ["schema"])
+    schema = json.loads(result.stdout)
+    assert set(schema["properties"]) == {"document", "records", "warnings"}
+    assert "measure" in schema["$defs"]["Record"]["properties"]
+
+
+def test_extract_prints_the_raw_grid(seed: Path) -> None:
+    tables = json.loads(runner.invoke(app, ["extract", str(seed)]).stdout)["tables"]
+    assert tables[0]["rows"][0] == ["重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
+    assert tables[0]["rows"][1][2] == "生态环境\n新城分局"
+
+
+def test_every_command_has_help() -> None:
+    commands = get_command(app).commands  # type: ignore[attr-defined]
+    assert {"convert", "extract", "schema"} <= set(commands)
+    for name, sub in commands.items():
+        assert sub.help, f"command {name!r} has no help"
+        assert runner.invoke(app, [name, "--help"]).exit_code == 0
+
+
+def test_python_dash_m_runs_the_cli(seed: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "qingdan", "convert", str(seed)],
+        capture_output=True,
+        check=True,
+    )
+    assert len(json.loads(done.stdout)["records"]) == 15
