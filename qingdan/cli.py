@@ -48,6 +48,13 @@ DepartmentsOption = Annotated[
     Path | None,
     typer.Option("--departments", help="TOML/YAML file of extra department knowledge."),
 ]
+AliasesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--aliases",
+        help="Department aliases: YAML mapping variant -> canonical, or CSV 'variant,canonical'.",
+    ),
+]
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -112,9 +119,10 @@ def convert_command(
     ] = None,
     columns: ColumnsOption = None,
     departments: DepartmentsOption = None,
+    aliases: AliasesOption = None,
 ) -> None:
     """Convert attachments into records (JSON to stdout when no -o is given)."""
-    knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments))
+    knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
     files = find_inputs(inputs)
     if not files:
         _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
