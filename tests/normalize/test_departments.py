@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
+from normalize.departments import (
+    SEPARATORS,
+    DepartmentKnowledge,
+    DepartmentNote,
+    split_departments,
+)
 
 KNOWLEDGE = DepartmentKnowledge.load()
 
@@ -137,3 +145,24 @@ def test_a_user_suffix_completes_a_name(tmp_path: Path) -> None:
     user.write_text('suffixes = ["专班"]\n', encoding="utf-8")
     knowledge = DepartmentKnowledge.load(user)
     assert names("区城管局 某某工作\n专班", knowledge) == ["区城管局", "某某工作专班"]
+
+
+# Characters of real cells: name parts, suffixes, starts, brackets, notes, separators.
+_CELL_ALPHABET = "区市县各发改委住建局财政城管生态环境新分街道办事处镇高开（）()等牵头、，;/ \n"
+
+
+@given(st.text(alphabet=_CELL_ALPHABET, max_size=40))
+def test_splitting_never_invents_or_loses_characters(cell: str) -> None:
+    """Chinese text is data: names and notes together hold every character written.
+
+    Separators and whitespace are left out of the comparison: they go between names
+    and stay only inside brackets (各镇（街道、园区）).
+    """
+    split = split_departments(cell, KNOWLEDGE)
+    kept = "".join(split.names) + "".join(n.note for n in split.notes)
+    assert _text_characters(kept) == _text_characters(cell)
+    assert all(name.strip() == name and name for name in split.names)
+
+
+def _text_characters(text: str) -> Counter[str]:
+    return Counter(c for c in text if c not in SEPARATORS and not c.isspace())
