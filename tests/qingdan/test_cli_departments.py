@@ -63,3 +63,12 @@ def test_departments_without_attachments_fails(tmp_path: Path) -> None:
     result = runner.invoke(app, ["departments", str(tmp_path)])
     assert result.exit_code == 2
     assert "no attachments found" in result.stderr
+
+
+def test_a_failing_attachment_is_reported_and_the_rest_counted(seed: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_text("附件1\n这不是一个任务清单\n", encoding="utf-8")
+    result = runner.invoke(app, ["departments", str(seed), str(broken)])
+    assert result.exit_code == 1
+    assert "broken.txt" in result.stderr and "1 of 2 files failed" in result.stderr
+    assert "生态环境新城分局" in result.stdout
