@@ -13,6 +13,7 @@ from pathlib import Path
 
 from extract.errors import NoTableFound
 from extract.grid import RawDocument
+from normalize.aliases import AliasTable
 from normalize.columns import ColumnSynonyms
 from normalize.departments import DepartmentKnowledge
 from normalize.document_info import describe_document
@@ -27,11 +28,21 @@ class Knowledge:
 
     columns: ColumnSynonyms = field(default_factory=ColumnSynonyms.load)
     departments: DepartmentKnowledge = field(default_factory=DepartmentKnowledge.load)
+    aliases: AliasTable = field(default_factory=AliasTable.load)
 
     @classmethod
-    def load(cls, columns: Path | None = None, departments: Path | None = None) -> Knowledge:
-        """Built-in knowledge extended by the user's column and department files."""
-        return cls(ColumnSynonyms.load(columns), DepartmentKnowledge.load(departments))
+    def load(
+        cls,
+        columns: Path | None = None,
+        departments: Path | None = None,
+        aliases: Path | None = None,
+    ) -> Knowledge:
+        """Built-in knowledge extended by the user's column, department and alias files."""
+        return cls(
+            ColumnSynonyms.load(columns),
+            DepartmentKnowledge.load(departments),
+            AliasTable.load(aliases),
+        )
 
 
 def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
@@ -50,7 +61,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     rows = mark_sections(rows)
     rows = carry_forward(rows, header.fields)
 
-    context = RecordContext(header, knowledge.departments, info.year)
+    context = RecordContext(header, knowledge.departments, info.year, knowledge.aliases)
     records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
     warnings += task_rows.warnings

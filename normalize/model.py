@@ -37,6 +37,10 @@ class TaskRecord:
     no: str | None = None
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
+    lead_canonical: list[str] = field(default_factory=list)
+    """The canonical name of each ``lead`` name, in the same order (see ``normalize.aliases``)."""
+    support_canonical: list[str] = field(default_factory=list)
+    """The canonical name of each ``support`` name, in the same order."""
     deadline: str | None = None
     due: date | None = None
     due_kind: str | None = None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from normalize.aliases import AliasTable
 from normalize.deadlines import parse_deadline
 from normalize.departments import DepartmentKnowledge, split_departments
 from normalize.header import Header
@@ -19,6 +20,7 @@ class RecordContext:
     header: Header
     departments: DepartmentKnowledge
     year: int | None
+    aliases: AliasTable = field(default_factory=AliasTable)
 
 
 def _column_label(header: Header, col: int) -> str:
@@ -47,13 +49,24 @@ def build_record(
         parts = [join_wrapped_lines(cell) for cell in texts.get(field, [])]
         return "".join(p for p in parts if p) or None
 
+    warnings: list[TaskWarning] = []
+
     def names(field: str) -> list[str]:
         found: list[str] = []
         for cell in texts.get(field, []):
-            found.extend(split_departments(cell, context.departments))
+            split = split_departments(cell, context.departments)
+            found.extend(split.names)
+            warnings.extend(
+                TaskWarning(
+                    "department-note",
+                    f"{n.written!r}: {n.note!r} removed from the department name",
+                    seq,
+                    row.page,
+                )
+                for n in split.notes
+            )
         return found
 
-    warnings: list[TaskWarning] = []
     deadline_text = "".join(squeeze(cell) for cell in texts.get("deadline", [])) or None
     deadline = parse_deadline(deadline_text, context.year)
     if deadline_text and deadline.kind is None:
@@ -76,6 +89,8 @@ def build_record(
         measure=measure,
         lead=lead,
         support=support,
+        lead_canonical=[context.aliases.canonical(name) for name in lead],
+        support_canonical=[context.aliases.canonical(name) for name in support],
         deadline=deadline_text,
         due=deadline.due,
         due_kind=deadline.kind,
@@ -83,7 +98,7 @@ def build_record(
         extra=extra,
     )
     for name in [*lead, *support]:
-        if not context.departments.is_complete(name):
+        if not (context.departments.is_complete(name) or context.aliases.knows(name)):
             warnings.append(
                 TaskWarning(
                     "unknown-department",

@@ -11,6 +11,16 @@ from __future__ import annotations
 from extract.errors import QingdanError
 from normalize import Knowledge
 from qingdan.pipeline import convert
+from qingdan.workload import Workload, workload
 from schema import Document, Record, json_schema
 
-__all__ = ["Document", "Knowledge", "QingdanError", "Record", "convert", "json_schema"]
+__all__ = [
+    "Document",
+    "Knowledge",
+    "QingdanError",
+    "Record",
+    "Workload",
+    "convert",
+    "json_schema",
+    "workload",
+]

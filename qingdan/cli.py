@@ -14,13 +14,16 @@ from pathlib import Path
 from typing import Annotated, NoReturn, TypeVar
 
 import typer
+from rich.console import Console
 
 from extract import read_document
 from extract.errors import QingdanError
 from normalize import Knowledge
 from qingdan.pipeline import convert, find_inputs
+from qingdan.workload import attachments_among, count_workload
 from qingdan.writers import OutputFormat, render, write_document
 from qingdan.writers.atomic import atomic_write_bytes
+from qingdan.writers.workload import workload_format_for, workload_table, write_workload
 from schema import json_schema
 
 T = TypeVar("T")
@@ -47,6 +50,13 @@ ColumnsOption = Annotated[
 DepartmentsOption = Annotated[
     Path | None,
     typer.Option("--departments", help="TOML/YAML file of extra department knowledge."),
+]
+AliasesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--aliases",
+        help="Department aliases: YAML mapping variant -> canonical, or CSV 'variant,canonical'.",
+    ),
 ]
 
 
@@ -113,9 +123,10 @@ def convert_command(
     ] = None,
     columns: ColumnsOption = None,
     departments: DepartmentsOption = None,
+    aliases: AliasesOption = None,
 ) -> None:
     """Convert attachments into records (JSON to stdout when no -o is given)."""
-    knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments))
+    knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
     files = find_inputs(inputs)
     if not files:
         _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
@@ -143,6 +154,43 @@ def convert_command(
         typer.echo(f"{path} -> {target} ({len(document.records)} records)", err=True)
     if failed:
         typer.echo(f"{failed} of {len(files)} files failed", err=True)
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command("departments")
+def departments_command(
+    inputs: Annotated[list[Path], typer.Argument(help="Attachments or folders (globs welcome).")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write the table to FILE.csv or FILE.html instead."),
+    ] = None,
+    columns: ColumnsOption = None,
+    departments: DepartmentsOption = None,
+    aliases: AliasesOption = None,
+) -> None:
+    """Count the tasks each department leads and supports (canonical names, busiest first)."""
+    knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
+    if output is not None:
+        _run_safely(output, lambda: workload_format_for(output))
+    readable, skipped = attachments_among(inputs)
+    for path in skipped:
+        typer.echo(f"qingdan: skipped {path}: not an attachment", err=True)
+    if not readable:
+        _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
+    documents = []
+    for path in readable:
+        try:
+            documents.append(_run_safely(path, lambda p=path: convert(p, knowledge)))  # type: ignore[misc]
+        except typer.Exit:
+            continue
+    load = count_workload(documents)
+    if output is None:
+        Console().print(workload_table(load))
+    else:
+        _run_safely(output, lambda: write_workload(load, output))
+        typer.echo(f"{len(documents)} attachment(s) -> {output}", err=True)
+    if len(documents) < len(readable):
+        typer.echo(f"{len(readable) - len(documents)} of {len(readable)} files failed", err=True)
         raise typer.Exit(EXIT_SOME_FAILED)
 
 

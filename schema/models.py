@@ -59,6 +59,15 @@ class Record(_Model):
     measure: str = Field(description="工作措施: the measure text, wrapped lines joined")
     lead: list[DepartmentName] = Field(description="牵头部门, in the order written")
     support: list[DepartmentName] = Field(description="配合部门, in the order written")
+    lead_canonical: list[DepartmentName] = Field(
+        default_factory=list,
+        description="canonical name of each `lead` name, same order and length "
+        "(the name itself where no alias applies)",
+    )
+    support_canonical: list[DepartmentName] = Field(
+        default_factory=list,
+        description="canonical name of each `support` name, same order and length",
+    )
     deadline: str | None = Field(description="完成时限 as printed, whitespace removed")
     due: date | None = Field(description="last day the deadline names (ISO date), or null")
     due_kind: DueKind | None = Field(description="date, ongoing, recurring, or null")

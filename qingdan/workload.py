@@ -1,0 +1,96 @@
+"""Department workload: how many tasks each canonical department leads and supports.
+
+Counting works on canonical names (``lead_canonical`` / ``support_canonical``), so
+区发改委 in one row and 区发展和改革委员会 in another count for one body, and a
+user's alias file can merge renamed bodies. A department named twice in one task's
+lead (or support) list counts once for that task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract import READERS
+from normalize import Knowledge
+from qingdan.pipeline import convert, find_inputs
+from schema import Document
+
+
+@dataclass(frozen=True)
+class DepartmentLoad:
+    """One canonical department's tasks across the attachments counted."""
+
+    department: str
+    """The canonical name."""
+    lead: int = 0
+    """Tasks it leads (牵头)."""
+    support: int = 0
+    """Tasks it supports (配合)."""
+    written: tuple[str, ...] = ()
+    """The names the documents write for it, in order of first appearance."""
+
+    @property
+    def total(self) -> int:
+        """Tasks it leads or supports."""
+        return self.lead + self.support
+
+
+@dataclass(frozen=True)
+class Workload:
+    """The departments of one or many attachments, busiest first."""
+
+    files: list[str] = field(default_factory=list)
+    tasks: int = 0
+    departments: list[DepartmentLoad] = field(default_factory=list)
+
+
+def count_workload(documents: Iterable[Document]) -> Workload:
+    """Count each canonical department's led and supported tasks over the documents.
+
+    Departments are ordered by total tasks, then led tasks (both descending), then name.
+    """
+    lead: dict[str, int] = {}
+    support: dict[str, int] = {}
+    written: dict[str, dict[str, None]] = {}
+    files: list[str] = []
+    tasks = 0
+    for document in documents:
+        files.append(document.document.file)
+        for record in document.records:
+            tasks += 1
+            for counts, names, canonicals in (
+                (lead, record.lead, record.lead_canonical),
+                (support, record.support, record.support_canonical),
+            ):
+                for canonical in dict.fromkeys(canonicals):
+                    counts[canonical] = counts.get(canonical, 0) + 1
+                for name, canonical in zip(names, canonicals, strict=True):
+                    written.setdefault(canonical, {})[name] = None
+    loads = [
+        DepartmentLoad(name, lead.get(name, 0), support.get(name, 0), tuple(written[name]))
+        for name in written
+    ]
+    loads.sort(key=lambda d: (-d.total, -d.lead, d.department))
+    return Workload(files, tasks, loads)
+
+
+def attachments_among(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The files named by ``paths`` (folders searched) that a reader can open, and the rest.
+
+    A shell glob such as ``samples/*`` also names files that are not attachments
+    (expected outputs, notes); counting skips them rather than failing.
+    """
+    files = find_inputs(paths)
+    readable = [p for p in files if p.suffix.lower() in READERS]
+    return readable, [p for p in files if p.suffix.lower() not in READERS]
+
+
+def workload(paths: list[str | Path], knowledge: Knowledge | None = None) -> Workload:
+    """The department workload of the attachments named by files and folders.
+
+    Raises a ``QingdanError`` subclass naming the file when one cannot be converted.
+    """
+    readable, _ = attachments_among([Path(p) for p in paths])
+    return count_workload(convert(path, knowledge) for path in readable)

@@ -1,0 +1,82 @@
+"""Department workload reports: CSV, a self-contained HTML page, a terminal table.
+
+``WORKLOAD_WRITERS`` maps each ``WorkloadFormat`` to its writer; the format comes
+from the output file's suffix and an unknown suffix is an error, never a no-op.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+
+from rich.table import Table
+
+from qingdan.workload import Workload
+from qingdan.writers import UnknownOutputFormat
+from qingdan.writers.atomic import atomic_write_bytes
+from qingdan.writers.workload_html import workload_html
+
+CSV_COLUMNS = ["department", "lead", "support", "total", "written_as"]
+WRITTEN_SEPARATOR = "、"
+
+
+class WorkloadFormat(StrEnum):
+    """The file formats ``qingdan departments -o`` writes."""
+
+    CSV = "csv"
+    HTML = "html"
+
+
+def workload_csv(load: Workload) -> bytes:
+    """One row per canonical department (UTF-8 with BOM for Excel), busiest first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for d in load.departments:
+        writer.writerow(
+            [d.department, d.lead, d.support, d.total, WRITTEN_SEPARATOR.join(d.written)]
+        )
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+WORKLOAD_WRITERS: dict[WorkloadFormat, Callable[[Workload], bytes]] = {
+    WorkloadFormat.CSV: workload_csv,
+    WorkloadFormat.HTML: workload_html,
+}
+
+
+def workload_format_for(path: Path) -> WorkloadFormat:
+    """The report format an output file's suffix asks for; an unknown suffix is an error."""
+    try:
+        return WorkloadFormat(path.suffix.lower().lstrip("."))
+    except ValueError:
+        known = ", ".join(f".{f.value}" for f in WorkloadFormat)
+        raise UnknownOutputFormat(
+            path, f"cannot write {path.suffix!r} department reports (use {known})"
+        ) from None
+
+
+def write_workload(load: Workload, path: Path) -> None:
+    """Write the workload to ``path`` atomically, in the format its suffix names."""
+    atomic_write_bytes(path, WORKLOAD_WRITERS[workload_format_for(path)](load))
+
+
+def workload_table(load: Workload) -> Table:
+    """The workload as a rich table for the terminal, busiest department first."""
+    table = Table(
+        title=f"{len(load.files)} attachment(s), {load.tasks} tasks, "
+        f"{len(load.departments)} departments",
+        title_justify="left",
+    )
+    table.add_column("department")
+    table.add_column("lead", justify="right")
+    table.add_column("support", justify="right")
+    table.add_column("total", justify="right")
+    table.add_column("written as")
+    for d in load.departments:
+        written = WRITTEN_SEPARATOR.join(w for w in d.written if w != d.department)
+        table.add_row(d.department, str(d.lead), str(d.support), str(d.total), written)
+    return table
