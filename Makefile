@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/mypy samples/make_samples.py
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -40,6 +41,11 @@ format: $(STAMP)
 golden: $(STAMP)
 	QINGDAN_REGENERATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py -q
 	git diff --stat -- samples/
+
+## samples: render samples/sources/*.json specs into the DOCX/PDF/TXT files in samples/
+samples: $(STAMP)
+	$(BIN)/python samples/make_samples.py
+	git status --short -- samples/
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
