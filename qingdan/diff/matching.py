@@ -48,12 +48,20 @@ def similarity_matrix(old: list[str], new: list[str]) -> np.ndarray:
     return np.asarray(scores, dtype=np.float64) / 100.0
 
 
+def _repeated_similarity(old: list[str], new: list[str]) -> np.ndarray:
+    """``similarity_matrix`` for texts that repeat (categories): each distinct pair scored once."""
+    old_distinct, old_index = np.unique(np.array(old, dtype=object), return_inverse=True)
+    new_distinct, new_index = np.unique(np.array(new, dtype=object), return_inverse=True)
+    distinct = similarity_matrix(list(old_distinct), list(new_distinct))
+    return distinct[np.ix_(old_index.ravel(), new_index.ravel())]
+
+
 def match(old: list[Candidate], new: list[Candidate], threshold: float) -> list[Pair]:
     """The optimal one-to-one pairs whose measure similarity reaches ``threshold``."""
     measure = similarity_matrix([c.measure for c in old], [c.measure for c in new])
     if measure.size == 0:
         return []
-    category = similarity_matrix([c.category for c in old], [c.category for c in new])
+    category = _repeated_similarity([c.category for c in old], [c.category for c in new])
     acceptable = measure >= threshold
     weights = np.where(acceptable, measure + _TIE_BREAK * category, 0.0)
     rows, columns = linear_sum_assignment(weights, maximize=True)
