@@ -16,7 +16,7 @@ from typing import Annotated, NoReturn, TypeVar
 import typer
 from rich.console import Console
 
-from extract import read_document
+from extract import READERS, read_document
 from extract.errors import QingdanError
 from normalize import Knowledge
 from qingdan.diff import DEFAULT_THRESHOLD, compare, load_aliases, load_document
@@ -105,7 +105,9 @@ def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
 
 @app.command("convert")
 def convert_command(
-    inputs: Annotated[list[Path], typer.Argument(help="Attachments (.txt .tsv .csv) or folders.")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help=f"Attachments ({' '.join(READERS)}) or folders.")
+    ],
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="Output file (.json/.csv) or folder (ending in /)."),
