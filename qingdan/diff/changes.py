@@ -4,14 +4,14 @@ One comparer per field, in ``COMPARERS``. Text fields differ when their text dif
 a difference that disappears once the old text's years are rolled forward by the year
 gap is kept but marked ``rolled_forward`` (it does not make the task ``modified``).
 Departments are compared as sets of canonical names, so a renamed body or a new order
-is no change.
+is no change (see ``canonical_departments`` for where the canonical name comes from).
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from qingdan.diff.departments import Canonicalize
 from qingdan.diff.model import ChangedField, FieldChange, Segment, SegmentOp
@@ -26,6 +26,8 @@ class Context:
     old_year: int | None
     gap: int
     canonicalize: Canonicalize
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    """The user's variant -> canonical names (``--aliases``), keyed by names as written."""
 
 
 Comparer = Callable[[ChangedField, Record, Record, Context], FieldChange | None]
@@ -66,8 +68,8 @@ def _department_change(
 ) -> FieldChange | None:
     old: list[str] = getattr(old_record, field.value)
     new: list[str] = getattr(new_record, field.value)
-    old_canonical = list(dict.fromkeys(context.canonicalize(name) for name in old))
-    new_canonical = list(dict.fromkeys(context.canonicalize(name) for name in new))
+    old_canonical = list(dict.fromkeys(canonical_departments(old_record, field, context)))
+    new_canonical = list(dict.fromkeys(canonical_departments(new_record, field, context)))
     added = [name for name in new_canonical if name not in old_canonical]
     removed = [name for name in old_canonical if name not in new_canonical]
     if not added and not removed:
@@ -80,6 +82,22 @@ def _department_change(
         added=added,
         removed=removed,
     )
+
+
+def canonical_departments(record: Record, field: ChangedField, context: Context) -> list[str]:
+    """The canonical name of each department of ``record.lead`` or ``record.support``.
+
+    A name the user's aliases know takes their canonical name. Otherwise the name the
+    record itself carries in ``lead_canonical``/``support_canonical`` (when the schema
+    has those fields: department canonicalisation, branch ``departments``) or, failing
+    that, the name as written, is passed through ``context.canonicalize``.
+    """
+    written: list[str] = getattr(record, field.value)
+    recorded: list[str] = getattr(record, f"{field.value}_canonical", None) or written
+    return [
+        context.aliases[name] if name in context.aliases else context.canonicalize(carried)
+        for name, carried in zip(written, recorded, strict=True)
+    ]
 
 
 COMPARERS: dict[ChangedField, Comparer] = {

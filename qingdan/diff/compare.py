@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from qingdan.diff.changes import Context, field_changes
-from qingdan.diff.departments import Canonicalize, canonicalize_with, keep_as_written
+from qingdan.diff.departments import Canonicalize, keep_as_written
 from qingdan.diff.matching import Candidate, match
 from qingdan.diff.model import DiffReport, Entry, RecordView, Side, Status, Summary
 from qingdan.diff.years import roll_years, year_gap
@@ -32,11 +32,11 @@ def compare(
     """What changed from ``old`` (last year's list) to ``new`` (this year's).
 
     ``threshold`` is the lowest measure similarity for a match (``DEFAULT_THRESHOLD``);
-    departments are compared by ``aliases`` (variant -> canonical, applied to names as
-    written) and then ``canonicalize`` (the identity unless one is plugged in).
+    departments are compared by canonical name: ``aliases`` (variant as written ->
+    canonical) first, else ``canonicalize`` (the identity unless one is plugged in)
+    applied to the record's own canonical name where it has one, else to the name.
     """
     gap = year_gap(old.document.year, new.document.year)
-    canonical = _with_aliases(aliases or {}, canonicalize)
     old_records = sorted(old.records, key=_content_order)
     new_records = sorted(new.records, key=_content_order)
     old_year = old.document.year
@@ -45,7 +45,7 @@ def compare(
         [_candidate(r, None, 0) for r in new_records],
         threshold,
     )
-    context = Context(old_year=old_year, gap=gap, canonicalize=canonical)
+    context = Context(old_year, gap, canonicalize, aliases or {})
     entries: list[Entry] = []
     for pair in pairs:
         before, after = old_records[pair.old], new_records[pair.new]
@@ -85,15 +85,6 @@ def compare(
         summary=_summary(entries),
         entries=entries,
     )
-
-
-def _with_aliases(aliases: Mapping[str, str], canonicalize: Canonicalize) -> Canonicalize:
-    by_alias = canonicalize_with(aliases)
-
-    def canonical(name: str) -> str:
-        return by_alias(name) if name in aliases else canonicalize(name)
-
-    return canonical
 
 
 def _content_order(record: Record) -> tuple[str, str, str, str, str, str, int]:
