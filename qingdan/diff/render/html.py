@@ -13,7 +13,6 @@ from qingdan.diff.render.labels import (
     FIELD_LABELS,
     STATUS_LABELS,
     by_status,
-    department_summary,
     entry_title,
 )
 
@@ -80,15 +79,19 @@ def _entry(entry: Entry) -> str:
 
 
 def _change(change: FieldChange) -> str:
+    label = f"<dt>{escape(FIELD_LABELS[change.field])}</dt>"
+    if change.rolled_forward:
+        body = f"{escape(change.old or '')} → {escape(change.new or '')}"
+        return f'{label}<dd class="rolled">{body} (years rolled forward only)</dd>'
     if change.field is ChangedField.MEASURE and change.segments:
         body = "".join(_segment(s.op, s.text) for s in change.segments)
     elif change.added or change.removed:
-        body = escape(department_summary(change))
+        added = [f"<ins>+ {escape(name)}</ins>" for name in change.added]
+        removed = [f"<del>− {escape(name)}</del>" for name in change.removed]
+        body = " ".join(added + removed)
     else:
         body = f"<del>{escape(change.old or '∅')}</del> → <ins>{escape(change.new or '∅')}</ins>"
-    if change.rolled_forward:
-        body += ' <span class="rolled">(years rolled forward only)</span>'
-    return f"<dt>{escape(FIELD_LABELS[change.field])}</dt><dd>{body}</dd>"
+    return f"{label}<dd>{body}</dd>"
 
 
 def _segment(op: SegmentOp, text: str) -> str:

@@ -31,6 +31,10 @@ def test_the_report_loads_cleanly_with_changes_highlighted(
     insertions = page.locator("section.modified ins").all_inner_texts()
     deletions = page.locator("section.modified del").all_inner_texts()
     assert "国土空间" in insertions and "城市" in deletions
+    assert "+ 区农业农村局" in insertions and "− 区科技局" in deletions
+    # deadlines that only rolled 2019 -> 2020 are shown, but not highlighted as changes
+    assert page.locator("dd.rolled").count() > 0
+    assert page.locator("dd.rolled ins, dd.rolled del").count() == 0
     assert page.locator("section.added ins").count() == 2
     inserted_colour = page.eval_on_selector(
         "section.modified ins", "e => getComputedStyle(e).backgroundColor"
