@@ -1,7 +1,7 @@
 """One-to-one matching of last year's tasks to this year's, by similarity of the measure.
 
 Every old x new pair is scored with rapidfuzz (normalised Indel similarity, computed in
-C for the whole matrix at once), the category's similarity is added as a tie-breaker
+C for the whole matrix at once, on every core), the category's similarity is added as a tie-breaker
 far too small to outweigh any real difference in the measure, and scipy's
 ``linear_sum_assignment`` picks the pairing with the highest total. A pair whose
 measure similarity is below the threshold is never a match: it counts as a removal
@@ -44,7 +44,7 @@ def similarity_matrix(old: list[str], new: list[str]) -> np.ndarray:
     """Similarity 0..1 of every old text (rows) to every new text (columns)."""
     if not old or not new:
         return np.zeros((len(old), len(new)))
-    scores = process.cdist(old, new, scorer=fuzz.ratio, dtype=np.float64)
+    scores = process.cdist(old, new, scorer=fuzz.ratio, dtype=np.float64, workers=-1)
     return np.asarray(scores, dtype=np.float64) / 100.0
 
 
