@@ -1,8 +1,8 @@
 """One-to-one matching of last year's tasks to this year's, by similarity of the measure.
 
-Every old x new pair is scored with rapidfuzz (normalised Indel similarity, computed in
-C for the whole matrix at once, on every core), the category's similarity is added as a tie-breaker
-far too small to outweigh any real difference in the measure, and scipy's
+Every old x new pair is scored with rapidfuzz (normalised Indel similarity, computed
+in C for the whole matrix at once, on every core), the category's similarity is added
+as a tie-breaker far too small to outweigh any real difference in the measure, and scipy's
 ``linear_sum_assignment`` picks the pairing with the highest total. A pair whose
 measure similarity is below the threshold is never a match: it counts as a removal
 plus an addition.
