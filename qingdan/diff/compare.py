@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from qingdan.diff.changes import Context, field_changes
 from qingdan.diff.departments import Canonicalize, keep_as_written
-from qingdan.diff.matching import Candidate, match
+from qingdan.diff.matching import Candidate, Pair, match
 from qingdan.diff.model import DiffReport, Entry, RecordView, Side, Status, Summary
 from qingdan.diff.years import roll_years, year_gap
 from schema import Document, Record
@@ -46,37 +46,11 @@ def compare(
         threshold,
     )
     context = Context(old_year, gap, canonicalize, aliases or {})
-    entries: list[Entry] = []
-    for pair in pairs:
-        before, after = old_records[pair.old], new_records[pair.new]
-        changes = field_changes(before, after, context)
-        modified = any(not change.rolled_forward for change in changes)
-        status = Status.MODIFIED if modified else Status.UNCHANGED
-        entries.append(
-            Entry(
-                status=status,
-                similarity=pair.similarity,
-                old=_view(before),
-                new=_view(after),
-                changes=changes,
-            )
-        )
-    matched_old = {pair.old for pair in pairs}
-    matched_new = {pair.new for pair in pairs}
-    entries += [
-        Entry(status=Status.REMOVED, similarity=None, old=_view(record), new=None)
-        for i, record in enumerate(old_records)
-        if i not in matched_old
-    ]
-    entries.sort(key=lambda entry: entry.old.seq if entry.old else 0)
-    entries += sorted(
-        (
-            Entry(status=Status.ADDED, similarity=None, old=None, new=_view(record))
-            for i, record in enumerate(new_records)
-            if i not in matched_new
-        ),
-        key=lambda entry: entry.new.seq if entry.new else 0,
-    )
+    matched = [_matched_entry(old_records[p.old], new_records[p.new], p, context) for p in pairs]
+    removed = _unmatched(old_records, {p.old for p in pairs}, Status.REMOVED)
+    added = _unmatched(new_records, {p.new for p in pairs}, Status.ADDED)
+    # Old tasks in the old list's order, then the new ones in the new list's order.
+    entries = sorted(matched + removed, key=lambda e: e.old.seq if e.old else 0) + added
     return DiffReport(
         old=_side(old),
         new=_side(new),
@@ -85,6 +59,26 @@ def compare(
         summary=_summary(entries),
         entries=entries,
     )
+
+
+def _matched_entry(before: Record, after: Record, pair: Pair, context: Context) -> Entry:
+    changes = field_changes(before, after, context)
+    modified = any(not change.rolled_forward for change in changes)
+    return Entry(
+        status=Status.MODIFIED if modified else Status.UNCHANGED,
+        similarity=pair.similarity,
+        old=_view(before),
+        new=_view(after),
+        changes=changes,
+    )
+
+
+def _unmatched(records: list[Record], matched: set[int], status: Status) -> list[Entry]:
+    """Entries for the records no pair took, by seq: ``removed`` (old) or ``added`` (new)."""
+    left = sorted((r for i, r in enumerate(records) if i not in matched), key=lambda r: r.seq)
+    if status is Status.REMOVED:
+        return [Entry(status=status, similarity=None, old=_view(r), new=None) for r in left]
+    return [Entry(status=status, similarity=None, old=None, new=_view(r)) for r in left]
 
 
 def _content_order(record: Record) -> tuple[str, str, str, str, str, str, int]:
