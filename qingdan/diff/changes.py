@@ -68,10 +68,15 @@ def _department_change(
 ) -> FieldChange | None:
     old: list[str] = getattr(old_record, field.value)
     new: list[str] = getattr(new_record, field.value)
-    old_canonical = list(dict.fromkeys(canonical_departments(old_record, field, context)))
-    new_canonical = list(dict.fromkeys(canonical_departments(new_record, field, context)))
-    added = [name for name in new_canonical if name not in old_canonical]
-    removed = [name for name in old_canonical if name not in new_canonical]
+    old_canonical = canonical_departments(old_record, field, context)
+    new_canonical = canonical_departments(new_record, field, context)
+    # Reported as written, so the report reads like the documents; compared by body.
+    added = [
+        name for name, body in zip(new, new_canonical, strict=True) if body not in old_canonical
+    ]
+    removed = [
+        name for name, body in zip(old, old_canonical, strict=True) if body not in new_canonical
+    ]
     if not added and not removed:
         return None
     return FieldChange(

@@ -59,10 +59,12 @@ class FieldChange(_Model):
         default_factory=list, description="measure only: character-level diff, old -> new"
     )
     added: list[str] = Field(
-        default_factory=list, description="lead/support only: canonical names only in new"
+        default_factory=list,
+        description="lead/support only: new names (as written) of bodies the old lacks",
     )
     removed: list[str] = Field(
-        default_factory=list, description="lead/support only: canonical names only in old"
+        default_factory=list,
+        description="lead/support only: old names (as written) of bodies the new lacks",
     )
 
 
