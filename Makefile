@@ -39,7 +39,7 @@ format: $(STAMP)
 
 ## golden: regenerate the expected outputs in samples/ on purpose; review `git diff samples/` after
 golden: $(STAMP)
-	QINGDAN_REGENERATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py -q
+	QINGDAN_REGENERATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py tests/qingdan/diff/test_diff_golden.py -q
 	git diff --stat -- samples/
 
 ## samples: render samples/sources/*.json specs into the DOCX/PDF/TXT files in samples/

@@ -19,6 +19,9 @@ from rich.console import Console
 from extract import READERS, read_document
 from extract.errors import QingdanError
 from normalize import Knowledge
+from qingdan.diff import DEFAULT_THRESHOLD, compare, load_aliases, load_document
+from qingdan.diff.render import diff_format_for, write_report
+from qingdan.diff.render.terminal import print_summary
 from qingdan.pipeline import convert, find_inputs
 from qingdan.workload import attachments_among, count_workload
 from qingdan.writers import OutputFormat, render, write_document
@@ -210,6 +213,55 @@ def extract_command(
         for table in raw.tables
     ]
     typer.echo(json.dumps({"tables": tables}, ensure_ascii=False, indent=2))
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[
+        Path, typer.Argument(help="Last year's list: an attachment or a qingdan .json.")
+    ],
+    new: Annotated[
+        Path, typer.Argument(help="This year's list: an attachment or a qingdan .json.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Report file: .json, .csv, .md or .html."),
+    ] = None,
+    threshold: Annotated[
+        float,
+        typer.Option(
+            "--threshold",
+            min=0.0,
+            max=1.0,
+            help="Lowest measure similarity (0..1) for two tasks to match; "
+            "a pair below it is a removal plus an addition.",
+        ),
+    ] = DEFAULT_THRESHOLD,
+    aliases: Annotated[
+        Path | None,
+        typer.Option("--aliases", help="YAML (variant: canonical) or CSV (variant,canonical)."),
+    ] = None,
+    columns: ColumnsOption = None,
+    departments: DepartmentsOption = None,
+) -> None:
+    """Compare two years' lists: tasks unchanged, modified, removed and added."""
+    knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments))
+    names = _run_safely(aliases or "options", lambda: load_aliases(aliases) if aliases else {})
+    if output is not None:
+        _run_safely(output, lambda: diff_format_for(output))
+    before = _run_safely(old, lambda: load_document(old, knowledge))
+    after = _run_safely(new, lambda: load_document(new, knowledge))
+    report = _run_safely(old, lambda: compare(before, after, threshold, aliases=names))
+    if output is None:
+        print_summary(report, Console())
+        return
+    _run_safely(output, lambda: write_report(report, output))
+    counts = report.summary
+    typer.echo(
+        f"{old} -> {new}: {counts.unchanged} unchanged, {counts.modified} modified, "
+        f"{counts.removed} removed, {counts.added} added -> {output}",
+        err=True,
+    )
 
 
 @app.command("schema")

@@ -1,0 +1,63 @@
+"""The diff report as CSV: one row per change (UTF-8 with a BOM, so Excel opens it)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from qingdan.diff.model import DiffReport, Entry, FieldChange
+
+COLUMNS = [
+    "status", "old_seq", "new_seq", "similarity", "category", "field",
+    "old", "new", "rolled_forward", "added", "removed",
+]  # fmt: skip
+"""One row per field change of a matched task, and one per removed or added task."""
+
+
+def report_csv(report: DiffReport) -> bytes:
+    """The report's changes as CSV rows (``COLUMNS``); departments joined with 、."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for entry in report.entries:
+        if entry.old is None or entry.new is None:
+            writer.writerow(_whole_task_row(entry))
+        for change in entry.changes:
+            writer.writerow(_change_row(entry, change))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _whole_task_row(entry: Entry) -> list[str]:
+    record = entry.old or entry.new
+    assert record is not None
+    return [
+        entry.status.value,
+        str(entry.old.seq) if entry.old else "",
+        str(entry.new.seq) if entry.new else "",
+        "",
+        record.category or "",
+        "",
+        entry.old.measure if entry.old else "",
+        entry.new.measure if entry.new else "",
+        "",
+        "",
+        "",
+    ]
+
+
+def _change_row(entry: Entry, change: FieldChange) -> list[str]:
+    record = entry.new or entry.old
+    assert record is not None
+    return [
+        entry.status.value,
+        str(entry.old.seq) if entry.old else "",
+        str(entry.new.seq) if entry.new else "",
+        f"{entry.similarity:.4f}" if entry.similarity is not None else "",
+        record.category or "",
+        change.field.value,
+        change.old or "",
+        change.new or "",
+        "yes" if change.rolled_forward else "no",
+        "、".join(change.added),
+        "、".join(change.removed),
+    ]
