@@ -19,7 +19,7 @@ from rich.console import Console
 from extract import READERS, read_document
 from extract.errors import QingdanError
 from normalize import Knowledge
-from qingdan.diff import DEFAULT_THRESHOLD, compare, load_aliases, load_document
+from qingdan.diff import DEFAULT_THRESHOLD, compare, load_document
 from qingdan.diff.render import diff_format_for, write_report
 from qingdan.diff.render.terminal import print_summary
 from qingdan.pipeline import convert, find_inputs
@@ -237,21 +237,17 @@ def diff_command(
             "a pair below it is a removal plus an addition.",
         ),
     ] = DEFAULT_THRESHOLD,
-    aliases: Annotated[
-        Path | None,
-        typer.Option("--aliases", help="YAML (variant: canonical) or CSV (variant,canonical)."),
-    ] = None,
+    aliases: AliasesOption = None,
     columns: ColumnsOption = None,
     departments: DepartmentsOption = None,
 ) -> None:
     """Compare two years' lists: tasks unchanged, modified, removed and added."""
-    knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments))
-    names = _run_safely(aliases or "options", lambda: load_aliases(aliases) if aliases else {})
+    knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
     if output is not None:
         _run_safely(output, lambda: diff_format_for(output))
     before = _run_safely(old, lambda: load_document(old, knowledge))
     after = _run_safely(new, lambda: load_document(new, knowledge))
-    report = _run_safely(old, lambda: compare(before, after, threshold, aliases=names))
+    report = _run_safely(old, lambda: compare(before, after, threshold, knowledge.aliases))
     if output is None:
         print_summary(report, Console())
         return

@@ -4,16 +4,15 @@
 >>> report = compare(old_document, new_document, threshold=0.5)  # doctest: +SKIP
 >>> report.summary.modified  # doctest: +SKIP
 
-Modules: ``years`` (rolling years forward), ``departments`` (canonical names and
-aliases files), ``matching`` (optimal one-to-one assignment), ``changes`` (field-level
-changes), ``compare`` (the whole step), ``model`` (the report), ``load`` (reading the
-two sides), ``render`` (terminal, JSON, CSV, Markdown, HTML).
+Modules: ``years`` (rolling years forward), ``matching`` (optimal one-to-one
+assignment), ``changes`` (field-level changes), ``compare`` (the whole step),
+``model`` (the report), ``load`` (reading the two sides), ``render`` (terminal,
+JSON, CSV, Markdown, HTML). Department aliases come from ``normalize.aliases``.
 """
 
 from __future__ import annotations
 
 from qingdan.diff.compare import DEFAULT_THRESHOLD, compare
-from qingdan.diff.departments import Canonicalize, keep_as_written, load_aliases
 from qingdan.diff.load import load_document
 from qingdan.diff.model import (
     ChangedField,
@@ -29,7 +28,6 @@ from qingdan.diff.model import (
 
 __all__ = [
     "DEFAULT_THRESHOLD",
-    "Canonicalize",
     "ChangedField",
     "DiffReport",
     "Entry",
@@ -40,7 +38,5 @@ __all__ = [
     "Status",
     "Summary",
     "compare",
-    "keep_as_written",
-    "load_aliases",
     "load_document",
 ]

@@ -10,10 +10,9 @@ is no change (see ``canonical_departments`` for where the canonical name comes f
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from qingdan.diff.departments import Canonicalize
 from qingdan.diff.model import ChangedField, FieldChange, Segment, SegmentOp
 from qingdan.diff.years import roll_years
 from schema import Record
@@ -25,9 +24,8 @@ class Context:
 
     old_year: int | None
     gap: int
-    canonicalize: Canonicalize
-    aliases: Mapping[str, str] = field(default_factory=dict)
-    """The user's variant -> canonical names (``--aliases``), keyed by names as written."""
+    canonical: Callable[[str], str]
+    """A department name as written -> the body it stands for (``AliasTable.canonical``)."""
 
 
 Comparer = Callable[[ChangedField, Record, Record, Context], FieldChange | None]
@@ -92,17 +90,12 @@ def _department_change(
 def canonical_departments(record: Record, field: ChangedField, context: Context) -> list[str]:
     """The canonical name of each department of ``record.lead`` or ``record.support``.
 
-    A name the user's aliases know takes their canonical name. Otherwise the name the
-    record itself carries in ``lead_canonical``/``support_canonical`` (when the schema
-    has those fields: department canonicalisation, branch ``departments``) or, failing
-    that, the name as written, is passed through ``context.canonicalize``.
+    Names are resolved again from the names as written (not taken from the record's
+    ``*_canonical`` fields), so a JSON output converted with other aliases, or none,
+    compares by the aliases of this diff.
     """
     written: list[str] = getattr(record, field.value)
-    recorded: list[str] = getattr(record, f"{field.value}_canonical", None) or written
-    return [
-        context.aliases[name] if name in context.aliases else context.canonicalize(carried)
-        for name, carried in zip(written, recorded, strict=True)
-    ]
+    return [context.canonical(name) for name in written]
 
 
 COMPARERS: dict[ChangedField, Comparer] = {

@@ -7,10 +7,8 @@ pair (``changes``), and report the records left over as removed or added.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
+from normalize.aliases import AliasTable
 from qingdan.diff.changes import Context, field_changes
-from qingdan.diff.departments import Canonicalize, keep_as_written
 from qingdan.diff.matching import Candidate, Pair, match
 from qingdan.diff.model import DiffReport, Entry, RecordView, Side, Status, Summary
 from qingdan.diff.years import roll_years, year_gap
@@ -26,15 +24,13 @@ def compare(
     old: Document,
     new: Document,
     threshold: float = DEFAULT_THRESHOLD,
-    aliases: Mapping[str, str] | None = None,
-    canonicalize: Canonicalize = keep_as_written,
+    aliases: AliasTable | None = None,
 ) -> DiffReport:
     """What changed from ``old`` (last year's list) to ``new`` (this year's).
 
     ``threshold`` is the lowest measure similarity for a match (``DEFAULT_THRESHOLD``);
-    departments are compared by canonical name: ``aliases`` (variant as written ->
-    canonical) first, else ``canonicalize`` (the identity unless one is plugged in)
-    applied to the record's own canonical name where it has one, else to the name.
+    departments are compared by canonical name through ``aliases`` (the built-in
+    alias table when omitted; ``AliasTable.load(path)`` adds a user's ``--aliases``).
     """
     gap = year_gap(old.document.year, new.document.year)
     old_records = sorted(old.records, key=_content_order)
@@ -45,7 +41,7 @@ def compare(
         [_candidate(r, None, 0) for r in new_records],
         threshold,
     )
-    context = Context(old_year, gap, canonicalize, aliases or {})
+    context = Context(old_year, gap, (aliases or AliasTable.load()).canonical)
     matched = [_matched_entry(old_records[p.old], new_records[p.new], p, context) for p in pairs]
     removed = _unmatched(old_records, {p.old for p in pairs}, Status.REMOVED)
     added = _unmatched(new_records, {p.new for p in pairs}, Status.ADDED)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from qingdan.diff.changes import Context, field_changes, measure_segments
-from qingdan.diff.departments import canonicalize_with, keep_as_written
 from qingdan.diff.model import ChangedField, SegmentOp
-from schema import Record
 from tests.qingdan.diff.builders import record
 
-SAME_YEAR = Context(old_year=2019, gap=0, canonicalize=keep_as_written)
-NEXT_YEAR = Context(old_year=2019, gap=1, canonicalize=keep_as_written)
+SAME_YEAR = Context(old_year=2019, gap=0, canonical=str)
+NEXT_YEAR = Context(old_year=2019, gap=1, canonical=str)
 
 
 def test_segments_rebuild_both_texts() -> None:
@@ -68,10 +66,8 @@ def test_departments_added_and_removed_by_canonical_name() -> None:
 
 
 def test_a_renamed_department_in_the_aliases_is_no_change() -> None:
-    merged = canonicalize_with(
-        {"规划新城分局": "市资源规划局新城分局", "国土新城分局": "市资源规划局新城分局"}
-    )
-    context = Context(old_year=2019, gap=0, canonicalize=merged)
+    merged = {"规划新城分局": "市资源规划局新城分局", "国土新城分局": "市资源规划局新城分局"}
+    context = Context(old_year=2019, gap=0, canonical=lambda name: merged.get(name, name))
     old = record(1, "推进整治", support=["规划新城分局", "国土新城分局", "各街道办事处"])
     new = record(1, "推进整治", support=["各街道办事处", "市资源规划局新城分局"])
     assert field_changes(old, new, context) == []
@@ -85,32 +81,3 @@ def test_category_and_section_changes() -> None:
         (ChangedField.CATEGORY, "开展土壤污染防治", "土壤污染治理与修复"),
         (ChangedField.SECTION, None, "一、净土保卫战"),
     ]
-
-
-class _CanonicalRecord(Record):
-    """A record carrying canonical department names, as the departments issue adds them."""
-
-    lead_canonical: list[str]
-    support_canonical: list[str]
-
-
-def _with_canonical(measure: str, lead: list[str], lead_canonical: list[str]) -> Record:
-    values = record(1, measure, lead=lead).model_dump()
-    return _CanonicalRecord(
-        **values, lead_canonical=lead_canonical, support_canonical=["各街道办事处"]
-    )
-
-
-def test_canonical_names_carried_by_the_records_are_used() -> None:
-    old = _with_canonical("推进整治", ["国土新城分局"], ["市资源规划局新城分局"])
-    new = _with_canonical("推进整治", ["市资源规划局新城分局"], ["市资源规划局新城分局"])
-    assert field_changes(old, new, SAME_YEAR) == []
-
-
-def test_the_users_aliases_win_over_the_records_canonical_names() -> None:
-    old = _with_canonical("推进整治", ["区城管局"], ["区城管局"])
-    new = _with_canonical("推进整治", ["区城市管理局"], ["区城市管理局"])
-    context = Context(old_year=2019, gap=0, canonicalize=keep_as_written,
-                      aliases={"区城市管理局": "区城管局"})  # fmt: skip
-    assert field_changes(old, new, context) == []
-    assert [c.field for c in field_changes(old, new, SAME_YEAR)] == [ChangedField.LEAD]

@@ -72,6 +72,6 @@ def test_a_bad_aliases_file_and_a_bad_threshold_are_usage_errors(tmp_path: Path)
     aliases.write_text("只有一列\n", encoding="utf-8")
     result = runner.invoke(app, ["diff", str(SEED), str(NEW_2020), "--aliases", str(aliases)])
     assert result.exit_code == 2
-    assert "row 1: expected 'variant,canonical'" in result.output
+    assert "aliases.csv: expected the CSV header 'variant,canonical'" in result.output
     result = runner.invoke(app, ["diff", str(SEED), str(NEW_2020), "--threshold", "1.5"])
     assert result.exit_code == 2

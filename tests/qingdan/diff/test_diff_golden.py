@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from extract import READERS
-from qingdan.diff import compare, load_aliases, load_document
+from normalize.aliases import AliasTable
+from qingdan.diff import compare, load_document
 from tests.conftest import SAMPLES
 from tests.test_golden import REGENERATE
 
@@ -39,7 +40,7 @@ PAIRS = list(product(_readable(RENDERINGS["old"]), _readable(RENDERINGS["new"]))
 
 
 def _comparable(old: Path, new: Path) -> dict[str, Any]:
-    report = compare(load_document(old), load_document(new), aliases=load_aliases(ALIASES))
+    report = compare(load_document(old), load_document(new), aliases=AliasTable.load(ALIASES))
     data: dict[str, Any] = json.loads(report.model_dump_json())
     for side in ("old", "new"):
         data[side].pop("file")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from qingdan.diff import compare, load_aliases, load_document
+from normalize.aliases import AliasTable
+from qingdan.diff import compare, load_document
 from qingdan.diff.render import write_report
 from tests.conftest import SAMPLES, SEED, OpenedPage
 
@@ -16,7 +17,7 @@ def test_the_report_loads_cleanly_with_changes_highlighted(
     report = compare(
         load_document(SEED),
         load_document(SAMPLES / "001_xincheng_2020.txt"),
-        aliases=load_aliases(SAMPLES / "diffs" / "xincheng_aliases.yaml"),
+        aliases=AliasTable.load(SAMPLES / "diffs" / "xincheng_aliases.yaml"),
     )
     target = tmp_path / "diff.html"
     write_report(report, target)
