@@ -10,8 +10,9 @@ checked against what went in (`NAME.source.json`):
   group runs across a page break.
 * ``row_split.pdf``: landscape pages, rows allowed to break, one measure long enough that
   its row is split across a page break.
-* ``kangxi.pdf``: a table whose text layer uses Kangxi radicals / radicals-supplement
-  characters (⼯ for 工, ⻓ for 长), as broken Chinese government PDFs do.
+* ``kangxi.pdf``: a table whose text layer reads Kangxi radicals and a radicals-supplement
+  character (⼯ for 工, ⼟ for 土, ⻓ for 长), as broken Chinese government PDFs do: the
+  fonts' ToUnicode maps are rewritten after export.
 * ``private_use.pdf``: a table whose cells are mostly private-use code points (an
   unreadable text layer).
 * ``fake_bold.pdf``: written directly with reportlab: every glyph printed twice, a hair
@@ -149,7 +150,7 @@ def _to_pdf(docx_files: list[Path], outdir: Path, profile: Path) -> None:
 def _long_row_rows(rows: list[Row]) -> list[Row]:
     """The seed rows with the 4th row's measure five times as long (it must split)."""
     longer = [list(row) for row in rows]
-    longer[3][1] = "".join([rows[3][1], *(row[1] for row in rows[4:8])] * 2)
+    longer[3][1] = "".join([rows[3][1], *(row[1] for row in rows[4:7])])
     return longer
 
 
@@ -157,13 +158,32 @@ def _garble(rows: list[Row], char: Callable[[str], str]) -> list[Row]:
     return [["".join(char(c) for c in cell) for cell in row] for row in rows]
 
 
-_KANGXI = {"工": "\u2f2f", "长": "\u2ed3", "人": "\u2f08", "门": "\u2fa8", "力": "\u2f12"}
+# What a broken font maps some glyphs to: Kangxi radicals (⼯ ⼟) and a radical from the
+# CJK radicals supplement (⻓). Hex as in a ToUnicode CMap.
+RADICAL_FOR = {"5DE5": "2F2F", "571F": "2F1F", "957F": "2ED3"}
+
+
+def break_text_layer(pdf: Path) -> None:
+    """Rewrite the fonts' ToUnicode maps so some ideographs read as radicals (in place)."""
+    writer = pypdf.PdfWriter(clone_from=pdf)
+    for page in writer.pages:
+        for font in page["/Resources"]["/Font"].values():
+            to_unicode = font.get_object().get("/ToUnicode")
+            if to_unicode is None:
+                continue
+            stream = to_unicode.get_object()
+            cmap = stream.get_data().decode("latin-1")
+            for ideograph, radical in RADICAL_FOR.items():
+                cmap = cmap.replace(f"<{ideograph}>", f"<{radical}>")
+            stream.set_data(cmap.encode("latin-1"))
+    with pdf.open("wb") as out:
+        writer.write(out)
 
 
 def docx_cases() -> dict[str, tuple[object, list[Row], list[str]]]:
     """Case name -> (DOCX document, its rows, its text before the table)."""
     before, rows = seed_rows()
-    kangxi = _garble(rows[:4], lambda c: _KANGXI.get(c, c))
+    kangxi = [rows[0], rows[12]]  # 工, 土 and 长 (区河湖长办)
     private = _garble(rows[:4], lambda c: chr(0xE000 + ord(c) % 0x1000) if ord(c) > 0x3000 else c)
     return {
         "category_across_pages": (_docx(before, rows, False, True), rows, before),
@@ -177,8 +197,16 @@ def docx_cases() -> dict[str, tuple[object, list[Row], list[str]]]:
     }
 
 
+def fake_bold_rows(rows: list[Row]) -> list[Row]:
+    """Short versions of seed rows that fit one line per cell on the fake-bold page."""
+    return [[row[0], row[1][:20], row[2], row[3].split("\n")[0], row[4]] for row in rows]
+
+
 def make_fake_bold(target: Path, before: list[str], rows: list[Row]) -> None:
-    """A one-page ruled table written with reportlab, every glyph printed twice (fake bold)."""
+    """A one-page ruled table written with reportlab, every glyph printed twice (fake bold).
+
+    A running header and a page number are printed outside the table.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -188,22 +216,21 @@ def make_fake_bold(target: Path, before: list[str], rows: list[Row]) -> None:
     pdf = canvas.Canvas(str(target), pagesize=A4)
     width, height = A4
     pdf.setFont("STSong-Light", 9)
-    pdf.drawString(40, height - 30, "running header 内部资料")
+    pdf.drawString(40, height - 30, "内部资料 注意保存")
     pdf.drawCentredString(width / 2, 20, "- 1 -")
     y = height - 60
     for line in before:
         pdf.drawString(40, y, line)
         y -= 18
-    xs = [40, 130, 330, 420, 510, 560]
-    table = [HEADER, *[[c.replace("\n", "、") for c in row] for row in rows]]
+    xs = [40, 130, 330, 420, 510, 570]
+    table = [HEADER, *rows]
     top = y - 6
     row_height = 30
     for index, row in enumerate(table):
         row_top = top - index * row_height
         for col, text in enumerate(row):
-            fitted = text[: int((xs[col + 1] - xs[col] - 4) / 9)]
             for shift in (0.0, 0.25):  # the fake bold: the same glyphs again, a hair right
-                pdf.drawString(xs[col] + 2 + shift, row_top - 18, fitted)
+                pdf.drawString(xs[col] + 2 + shift, row_top - 18, text)
     bottom = top - len(table) * row_height
     for index in range(len(table) + 1):
         pdf.line(xs[0], top - index * row_height, xs[-1], top - index * row_height)
@@ -248,8 +275,14 @@ def main() -> None:
         (HERE / f"{name}.source.json").write_text(
             json.dumps(source, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
+    break_text_layer(HERE / "kangxi.pdf")
     before, rows = seed_rows()
-    make_fake_bold(HERE / "fake_bold.pdf", before, rows[:4])
+    fake_bold = fake_bold_rows(rows[:4])
+    make_fake_bold(HERE / "fake_bold.pdf", before, fake_bold)
+    source = {"text_before": before, "header": HEADER, "rows": fake_bold}
+    (HERE / "fake_bold.source.json").write_text(
+        json.dumps(source, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     make_scan(HERE / "scan.pdf")
     whole = HERE / "category_across_pages.pdf"
     make_encrypted(whole, HERE / "encrypted.pdf")
