@@ -109,13 +109,20 @@ def _damage_notices(reading: PageReading) -> list[Notice]:
                 reading.number,
             )
         ]
-    if damage.garbage:
+    counts = [
+        f"{count} {what}"
+        for count, what in (
+            (damage.cid_placeholders, "(cid:NN) placeholders"),
+            (damage.private_use, "private-use characters"),
+        )
+        if count
+    ]
+    if counts:
         return [
             Notice(
                 "garbled-text",
-                f"page {reading.number}: {damage.cid_placeholders} (cid:NN) placeholders and "
-                f"{damage.private_use} private-use characters in the text layer; "
-                "those characters are missing from the records",
+                f"page {reading.number}: {' and '.join(counts)} in the text layer (broken font "
+                "mapping); the text there is kept as found but cannot be read",
                 reading.number,
             )
         ]

@@ -15,6 +15,9 @@ checked against what went in (`NAME.source.json`):
   fonts' ToUnicode maps are rewritten after export.
 * ``private_use.pdf``: a table whose cells are mostly private-use code points (an
   unreadable text layer).
+* ``partly_private_use.pdf``: two rows, three private-use characters in one measure.
+* ``last_page_unreadable.pdf``: two pages of ``category_across_pages.pdf``, then the
+  page of ``private_use.pdf``.
 * ``fake_bold.pdf``: written directly with reportlab: every glyph printed twice, a hair
   apart (fake bold), a running header and page number outside the table.
 * ``scan.pdf``: one page holding only an image (no text layer).
@@ -184,6 +187,8 @@ def docx_cases() -> dict[str, tuple[object, list[Row], list[str]]]:
     """Case name -> (DOCX document, its rows, its text before the table)."""
     before, rows = seed_rows()
     kangxi = [rows[0], rows[12]]  # 工, 土 and 长 (区河湖长办)
+    partly = [list(rows[0]), list(rows[1])]
+    partly[1][1] = partly[1][1][:10] + "\ue000\ue001\ue002" + partly[1][1][10:]
     private = _garble(rows[:4], lambda c: chr(0xE000 + ord(c) % 0x1000) if ord(c) > 0x3000 else c)
     return {
         "category_across_pages": (_docx(before, rows, False, True), rows, before),
@@ -194,6 +199,7 @@ def docx_cases() -> dict[str, tuple[object, list[Row], list[str]]]:
         ),
         "kangxi": (_docx(before, kangxi, True, True), kangxi, before),
         "private_use": (_docx(before, private, True, True), private, before),
+        "partly_private_use": (_docx(before, partly, True, True), partly, before),
     }
 
 
@@ -259,6 +265,15 @@ def make_encrypted(source: Path, target: Path) -> None:
         writer.write(out)
 
 
+def make_last_page_unreadable(readable: Path, unreadable: Path, target: Path) -> None:
+    """The first two pages of ``readable``, then the (unreadable) first page of ``unreadable``."""
+    writer = pypdf.PdfWriter()
+    writer.append(readable, pages=(0, 2))
+    writer.append(unreadable, pages=(0, 1))
+    with target.open("wb") as out:
+        writer.write(out)
+
+
 def main() -> None:
     """Write every case PDF (and the rows that went into it) next to this script."""
     cases = docx_cases()
@@ -285,6 +300,7 @@ def main() -> None:
     )
     make_scan(HERE / "scan.pdf")
     whole = HERE / "category_across_pages.pdf"
+    make_last_page_unreadable(whole, HERE / "private_use.pdf", HERE / "last_page_unreadable.pdf")
     make_encrypted(whole, HERE / "encrypted.pdf")
     data = whole.read_bytes()
     (HERE / "truncated.pdf").write_bytes(data[: len(data) // 2])
