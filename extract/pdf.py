@@ -61,13 +61,29 @@ def _cell_text(cell: str | None) -> Cell:
     return repair_text(cell)
 
 
+def has_overlapping_glyphs(chars: list[dict[str, Any]], tolerance: float = 1.0) -> bool:
+    """Whether some character is printed twice at (almost) the same place (fake bold).
+
+    A cheap test, so that pdfplumber's costlier ``dedupe_chars`` runs only on pages
+    that need it.
+    """
+    seen: dict[tuple[str, int], list[float]] = {}
+    for char in chars:
+        key = (char["text"], round(char["top"]))
+        x0s = seen.setdefault(key, [])
+        if any(abs(x0 - char["x0"]) <= tolerance for x0 in x0s):
+            return True
+        x0s.append(char["x0"])
+    return False
+
+
 def read_page(page: Any, with_text_above: bool) -> PageReading:
     """The ruled tables of one pdfplumber page (and, if asked, the text lines above them)."""
     reading = PageReading(page.page_number)
     reading.damage = measure_damage([char["text"] for char in page.chars])
     if reading.damage.unreadable:
         return reading
-    clean = page.dedupe_chars()
+    clean = page.dedupe_chars() if has_overlapping_glyphs(page.chars) else page
     found = clean.find_tables(TABLE_SETTINGS)
     for table in found:
         reading.tables.append([[_cell_text(c) for c in row] for row in table.extract()])
