@@ -45,5 +45,10 @@ golden: $(STAMP)
 pdf-cases: $(STAMP)
 	$(BIN)/python -m tests.extract.pdf_cases.make_cases
 
+## samples: render samples/sources/*.json specs into the DOCX/PDF/TXT files in samples/
+samples: $(STAMP)
+	$(BIN)/python samples/make_samples.py
+	git status --short -- samples/
+
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

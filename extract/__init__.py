@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from extract.docx import read_docx
 from extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
 from extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
 from extract.options import ReadOptions
@@ -24,6 +25,7 @@ READERS: dict[str, Reader] = {
     ".txt": read_txt,
     ".tsv": read_txt,
     ".csv": read_txt,
+    ".docx": read_docx,
     ".pdf": read_pdf,
 }
 """File suffix (lower case, with the dot) -> reader."""

@@ -15,7 +15,7 @@ from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
-from extract import ReadOptions, read_document
+from extract import READERS, ReadOptions, read_document
 from extract.errors import QingdanError
 from normalize import Knowledge
 from qingdan.pipeline import convert, find_inputs
@@ -106,7 +106,7 @@ def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
 @app.command("convert")
 def convert_command(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Attachments (.txt .tsv .csv .pdf) or folders.")
+        list[Path], typer.Argument(help=f"Attachments ({' '.join(READERS)}) or folders.")
     ],
     output: Annotated[
         Path | None,
