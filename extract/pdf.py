@@ -11,6 +11,8 @@ normalizer's job (``RawRow.starts_page`` marks where a page begins).
   are dropped before the text is read; text in a cell is read line by line, top down.
 * Text outside the tables (page numbers, running headers and footers) is ignored,
   except the text above the first table on page 1 (attachment label, title).
+* Landscape pages are read upright, whether stored landscape or portrait with
+  ``/Rotate``.
 * Radicals and compatibility ideographs are mapped to the ideographs meant; pages
   whose text is mostly garbage are reported and skipped (``extract.pdf_text``).
 
@@ -77,12 +79,29 @@ def has_overlapping_glyphs(chars: list[dict[str, Any]], tolerance: float = 1.0) 
     return False
 
 
+def straighten_rotated_lines(page: Any, tolerance: float = 0.01) -> None:
+    """Make the ruling lines of a rotated page exactly horizontal or vertical (in place).
+
+    A landscape page is often stored portrait with ``/Rotate 90``; pdfplumber turns its
+    coordinates upright, but the turn leaves rounding noise (a horizontal line whose
+    top and bottom differ by 1e-13), and pdfplumber then takes the line for a vertical
+    one and finds no table.
+    """
+    for line in page.objects.get("line", []):
+        if abs(line["bottom"] - line["top"]) < tolerance:
+            line["bottom"] = line["top"]
+        if abs(line["x1"] - line["x0"]) < tolerance:
+            line["x1"] = line["x0"]
+
+
 def read_page(page: Any, with_text_above: bool) -> PageReading:
     """The ruled tables of one pdfplumber page (and, if asked, the text lines above them)."""
     reading = PageReading(page.page_number)
     reading.damage = measure_damage([char["text"] for char in page.chars])
     if reading.damage.unreadable:
         return reading
+    if page.rotation:
+        straighten_rotated_lines(page)
     clean = page.dedupe_chars() if has_overlapping_glyphs(page.chars) else page
     found = clean.find_tables(TABLE_SETTINGS)
     for table in found:

@@ -106,6 +106,12 @@ def test_landscape_pages_are_read() -> None:
     assert len(_converted("row_split").records) == 15
 
 
+def test_landscape_pages_stored_portrait_with_rotate_are_read_upright() -> None:
+    with pdfplumber.open(CASES / "rotated.pdf") as pdf:
+        assert all(page.rotation == 90 for page in pdf.pages)
+    assert _record_rows(_converted("rotated")) == _source("row_split")["rows"]
+
+
 def test_radicals_in_the_text_layer_become_the_ideographs_meant() -> None:
     with pdfplumber.open(CASES / "kangxi.pdf") as pdf:
         layer = "".join(char["text"] for char in pdf.pages[0].chars)

@@ -15,6 +15,7 @@ checked against what went in (`NAME.source.json`):
   fonts' ToUnicode maps are rewritten after export.
 * ``private_use.pdf``: a table whose cells are mostly private-use code points (an
   unreadable text layer).
+* ``rotated.pdf``: ``row_split.pdf`` stored as portrait pages with ``/Rotate 90``.
 * ``partly_private_use.pdf``: two rows, three private-use characters in one measure.
 * ``last_page_unreadable.pdf``: two pages of ``category_across_pages.pdf``, then the
   page of ``private_use.pdf``.
@@ -265,6 +266,17 @@ def make_encrypted(source: Path, target: Path) -> None:
         writer.write(out)
 
 
+def make_stored_portrait(landscape: Path, target: Path) -> None:
+    """``landscape`` stored as portrait pages turned by ``/Rotate 90`` (as some tools save it)."""
+    writer = pypdf.PdfWriter(clone_from=landscape)
+    for page in writer.pages:
+        page.rotate(270)
+        page.transfer_rotation_to_content()  # the content drawn turned on a portrait page
+        page.rotate(90)  # ... and the page turned back for display
+    with target.open("wb") as out:
+        writer.write(out)
+
+
 def make_last_page_unreadable(readable: Path, unreadable: Path, target: Path) -> None:
     """The first two pages of ``readable``, then the (unreadable) first page of ``unreadable``."""
     writer = pypdf.PdfWriter()
@@ -299,6 +311,7 @@ def main() -> None:
         json.dumps(source, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     make_scan(HERE / "scan.pdf")
+    make_stored_portrait(HERE / "row_split.pdf", HERE / "rotated.pdf")
     whole = HERE / "category_across_pages.pdf"
     make_last_page_unreadable(whole, HERE / "private_use.pdf", HERE / "last_page_unreadable.pdf")
     make_encrypted(whole, HERE / "encrypted.pdf")
