@@ -133,6 +133,13 @@ def test_fake_bold_duplicates_are_dropped_and_text_outside_the_table_ignored() -
     assert "- 1 -" not in text and "内部资料" not in text
 
 
+def test_letter_spaced_header_labels_are_recognised() -> None:
+    header = _raw("fake_bold").tables[0].rows[0].cells
+    assert all(cell and " " in cell for cell in header)  # 牵 头 部 门, as printed
+    columns = _converted("fake_bold").document.columns
+    assert [c.field for c in columns] == ["category", "measure", "lead", "support", "deadline"]
+
+
 def test_private_use_characters_are_counted_per_page() -> None:
     document = _converted("partly_private_use")
     garbled = [w for w in document.warnings if w.code == "garbled-text"]

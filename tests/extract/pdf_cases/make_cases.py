@@ -20,7 +20,8 @@ checked against what went in (`NAME.source.json`):
 * ``last_page_unreadable.pdf``: two pages of ``category_across_pages.pdf``, then the
   page of ``private_use.pdf``.
 * ``fake_bold.pdf``: written directly with reportlab: every glyph printed twice, a hair
-  apart (fake bold), a running header and page number outside the table.
+  apart (fake bold), letter-spaced header labels, a running header and page number
+  outside the table.
 * ``scan.pdf``: one page holding only an image (no text layer).
 * ``encrypted.pdf``: ``category_across_pages.pdf`` encrypted with the password ``qingdan``.
 * ``truncated.pdf``: the first half of ``category_across_pages.pdf``.
@@ -212,7 +213,8 @@ def fake_bold_rows(rows: list[Row]) -> list[Row]:
 def make_fake_bold(target: Path, before: list[str], rows: list[Row]) -> None:
     """A one-page ruled table written with reportlab, every glyph printed twice (fake bold).
 
-    A running header and a page number are printed outside the table.
+    The header labels are letter-spaced; a running header and a page number are printed
+    outside the table.
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
@@ -235,9 +237,10 @@ def make_fake_bold(target: Path, before: list[str], rows: list[Row]) -> None:
     row_height = 30
     for index, row in enumerate(table):
         row_top = top - index * row_height
+        spacing = 6 if index == 0 else 0  # letter-spaced header labels: 牵  头  部  门
         for col, text in enumerate(row):
             for shift in (0.0, 0.25):  # the fake bold: the same glyphs again, a hair right
-                pdf.drawString(xs[col] + 2 + shift, row_top - 18, text)
+                pdf.drawString(xs[col] + 2 + shift, row_top - 18, text, charSpace=spacing)
     bottom = top - len(table) * row_height
     for index in range(len(table) + 1):
         pdf.line(xs[0], top - index * row_height, xs[-1], top - index * row_height)
