@@ -107,9 +107,10 @@ def read_page(page: Any, with_text_above: bool) -> PageReading:
     for table in found:
         reading.tables.append([[_cell_text(c) for c in row] for row in table.extract()])
     if with_text_above:
-        top = min((table.bbox[1] for table in found), default=clean.height)
-        if top > 0:
-            above = clean.crop((0, 0, clean.width, top)).extract_text()
+        left, page_top, right, page_bottom = clean.bbox
+        top = min((table.bbox[1] for table in found), default=page_bottom)
+        if top > page_top:
+            above = clean.crop((left, page_top, right, top)).extract_text()
             reading.text_above = [repair_text(line.strip()) for line in above.splitlines()]
             reading.text_above = [line for line in reading.text_above if line]
     return reading
