@@ -67,6 +67,14 @@ def test_one_raw_table_per_page_with_its_page_number() -> None:
         assert table.name == f"page {table.rows[0].page} table 1"
 
 
+def test_text_between_two_tables_on_page_1_is_kept_with_the_lower_table() -> None:
+    raw = _raw("contacts_first")
+    assert raw.content.text_before == ["报送单位联系方式"]
+    contacts, tasks = raw.tables
+    assert contacts.rows[0].cells == ["联系人", "电话"]
+    assert tasks.text_above == _source("contacts_first")["text_before"]
+
+
 def test_first_row_of_every_later_page_starts_a_page() -> None:
     raw = _raw("category_across_pages")
     starts = [[row.starts_page for row in table.rows] for table in raw.tables]

@@ -15,6 +15,8 @@ checked against what went in (`NAME.source.json`):
   fonts' ToUnicode maps are rewritten after export.
 * ``private_use.pdf``: a table whose cells are mostly private-use code points (an
   unreadable text layer).
+* ``contacts_first.pdf``: a contact table, then the label and title, then the task table,
+  all on page 1.
 * ``rotated.pdf``: ``row_split.pdf`` stored as portrait pages with ``/Rotate 90``.
 * ``partly_private_use.pdf``: two rows, three private-use characters in one measure.
 * ``last_page_unreadable.pdf``: two pages of ``category_across_pages.pdf``, then the
@@ -118,7 +120,16 @@ def _merge_categories(table: Table, rows: list[Row]) -> None:
         start = end
 
 
-def _docx(before: list[str], rows: list[Row], landscape: bool, keep_rows_whole: bool) -> object:
+CONTACTS = [["联系人", "电话"], ["张三", "029-12345678"]]
+
+
+def _docx(
+    before: list[str],
+    rows: list[Row],
+    landscape: bool,
+    keep_rows_whole: bool,
+    contacts_first: bool = False,
+) -> object:
     document = new_docx()
     _set_cjk_font(document)
     section = document.sections[0]
@@ -128,6 +139,13 @@ def _docx(before: list[str], rows: list[Row], landscape: bool, keep_rows_whole: 
     for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, margin, Cm(2))
     section.footer.paragraphs[0].text = "— 1 —"
+    if contacts_first:  # a small contact table above the list's label and title
+        document.add_paragraph("报送单位联系方式")
+        contacts = document.add_table(rows=len(CONTACTS), cols=2)
+        contacts.style = "Table Grid"
+        for row, values in zip(contacts.rows, CONTACTS, strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
     for line in before:
         document.add_paragraph(line)
     _ruled_table(document, rows, keep_rows_whole)
@@ -202,6 +220,7 @@ def docx_cases() -> dict[str, tuple[object, list[Row], list[str]]]:
         "kangxi": (_docx(before, kangxi, True, True), kangxi, before),
         "private_use": (_docx(before, private, True, True), private, before),
         "partly_private_use": (_docx(before, partly, True, True), partly, before),
+        "contacts_first": (_docx(before, rows[:3], False, True, True), rows[:3], before),
     }
 
 
