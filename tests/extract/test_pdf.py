@@ -184,7 +184,7 @@ def test_an_encrypted_pdf_asks_for_the_password() -> None:
 
 def test_an_encrypted_pdf_opens_with_its_password() -> None:
     document = qingdan.convert(CASES / "encrypted.pdf", options=ReadOptions(password=PASSWORD))
-    assert _record_rows(document) == _source("category_across_pages")["rows"]
+    assert _record_rows(document) == _source("fake_bold")["rows"]
 
 
 def test_a_truncated_pdf_is_a_broken_file() -> None:

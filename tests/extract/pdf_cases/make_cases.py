@@ -25,7 +25,7 @@ checked against what went in (`NAME.source.json`):
   apart (fake bold), letter-spaced header labels, a running header and page number
   outside the table.
 * ``scan.pdf``: one page holding only an image (no text layer).
-* ``encrypted.pdf``: ``category_across_pages.pdf`` encrypted with the password ``qingdan``.
+* ``encrypted.pdf``: ``fake_bold.pdf`` (one page) encrypted with the password ``qingdan``.
 * ``truncated.pdf``: the first half of ``category_across_pages.pdf``.
 
 Needs LibreOffice (Debian: libreoffice-writer-nogui, fonts-noto-cjk) and the dev extras.
@@ -336,7 +336,7 @@ def main() -> None:
     make_stored_portrait(HERE / "row_split.pdf", HERE / "rotated.pdf")
     whole = HERE / "category_across_pages.pdf"
     make_last_page_unreadable(whole, HERE / "private_use.pdf", HERE / "last_page_unreadable.pdf")
-    make_encrypted(whole, HERE / "encrypted.pdf")
+    make_encrypted(HERE / "fake_bold.pdf", HERE / "encrypted.pdf")
     data = whole.read_bytes()
     (HERE / "truncated.pdf").write_bytes(data[: len(data) // 2])
 
