@@ -238,4 +238,10 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
             "the PDF's text layer is unreadable on every page (broken font mapping); "
             "run OCR on it or ask for the DOCX",
         )
+    if unreadable and not tables:
+        raise UnreadableText(
+            path,
+            f"the PDF's text layer is unreadable on {unreadable} of {pages_with_text} pages "
+            "(broken font mapping) and no table is left on the others; run OCR on it",
+        )
     return Extracted(tables=tables, text_before=text_before, notices=notices)

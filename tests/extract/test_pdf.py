@@ -170,6 +170,12 @@ def test_a_pdf_with_garbage_on_every_page_is_an_error() -> None:
         read_document(CASES / "private_use.pdf")
 
 
+def test_a_pdf_whose_table_pages_are_all_garbage_is_an_error() -> None:
+    """The readable rest (here: a page of text without a table) holds no table."""
+    with pytest.raises(UnreadableText, match=r"unreadable on 1 of 2 pages"):
+        read_document(CASES / "garbage_table_readable_note.pdf")
+
+
 def test_a_scan_says_it_has_no_text_layer() -> None:
     with pytest.raises(NoTextLayer, match=r"scan\.pdf: .*no text layer"):
         read_document(CASES / "scan.pdf")

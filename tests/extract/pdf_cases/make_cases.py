@@ -17,6 +17,8 @@ checked against what went in (`NAME.source.json`):
   unreadable text layer).
 * ``contacts_first.pdf``: a contact table, then the label and title, then the task table,
   all on page 1.
+* ``garbage_table_readable_note.pdf``: the page of ``private_use.pdf``, then a readable
+  page of text without a table.
 * ``rotated.pdf``: ``row_split.pdf`` stored as portrait pages with ``/Rotate 90``.
 * ``partly_private_use.pdf``: two rows, three private-use characters in one measure.
 * ``last_page_unreadable.pdf``: two pages of ``category_across_pages.pdf``, then the
@@ -299,6 +301,21 @@ def make_stored_portrait(landscape: Path, target: Path) -> None:
         writer.write(out)
 
 
+def make_note_page(target: Path) -> None:
+    """A page of plain text without a table (a note after the list)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(target), pagesize=A4)
+    pdf.setFont("STSong-Light", 10)
+    pdf.drawString(60, A4[1] - 80, "说明：各单位于每季度末报送进展情况。")
+    pdf.showPage()
+    pdf.save()
+
+
 def make_last_page_unreadable(readable: Path, unreadable: Path, target: Path) -> None:
     """The first two pages of ``readable``, then the (unreadable) first page of ``unreadable``."""
     writer = pypdf.PdfWriter()
@@ -336,6 +353,14 @@ def main() -> None:
     make_stored_portrait(HERE / "row_split.pdf", HERE / "rotated.pdf")
     whole = HERE / "category_across_pages.pdf"
     make_last_page_unreadable(whole, HERE / "private_use.pdf", HERE / "last_page_unreadable.pdf")
+    with tempfile.TemporaryDirectory() as tmp:
+        note = Path(tmp) / "note.pdf"
+        make_note_page(note)
+        writer = pypdf.PdfWriter()
+        writer.append(HERE / "private_use.pdf")
+        writer.append(note)
+        with (HERE / "garbage_table_readable_note.pdf").open("wb") as out:
+            writer.write(out)
     make_encrypted(HERE / "fake_bold.pdf", HERE / "encrypted.pdf")
     data = whole.read_bytes()
     (HERE / "truncated.pdf").write_bytes(data[: len(data) // 2])
