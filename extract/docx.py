@@ -34,6 +34,7 @@ from docx.oxml.ns import qn
 
 from extract.errors import BrokenFile
 from extract.grid import Cell, Extracted, RawRow, RawTable
+from extract.options import ReadOptions
 
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 """Compound-file header: Word 97-2003 .doc files and password-protected .docx files."""
@@ -56,7 +57,7 @@ _OFF = {"0", "false", "off"}
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u202f\u3000]+")
 
 
-def read_docx(data: bytes, path: Path) -> Extracted:
+def read_docx(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read a ``.docx`` file's bytes into raw grids and the text above the first table.
 
     Raises ``BrokenFile`` when the bytes are not a readable Word document.

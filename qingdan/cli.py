@@ -16,7 +16,7 @@ from typing import Annotated, NoReturn, TypeVar
 import typer
 from rich.console import Console
 
-from extract import READERS, read_document
+from extract import READERS, ReadOptions, read_document
 from extract.errors import QingdanError
 from normalize import Knowledge
 from qingdan.diff import DEFAULT_THRESHOLD, compare, load_document
@@ -60,6 +60,10 @@ AliasesOption = Annotated[
         "--aliases",
         help="Department aliases: YAML mapping variant -> canonical, or CSV 'variant,canonical'.",
     ),
+]
+PasswordOption = Annotated[
+    str | None,
+    typer.Option("--password", help="Password of an encrypted attachment (PDF)."),
 ]
 
 
@@ -129,14 +133,16 @@ def convert_command(
     columns: ColumnsOption = None,
     departments: DepartmentsOption = None,
     aliases: AliasesOption = None,
+    password: PasswordOption = None,
 ) -> None:
     """Convert attachments into records (JSON to stdout when no -o is given)."""
     knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
+    options = ReadOptions(password=password)
     files = find_inputs(inputs)
     if not files:
         _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
     if not _is_folder_output(output, files):
-        document = _run_safely(files[0], lambda: convert(files[0], knowledge))
+        document = _run_safely(files[0], lambda: convert(files[0], knowledge, options))
         if output is None:
             fmt = output_format or OutputFormat.JSON
             sys.stdout.buffer.write(render(document, fmt))
@@ -151,7 +157,7 @@ def convert_command(
     for path in files:
         target = output / _unique_name(path.stem, fmt.value, taken)
         try:
-            document = _run_safely(path, lambda p=path: convert(p, knowledge))  # type: ignore[misc]
+            document = _run_safely(path, lambda p=path: convert(p, knowledge, options))  # type: ignore[misc]
         except typer.Exit:
             failed += 1
             continue
@@ -202,9 +208,10 @@ def departments_command(
 @app.command("extract")
 def extract_command(
     input_file: Annotated[Path, typer.Argument(help="An attachment.")],
+    password: PasswordOption = None,
 ) -> None:
     """Print the raw grids the reader saw, as JSON (to check why a record came out so)."""
-    raw = _run_safely(input_file, lambda: read_document(input_file))
+    raw = _run_safely(input_file, lambda: read_document(input_file, ReadOptions(password)))
     tables = [
         {
             "page": next((row.page for row in table.rows if row.page is not None), None),
