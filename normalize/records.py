@@ -9,6 +9,7 @@ from normalize.departments import DepartmentKnowledge, split_departments
 from normalize.header import Header
 from normalize.layout import GridRow
 from normalize.model import TaskRecord, TaskWarning
+from normalize.responsibility import split_responsibility
 from normalize.text import join_wrapped_lines, squeeze
 
 
@@ -24,6 +25,12 @@ class RecordContext:
 def _column_label(header: Header, col: int) -> str:
     label = header.labels[col] if col < len(header.labels) else ""
     return label or f"第{col + 1}列"
+
+
+def _responsibility_warning(cell: str | None, seq: int, page: int | None) -> TaskWarning:
+    text = join_wrapped_lines(cell)
+    message = f"record {seq}: cannot tell lead from support in {text!r}; all names put in lead"
+    return TaskWarning("responsibility", message, seq, page)
 
 
 def build_record(
@@ -62,8 +69,12 @@ def build_record(
         )
     lead = names("lead")
     support = names("support")
-    if "responsible" in texts:
-        lead.extend(names("responsible"))
+    for cell in texts.get("responsible", []):
+        shared = split_responsibility(cell, context.departments)
+        lead.extend(shared.lead)
+        support.extend(shared.support)
+        if not shared.understood:
+            warnings.append(_responsibility_warning(cell, seq, row.page))
     measure = joined("measure") or ""
     if not measure:
         warnings.append(TaskWarning("no-measure", "row has no measure text", seq, row.page))

@@ -1,0 +1,88 @@
+"""Lead and support written in one responsibility cell (issue 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize import normalize
+from normalize.departments import DepartmentKnowledge
+from normalize.responsibility import split_responsibility
+from tests.normalize.grids import raw_document
+
+KNOWLEDGE = DepartmentKnowledge.load()
+
+# (cell as written, lead, support)
+WRITTEN_FORMS: list[tuple[str, list[str], list[str]]] = [
+    # labels before lists
+    ("牵头单位：区发改委；配合单位：区财政局、各街道", ["区发改委"], ["区财政局", "各街道"]),
+    ("牵头单位:区发改委\n配合单位:区财政局，各街道", ["区发改委"], ["区财政局", "各街道"]),
+    ("牵头部门：区发改委。配合部门：区财政局。", ["区发改委"], ["区财政局"]),
+    ("配合单位：区财政局 区教育局；牵头单位：区发改委", ["区发改委"], ["区财政局", "区教育局"]),
+    ("牵头：区民政局\n配合：区卫生健康委", ["区民政局"], ["区卫生健康委"]),
+    # role words after names
+    ("区住建局牵头，区城管局配合", ["区住建局"], ["区城管局"]),
+    ("区住建局牵头,区城管局、区财政局配合", ["区住建局"], ["区城管局", "区财政局"]),
+    ("区住建局牵头、区城管局配合", ["区住建局"], ["区城管局"]),
+    ("由区商务局负责，区市场监管局协助", ["区商务局"], ["区市场监管局"]),
+    ("由区商务局负责；区市场监管局等部门协助。", ["区商务局"], ["区市场监管局"]),
+    ("区住建局牵头，区城管局、各街道", ["区住建局"], ["区城管局", "各街道"]),
+    ("区住建局牵头", ["区住建局"], []),
+    ("区委宣传部（区文明办）牵头，区教育局配合", ["区委宣传部（区文明办）"], ["区教育局"]),
+    # marks in brackets after names
+    ("区教育局（牵头）、区卫健局", ["区教育局"], ["区卫健局"]),
+    ("区教育局(牵头), 区卫健局、区民政局", ["区教育局"], ["区卫健局", "区民政局"]),
+    ("区卫健局、区教育局【牵头】", ["区教育局"], ["区卫健局"]),
+    ("区教育局、区卫健局（配合）", ["区教育局"], ["区卫健局"]),
+    # nothing says who leads: every name leads
+    ("区发改委、区财政局", ["区发改委", "区财政局"], []),
+    ("区发改委\n区财政局", ["区发改委", "区财政局"], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"), WRITTEN_FORMS, ids=[f[0] for f in WRITTEN_FORMS]
+)
+def test_written_form_is_split(text: str, lead: list[str], support: list[str]) -> None:
+    found = split_responsibility(text, KNOWLEDGE)
+    assert (found.lead, found.support, found.understood) == (lead, support, True)
+
+
+@pytest.mark.parametrize(
+    "text", ["区住建局牵头，配合", "区发改委、牵头单位：区财政局", "（牵头）区教育局"]
+)
+def test_a_form_that_cannot_be_split_is_not_understood(text: str) -> None:
+    found = split_responsibility(text, KNOWLEDGE)
+    assert not found.understood
+    assert found.support == []
+    assert found.lead
+
+
+def _responsibility_grid(cell: str) -> list[list[str | None]]:
+    return [
+        ["序号", "重点任务", "具体措施", "责任单位", "完成时限"],
+        ["1", "营商环境", "压缩企业开办时间。", cell, "2019年6月底前"],
+    ]
+
+
+def test_a_single_responsibility_column_feeds_lead_and_support() -> None:
+    record = normalize(
+        raw_document(_responsibility_grid("区市场监管局牵头，区税务局配合"))
+    ).records[0]
+    assert (record.lead, record.support) == (["区市场监管局"], ["区税务局"])
+
+
+def test_a_single_responsibility_column_without_roles_goes_to_lead() -> None:
+    task_list = normalize(raw_document(_responsibility_grid("区市场监管局、区税务局")))
+    assert (task_list.records[0].lead, task_list.records[0].support) == (
+        ["区市场监管局", "区税务局"],
+        [],
+    )
+    assert task_list.warnings == []
+
+
+def test_an_unsplittable_cell_goes_to_lead_with_a_warning_naming_the_row() -> None:
+    task_list = normalize(raw_document(_responsibility_grid("区市场监管局牵头，配合")))
+    assert task_list.records[0].support == []
+    [warning] = [w for w in task_list.warnings if w.code == "responsibility"]
+    assert warning.row == 1
+    assert "record 1" in warning.message
