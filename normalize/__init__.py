@@ -18,6 +18,7 @@ from normalize.departments import DepartmentKnowledge
 from normalize.document_info import describe_document
 from normalize.layout import carry_forward, collect_task_rows, drop_repeated_headers, mark_sections
 from normalize.model import Column, TaskList, TaskRecord, TaskWarning
+from normalize.numbering import check_numbering
 from normalize.records import RecordContext, build_record
 
 
@@ -59,6 +60,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         if record is not None:
             records.append(record)
             warnings.extend(row_warnings)
+    warnings += check_numbering(records)
     return TaskList(
         file=Path(raw.path).name,
         format=raw.format,
