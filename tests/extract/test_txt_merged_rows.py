@@ -22,8 +22,8 @@ def test_merged_header_and_full_width_rows_are_not_ragged() -> None:
 
 
 def test_a_narrow_row_among_the_tasks_is_noticed() -> None:
-    content = read_cell_per_line(
-        _dump(["序号", "任务", "牵头", "配合", "时限"], ["1", "散煤", "区发改委", "2019年底"],
-              ["2", "扬尘", "区住建局", "区城管局", "2019年底"], ["3", "扬尘", "区住建局", "2019年底"])
-    )  # fmt: skip
-    assert [n.code for n in content.notices] == ["ragged-row", "ragged-row"]
+    header = ["序号", "任务", "牵头", "配合", "时限"]
+    full = ["2", "扬尘", "区住建局", "区城管局", "2019年底"]
+    narrow = ["3", "扬尘", "区住建局", "2019年底"]
+    content = read_cell_per_line(_dump(header, full, narrow, full))
+    assert [n.code for n in content.notices] == ["ragged-row"]
