@@ -27,3 +27,10 @@ def test_a_narrow_row_among_the_tasks_is_noticed() -> None:
     narrow = ["3", "扬尘", "区住建局", "2019年底"]
     content = read_cell_per_line(_dump(header, full, narrow, full))
     assert [n.code for n in content.notices] == ["ragged-row"]
+
+
+def test_a_narrow_header_repeated_at_a_page_break_is_not_ragged() -> None:
+    top, sub = ["序号", "任务", "责任单位", "时限"], ["", "", "牵头", "配合", ""]
+    task = ["1", "散煤", "区发改委", "区财政局", "2019年底"]
+    content = read_cell_per_line(_dump(top, sub, task, top, sub, task))
+    assert content.notices == []
