@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from extract.docx import read_docx
 from extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
 from extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
 from extract.txt import read_txt
@@ -21,6 +22,7 @@ READERS: dict[str, Reader] = {
     ".txt": read_txt,
     ".tsv": read_txt,
     ".csv": read_txt,
+    ".docx": read_docx,
 }
 """File suffix (lower case, with the dot) -> reader."""
 
