@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from normalize.departments import DepartmentKnowledge, split_departments
 from normalize.knowledge import builtin
+from normalize.text import squeeze
 
 LEAD = "lead"
 SUPPORT = "support"
@@ -47,7 +48,13 @@ class _Patterns:
 
 
 def _alternatives(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex matching any of the words, longest first, each possibly wrapped.
+
+    A narrow PDF column breaks lines inside words ("配合单" / "位：", "负" / "责，"),
+    so whitespace may sit between any two characters of a role word.
+    """
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(r"\s*".join(re.escape(char) for char in word) for word in ordered)
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +104,7 @@ def _read_labels(
     roles: dict[str, list[str]] = {LEAD: [], SUPPORT: []}
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(text)
-        roles[patterns.roles[match[1]]].extend(
+        roles[patterns.roles[squeeze(match[1])]].extend(
             split_departments(_trimmed(text[match.end() : end]), departments)
         )
     return Responsibility(roles[LEAD], roles[SUPPORT])
@@ -117,7 +124,7 @@ def _read_marks(
         names = split_departments(_trimmed(pieces[index]), departments)
         if index + 1 < len(pieces) and names:
             unmarked.extend(names[:-1])
-            marked[patterns.roles[pieces[index + 1]]].append(names[-1])
+            marked[patterns.roles[squeeze(pieces[index + 1])]].append(names[-1])
         elif index + 1 < len(pieces):
             return _not_understood(patterns.mark.sub("", text), departments)
         else:
@@ -142,7 +149,7 @@ def _read_verbs(
         )
         if not names:
             return _not_understood(text, departments)
-        roles[patterns.roles[match[1]]].extend(names)
+        roles[patterns.roles[squeeze(match[1])]].extend(names)
         start = match.end()
     rest = split_departments(_trimmed(text[start:]), departments)
     if rest and roles[LEAD] and not roles[SUPPORT]:
