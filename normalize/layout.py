@@ -15,6 +15,9 @@ from normalize.header import Header, find_header, looks_like_header
 from normalize.model import TaskWarning
 from normalize.text import join_wrapped_lines
 
+# Fields whose blank cell is a merged cell in a text dump (see ``carry_forward``).
+_BLANK_INHERITS = ("category", "no")
+
 
 @dataclass(frozen=True)
 class GridRow:
@@ -132,14 +135,15 @@ def carry_forward(rows: list[GridRow], fields: list[str | None]) -> list[GridRow
     """Fill cells covered by a merged cell with the text above them.
 
     A blank category also takes the category above: a vertically merged category
-    cell comes out of text dumps as an empty first cell (``\\t`` alone).
+    cell comes out of text dumps as an empty first cell (``\\t`` alone). So does a
+    blank 序号: one numbered task over several measure rows merges it (issue 5).
     """
     carried: list[GridRow] = []
     above: list[Cell] = [None] * len(fields)
     for row in rows:
         cells = list(row.cells)
         for col, cell in enumerate(cells[: len(fields)]):
-            inherits = cell is None or (fields[col] == "category" and not cell.strip())
+            inherits = cell is None or (fields[col] in _BLANK_INHERITS and not cell.strip())
             if inherits and above[col] is not None:
                 cells[col] = above[col]
         carried.append(replace(row, cells=cells))

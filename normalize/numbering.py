@@ -66,6 +66,17 @@ def _follows(number: Number, last: Number, may_restart: bool) -> bool:
     return part == 1 and (may_restart or parent > last_parent)
 
 
+def _continues_merged_task(record: TaskRecord, last: TaskRecord) -> bool:
+    """The row right below a task, with its 序号 and category: one numbered task whose
+    merged 序号 cell spans several measure rows, not a repeated number."""
+    return (
+        record.seq == last.seq + 1
+        and record.no == last.no
+        and record.category is not None
+        and record.category == last.category
+    )
+
+
 def _problem(number: Number, last: Number) -> str:
     if number.parts == last.parts:
         return "repeats"
@@ -88,6 +99,8 @@ def check_numbering(records: list[TaskRecord]) -> list[TaskWarning]:
         if last_style is not None and last_style != number.style:
             interrupted.update(s for s in last_by_style if s != number.style)
         previous = last_by_style.get(number.style)
+        if previous is not None and _continues_merged_task(record, previous[1]):
+            continue
         may_restart = number.style in interrupted
         last_by_style[number.style] = (number, record)
         last_style = number.style

@@ -83,3 +83,26 @@ def test_no_is_kept_as_printed_and_a_gap_is_warned_through_normalize() -> None:
     task_list = normalize(raw_document(grid))
     assert [r.no for r in task_list.records] == ["（一）", "（三）"]
     assert [(w.code, w.row) for w in task_list.warnings] == [("numbering", 2)]
+
+
+@pytest.mark.parametrize("merged", [None, ""], ids=["covered", "text dump"])
+def test_a_merged_number_over_one_tasks_rows_is_carried_and_not_a_repeat(
+    merged: str | None,
+) -> None:
+    grid: list[list[str | None]] = [
+        ["序号", "重点任务", "具体措施", "牵头单位", "完成时限"],
+        ["1", "散煤治理", "完成煤改电改造。", "区发展改革委", "2019年10月底前"],
+        [merged, merged, "取缔无证散煤销售点。", "区市场监管局", "长期坚持"],
+        ["2", "扬尘管控", "安装在线监测设备。", "区住房城乡建设局", "2019年6月底前"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert [(r.no, r.category) for r in task_list.records] == [
+        ("1", "散煤治理"), ("1", "散煤治理"), ("2", "扬尘管控")
+    ]  # fmt: skip
+    assert task_list.warnings == []
+
+
+def test_a_repeated_number_under_another_category_is_reported() -> None:
+    records = _records("1", "2", "2")
+    records[1].category, records[2].category = "散煤治理", "扬尘管控"
+    assert [w.row for w in check_numbering(records)] == [3]
