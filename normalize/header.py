@@ -71,15 +71,35 @@ def two_row_labels(
     Its labels replace the group label above them; the other columns keep the top
     label. A text dump prints the horizontally merged group label once, so a top row
     narrower than the row below is first widened: each run of sub-labels sits under
-    one top cell, each blank below under one top cell.
+    one top cell, each blank below under one top cell. A dump may also leave the
+    merged-down columns out of the row below altogether (see ``_spread_group``).
     """
     sub_labels = [cell for cell in below if _is_label(cell)]
     if len(sub_labels) < 2 or any(synonyms.field_for(cell) is None for cell in sub_labels):
         return None
+    if len(below) < len(top) and len(sub_labels) == len(below):
+        return _spread_group(top, sub_labels, synonyms)
     aligned = _widened(top, below)
     if aligned is None:
         return None
     return [b if _is_label(b) else t for t, b in zip(aligned, below, strict=True)]
+
+
+def _spread_group(
+    top: Sequence[Cell], sub_labels: list[Cell], synonyms: ColumnSynonyms
+) -> list[Cell] | None:
+    """The header when the row below prints only its sub-labels (a dump that leaves
+    out the columns merged down): they replace the one top label that can be a group,
+    a responsibility label or an unknown one. ``None`` unless exactly one can."""
+    groups = [
+        col
+        for col, cell in enumerate(top)
+        if _is_label(cell) and synonyms.field_for(cell) in (None, "responsible")
+    ]
+    if len(groups) != 1 or any(cell is None for cell in top):
+        return None
+    col = groups[0]
+    return [*top[:col], *sub_labels, *top[col + 1 :]]
 
 
 def _widened(top: Sequence[Cell], below: Sequence[Cell]) -> list[Cell] | None:

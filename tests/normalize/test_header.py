@@ -65,6 +65,10 @@ TWO_ROW_HEADERS: dict[str, list[list[Cell]]] = {
         ["序号", "重点任务", "具体措施", "责任单位", "完成时限"],
         ["", "", "", "牵头单位", "配合单位", ""],
     ],
+    "text dump, sub-labels only": [
+        ["序号", "重点任务", "具体措施", "责任单位", "完成时限"],
+        ["牵头单位", "配合单位"],
+    ],
 }
 DATA_ROW: list[Cell] = [
     "1",
@@ -109,3 +113,19 @@ def test_a_data_row_under_a_one_row_header_is_not_a_sub_header() -> None:
     task_list = normalize(raw_document(grid))
     assert len(task_list.records) == 1
     assert task_list.records[0].measure == "修订预案。"
+
+
+def test_sub_labels_alone_under_two_possible_groups_are_not_guessed() -> None:
+    grid: list[list[Cell]] = [
+        ["序号", "责任单位", "具体措施", "备注", "完成时限"],
+        ["牵头单位", "配合单位"],
+        ["1", "区水务局", "修订预案。", "", "2019年5月底前"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert [c.label for c in task_list.columns] == [
+        "序号",
+        "责任单位",
+        "具体措施",
+        "备注",
+        "完成时限",
+    ]
