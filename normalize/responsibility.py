@@ -85,11 +85,16 @@ def split_responsibility(text: str | None, departments: DepartmentKnowledge) -> 
         found = read(text or "", patterns, departments)
         if found is not None:
             return found
-    return Responsibility(lead=split_departments(text, departments))
+    return Responsibility(lead=_names(text, departments))
+
+
+def _names(text: str | None, departments: DepartmentKnowledge) -> list[str]:
+    """The department names in a piece of the cell (the one call into ``departments``)."""
+    return split_departments(text, departments)
 
 
 def _not_understood(text: str, departments: DepartmentKnowledge) -> Responsibility:
-    return Responsibility(lead=split_departments(text, departments), understood=False)
+    return Responsibility(lead=_names(text, departments), understood=False)
 
 
 def _read_labels(
@@ -105,7 +110,7 @@ def _read_labels(
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(text)
         roles[patterns.roles[squeeze(match[1])]].extend(
-            split_departments(_trimmed(text[match.end() : end]), departments)
+            _names(_trimmed(text[match.end() : end]), departments)
         )
     return Responsibility(roles[LEAD], roles[SUPPORT])
 
@@ -121,7 +126,7 @@ def _read_marks(
     unmarked: list[str] = []
     # re.split alternates text and captured mark: text, mark, text, mark, ..., text.
     for index in range(0, len(pieces), 2):
-        names = split_departments(_trimmed(pieces[index]), departments)
+        names = _names(_trimmed(pieces[index]), departments)
         if index + 1 < len(pieces) and names:
             unmarked.extend(names[:-1])
             marked[patterns.roles[squeeze(pieces[index + 1])]].append(names[-1])
@@ -144,14 +149,12 @@ def _read_verbs(
     roles: dict[str, list[str]] = {LEAD: [], SUPPORT: []}
     start = 0
     for match in matches:
-        names = split_departments(
-            _without_opener(text[start : match.start()], patterns), departments
-        )
+        names = _names(_without_opener(text[start : match.start()], patterns), departments)
         if not names:
             return _not_understood(text, departments)
         roles[patterns.roles[squeeze(match[1])]].extend(names)
         start = match.end()
-    rest = split_departments(_trimmed(text[start:]), departments)
+    rest = _names(_trimmed(text[start:]), departments)
     if rest and roles[LEAD] and not roles[SUPPORT]:
         roles[SUPPORT] = rest  # "A牵头，B、C": the names after the lead support it
     elif rest:
