@@ -55,12 +55,18 @@ class _Vocabulary:
     ongoing: tuple[str, ...]
     recurring: tuple[str, ...]
     starts: tuple[str, ...]
+    events: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
-    return _Vocabulary(tuple(data["ongoing"]), tuple(data["recurring"]), tuple(data["starts"]))
+    return _Vocabulary(
+        tuple(data["ongoing"]),
+        tuple(data["recurring"]),
+        tuple(data["starts"]),
+        tuple(data["events"]),
+    )
 
 
 def _ascii_numbers(text: str) -> str:
@@ -118,8 +124,10 @@ def parse_deadline(text: str | None, year: int | None) -> Deadline:
 
     ``year`` is the document's year, used when the text names none. The text is read
     clause by clause (clauses end at ，；。、): a clause with a recurring word names
-    no due date (每年12月底前 recurs), and a date followed by a start word (2019年3月起)
-    is when work begins, not when it is due, so it makes the term ongoing.
+    no due date (每年12月底前 recurs), nor does one that names an event without a
+    fixed date (2019年汛期前: never guessed as the year's end); a date followed by a
+    start word (2019年3月起) is when work begins, not when it is due, so it makes the
+    term ongoing.
     """
     compact = _ascii_numbers(squeeze(text))
     if not compact:
@@ -129,8 +137,8 @@ def parse_deadline(text: str | None, year: int | None) -> Deadline:
     starts = False
     current_year = year
     for clause in _CLAUSE_BREAK.split(compact):
-        if any(word in clause for word in words.recurring):
-            continue
+        if any(word in clause for word in words.recurring + words.events):
+            continue  # a recurring term, or an event with no fixed date (2019年春节前)
         for match in _DATE.finditer(clause):
             if not match[0]:
                 continue

@@ -75,6 +75,12 @@ FORMS: list[tuple[str, date | None, str | None]] = [
     ("2019年3月起", None, "ongoing"),
     ("2019年6月起长期坚持", None, "ongoing"),
     ("即日起", None, "ongoing"),
+    ("即时办结", None, "ongoing"),
+    # an event without a fixed date is not guessed
+    ("2019年春节前", None, None),
+    ("2019年汛期前", None, None),
+    ("汛期", None, None),
+    ("2019年汛前完成隐患排查，12月底前完成整改", date(2019, 12, 31), "date"),
     # not understood
     ("按上级要求", None, None),
     ("", None, None),
