@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.grid import Cell
-from extract.txt import read_cell_per_line
+from extract.txt import read_cell_per_line, read_delimited
 from normalize import normalize
 from tests.normalize.grids import raw_document
 
@@ -72,3 +72,39 @@ def test_a_merged_section_row_in_a_text_dump_sets_the_section_without_a_warning(
     task_list = normalize(raw_document([list(row.cells) for row in content.tables[0].rows]))
     assert [r.section for r in task_list.records] == ["一、持续打好蓝天保卫战"]
     assert content.notices == []
+
+
+@pytest.mark.parametrize("heading", ["一、提升政务服务效能", "（二）降低企业成本", "第三部分 监管"])
+def test_a_heading_alone_in_the_first_cell_is_a_section(heading: str) -> None:
+    grid = [HEADER, [heading, "", "", "", "", ""], _task("1")]
+    [record] = normalize(raw_document(grid)).records
+    assert record.section == heading.replace(" ", "")
+
+
+def test_other_text_alone_in_the_first_cell_is_not_a_section() -> None:
+    grid = [HEADER, _task("1"), ["综合治理", "", "", "", "", ""]]
+    records = normalize(raw_document(grid)).records
+    assert [r.section for r in records] == [None, None]
+
+
+def test_a_spreadsheet_csv_with_section_rows_and_merged_categories() -> None:
+    lines = [
+        "南湖区2019年优化营商环境重点工作任务清单",
+        "序号,工作任务,工作措施,牵头单位,配合单位,完成时间",
+        "一、提升政务服务效能,,,,,",
+        "1,推进“一网通办”,梳理政务服务事项清单。,区政务服务中心,区各相关部门,2019年上半年",
+        "2,,设立自助服务区。,区政务服务中心,各街道办事处,2019年—2020年",
+        "二、降低企业经营成本,,,,,",
+        "1,落实减税降费,开展政策宣讲。,区税务局,区财政局,持续推进",
+    ]
+    content = read_delimited(lines, ",")
+    raw = raw_document(
+        [list(row.cells) for row in content.tables[0].rows], title=content.text_before
+    )
+    task_list = normalize(raw)
+    assert [(r.section, r.category, r.no) for r in task_list.records] == [
+        ("一、提升政务服务效能", "推进“一网通办”", "1"),
+        ("一、提升政务服务效能", "推进“一网通办”", "2"),
+        ("二、降低企业经营成本", "落实减税降费", "1"),
+    ]
+    assert task_list.warnings == []
