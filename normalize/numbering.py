@@ -90,22 +90,20 @@ def check_numbering(records: list[TaskRecord]) -> list[TaskWarning]:
     warnings: list[TaskWarning] = []
     last_by_style: dict[str, tuple[Number, TaskRecord]] = {}
     last_style: str | None = None
+    # Styles that a number in another style (a parent level) came after: they may restart.
     interrupted: set[str] = set()
-    """Styles a number in another style came after (a parent level: a restart is fine)."""
     for record in records:
         number = read_number(record.no)
         if number is None:
             continue
         if last_style is not None and last_style != number.style:
             interrupted.update(s for s in last_by_style if s != number.style)
-        previous = last_by_style.get(number.style)
-        if previous is not None and _continues_merged_task(record, previous[1]):
-            continue
-        may_restart = number.style in interrupted
-        last_by_style[number.style] = (number, record)
         last_style = number.style
+        previous = last_by_style.get(number.style)
+        last_by_style[number.style] = (number, record)
+        may_restart = number.style in interrupted
         interrupted.discard(number.style)
-        if previous is None:
+        if previous is None or _continues_merged_task(record, previous[1]):
             continue
         last, last_record = previous
         may_restart = may_restart or record.section != last_record.section

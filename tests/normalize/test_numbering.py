@@ -93,11 +93,12 @@ def test_a_merged_number_over_one_tasks_rows_is_carried_and_not_a_repeat(
         ["序号", "重点任务", "具体措施", "牵头单位", "完成时限"],
         ["1", "散煤治理", "完成煤改电改造。", "区发展改革委", "2019年10月底前"],
         [merged, merged, "取缔无证散煤销售点。", "区市场监管局", "长期坚持"],
+        [merged, merged, "推广清洁取暖。", "区住房城乡建设局", "2019年10月底前"],
         ["2", "扬尘管控", "安装在线监测设备。", "区住房城乡建设局", "2019年6月底前"],
     ]
     task_list = normalize(raw_document(grid))
     assert [(r.no, r.category) for r in task_list.records] == [
-        ("1", "散煤治理"), ("1", "散煤治理"), ("2", "扬尘管控")
+        ("1", "散煤治理"), ("1", "散煤治理"), ("1", "散煤治理"), ("2", "扬尘管控")
     ]  # fmt: skip
     assert task_list.warnings == []
 
