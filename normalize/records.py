@@ -9,7 +9,7 @@ from normalize.departments import DepartmentKnowledge, split_departments
 from normalize.header import Header
 from normalize.layout import GridRow
 from normalize.model import TaskRecord, TaskWarning
-from normalize.responsibility import split_responsibility
+from normalize.responsibility import label_says_first_leads, split_responsibility
 from normalize.text import join_wrapped_lines, squeeze
 
 
@@ -69,8 +69,13 @@ def build_record(
         )
     lead = names("lead")
     support = names("support")
+    first_leads = any(
+        label_says_first_leads(label)
+        for label, field in zip(context.header.labels, context.header.fields, strict=True)
+        if field == "responsible"
+    )
     for cell in texts.get("responsible", []):
-        shared = split_responsibility(cell, context.departments)
+        shared = split_responsibility(cell, context.departments, first_leads)
         lead.extend(shared.lead)
         support.extend(shared.support)
         if not shared.understood:

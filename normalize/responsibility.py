@@ -45,6 +45,8 @@ class _Patterns:
     roles: dict[str, str]
     """Every label, mark and role word -> ``lead`` or ``support``."""
     openers: tuple[str, ...]
+    first_leads: dict[str, list[str]]
+    """Words of a label saying the first name leads: ``first`` and ``lead`` lists."""
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -75,17 +77,35 @@ def _patterns() -> _Patterns:
         verb=re.compile(rf"(?:{fillers})?({verb_words})(?={_BREAK}|$)"),
         roles=roles,
         openers=tuple(verbs["openers"]),
+        first_leads=data["first_leads"],
     )
 
 
-def split_responsibility(text: str | None, departments: DepartmentKnowledge) -> Responsibility:
-    """The lead and supporting departments one responsibility cell names."""
+def split_responsibility(
+    text: str | None, departments: DepartmentKnowledge, first_leads: bool = False
+) -> Responsibility:
+    """The lead and supporting departments one responsibility cell names.
+
+    ``first_leads``: the column's label says the first name leads (see
+    ``label_says_first_leads``); it applies to cells that name no roles themselves.
+    """
     patterns = _patterns()
     for read in (_read_labels, _read_marks, _read_verbs):
         found = read(text or "", patterns, departments)
         if found is not None:
             return found
-    return Responsibility(lead=_names(text, departments))
+    names = _names(text, departments)
+    if first_leads:
+        return Responsibility(names[:1], names[1:])
+    return Responsibility(lead=names)
+
+
+def label_says_first_leads(label: str | None) -> bool:
+    """Whether a responsibility column's label says its first name is the lead
+    ("责任单位（排第一位的为牵头单位）")."""
+    words = _patterns().first_leads
+    compact = squeeze(label)
+    return any(w in compact for w in words["first"]) and any(w in compact for w in words["lead"])
 
 
 def _names(text: str | None, departments: DepartmentKnowledge) -> list[str]:

@@ -33,6 +33,8 @@ SYNONYMS = ColumnSynonyms.load()
         ("序\u3000号", "no"),
         ("配合单位：", "support"),
         ("备注", None),
+        ("完成时限（2019年）", "deadline"),
+        ("责任单位(排第一位的为牵头单位)", "responsible"),
     ],
 )
 def test_header_label_maps_to_field_after_removing_spaces(label: str, field: str | None) -> None:

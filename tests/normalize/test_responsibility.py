@@ -6,7 +6,7 @@ import pytest
 
 from normalize import normalize
 from normalize.departments import DepartmentKnowledge
-from normalize.responsibility import split_responsibility
+from normalize.responsibility import label_says_first_leads, split_responsibility
 from tests.normalize.grids import raw_document
 
 KNOWLEDGE = DepartmentKnowledge.load()
@@ -95,3 +95,26 @@ def test_an_unsplittable_cell_goes_to_lead_with_a_warning_naming_the_row() -> No
     [warning] = [w for w in task_list.warnings if w.code == "responsibility"]
     assert warning.row == 1
     assert "record 1" in warning.message
+
+
+def test_a_label_saying_the_first_name_leads_splits_plain_lists() -> None:
+    grid: list[list[str | None]] = [
+        ["序号", "工作任务", "工作措施", "责任单位（排第一位的为牵头单位）", "完成时限"],
+        ["1", "养老", "建设社区养老服务站。", "区民政局、区财政局\n各街道办事处", "2019年底前"],
+        ["2", "养老", "开展护理员培训。", "区人力资源社会保障局牵头，区民政局配合", "2019年内"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert task_list.columns[3].field == "responsible"
+    assert [(r.lead, r.support) for r in task_list.records] == [
+        (["区民政局"], ["区财政局", "各街道办事处"]),
+        (["区人力资源社会保障局"], ["区民政局"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "says"),
+    [("责任单位（排第一位的为牵头单位）", True), ("责任单位(首位为牵头单位)", True),
+     ("责任单位", False), ("牵头单位", False)],
+)  # fmt: skip
+def test_label_says_first_leads(label: str, says: bool) -> None:
+    assert label_says_first_leads(label) is says
