@@ -16,7 +16,8 @@ from normalize.model import TaskWarning
 from normalize.sections import first_cell_heading
 from normalize.text import join_wrapped_lines
 
-# Fields whose blank cell is a merged cell in a text dump (see ``carry_forward``).
+# Fields whose blank cell is a merged cell in a text dump (see ``carry_forward``): the
+# category, and the 序号 of one numbered task over several measure rows (issue 5).
 _BLANK_INHERITS = ("category", "no")
 
 
@@ -139,8 +140,7 @@ def carry_forward(rows: list[GridRow], fields: list[str | None]) -> list[GridRow
     """Fill cells covered by a merged cell with the text above them.
 
     A blank category also takes the category above: a vertically merged category
-    cell comes out of text dumps as an empty first cell (``\\t`` alone). So does a
-    blank 序号: one numbered task over several measure rows merges it (issue 5).
+    cell comes out of text dumps as an empty first cell (``\\t`` alone).
     """
     carried: list[GridRow] = []
     above: list[Cell] = [None] * len(fields)
