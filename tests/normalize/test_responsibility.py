@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from normalize import normalize
 from normalize.departments import DepartmentKnowledge
@@ -118,3 +120,48 @@ def test_a_label_saying_the_first_name_leads_splits_plain_lists() -> None:
 )  # fmt: skip
 def test_label_says_first_leads(label: str, says: bool) -> None:
     assert label_says_first_leads(label) is says
+
+
+# Every written form, with every punctuation variant, over any names: what was written
+# as lead comes out as lead and the rest as support, in order.
+_NAMES = [
+    "区发展改革委",
+    "区财政局",
+    "区住房城乡建设局",
+    "区卫生健康委",
+    "各街道办事处",
+    "区城管局",
+]
+_LIST_SEPARATORS = ["、", "，", ",", "；"]
+_CLAUSE_SEPARATORS = ["，", "；", ",", ";", "。", "\n"]
+
+
+def _written(form: str, lead: list[str], support: list[str], sep: str, clause: str) -> str:
+    leads, supports = sep.join(lead), sep.join(support)
+    forms = {
+        "labels": f"牵头单位：{leads}{clause}配合单位：{supports}",
+        "verbs": f"{leads}牵头{clause}{supports}配合",
+        "by": f"由{leads}负责{clause}{supports}协助",
+        "mark": f"{leads}（牵头）{sep}{supports}",
+    }
+    return forms[form]
+
+
+@given(
+    form=st.sampled_from(["labels", "verbs", "by", "mark"]),
+    names=st.permutations(_NAMES),
+    lead_count=st.integers(1, 2),
+    support_count=st.integers(1, 3),
+    sep=st.sampled_from(_LIST_SEPARATORS),
+    clause=st.sampled_from(_CLAUSE_SEPARATORS),
+)
+def test_every_form_and_punctuation_variant_splits(
+    form: str, names: list[str], lead_count: int, support_count: int, sep: str, clause: str
+) -> None:
+    if form == "mark":
+        lead_count = 1  # a mark names the one name before it
+    if sep == "；" and form in ("labels", "verbs", "by"):
+        sep = "、"  # ； between names would read as a new clause, as a person reads it too
+    lead, support = names[:lead_count], names[lead_count : lead_count + support_count]
+    found = split_responsibility(_written(form, lead, support, sep, clause), KNOWLEDGE)
+    assert (found.lead, found.support, found.understood) == (lead, support, True)
