@@ -131,3 +131,18 @@ def test_sub_labels_alone_under_two_possible_groups_are_not_guessed() -> None:
         "备注",
         "完成时限",
     ]
+
+
+def test_a_table_per_page_repeating_the_two_row_header_is_one_list() -> None:
+    header = TWO_ROW_HEADERS["covered"]
+    second: list[Cell] = [
+        "2",
+        "预案修订",
+        "组织综合应急演练。",
+        "区应急管理局",
+        "区水务局",
+        "2019年5月底前",
+    ]
+    task_list = normalize(raw_document([*header, DATA_ROW], [*header, second]))
+    assert [r.no for r in task_list.records] == ["1", "2"]
+    assert task_list.warnings == []
