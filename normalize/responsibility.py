@@ -42,6 +42,8 @@ class _Patterns:
     label: re.Pattern[str]
     mark: re.Pattern[str]
     verb: re.Pattern[str]
+    any_role: re.Pattern[str]
+    """Any role word anywhere: a cell with one that fits no form is not understood."""
     roles: dict[str, str]
     """Every label, mark and role word -> ``lead`` or ``support``."""
     openers: tuple[str, ...]
@@ -75,6 +77,7 @@ def _patterns() -> _Patterns:
         label=re.compile(rf"(?:^|(?<={_BREAK}))({label_words})\s*[：:]"),
         mark=re.compile(rf"[（(【\[]\s*({mark_words})\s*[）)】\]]"),
         verb=re.compile(rf"(?:{fillers})?({verb_words})(?={_BREAK}|$)"),
+        any_role=re.compile(_alternatives(roles)),
         roles=roles,
         openers=tuple(verbs["openers"]),
         first_leads=data["first_leads"],
@@ -94,6 +97,8 @@ def split_responsibility(
         found = read(text or "", patterns, departments)
         if found is not None:
             return found
+    if patterns.any_role.search(text or ""):
+        return _not_understood(text or "", departments)  # "区民政局为牵头单位，……"
     names = _names(text, departments)
     if first_leads:
         return Responsibility(names[:1], names[1:])

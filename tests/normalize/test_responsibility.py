@@ -59,8 +59,10 @@ def test_written_form_is_split(text: str, lead: list[str], support: list[str]) -
 
 
 @pytest.mark.parametrize(
-    "text", ["区住建局牵头，配合", "区发改委、牵头单位：区财政局", "（牵头）区教育局"]
-)
+    "text",
+    ["区住建局牵头，配合", "区发改委、牵头单位：区财政局", "（牵头）区教育局",
+     "区民政局为牵头单位，区财政局为配合单位", "区发改委负责协调"],
+)  # fmt: skip
 def test_a_form_that_cannot_be_split_is_not_understood(text: str) -> None:
     found = split_responsibility(text, KNOWLEDGE)
     assert not found.understood
