@@ -17,8 +17,8 @@ from normalize.sections import first_cell_heading
 from normalize.text import join_wrapped_lines
 
 # Fields whose blank cell is a merged cell in a text dump (see ``carry_forward``): the
-# category, and the 序号 of one numbered task over several measure rows (issue 5).
-_BLANK_INHERITS = ("category", "no")
+# grouping columns, and the 序号 of one numbered task over several measure rows (issue 5).
+_BLANK_INHERITS = ("section", "category", "no")
 
 
 @dataclass(frozen=True)

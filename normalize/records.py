@@ -86,7 +86,7 @@ def build_record(
     no = joined("no")
     record = TaskRecord(
         seq=seq,
-        section=row.section,
+        section=joined("section") or row.section,
         category=joined("category"),
         no=no,
         measure=measure,

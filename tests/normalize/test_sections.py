@@ -108,3 +108,15 @@ def test_a_spreadsheet_csv_with_section_rows_and_merged_categories() -> None:
         ("二、降低企业经营成本", "落实减税降费", "1"),
     ]
     assert task_list.warnings == []
+
+
+@pytest.mark.parametrize("merged", [None, ""], ids=["covered", "text dump"])
+def test_a_section_column_feeds_section_and_carries_down(merged: str | None) -> None:
+    grid: list[list[Cell]] = [
+        ["领域", "重点工作", "工作措施", "牵头部门", "完成时限"],
+        ["大气污染防治", "散煤治理", "完成煤改电改造。", "区发展改革委", "2019年10月底前"],
+        [merged, "扬尘管控", "安装在线监测设备。", "区住房城乡建设局", "2019年6月底前"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert [r.section for r in task_list.records] == ["大气污染防治", "大气污染防治"]
+    assert all(r.extra == {} for r in task_list.records)
