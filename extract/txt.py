@@ -80,18 +80,27 @@ def _split_run_on_rows(groups: list[list[str]]) -> tuple[list[list[str]], list[N
     """Split groups that hold several rows because a blank line between them is missing.
 
     The table's width is the most common group size; a group of exactly k times that
-    many cells is k rows.
+    many cells is k rows. Other groups of another size are noticed, except the shapes
+    merged cells printed once take: one cell (a full-width row such as a section
+    title), and narrower rows above the first full-width row (a header whose group
+    label spans sub-columns) wherever they are printed again (at page breaks).
     """
     if not groups:
         return [], []
     width = Counter(len(g) for g in groups).most_common(1)[0][0]
     rows: list[list[str]] = []
     notices: list[Notice] = []
+    seen_full_width = False
+    leading: list[list[str]] = []  # the narrow rows above the first full-width row
     for group in groups:
+        if not seen_full_width and len(group) < width:
+            leading.append(group)
+        merged_shape = len(group) == 1 or group in leading
+        seen_full_width = seen_full_width or len(group) == width
         if len(group) > width and len(group) % width == 0:
             rows.extend(group[i : i + width] for i in range(0, len(group), width))
         else:
-            if len(group) != width:
+            if len(group) != width and not merged_shape:
                 notices.append(
                     Notice(
                         "ragged-row",

@@ -20,6 +20,7 @@ from normalize.departments import DepartmentKnowledge
 from normalize.document_info import describe_document, lines_naming_the_list
 from normalize.layout import carry_forward, collect_task_rows, drop_repeated_headers, mark_sections
 from normalize.model import Column, TaskList, TaskRecord, TaskWarning
+from normalize.numbering import check_numbering
 from normalize.page_breaks import continue_cut_categories, join_split_rows
 from normalize.records import RecordContext, build_record
 
@@ -75,6 +76,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         if record is not None:
             records.append(record)
             warnings.extend(row_warnings)
+    warnings += check_numbering(records)
     return TaskList(
         file=Path(raw.path).name,
         format=raw.format,

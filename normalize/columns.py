@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,7 @@ FIELDS = ("section", "category", "no", "measure", "lead", "support", "responsibl
 """Record fields a column can feed; ``responsible`` holds lead and support in one cell."""
 
 _LABEL_NOISE = str.maketrans("", "", "：:*＊※")
+_LABEL_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 
 
 def label_key(label: str | None) -> str:
@@ -38,8 +40,13 @@ class ColumnSynonyms:
         return cls(by_label)
 
     def field_for(self, label: str | None) -> str | None:
-        """The field a header label feeds, or ``None`` when it is not a known label."""
-        return self.by_label.get(label_key(label))
+        """The field a header label feeds, or ``None`` when it is not a known label.
+
+        A note in brackets after a label ("完成时限（2019年）", "责任单位（排第一位的为
+        牵头单位）") is ignored when the label with the note is not known itself.
+        """
+        key = label_key(label)
+        return self.by_label.get(key) or self.by_label.get(_LABEL_NOTE.sub("", key))
 
 
 def _labels_by_field(data: dict[str, object], path: Path) -> dict[str, str]:

@@ -28,14 +28,17 @@ _DATE = re.compile(
     r"""
     (?:(?P<year>\d{4})\s*(?:年|[.\-/](?=\d))?)?
     (?:
-        (?P<month>\d{1,2})\s*(?:月份?|[.\-/](?=\d{1,2}(?:日|号)?(?!\d))|(?=$|[^\d年]))
+        第?(?P<quarter>[1-4])季度末?
+      | (?P<month>\d{1,2})\s*(?:月份?|[.\-/](?=\d{1,2}(?:日|号)?(?![\d月]))|(?=$|[^\d年]))
         (?:(?P<day>\d{1,2})\s*(?:日|号)?|(?P<part>上旬|中旬|下旬|底|末|中|初))?
-      | (?P<half>上半年|下半年|全年|年底|年末|年内|底|末|内)
-      | 第?(?P<quarter>[1-4])季度末?
+      | (?P<half>上半年|下半年|全年|年底|年末|年内|年度|底|末|内)
     )?
     """,
     re.VERBOSE,
 )
+
+# Clause breaks: each clause of a deadline is read on its own (see ``parse_deadline``).
+_CLAUSE_BREAK = re.compile(r"[，,；;。、]")
 
 
 @dataclass(frozen=True)
@@ -51,12 +54,19 @@ class Deadline:
 class _Vocabulary:
     ongoing: tuple[str, ...]
     recurring: tuple[str, ...]
+    starts: tuple[str, ...]
+    events: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
-    return _Vocabulary(tuple(data["ongoing"]), tuple(data["recurring"]))
+    return _Vocabulary(
+        tuple(data["ongoing"]),
+        tuple(data["recurring"]),
+        tuple(data["starts"]),
+        tuple(data["events"]),
+    )
 
 
 def _ascii_numbers(text: str) -> str:
@@ -112,30 +122,41 @@ def _end_of(match: re.Match[str], year: int) -> date | None:
 def parse_deadline(text: str | None, year: int | None) -> Deadline:
     """The last day a deadline text names, and its kind.
 
-    ``year`` is the document's year, used when the text names none.
+    ``year`` is the document's year, used when the text names none. The text is read
+    clause by clause (clauses end at ，；。、): a clause with a recurring word names
+    no due date (每年12月底前 recurs), nor does one that names an event without a
+    fixed date (2019年汛期前: never guessed as the year's end); a date followed by a
+    start word (2019年3月起) is when work begins, not when it is due, so it makes the
+    term ongoing.
     """
     compact = _ascii_numbers(squeeze(text))
     if not compact:
         return Deadline(None, None)
+    words = _vocabulary()
     latest: date | None = None
+    starts = False
     current_year = year
-    for match in _DATE.finditer(compact):
-        if not match[0]:
-            continue
-        if match["year"]:
-            current_year = int(match["year"])
-        elif match["half"] in ("底", "末", "内") and not match["month"]:
-            continue  # a bare 底/末/内 without a year before it is not a date
-        if current_year is None:
-            continue
-        end = _end_of(match, current_year)
-        if end is not None and (latest is None or end > latest):
-            latest = end
+    for clause in _CLAUSE_BREAK.split(compact):
+        if any(word in clause for word in words.recurring + words.events):
+            continue  # a recurring term, or an event with no fixed date (2019年春节前)
+        for match in _DATE.finditer(clause):
+            if not match[0]:
+                continue
+            if match["year"]:
+                current_year = int(match["year"])
+            elif match["half"] in ("底", "末", "内") and not match["month"]:
+                continue  # a bare 底/末/内 without a year before it is not a date
+            if current_year is None:
+                continue
+            end = _end_of(match, current_year)
+            if end is not None and clause[match.end() :].startswith(words.starts):
+                starts = True
+            elif end is not None and (latest is None or end > latest):
+                latest = end
     if latest is not None:
         return Deadline(latest, "date")
-    words = _vocabulary()
     if any(word in compact for word in words.recurring):
         return Deadline(None, "recurring")
-    if any(word in compact for word in words.ongoing):
+    if starts or any(word in compact for word in words.ongoing):
         return Deadline(None, "ongoing")
     return Deadline(None, None)

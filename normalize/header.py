@@ -40,9 +40,83 @@ def looks_like_header(cells: Sequence[Cell], synonyms: ColumnSynonyms) -> bool:
 
 
 def find_header(table: RawTable, synonyms: ColumnSynonyms) -> Header | None:
-    """The first header row near the top of the table, or ``None`` if there is none."""
+    """The first header near the top of the table, or ``None`` if there is none.
+
+    A two-row header (a group label such as 责任单位 over sub-columns 牵头单位 /
+    配合单位) is read as its sub-column labels; ``row_index`` is then its second row.
+    """
     for index, row in enumerate(table.rows[:_HEADER_SEARCH_ROWS]):
         if looks_like_header(row.cells, synonyms):
-            labels = [join_wrapped_lines(cell) for cell in row.cells]
-            return Header(index, labels, _mapped_fields(row.cells, synonyms))
+            cells = list(row.cells)
+            below = table.rows[index + 1].cells if index + 1 < len(table.rows) else []
+            combined = two_row_labels(cells, below, synonyms)
+            if combined is not None:
+                cells, index = combined, index + 1
+            labels = [join_wrapped_lines(cell) for cell in cells]
+            return Header(index, labels, _mapped_fields(cells, synonyms))
     return None
+
+
+def _is_label(cell: Cell) -> bool:
+    return bool(cell and cell.strip())
+
+
+def two_row_labels(
+    top: Sequence[Cell], below: Sequence[Cell], synonyms: ColumnSynonyms
+) -> list[Cell] | None:
+    """The labels of a header whose second row names sub-columns, or ``None``.
+
+    The row below is a sub-header when it has at least two labels, all known, and
+    nothing else (columns merged down from the top row are covered or blank there).
+    Its labels replace the group label above them; the other columns keep the top
+    label. A text dump prints the horizontally merged group label once, so a top row
+    narrower than the row below is first widened: each run of sub-labels sits under
+    one top cell, each blank below under one top cell. A dump may also leave the
+    merged-down columns out of the row below altogether (see ``_spread_group``).
+    """
+    sub_labels = [cell for cell in below if _is_label(cell)]
+    if len(sub_labels) < 2 or any(synonyms.field_for(cell) is None for cell in sub_labels):
+        return None
+    if len(below) < len(top) and len(sub_labels) == len(below):
+        return _spread_group(top, sub_labels, synonyms)
+    aligned = _widened(top, below)
+    if aligned is None:
+        return None
+    return [b if _is_label(b) else t for t, b in zip(aligned, below, strict=True)]
+
+
+def _spread_group(
+    top: Sequence[Cell], sub_labels: list[Cell], synonyms: ColumnSynonyms
+) -> list[Cell] | None:
+    """The header when the row below prints only its sub-labels (a dump that leaves
+    out the columns merged down): they replace the one top label that can be a group,
+    a responsibility label or an unknown one. ``None`` unless exactly one can."""
+    groups = [
+        col
+        for col, cell in enumerate(top)
+        if _is_label(cell) and synonyms.field_for(cell) in (None, "responsible")
+    ]
+    if len(groups) != 1 or any(cell is None for cell in top):
+        return None
+    col = groups[0]
+    return [*top[:col], *sub_labels, *top[col + 1 :]]
+
+
+def _widened(top: Sequence[Cell], below: Sequence[Cell]) -> list[Cell] | None:
+    """The top row aligned to the row below (covered cells where a group spans), or
+    ``None`` when the two rows cannot be lined up."""
+    if len(top) == len(below):
+        return list(top)
+    if len(top) > len(below):
+        return None
+    starts = [
+        col
+        for col, cell in enumerate(below)
+        if not (col > 0 and _is_label(cell) and _is_label(below[col - 1]))
+    ]
+    if len(starts) != len(top):
+        return None
+    widened: list[Cell] = [None] * len(below)
+    for col, cell in zip(starts, top, strict=True):
+        widened[col] = cell
+    return widened

@@ -13,7 +13,12 @@ from extract.grid import Cell, RawTable
 from normalize.columns import ColumnSynonyms
 from normalize.header import Header, find_header, looks_like_header
 from normalize.model import TaskWarning
+from normalize.sections import first_cell_heading
 from normalize.text import join_wrapped_lines
+
+# Fields whose blank cell is a merged cell in a text dump (see ``carry_forward``): the
+# grouping columns, and the 序号 of one numbered task over several measure rows (issue 5).
+_BLANK_INHERITS = ("section", "category", "no")
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,8 @@ def _section_text(cells: list[Cell]) -> str | None:
     texts = {join_wrapped_lines(cell) for cell in present if cell.strip()}
     if len(texts) != 1 or len(cells) < 2:
         return None
+    if heading := first_cell_heading(cells):
+        return heading
     text = texts.pop()
     if len(present) == 1 or all(join_wrapped_lines(cell) == text for cell in present):
         return text
@@ -135,8 +142,9 @@ def _section_text(cells: list[Cell]) -> str | None:
 def mark_sections(rows: list[GridRow]) -> list[GridRow]:
     """Rows with ``section`` set from the section row above them; section rows removed.
 
-    A section row is a single cell spanning the table (the other cells covered) or
-    a row whose cells all repeat one text (a merged cell copied by the reader).
+    A section row is a single cell spanning the table (the other cells covered), a
+    row whose cells all repeat one text (a merged cell copied by the reader), or a
+    heading alone in the first cell (``normalize.sections``).
     """
     marked: list[GridRow] = []
     section: str | None = None
@@ -164,7 +172,7 @@ def carry_forward(rows: list[GridRow], fields: list[str | None]) -> list[GridRow
             above, section = [None] * len(fields), row.section
         cells = list(row.cells)
         for col, cell in enumerate(cells[: len(fields)]):
-            inherits = cell is None or (fields[col] == "category" and not cell.strip())
+            inherits = cell is None or (fields[col] in _BLANK_INHERITS and not cell.strip())
             if inherits and above[col] is not None:
                 cells[col] = above[col]
         carried.append(replace(row, cells=cells))

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 
 from normalize.aliases import AliasTable
 from normalize.deadlines import parse_deadline
-from normalize.departments import DepartmentKnowledge, split_departments
+from normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
 from normalize.header import Header
 from normalize.layout import GridRow
 from normalize.model import TaskRecord, TaskWarning
+from normalize.responsibility import label_says_first_leads, split_responsibility
 from normalize.text import join_wrapped_lines, squeeze
 
 
@@ -26,6 +27,25 @@ class RecordContext:
 def _column_label(header: Header, col: int) -> str:
     label = header.labels[col] if col < len(header.labels) else ""
     return label or f"第{col + 1}列"
+
+
+def _responsibility_warning(cell: str | None, seq: int, page: int | None) -> TaskWarning:
+    text = join_wrapped_lines(cell)
+    message = f"record {seq}: cannot tell lead from support in {text!r}; all names put in lead"
+    return TaskWarning("responsibility", message, seq, page)
+
+
+def _note_warnings(notes: list[DepartmentNote], seq: int, page: int | None) -> list[TaskWarning]:
+    """One ``department-note`` warning per note taken out of a department name."""
+    return [
+        TaskWarning(
+            "department-note",
+            f"{n.written!r}: {n.note!r} removed from the department name",
+            seq,
+            page,
+        )
+        for n in notes
+    ]
 
 
 def build_record(
@@ -56,15 +76,7 @@ def build_record(
         for cell in texts.get(field, []):
             split = split_departments(cell, context.departments)
             found.extend(split.names)
-            warnings.extend(
-                TaskWarning(
-                    "department-note",
-                    f"{n.written!r}: {n.note!r} removed from the department name",
-                    seq,
-                    row.page,
-                )
-                for n in split.notes
-            )
+            warnings.extend(_note_warnings(split.notes, seq, row.page))
         return found
 
     deadline_text = "".join(squeeze(cell) for cell in texts.get("deadline", [])) or None
@@ -75,15 +87,25 @@ def build_record(
         )
     lead = names("lead")
     support = names("support")
-    if "responsible" in texts:
-        lead.extend(names("responsible"))
+    first_leads = any(
+        label_says_first_leads(label)
+        for label, field in zip(context.header.labels, context.header.fields, strict=True)
+        if field == "responsible"
+    )
+    for cell in texts.get("responsible", []):
+        shared = split_responsibility(cell, context.departments, first_leads)
+        lead.extend(shared.lead)
+        support.extend(shared.support)
+        warnings.extend(_note_warnings(shared.notes, seq, row.page))
+        if not shared.understood:
+            warnings.append(_responsibility_warning(cell, seq, row.page))
     measure = joined("measure") or ""
     if not measure:
         warnings.append(TaskWarning("no-measure", "row has no measure text", seq, row.page))
     no = joined("no")
     record = TaskRecord(
         seq=seq,
-        section=row.section,
+        section=joined("section") or row.section,
         category=joined("category"),
         no=no,
         measure=measure,

@@ -1,0 +1,215 @@
+"""One responsibility cell -> lead and supporting departments.
+
+A single 责任单位 column often says in words who leads ("牵头单位：区发改委；配合单位：
+区财政局", "区住建局牵头，区城管局配合", "区教育局（牵头）、区卫健局", "由区商务局负责，
+区市场监管局协助"). Three written forms are read, in this order: labels before lists,
+marks in brackets after names, role words after names. A cell in none of these forms
+names its departments only, and they lead. A cell that uses role words but fits no
+form is not understood: its names lead and the caller warns. The words are data:
+``data/responsibility.toml``. Names are split by ``normalize.departments``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
+from normalize.knowledge import builtin
+from normalize.text import squeeze
+
+LEAD = "lead"
+SUPPORT = "support"
+
+_BREAK = r"[、，,；;。\s]"
+"""What may follow a role word: a separator, a line break or the end of the cell."""
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """Who leads and who supports, as one cell writes it."""
+
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    understood: bool = True
+    """False when the cell uses role words in a form we cannot split (all names lead)."""
+    notes: list[DepartmentNote] = field(default_factory=list)
+    """Notes taken out of the names (a trailing 等, a bracketed remark), for warnings."""
+
+
+class _NameReader:
+    """Reads department names out of pieces of one cell, keeping the notes taken out."""
+
+    def __init__(self, departments: DepartmentKnowledge) -> None:
+        self.departments = departments
+        self.notes: list[DepartmentNote] = []
+
+    def names(self, text: str | None) -> list[str]:
+        """The department names in a piece of the cell (the one call into ``departments``)."""
+        cell = split_departments(text, self.departments)
+        self.notes.extend(cell.notes)
+        return cell.names
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    label: re.Pattern[str]
+    mark: re.Pattern[str]
+    verb: re.Pattern[str]
+    any_role: re.Pattern[str]
+    """Any role word anywhere: a cell with one that fits no form is not understood."""
+    roles: dict[str, str]
+    """Every label, mark and role word -> ``lead`` or ``support``."""
+    openers: tuple[str, ...]
+    first_leads: dict[str, list[str]]
+    """Words of a label saying the first name leads: ``first`` and ``lead`` lists."""
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex matching any of the words, longest first, each possibly wrapped.
+
+    A narrow PDF column breaks lines inside words ("配合单" / "位：", "负" / "责，"),
+    so whitespace may sit between any two characters of a role word.
+    """
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(r"\s*".join(re.escape(char) for char in word) for word in ordered)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = builtin("responsibility.toml")
+    labels, marks, verbs = data["labels"], data["marks"], data["verbs"]
+    roles: dict[str, str] = {}
+    for group in (labels, marks, verbs):
+        for role in (LEAD, SUPPORT):
+            roles.update(dict.fromkeys(group[role], role))
+    label_words = _alternatives([*labels[LEAD], *labels[SUPPORT]])
+    mark_words = _alternatives([*marks[LEAD], *marks[SUPPORT]])
+    verb_words = _alternatives([*verbs[LEAD], *verbs[SUPPORT]])
+    fillers = _alternatives(verbs["fillers"])
+    return _Patterns(
+        label=re.compile(rf"(?:^|(?<={_BREAK}))({label_words})\s*[：:]"),
+        mark=re.compile(rf"[（(【\[]\s*({mark_words})\s*[）)】\]]"),
+        verb=re.compile(rf"(?:{fillers})?({verb_words})(?={_BREAK}|$)"),
+        any_role=re.compile(_alternatives(roles)),
+        roles=roles,
+        openers=tuple(verbs["openers"]),
+        first_leads=data["first_leads"],
+    )
+
+
+def split_responsibility(
+    text: str | None, departments: DepartmentKnowledge, first_leads: bool = False
+) -> Responsibility:
+    """The lead and supporting departments one responsibility cell names.
+
+    ``first_leads``: the column's label says the first name leads (see
+    ``label_says_first_leads``); it applies to cells that name no roles themselves.
+    """
+    reader = _NameReader(departments)
+    return replace(_split(text or "", reader, first_leads), notes=reader.notes)
+
+
+def _split(text: str, reader: _NameReader, first_leads: bool) -> Responsibility:
+    patterns = _patterns()
+    for read in (_read_labels, _read_marks, _read_verbs):
+        found = read(text, patterns, reader)
+        if found is not None:
+            return found
+    if patterns.any_role.search(text):
+        return _not_understood(text, reader)  # "区民政局为牵头单位，……"
+    names = reader.names(text)
+    if first_leads:
+        return Responsibility(names[:1], names[1:])
+    return Responsibility(lead=names)
+
+
+def label_says_first_leads(label: str | None) -> bool:
+    """Whether a responsibility column's label says its first name is the lead
+    ("责任单位（排第一位的为牵头单位）")."""
+    words = _patterns().first_leads
+    compact = squeeze(label)
+    return any(w in compact for w in words["first"]) and any(w in compact for w in words["lead"])
+
+
+def _not_understood(text: str, reader: _NameReader) -> Responsibility:
+    return Responsibility(lead=reader.names(text), understood=False)
+
+
+def _read_labels(text: str, patterns: _Patterns, reader: _NameReader) -> Responsibility | None:
+    """``牵头单位：A；配合单位：B、C``; ``None`` when the cell has no role label."""
+    matches = list(patterns.label.finditer(text))
+    if not matches:
+        return None
+    if _has_text(text[: matches[0].start()]):
+        return _not_understood(text, reader)
+    roles: dict[str, list[str]] = {LEAD: [], SUPPORT: []}
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        end = following.start() if following else len(text)
+        roles[patterns.roles[squeeze(match[1])]].extend(
+            reader.names(_trimmed(text[match.end() : end]))
+        )
+    return Responsibility(roles[LEAD], roles[SUPPORT])
+
+
+def _read_marks(text: str, patterns: _Patterns, reader: _NameReader) -> Responsibility | None:
+    """``A（牵头）、B``; ``None`` when no name carries a role mark."""
+    pieces = patterns.mark.split(text)
+    if len(pieces) == 1:
+        return None
+    marked: dict[str, list[str]] = {LEAD: [], SUPPORT: []}
+    unmarked: list[str] = []
+    # re.split alternates text and captured mark: text, mark, text, mark, ..., text.
+    for index in range(0, len(pieces), 2):
+        names = reader.names(_trimmed(pieces[index]))
+        if index + 1 < len(pieces) and names:
+            unmarked.extend(names[:-1])
+            marked[patterns.roles[squeeze(pieces[index + 1])]].append(names[-1])
+        elif index + 1 < len(pieces):
+            return _not_understood(patterns.mark.sub("", text), reader)
+        else:
+            unmarked.extend(names)
+    if marked[LEAD]:
+        return Responsibility(marked[LEAD], marked[SUPPORT] + unmarked)
+    return Responsibility(unmarked, marked[SUPPORT])
+
+
+def _read_verbs(text: str, patterns: _Patterns, reader: _NameReader) -> Responsibility | None:
+    """``由A牵头，B、C配合``; ``None`` when no clause ends with a role word."""
+    matches = list(patterns.verb.finditer(text))
+    if not matches:
+        return None
+    roles: dict[str, list[str]] = {LEAD: [], SUPPORT: []}
+    start = 0
+    for match in matches:
+        names = reader.names(_without_opener(text[start : match.start()], patterns))
+        if not names:
+            return _not_understood(text, reader)
+        roles[patterns.roles[squeeze(match[1])]].extend(names)
+        start = match.end()
+    rest = reader.names(_trimmed(text[start:]))
+    if rest and roles[LEAD] and not roles[SUPPORT]:
+        roles[SUPPORT] = rest  # "A牵头，B、C": the names after the lead support it
+    elif rest:
+        return _not_understood(text, reader)
+    return Responsibility(roles[LEAD], roles[SUPPORT])
+
+
+def _without_opener(piece: str, patterns: _Patterns) -> str:
+    """A clause without its opening word (由) and the separators before it."""
+    piece = _trimmed(piece)
+    for opener in patterns.openers:
+        if piece.startswith(opener):
+            return piece[len(opener) :]
+    return piece
+
+
+def _trimmed(text: str) -> str:
+    """Text without the separators at its ends (a clause's closing 。 is not a name)."""
+    return re.sub(rf"^{_BREAK}+|{_BREAK}+$", "", text)
+
+
+def _has_text(text: str) -> bool:
+    return bool(_trimmed(text))

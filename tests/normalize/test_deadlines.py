@@ -1,0 +1,105 @@
+"""Every deadline form we have met, with the due date and kind it must give (issue 5).
+
+The document's year is 2019 unless a case says otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from normalize.deadlines import parse_deadline
+
+DOC_YEAR = 2019
+
+# (printed deadline, expected due, expected due_kind)
+FORMS: list[tuple[str, date | None, str | None]] = [
+    # the forms issue 5 names
+    ("2019年6月底前", date(2019, 6, 30), "date"),
+    ("2019年底", date(2019, 12, 31), "date"),
+    ("2019年上半年", date(2019, 6, 30), "date"),
+    ("2019年10月15日前", date(2019, 10, 15), "date"),
+    ("2019年—2020年", date(2020, 12, 31), "date"),
+    ("长期坚持", None, "ongoing"),
+    ("持续推进", None, "ongoing"),
+    ("每季度", None, "recurring"),
+    ("2019年9月底前完成，长期坚持", date(2019, 9, 30), "date"),
+    ("每月", None, "recurring"),
+    ("常态化", None, "ongoing"),
+    # months, days, parts of a month
+    ("2019年12月", date(2019, 12, 31), "date"),
+    ("2019年2月", date(2019, 2, 28), "date"),
+    ("2019年6月份", date(2019, 6, 30), "date"),
+    ("2019年10月前", date(2019, 10, 31), "date"),
+    ("2019年12月31日前", date(2019, 12, 31), "date"),
+    ("2019年11月30日", date(2019, 11, 30), "date"),
+    ("2019年12月上旬", date(2019, 12, 10), "date"),
+    ("10月中旬前", date(2019, 10, 20), "date"),
+    ("6月底前", date(2019, 6, 30), "date"),
+    ("十月底前", date(2019, 10, 31), "date"),
+    ("２０１９年１２月", date(2019, 12, 31), "date"),
+    ("二〇一九年十二月", date(2019, 12, 31), "date"),
+    # numeric dates
+    ("2019.12", date(2019, 12, 31), "date"),
+    ("2019.6.30", date(2019, 6, 30), "date"),
+    ("2019-12-31", date(2019, 12, 31), "date"),
+    ("2019/12/31", date(2019, 12, 31), "date"),
+    # years, halves, quarters
+    ("2019年内", date(2019, 12, 31), "date"),
+    ("年内", date(2019, 12, 31), "date"),
+    ("年底前", date(2019, 12, 31), "date"),
+    ("2019年年底前", date(2019, 12, 31), "date"),
+    ("2019年度", date(2019, 12, 31), "date"),
+    ("2019年下半年", date(2019, 12, 31), "date"),
+    ("2019年全年", date(2019, 12, 31), "date"),
+    ("2020年", date(2020, 12, 31), "date"),
+    ("第三季度", date(2019, 9, 30), "date"),
+    ("2019年第一季度", date(2019, 3, 31), "date"),
+    ("三季度末", date(2019, 9, 30), "date"),
+    ("第四季度末", date(2019, 12, 31), "date"),
+    # ranges and lists end on their last day
+    ("2019年6月至12月", date(2019, 12, 31), "date"),
+    ("2019年6-9月", date(2019, 9, 30), "date"),
+    ("2019年6月—2019年12月", date(2019, 12, 31), "date"),
+    ("2019—2021年", date(2021, 12, 31), "date"),
+    ("2019年至2020年", date(2020, 12, 31), "date"),
+    ("2019年9月、12月", date(2019, 12, 31), "date"),
+    ("2019年4月底前启动，12月底前完成", date(2019, 12, 31), "date"),
+    # a date with a recurring clause is a date; a recurring date is recurring
+    ("2019年底前完成，每季度报送进展", date(2019, 12, 31), "date"),
+    ("每年12月底前", None, "recurring"),
+    ("每半年", None, "recurring"),
+    ("按季度推进", None, "recurring"),
+    # a start date names no due date: the work goes on from then
+    ("2019年3月起", None, "ongoing"),
+    ("2019年6月起长期坚持", None, "ongoing"),
+    ("即日起", None, "ongoing"),
+    ("即时办结", None, "ongoing"),
+    # an event without a fixed date is not guessed
+    ("2019年春节前", None, None),
+    ("2019年汛期前", None, None),
+    ("汛期", None, None),
+    ("2019年汛前完成隐患排查，12月底前完成整改", date(2019, 12, 31), "date"),
+    # not understood
+    ("按上级要求", None, None),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "due", "kind"), FORMS, ids=[f[0] or "blank" for f in FORMS])
+def test_deadline_form(text: str, due: date | None, kind: str | None) -> None:
+    deadline = parse_deadline(text, DOC_YEAR)
+    assert (deadline.due, deadline.kind) == (due, kind)
+
+
+def test_a_deadline_without_a_year_takes_the_documents_year() -> None:
+    assert parse_deadline("6月底前", 2020).due == date(2020, 6, 30)
+
+
+def test_a_deadline_without_a_year_in_a_document_without_one_names_no_date() -> None:
+    assert parse_deadline("6月底前", None).due is None
+
+
+def test_whitespace_inside_a_deadline_is_ignored() -> None:
+    assert parse_deadline("2019 年 6 月\n底前", DOC_YEAR).due == date(2019, 6, 30)

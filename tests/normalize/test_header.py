@@ -1,0 +1,148 @@
+"""Header mapping and two-row headers (issue 5), on hand-built grids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.grid import Cell
+from normalize import Knowledge, normalize
+from normalize.columns import ColumnSynonyms
+from tests.normalize.grids import raw_document
+
+SYNONYMS = ColumnSynonyms.load()
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("序号", "no"),
+        ("重点任务", "category"),
+        ("重点工作", "category"),
+        ("具体措施", "measure"),
+        ("工作措施", "measure"),
+        ("牵头单位", "lead"),
+        ("配合单位", "support"),
+        ("责任单位", "responsible"),
+        ("完成时间", "deadline"),
+        ("时间节点", "deadline"),
+        ("完成时限", "deadline"),
+        ("牵 头 单 位", "lead"),
+        ("完成\n时限", "deadline"),
+        ("序\u3000号", "no"),
+        ("配合单位：", "support"),
+        ("备注", None),
+        ("完成时限（2019年）", "deadline"),
+        ("责任单位(排第一位的为牵头单位)", "responsible"),
+    ],
+)
+def test_header_label_maps_to_field_after_removing_spaces(label: str, field: str | None) -> None:
+    assert SYNONYMS.field_for(label) == field
+
+
+def test_user_columns_file_adds_a_synonym(tmp_path: Path) -> None:
+    columns = tmp_path / "columns.yaml"
+    columns.write_text("measure: [推进举措]\n", encoding="utf-8")
+    grid: list[list[Cell]] = [
+        ["重点工作", "推进举措", "牵头部门", "完成时限"],
+        ["防汛", "清淤排水管网。", "区水务局", "2019年5月底前"],
+    ]
+    task_list = normalize(raw_document(grid), Knowledge.load(columns=columns))
+    assert task_list.records[0].measure == "清淤排水管网。"
+
+
+# The same two-row header as three readers give it: Word/PDF cover merged cells with
+# None; a text dump prints the merged group label once and a merged-down cell blank.
+TWO_ROW_HEADERS: dict[str, list[list[Cell]]] = {
+    "covered": [
+        ["序号", "重点任务", "具体措施", "责任单位", None, "完成时限"],
+        [None, None, None, "牵头单位", "配合单位", None],
+    ],
+    "repeated": [
+        ["序号", "重点任务", "具体措施", "责任单位", "责任单位", "完成时限"],
+        ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"],
+    ],
+    "text dump": [
+        ["序号", "重点任务", "具体措施", "责任单位", "完成时限"],
+        ["", "", "", "牵头单位", "配合单位", ""],
+    ],
+    "text dump, sub-labels only": [
+        ["序号", "重点任务", "具体措施", "责任单位", "完成时限"],
+        ["牵头单位", "配合单位"],
+    ],
+}
+DATA_ROW: list[Cell] = [
+    "1",
+    "防汛备汛",
+    "修订防汛应急预案。",
+    "区水务局",
+    "区应急局\n各街道办事处",
+    "2019年5月底前",
+]
+
+
+@pytest.mark.parametrize("shape", TWO_ROW_HEADERS)
+def test_two_row_header_reads_as_its_sub_column_labels(shape: str) -> None:
+    task_list = normalize(raw_document([*TWO_ROW_HEADERS[shape], DATA_ROW]))
+    assert [(c.label, c.field) for c in task_list.columns] == [
+        ("序号", "no"),
+        ("重点任务", "category"),
+        ("具体措施", "measure"),
+        ("牵头单位", "lead"),
+        ("配合单位", "support"),
+        ("完成时限", "deadline"),
+    ]
+    [record] = task_list.records
+    assert (record.no, record.lead, record.support) == (
+        "1",
+        ["区水务局"],
+        ["区应急局", "各街道办事处"],
+    )
+    assert task_list.warnings == []
+
+
+def test_two_row_header_repeated_on_the_next_page_is_dropped() -> None:
+    grid = [*TWO_ROW_HEADERS["text dump"], DATA_ROW, *TWO_ROW_HEADERS["text dump"], DATA_ROW]
+    assert len(normalize(raw_document(grid)).records) == 2
+
+
+def test_a_data_row_under_a_one_row_header_is_not_a_sub_header() -> None:
+    grid: list[list[Cell]] = [
+        ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"],
+        ["1", "防汛", "修订预案。", "区水务局", "区应急局", "2019年5月底前"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert len(task_list.records) == 1
+    assert task_list.records[0].measure == "修订预案。"
+
+
+def test_sub_labels_alone_under_two_possible_groups_are_not_guessed() -> None:
+    grid: list[list[Cell]] = [
+        ["序号", "责任单位", "具体措施", "备注", "完成时限"],
+        ["牵头单位", "配合单位"],
+        ["1", "区水务局", "修订预案。", "", "2019年5月底前"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert [c.label for c in task_list.columns] == [
+        "序号",
+        "责任单位",
+        "具体措施",
+        "备注",
+        "完成时限",
+    ]
+
+
+def test_a_table_per_page_repeating_the_two_row_header_is_one_list() -> None:
+    header = TWO_ROW_HEADERS["covered"]
+    second: list[Cell] = [
+        "2",
+        "预案修订",
+        "组织综合应急演练。",
+        "区应急管理局",
+        "区水务局",
+        "2019年5月底前",
+    ]
+    task_list = normalize(raw_document([*header, DATA_ROW], [*header, second]))
+    assert [r.no for r in task_list.records] == ["1", "2"]
+    assert task_list.warnings == []

@@ -1,0 +1,169 @@
+"""Lead and support written in one responsibility cell (issue 5)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from normalize import normalize
+from normalize.departments import DepartmentKnowledge
+from normalize.responsibility import label_says_first_leads, split_responsibility
+from tests.normalize.grids import raw_document
+
+KNOWLEDGE = DepartmentKnowledge.load()
+
+# (cell as written, lead, support)
+WRITTEN_FORMS: list[tuple[str, list[str], list[str]]] = [
+    # labels before lists
+    ("牵头单位：区发改委；配合单位：区财政局、各街道", ["区发改委"], ["区财政局", "各街道"]),
+    ("牵头单位:区发改委\n配合单位:区财政局，各街道", ["区发改委"], ["区财政局", "各街道"]),
+    ("牵头部门：区发改委。配合部门：区财政局。", ["区发改委"], ["区财政局"]),
+    ("配合单位：区财政局 区教育局；牵头单位：区发改委", ["区发改委"], ["区财政局", "区教育局"]),
+    ("牵头：区民政局\n配合：区卫生健康委", ["区民政局"], ["区卫生健康委"]),
+    # role words after names
+    ("区住建局牵头，区城管局配合", ["区住建局"], ["区城管局"]),
+    ("区住建局牵头,区城管局、区财政局配合", ["区住建局"], ["区城管局", "区财政局"]),
+    ("区住建局牵头、区城管局配合", ["区住建局"], ["区城管局"]),
+    ("由区商务局负责，区市场监管局协助", ["区商务局"], ["区市场监管局"]),
+    ("由区商务局负责；区市场监管局等部门协助。", ["区商务局"], ["区市场监管局"]),
+    ("区住建局牵头，区城管局、各街道", ["区住建局"], ["区城管局", "各街道"]),
+    ("区住建局牵头", ["区住建局"], []),
+    ("区委宣传部（区文明办）牵头，区教育局配合", ["区委宣传部（区文明办）"], ["区教育局"]),
+    # marks in brackets after names
+    ("区教育局（牵头）、区卫健局", ["区教育局"], ["区卫健局"]),
+    ("区教育局(牵头), 区卫健局、区民政局", ["区教育局"], ["区卫健局", "区民政局"]),
+    ("区卫健局、区教育局【牵头】", ["区教育局"], ["区卫健局"]),
+    ("区教育局、区卫健局（配合）", ["区教育局"], ["区卫健局"]),
+    # a narrow column (PDF) wraps lines inside role words and names
+    (
+        "牵头单位：区民政局；配合单\n位：区财政局、各街道办事处",
+        ["区民政局"],
+        ["区财政局", "各街道办事处"],
+    ),
+    ("由区人力资源社会保障局负\n责，区民政局协助", ["区人力资源社会保障局"], ["区民政局"]),
+    ("区教育局（牵\n头）、区卫生健康委", ["区教育局"], ["区卫生健康委"]),
+    ("区住建局牵头，区自\n然资源分局配合", ["区住建局"], ["区自然资源分局"]),
+    # nothing says who leads: every name leads
+    ("区发改委、区财政局", ["区发改委", "区财政局"], []),
+    ("区发改委\n区财政局", ["区发改委", "区财政局"], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"), WRITTEN_FORMS, ids=[f[0] for f in WRITTEN_FORMS]
+)
+def test_written_form_is_split(text: str, lead: list[str], support: list[str]) -> None:
+    found = split_responsibility(text, KNOWLEDGE)
+    assert (found.lead, found.support, found.understood) == (lead, support, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["区住建局牵头，配合", "区发改委、牵头单位：区财政局", "（牵头）区教育局",
+     "区民政局为牵头单位，区财政局为配合单位", "区发改委负责协调"],
+)  # fmt: skip
+def test_a_form_that_cannot_be_split_is_not_understood(text: str) -> None:
+    found = split_responsibility(text, KNOWLEDGE)
+    assert not found.understood
+    assert found.support == []
+    assert found.lead
+
+
+def _responsibility_grid(cell: str) -> list[list[str | None]]:
+    return [
+        ["序号", "重点任务", "具体措施", "责任单位", "完成时限"],
+        ["1", "营商环境", "压缩企业开办时间。", cell, "2019年6月底前"],
+    ]
+
+
+def test_a_single_responsibility_column_feeds_lead_and_support() -> None:
+    record = normalize(
+        raw_document(_responsibility_grid("区市场监管局牵头，区税务局配合"))
+    ).records[0]
+    assert (record.lead, record.support) == (["区市场监管局"], ["区税务局"])
+
+
+def test_a_single_responsibility_column_without_roles_goes_to_lead() -> None:
+    task_list = normalize(raw_document(_responsibility_grid("区市场监管局、区税务局")))
+    assert (task_list.records[0].lead, task_list.records[0].support) == (
+        ["区市场监管局", "区税务局"],
+        [],
+    )
+    assert task_list.warnings == []
+
+
+def test_an_unsplittable_cell_goes_to_lead_with_a_warning_naming_the_row() -> None:
+    task_list = normalize(raw_document(_responsibility_grid("区市场监管局牵头，配合")))
+    assert task_list.records[0].support == []
+    [warning] = [w for w in task_list.warnings if w.code == "responsibility"]
+    assert warning.row == 1
+    assert "record 1" in warning.message
+
+
+def test_a_label_saying_the_first_name_leads_splits_plain_lists() -> None:
+    grid: list[list[str | None]] = [
+        ["序号", "工作任务", "工作措施", "责任单位（排第一位的为牵头单位）", "完成时限"],
+        ["1", "养老", "建设社区养老服务站。", "区民政局、区财政局\n各街道办事处", "2019年底前"],
+        ["2", "养老", "开展护理员培训。", "区人力资源社会保障局牵头，区民政局配合", "2019年内"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert task_list.columns[3].field == "responsible"
+    assert [(r.lead, r.support) for r in task_list.records] == [
+        (["区民政局"], ["区财政局", "各街道办事处"]),
+        (["区人力资源社会保障局"], ["区民政局"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "says"),
+    [("责任单位（排第一位的为牵头单位）", True), ("责任单位(首位为牵头单位)", True),
+     ("责任单位", False), ("牵头单位", False)],
+)  # fmt: skip
+def test_label_says_first_leads(label: str, says: bool) -> None:
+    assert label_says_first_leads(label) is says
+
+
+# Every written form, with every punctuation variant, over any names: what was written
+# as lead comes out as lead and the rest as support, in order.
+_NAMES = [
+    "区发展改革委",
+    "区财政局",
+    "区住房城乡建设局",
+    "区卫生健康委",
+    "各街道办事处",
+    "区城管局",
+]
+_LIST_SEPARATORS = ["、", "，", ",", "；"]
+_CLAUSE_SEPARATORS = ["，", "；", ",", ";", "。", "\n"]
+
+
+def _written(form: str, lead: list[str], support: list[str], sep: str, clause: str) -> str:
+    leads, supports = sep.join(lead), sep.join(support)
+    forms = {
+        "labels": f"牵头单位：{leads}{clause}配合单位：{supports}",
+        "verbs": f"{leads}牵头{clause}{supports}配合",
+        "by": f"由{leads}负责{clause}{supports}协助",
+        "mark": f"{leads}（牵头）{sep}{supports}",
+    }
+    return forms[form]
+
+
+@given(
+    form=st.sampled_from(["labels", "verbs", "by", "mark"]),
+    names=st.permutations(_NAMES),
+    lead_count=st.integers(1, 2),
+    support_count=st.integers(1, 3),
+    sep=st.sampled_from(_LIST_SEPARATORS),
+    clause=st.sampled_from(_CLAUSE_SEPARATORS),
+)
+def test_every_form_and_punctuation_variant_splits(
+    form: str, names: list[str], lead_count: int, support_count: int, sep: str, clause: str
+) -> None:
+    if form == "mark":
+        lead_count = 1  # a mark names the one name before it
+    if sep == "；" and form in ("labels", "verbs", "by"):
+        sep = "、"  # ； between names would read as a new clause, as a person reads it too
+    lead, support = names[:lead_count], names[lead_count : lead_count + support_count]
+    found = split_responsibility(_written(form, lead, support, sep, clause), KNOWLEDGE)
+    assert (found.lead, found.support, found.understood) == (lead, support, True)
