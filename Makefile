@@ -41,5 +41,10 @@ golden: $(STAMP)
 	QINGDAN_REGENERATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py -q
 	git diff --stat -- samples/
 
+## samples: render samples/sources/*.json specs into the DOCX/PDF/TXT files in samples/
+samples: $(STAMP)
+	$(BIN)/python samples/make_samples.py
+	git status --short -- samples/
+
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

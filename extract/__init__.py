@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from extract.docx import read_docx
 from extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
 from extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
 from extract.options import ReadOptions
@@ -25,6 +26,7 @@ READERS: dict[str, Reader] = {
     ".tsv": read_txt,
     ".csv": read_txt,
     ".pdf": read_pdf,
+    ".docx": read_docx,
 }
 """File suffix (lower case, with the dot) -> reader."""
 

@@ -49,7 +49,9 @@ def check_zip(data: bytes, path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> No
     kind = path.suffix.lower().lstrip(".") or "zip"
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise BrokenFile(
-            path, f"not a ZIP archive, so not a real .{kind} file (damaged or renamed?)"
+            path,
+            f"not a .{kind} file: not a readable zip archive; "
+            f"is it damaged, truncated or another format renamed .{kind}?",
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:

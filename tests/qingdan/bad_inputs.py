@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract import READERS
-from tests.conftest import SEED
+from tests.conftest import SAMPLES, SEED
 
 PDF_CASES = Path(__file__).resolve().parent.parent / "extract" / "pdf_cases"
 
@@ -62,6 +62,7 @@ def build_folder(folder: Path) -> dict[str, Expected]:
         # is not byte-for-byte the GBK one.
         "encodings/gb18030.txt": (_with_note(seed_text, "印发单位：𠮷"), CONVERTED),
         "encodings/utf16.txt": (seed_text.encode("utf-16"), CONVERTED),
+        "docx/seed.docx": ((SAMPLES / "000_eaf823a1ce4555f0_merged.docx").read_bytes(), CONVERTED),
         "pdf/seed.pdf": ((PDF_CASES / "category_across_pages.pdf").read_bytes(), CONVERTED),
         "bad/empty.txt": (b"", Expected("failed", "file is empty")),
         "bad/garbage.txt": (garbage, Expected("failed", "not text in UTF-8")),
@@ -78,7 +79,7 @@ def build_folder(folder: Path) -> dict[str, Expected]:
             (PDF_CASES / "scan.pdf").read_bytes(),
             Expected("failed", "no text layer"),
         ),
-        "bad/garbage.docx": (garbage, _docx_case("not a ZIP archive")),
+        "bad/garbage.docx": (garbage, _docx_case("not a readable zip archive")),
         "bad/bomb.docx": (zip_bomb(), _docx_case("zip bomb")),
         "bad/no_table.txt": (
             "附件1\n关于印发工作方案的通知\n各街道办事处：\n现将方案印发给你们。\n".encode(),
