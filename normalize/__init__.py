@@ -16,7 +16,13 @@ from extract.grid import RawDocument
 from normalize.columns import ColumnSynonyms
 from normalize.departments import DepartmentKnowledge
 from normalize.document_info import describe_document
-from normalize.layout import carry_forward, collect_task_rows, drop_repeated_headers, mark_sections
+from normalize.layout import (
+    carry_forward,
+    collect_task_rows,
+    drop_repeated_headers,
+    mark_sections,
+    section_texts,
+)
 from normalize.model import Column, TaskList, TaskRecord, TaskWarning
 from normalize.records import RecordContext, build_record
 
@@ -47,6 +53,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
+    sections = section_texts(rows)
     rows = mark_sections(rows)
     rows = carry_forward(rows, header.fields)
 
@@ -59,6 +66,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         if record is not None:
             records.append(record)
             warnings.extend(row_warnings)
+    warnings += _empty_section_warnings(sections, records)
     return TaskList(
         file=Path(raw.path).name,
         format=raw.format,
@@ -70,6 +78,20 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         records=records,
         warnings=warnings,
     )
+
+
+def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> list[TaskWarning]:
+    """A warning for each section row with no task under it, so its text is not lost.
+
+    Found by the property tests (issue 8): a section row at the end of a table, or
+    right before the next section, named no record and vanished.
+    """
+    used = {record.section for record in records}
+    return [
+        TaskWarning("empty-section", f"section row {text!r} has no tasks under it")
+        for text in dict.fromkeys(sections)
+        if text not in used
+    ]
 
 
 __all__ = ["Knowledge", "TaskList", "TaskRecord", "TaskWarning", "normalize"]

@@ -79,12 +79,27 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
                 )
             continue
         previous_was_task = True
+        warnings += _rows_above_header(table, start)
         width = len(header.fields)
         for raw in table.rows[start:]:
             rows.append(GridRow(_aligned(list(raw.cells), width), raw.page, raw.repeats_as_header))
     if header is None:
         return None
     return TaskRows(header, rows, warnings)
+
+
+def _rows_above_header(table: RawTable, start: int) -> list[TaskWarning]:
+    """A warning carrying the text of each row above a table's header (a title, a note).
+
+    Such rows are not tasks; the property tests (issue 8) found them dropped silently.
+    """
+    warnings: list[TaskWarning] = []
+    for row in table.rows[: max(start - 1, 0)]:
+        text = " | ".join(join_wrapped_lines(c) for c in row.cells if c and c.strip())
+        if text:
+            message = f"{table.name}: row above the header skipped: {text}"
+            warnings.append(TaskWarning("skipped-rows", message, None, row.page))
+    return warnings
 
 
 def drop_repeated_headers(
@@ -126,6 +141,11 @@ def mark_sections(rows: list[GridRow]) -> list[GridRow]:
             continue
         marked.append(replace(row, section=section))
     return marked
+
+
+def section_texts(rows: list[GridRow]) -> list[str]:
+    """The text of every section row, in order (to account for sections with no task)."""
+    return [text for row in rows if (text := _section_text(row.cells)) is not None]
 
 
 def carry_forward(rows: list[GridRow], fields: list[str | None]) -> list[GridRow]:
