@@ -22,11 +22,14 @@ from qingdan.batch import BatchSummary, FileResult, Skipped
 class BatchProgress:
     """Progress of a batch: a bar on a terminal, plain lines otherwise (a context manager)."""
 
-    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+    def __init__(
+        self, total: int, stream: TextIO | None = None, terminal: bool | None = None
+    ) -> None:
+        """``terminal`` forces the bar (True) or plain lines (False); default: detect."""
         self.total = total
         self.done = 0
         self.stream = stream or sys.stderr
-        self.console = Console(file=self.stream)
+        self.console = Console(file=self.stream, force_terminal=terminal)
         self.progress: Progress | None = None
         if self.console.is_terminal:
             self.progress = Progress(
@@ -57,9 +60,14 @@ class BatchProgress:
         """Show that one more file is done."""
         self.done += 1
         if self.progress is not None:
-            self.progress.update(self.task, advance=1, description=result.path.name)
+            self.progress.update(self.task, advance=1, description=_short(result.path.name))
             return
         print(f"[{self.done}/{self.total}] {result_line(result)}", file=self.stream, flush=True)
+
+
+def _short(name: str, limit: int = 24) -> str:
+    """A file name cut to fit beside the bar (long Chinese names would squeeze it out)."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
 def result_line(result: FileResult) -> str:
