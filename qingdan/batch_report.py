@@ -39,6 +39,9 @@ class BatchProgress:
                 TimeElapsedColumn(),
                 TextColumn("{task.description}"),
                 console=self.console,
+                # No refresh thread: worker processes are forked while the bar is up,
+                # and forking a process that runs threads can deadlock.
+                auto_refresh=False,
             )
             self.task = self.progress.add_task("", total=total)
 
@@ -61,6 +64,7 @@ class BatchProgress:
         self.done += 1
         if self.progress is not None:
             self.progress.update(self.task, advance=1, description=_short(result.path.name))
+            self.progress.refresh()
             return
         print(f"[{self.done}/{self.total}] {result_line(result)}", file=self.stream, flush=True)
 

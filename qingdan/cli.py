@@ -180,7 +180,9 @@ def _convert_single(
     engine = _run_safely("--db", lambda: open_database(db)) if db else None
     document = _run_safely(path, lambda: convert(path, knowledge))
     if engine is not None:
-        _run_safely(path, lambda: load_document(engine, path, document))
+        loaded = _run_safely(path, lambda: load_document(engine, path, document))
+        state = "added" if loaded.added else "already stored"
+        typer.echo(f"{path} -> --db ({len(document.records)} records, {state})", err=True)
     if output is None:
         if engine is None or output_format is not None:
             sys.stdout.buffer.write(render(document, output_format or OutputFormat.JSON))

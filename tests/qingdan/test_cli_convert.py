@@ -95,3 +95,11 @@ def test_every_command_has_help() -> None:
         result = CliRunner().invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "Usage" in result.output
+
+
+def test_one_file_into_a_database_twice(tmp_path: Path, seed: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tasks.db'}"
+    code, output = _run(str(seed), "--db", url)
+    assert (code, output) == (0, f"{seed} -> --db (15 records, added)\n")
+    code, output = _run(str(seed), "--db", url)
+    assert (code, output) == (0, f"{seed} -> --db (15 records, already stored)\n")
