@@ -23,6 +23,11 @@ from qingdan.pipeline import convert
 from schema import Document
 
 GLOB_CHARS = frozenset("*?[")
+OFFICE_LOCK_PREFIX = "~$"
+"""Word writes ``~$NAME.docx`` beside a document while it is open: not an attachment."""
+LOCK_FILE_REASON = (
+    "an Office lock file (Word keeps it while the document is open), not an attachment"
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,8 @@ def _expand(spec: Path) -> list[Path] | None:
 def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs:
     """The attachments named by files, folders (searched recursively) and glob patterns.
 
-    Files with a suffix no reader handles are skipped with a reason; hidden files
+    Files with a suffix no reader handles, and Office lock files (``~$...``), are
+    skipped with a reason; hidden files
     in folders and anything inside ``exclude`` (the output folder) are ignored. A
     path that does not exist is kept, so that it fails with "no such file".
     """
@@ -102,7 +108,9 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
         if key in seen:
             return
         seen.add(key)
-        if path.exists() and path.suffix.lower() not in READERS:
+        if path.name.startswith(OFFICE_LOCK_PREFIX):
+            skipped.append(Skipped(path, LOCK_FILE_REASON))
+        elif path.exists() and path.suffix.lower() not in READERS:
             known = ", ".join(sorted(READERS))
             reason = f"unsupported file type {path.suffix!r} (supported: {known})"
             skipped.append(Skipped(path, reason))

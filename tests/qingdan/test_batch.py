@@ -65,3 +65,13 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path, seed: Path) -> No
     assert results[1].reason == "file is empty"
     summary = summarize(results, [], 1.5)
     assert (summary.files, summary.converted, summary.records, summary.failures) == (3, 2, 30, 1)
+
+
+def test_office_lock_files_are_skipped(tmp_path: Path) -> None:
+    document = _touch(tmp_path / "清单.docx")
+    lock = _touch(tmp_path / "~$清单.docx", b"\x0bowner")
+    found = collect_inputs([tmp_path])
+    assert found.files == [document]
+    assert [(s.path, s.reason) for s in found.skipped] == [
+        (lock, "an Office lock file (Word keeps it while the document is open), not an attachment")
+    ]
