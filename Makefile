@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint format golden samples bench clean
+.PHONY: install demo test lint format golden samples bench clean pdf-cases
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/mypy samples/make_samples.py
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -40,6 +41,10 @@ format: $(STAMP)
 golden: $(STAMP)
 	QINGDAN_REGENERATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py -q
 	git diff --stat -- samples/
+
+## pdf-cases: rebuild the PDF reader's test PDFs (needs LibreOffice; the PDFs are committed)
+pdf-cases: $(STAMP)
+	$(BIN)/python -m tests.extract.pdf_cases.make_cases
 
 ## samples: render samples/sources/*.json specs into the DOCX/PDF/TXT files in samples/
 samples: $(STAMP)

@@ -25,8 +25,8 @@ READERS: dict[str, Reader] = {
     ".txt": read_txt,
     ".tsv": read_txt,
     ".csv": read_txt,
-    ".pdf": read_pdf,
     ".docx": read_docx,
+    ".pdf": read_pdf,
 }
 """File suffix (lower case, with the dot) -> reader."""
 

@@ -11,6 +11,8 @@ normalizer's job (``RawRow.starts_page`` marks where a page begins).
   are dropped before the text is read; text in a cell is read line by line, top down.
 * Text outside the tables (page numbers, running headers and footers) is ignored,
   except the text above the first table on page 1 (attachment label, title).
+* Landscape pages are read upright, whether stored landscape or portrait with
+  ``/Rotate``.
 * Radicals and compatibility ideographs are mapped to the ideographs meant; pages
   whose text is mostly garbage are reported and skipped (``extract.pdf_text``).
 
@@ -51,7 +53,8 @@ class PageReading:
 
     number: int
     tables: list[list[list[Cell]]] = field(default_factory=list)
-    text_above: list[str] = field(default_factory=list)
+    text_above: list[list[str]] = field(default_factory=list)
+    """Per table, the text lines between the table above it (or the page top) and it."""
     damage: TextDamage = field(default_factory=lambda: TextDamage(0, 0, 0))
 
 
@@ -61,23 +64,77 @@ def _cell_text(cell: str | None) -> Cell:
     return repair_text(cell)
 
 
+def has_overlapping_glyphs(chars: list[dict[str, Any]], tolerance: float = 1.0) -> bool:
+    """Whether some character is printed twice at (almost) the same place (fake bold).
+
+    A cheap test, so that pdfplumber's costlier ``dedupe_chars`` runs only on pages
+    that need it.
+    """
+    seen: dict[tuple[str, int], list[float]] = {}
+    for char in chars:
+        key = (char["text"], round(char["top"]))
+        x0s = seen.setdefault(key, [])
+        if any(abs(x0 - char["x0"]) <= tolerance for x0 in x0s):
+            return True
+        x0s.append(char["x0"])
+    return False
+
+
+def straighten_rotated_lines(page: Any, tolerance: float = 0.01) -> None:
+    """Make the ruling lines of a rotated page exactly horizontal or vertical (in place).
+
+    A landscape page is often stored portrait with ``/Rotate 90``; pdfplumber turns its
+    coordinates upright, but the turn leaves rounding noise (a horizontal line whose
+    top and bottom differ by 1e-13), and pdfplumber then takes the line for a vertical
+    one and finds no table.
+    """
+    for line in page.objects.get("line", []):
+        if abs(line["bottom"] - line["top"]) < tolerance:
+            line["bottom"] = line["top"]
+        if abs(line["x1"] - line["x0"]) < tolerance:
+            line["x1"] = line["x0"]
+
+
 def read_page(page: Any, with_text_above: bool) -> PageReading:
     """The ruled tables of one pdfplumber page (and, if asked, the text lines above them)."""
     reading = PageReading(page.page_number)
     reading.damage = measure_damage([char["text"] for char in page.chars])
     if reading.damage.unreadable:
         return reading
-    clean = page.dedupe_chars()
+    if page.rotation:
+        straighten_rotated_lines(page)
+    clean = page.dedupe_chars() if has_overlapping_glyphs(page.chars) else page
     found = clean.find_tables(TABLE_SETTINGS)
     for table in found:
         reading.tables.append([[_cell_text(c) for c in row] for row in table.extract()])
     if with_text_above:
-        top = min((table.bbox[1] for table in found), default=clean.height)
-        if top > 0:
-            above = clean.crop((0, 0, clean.width, top)).extract_text()
-            reading.text_above = [repair_text(line.strip()) for line in above.splitlines()]
-            reading.text_above = [line for line in reading.text_above if line]
+        reading.text_above = _text_above_tables(clean, [table.bbox for table in found])
     return reading
+
+
+def _text_above_tables(
+    page: Any, boxes: list[tuple[float, float, float, float]]
+) -> list[list[str]]:
+    """For each table box (top to bottom), the text lines between the table above it (or
+    the page top) and it; with no table, one entry: the whole page's text."""
+    _, page_top, _, page_bottom = page.bbox
+    spans: list[tuple[float, float]] = []
+    upper = page_top
+    for _, top, _, bottom in boxes:
+        spans.append((upper, top))
+        upper = max(upper, bottom)
+    if not boxes:
+        spans.append((page_top, page_bottom))
+    return [_lines_between(page, upper, lower) for upper, lower in spans]
+
+
+def _lines_between(page: Any, upper: float, lower: float) -> list[str]:
+    """The repaired, non-blank text lines across the page between two heights."""
+    if lower <= upper:
+        return []
+    left, _, right, _ = page.bbox
+    text = page.crop((left, upper, right, lower)).extract_text()
+    return [repair_text(line.strip()) for line in text.splitlines() if line.strip()]
 
 
 @contextmanager
@@ -109,13 +166,20 @@ def _damage_notices(reading: PageReading) -> list[Notice]:
                 reading.number,
             )
         ]
-    if damage.garbage:
+    counts = [
+        f"{count} {what}"
+        for count, what in (
+            (damage.cid_placeholders, "(cid:NN) placeholders"),
+            (damage.private_use, "private-use characters"),
+        )
+        if count
+    ]
+    if counts:
         return [
             Notice(
                 "garbled-text",
-                f"page {reading.number}: {damage.cid_placeholders} (cid:NN) placeholders and "
-                f"{damage.private_use} private-use characters in the text layer; "
-                "those characters are missing from the records",
+                f"page {reading.number}: {' and '.join(counts)} in the text layer (broken font "
+                "mapping); the text there is kept as found but cannot be read",
                 reading.number,
             )
         ]
@@ -133,7 +197,9 @@ def _raw_tables(reading: PageReading) -> list[RawTable]:
             )
             for position, cells in enumerate(grid)
         ]
-        tables.append(RawTable(rows=rows, name=f"page {reading.number} table {index}"))
+        above = reading.text_above[index - 1] if index <= len(reading.text_above) else []
+        name = f"page {reading.number} table {index}"
+        tables.append(RawTable(rows=rows, name=name, text_above=above))
     return tables
 
 
@@ -162,7 +228,8 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
             unreadable += reading.damage.unreadable
             notices.extend(_damage_notices(reading))
             tables.extend(_raw_tables(reading))
-            text_before.extend(reading.text_above)
+            if reading.text_above and not text_before:
+                text_before = reading.text_above[0]
     if pages_with_text == 0:
         raise NoTextLayer(path, "the PDF has no text layer (a scanned image?); run OCR on it first")
     if unreadable == pages_with_text:
@@ -170,5 +237,11 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
             path,
             "the PDF's text layer is unreadable on every page (broken font mapping); "
             "run OCR on it or ask for the DOCX",
+        )
+    if unreadable and not tables:
+        raise UnreadableText(
+            path,
+            f"the PDF's text layer is unreadable on {unreadable} of {pages_with_text} pages "
+            "(broken font mapping) and no table is left on the others; run OCR on it",
         )
     return Extracted(tables=tables, text_before=text_before, notices=notices)

@@ -1,7 +1,8 @@
 """Stage 2: raw grids -> task records.
 
 ``normalize`` chains named, pure steps: find the task table and its header, drop
-repeated headers, mark section rows, carry merged cells forward, then build one
+repeated headers, mark section rows, join rows cut by a page break, continue category
+cells cut by a page break, carry merged cells forward, then build one
 record per row (wrapped text joined, departments split, deadlines read). It knows
 nothing about file formats: it sees only ``extract.RawDocument``.
 """
@@ -15,7 +16,7 @@ from extract.errors import NoTableFound
 from extract.grid import RawDocument
 from normalize.columns import ColumnSynonyms
 from normalize.departments import DepartmentKnowledge
-from normalize.document_info import describe_document
+from normalize.document_info import describe_document, lines_naming_the_list
 from normalize.layout import (
     carry_forward,
     collect_task_rows,
@@ -24,6 +25,7 @@ from normalize.layout import (
     section_texts,
 )
 from normalize.model import Column, TaskList, TaskRecord, TaskWarning
+from normalize.page_breaks import continue_cut_categories, join_split_rows
 from normalize.records import RecordContext, build_record
 
 
@@ -46,15 +48,18 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     Raises ``NoTableFound`` when no table in the document has a task-list header.
     """
     knowledge = knowledge or Knowledge()
-    info = describe_document(raw.content.text_before)
     task_rows = collect_task_rows(raw.tables, knowledge.columns)
     if task_rows is None:
         what = "no table" if not raw.tables else "no table with a task-list header"
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")
+    above = lines_naming_the_list(raw.content.text_before, raw.tables, task_rows.first_table)
+    info = describe_document(above)
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     sections = section_texts(rows)
     rows = mark_sections(rows)
+    rows = join_split_rows(rows, header.fields)
+    rows = continue_cut_categories(rows, header.fields)
     rows = carry_forward(rows, header.fields)
 
     context = RecordContext(header, knowledge.departments, info.year)

@@ -24,6 +24,8 @@ class GridRow:
     page: int | None = None
     repeats_as_header: bool = False
     section: str | None = None
+    starts_page: bool = False
+    """A page break falls just above this row (see ``normalize.page_breaks``)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class TaskRows:
     header: Header
     rows: list[GridRow]
     warnings: list[TaskWarning]
+    first_table: RawTable | None = None
+    """The first table of the list (the text above it names the list)."""
 
 
 def _aligned(cells: list[Cell], width: int) -> list[Cell]:
@@ -58,10 +62,12 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
     rows: list[GridRow] = []
     warnings: list[TaskWarning] = []
     previous_was_task = False
+    first_table: RawTable | None = None
     for table in tables:
         found = find_header(table, synonyms)
         if header is None and found is not None:
             header, start = found, found.row_index + 1
+            first_table = table
         elif header is not None and found is not None and found.fields == header.fields:
             start = found.row_index + 1
         elif (
@@ -81,11 +87,16 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
         previous_was_task = True
         warnings += _rows_above_header(table, start)
         width = len(header.fields)
+        # A header repeated at the top of a page is skipped: its page break moves down.
+        page_break = any(raw.starts_page for raw in table.rows[:start])
         for raw in table.rows[start:]:
-            rows.append(GridRow(_aligned(list(raw.cells), width), raw.page, raw.repeats_as_header))
+            cells = _aligned(list(raw.cells), width)
+            starts_page = raw.starts_page or page_break
+            rows.append(GridRow(cells, raw.page, raw.repeats_as_header, starts_page=starts_page))
+            page_break = False
     if header is None:
         return None
-    return TaskRows(header, rows, warnings)
+    return TaskRows(header, rows, warnings, first_table)
 
 
 def _rows_above_header(table: RawTable, start: int) -> list[TaskWarning]:
@@ -105,13 +116,23 @@ def _rows_above_header(table: RawTable, start: int) -> list[TaskWarning]:
 def drop_repeated_headers(
     rows: list[GridRow], header: Header, synonyms: ColumnSynonyms
 ) -> list[GridRow]:
-    """Rows without the header repeated at page breaks (by its labels or its repeat mark)."""
-    return [
-        row
-        for row in rows
-        if not (row.repeats_as_header or header.matches(row.cells))
-        and not looks_like_header(row.cells, synonyms)
-    ]
+    """Rows without the header repeated at page breaks (by its labels or its repeat mark).
+
+    A dropped header's page break passes to the row after it.
+    """
+    kept: list[GridRow] = []
+    page_break = False
+    for row in rows:
+        if (
+            row.repeats_as_header
+            or header.matches(row.cells)
+            or looks_like_header(row.cells, synonyms)
+        ):
+            page_break = page_break or row.starts_page
+            continue
+        kept.append(replace(row, starts_page=True) if page_break else row)
+        page_break = False
+    return kept
 
 
 def _section_text(cells: list[Cell]) -> str | None:

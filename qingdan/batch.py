@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract import READERS
+from extract import READERS, ReadOptions
 from extract.errors import QingdanError
 from normalize import Knowledge
 from qingdan.pipeline import convert
@@ -131,11 +131,14 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
     return Inputs(files, skipped)
 
 
-def convert_one(path: Path, knowledge: Knowledge) -> FileResult:
-    """Convert one attachment; any failure becomes the result's one-line reason."""
+def convert_one(path: Path, knowledge: Knowledge, options: ReadOptions | None = None) -> FileResult:
+    """Convert one attachment; any failure becomes the result's one-line reason.
+
+    ``options`` go to the reader (the password of encrypted PDFs).
+    """
     start = time.perf_counter()
     try:
-        document = convert(path, knowledge)
+        document = convert(path, knowledge, options)
     except QingdanError as error:
         return _failed(path, error.reason, type(error).__name__, start)
     except OSError as error:
@@ -161,6 +164,7 @@ def convert_many(
     knowledge: Knowledge,
     jobs: int,
     on_result: Callable[[FileResult], None] = lambda _: None,
+    options: ReadOptions | None = None,
 ) -> list[FileResult]:
     """Convert ``files`` with ``jobs`` worker processes; results in the order of ``files``.
 
@@ -170,13 +174,13 @@ def convert_many(
     if jobs <= 1 or len(files) <= 1:
         results = []
         for path in files:
-            results.append(convert_one(path, knowledge))
+            results.append(convert_one(path, knowledge, options))
             on_result(results[-1])
         return results
     done: dict[Path, FileResult] = {}
     with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
         futures: dict[Future[FileResult], Path] = {
-            pool.submit(convert_one, path, knowledge): path for path in files
+            pool.submit(convert_one, path, knowledge, options): path for path in files
         }
         for future in as_completed(futures):
             path = futures[future]

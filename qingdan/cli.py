@@ -17,7 +17,7 @@ from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
-from extract import read_document
+from extract import READERS, ReadOptions, read_document
 from extract.errors import QingdanError
 from normalize import Knowledge
 from qingdan.batch import collect_inputs, convert_many, default_jobs, summarize
@@ -52,6 +52,10 @@ ColumnsOption = Annotated[
 DepartmentsOption = Annotated[
     Path | None,
     typer.Option("--departments", help="TOML/YAML file of extra department knowledge."),
+]
+PasswordOption = Annotated[
+    str | None,
+    typer.Option("--password", help="Password of an encrypted attachment (PDF)."),
 ]
 
 
@@ -114,7 +118,9 @@ DbOption = Annotated[
 def convert_command(
     inputs: Annotated[
         list[Path],
-        typer.Argument(help="Attachments, folders (searched recursively) or glob patterns."),
+        typer.Argument(
+            help=f"Attachments ({' '.join(READERS)}), folders (searched recursively) or globs."
+        ),
     ],
     output: Annotated[
         str | None,
@@ -130,16 +136,19 @@ def convert_command(
     db: DbOption = None,
     columns: ColumnsOption = None,
     departments: DepartmentsOption = None,
+    password: PasswordOption = None,
 ) -> None:
     """Convert attachments into records (JSON to stdout for one file when no -o is given)."""
     knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments))
+    options = ReadOptions(password=password)
     folder = _output_folder(output, inputs)
     found = collect_inputs(inputs, exclude=folder)
     named = [*found.files, *(skip.path for skip in found.skipped)]
     if not named:
         _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
     if folder is None and len(named) == 1 and not any(p.is_dir() for p in inputs):
-        _convert_single(named[0], Path(output) if output else None, output_format, knowledge, db)
+        target = Path(output) if output else None
+        _convert_single(named[0], target, output_format, knowledge, options, db)
         return
     if folder is None and db is None:
         _fail("several inputs need an output folder (-o DIR/) or --db", EXIT_BAD_INPUT)
@@ -151,7 +160,7 @@ def convert_command(
     start = time.perf_counter()
     with BatchProgress(len(found.files)) as progress:
         results = convert_many(
-            found.files, knowledge, jobs or default_jobs(), on_result=progress.advance
+            found.files, knowledge, jobs or default_jobs(), progress.advance, options
         )
     if folder is not None:
         _run_safely(folder, lambda: write_folder(folder, plan, fmt, results, found.skipped))
@@ -172,13 +181,14 @@ def _convert_single(
     output: Path | None,
     output_format: OutputFormat | None,
     knowledge: Knowledge,
+    options: ReadOptions,
     db: str | None,
 ) -> None:
     """One attachment: JSON to stdout, or the file ``-o`` names; a bad file exits 2."""
     if output is not None:
         _run_safely(output, lambda: refuse_inputs_as_outputs([output], [path]))
     engine = _run_safely("--db", lambda: open_database(db)) if db else None
-    document = _run_safely(path, lambda: convert(path, knowledge))
+    document = _run_safely(path, lambda: convert(path, knowledge, options))
     if engine is not None:
         loaded = _run_safely(path, lambda: load_document(engine, path, document))
         state = "added" if loaded.added else "already stored"
@@ -194,9 +204,10 @@ def _convert_single(
 @app.command("extract")
 def extract_command(
     input_file: Annotated[Path, typer.Argument(help="An attachment.")],
+    password: PasswordOption = None,
 ) -> None:
     """Print the raw grids the reader saw, as JSON (to check why a record came out so)."""
-    raw = _run_safely(input_file, lambda: read_document(input_file))
+    raw = _run_safely(input_file, lambda: read_document(input_file, ReadOptions(password)))
     tables = [
         {
             "page": next((row.page for row in table.rows if row.page is not None), None),

@@ -57,8 +57,10 @@ Usage: ``python samples/make_samples.py [SPEC.json ...]`` (default: every spec i
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -233,20 +235,24 @@ DOCX_VARIANTS: dict[str, Callable[[Spec], list[TablePlan]]] = {
 # --- Writing Word files ------------------------------------------------------------------
 
 
-def _set_up_page(document: Document, page: PageSetup) -> None:
+def _set_up_page(document: Document, page: PageSetup) -> int:
+    """Set A4 paper, orientation, margins and font; returns the text width (EMU)."""
     section = document.sections[0]
     long_side, short_side = Cm(29.7), Cm(21.0)
     if page.orientation == "landscape":
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = long_side, short_side
+        width = long_side
     else:
         section.page_width, section.page_height = short_side, long_side
+        width = short_side
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(page.margin_cm))
     normal = document.styles["Normal"]
-    normal.font.size = Pt(page.font_size)  # type: ignore[attr-defined]
+    normal.font.size = Pt(page.font_size)
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), page.font)
+    return int(width - 2 * Cm(page.margin_cm))
 
 
 def _write_cell_text(cell: Any, text: str) -> None:
@@ -304,9 +310,7 @@ def _add_table(document: Document, plan: TablePlan, page: PageSetup, text_width:
 def write_docx(spec: Spec, variant: str, target: Path) -> None:
     """Write one DOCX variant of a spec to ``target``."""
     document = new_document()
-    _set_up_page(document, spec.page)
-    section = document.sections[0]
-    text_width = int(section.page_width - section.left_margin - section.right_margin)
+    text_width = _set_up_page(document, spec.page)
     for text in spec.text_before:
         document.add_paragraph(text)
     for index, plan in enumerate(DOCX_VARIANTS[variant](spec)):
@@ -359,7 +363,24 @@ def write_pdf(spec: Spec, variant: str, target: Path) -> None:
         printed = work / f"{target.stem}.pdf"
         if not printed.exists():
             raise SystemExit(f"make_samples: soffice wrote no PDF for {source.name}")
-        shutil.move(printed, target)
+        target.write_bytes(_without_run_stamps(printed.read_bytes()))
+
+
+# What differs between two LibreOffice prints of one file: the print time, the file
+# identifier and a checksum. Each is replaced by text of the same length, so the PDF's
+# byte offsets stay valid and equal content gives equal bytes.
+_PRINT_TIME = re.compile(rb"(/CreationDate\(D:)\d{14}")
+_RUN_IDS = re.compile(
+    rb"(?<=/ID \[ <)[0-9A-F]{32}(?=>)|(?<=>\n<)[0-9A-F]{32}(?=> \])"
+    rb"|(?<=/DocChecksum /)[0-9A-F]{32}"
+)
+
+
+def _without_run_stamps(pdf: bytes) -> bytes:
+    """The PDF with its print time fixed and its identifiers derived from its content."""
+    pdf = _PRINT_TIME.sub(rb"\g<1>20190101000000", pdf)
+    digest = hashlib.md5(_RUN_IDS.sub(b"0" * 32, pdf)).hexdigest().upper().encode()
+    return _RUN_IDS.sub(digest, pdf)
 
 
 # --- Cell-per-line text dump ---------------------------------------------------------------

@@ -10,14 +10,24 @@ checked against what went in (`NAME.source.json`):
   group runs across a page break.
 * ``row_split.pdf``: landscape pages, rows allowed to break, one measure long enough that
   its row is split across a page break.
-* ``kangxi.pdf``: a table whose text layer uses Kangxi radicals / radicals-supplement
-  characters (⼯ for 工, ⻓ for 长), as broken Chinese government PDFs do.
+* ``kangxi.pdf``: a table whose text layer reads Kangxi radicals and a radicals-supplement
+  character (⼯ for 工, ⼟ for 土, ⻓ for 长), as broken Chinese government PDFs do: the
+  fonts' ToUnicode maps are rewritten after export.
 * ``private_use.pdf``: a table whose cells are mostly private-use code points (an
   unreadable text layer).
+* ``contacts_first.pdf``: a contact table, then the label and title, then the task table,
+  all on page 1.
+* ``garbage_table_readable_note.pdf``: the page of ``private_use.pdf``, then a readable
+  page of text without a table.
+* ``rotated.pdf``: ``row_split.pdf`` stored as portrait pages with ``/Rotate 90``.
+* ``partly_private_use.pdf``: two rows, three private-use characters in one measure.
+* ``last_page_unreadable.pdf``: two pages of ``category_across_pages.pdf``, then the
+  page of ``private_use.pdf``.
 * ``fake_bold.pdf``: written directly with reportlab: every glyph printed twice, a hair
-  apart (fake bold), a running header and page number outside the table.
+  apart (fake bold), letter-spaced header labels, a running header and page number
+  outside the table.
 * ``scan.pdf``: one page holding only an image (no text layer).
-* ``encrypted.pdf``: ``category_across_pages.pdf`` encrypted with the password ``qingdan``.
+* ``encrypted.pdf``: ``fake_bold.pdf`` (one page) encrypted with the password ``qingdan``.
 * ``truncated.pdf``: the first half of ``category_across_pages.pdf``.
 
 Needs LibreOffice (Debian: libreoffice-writer-nogui, fonts-noto-cjk) and the dev extras.
@@ -112,7 +122,16 @@ def _merge_categories(table: Table, rows: list[Row]) -> None:
         start = end
 
 
-def _docx(before: list[str], rows: list[Row], landscape: bool, keep_rows_whole: bool) -> object:
+CONTACTS = [["联系人", "电话"], ["张三", "029-12345678"]]
+
+
+def _docx(
+    before: list[str],
+    rows: list[Row],
+    landscape: bool,
+    keep_rows_whole: bool,
+    contacts_first: bool = False,
+) -> object:
     document = new_docx()
     _set_cjk_font(document)
     section = document.sections[0]
@@ -122,6 +141,13 @@ def _docx(before: list[str], rows: list[Row], landscape: bool, keep_rows_whole: 
     for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, margin, Cm(2))
     section.footer.paragraphs[0].text = "— 1 —"
+    if contacts_first:  # a small contact table above the list's label and title
+        document.add_paragraph("报送单位联系方式")
+        contacts = document.add_table(rows=len(CONTACTS), cols=2)
+        contacts.style = "Table Grid"
+        for row, values in zip(contacts.rows, CONTACTS, strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
     for line in before:
         document.add_paragraph(line)
     _ruled_table(document, rows, keep_rows_whole)
@@ -149,7 +175,7 @@ def _to_pdf(docx_files: list[Path], outdir: Path, profile: Path) -> None:
 def _long_row_rows(rows: list[Row]) -> list[Row]:
     """The seed rows with the 4th row's measure five times as long (it must split)."""
     longer = [list(row) for row in rows]
-    longer[3][1] = "".join([rows[3][1], *(row[1] for row in rows[4:8])] * 2)
+    longer[3][1] = "".join([rows[3][1], *(row[1] for row in rows[4:7])])
     return longer
 
 
@@ -157,13 +183,34 @@ def _garble(rows: list[Row], char: Callable[[str], str]) -> list[Row]:
     return [["".join(char(c) for c in cell) for cell in row] for row in rows]
 
 
-_KANGXI = {"工": "\u2f2f", "长": "\u2ed3", "人": "\u2f08", "门": "\u2fa8", "力": "\u2f12"}
+# What a broken font maps some glyphs to: Kangxi radicals (⼯ ⼟) and a radical from the
+# CJK radicals supplement (⻓). Hex as in a ToUnicode CMap.
+RADICAL_FOR = {"5DE5": "2F2F", "571F": "2F1F", "957F": "2ED3"}
+
+
+def break_text_layer(pdf: Path) -> None:
+    """Rewrite the fonts' ToUnicode maps so some ideographs read as radicals (in place)."""
+    writer = pypdf.PdfWriter(clone_from=pdf)
+    for page in writer.pages:
+        for font in page["/Resources"]["/Font"].values():
+            to_unicode = font.get_object().get("/ToUnicode")
+            if to_unicode is None:
+                continue
+            stream = to_unicode.get_object()
+            cmap = stream.get_data().decode("latin-1")
+            for ideograph, radical in RADICAL_FOR.items():
+                cmap = cmap.replace(f"<{ideograph}>", f"<{radical}>")
+            stream.set_data(cmap.encode("latin-1"))
+    with pdf.open("wb") as out:
+        writer.write(out)
 
 
 def docx_cases() -> dict[str, tuple[object, list[Row], list[str]]]:
     """Case name -> (DOCX document, its rows, its text before the table)."""
     before, rows = seed_rows()
-    kangxi = _garble(rows[:4], lambda c: _KANGXI.get(c, c))
+    kangxi = [rows[0], rows[12]]  # 工, 土 and 长 (区河湖长办)
+    partly = [list(rows[0]), list(rows[1])]
+    partly[1][1] = partly[1][1][:10] + "\ue000\ue001\ue002" + partly[1][1][10:]
     private = _garble(rows[:4], lambda c: chr(0xE000 + ord(c) % 0x1000) if ord(c) > 0x3000 else c)
     return {
         "category_across_pages": (_docx(before, rows, False, True), rows, before),
@@ -174,11 +221,22 @@ def docx_cases() -> dict[str, tuple[object, list[Row], list[str]]]:
         ),
         "kangxi": (_docx(before, kangxi, True, True), kangxi, before),
         "private_use": (_docx(before, private, True, True), private, before),
+        "partly_private_use": (_docx(before, partly, True, True), partly, before),
+        "contacts_first": (_docx(before, rows[:3], False, True, True), rows[:3], before),
     }
 
 
+def fake_bold_rows(rows: list[Row]) -> list[Row]:
+    """Short versions of seed rows that fit one line per cell on the fake-bold page."""
+    return [[row[0], row[1][:20], row[2], row[3].split("\n")[0], row[4]] for row in rows]
+
+
 def make_fake_bold(target: Path, before: list[str], rows: list[Row]) -> None:
-    """A one-page ruled table written with reportlab, every glyph printed twice (fake bold)."""
+    """A one-page ruled table written with reportlab, every glyph printed twice (fake bold).
+
+    The header labels are letter-spaced; a running header and a page number are printed
+    outside the table.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -188,22 +246,22 @@ def make_fake_bold(target: Path, before: list[str], rows: list[Row]) -> None:
     pdf = canvas.Canvas(str(target), pagesize=A4)
     width, height = A4
     pdf.setFont("STSong-Light", 9)
-    pdf.drawString(40, height - 30, "running header 内部资料")
+    pdf.drawString(40, height - 30, "内部资料 注意保存")
     pdf.drawCentredString(width / 2, 20, "- 1 -")
     y = height - 60
     for line in before:
         pdf.drawString(40, y, line)
         y -= 18
-    xs = [40, 130, 330, 420, 510, 560]
-    table = [HEADER, *[[c.replace("\n", "、") for c in row] for row in rows]]
+    xs = [40, 130, 330, 420, 510, 570]
+    table = [HEADER, *rows]
     top = y - 6
     row_height = 30
     for index, row in enumerate(table):
         row_top = top - index * row_height
+        spacing = 6 if index == 0 else 0  # letter-spaced header labels: 牵  头  部  门
         for col, text in enumerate(row):
-            fitted = text[: int((xs[col + 1] - xs[col] - 4) / 9)]
             for shift in (0.0, 0.25):  # the fake bold: the same glyphs again, a hair right
-                pdf.drawString(xs[col] + 2 + shift, row_top - 18, fitted)
+                pdf.drawString(xs[col] + 2 + shift, row_top - 18, text, charSpace=spacing)
     bottom = top - len(table) * row_height
     for index in range(len(table) + 1):
         pdf.line(xs[0], top - index * row_height, xs[-1], top - index * row_height)
@@ -232,6 +290,41 @@ def make_encrypted(source: Path, target: Path) -> None:
         writer.write(out)
 
 
+def make_stored_portrait(landscape: Path, target: Path) -> None:
+    """``landscape`` stored as portrait pages turned by ``/Rotate 90`` (as some tools save it)."""
+    writer = pypdf.PdfWriter(clone_from=landscape)
+    for page in writer.pages:
+        page.rotate(270)
+        page.transfer_rotation_to_content()  # the content drawn turned on a portrait page
+        page.rotate(90)  # ... and the page turned back for display
+    with target.open("wb") as out:
+        writer.write(out)
+
+
+def make_note_page(target: Path) -> None:
+    """A page of plain text without a table (a note after the list)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(target), pagesize=A4)
+    pdf.setFont("STSong-Light", 10)
+    pdf.drawString(60, A4[1] - 80, "说明：各单位于每季度末报送进展情况。")
+    pdf.showPage()
+    pdf.save()
+
+
+def make_last_page_unreadable(readable: Path, unreadable: Path, target: Path) -> None:
+    """The first two pages of ``readable``, then the (unreadable) first page of ``unreadable``."""
+    writer = pypdf.PdfWriter()
+    writer.append(readable, pages=(0, 2))
+    writer.append(unreadable, pages=(0, 1))
+    with target.open("wb") as out:
+        writer.write(out)
+
+
 def main() -> None:
     """Write every case PDF (and the rows that went into it) next to this script."""
     cases = docx_cases()
@@ -248,11 +341,27 @@ def main() -> None:
         (HERE / f"{name}.source.json").write_text(
             json.dumps(source, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
+    break_text_layer(HERE / "kangxi.pdf")
     before, rows = seed_rows()
-    make_fake_bold(HERE / "fake_bold.pdf", before, rows[:4])
+    fake_bold = fake_bold_rows(rows[:4])
+    make_fake_bold(HERE / "fake_bold.pdf", before, fake_bold)
+    source = {"text_before": before, "header": HEADER, "rows": fake_bold}
+    (HERE / "fake_bold.source.json").write_text(
+        json.dumps(source, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     make_scan(HERE / "scan.pdf")
+    make_stored_portrait(HERE / "row_split.pdf", HERE / "rotated.pdf")
     whole = HERE / "category_across_pages.pdf"
-    make_encrypted(whole, HERE / "encrypted.pdf")
+    make_last_page_unreadable(whole, HERE / "private_use.pdf", HERE / "last_page_unreadable.pdf")
+    with tempfile.TemporaryDirectory() as tmp:
+        note = Path(tmp) / "note.pdf"
+        make_note_page(note)
+        writer = pypdf.PdfWriter()
+        writer.append(HERE / "private_use.pdf")
+        writer.append(note)
+        with (HERE / "garbage_table_readable_note.pdf").open("wb") as out:
+            writer.write(out)
+    make_encrypted(HERE / "fake_bold.pdf", HERE / "encrypted.pdf")
     data = whole.read_bytes()
     (HERE / "truncated.pdf").write_bytes(data[: len(data) // 2])
 
