@@ -182,15 +182,20 @@ def convert_many(
         futures: dict[Future[FileResult], Path] = {
             pool.submit(convert_one, path, knowledge, options): path for path in files
         }
-        for future in as_completed(futures):
-            path = futures[future]
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                # The worker was killed (out of memory, a signal): that file failed.
-                result = FileResult(path, None, "the worker process died", "BrokenProcessPool")
-            done[path] = result
-            on_result(result)
+        try:
+            for future in as_completed(futures):
+                path = futures[future]
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    # The worker was killed (out of memory, a signal): that file failed.
+                    result = FileResult(path, None, "the worker process died", "BrokenProcessPool")
+                done[path] = result
+                on_result(result)
+        except KeyboardInterrupt:
+            # Ctrl-C: do not start the files still waiting.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     return [done[path] for path in files]
 
 
