@@ -94,10 +94,10 @@ def _expand(spec: Path) -> list[Path] | None:
 def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs:
     """The attachments named by files, folders (searched recursively) and glob patterns.
 
-    Files with a suffix no reader handles, and Office lock files (``~$...``), are
-    skipped with a reason; hidden files
-    in folders and anything inside ``exclude`` (the output folder) are ignored. A
-    path that does not exist is kept, so that it fails with "no such file".
+    Files with a suffix no reader handles, Office lock files (``~$...``) and patterns
+    that match nothing are skipped with a reason; hidden files in folders and anything
+    inside ``exclude`` (the output folder) are ignored. A path that does not exist is
+    kept, so that it fails with "no such file".
     """
     files: list[Path] = []
     skipped: list[Skipped] = []
