@@ -35,6 +35,7 @@ from docx.oxml.ns import qn
 from extract.errors import BrokenFile
 from extract.grid import Cell, Extracted, RawRow, RawTable
 from extract.options import ReadOptions
+from extract.zipguard import check_zip
 
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 """Compound-file header: Word 97-2003 .doc files and password-protected .docx files."""
@@ -59,6 +60,9 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u202f\u3000]+")
 
 def read_docx(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read a ``.docx`` file's bytes into raw grids and the text above the first table.
+
+    No ``options`` apply. The ZIP guard (``extract.zipguard``) refuses a zip bomb
+    before python-docx inflates anything.
 
     Raises ``BrokenFile`` when the bytes are not a readable Word document.
     """
@@ -86,6 +90,7 @@ def _open_body(data: bytes, path: Path) -> Any:
             "an old Word 97-2003 .doc file or a password-protected document, not a .docx; "
             "open it in Word and save it as .docx without a password",
         )
+    check_zip(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError) as error:

@@ -79,15 +79,18 @@ def read_cell_per_line(lines: list[str]) -> Extracted:
 def _split_run_on_rows(groups: list[list[str]]) -> tuple[list[list[str]], list[Notice]]:
     """Split groups that hold several rows because a blank line between them is missing.
 
-    The table's width is the most common group size; a group of exactly k times that
-    many cells is k rows. Other groups of another size are noticed, except the shapes
-    merged cells printed once take: one cell (a full-width row such as a section
-    title), and narrower rows above the first full-width row (a header whose group
-    label spans sub-columns) wherever they are printed again (at page breaks).
+    The table's width is the most common size of the groups with more than one cell
+    (a single-cell group is a merged full-width row, however many there are); a
+    group of exactly k times that many cells is k rows. Other groups of another size
+    are noticed, except the shapes merged cells printed once take: one cell (a
+    full-width row such as a section title), and narrower rows above the first
+    full-width row (a header whose group label spans sub-columns) wherever they are
+    printed again (at page breaks).
     """
     if not groups:
         return [], []
-    width = Counter(len(g) for g in groups).most_common(1)[0][0]
+    sizes = Counter(len(g) for g in groups if len(g) > 1) or Counter(len(g) for g in groups)
+    width = sizes.most_common(1)[0][0]
     rows: list[list[str]] = []
     notices: list[Notice] = []
     seen_full_width = False

@@ -18,7 +18,13 @@ from normalize.aliases import AliasTable
 from normalize.columns import ColumnSynonyms
 from normalize.departments import DepartmentKnowledge
 from normalize.document_info import describe_document, lines_naming_the_list
-from normalize.layout import carry_forward, collect_task_rows, drop_repeated_headers, mark_sections
+from normalize.layout import (
+    carry_forward,
+    collect_task_rows,
+    drop_repeated_headers,
+    mark_sections,
+    section_texts,
+)
 from normalize.model import Column, TaskList, TaskRecord, TaskWarning
 from normalize.numbering import check_numbering
 from normalize.page_breaks import continue_cut_categories, join_split_rows
@@ -62,6 +68,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     info = describe_document(above)
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
+    sections = section_texts(rows)
     rows = mark_sections(rows)
     rows = join_split_rows(rows, header.fields)
     rows = continue_cut_categories(rows, header.fields)
@@ -77,6 +84,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
             records.append(record)
             warnings.extend(row_warnings)
     warnings += check_numbering(records)
+    warnings += _empty_section_warnings(sections, records)
     return TaskList(
         file=Path(raw.path).name,
         format=raw.format,
@@ -88,6 +96,20 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         records=records,
         warnings=warnings,
     )
+
+
+def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> list[TaskWarning]:
+    """A warning for each section row with no task under it, so its text is not lost.
+
+    Found by the property tests (issue 8): a section row at the end of a table, or
+    right before the next section, named no record and vanished.
+    """
+    used = {record.section for record in records}
+    return [
+        TaskWarning("empty-section", f"section row {text!r} has no tasks under it")
+        for text in dict.fromkeys(sections)
+        if text not in used
+    ]
 
 
 __all__ = ["Knowledge", "TaskList", "TaskRecord", "TaskWarning", "normalize"]

@@ -18,8 +18,11 @@ class Header:
     """A task table's header: where it is, and what each column means."""
 
     row_index: int
+    """The header's last row (its only row, or the sub-label row of a two-row header)."""
     labels: list[str]
     fields: list[str | None]
+    height: int = 1
+    """How many rows the header takes: 2 for a group label over sub-column labels."""
 
     def matches(self, cells: Sequence[Cell]) -> bool:
         """Whether a row repeats this header (the same labels, spaces aside)."""
@@ -50,10 +53,11 @@ def find_header(table: RawTable, synonyms: ColumnSynonyms) -> Header | None:
             cells = list(row.cells)
             below = table.rows[index + 1].cells if index + 1 < len(table.rows) else []
             combined = two_row_labels(cells, below, synonyms)
+            height = 1 if combined is None else 2
             if combined is not None:
                 cells, index = combined, index + 1
             labels = [join_wrapped_lines(cell) for cell in cells]
-            return Header(index, labels, _mapped_fields(cells, synonyms))
+            return Header(index, labels, _mapped_fields(cells, synonyms), height)
     return None
 
 

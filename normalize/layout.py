@@ -90,6 +90,7 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
                 )
             continue
         previous_was_task = True
+        warnings += _rows_above_header(table, start, found.height if found else 1)
         width = len(header.fields)
         # A header repeated at the top of a page is skipped: its page break moves down.
         page_break = any(raw.starts_page for raw in table.rows[:start])
@@ -101,6 +102,20 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
     if header is None:
         return None
     return TaskRows(header, rows, warnings, first_table)
+
+
+def _rows_above_header(table: RawTable, start: int, header_height: int) -> list[TaskWarning]:
+    """A warning carrying the text of each row above a table's header (a title, a note).
+
+    Such rows are not tasks; the property tests (issue 8) found them dropped silently.
+    """
+    warnings: list[TaskWarning] = []
+    for row in table.rows[: max(start - header_height, 0)]:
+        text = " | ".join(join_wrapped_lines(c) for c in row.cells if c and c.strip())
+        if text:
+            message = f"{table.name}: row above the header skipped: {text}"
+            warnings.append(TaskWarning("skipped-rows", message, None, row.page))
+    return warnings
 
 
 def drop_repeated_headers(
@@ -155,6 +170,11 @@ def mark_sections(rows: list[GridRow]) -> list[GridRow]:
             continue
         marked.append(replace(row, section=section))
     return marked
+
+
+def section_texts(rows: list[GridRow]) -> list[str]:
+    """The text of every section row, in order (to account for sections with no task)."""
+    return [text for row in rows if (text := _section_text(row.cells)) is not None]
 
 
 def carry_forward(rows: list[GridRow], fields: list[str | None]) -> list[GridRow]:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 import traceback
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Annotated, NoReturn, TypeVar
 
@@ -19,13 +21,18 @@ from rich.console import Console
 from extract import READERS, ReadOptions, read_document
 from extract.errors import QingdanError
 from normalize import Knowledge
+from qingdan.batch import collect_inputs, convert_many, default_jobs, summarize
+from qingdan.batch_report import BatchProgress
+from qingdan.batch_report import print_summary as print_batch_summary
 from qingdan.diff import DEFAULT_THRESHOLD, compare, load_document
 from qingdan.diff.render import diff_format_for, write_report
 from qingdan.diff.render.terminal import print_summary
-from qingdan.pipeline import convert, find_inputs
+from qingdan.folder_output import folder_files, plan_outputs, refuse_inputs_as_outputs, write_folder
+from qingdan.pipeline import convert
+from qingdan.sinks.database import load_document as store_document
+from qingdan.sinks.database import open_database
 from qingdan.workload import attachments_among, count_workload
 from qingdan.writers import OutputFormat, render, write_document
-from qingdan.writers.atomic import atomic_write_bytes
 from qingdan.writers.workload import workload_format_for, workload_table, write_workload
 from schema import json_schema
 
@@ -102,70 +109,116 @@ def _main(
     _State.debug = debug
 
 
-def _is_folder_output(output: Path | None, inputs: list[Path]) -> bool:
-    """Whether -o names a folder: an existing one, a name without suffix, or many inputs."""
+def _output_folder(output: str | None, inputs: list[Path]) -> Path | None:
+    """The output folder ``-o`` names, if any: a path ending in /, an existing folder, a
+    name without a suffix (no file format to write), or any ``-o`` with several inputs."""
     if output is None:
-        return False
-    return output.is_dir() or not output.suffix or len(inputs) > 1
+        return None
+    path = Path(output)
+    is_folder = output.endswith(("/", "\\")) or path.is_dir() or not path.suffix
+    return path if is_folder or len(inputs) > 1 else None
 
 
-def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
-    name, n = f"{stem}.{suffix}", 2
-    while name in taken:
-        name, n = f"{stem}-{n}.{suffix}", n + 1
-    taken.add(name)
-    return name
+JobsOption = Annotated[
+    int | None,
+    typer.Option("-j", "--jobs", min=1, help="Worker processes; default: the machine's cores."),
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Also load into a database: sqlite:///tasks.db or any SQLAlchemy URL."
+    ),
+]
 
 
 @app.command("convert")
 def convert_command(
     inputs: Annotated[
-        list[Path], typer.Argument(help=f"Attachments ({' '.join(READERS)}) or folders.")
+        list[Path],
+        typer.Argument(
+            help=f"Attachments ({' '.join(READERS)}), folders (searched recursively) or globs."
+        ),
     ],
     output: Annotated[
-        Path | None,
-        typer.Option("-o", "--output", help="Output file (.json/.csv), or a folder (no suffix)."),
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Output file (.json/.csv/.xlsx), or a folder (ending in / or without suffix).",
+        ),
     ] = None,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option("--format", "-f", help="Output format; default: from the -o suffix, or json."),
     ] = None,
+    jobs: JobsOption = None,
+    db: DbOption = None,
     columns: ColumnsOption = None,
     departments: DepartmentsOption = None,
     aliases: AliasesOption = None,
     password: PasswordOption = None,
 ) -> None:
-    """Convert attachments into records (JSON to stdout when no -o is given)."""
+    """Convert attachments into records (JSON to stdout for one file when no -o is given)."""
     knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
     options = ReadOptions(password=password)
-    files = find_inputs(inputs)
-    if not files:
+    folder = _output_folder(output, inputs)
+    found = collect_inputs(inputs, exclude=folder)
+    named = [*found.files, *(skip.path for skip in found.skipped)]
+    if not named:
         _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
-    if not _is_folder_output(output, files):
-        document = _run_safely(files[0], lambda: convert(files[0], knowledge, options))
-        if output is None:
-            fmt = output_format or OutputFormat.JSON
-            sys.stdout.buffer.write(render(document, fmt))
-            return
-        _run_safely(output, lambda: write_document(document, output, output_format))
-        typer.echo(f"{files[0]} -> {output} ({len(document.records)} records)", err=True)
+    if folder is None and len(named) == 1 and not any(p.is_dir() for p in inputs):
+        target = Path(output) if output else None
+        _convert_single(named[0], target, output_format, knowledge, options, db)
         return
-    assert output is not None
+    if folder is None and db is None:
+        _fail("several inputs need an output folder (-o DIR/) or --db", EXIT_BAD_INPUT)
     fmt = output_format or OutputFormat.JSON
-    taken: set[str] = set()
-    failed = 0
-    for path in files:
-        target = output / _unique_name(path.stem, fmt.value, taken)
-        try:
-            document = _run_safely(path, lambda p=path: convert(p, knowledge, options))  # type: ignore[misc]
-        except typer.Exit:
-            failed += 1
-            continue
-        atomic_write_bytes(target, render(document, fmt))
-        typer.echo(f"{path} -> {target} ({len(document.records)} records)", err=True)
-    if failed:
-        typer.echo(f"{failed} of {len(files)} files failed", err=True)
+    plan = plan_outputs(found.files, folder, fmt) if folder else {}
+    if folder is not None:
+        _run_safely(folder, lambda: refuse_inputs_as_outputs(folder_files(folder, plan), named))
+    engine = _run_safely("--db", lambda: open_database(db)) if db else None
+    start = time.perf_counter()
+    with BatchProgress(len(found.files)) as progress:
+        results = convert_many(
+            found.files, knowledge, jobs or default_jobs(), progress.advance, options
+        )
+    if folder is not None:
+        _run_safely(folder, lambda: write_folder(folder, plan, fmt, results, found.skipped))
+    if engine is not None:
+        for result in results:
+            if result.document is not None:
+                _run_safely(
+                    result.path, partial(store_document, engine, result.path, result.document)
+                )
+    summary = summarize(results, found.skipped, time.perf_counter() - start)
+    print_batch_summary(summary, results, found.skipped)
+    if summary.failures:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _convert_single(
+    path: Path,
+    output: Path | None,
+    output_format: OutputFormat | None,
+    knowledge: Knowledge,
+    options: ReadOptions,
+    db: str | None,
+) -> None:
+    """One attachment: JSON to stdout, or the file ``-o`` names; a bad file exits 2."""
+    if output is not None:
+        _run_safely(output, lambda: refuse_inputs_as_outputs([output], [path]))
+    engine = _run_safely("--db", lambda: open_database(db)) if db else None
+    document = _run_safely(path, lambda: convert(path, knowledge, options))
+    if engine is not None:
+        loaded = _run_safely(path, lambda: store_document(engine, path, document))
+        state = "added" if loaded.added else "already stored"
+        typer.echo(f"{path} -> --db ({len(document.records)} records, {state})", err=True)
+    if output is None:
+        if engine is None or output_format is not None:
+            sys.stdout.buffer.write(render(document, output_format or OutputFormat.JSON))
+        return
+    _run_safely(output, lambda: write_document(document, output, output_format))
+    typer.echo(f"{path} -> {output} ({len(document.records)} records)", err=True)
 
 
 @app.command("departments")

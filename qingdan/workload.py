@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract import READERS
 from normalize import Knowledge
-from qingdan.pipeline import convert, find_inputs
+from qingdan.batch import collect_inputs
+from qingdan.pipeline import convert
 from schema import Document
 
 
@@ -82,9 +82,8 @@ def attachments_among(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     A shell glob such as ``samples/*`` also names files that are not attachments
     (expected outputs, notes); counting skips them rather than failing.
     """
-    files = find_inputs(paths)
-    readable = [p for p in files if p.suffix.lower() in READERS]
-    return readable, [p for p in files if p.suffix.lower() not in READERS]
+    found = collect_inputs(paths)
+    return found.files, [skipped.path for skipped in found.skipped]
 
 
 def workload(paths: list[str | Path], knowledge: Knowledge | None = None) -> Workload:

@@ -14,6 +14,7 @@ from extract.errors import QingdanError
 from qingdan.writers.atomic import atomic_write_bytes
 from qingdan.writers.csv import document_csv
 from qingdan.writers.json import document_json
+from qingdan.writers.xlsx import document_xlsx
 from schema import Document
 
 
@@ -22,6 +23,7 @@ class OutputFormat(StrEnum):
 
     JSON = "json"
     CSV = "csv"
+    XLSX = "xlsx"
 
 
 class UnknownOutputFormat(QingdanError):
@@ -31,6 +33,7 @@ class UnknownOutputFormat(QingdanError):
 WRITERS: dict[OutputFormat, Callable[[Document], bytes]] = {
     OutputFormat.JSON: document_json,
     OutputFormat.CSV: document_csv,
+    OutputFormat.XLSX: document_xlsx,
 }
 
 

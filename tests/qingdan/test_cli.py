@@ -46,7 +46,8 @@ def test_convert_a_folder_writes_one_output_per_file(seed: Path, tmp_path: Path)
     (folder / "notes.md").write_text("not an attachment")
     result = runner.invoke(app, ["convert", str(folder), "-o", f"{tmp_path / 'out'}/"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json"]
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == ["a.json", "all.csv", "all.jsonl", "all.xlsx", "errors.json"]
 
 
 @pytest.mark.parametrize(

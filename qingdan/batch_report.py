@@ -1,0 +1,114 @@
+"""What a person sees while a batch runs and after: progress, then a summary table.
+
+On a terminal a rich progress bar; elsewhere (a log, a pipe, CI) one plain line per
+file. At the end a table of totals, then one line per failed or skipped input
+with its reason. Everything goes to stderr, so stdout stays clean for data.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from types import TracebackType
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from qingdan.batch import BatchSummary, FileResult, Skipped
+
+
+class BatchProgress:
+    """Progress of a batch: a bar on a terminal, plain lines otherwise (a context manager)."""
+
+    def __init__(
+        self, total: int, stream: TextIO | None = None, terminal: bool | None = None
+    ) -> None:
+        """``terminal`` forces the bar (True) or plain lines (False); default: detect."""
+        self.total = total
+        self.done = 0
+        self.stream = stream or sys.stderr
+        self.console = Console(file=self.stream, force_terminal=terminal)
+        self.progress: Progress | None = None
+        if self.console.is_terminal:
+            self.progress = Progress(
+                TextColumn("converting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.description}"),
+                console=self.console,
+                # No refresh thread: worker processes are forked while the bar is up,
+                # and forking a process that runs threads can deadlock.
+                auto_refresh=False,
+            )
+            self.task = self.progress.add_task("", total=total)
+
+    def __enter__(self) -> BatchProgress:
+        if self.progress is not None:
+            self.progress.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def advance(self, result: FileResult) -> None:
+        """Show that one more file is done."""
+        self.done += 1
+        if self.progress is not None:
+            self.progress.update(self.task, advance=1, description=_short(result.path.name))
+            self.progress.refresh()
+            return
+        print(f"[{self.done}/{self.total}] {result_line(result)}", file=self.stream, flush=True)
+
+
+def _short(name: str, limit: int = 24) -> str:
+    """A file name cut to fit beside the bar (long Chinese names would squeeze it out)."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def result_line(result: FileResult) -> str:
+    """One line about one file: its record count, or its failure reason."""
+    if result.document is not None:
+        return f"{result.path}: {len(result.document.records)} records"
+    return f"{result.path}: failed: {result.reason}"
+
+
+def print_summary(
+    summary: BatchSummary,
+    results: Sequence[FileResult],
+    skipped: Sequence[Skipped],
+    stream: TextIO | None = None,
+) -> None:
+    """The totals table, then one line per failed or skipped input with its reason."""
+    console = Console(file=stream or sys.stderr, highlight=False)
+    table = Table(title="qingdan convert")
+    for column in ("files", "converted", "records", "warnings", "failures", "skipped", "time"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        *map(
+            str,
+            (
+                summary.files,
+                summary.converted,
+                summary.records,
+                summary.warnings,
+                summary.failures,
+                summary.skipped,
+            ),
+        ),
+        f"{summary.seconds:.1f}s",
+    )
+    console.print(table)
+    for result in results:
+        if not result.ok:
+            console.print(f"failed: {result.path}: {result.reason}", markup=False, soft_wrap=True)
+    for skip in skipped:
+        console.print(f"skipped: {skip.path}: {skip.reason}", markup=False, soft_wrap=True)

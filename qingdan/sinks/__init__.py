@@ -1,0 +1,1 @@
+"""Sinks: places converted documents are loaded into (beyond output files)."""

@@ -1,0 +1,47 @@
+"""Small hand-made documents for the writer and sink tests."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from schema import Document
+
+
+def make_document(
+    records: list[dict[str, Any]], file: str = "list.txt", title: str | None = "某区工作任务清单"
+) -> Document:
+    """A validated document holding ``records`` (fields not given are empty)."""
+    filled = [
+        {
+            "seq": seq,
+            "section": None,
+            "category": None,
+            "no": None,
+            "measure": "推进土壤污染防治",
+            "lead": [],
+            "support": [],
+            "deadline": None,
+            "due": None,
+            "due_kind": None,
+            "page": None,
+            "extra": {},
+            **record,
+        }
+        for seq, record in enumerate(records, start=1)
+    ]
+    return Document.model_validate(
+        {
+            "document": {
+                "file": file,
+                "format": "txt",
+                "sha256": hashlib.sha256(repr((file, records)).encode()).hexdigest(),
+                "title": title,
+                "attachment": None,
+                "year": None,
+                "columns": [],
+            },
+            "records": filled,
+            "warnings": [],
+        }
+    )

@@ -1,0 +1,49 @@
+"""Progress and summary: a bar on a terminal, plain lines elsewhere, reasons on one line."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from qingdan.batch import FileResult, Skipped, summarize
+from qingdan.batch_report import BatchProgress, print_summary
+from tests.qingdan.documents import make_document
+
+RESULTS = [
+    FileResult(Path("in/a.txt"), make_document([{}, {}])),
+    FileResult(Path("in/" + "很长的文件名" * 20 + ".pdf"), None, "the PDF is encrypted", "X"),
+]
+
+
+def test_plain_lines_when_not_a_terminal() -> None:
+    stream = io.StringIO()
+    with BatchProgress(2, stream, terminal=False) as progress:
+        for result in RESULTS:
+            progress.advance(result)
+    lines = stream.getvalue().splitlines()
+    assert lines == [
+        "[1/2] in/a.txt: 2 records",
+        f"[2/2] {RESULTS[1].path}: failed: the PDF is encrypted",
+    ]
+
+
+def test_a_progress_bar_on_a_terminal() -> None:
+    stream = io.StringIO()
+    with BatchProgress(2, stream, terminal=True) as progress:
+        for result in RESULTS:
+            progress.advance(result)
+    shown = stream.getvalue()
+    assert "converting" in shown and "2/2" in shown
+    assert "[1/2]" not in shown
+
+
+def test_summary_has_the_totals_and_one_line_per_bad_input() -> None:
+    stream = io.StringIO()
+    skipped = [Skipped(Path("in/x.xls"), "unsupported file type '.xls'")]
+    print_summary(summarize(RESULTS, skipped, 2.25), RESULTS, skipped, stream)
+    text = stream.getvalue()
+    for column in ("files", "records", "warnings", "failures", "time"):
+        assert column in text
+    assert "│     3 │         1 │       2 │        0 │        1 │       1 │ 2.2s │" in text
+    assert f"failed: {RESULTS[1].path}: the PDF is encrypted\n" in text
+    assert "skipped: in/x.xls: unsupported file type '.xls'\n" in text

@@ -1,0 +1,82 @@
+"""Output folder mode: safe unique names, combined files, errors.json, atomic writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qingdan.batch import FileResult, Skipped
+from qingdan.folder_output import (
+    OutputIsInput,
+    documents_jsonl,
+    plan_outputs,
+    refuse_inputs_as_outputs,
+    safe_stem,
+    write_folder,
+)
+from qingdan.writers import OutputFormat
+from tests.qingdan.documents import make_document
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("附件1：工作任务清单", "附件1：工作任务清单"),  # full-width punctuation is text
+        ('a/b\\c:d*e?f"g<h>i|j', "a_b_c_d_e_f_g_h_i_j"),
+        ("..", "file"),
+        (" 清单. ", "清单"),
+        ("x" * 300, "x" * 120),
+    ],
+)
+def test_safe_stem(name: str, safe: str) -> None:
+    assert safe_stem(name) == safe
+
+
+def test_names_are_unique_and_never_a_combined_file(tmp_path: Path) -> None:
+    files = [Path("a/清单.txt"), Path("b/清单.pdf"), Path("all.csv"), Path("errors.txt")]
+    plan = plan_outputs(files, tmp_path, OutputFormat.CSV)
+    assert [p.name for p in plan.values()] == ["清单.csv", "清单-2.csv", "all-2.csv", "errors.csv"]
+    plan = plan_outputs([Path("errors.txt")], tmp_path, OutputFormat.JSON)
+    assert [p.name for p in plan.values()] == ["errors-2.json"]
+
+
+def test_an_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "all.csv"
+    source.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputIsInput, match=r"all\.csv: is also an input"):
+        refuse_inputs_as_outputs([tmp_path / "." / "all.csv"], [source])
+    refuse_inputs_as_outputs([tmp_path / "all.jsonl"], [source])
+
+
+def test_jsonl_has_file_and_title_on_every_record() -> None:
+    lines = documents_jsonl([make_document([{}, {"measure": "二"}], "甲.txt", "甲清单")])
+    records = [json.loads(line) for line in lines.decode("utf-8").splitlines()]
+    assert [(r["file"], r["title"], r["seq"], r["measure"]) for r in records] == [
+        ("甲.txt", "甲清单", 1, "推进土壤污染防治"),
+        ("甲.txt", "甲清单", 2, "二"),
+    ]
+
+
+def test_write_folder_replaces_whole_files_and_leaves_no_temporaries(tmp_path: Path) -> None:
+    good, bad = Path("in/good.txt"), Path("in/bad.txt")
+    plan = plan_outputs([good, bad], tmp_path, OutputFormat.JSON)
+    (tmp_path / "good.json").write_text("old", encoding="utf-8")
+    results = [
+        FileResult(good, make_document([{}], "good.txt")),
+        FileResult(bad, None, "file is empty", "EmptyFile"),
+    ]
+    write_folder(tmp_path, plan, OutputFormat.JSON, results, [Skipped(Path("in/x.md"), "why")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "all.csv",
+        "all.jsonl",
+        "all.xlsx",
+        "errors.json",
+        "good.json",
+    ]
+    assert json.loads((tmp_path / "good.json").read_text("utf-8"))["document"]["file"] == "good.txt"
+    assert json.loads((tmp_path / "errors.json").read_text("utf-8")) == [
+        {"file": "in/bad.txt", "status": "failed", "error": "EmptyFile", "reason": "file is empty"},
+        {"file": "in/x.md", "status": "skipped", "error": "Skipped", "reason": "why"},
+    ]
