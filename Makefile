@@ -15,10 +15,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: convert every sample in samples/ into out/ (JSON and CSV per file)
+## demo: convert every sample in samples/ into out/ (JSON per file, all.csv/.jsonl/.xlsx)
 demo: $(STAMP)
 	$(BIN)/qingdan convert samples -o out/
-	$(BIN)/qingdan convert samples -o out/ --format csv
 	@echo "demo: outputs are in out/"
 
 ## test: the whole test suite (installs the system packages the tests need first)

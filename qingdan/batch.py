@@ -36,6 +36,8 @@ class Skipped:
 
     path: Path
     reason: str
+    in_folder: bool = False
+    """Found by walking a folder rather than named on the command line."""
 
 
 @dataclass(frozen=True)
@@ -103,17 +105,17 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
     skipped: list[Skipped] = []
     seen: set[Path] = set()
 
-    def add(path: Path) -> None:
+    def add(path: Path, in_folder: bool = False) -> None:
         key = path.resolve()
         if key in seen:
             return
         seen.add(key)
         if path.name.startswith(OFFICE_LOCK_PREFIX):
-            skipped.append(Skipped(path, LOCK_FILE_REASON))
+            skipped.append(Skipped(path, LOCK_FILE_REASON, in_folder))
         elif path.exists() and path.suffix.lower() not in READERS:
             known = ", ".join(sorted(READERS))
             reason = f"unsupported file type {path.suffix!r} (supported: {known})"
-            skipped.append(Skipped(path, reason))
+            skipped.append(Skipped(path, reason, in_folder))
         else:
             files.append(path)
 
@@ -125,7 +127,7 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
             if path.is_dir():
                 for found in sorted(p for p in path.rglob("*") if p.is_file()):
                     if not _is_hidden(found, path) and not _inside(found, exclude):
-                        add(found)
+                        add(found, in_folder=True)
             else:
                 add(path)
     return Inputs(files, skipped)

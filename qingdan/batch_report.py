@@ -8,6 +8,7 @@ with its reason. Everything goes to stderr, so stdout stays clean for data.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from types import TracebackType
 from typing import TextIO
@@ -111,4 +112,56 @@ def print_summary(
         if not result.ok:
             console.print(f"failed: {result.path}: {result.reason}", markup=False, soft_wrap=True)
     for skip in skipped:
-        console.print(f"skipped: {skip.path}: {skip.reason}", markup=False, soft_wrap=True)
+        if _named_alone(skip):
+            console.print(f"skipped: {skip.path}: {skip.reason}", markup=False, soft_wrap=True)
+    others = [skip for skip in skipped if not _named_alone(skip)]
+    if others:
+        console.print(f"skipped in folders: {folder_skips_line(others)}", markup=False)
+
+
+# Documents a person may have meant as attachments: each gets its own line when skipped.
+DOCUMENT_SUFFIXES = frozenset(
+    [
+        ".doc",
+        ".dot",
+        ".wps",
+        ".rtf",
+        ".odt",
+        ".xls",
+        ".xlsx",
+        ".et",
+        ".ods",
+        ".ppt",
+        ".pptx",
+        ".ofd",
+        ".html",
+        ".htm",
+        ".mht",
+        ".jpg",
+        ".jpeg",
+        ".png",
+        ".tif",
+        ".tiff",
+        ".zip",
+        ".rar",
+        ".7z",
+    ]
+)
+
+
+def _named_alone(skip: Skipped) -> bool:
+    """Whether a skipped input gets a line of its own: it was named on the command
+    line, or it is a document in a folder (a .xls beside the .docx files)."""
+    return not skip.in_folder or skip.path.suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def folder_skips_line(skipped: Sequence[Skipped]) -> str:
+    """Non-document files found in folders, counted by type, on one line.
+
+    A folder of attachments often holds other files (notes, expected outputs, scripts);
+    naming each would bury the failures, so they are counted here (errors.json, in
+    folder mode, still lists every one).
+    """
+    kinds = Counter(skip.path.suffix.lower() or skip.reason for skip in skipped)
+    parts = [f"{kind} x{count}" if count > 1 else kind for kind, count in sorted(kinds.items())]
+    return f"{len(skipped)} file(s) no reader handles ({', '.join(parts)})"

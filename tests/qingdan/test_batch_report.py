@@ -47,3 +47,20 @@ def test_summary_has_the_totals_and_one_line_per_bad_input() -> None:
     assert "│     3 │         1 │       2 │        0 │        1 │       1 │ 2.2s │" in text
     assert f"failed: {RESULTS[1].path}: the PDF is encrypted\n" in text
     assert "skipped: in/x.xls: unsupported file type '.xls'\n" in text
+
+
+def test_files_skipped_inside_folders_are_counted_by_type_on_one_line() -> None:
+    stream = io.StringIO()
+    skipped = [
+        Skipped(Path("in/a.expected.json"), "unsupported file type '.json'", in_folder=True),
+        Skipped(Path("in/b.expected.json"), "unsupported file type '.json'", in_folder=True),
+        Skipped(Path("in/notes.md"), "unsupported file type '.md'", in_folder=True),
+        Skipped(Path("in/table.xls"), "unsupported file type '.xls'", in_folder=True),
+        Skipped(Path("named.md"), "unsupported file type '.md'"),
+    ]
+    print_summary(summarize(RESULTS, skipped, 1.0), RESULTS, skipped, stream)
+    text = stream.getvalue()
+    assert "skipped: named.md: unsupported file type '.md'\n" in text
+    assert "skipped: in/table.xls: unsupported file type '.xls'\n" in text
+    assert "skipped in folders: 3 file(s) no reader handles (.json x2, .md)\n" in text
+    assert "a.expected.json" not in text
