@@ -10,9 +10,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
-from extract.errors import QingdanError
-from qingdan.writers.atomic import atomic_write_bytes
 from qingdan.writers.csv import document_csv
+from qingdan.writers.formats import UnknownOutputFormat, format_from_suffix, write_as
 from qingdan.writers.json import document_json
 from qingdan.writers.xlsx import document_xlsx
 from schema import Document
@@ -26,10 +25,6 @@ class OutputFormat(StrEnum):
     XLSX = "xlsx"
 
 
-class UnknownOutputFormat(QingdanError):
-    """An output file's suffix names no format we write."""
-
-
 WRITERS: dict[OutputFormat, Callable[[Document], bytes]] = {
     OutputFormat.JSON: document_json,
     OutputFormat.CSV: document_csv,
@@ -39,13 +34,7 @@ WRITERS: dict[OutputFormat, Callable[[Document], bytes]] = {
 
 def format_for(path: Path) -> OutputFormat:
     """The output format an output file's suffix asks for."""
-    try:
-        return OutputFormat(path.suffix.lower().lstrip("."))
-    except ValueError:
-        known = ", ".join(f".{f.value}" for f in OutputFormat)
-        raise UnknownOutputFormat(
-            path, f"cannot write {path.suffix!r} files (use {known})"
-        ) from None
+    return format_from_suffix(path, OutputFormat, "records")
 
 
 def render(document: Document, output_format: OutputFormat) -> bytes:
@@ -57,7 +46,14 @@ def write_document(
     document: Document, path: Path, output_format: OutputFormat | None = None
 ) -> None:
     """Write a document to ``path`` atomically, in the format its suffix names."""
-    atomic_write_bytes(path, render(document, output_format or format_for(path)))
+    write_as(WRITERS, document, path, output_format or format_for(path))
 
 
-__all__ = ["WRITERS", "OutputFormat", "format_for", "render", "write_document"]
+__all__ = [
+    "WRITERS",
+    "OutputFormat",
+    "UnknownOutputFormat",
+    "format_for",
+    "render",
+    "write_document",
+]

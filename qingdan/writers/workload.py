@@ -15,8 +15,7 @@ from pathlib import Path
 from rich.table import Table
 
 from qingdan.workload import Workload
-from qingdan.writers import UnknownOutputFormat
-from qingdan.writers.atomic import atomic_write_bytes
+from qingdan.writers.formats import format_from_suffix, write_as
 from qingdan.writers.workload_html import workload_html
 
 CSV_COLUMNS = ["department", "lead", "support", "total", "written_as"]
@@ -50,18 +49,12 @@ WORKLOAD_WRITERS: dict[WorkloadFormat, Callable[[Workload], bytes]] = {
 
 def workload_format_for(path: Path) -> WorkloadFormat:
     """The report format an output file's suffix asks for; an unknown suffix is an error."""
-    try:
-        return WorkloadFormat(path.suffix.lower().lstrip("."))
-    except ValueError:
-        known = ", ".join(f".{f.value}" for f in WorkloadFormat)
-        raise UnknownOutputFormat(
-            path, f"cannot write {path.suffix!r} department reports (use {known})"
-        ) from None
+    return format_from_suffix(path, WorkloadFormat, "a department report")
 
 
 def write_workload(load: Workload, path: Path) -> None:
     """Write the workload to ``path`` atomically, in the format its suffix names."""
-    atomic_write_bytes(path, WORKLOAD_WRITERS[workload_format_for(path)](load))
+    write_as(WORKLOAD_WRITERS, load, path, workload_format_for(path))
 
 
 def workload_table(load: Workload) -> Table:

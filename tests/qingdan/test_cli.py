@@ -83,7 +83,7 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
 def test_unknown_output_suffix_is_refused(seed: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["convert", str(seed), "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code == 2
-    assert "cannot write '.pdf' files" in result.stderr
+    assert "cannot write records as '.pdf' (use .json, .csv, .xlsx)" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
 
 

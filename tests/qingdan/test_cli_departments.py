@@ -55,7 +55,7 @@ def test_departments_to_csv_with_a_reform_alias_file(seed: Path, tmp_path: Path)
 def test_departments_refuses_an_unknown_report_format(seed: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["departments", str(seed), "-o", str(tmp_path / "load.pdf")])
     assert result.exit_code == 2
-    assert "cannot write '.pdf' department reports" in result.stderr
+    assert "cannot write a department report as '.pdf'" in result.stderr
     assert not (tmp_path / "load.pdf").exists()
 
 

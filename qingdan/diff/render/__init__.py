@@ -11,13 +11,12 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
-from extract.errors import QingdanError
 from qingdan.diff.model import DiffReport
 from qingdan.diff.render.csv import report_csv
 from qingdan.diff.render.html import report_html
 from qingdan.diff.render.json import report_json
 from qingdan.diff.render.markdown import report_markdown
-from qingdan.writers.atomic import atomic_write_bytes
+from qingdan.writers.formats import format_from_suffix, write_as
 
 
 class DiffFormat(StrEnum):
@@ -27,10 +26,6 @@ class DiffFormat(StrEnum):
     CSV = "csv"
     MD = "md"
     HTML = "html"
-
-
-class UnknownDiffFormat(QingdanError):
-    """An output file's suffix names no diff report format."""
 
 
 RENDERERS: dict[DiffFormat, Callable[[DiffReport], bytes]] = {
@@ -43,18 +38,12 @@ RENDERERS: dict[DiffFormat, Callable[[DiffReport], bytes]] = {
 
 def diff_format_for(path: Path) -> DiffFormat:
     """The report format an output file's suffix asks for."""
-    try:
-        return DiffFormat(path.suffix.lower().lstrip("."))
-    except ValueError:
-        known = ", ".join(f".{f.value}" for f in DiffFormat)
-        raise UnknownDiffFormat(
-            path, f"cannot write a diff as {path.suffix!r} (use {known})"
-        ) from None
+    return format_from_suffix(path, DiffFormat, "a diff")
 
 
 def write_report(report: DiffReport, path: Path) -> None:
     """Write the report to ``path`` atomically, in the format its suffix names."""
-    atomic_write_bytes(path, RENDERERS[diff_format_for(path)](report))
+    write_as(RENDERERS, report, path, diff_format_for(path))
 
 
-__all__ = ["RENDERERS", "DiffFormat", "UnknownDiffFormat", "diff_format_for", "write_report"]
+__all__ = ["RENDERERS", "DiffFormat", "diff_format_for", "write_report"]

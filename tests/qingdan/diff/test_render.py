@@ -15,11 +15,11 @@ from qingdan.diff import DiffReport, Status, compare
 from qingdan.diff.render import (
     RENDERERS,
     DiffFormat,
-    UnknownDiffFormat,
     diff_format_for,
     write_report,
 )
 from qingdan.diff.render.terminal import print_summary
+from qingdan.writers.formats import UnknownOutputFormat
 from tests.qingdan.diff.builders import document, record
 
 
@@ -93,6 +93,6 @@ def test_the_suffix_chooses_the_format(suffix: str, tmp_path: Path) -> None:
 
 
 def test_an_unknown_suffix_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(UnknownDiffFormat, match=r"report\.xlsx: cannot write a diff as '\.xlsx'"):
+    with pytest.raises(UnknownOutputFormat, match=r"report\.xlsx: cannot write a diff as '\.xlsx'"):
         write_report(_report(), tmp_path / "report.xlsx")
     assert not (tmp_path / "report.xlsx").exists()
