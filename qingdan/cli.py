@@ -11,9 +11,8 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -29,12 +28,15 @@ from qingdan.diff.render import diff_format_for, write_report
 from qingdan.diff.render.terminal import print_summary
 from qingdan.folder_output import folder_files, plan_outputs, refuse_inputs_as_outputs, write_folder
 from qingdan.pipeline import convert
-from qingdan.sinks.database import load_document as store_document
-from qingdan.sinks.database import open_database
 from qingdan.workload import attachments_among, count_workload
 from qingdan.writers import OutputFormat, render, write_document
 from qingdan.writers.workload import workload_format_for, workload_table, write_workload
-from schema import json_schema
+from schema import Document, json_schema
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from qingdan.sinks.database import LoadResult
 
 T = TypeVar("T")
 
@@ -176,7 +178,7 @@ def convert_command(
     plan = plan_outputs(found.files, folder, fmt) if folder else {}
     if folder is not None:
         _run_safely(folder, lambda: refuse_inputs_as_outputs(folder_files(folder, plan), named))
-    engine = _run_safely("--db", lambda: open_database(db)) if db else None
+    engine = _open_database(db) if db else None
     start = time.perf_counter()
     with BatchProgress(len(found.files)) as progress:
         results = convert_many(
@@ -187,13 +189,25 @@ def convert_command(
     if engine is not None:
         for result in results:
             if result.document is not None:
-                _run_safely(
-                    result.path, partial(store_document, engine, result.path, result.document)
-                )
+                _store(engine, result.path, result.document)
     summary = summarize(results, found.skipped, time.perf_counter() - start)
     print_batch_summary(summary, results, found.skipped)
     if summary.failures:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _open_database(url: str) -> Engine:
+    """Connect to ``--db``; SQLAlchemy is imported only then (it slows every start-up)."""
+    from qingdan.sinks.database import open_database
+
+    return _run_safely("--db", lambda: open_database(url))
+
+
+def _store(engine: Engine, path: Path, document: Document) -> LoadResult:
+    """Load one converted file into the database, mapping errors to one line."""
+    from qingdan.sinks.database import load_document
+
+    return _run_safely(path, lambda: load_document(engine, path, document))
 
 
 def _convert_single(
@@ -207,10 +221,10 @@ def _convert_single(
     """One attachment: JSON to stdout, or the file ``-o`` names; a bad file exits 2."""
     if output is not None:
         _run_safely(output, lambda: refuse_inputs_as_outputs([output], [path]))
-    engine = _run_safely("--db", lambda: open_database(db)) if db else None
+    engine = _open_database(db) if db else None
     document = _run_safely(path, lambda: convert(path, knowledge, options))
     if engine is not None:
-        loaded = _run_safely(path, lambda: store_document(engine, path, document))
+        loaded = _store(engine, path, document)
         state = "added" if loaded.added else "already stored"
         typer.echo(f"{path} -> --db ({len(document.records)} records, {state})", err=True)
     if output is None:

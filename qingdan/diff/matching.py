@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy.optimize import linear_sum_assignment
 
 _TIE_BREAK = 1e-4
 """Weight of category similarity: at most 0.0001, below any measure difference that counts."""
@@ -58,6 +57,9 @@ def _repeated_similarity(old: list[str], new: list[str]) -> np.ndarray:
 
 def match(old: list[Candidate], new: list[Candidate], threshold: float) -> list[Pair]:
     """The optimal one-to-one pairs whose measure similarity reaches ``threshold``."""
+    # Imported here: scipy adds half a second to the start of every qingdan command.
+    from scipy.optimize import linear_sum_assignment
+
     measure = similarity_matrix([c.measure for c in old], [c.measure for c in new])
     if measure.size == 0:
         return []
