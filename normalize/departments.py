@@ -218,15 +218,15 @@ def _without_trailing_brackets(name: str) -> str:
 
 def split_glued(name: str, knowledge: DepartmentKnowledge) -> list[str]:
     """Cut names written with no separator between them (rule 4)."""
-    protected = _inside_known(name, knowledge) | _inside_brackets(name)
-    cuts = [
+    candidates = [
         i
         for i in range(2, len(name) - 1)
-        if i not in protected
-        and knowledge.is_complete(name[:i])
-        and knowledge.looks_like_start(name[i:])
+        if knowledge.is_complete(name[:i]) and knowledge.looks_like_start(name[i:])
     ]
-    bounds = [0, *cuts, len(name)]
+    if not candidates:
+        return [name]
+    protected = _inside_known(name, knowledge) | _inside_brackets(name)
+    bounds = [0, *(i for i in candidates if i not in protected), len(name)]
     return [name[a:b] for a, b in itertools.pairwise(bounds)]
 
 

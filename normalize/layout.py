@@ -14,7 +14,7 @@ from normalize.columns import ColumnSynonyms
 from normalize.header import Header, find_header, looks_like_header
 from normalize.model import TaskWarning
 from normalize.sections import first_cell_heading
-from normalize.text import join_wrapped_lines
+from normalize.text import join_wrapped_lines, squeeze
 
 # Fields whose blank cell is a merged cell in a text dump (see ``carry_forward``): the
 # grouping columns, and the 序号 of one numbered task over several measure rows (issue 5).
@@ -143,6 +143,8 @@ def drop_repeated_headers(
 def _section_text(cells: list[Cell]) -> str | None:
     """The text of a section row (one cell across the width), or ``None``."""
     present = [cell for cell in cells if cell is not None]
+    if len({squeeze(cell) for cell in present if cell.strip()}) != 1:
+        return None  # cheap test first: this runs on every row
     texts = {join_wrapped_lines(cell) for cell in present if cell.strip()}
     if len(texts) != 1 or len(cells) < 2:
         return None

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 # Characters that are layout, never content.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\r]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000\u202f]+")
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
@@ -20,8 +20,7 @@ _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
 def clean_line(line: str) -> str:
     """One line with invisible characters removed and runs of spaces made one space."""
-    line = line.translate(_INVISIBLE).replace("\r", "")
-    return _SPACES.sub(" ", line).strip()
+    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
 def _is_cjk(char: str) -> bool:
@@ -77,4 +76,4 @@ def squeeze(text: str | None) -> str:
     """Text with every whitespace character removed (labels, deadlines, comparisons)."""
     if not text:
         return ""
-    return "".join(text.translate(_INVISIBLE).split())
+    return "".join(_INVISIBLE.sub("", text).split())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -103,10 +102,12 @@ class Document(_Model):
 
 def from_task_list(task_list: TaskList) -> Document:
     """Validate the normalizer's output into the output contract."""
-    data: dict[str, Any] = asdict(task_list)
-    records = data.pop("records")
-    warnings = data.pop("warnings")
-    return Document.model_validate({"document": data, "records": records, "warnings": warnings})
+    # Read straight from the dataclasses' attributes (dataclasses.asdict deep-copies
+    # every record first, which was a fifth of the time on a 10,000-row list).
+    return Document.model_validate(
+        {"document": task_list, "records": task_list.records, "warnings": task_list.warnings},
+        from_attributes=True,
+    )
 
 
 def json_schema() -> dict[str, Any]:
