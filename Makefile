@@ -41,5 +41,16 @@ golden: $(STAMP)
 	QINGDAN_REGENERATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py -q
 	git diff --stat -- samples/
 
+## bench: qingdan against raw pdfplumber, camelot and docx2python (issues 4, 9);
+## installs the bench extra and LibreOffice, rewrites BENCHMARKS.md and benchmarks/results/
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	scripts/ensure-bench-packages
+	$(BIN)/python -m benchmarks
+
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,164 @@
+"""``python -m benchmarks`` (``make bench``): measure everything, write BENCHMARKS.md and JSON.
+
+One run measures every tool on every sample with a golden file, then the scale
+series, profiles qingdan where it is slower than the target, and writes
+``BENCHMARKS.md`` and ``benchmarks/results/<UTC time>.json``, printing the change
+since the previous results file.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import ROOT, SAMPLES, Input, golden_samples
+from benchmarks.machine import machine
+from benchmarks.measure import Measurement, measure
+from benchmarks.ratios import compare_runs, own_time_ratios, slower_than_target
+from benchmarks.report import comparison_lines, megabytes, recovered, render, seconds
+from benchmarks.scale import scale_inputs
+from benchmarks.tools import TOOLS, tools_for
+
+COMMAND = "make bench"
+RESULTS = ROOT / "benchmarks" / "results"
+ANALYSIS = ROOT / "benchmarks" / "analysis.md"
+DIFF_BENCHMARK = ROOT / "benchmarks" / "bench_diff.py"
+REPORT = ROOT / "BENCHMARKS.md"
+SAMPLE_RUNS = 5
+MAX_PROFILES = 3
+CAMELOT_MAX_PAGES = 50
+"""camelot renders every page to an image (about 0.4 s a page here): 1,000 pages would
+take most of the 15-minute budget on their own, so the scale series stops it at 50."""
+
+
+def runs_for(tool: str, item: Input, group: str) -> int:
+    """How many times to run a tool on an input; 0 to skip it.
+
+    Small files get several runs for a stable median; the big scale-series files one
+    run (their times are long enough not to need more) so the whole run stays well
+    under 15 minutes on two shared cores.
+    """
+    if group == "samples":
+        return SAMPLE_RUNS
+    if item.pages is None:
+        return 3 if tool == "qingdan" else 1
+    if tool == "camelot":
+        return 0 if item.pages > CAMELOT_MAX_PAGES else 1
+    return 3 if item.pages <= 50 else 1
+
+
+def run_group(items: list[Input], group: str) -> list[Measurement]:
+    """Measure every tool that reads each input, printing a line per measurement."""
+    results = []
+    for item in items:
+        for tool in tools_for(item.path):
+            runs = runs_for(tool.name, item, group)
+            if runs == 0:
+                continue
+            result = measure(tool.name, item, runs, group)
+            results.append(result)
+            data = result.to_json()
+            print(
+                f"{group:8} {item.name:32} {tool.name:12} {runs} runs "
+                f"{seconds(data['median_seconds']):>10}  {megabytes(data['peak_rss_bytes']):>7}  "
+                f"{recovered(data)}",
+                flush=True,
+            )
+    return results
+
+
+def profiles(measurements: list[dict[str, Any]], items: dict[str, Input]) -> str:
+    """Profiles of qingdan on the (smallest) inputs where it misses the time target."""
+    ratios = own_time_ratios({(m["input"], m["tool"]): m["median_seconds"] for m in measurements})
+    slow = sorted(slower_than_target(ratios), key=lambda name: items[name].pages or 0)
+    sections = []
+    for name in slow[:MAX_PROFILES]:
+        finished = subprocess.run(
+            [sys.executable, "-m", "benchmarks.profile", str(items[name].path)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        body = finished.stdout if finished.returncode == 0 else f"profile failed: {finished.stderr}"
+        sections.append(f"### {name}\n\n{body}")
+    return "\n\n".join(sections)
+
+
+def diff_benchmark() -> str | None:
+    """The output of ``python -m benchmarks.bench_diff`` when that benchmark exists."""
+    if not DIFF_BENCHMARK.exists():
+        return None
+    finished = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench_diff"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    output = finished.stdout if finished.returncode == 0 else finished.stderr
+    return f"`python -m benchmarks.bench_diff`:\n\n```text\n{output.strip()}\n```"
+
+
+def previous_results() -> Path | None:
+    """The newest results file of an earlier run, if any."""
+    files = sorted(RESULTS.glob("*.json"))
+    return files[-1] if files else None
+
+
+def main() -> None:
+    """Run the whole benchmark and write its outputs."""
+    started = datetime.now(UTC)
+    start = time.perf_counter()
+    suffixes = frozenset().union(*(tool.suffixes() for tool in TOOLS.values()))
+    print(f"qingdan reads: {' '.join(sorted(TOOLS['qingdan'].suffixes()))}", flush=True)
+    samples = golden_samples(SAMPLES, suffixes)
+    measured = run_group(samples, "samples")
+    print("building the scale series (cached in benchmarks/.cache/)...", flush=True)
+    scale = scale_inputs(suffixes)
+    measured += run_group(scale, "scale")
+    measurements = [m.to_json() for m in measured]
+
+    stamp = started.strftime("%Y%m%dT%H%M%SZ")
+    results_file = RESULTS / f"{stamp}.json"
+    previous = previous_results()
+    run: dict[str, Any] = {
+        "command": COMMAND,
+        "started": started.isoformat(timespec="seconds"),
+        "results_file": results_file.relative_to(ROOT).as_posix(),
+        "machine": machine(),
+        "tools": {tool.name: tool.call for tool in TOOLS.values()},
+        "measurements": measurements,
+    }
+    sections: dict[str, str] = {}
+    profile_text = profiles(measurements, {item.name: item for item in [*samples, *scale]})
+    if profile_text:
+        sections["Profile: where qingdan is slower than 1.5x raw pdfplumber"] = profile_text
+    if ANALYSIS.exists():
+        sections["Analysis"] = ANALYSIS.read_text(encoding="utf-8")
+    diff = diff_benchmark()
+    if diff:
+        sections["Diff benchmark"] = diff
+    changes = []
+    if previous is not None:
+        earlier = json.loads(previous.read_text(encoding="utf-8"))["measurements"]
+        changes = compare_runs(measurements, earlier)
+    previous_name = previous.relative_to(ROOT).as_posix() if previous else None
+    comparison = comparison_lines(changes, previous_name)
+    sections["Compared with the previous run"] = "\n".join(comparison)
+
+    run["duration_seconds"] = time.perf_counter() - start
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    results_file.write_text(json.dumps(run, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    REPORT.write_text(render(run, sections), encoding="utf-8")
+    print("\n".join(comparison))
+    print(f"wrote {REPORT.name} and {run['results_file']} in {run['duration_seconds']:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
