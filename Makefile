@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint format golden samples bench clean
+.PHONY: install demo test lint format golden samples bench clean pdf-cases
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,15 @@ $(BENCH_STAMP): $(STAMP)
 bench: $(BENCH_STAMP)
 	scripts/ensure-bench-packages
 	$(BIN)/python -m benchmarks
+
+## pdf-cases: rebuild the PDF reader's test PDFs (needs LibreOffice; the PDFs are committed)
+pdf-cases: $(STAMP)
+	$(BIN)/python -m tests.extract.pdf_cases.make_cases
+
+## samples: render samples/sources/*.json specs into the DOCX/PDF/TXT files in samples/
+samples: $(STAMP)
+	$(BIN)/python samples/make_samples.py
+	git status --short -- samples/
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

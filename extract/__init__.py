@@ -1,8 +1,9 @@
 """Stage 1: files -> raw table grids.
 
 One reader per format, registered by file suffix in ``READERS``. A reader takes the
-file's bytes and returns an ``Extracted`` (tables and the text above them); it knows
-nothing about task lists. ``read_document`` is the one entry point.
+file's bytes, its path and the user's ``ReadOptions`` (e.g. a PDF password) and
+returns an ``Extracted`` (tables and the text above them); it knows nothing about task
+lists. ``read_document`` is the one entry point.
 """
 
 from __future__ import annotations
@@ -11,22 +12,29 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from extract.docx import read_docx
 from extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
 from extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
+from extract.options import ReadOptions
+from extract.pdf import read_pdf
 from extract.txt import read_txt
 
-Reader = Callable[[bytes, Path], Extracted]
+Reader = Callable[[bytes, Path, ReadOptions], Extracted]
 
 READERS: dict[str, Reader] = {
     ".txt": read_txt,
     ".tsv": read_txt,
     ".csv": read_txt,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
 }
 """File suffix (lower case, with the dot) -> reader."""
 
 
-def read_document(path: Path) -> RawDocument:
+def read_document(path: Path, options: ReadOptions | None = None) -> RawDocument:
     """Read one attachment into raw grids, choosing the reader by the file's suffix.
+
+    ``options`` (a password, ...) go to the reader, which uses those that apply.
 
     Raises ``FileMissing``, ``UnsupportedFormat`` or the reader's own ``QingdanError``.
     """
@@ -40,7 +48,7 @@ def read_document(path: Path) -> RawDocument:
     data = path.read_bytes()
     if not data.strip():
         raise EmptyFile(path, "file is empty")
-    content = reader(data, path)
+    content = reader(data, path, options or ReadOptions())
     return RawDocument(
         path=str(path),
         format=path.suffix.lower().lstrip("."),
@@ -58,6 +66,7 @@ __all__ = [
     "RawDocument",
     "RawRow",
     "RawTable",
+    "ReadOptions",
     "Reader",
     "read_document",
 ]

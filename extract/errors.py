@@ -39,3 +39,15 @@ class NoTableFound(QingdanError):
 
 class EmptyFile(QingdanError):
     """The file has no content."""
+
+
+class EncryptedFile(QingdanError):
+    """The file is encrypted and no (or a wrong) password was given."""
+
+
+class NoTextLayer(QingdanError):
+    """A PDF whose pages are pictures only (a scan): there is no text to read."""
+
+
+class UnreadableText(QingdanError):
+    """The file's text layer is garbage on every page (missing or broken font mappings)."""

@@ -22,10 +22,11 @@ from pathlib import Path
 
 from extract.encoding import decode_text
 from extract.grid import Extracted, Notice, RawRow, RawTable
+from extract.options import ReadOptions
 
 
-def read_txt(data: bytes, path: Path) -> Extracted:
-    """Read a ``.txt``/``.tsv``/``.csv`` file's bytes into raw grids."""
+def read_txt(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
+    """Read a ``.txt``/``.tsv``/``.csv`` file's bytes into raw grids (no options apply)."""
     text, encoding = decode_text(data, path)
     lines = text.splitlines()
     notices = []

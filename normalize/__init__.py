@@ -1,7 +1,8 @@
 """Stage 2: raw grids -> task records.
 
 ``normalize`` chains named, pure steps: find the task table and its header, drop
-repeated headers, mark section rows, carry merged cells forward, then build one
+repeated headers, mark section rows, join rows cut by a page break, continue category
+cells cut by a page break, carry merged cells forward, then build one
 record per row (wrapped text joined, departments split, deadlines read). It knows
 nothing about file formats: it sees only ``extract.RawDocument``.
 """
@@ -18,6 +19,7 @@ from normalize.departments import DepartmentKnowledge
 from normalize.document_info import describe_document
 from normalize.layout import carry_forward, collect_task_rows, drop_repeated_headers, mark_sections
 from normalize.model import Column, TaskList, TaskRecord, TaskWarning
+from normalize.page_breaks import continue_cut_categories, join_split_rows
 from normalize.records import RecordContext, build_record
 
 
@@ -48,6 +50,8 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     rows = mark_sections(rows)
+    rows = join_split_rows(rows, header.fields)
+    rows = continue_cut_categories(rows, header.fields)
     rows = carry_forward(rows, header.fields)
 
     context = RecordContext(header, knowledge.departments, info.year)

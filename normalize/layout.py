@@ -24,6 +24,8 @@ class GridRow:
     page: int | None = None
     repeats_as_header: bool = False
     section: str | None = None
+    starts_page: bool = False
+    """A page break falls just above this row (see ``normalize.page_breaks``)."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,13 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
             continue
         previous_was_task = True
         width = len(header.fields)
+        # A header repeated at the top of a page is skipped: its page break moves down.
+        page_break = any(raw.starts_page for raw in table.rows[:start])
         for raw in table.rows[start:]:
-            rows.append(GridRow(_aligned(list(raw.cells), width), raw.page, raw.repeats_as_header))
+            cells = _aligned(list(raw.cells), width)
+            starts_page = raw.starts_page or page_break
+            rows.append(GridRow(cells, raw.page, raw.repeats_as_header, starts_page=starts_page))
+            page_break = False
     if header is None:
         return None
     return TaskRows(header, rows, warnings)
@@ -90,13 +97,23 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
 def drop_repeated_headers(
     rows: list[GridRow], header: Header, synonyms: ColumnSynonyms
 ) -> list[GridRow]:
-    """Rows without the header repeated at page breaks (by its labels or its repeat mark)."""
-    return [
-        row
-        for row in rows
-        if not (row.repeats_as_header or header.matches(row.cells))
-        and not looks_like_header(row.cells, synonyms)
-    ]
+    """Rows without the header repeated at page breaks (by its labels or its repeat mark).
+
+    A dropped header's page break passes to the row after it.
+    """
+    kept: list[GridRow] = []
+    page_break = False
+    for row in rows:
+        if (
+            row.repeats_as_header
+            or header.matches(row.cells)
+            or looks_like_header(row.cells, synonyms)
+        ):
+            page_break = page_break or row.starts_page
+            continue
+        kept.append(replace(row, starts_page=True) if page_break else row)
+        page_break = False
+    return kept
 
 
 def _section_text(cells: list[Cell]) -> str | None:

@@ -15,7 +15,7 @@ from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
-from extract import read_document
+from extract import READERS, ReadOptions, read_document
 from extract.errors import QingdanError
 from normalize import Knowledge
 from qingdan.pipeline import convert, find_inputs
@@ -47,6 +47,10 @@ ColumnsOption = Annotated[
 DepartmentsOption = Annotated[
     Path | None,
     typer.Option("--departments", help="TOML/YAML file of extra department knowledge."),
+]
+PasswordOption = Annotated[
+    str | None,
+    typer.Option("--password", help="Password of an encrypted attachment (PDF)."),
 ]
 
 
@@ -101,7 +105,9 @@ def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
 
 @app.command("convert")
 def convert_command(
-    inputs: Annotated[list[Path], typer.Argument(help="Attachments (.txt .tsv .csv) or folders.")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help=f"Attachments ({' '.join(READERS)}) or folders.")
+    ],
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="Output file (.json/.csv) or folder (ending in /)."),
@@ -112,14 +118,16 @@ def convert_command(
     ] = None,
     columns: ColumnsOption = None,
     departments: DepartmentsOption = None,
+    password: PasswordOption = None,
 ) -> None:
     """Convert attachments into records (JSON to stdout when no -o is given)."""
     knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments))
+    options = ReadOptions(password=password)
     files = find_inputs(inputs)
     if not files:
         _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
     if not _is_folder_output(output, files):
-        document = _run_safely(files[0], lambda: convert(files[0], knowledge))
+        document = _run_safely(files[0], lambda: convert(files[0], knowledge, options))
         if output is None:
             fmt = output_format or OutputFormat.JSON
             sys.stdout.buffer.write(render(document, fmt))
@@ -134,7 +142,7 @@ def convert_command(
     for path in files:
         target = output / _unique_name(path.stem, fmt.value, taken)
         try:
-            document = _run_safely(path, lambda p=path: convert(p, knowledge))  # type: ignore[misc]
+            document = _run_safely(path, lambda p=path: convert(p, knowledge, options))  # type: ignore[misc]
         except typer.Exit:
             failed += 1
             continue
@@ -148,9 +156,10 @@ def convert_command(
 @app.command("extract")
 def extract_command(
     input_file: Annotated[Path, typer.Argument(help="An attachment.")],
+    password: PasswordOption = None,
 ) -> None:
     """Print the raw grids the reader saw, as JSON (to check why a record came out so)."""
-    raw = _run_safely(input_file, lambda: read_document(input_file))
+    raw = _run_safely(input_file, lambda: read_document(input_file, ReadOptions(password)))
     tables = [
         {
             "page": next((row.page for row in table.rows if row.page is not None), None),

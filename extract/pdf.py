@@ -1,0 +1,216 @@
+"""Read ruled tables from PDF attachments (pdfplumber).
+
+A PDF has no cells, only characters and ruling lines. Each page's ruled tables are found
+from its lines and rectangles (pdfplumber's "lines" strategy) and returned as one
+``RawTable`` per table per page; stitching the pages back into one list is the
+normalizer's job (``RawRow.starts_page`` marks where a page begins).
+
+* A cell spanning several grid rows or columns (one rectangle over several grid cells)
+  is placed once, in its top-left grid cell; the cells it covers are ``None``.
+* Duplicate overlapping glyphs (fake bold: each character printed twice, a hair apart)
+  are dropped before the text is read; text in a cell is read line by line, top down.
+* Text outside the tables (page numbers, running headers and footers) is ignored,
+  except the text above the first table on page 1 (attachment label, title).
+* Landscape pages are read upright, whether stored landscape or portrait with
+  ``/Rotate``.
+* Radicals and compatibility ideographs are mapped to the ideographs meant; pages
+  whose text is mostly garbage are reported and skipped (``extract.pdf_text``).
+
+Pages are read one at a time and closed as soon as they are read, so memory stays
+bounded however long the document.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extract.errors import BrokenFile, EncryptedFile, NoTextLayer, UnreadableText
+from extract.grid import Cell, Extracted, Notice, RawRow, RawTable
+from extract.options import ReadOptions
+from extract.pdf_text import TextDamage, measure_damage, repair_text
+
+TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+"""Tables are ruled: cell borders come from the page's lines and rectangle edges."""
+
+# pdfminer's own errors for a damaged file (bad xref, unexpected end of file, ...).
+_DAMAGE = (PdfminerException, PDFException, PSException)
+
+
+@dataclass
+class PageReading:
+    """What one page holds: its tables, the text above them, and its text-layer damage."""
+
+    number: int
+    tables: list[list[list[Cell]]] = field(default_factory=list)
+    text_above: list[str] = field(default_factory=list)
+    damage: TextDamage = field(default_factory=lambda: TextDamage(0, 0, 0))
+
+
+def _cell_text(cell: str | None) -> Cell:
+    if cell is None:
+        return None
+    return repair_text(cell)
+
+
+def has_overlapping_glyphs(chars: list[dict[str, Any]], tolerance: float = 1.0) -> bool:
+    """Whether some character is printed twice at (almost) the same place (fake bold).
+
+    A cheap test, so that pdfplumber's costlier ``dedupe_chars`` runs only on pages
+    that need it.
+    """
+    seen: dict[tuple[str, int], list[float]] = {}
+    for char in chars:
+        key = (char["text"], round(char["top"]))
+        x0s = seen.setdefault(key, [])
+        if any(abs(x0 - char["x0"]) <= tolerance for x0 in x0s):
+            return True
+        x0s.append(char["x0"])
+    return False
+
+
+def straighten_rotated_lines(page: Any, tolerance: float = 0.01) -> None:
+    """Make the ruling lines of a rotated page exactly horizontal or vertical (in place).
+
+    A landscape page is often stored portrait with ``/Rotate 90``; pdfplumber turns its
+    coordinates upright, but the turn leaves rounding noise (a horizontal line whose
+    top and bottom differ by 1e-13), and pdfplumber then takes the line for a vertical
+    one and finds no table.
+    """
+    for line in page.objects.get("line", []):
+        if abs(line["bottom"] - line["top"]) < tolerance:
+            line["bottom"] = line["top"]
+        if abs(line["x1"] - line["x0"]) < tolerance:
+            line["x1"] = line["x0"]
+
+
+def read_page(page: Any, with_text_above: bool) -> PageReading:
+    """The ruled tables of one pdfplumber page (and, if asked, the text lines above them)."""
+    reading = PageReading(page.page_number)
+    reading.damage = measure_damage([char["text"] for char in page.chars])
+    if reading.damage.unreadable:
+        return reading
+    if page.rotation:
+        straighten_rotated_lines(page)
+    clean = page.dedupe_chars() if has_overlapping_glyphs(page.chars) else page
+    found = clean.find_tables(TABLE_SETTINGS)
+    for table in found:
+        reading.tables.append([[_cell_text(c) for c in row] for row in table.extract()])
+    if with_text_above:
+        top = min((table.bbox[1] for table in found), default=clean.height)
+        if top > 0:
+            above = clean.crop((0, 0, clean.width, top)).extract_text()
+            reading.text_above = [repair_text(line.strip()) for line in above.splitlines()]
+            reading.text_above = [line for line in reading.text_above if line]
+    return reading
+
+
+@contextmanager
+def _open(data: bytes, path: Path, password: str | None) -> Iterator[Any]:
+    """The open pdfplumber document, with opening failures turned into our errors."""
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else error
+        if isinstance(cause, PDFPasswordIncorrect) and password:
+            raise EncryptedFile(path, "wrong password for this encrypted PDF") from error
+        if isinstance(cause, PDFEncryptionError):
+            raise EncryptedFile(
+                path, "the PDF is encrypted; pass its password with --password"
+            ) from error
+        raise BrokenFile(path, f"not a readable PDF (damaged or truncated: {cause})") from error
+    with pdf:
+        yield pdf
+
+
+def _damage_notices(reading: PageReading) -> list[Notice]:
+    damage = reading.damage
+    if damage.unreadable:
+        return [
+            Notice(
+                "unreadable-page",
+                f"page {reading.number}: {damage.garbage} of {damage.characters} characters "
+                "have no readable text (broken font mapping); the page was skipped",
+                reading.number,
+            )
+        ]
+    counts = [
+        f"{count} {what}"
+        for count, what in (
+            (damage.cid_placeholders, "(cid:NN) placeholders"),
+            (damage.private_use, "private-use characters"),
+        )
+        if count
+    ]
+    if counts:
+        return [
+            Notice(
+                "garbled-text",
+                f"page {reading.number}: {' and '.join(counts)} in the text layer (broken font "
+                "mapping); the text there is kept as found but cannot be read",
+                reading.number,
+            )
+        ]
+    return []
+
+
+def _raw_tables(reading: PageReading) -> list[RawTable]:
+    tables = []
+    for index, grid in enumerate(reading.tables, start=1):
+        rows = [
+            RawRow(
+                cells=cells,
+                page=reading.number,
+                starts_page=reading.number > 1 and index == 1 and position == 0,
+            )
+            for position, cells in enumerate(grid)
+        ]
+        tables.append(RawTable(rows=rows, name=f"page {reading.number} table {index}"))
+    return tables
+
+
+def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
+    """Read a ``.pdf`` file's bytes into one raw grid per ruled table per page.
+
+    Raises ``EncryptedFile`` (no or wrong password), ``BrokenFile`` (damaged or
+    truncated), ``NoTextLayer`` (a scan) and ``UnreadableText`` (garbage on every page).
+    """
+    password = options.password if options else None
+    tables: list[RawTable] = []
+    text_before: list[str] = []
+    notices: list[Notice] = []
+    pages_with_text = unreadable = 0
+    with _open(data, path, password) as pdf:
+        for page in pdf.pages:
+            try:
+                reading = read_page(page, with_text_above=page.page_number == 1)
+            except _DAMAGE as error:
+                raise BrokenFile(
+                    path, f"page {page.page_number} cannot be read (damaged PDF: {error})"
+                ) from error
+            finally:
+                page.close()
+            pages_with_text += reading.damage.characters > 0
+            unreadable += reading.damage.unreadable
+            notices.extend(_damage_notices(reading))
+            tables.extend(_raw_tables(reading))
+            text_before.extend(reading.text_above)
+    if pages_with_text == 0:
+        raise NoTextLayer(path, "the PDF has no text layer (a scanned image?); run OCR on it first")
+    if unreadable == pages_with_text:
+        raise UnreadableText(
+            path,
+            "the PDF's text layer is unreadable on every page (broken font mapping); "
+            "run OCR on it or ask for the DOCX",
+        )
+    return Extracted(tables=tables, text_before=text_before, notices=notices)

@@ -1,0 +1,94 @@
+"""Repairing and judging the text layer of a PDF page.
+
+Chinese government PDFs often carry a broken text layer (issue 4): the font maps a glyph
+to a Kangxi radical or a CJK radical instead of the ideograph (⼯ for 工, ⻓ for 长), to a
+compatibility ideograph, to a private-use code point, or to nothing at all, which
+pdfminer prints as ``(cid:NN)``. The first kinds are repaired character by character; the
+others cannot be, so they are counted and a page made mostly of them is unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_RADICALS_FILE = Path(__file__).resolve().parent / "data" / "radicals.toml"
+
+# Blocks whose characters NFKC maps to the ideograph they stand for. NFKC is applied to
+# these characters only: on whole text it would also turn full-width punctuation
+# (，：（）) into ASCII, and Chinese text keeps its punctuation as written.
+_NFKC_BLOCKS = (
+    (0x2F00, 0x2FDF),  # Kangxi radicals
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0x2F800, 0x2FA1F),  # CJK compatibility ideographs supplement
+)
+_PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+_CID = re.compile(r"\(cid:\d+\)")
+
+UNREADABLE_SHARE = 0.5
+"""A page is unreadable when at least this share of its characters are garbage."""
+
+
+def _in_blocks(code: int, blocks: tuple[tuple[int, int], ...]) -> bool:
+    return any(low <= code <= high for low, high in blocks)
+
+
+@cache
+def radical_table() -> dict[int, str]:
+    """Radical code point -> the ideograph it stands for (``data/radicals.toml`` + NFKC)."""
+    listed: dict[str, str] = tomllib.loads(_RADICALS_FILE.read_text(encoding="utf-8"))["radicals"]
+    table = {ord(radical): ideograph for radical, ideograph in listed.items()}
+    for low, high in _NFKC_BLOCKS:
+        for code in range(low, high + 1):
+            normal = unicodedata.normalize("NFKC", chr(code))
+            if normal != chr(code) and len(normal) == 1:
+                table[code] = normal
+    return table
+
+
+def repair_text(text: str) -> str:
+    """``text`` with radicals and compatibility ideographs replaced by the ideographs meant."""
+    return text.translate(radical_table())
+
+
+@dataclass(frozen=True)
+class TextDamage:
+    """How much of a page's text layer is garbage that cannot be repaired."""
+
+    characters: int
+    """Characters on the page that are not spaces."""
+    cid_placeholders: int
+    """``(cid:NN)``: glyphs the font maps to no character."""
+    private_use: int
+    """Private-use code points: glyphs the font maps to a meaningless character."""
+
+    @property
+    def garbage(self) -> int:
+        """Characters that carry no readable text."""
+        return self.cid_placeholders + self.private_use
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether the page is mostly garbage (its rows would be nonsense)."""
+        return self.characters > 0 and self.garbage >= UNREADABLE_SHARE * self.characters
+
+
+def measure_damage(glyph_texts: list[str]) -> TextDamage:
+    """Count the garbage among a page's glyphs (each one pdfminer char's text)."""
+    characters = cid = private = 0
+    for text in glyph_texts:
+        if _CID.fullmatch(text):
+            characters += 1
+            cid += 1
+            continue
+        for char in text:
+            if char.isspace():
+                continue
+            characters += 1
+            if _in_blocks(ord(char), _PRIVATE_USE):
+                private += 1
+    return TextDamage(characters, cid, private)

@@ -1,0 +1,352 @@
+"""The DOCX reader, on small Word documents written in the tests as raw OOXML.
+
+Each document is python-docx's blank document with its body replaced by the
+paragraphs and tables a test spells out, so every merge is exactly the markup Word
+writes (w:vMerge, w:gridSpan, w:tblHeader).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tomllib
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from typer.testing import CliRunner
+
+import qingdan
+from extract import read_document
+from extract.errors import BrokenFile
+from qingdan.cli import app
+from tests.conftest import SAMPLES, SEED
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+HEADER = ("重点工作", "工作措施", "牵头单位", "配合单位", "完成时限")
+
+
+def para(text: str) -> str:
+    """A paragraph; ``\\n`` in the text is a manual line break (w:br)."""
+    runs = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(p)}</w:t>' for p in text.split("\n"))
+    return f"<w:p><w:r>{runs}</w:r></w:p>"
+
+
+def cell(*paragraphs: str, span: int = 1, vmerge: str | None = None) -> str:
+    """A table cell of paragraphs, spanning ``span`` grid columns, in a vertical merge."""
+    props = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    if vmerge == "restart":
+        props += '<w:vMerge w:val="restart"/>'
+    elif vmerge == "continue":
+        props += "<w:vMerge/>"
+    body = "".join(para(p) for p in paragraphs) or "<w:p/>"
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{body}</w:tc>"
+
+
+CONTINUE = cell(vmerge="continue")
+
+
+def row(*cells: str, header: bool = False) -> str:
+    """A table row; a plain string is a one-paragraph cell."""
+    props = "<w:trPr><w:tblHeader/></w:trPr>" if header else ""
+    tcs = "".join(c if c.startswith("<w:tc>") else cell(c) for c in cells)
+    return f"<w:tr>{props}{tcs}</w:tr>"
+
+
+def table(*rows: str) -> str:
+    return f"<w:tbl><w:tblPr/>{''.join(rows)}</w:tbl>"
+
+
+def task(category: str, measure: str, lead: str = "区发改委", support: str = "区财政局") -> str:
+    """A task row whose category cell is given as markup or text."""
+    return row(category, measure, lead, support, "2019年12月")
+
+
+def write_docx(path: Path, *blocks: str) -> Path:
+    """A .docx whose body holds ``blocks`` (paragraph and table markup), in order."""
+    document = docx.Document()
+    body = document.element.body
+    section = body.find(qn("w:sectPr"))
+    for child in list(body):
+        if child is not section:
+            body.remove(child)
+    wrapper = parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(blocks)}</w:body>')
+    for element in list(wrapper):
+        section.addprevious(element)
+    document.save(str(path))
+    return path
+
+
+def grid(path: Path) -> list[list[list[str | None]]]:
+    """The raw cells of every table the reader found."""
+    return [[r.cells for r in t.rows] for t in read_document(path).tables]
+
+
+# --- merged cells ----------------------------------------------------------------------
+
+
+def test_vertical_merge_spanning_the_whole_table(tmp_path: Path) -> None:
+    path = write_docx(
+        tmp_path / "whole.docx",
+        table(
+            row(*HEADER, header=True),
+            task(cell("大气污染\n防治", vmerge="restart"), "措施一"),
+            task(CONTINUE, "措施二"),
+            task(CONTINUE, "措施三"),
+        ),
+    )
+    [cells] = grid(path)
+    assert [r[0] for r in cells] == ["重点工作", "大气污染\n防治", None, None]
+    records = qingdan.convert(path).records
+    assert [(r.category, r.measure) for r in records] == [
+        ("大气污染防治", "措施一"),
+        ("大气污染防治", "措施二"),
+        ("大气污染防治", "措施三"),
+    ]
+
+
+def test_vertical_merge_starting_in_the_middle(tmp_path: Path) -> None:
+    path = write_docx(
+        tmp_path / "middle.docx",
+        table(
+            row(*HEADER),
+            task("水污染防治", "措施一"),
+            task(cell("土壤污染防治", vmerge="restart"), "措施二"),
+            task(CONTINUE, "措施三"),
+            task("固废治理", "措施四"),
+        ),
+    )
+    [cells] = grid(path)
+    assert [r[0] for r in cells[1:]] == ["水污染防治", "土壤污染防治", None, "固废治理"]
+    categories = [r.category for r in qingdan.convert(path).records]
+    assert categories == ["水污染防治", "土壤污染防治", "土壤污染防治", "固废治理"]
+
+
+def test_cell_merged_across_columns_and_rows(tmp_path: Path) -> None:
+    """One responsibility block spanning lead and support over two rows."""
+    merged = cell("生态环境新城分局", span=2, vmerge="restart")
+    covered = cell(span=2, vmerge="continue")
+    path = write_docx(
+        tmp_path / "nested.docx",
+        table(
+            row(*HEADER),
+            row("水污染防治", "措施一", merged, "2019年12月"),
+            row("水污染防治", "措施二", covered, "2019年12月"),
+            row("水污染防治", "措施三", "区发改委", "区财政局", "2019年12月"),
+        ),
+    )
+    [cells] = grid(path)
+    assert cells[1][2:4] == ["生态环境新城分局", None]
+    assert cells[2][2:4] == [None, None]
+    assert cells[3][2:4] == ["区发改委", "区财政局"]
+    records = qingdan.convert(path).records
+    assert [r.lead for r in records] == [["生态环境新城分局"]] * 2 + [["区发改委"]]
+    assert [r.deadline for r in records] == ["2019年12月"] * 3
+
+
+def test_full_width_row_is_a_section_for_the_rows_below(tmp_path: Path) -> None:
+    path = write_docx(
+        tmp_path / "sections.docx",
+        table(
+            row(*HEADER),
+            row(cell("一、持续打好蓝天保卫战", span=5)),
+            task("大气污染防治", "措施一"),
+            task("大气污染防治", "措施二"),
+            row(cell("二、持续打好碧水保卫战", span=5)),
+            task("水污染防治", "措施三"),
+        ),
+    )
+    [cells] = grid(path)
+    assert cells[1] == ["一、持续打好蓝天保卫战", None, None, None, None]
+    records = qingdan.convert(path).records
+    assert [(r.section, r.measure) for r in records] == [
+        ("一、持续打好蓝天保卫战", "措施一"),
+        ("一、持续打好蓝天保卫战", "措施二"),
+        ("二、持续打好碧水保卫战", "措施三"),
+    ]
+
+
+# --- blank cells and cell text ---------------------------------------------------------
+
+
+def test_empty_cells_that_are_not_merged_stay_blank(tmp_path: Path) -> None:
+    path = write_docx(
+        tmp_path / "empty.docx",
+        table(
+            row(*HEADER),
+            task("水污染防治", "措施一", "区发改委", "区财政局"),
+            row("水污染防治", "措施二", "区住建局", cell(), cell()),
+        ),
+    )
+    [cells] = grid(path)
+    assert cells[2][3:] == ["", ""]
+    second = qingdan.convert(path).records[1]
+    assert second.support == []
+    assert second.deadline is None
+
+
+def test_cell_of_only_whitespace_is_blank(tmp_path: Path) -> None:
+    spaces = cell("\u3000\u00a0 ", "\t")
+    path = write_docx(
+        tmp_path / "spaces.docx",
+        table(row(*HEADER), row("水污染防治", "措施一", "区发改委", spaces, "2019年12月")),
+    )
+    [cells] = grid(path)
+    assert cells[1][3] == ""
+    assert qingdan.convert(path).records[0].support == []
+
+
+def test_paragraphs_and_line_breaks_become_lines_and_spaces_are_cleaned(tmp_path: Path) -> None:
+    support = cell("区发改委\u3000区科技局", "", "区住建局\n区卫生\u00a0\u00a0健康委")
+    path = write_docx(
+        tmp_path / "text.docx",
+        table(row(*HEADER), row("水污染防治", "措施一", "生态环境\n新城分局", support, "2019年")),
+    )
+    [cells] = grid(path)
+    assert cells[1][2] == "生态环境\n新城分局"
+    assert cells[1][3] == "区发改委 区科技局\n区住建局\n区卫生 健康委"
+
+
+def test_paragraphs_above_the_first_table_are_text_before(tmp_path: Path) -> None:
+    path = write_docx(
+        tmp_path / "title.docx",
+        para("附件1"),
+        para(""),
+        para("新城区净土保卫战2019年工作任务清单"),
+        table(row(*HEADER), task("水污染防治", "措施一")),
+        para("附件2"),
+    )
+    raw = read_document(path)
+    assert raw.content.text_before == ["附件1", "新城区净土保卫战2019年工作任务清单"]
+    document = qingdan.convert(path).document
+    assert (document.attachment, document.title, document.year) == (
+        "附件1",
+        "新城区净土保卫战2019年工作任务清单",
+        2019,
+    )
+
+
+# --- header rows and several tables ----------------------------------------------------
+
+
+def test_repeat_header_mark_is_read(tmp_path: Path) -> None:
+    off = '<w:tr><w:trPr><w:tblHeader w:val="0"/></w:trPr>' + cell("x") + "</w:tr>"
+    path = write_docx(
+        tmp_path / "marks.docx",
+        table(row(*HEADER, header=True), task("水污染防治", "措施一"), off),
+    )
+    rows = read_document(path).tables[0].rows
+    assert [r.repeats_as_header for r in rows] == [True, False, False]
+
+
+def test_tables_are_named_in_order_and_a_non_task_table_is_skipped(tmp_path: Path) -> None:
+    path = write_docx(
+        tmp_path / "contacts.docx",
+        table(row(*HEADER), task("水污染防治", "措施一")),
+        para(""),
+        table(row(*HEADER), task("水污染防治", "措施二")),
+        para("联系人名单"),
+        table(row("联系人", "电话"), row("张三", "12345678")),
+    )
+    raw = read_document(path)
+    assert [t.name for t in raw.tables] == ["table 1", "table 2", "table 3"]
+    document = qingdan.convert(path)
+    assert [r.measure for r in document.records] == ["措施一", "措施二"]
+    skipped = [w for w in document.warnings if w.code == "skipped-table"]
+    assert [w.message for w in skipped] == ["table 3 is not a task table; skipped"]
+
+
+# --- broken files and the CLI ----------------------------------------------------------
+
+
+def _zip(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+BROKEN = {
+    "text.docx": (b"this is plain text, not a Word file", "not a readable zip archive"),
+    "other.docx": (_zip({"notes.txt": "hello"}), "a zip archive but not a Word document"),
+    "old.docx": (bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 512, "Word 97-2003 .doc"),
+    "cut.docx": ((SAMPLES / "000_eaf823a1ce4555f0_merged.docx").read_bytes()[:4000], "zip"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_file_is_one_error_line_and_exit_2(tmp_path: Path, name: str) -> None:
+    data, reason = BROKEN[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(BrokenFile, match=reason):
+        read_document(path)
+    result = CliRunner().invoke(app, ["convert", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"qingdan: error: {path}: ")
+    assert reason in result.stderr
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [(para("附件1"), para("没有表格")), (table(row("联系人", "电话"), row("张三", "123")),)],
+    ids=["no-table", "no-task-table"],
+)
+def test_docx_without_a_task_table_is_exit_2(tmp_path: Path, blocks: tuple[str, ...]) -> None:
+    path = write_docx(tmp_path / "none.docx", *blocks)
+    result = CliRunner().invoke(app, ["convert", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "task-list header" in result.stderr or "no table found" in result.stderr
+
+
+def test_extract_prints_merged_text_in_the_top_left_cell(tmp_path: Path) -> None:
+    path = write_docx(
+        tmp_path / "grid.docx",
+        table(
+            row(*HEADER, header=True),
+            row(cell("大气", vmerge="restart"), cell("措施一", span=2), "区财政局", "2019年"),
+            row(CONTINUE, "措施二", "区发改委", "区财政局", "2019年"),
+        ),
+    )
+    result = CliRunner().invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0
+    tables = json.loads(result.stdout)["tables"]
+    assert tables == [
+        {
+            "page": None,
+            "rows": [
+                list(HEADER),
+                ["大气", "措施一", "", "区财政局", "2019年"],
+                ["", "措施二", "区发改委", "区财政局", "2019年"],
+            ],
+        }
+    ]
+
+
+# --- the seed attachment, rendered as Word authors write it ---------------------------
+
+SEED_RENDERINGS = ["merged", "table-per-page", "repeated", "blank"]
+
+
+def test_seed_renderings_share_the_txt_golden() -> None:
+    """Each DOCX rendering is checked against the TXT's golden by tests/test_golden.py."""
+    shared = tomllib.loads((SAMPLES / "golden.toml").read_text(encoding="utf-8"))["expected"]
+    for variant in SEED_RENDERINGS:
+        name = f"000_eaf823a1ce4555f0_{variant}.docx"
+        assert (SAMPLES / name).is_file()
+        assert shared[name] == f"{SEED.name}.expected.json"
+
+
+@pytest.mark.parametrize("variant", SEED_RENDERINGS)
+def test_seed_rendering_gives_the_txt_records(variant: str) -> None:
+    expected = [r.model_dump() for r in qingdan.convert(SEED).records]
+    document = qingdan.convert(SAMPLES / f"000_eaf823a1ce4555f0_{variant}.docx")
+    assert [r.model_dump() for r in document.records] == expected
+    assert document.warnings == []

@@ -1,0 +1,178 @@
+"""Page-break rules, each on small hand-built grids (no file format involved)."""
+
+from __future__ import annotations
+
+from extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
+from normalize import normalize
+from normalize.columns import ColumnSynonyms
+from normalize.header import Header
+from normalize.layout import GridRow, collect_task_rows, drop_repeated_headers
+from normalize.page_breaks import (
+    continue_cut_categories,
+    continues_row_above,
+    ends_sentence,
+    join_split_rows,
+)
+
+FIELDS: list[str | None] = ["category", "measure", "lead", "support", "deadline"]
+LABELS = ["重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
+
+
+def _row(*cells: Cell, page: int = 1, starts_page: bool = False) -> GridRow:
+    return GridRow(list(cells), page=page, starts_page=starts_page)
+
+
+# --- a row split across a page break -------------------------------------------------
+
+
+def test_a_measure_cut_mid_sentence_is_joined_with_its_rest_on_the_next_page() -> None:
+    rows = [
+        _row("土壤", "加强监管，提升监", "环境局", "区城管局", "2019年12月"),
+        _row("", "管能力。", "", "", "", page=2, starts_page=True),
+        _row(None, "推进整治。", "城管局", "区住建局", "2019年12月", page=2),
+    ]
+    joined = join_split_rows(rows, FIELDS)
+    assert [row.cells for row in joined] == [
+        ["土壤", "加强监管，提升监\n管能力。", "环境局", "区城管局", "2019年12月"],
+        [None, "推进整治。", "城管局", "区住建局", "2019年12月"],
+    ]
+    assert joined[0].page == 1
+
+
+def test_a_department_list_cut_by_the_break_is_joined_even_when_the_measure_ended() -> None:
+    rows = [
+        _row("土壤", "加强监管。", "环境局", "区发改委\n区城管局", "2019年12月"),
+        _row("", "", "", "各街道办事处", "", page=2, starts_page=True),
+    ]
+    joined = join_split_rows(rows, FIELDS)
+    assert len(joined) == 1
+    assert joined[0].cells[3] == "区发改委\n区城管局\n各街道办事处"
+
+
+def test_a_new_task_at_the_top_of_a_page_is_not_joined() -> None:
+    """Its own cells (lead, deadline) are filled, though the measure above has no full stop."""
+    rows = [
+        _row("土壤", "加强监管", "环境局", "区城管局", "2019年12月"),
+        _row("", "推进整治", "城管局", "区住建局", "2019年12月", page=2, starts_page=True),
+    ]
+    assert join_split_rows(rows, FIELDS) == rows
+
+
+def test_a_row_after_a_finished_sentence_is_not_joined() -> None:
+    rows = [
+        _row("土壤", "加强监管。", "环境局", "区城管局", "2019年12月"),
+        _row("", "推进整治", "", "", "", page=2, starts_page=True),
+    ]
+    assert join_split_rows(rows, FIELDS) == rows
+
+
+def test_rows_inside_a_page_are_never_joined() -> None:
+    rows = [
+        _row("土壤", "加强监管，提升监", "环境局", "区城管局", "2019年12月"),
+        _row("", "管能力。", "", "", ""),
+    ]
+    assert join_split_rows(rows, FIELDS) == rows
+
+
+def test_a_row_with_its_own_category_starts_a_new_group_not_a_continuation() -> None:
+    above = _row("土壤", "加强监管，提升监", "环境局", "区城管局", "2019年12月")
+    below = _row("水", "管能力。", "", "", "", page=2, starts_page=True)
+    assert not continues_row_above(below, above, FIELDS)
+
+
+def test_sentence_ends_allow_closing_quotes_and_brackets() -> None:
+    assert ends_sentence("推进“垃圾围堰”整治工作。")
+    assert ends_sentence("做好“三个确保”。”")
+    assert ends_sentence("（长期坚持；）")
+    assert not ends_sentence("提升监")
+    assert not ends_sentence("")
+    assert not ends_sentence(None)
+
+
+# --- a category cell cut by a page break ---------------------------------------------
+
+
+def test_a_blank_category_at_the_top_of_a_page_continues_the_group_above() -> None:
+    rows = [
+        _row("土壤污染源头管控", "加强监管。", "环境局", "区城管局", "2019年12月"),
+        _row("", "推进整治。", "城管局", "区住建局", "2019年12月", page=2, starts_page=True),
+        _row(None, "清理垃圾。", "城管局", "区住建局", "2019年12月", page=2),
+    ]
+    mended = continue_cut_categories(rows, FIELDS)
+    assert [row.cells[0] for row in mended] == ["土壤污染源头管控", None, None]
+
+
+def test_a_blank_category_inside_a_page_is_left_alone() -> None:
+    rows = [
+        _row("土壤", "加强监管。", "环境局", "区城管局", "2019年12月"),
+        _row("", "推进整治。", "城管局", "区住建局", "2019年12月"),
+    ]
+    assert continue_cut_categories(rows, FIELDS) == rows
+
+
+# --- page breaks survive the header repeated on every page ---------------------------
+
+
+def test_the_page_break_moves_to_the_row_below_a_repeated_header() -> None:
+    synonyms = ColumnSynonyms.load()
+    header = Header(0, LABELS, FIELDS)
+    rows = [
+        _row("土壤", "加强监管，提升监", "环境局", "区城管局", "2019年12月"),
+        GridRow(list(LABELS), page=2, starts_page=True),
+        _row("", "管能力。", "", "", "", page=2),
+    ]
+    kept = drop_repeated_headers(rows, header, synonyms)
+    assert [row.starts_page for row in kept] == [False, True]
+
+
+def test_collecting_a_page_table_keeps_its_page_break_past_its_header() -> None:
+    tables = [
+        RawTable([RawRow(list(LABELS), page=1), RawRow(["土壤", "甲。", "a局", "b局", "c"])]),
+        RawTable(
+            [
+                RawRow(list(LABELS), page=2, starts_page=True),
+                RawRow(["", "乙。", "a局", "b局", "c"], page=2),
+            ]
+        ),
+    ]
+    collected = collect_task_rows(tables, ColumnSynonyms.load())
+    assert collected is not None
+    assert [row.starts_page for row in collected.rows] == [False, True]
+
+
+# --- all rules together, through normalize ---------------------------------------------
+
+
+def test_a_table_over_three_pages_gives_one_record_per_task() -> None:
+    def page(number: int, *rows: list[Cell]) -> RawTable:
+        raw = [RawRow(list(LABELS), page=number, starts_page=number > 1)]
+        raw += [RawRow(cells, page=number) for cells in rows]
+        return RawTable(raw, name=f"page {number} table 1")
+
+    tables = [
+        page(
+            1, ["土壤污染状况详查", "完善监测网络。", "生态环境新城分局", "区城管局", "2019年12月"]
+        ),
+        page(
+            2,
+            [
+                "",
+                "配合开展重点行业企业信息采集，加强与省、市部门",
+                "区城管局",
+                "区住建局",
+                "2019年12月",
+            ],
+        ),
+        page(
+            3,
+            ["", "对接。", "", "", ""],
+            ["建设用地准入管理", "加强监管。", "区城管局", "区住建局", "2019年12月"],
+        ),
+    ]
+    raw = RawDocument("x.pdf", "pdf", "0" * 64, Extracted(tables, ["附件1", "清单"]))
+    records = normalize(raw).records
+    assert [(r.category, r.measure, r.page) for r in records] == [
+        ("土壤污染状况详查", "完善监测网络。", 1),
+        ("土壤污染状况详查", "配合开展重点行业企业信息采集，加强与省、市部门对接。", 2),
+        ("建设用地准入管理", "加强监管。", 3),
+    ]

@@ -1,0 +1,127 @@
+"""samples/make_samples.py: specs rendered as Word variants and text dumps.
+
+PDF rendering needs LibreOffice and seconds per file, so it is checked by looking at
+the committed PDFs, not here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from extract import read_document
+from tests.conftest import SAMPLES, SEED
+
+
+def _load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_samples", SAMPLES / "make_samples.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_samples"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+make_samples = _load_script()
+SEED_SPEC = SAMPLES / "sources" / "000_eaf823a1ce4555f0.json"
+
+SMALL: dict[str, Any] = {
+    "text_before": ["附件2", "测试清单"],
+    "header": [["重点工作", "工作措施", "牵头单位"]],
+    "rows": [
+        ["大气\n污染", "措施一", "区发改委"],
+        ["^", "措施二", "区财政局"],
+        ["一、蓝天保卫战", "<", "<"],
+        ["水污染", "措施三", "区住建局"],
+    ],
+    "page_breaks": [1],
+    "renderings": {"docx": ["merged"], "txt": True},
+}
+
+
+def _spec(tmp_path: Path, data: dict[str, Any], name: str = "small") -> Any:
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return make_samples.load_spec(path)
+
+
+def test_seed_spec_renders_the_real_text_dump_byte_for_byte() -> None:
+    spec = make_samples.load_spec(SEED_SPEC)
+    assert make_samples.render_txt(spec) == SEED.read_text(encoding="utf-8")
+
+
+def test_text_dump_prints_merges_as_a_dump_does(tmp_path: Path) -> None:
+    dump = make_samples.render_txt(_spec(tmp_path, SMALL))
+    header = "\t重点工作\n\t工作措施\n\t牵头单位\n\n"
+    assert dump == (
+        "附件2\n\n测试清单\n\n"
+        + header
+        + "\t大气\n污染\n\t措施一\n\t区发改委\n\n"
+        + header  # page break before body row 1: the header again, the category printed
+        + "\t大气\n污染\n\t措施二\n\t区财政局\n\n"
+        + "\t一、蓝天保卫战\n\n"
+        + "\t水污染\n\t措施三\n\t区住建局\n\n\n"
+    )
+
+
+def test_merged_variant_writes_real_merges_the_reader_sees(tmp_path: Path) -> None:
+    spec = _spec(tmp_path, SMALL)
+    target = tmp_path / "small_merged.docx"
+    make_samples.write_docx(spec, "merged", target)
+    raw = read_document(target)
+    [table] = raw.tables
+    assert [r.cells for r in table.rows] == [
+        ["重点工作", "工作措施", "牵头单位"],
+        ["大气\n污染", "措施一", "区发改委"],
+        [None, "措施二", "区财政局"],
+        ["一、蓝天保卫战", None, None],
+        ["水污染", "措施三", "区住建局"],
+    ]
+    assert [r.repeats_as_header for r in table.rows] == [True, False, False, False, False]
+    assert raw.content.text_before == ["附件2", "测试清单"]
+
+
+@pytest.mark.parametrize(
+    ("variant", "second_category", "tables"),
+    [("table-per-page", "大气\n污染", 2), ("repeated", "大气\n污染", 1), ("blank", "", 1)],
+)
+def test_variants_write_the_covered_category_as_authors_do(
+    tmp_path: Path, variant: str, second_category: str, tables: int
+) -> None:
+    target = tmp_path / f"small_{variant}.docx"
+    make_samples.write_docx(_spec(tmp_path, SMALL), variant, target)
+    raw = read_document(target)
+    assert len(raw.tables) == tables
+    rows = [r.cells for t in raw.tables for r in t.rows if r.cells[0] != "重点工作"]
+    assert rows[1][0] == second_category
+    assert rows[2] == ["一、蓝天保卫战", None, None]
+
+
+def test_rendering_twice_gives_the_same_bytes(tmp_path: Path) -> None:
+    spec = _spec(tmp_path, SMALL)
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    make_samples.write_docx(spec, "merged", first)
+    make_samples.write_docx(spec, "merged", second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"rows": [["a", "b"]]}, "row 2 has 2 cells, the header 3"),
+        ({"rows": [["^", "b", "c"]]}, "merges with nothing"),
+        ({"rows": [["<", "b", "c"]]}, "starts with '<'"),
+        ({"renderings": {"docx": ["fancy"]}}, "unknown variants"),
+    ],
+)
+def test_bad_spec_is_rejected_naming_the_file(
+    tmp_path: Path, change: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(make_samples.SpecError, match=message):
+        _spec(tmp_path, {**SMALL, **change}, name="bad")
