@@ -5,7 +5,8 @@ the document's XML (opened with python-docx) rather than python-docx's cell list
 which repeat a merged cell in every grid position it covers:
 
 * the body is read in order; paragraphs above the first table are ``text_before``
-  (attachment label, title), tables are named "table 1", "table 2", ...;
+  (attachment label, title) and those above each table its ``text_above``; tables
+  are named "table 1", "table 2", ...;
 * a cell continuing a vertical merge (``w:vMerge`` without ``restart``) is covered:
   ``None``; a cell spanning columns (``w:gridSpan``) has its text in its first grid
   column and ``None`` in the columns it covers;
@@ -64,11 +65,16 @@ def read_docx(data: bytes, path: Path, options: ReadOptions | None = None) -> Ex
     body = _open_body(data, path)
     tables: list[RawTable] = []
     text_before: list[str] = []
+    text_above: list[str] = []
     for block in _children(body, {_P, _TBL}):
         if block.tag == _TBL:
-            tables.append(_read_table(block, f"table {len(tables) + 1}"))
-        elif not tables:
-            text_before.extend(_clean_lines(_paragraph_text(block)))
+            tables.append(_read_table(block, f"table {len(tables) + 1}", text_above))
+            text_above = []
+        else:
+            lines = _clean_lines(_paragraph_text(block))
+            text_above.extend(lines)
+            if not tables:
+                text_before.extend(lines)
     return Extracted(tables=tables, text_before=text_before)
 
 
@@ -179,6 +185,7 @@ def _read_row(tr: Any) -> RawRow:
     return RawRow(cells=cells, repeats_as_header=header)
 
 
-def _read_table(tbl: Any, name: str) -> RawTable:
+def _read_table(tbl: Any, name: str, text_above: list[str]) -> RawTable:
     """One Word table as a raw grid (see the module docstring for merged cells)."""
-    return RawTable(rows=[_read_row(tr) for tr in _children(tbl, {_TR})], name=name)
+    rows = [_read_row(tr) for tr in _children(tbl, {_TR})]
+    return RawTable(rows=rows, name=name, text_above=text_above)

@@ -35,6 +35,9 @@ class RawTable:
     rows: list[RawRow]
     name: str = "table 1"
     """How to refer to the table in a message ("table 2", "page 3 table 1")."""
+    text_above: list[str] = field(default_factory=list)
+    """Non-table text lines between the previous table and this one, where the reader
+    knows them (a title above a task table that follows another table)."""
 
     @property
     def width(self) -> int:

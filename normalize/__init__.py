@@ -16,7 +16,7 @@ from extract.errors import NoTableFound
 from extract.grid import RawDocument
 from normalize.columns import ColumnSynonyms
 from normalize.departments import DepartmentKnowledge
-from normalize.document_info import describe_document
+from normalize.document_info import describe_document, lines_naming_the_list
 from normalize.layout import carry_forward, collect_task_rows, drop_repeated_headers, mark_sections
 from normalize.model import Column, TaskList, TaskRecord, TaskWarning
 from normalize.page_breaks import continue_cut_categories, join_split_rows
@@ -42,11 +42,12 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     Raises ``NoTableFound`` when no table in the document has a task-list header.
     """
     knowledge = knowledge or Knowledge()
-    info = describe_document(raw.content.text_before)
     task_rows = collect_task_rows(raw.tables, knowledge.columns)
     if task_rows is None:
         what = "no table" if not raw.tables else "no table with a task-list header"
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")
+    above = lines_naming_the_list(raw.content.text_before, raw.tables, task_rows.first_table)
+    info = describe_document(above)
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     rows = mark_sections(rows)

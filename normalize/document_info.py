@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.grid import RawTable
 from normalize.text import squeeze
 
 _ATTACHMENT = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八九十]*)[:：]?$")
@@ -45,3 +46,14 @@ def describe_document(text_before: list[str]) -> DocumentInfo:
     year_match = _YEAR.search(title or "")
     year = int(year_match.group(1)) if year_match else None
     return DocumentInfo(attachment, title, year)
+
+
+def lines_naming_the_list(
+    text_before: list[str], tables: list[RawTable], first_task_table: RawTable | None
+) -> list[str]:
+    """The text lines that name a task list: those right above its first table when
+    other tables come before it (a contact list, a cover table), else the lines above
+    the document's first table."""
+    if first_task_table is None or first_task_table is tables[0]:
+        return text_before
+    return first_task_table.text_above or text_before

@@ -35,6 +35,8 @@ class TaskRows:
     header: Header
     rows: list[GridRow]
     warnings: list[TaskWarning]
+    first_table: RawTable | None = None
+    """The first table of the list (the text above it names the list)."""
 
 
 def _aligned(cells: list[Cell], width: int) -> list[Cell]:
@@ -60,10 +62,12 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
     rows: list[GridRow] = []
     warnings: list[TaskWarning] = []
     previous_was_task = False
+    first_table: RawTable | None = None
     for table in tables:
         found = find_header(table, synonyms)
         if header is None and found is not None:
             header, start = found, found.row_index + 1
+            first_table = table
         elif header is not None and found is not None and found.fields == header.fields:
             start = found.row_index + 1
         elif (
@@ -91,7 +95,7 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
             page_break = False
     if header is None:
         return None
-    return TaskRows(header, rows, warnings)
+    return TaskRows(header, rows, warnings, first_table)
 
 
 def drop_repeated_headers(

@@ -57,8 +57,10 @@ Usage: ``python samples/make_samples.py [SPEC.json ...]`` (default: every spec i
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -359,7 +361,24 @@ def write_pdf(spec: Spec, variant: str, target: Path) -> None:
         printed = work / f"{target.stem}.pdf"
         if not printed.exists():
             raise SystemExit(f"make_samples: soffice wrote no PDF for {source.name}")
-        shutil.move(printed, target)
+        target.write_bytes(_without_run_stamps(printed.read_bytes()))
+
+
+# What differs between two LibreOffice prints of one file: the print time, the file
+# identifier and a checksum. Each is replaced by text of the same length, so the PDF's
+# byte offsets stay valid and equal content gives equal bytes.
+_PRINT_TIME = re.compile(rb"(/CreationDate\(D:)\d{14}")
+_RUN_IDS = re.compile(
+    rb"(?<=/ID \[ <)[0-9A-F]{32}(?=>)|(?<=>\n<)[0-9A-F]{32}(?=> \])"
+    rb"|(?<=/DocChecksum /)[0-9A-F]{32}"
+)
+
+
+def _without_run_stamps(pdf: bytes) -> bytes:
+    """The PDF with its print time fixed and its identifiers derived from its content."""
+    pdf = _PRINT_TIME.sub(rb"\g<1>20190101000000", pdf)
+    digest = hashlib.md5(_RUN_IDS.sub(b"0" * 32, pdf)).hexdigest().upper().encode()
+    return _RUN_IDS.sub(digest, pdf)
 
 
 # --- Cell-per-line text dump ---------------------------------------------------------------

@@ -350,3 +350,23 @@ def test_seed_rendering_gives_the_txt_records(variant: str) -> None:
     document = qingdan.convert(SAMPLES / f"000_eaf823a1ce4555f0_{variant}.docx")
     assert [r.model_dump() for r in document.records] == expected
     assert document.warnings == []
+
+
+def test_title_comes_from_the_paragraphs_above_the_first_task_table(tmp_path: Path) -> None:
+    path = write_docx(
+        tmp_path / "after-contacts.docx",
+        para("附件1"),
+        para("联系人名单"),
+        table(row("联系人", "电话"), row("张三", "12345678")),
+        para("附件2"),
+        para("新城区2019年大气污染防治工作任务清单"),
+        table(row(*HEADER), task("大气污染防治", "措施一")),
+    )
+    assert read_document(path).tables[1].text_above == [
+        "附件2",
+        "新城区2019年大气污染防治工作任务清单",
+    ]
+    document = qingdan.convert(path)
+    assert document.document.attachment == "附件2"
+    assert document.document.title == "新城区2019年大气污染防治工作任务清单"
+    assert [w.message for w in document.warnings] == ["table 1 is not a task table; skipped"]
