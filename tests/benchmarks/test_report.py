@@ -21,6 +21,7 @@ def measurement(
         "runs": 5,
         "seconds": [median],
         "median_seconds": median,
+        "median_cpu_seconds": median,
         "seconds_per_unit": median / pages if pages else median,
         "peak_rss_bytes": 50 * 10**6,
         "recovered": 15,
@@ -47,9 +48,20 @@ def test_a_format_table_shows_qingdan_time_over_each_peer_and_failures() -> None
     ]  # fmt: skip
     table = format_table(rows, "pdf")
     assert "time per page" in table
-    assert "| a.pdf | 4 | pdfplumber | 5 | 100.0 ms | 50 MB | 3 / 15 | 2.00x |" in table
+    assert "| a.pdf | 4 | pdfplumber | 5 | 100.0 ms | 50 MB | 3 / 15 | 2.00x (CPU 2.00x) |" in table
     assert "failed: boom" in table
     assert "a.txt" not in table
+
+
+def test_cpu_and_wall_ratios_are_shown_side_by_side() -> None:
+    rows = [
+        measurement("qingdan", "a.pdf", 0.8, 4, median_cpu_seconds=0.5),
+        measurement("pdfplumber", "a.pdf", 0.4, 4, median_cpu_seconds=0.4),
+    ]
+    assert "| 2.00x (CPU 1.25x) |" in format_table(rows, "pdf")
+    assert "**met** (worst 1.25x on a.pdf; wall-time ratio there 2.00x" in "\n".join(
+        targets(rows, [])
+    )
 
 
 def test_targets_report_a_missed_time_ratio_and_the_memory_at_200_pages() -> None:
@@ -59,7 +71,7 @@ def test_targets_report_a_missed_time_ratio_and_the_memory_at_200_pages() -> Non
         measurement("qingdan", "p1000.pdf", 90.0, 1000, group="scale", peak_rss_bytes=310 * 10**6),
     ]
     lines = "\n".join(targets(samples, scale))
-    assert "**NOT met** (worst 2.00x on a.pdf)" in lines
+    assert "**NOT met** (worst 2.00x on a.pdf;" in lines
     assert "under 400 MB: **met** (300 MB)" in lines
     assert "at 1000 pages is 0.90x its time per page at 200 pages" in lines
     assert "peak RSS at 1000 pages is 1.03x the peak at 200 pages" in lines
