@@ -121,16 +121,16 @@ def targets(samples: Measurements, scale: Measurements) -> list[str]:
         ]
     cpu = _pdfplumber_ratios(pdf, "median_cpu_seconds")
     wall = _pdfplumber_ratios(pdf, "median_seconds")
-    if cpu:
-        worst_name = max(cpu, key=lambda name: cpu[name])
-        worst = cpu[worst_name]
+    for label, ratios in (("CPU time", cpu), ("wall time", wall)):
+        if not ratios:
+            continue
+        worst_name = max(ratios, key=lambda name: ratios[name])
+        worst = ratios[worst_name]
         verdict = "met" if worst <= TARGET_RATIO_TO_PDFPLUMBER else "NOT met"
         lines.append(
-            f"- Cost, qingdan ÷ raw pdfplumber `extract_tables` on the same pages, "
-            f"at most {TARGET_RATIO_TO_PDFPLUMBER}x on every PDF, judged on CPU time: "
-            f"**{verdict}** (worst {times(worst)} on {worst_name}; wall-time ratio there "
-            f"{times(wall.get(worst_name))}, worst wall-time ratio "
-            f"{times(max(wall.values(), default=None))})."
+            f"- Cost in {label}, qingdan ÷ raw pdfplumber `extract_tables` on the same pages, "
+            f"at most {TARGET_RATIO_TO_PDFPLUMBER}x on every PDF: **{verdict}** "
+            f"(worst {times(worst)}, on {worst_name})."
         )
     at_target = [m for m in own_pdf if m["pages"] == MEMORY_TARGET_PAGES]
     for m in at_target:
