@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/mypy samples/make_samples.py
 
 format: $(STAMP)
 	$(BIN)/ruff format .

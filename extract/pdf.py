@@ -53,7 +53,8 @@ class PageReading:
 
     number: int
     tables: list[list[list[Cell]]] = field(default_factory=list)
-    text_above: list[str] = field(default_factory=list)
+    text_above: list[list[str]] = field(default_factory=list)
+    """Per table, the text lines between the table above it (or the page top) and it."""
     damage: TextDamage = field(default_factory=lambda: TextDamage(0, 0, 0))
 
 
@@ -107,12 +108,33 @@ def read_page(page: Any, with_text_above: bool) -> PageReading:
     for table in found:
         reading.tables.append([[_cell_text(c) for c in row] for row in table.extract()])
     if with_text_above:
-        top = min((table.bbox[1] for table in found), default=clean.height)
-        if top > 0:
-            above = clean.crop((0, 0, clean.width, top)).extract_text()
-            reading.text_above = [repair_text(line.strip()) for line in above.splitlines()]
-            reading.text_above = [line for line in reading.text_above if line]
+        reading.text_above = _text_above_tables(clean, [table.bbox for table in found])
     return reading
+
+
+def _text_above_tables(
+    page: Any, boxes: list[tuple[float, float, float, float]]
+) -> list[list[str]]:
+    """For each table box (top to bottom), the text lines between the table above it (or
+    the page top) and it; with no table, one entry: the whole page's text."""
+    _, page_top, _, page_bottom = page.bbox
+    spans: list[tuple[float, float]] = []
+    upper = page_top
+    for _, top, _, bottom in boxes:
+        spans.append((upper, top))
+        upper = max(upper, bottom)
+    if not boxes:
+        spans.append((page_top, page_bottom))
+    return [_lines_between(page, upper, lower) for upper, lower in spans]
+
+
+def _lines_between(page: Any, upper: float, lower: float) -> list[str]:
+    """The repaired, non-blank text lines across the page between two heights."""
+    if lower <= upper:
+        return []
+    left, _, right, _ = page.bbox
+    text = page.crop((left, upper, right, lower)).extract_text()
+    return [repair_text(line.strip()) for line in text.splitlines() if line.strip()]
 
 
 @contextmanager
@@ -175,7 +197,9 @@ def _raw_tables(reading: PageReading) -> list[RawTable]:
             )
             for position, cells in enumerate(grid)
         ]
-        tables.append(RawTable(rows=rows, name=f"page {reading.number} table {index}"))
+        above = reading.text_above[index - 1] if index <= len(reading.text_above) else []
+        name = f"page {reading.number} table {index}"
+        tables.append(RawTable(rows=rows, name=name, text_above=above))
     return tables
 
 
@@ -204,7 +228,8 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
             unreadable += reading.damage.unreadable
             notices.extend(_damage_notices(reading))
             tables.extend(_raw_tables(reading))
-            text_before.extend(reading.text_above)
+            if reading.text_above and not text_before:
+                text_before = reading.text_above[0]
     if pages_with_text == 0:
         raise NoTextLayer(path, "the PDF has no text layer (a scanned image?); run OCR on it first")
     if unreadable == pages_with_text:
@@ -212,5 +237,11 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
             path,
             "the PDF's text layer is unreadable on every page (broken font mapping); "
             "run OCR on it or ask for the DOCX",
+        )
+    if unreadable and not tables:
+        raise UnreadableText(
+            path,
+            f"the PDF's text layer is unreadable on {unreadable} of {pages_with_text} pages "
+            "(broken font mapping) and no table is left on the others; run OCR on it",
         )
     return Extracted(tables=tables, text_before=text_before, notices=notices)

@@ -21,9 +21,9 @@ _SENTENCE_ENDS = "。！？；.!?;…"
 _CLOSERS = "”’」』）)》】"
 
 # Columns every task row fills in its own right: a row at the top of a page that leaves
-# one of them blank does not start a new task. (``category`` and ``measure`` are judged
-# apart; ``section`` never reaches a row.)
-_OWN_FIELDS = ("no", "lead", "support", "deadline", "responsible")
+# one of them blank does not start a new task. 配合部门 (support) is not one of them: many
+# tasks have no supporting department. (``category`` and ``measure`` are judged apart.)
+_OWN_FIELDS = ("no", "lead", "deadline", "responsible")
 
 
 def _blank(cell: Cell) -> bool:

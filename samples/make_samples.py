@@ -235,20 +235,24 @@ DOCX_VARIANTS: dict[str, Callable[[Spec], list[TablePlan]]] = {
 # --- Writing Word files ------------------------------------------------------------------
 
 
-def _set_up_page(document: Document, page: PageSetup) -> None:
+def _set_up_page(document: Document, page: PageSetup) -> int:
+    """Set A4 paper, orientation, margins and font; returns the text width (EMU)."""
     section = document.sections[0]
     long_side, short_side = Cm(29.7), Cm(21.0)
     if page.orientation == "landscape":
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = long_side, short_side
+        width = long_side
     else:
         section.page_width, section.page_height = short_side, long_side
+        width = short_side
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(page.margin_cm))
     normal = document.styles["Normal"]
-    normal.font.size = Pt(page.font_size)  # type: ignore[attr-defined]
+    normal.font.size = Pt(page.font_size)
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), page.font)
+    return int(width - 2 * Cm(page.margin_cm))
 
 
 def _write_cell_text(cell: Any, text: str) -> None:
@@ -306,9 +310,7 @@ def _add_table(document: Document, plan: TablePlan, page: PageSetup, text_width:
 def write_docx(spec: Spec, variant: str, target: Path) -> None:
     """Write one DOCX variant of a spec to ``target``."""
     document = new_document()
-    _set_up_page(document, spec.page)
-    section = document.sections[0]
-    text_width = int(section.page_width - section.left_margin - section.right_margin)
+    text_width = _set_up_page(document, spec.page)
     for text in spec.text_before:
         document.add_paragraph(text)
     for index, plan in enumerate(DOCX_VARIANTS[variant](spec)):

@@ -370,3 +370,36 @@ def test_title_comes_from_the_paragraphs_above_the_first_task_table(tmp_path: Pa
     assert document.document.attachment == "附件2"
     assert document.document.title == "新城区2019年大气污染防治工作任务清单"
     assert [w.message for w in document.warnings] == ["table 1 is not a task table; skipped"]
+
+
+def test_content_controls_legacy_merges_and_skipped_grid_columns(tmp_path: Path) -> None:
+    """Rows and cells inside content controls (w:sdt) are read; w:hMerge continue is
+    covered like w:gridSpan; w:gridBefore/w:gridAfter columns are blank."""
+    sdt_row = f"<w:sdt><w:sdtContent>{row('区发改委', '区财政局')}</w:sdtContent></w:sdt>"
+    sdt_cell = f"<w:sdt><w:sdtContent>{cell('甲')}</w:sdtContent></w:sdt>"
+    h_restart = '<w:tc><w:tcPr><w:hMerge w:val="restart"/></w:tcPr>' + para("乙") + "</w:tc>"
+    h_continue = "<w:tc><w:tcPr><w:hMerge/></w:tcPr><w:p/></w:tc>"
+    skipped = '<w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/></w:trPr>'
+    path = write_docx(
+        tmp_path / "controls.docx",
+        table(
+            sdt_row,
+            f"<w:tr>{sdt_cell}{h_restart}{h_continue}</w:tr>",
+            f"<w:tr>{skipped}{cell('丙')}</w:tr>",
+        ),
+    )
+    assert grid(path) == [[["区发改委", "区财政局"], ["甲", "乙", None], ["", "丙", ""]]]
+
+
+def test_deleted_text_and_drawing_fallbacks_are_not_read(tmp_path: Path) -> None:
+    deleted = '<w:del w:id="1" w:author="a"><w:r><w:delText>旧</w:delText></w:r></w:del>'
+    inserted = '<w:ins w:id="2" w:author="a"><w:r><w:t>新</w:t></w:r></w:ins>'
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    fallback = (
+        f'<mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="wps"><w:r><w:t>框</w:t>'
+        "</w:r></mc:Choice><mc:Fallback><w:r><w:t>框</w:t></w:r></mc:Fallback>"
+        "</mc:AlternateContent>"
+    )
+    paragraph = f"<w:p><w:r><w:t>措施</w:t></w:r>{deleted}{inserted}{fallback}</w:p>"
+    path = write_docx(tmp_path / "tracked.docx", table(row(f"<w:tc>{paragraph}</w:tc>")))
+    assert grid(path) == [[["措施新框"]]]

@@ -67,6 +67,14 @@ def test_one_raw_table_per_page_with_its_page_number() -> None:
         assert table.name == f"page {table.rows[0].page} table 1"
 
 
+def test_text_between_two_tables_on_page_1_is_kept_with_the_lower_table() -> None:
+    raw = _raw("contacts_first")
+    assert raw.content.text_before == ["报送单位联系方式"]
+    contacts, tasks = raw.tables
+    assert contacts.rows[0].cells == ["联系人", "电话"]
+    assert tasks.text_above == _source("contacts_first")["text_before"]
+
+
 def test_first_row_of_every_later_page_starts_a_page() -> None:
     raw = _raw("category_across_pages")
     starts = [[row.starts_page for row in table.rows] for table in raw.tables]
@@ -133,6 +141,13 @@ def test_fake_bold_duplicates_are_dropped_and_text_outside_the_table_ignored() -
     assert "- 1 -" not in text and "内部资料" not in text
 
 
+def test_letter_spaced_header_labels_are_recognised() -> None:
+    header = _raw("fake_bold").tables[0].rows[0].cells
+    assert all(cell and " " in cell for cell in header)  # 牵 头 部 门, as printed
+    columns = _converted("fake_bold").document.columns
+    assert [c.field for c in columns] == ["category", "measure", "lead", "support", "deadline"]
+
+
 def test_private_use_characters_are_counted_per_page() -> None:
     document = _converted("partly_private_use")
     garbled = [w for w in document.warnings if w.code == "garbled-text"]
@@ -155,6 +170,12 @@ def test_a_pdf_with_garbage_on_every_page_is_an_error() -> None:
         read_document(CASES / "private_use.pdf")
 
 
+def test_a_pdf_whose_table_pages_are_all_garbage_is_an_error() -> None:
+    """The readable rest (here: a page of text without a table) holds no table."""
+    with pytest.raises(UnreadableText, match=r"unreadable on 1 of 2 pages"):
+        read_document(CASES / "garbage_table_readable_note.pdf")
+
+
 def test_a_scan_says_it_has_no_text_layer() -> None:
     with pytest.raises(NoTextLayer, match=r"scan\.pdf: .*no text layer"):
         read_document(CASES / "scan.pdf")
@@ -169,7 +190,7 @@ def test_an_encrypted_pdf_asks_for_the_password() -> None:
 
 def test_an_encrypted_pdf_opens_with_its_password() -> None:
     document = qingdan.convert(CASES / "encrypted.pdf", options=ReadOptions(password=PASSWORD))
-    assert _record_rows(document) == _source("category_across_pages")["rows"]
+    assert _record_rows(document) == _source("fake_bold")["rows"]
 
 
 def test_a_truncated_pdf_is_a_broken_file() -> None:

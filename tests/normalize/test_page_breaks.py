@@ -58,6 +58,14 @@ def test_a_new_task_at_the_top_of_a_page_is_not_joined() -> None:
     assert join_split_rows(rows, FIELDS) == rows
 
 
+def test_a_new_task_without_supporting_departments_is_not_joined() -> None:
+    rows = [
+        _row("土壤", "加强监管", "环境局", "区城管局", "2019年12月"),
+        _row("", "推进整治", "城管局", "", "2019年12月", page=2, starts_page=True),
+    ]
+    assert join_split_rows(rows, FIELDS) == rows
+
+
 def test_a_row_after_a_finished_sentence_is_not_joined() -> None:
     rows = [
         _row("土壤", "加强监管。", "环境局", "区城管局", "2019年12月"),

@@ -143,3 +143,40 @@ def test_two_prints_of_one_pdf_become_the_same_bytes() -> None:
     assert b"D:20190101000000" in fixed
     other = make_samples._without_run_stamps(first.replace(b"/Size 35", b"/Size 36"))
     assert other.split(b"/ID")[1] != fixed.split(b"/ID")[1]  # the ID follows the content
+
+
+def test_two_row_header_is_written_with_real_merges(tmp_path: Path) -> None:
+    data = {
+        "header": [
+            ["序号", "重点任务", "责任单位", "<", "完成时限"],
+            ["^", "^", "牵头单位", "配合单位", "^"],
+        ],
+        "rows": [["1", "散煤治理", "区发展改革委", "区财政局", "2019年10月底前"]],
+    }
+    target = tmp_path / "two_merged.docx"
+    make_samples.write_docx(_spec(tmp_path, data, name="two"), "merged", target)
+    [table] = read_document(target).tables
+    assert [r.cells for r in table.rows[:2]] == [
+        ["序号", "重点任务", "责任单位", None, "完成时限"],
+        [None, None, "牵头单位", "配合单位", None],
+    ]
+    assert [r.repeats_as_header for r in table.rows] == [True, True, False]
+    dump = make_samples.render_txt(_spec(tmp_path, {**data, "text_before": []}, name="two"))
+    assert dump.startswith("\t序号\n\t重点任务\n\t责任单位\n\t完成时限\n\n\t\n\t\n\t牵头单位\n")
+
+
+def test_bad_spec_on_the_command_line_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text("{not json", encoding="utf-8")
+    assert make_samples.main([str(path)]) == 2
+    assert capsys.readouterr().err.startswith(f"make_samples: {path}: cannot read spec")
+
+
+def test_pdf_without_libreoffice_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(make_samples.shutil, "which", lambda name: None)
+    with pytest.raises(SystemExit, match="soffice \\(LibreOffice\\) is missing"):
+        make_samples.write_pdf(_spec(tmp_path, SMALL), "merged", tmp_path / "x.pdf")

@@ -15,14 +15,19 @@ checked against what went in (`NAME.source.json`):
   fonts' ToUnicode maps are rewritten after export.
 * ``private_use.pdf``: a table whose cells are mostly private-use code points (an
   unreadable text layer).
+* ``contacts_first.pdf``: a contact table, then the label and title, then the task table,
+  all on page 1.
+* ``garbage_table_readable_note.pdf``: the page of ``private_use.pdf``, then a readable
+  page of text without a table.
 * ``rotated.pdf``: ``row_split.pdf`` stored as portrait pages with ``/Rotate 90``.
 * ``partly_private_use.pdf``: two rows, three private-use characters in one measure.
 * ``last_page_unreadable.pdf``: two pages of ``category_across_pages.pdf``, then the
   page of ``private_use.pdf``.
 * ``fake_bold.pdf``: written directly with reportlab: every glyph printed twice, a hair
-  apart (fake bold), a running header and page number outside the table.
+  apart (fake bold), letter-spaced header labels, a running header and page number
+  outside the table.
 * ``scan.pdf``: one page holding only an image (no text layer).
-* ``encrypted.pdf``: ``category_across_pages.pdf`` encrypted with the password ``qingdan``.
+* ``encrypted.pdf``: ``fake_bold.pdf`` (one page) encrypted with the password ``qingdan``.
 * ``truncated.pdf``: the first half of ``category_across_pages.pdf``.
 
 Needs LibreOffice (Debian: libreoffice-writer-nogui, fonts-noto-cjk) and the dev extras.
@@ -117,7 +122,16 @@ def _merge_categories(table: Table, rows: list[Row]) -> None:
         start = end
 
 
-def _docx(before: list[str], rows: list[Row], landscape: bool, keep_rows_whole: bool) -> object:
+CONTACTS = [["联系人", "电话"], ["张三", "029-12345678"]]
+
+
+def _docx(
+    before: list[str],
+    rows: list[Row],
+    landscape: bool,
+    keep_rows_whole: bool,
+    contacts_first: bool = False,
+) -> object:
     document = new_docx()
     _set_cjk_font(document)
     section = document.sections[0]
@@ -127,6 +141,13 @@ def _docx(before: list[str], rows: list[Row], landscape: bool, keep_rows_whole: 
     for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, margin, Cm(2))
     section.footer.paragraphs[0].text = "— 1 —"
+    if contacts_first:  # a small contact table above the list's label and title
+        document.add_paragraph("报送单位联系方式")
+        contacts = document.add_table(rows=len(CONTACTS), cols=2)
+        contacts.style = "Table Grid"
+        for row, values in zip(contacts.rows, CONTACTS, strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
     for line in before:
         document.add_paragraph(line)
     _ruled_table(document, rows, keep_rows_whole)
@@ -201,6 +222,7 @@ def docx_cases() -> dict[str, tuple[object, list[Row], list[str]]]:
         "kangxi": (_docx(before, kangxi, True, True), kangxi, before),
         "private_use": (_docx(before, private, True, True), private, before),
         "partly_private_use": (_docx(before, partly, True, True), partly, before),
+        "contacts_first": (_docx(before, rows[:3], False, True, True), rows[:3], before),
     }
 
 
@@ -212,7 +234,8 @@ def fake_bold_rows(rows: list[Row]) -> list[Row]:
 def make_fake_bold(target: Path, before: list[str], rows: list[Row]) -> None:
     """A one-page ruled table written with reportlab, every glyph printed twice (fake bold).
 
-    A running header and a page number are printed outside the table.
+    The header labels are letter-spaced; a running header and a page number are printed
+    outside the table.
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
@@ -235,9 +258,10 @@ def make_fake_bold(target: Path, before: list[str], rows: list[Row]) -> None:
     row_height = 30
     for index, row in enumerate(table):
         row_top = top - index * row_height
+        spacing = 6 if index == 0 else 0  # letter-spaced header labels: 牵  头  部  门
         for col, text in enumerate(row):
             for shift in (0.0, 0.25):  # the fake bold: the same glyphs again, a hair right
-                pdf.drawString(xs[col] + 2 + shift, row_top - 18, text)
+                pdf.drawString(xs[col] + 2 + shift, row_top - 18, text, charSpace=spacing)
     bottom = top - len(table) * row_height
     for index in range(len(table) + 1):
         pdf.line(xs[0], top - index * row_height, xs[-1], top - index * row_height)
@@ -277,6 +301,21 @@ def make_stored_portrait(landscape: Path, target: Path) -> None:
         writer.write(out)
 
 
+def make_note_page(target: Path) -> None:
+    """A page of plain text without a table (a note after the list)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(target), pagesize=A4)
+    pdf.setFont("STSong-Light", 10)
+    pdf.drawString(60, A4[1] - 80, "说明：各单位于每季度末报送进展情况。")
+    pdf.showPage()
+    pdf.save()
+
+
 def make_last_page_unreadable(readable: Path, unreadable: Path, target: Path) -> None:
     """The first two pages of ``readable``, then the (unreadable) first page of ``unreadable``."""
     writer = pypdf.PdfWriter()
@@ -314,7 +353,15 @@ def main() -> None:
     make_stored_portrait(HERE / "row_split.pdf", HERE / "rotated.pdf")
     whole = HERE / "category_across_pages.pdf"
     make_last_page_unreadable(whole, HERE / "private_use.pdf", HERE / "last_page_unreadable.pdf")
-    make_encrypted(whole, HERE / "encrypted.pdf")
+    with tempfile.TemporaryDirectory() as tmp:
+        note = Path(tmp) / "note.pdf"
+        make_note_page(note)
+        writer = pypdf.PdfWriter()
+        writer.append(HERE / "private_use.pdf")
+        writer.append(note)
+        with (HERE / "garbage_table_readable_note.pdf").open("wb") as out:
+            writer.write(out)
+    make_encrypted(HERE / "fake_bold.pdf", HERE / "encrypted.pdf")
     data = whole.read_bytes()
     (HERE / "truncated.pdf").write_bytes(data[: len(data) // 2])
 
