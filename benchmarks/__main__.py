@@ -25,7 +25,16 @@ from benchmarks.ratios import (
     own_time_ratios,
     slower_than_target,
 )
-from benchmarks.report import comparison_lines, megabytes, recovered, render, seconds, times
+from benchmarks.report import (
+    comparison_lines,
+    megabytes,
+    pdf_speeds,
+    recovered,
+    render,
+    seconds,
+    targets,
+    times,
+)
 from benchmarks.scale import scale_inputs
 from benchmarks.tools import TOOLS, tools_for
 
@@ -125,6 +134,16 @@ def profiles(measurements: list[dict[str, Any]], items: dict[str, Input]) -> str
     return "\n\n".join(sections)
 
 
+def run_samples(measurements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The measurements of the golden samples."""
+    return [m for m in measurements if m["group"] == "samples"]
+
+
+def run_scale(measurements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The measurements of the scale series."""
+    return [m for m in measurements if m["group"] == "scale"]
+
+
 def diff_benchmark() -> str | None:
     """The output of ``python -m benchmarks.bench_diff`` when that benchmark exists."""
     if not DIFF_BENCHMARK.exists():
@@ -191,7 +210,8 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     results_file.write_text(json.dumps(run, ensure_ascii=False, indent=2) + "\n", "utf-8")
     REPORT.write_text(render(run, sections), encoding="utf-8")
-    print("\n".join(comparison))
+    summary = targets(run_samples(measurements), run_scale(measurements))
+    print("\n".join([*pdf_speeds(measurements), *summary, "", *comparison]))
     print(f"wrote {REPORT.name} and {run['results_file']} in {run['duration_seconds']:.0f} s")
 
 

@@ -160,6 +160,28 @@ def targets(samples: Measurements, scale: Measurements) -> list[str]:
     return lines
 
 
+def pdf_speeds(measurements: Measurements) -> list[str]:
+    """Pages per second of qingdan and raw pdfplumber on each PDF, and their time ratio."""
+    by_key = {(m["input"], m["tool"]): m for m in measurements if m["format"] == "pdf"}
+    lines = []
+    for (name, tool), own in by_key.items():
+        raw = by_key.get((name, "pdfplumber"))
+        if tool != OWN_TOOL or raw is None:
+            continue
+        lines.append(
+            f"- {name} ({own['pages']} pages): qingdan {pages_per_second(own)} pages/s, "
+            f"raw pdfplumber {pages_per_second(raw)} pages/s; qingdan time ÷ pdfplumber "
+            f"{times(ratio(own['median_seconds'], raw['median_seconds']))}"
+        )
+    return lines
+
+
+def pages_per_second(m: Mapping[str, Any]) -> str:
+    """A PDF measurement's speed, from its median time per page."""
+    per_page = m["seconds_per_unit"]
+    return "—" if not per_page else f"{1 / per_page:.1f}"
+
+
 def _pdfplumber_ratios(measurements: Measurements, key: str) -> dict[str, float]:
     """qingdan's time over raw pdfplumber's, by input, where both ran."""
     return {
@@ -266,6 +288,9 @@ def render(run: Mapping[str, Any], extra_sections: Mapping[str, str]) -> str:
             "",
         ]
     parts += ["## Targets", "", *targets(samples, scale), ""]
+    speeds = pdf_speeds(measurements)
+    if speeds:
+        parts += ["PDF speed, qingdan against raw pdfplumber on the same pages:", "", *speeds, ""]
     for heading, body in extra_sections.items():
         parts += [f"## {heading}", "", body.strip(), ""]
     return "\n".join(parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from benchmarks.report import format_table, megabytes, seconds, targets
+from benchmarks.report import format_table, megabytes, pdf_speeds, seconds, targets
 
 
 def measurement(
@@ -83,3 +83,16 @@ def test_without_a_pdf_reader_no_target_is_claimed() -> None:
     lines = targets([measurement("pdfplumber", "a.pdf", 0.4, 4)], [])
     assert len(lines) == 1
     assert "reads no PDF" in lines[0]
+
+
+def test_pdf_speeds_pair_qingdan_with_raw_pdfplumber_on_each_file() -> None:
+    rows = [
+        measurement("qingdan", "a.pdf", 0.5, 10),
+        measurement("pdfplumber", "a.pdf", 0.4, 10),
+        measurement("qingdan", "b.pdf", 1.0, 10),
+        measurement("qingdan", "c.txt", 0.1, None),
+    ]
+    assert pdf_speeds(rows) == [
+        "- a.pdf (10 pages): qingdan 20.0 pages/s, raw pdfplumber 25.0 pages/s; "
+        "qingdan time ÷ pdfplumber 1.25x"
+    ]
