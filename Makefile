@@ -41,6 +41,17 @@ golden: $(STAMP)
 	QINGDAN_REGENERATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py tests/qingdan/diff/test_diff_golden.py -q
 	git diff --stat -- samples/
 
+## bench: qingdan against raw pdfplumber, camelot and docx2python (issues 4, 9);
+## installs the bench extra and LibreOffice, rewrites BENCHMARKS.md and benchmarks/results/
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	scripts/ensure-bench-packages
+	$(BIN)/python -m benchmarks
+
 ## pdf-cases: rebuild the PDF reader's test PDFs (needs LibreOffice; the PDFs are committed)
 pdf-cases: $(STAMP)
 	$(BIN)/python -m tests.extract.pdf_cases.make_cases
