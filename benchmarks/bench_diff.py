@@ -65,8 +65,8 @@ def make_lists(size: int, rng: random.Random) -> tuple[Document, Document]:
         new_record["seq"] = seq
 
     def document(records: list[dict[str, Any]], year: int) -> Document:
-        info = {"file": f"{year}.txt", "format": "txt", "sha256": "0" * 64, "title": None,
-                "attachment": None, "year": year, "columns": []}  # fmt: skip
+        info: dict[str, Any] = {"file": f"{year}.txt", "format": "txt", "sha256": "0" * 64,
+                "title": None, "attachment": None, "year": year, "columns": []}  # fmt: skip
         return Document.model_validate({"document": info, "records": records, "warnings": []})
 
     return document(old_records, 2019), document(new_records, 2020)
