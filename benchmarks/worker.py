@@ -14,6 +14,7 @@ worker started by a parent holding 200 MB would report at least 200 MB.
 
 from __future__ import annotations
 
+import importlib
 import json
 import resource
 import sys
@@ -27,6 +28,8 @@ from benchmarks.tools import TOOLS
 def measure(tool_name: str, path: Path, runs: int, warmup: bool) -> dict[str, Any]:
     """Run a tool ``runs`` times on ``path``; its wall and CPU times, peak memory, last rows."""
     tool = TOOLS[tool_name]
+    for module in tool.modules:  # imports are start-up, not the work being timed
+        importlib.import_module(module)
     seconds: list[float] = []
     cpu_seconds: list[float] = []
     result: Any = tool.run(path) if warmup else None
