@@ -58,15 +58,18 @@ def safe_stem(name: str) -> str:
 
 
 def plan_outputs(files: Sequence[Path], folder: Path, fmt: OutputFormat) -> dict[Path, Path]:
-    """Input -> its output file in ``folder``: the input's name, made safe and unique.
+    """Input -> its output file in ``folder``: the input's file name, made safe and
+    unique, with the output format's suffix added.
 
-    Two inputs with the same name get ``NAME.json`` and ``NAME-2.json``; no output
-    takes the name of a combined file or of ``errors.json``.
+    ``清单.docx`` and ``清单.pdf`` give ``清单.docx.json`` and ``清单.pdf.json`` (the
+    renderings of one list often share a stem); two inputs with the same file name in
+    different folders get ``NAME.json`` and ``NAME-2.json``; no output takes the name
+    of a combined file or of ``errors.json``.
     """
     taken = {name.lower() for name in [*COMBINED, ERRORS_FILE]}
     plan: dict[Path, Path] = {}
     for path in files:
-        stem, number = safe_stem(path.stem), 1
+        stem, number = safe_stem(path.name), 1
         name = f"{stem}.{fmt.value}"
         while name.lower() in taken:
             number += 1

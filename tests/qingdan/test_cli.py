@@ -47,7 +47,7 @@ def test_convert_a_folder_writes_one_output_per_file(seed: Path, tmp_path: Path)
     result = runner.invoke(app, ["convert", str(folder), "-o", f"{tmp_path / 'out'}/"])
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == ["a.json", "all.csv", "all.jsonl", "all.xlsx", "errors.json"]
+    assert written == ["a.txt.json", "all.csv", "all.jsonl", "all.xlsx", "errors.json"]
 
 
 @pytest.mark.parametrize(

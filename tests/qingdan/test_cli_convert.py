@@ -71,11 +71,11 @@ def test_all_converted_is_exit_0_and_plain_lines_off_a_terminal(tmp_path: Path, 
     assert "records" in output and "failures" in output
     assert json.loads((out / "errors.json").read_text("utf-8")) == []
     assert sorted(p.name for p in out.iterdir()) == [
-        "a.json",
+        "a.txt.json",
         "all.csv",
         "all.jsonl",
         "all.xlsx",
-        "b.json",
+        "b.txt.json",
         "errors.json",
     ]
     # Running again into the same folder replaces the outputs and reads none of them.

@@ -49,14 +49,14 @@ def test_folder_of_good_and_bad_inputs(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     converted = sorted(n for n, e in expected.items() if e.status == "converted")
     outputs = sorted(p.name for p in out.iterdir())
-    # Three inputs are called "seed": their outputs get unique names.
+    # Three inputs are called "seed" (.txt, .docx, .pdf): the suffix tells them apart.
     per_input = {
-        "seed.json",
-        "seed-2.json",
-        "seed-3.json",
-        "gbk.json",
-        "gb18030.json",
-        "utf16.json",
+        "seed.txt.json",
+        "seed.docx.json",
+        "seed.pdf.json",
+        "gbk.txt.json",
+        "gb18030.txt.json",
+        "utf16.txt.json",
     }
     assert len(converted) == len(per_input)
     assert outputs == sorted(COMBINED | per_input)

@@ -35,10 +35,12 @@ def test_safe_stem(name: str, safe: str) -> None:
 
 
 def test_names_are_unique_and_never_a_combined_file(tmp_path: Path) -> None:
-    files = [Path("a/清单.txt"), Path("b/清单.pdf"), Path("all.csv"), Path("errors.txt")]
+    files = [Path("a/清单.txt"), Path("b/清单.txt"), Path("b/清单.pdf"), Path("all")]
     plan = plan_outputs(files, tmp_path, OutputFormat.CSV)
-    assert [p.name for p in plan.values()] == ["清单.csv", "清单-2.csv", "all-2.csv", "errors.csv"]
-    plan = plan_outputs([Path("errors.txt")], tmp_path, OutputFormat.JSON)
+    assert [p.name for p in plan.values()] == [
+        "清单.txt.csv", "清单.txt-2.csv", "清单.pdf.csv", "all-2.csv"
+    ]  # fmt: skip
+    plan = plan_outputs([Path("errors")], tmp_path, OutputFormat.JSON)
     assert [p.name for p in plan.values()] == ["errors-2.json"]
 
 
@@ -62,7 +64,7 @@ def test_jsonl_has_file_and_title_on_every_record() -> None:
 def test_write_folder_replaces_whole_files_and_leaves_no_temporaries(tmp_path: Path) -> None:
     good, bad = Path("in/good.txt"), Path("in/bad.txt")
     plan = plan_outputs([good, bad], tmp_path, OutputFormat.JSON)
-    (tmp_path / "good.json").write_text("old", encoding="utf-8")
+    (tmp_path / "good.txt.json").write_text("old", encoding="utf-8")
     results = [
         FileResult(good, make_document([{}], "good.txt")),
         FileResult(bad, None, "file is empty", "EmptyFile"),
@@ -73,9 +75,10 @@ def test_write_folder_replaces_whole_files_and_leaves_no_temporaries(tmp_path: P
         "all.jsonl",
         "all.xlsx",
         "errors.json",
-        "good.json",
+        "good.txt.json",
     ]
-    assert json.loads((tmp_path / "good.json").read_text("utf-8"))["document"]["file"] == "good.txt"
+    written = json.loads((tmp_path / "good.txt.json").read_text("utf-8"))
+    assert written["document"]["file"] == "good.txt"
     assert json.loads((tmp_path / "errors.json").read_text("utf-8")) == [
         {"file": "in/bad.txt", "status": "failed", "error": "EmptyFile", "reason": "file is empty"},
         {"file": "in/x.md", "status": "skipped", "error": "Skipped", "reason": "why"},
