@@ -1,7 +1,7 @@
 """The benchmark's inputs: every sample with a golden file, and its golden records.
 
-Samples map to golden files as in ``tests/test_golden.py``: ``NAME.EXT`` has
-``NAME.EXT.expected.json``, or the file ``samples/golden.toml`` names under
+Samples map to golden files here, for the benchmark and ``tests/test_golden.py``
+alike: ``NAME.EXT`` has ``NAME.EXT.expected.json``, or the file ``samples/golden.toml`` names under
 ``[expected]`` (several renderings of one list share one expectation).
 """
 
@@ -33,6 +33,17 @@ class Input:
         return self.path.suffix.lower().lstrip(".")
 
 
+def shared_expectations(samples: Path) -> dict[str, str]:
+    """Sample name -> the expected file it shares (``samples/golden.toml`` ``[expected]``)."""
+    shared_file = samples / "golden.toml"
+    if not shared_file.exists():
+        return {}
+    expected: dict[str, str] = tomllib.loads(shared_file.read_text(encoding="utf-8")).get(
+        "expected", {}
+    )
+    return expected
+
+
 def golden_file(sample: Path, shared: dict[str, str]) -> Path:
     """The expected-output file for a sample (shared through golden.toml, or its own)."""
     return sample.parent / shared.get(sample.name, f"{sample.name}.expected.json")
@@ -40,10 +51,7 @@ def golden_file(sample: Path, shared: dict[str, str]) -> Path:
 
 def golden_samples(samples: Path, suffixes: frozenset[str]) -> list[Input]:
     """Every sample in ``samples`` with one of ``suffixes`` and a golden file, by name."""
-    shared_file = samples / "golden.toml"
-    shared: dict[str, str] = {}
-    if shared_file.exists():
-        shared = tomllib.loads(shared_file.read_text(encoding="utf-8")).get("expected", {})
+    shared = shared_expectations(samples)
     inputs = []
     for sample in sorted(samples.iterdir()):
         if sample.name.endswith(".expected.json") or sample.suffix.lower() not in suffixes:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import qingdan
+from benchmarks.corpus import golden_file, shared_expectations
 from tests.conftest import SAMPLES
 
 REGENERATE = os.environ.get("QINGDAN_REGENERATE_GOLDEN") == "1"
@@ -25,15 +25,12 @@ REGENERATE = os.environ.get("QINGDAN_REGENERATE_GOLDEN") == "1"
 
 def _golden_pairs() -> list[tuple[Path, Path]]:
     """(sample, expected file) for every sample that has a golden file."""
-    shared_file = SAMPLES / "golden.toml"
-    shared: dict[str, str] = {}
-    if shared_file.exists():
-        shared = tomllib.loads(shared_file.read_text(encoding="utf-8")).get("expected", {})
+    shared = shared_expectations(SAMPLES)
     pairs = []
     for sample in sorted(SAMPLES.iterdir()):
         if sample.name.endswith(".expected.json") or sample.suffix.lower() not in _readable():
             continue
-        expected = SAMPLES / shared.get(sample.name, f"{sample.name}.expected.json")
+        expected = golden_file(sample, shared)
         if expected.exists() or (REGENERATE and sample.name not in shared):
             pairs.append((sample, expected))
     return pairs

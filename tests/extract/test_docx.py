@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import tomllib
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -21,6 +20,7 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 import qingdan
+from benchmarks.corpus import shared_expectations
 from extract import read_document
 from extract.errors import BrokenFile
 from qingdan.cli import app
@@ -337,7 +337,7 @@ SEED_RENDERINGS = ["merged", "table-per-page", "repeated", "blank"]
 
 def test_seed_renderings_share_the_txt_golden() -> None:
     """Each DOCX rendering is checked against the TXT's golden by tests/test_golden.py."""
-    shared = tomllib.loads((SAMPLES / "golden.toml").read_text(encoding="utf-8"))["expected"]
+    shared = shared_expectations(SAMPLES)
     for variant in SEED_RENDERINGS:
         name = f"000_eaf823a1ce4555f0_{variant}.docx"
         assert (SAMPLES / name).is_file()
