@@ -19,7 +19,7 @@ from typing import Any
 import qingdan
 from qingdan.diff import compare
 from qingdan.diff.matching import similarity_matrix
-from schema import Document
+from qingdan.schema import Document
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "000_eaf823a1ce4555f0.txt"
 

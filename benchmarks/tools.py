@@ -32,7 +32,7 @@ class Tool:
 
 
 def _qingdan_suffixes() -> frozenset[str]:
-    from extract import READERS
+    from qingdan.extract import READERS
 
     return frozenset(READERS)
 

@@ -12,12 +12,12 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from extract.docx import read_docx
-from extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
-from extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
-from extract.options import ReadOptions
-from extract.pdf import read_pdf
-from extract.txt import read_txt
+from qingdan.extract.docx import read_docx
+from qingdan.extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
+from qingdan.extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
+from qingdan.extract.options import ReadOptions
+from qingdan.extract.pdf import read_pdf
+from qingdan.extract.txt import read_txt
 
 Reader = Callable[[bytes, Path, ReadOptions], Extracted]
 

@@ -32,10 +32,10 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from extract.errors import BrokenFile
-from extract.grid import Cell, Extracted, RawRow, RawTable
-from extract.options import ReadOptions
-from extract.zipguard import check_zip
+from qingdan.extract.errors import BrokenFile
+from qingdan.extract.grid import Cell, Extracted, RawRow, RawTable
+from qingdan.extract.options import ReadOptions
+from qingdan.extract.zipguard import check_zip
 
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 """Compound-file header: Word 97-2003 .doc files and password-protected .docx files."""

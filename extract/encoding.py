@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from extract.errors import UndecodableText
+from qingdan.extract.errors import UndecodableText
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

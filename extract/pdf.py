@@ -35,10 +35,10 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extract.errors import BrokenFile, EncryptedFile, NoTextLayer, UnreadableText
-from extract.grid import Cell, Extracted, Notice, RawRow, RawTable
-from extract.options import ReadOptions
-from extract.pdf_text import TextDamage, measure_damage, repair_text
+from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer, UnreadableText
+from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable
+from qingdan.extract.options import ReadOptions
+from qingdan.extract.pdf_text import TextDamage, measure_damage, repair_text
 
 TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 """Tables are ruled: cell borders come from the page's lines and rectangle edges."""

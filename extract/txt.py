@@ -20,9 +20,9 @@ import io
 from collections import Counter
 from pathlib import Path
 
-from extract.encoding import decode_text
-from extract.grid import Extracted, Notice, RawRow, RawTable
-from extract.options import ReadOptions
+from qingdan.extract.encoding import decode_text
+from qingdan.extract.grid import Extracted, Notice, RawRow, RawTable
+from qingdan.extract.options import ReadOptions
 
 
 def read_txt(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:

@@ -22,7 +22,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.errors import BrokenFile, QingdanError
+from qingdan.extract.errors import BrokenFile, QingdanError
 
 MIB = 1024 * 1024
 

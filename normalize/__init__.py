@@ -12,23 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.errors import NoTableFound
-from extract.grid import RawDocument
-from normalize.aliases import AliasTable
-from normalize.columns import ColumnSynonyms
-from normalize.departments import DepartmentKnowledge
-from normalize.document_info import describe_document, lines_naming_the_list
-from normalize.layout import (
+from qingdan.extract.errors import NoTableFound
+from qingdan.extract.grid import RawDocument
+from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.columns import ColumnSynonyms
+from qingdan.normalize.departments import DepartmentKnowledge
+from qingdan.normalize.document_info import describe_document, lines_naming_the_list
+from qingdan.normalize.layout import (
     carry_forward,
     collect_task_rows,
     drop_repeated_headers,
     mark_sections,
     section_texts,
 )
-from normalize.model import Column, TaskList, TaskRecord, TaskWarning
-from normalize.numbering import check_numbering
-from normalize.page_breaks import continue_cut_categories, join_split_rows
-from normalize.records import RecordContext, build_record
+from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
+from qingdan.normalize.numbering import check_numbering
+from qingdan.normalize.page_breaks import continue_cut_categories, join_split_rows
+from qingdan.normalize.records import RecordContext, build_record
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from normalize.knowledge import KnowledgeFileError, builtin, read_data_file
+from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from normalize.knowledge import KnowledgeFileError, builtin, read_data_file
-from normalize.text import squeeze
+from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
+from qingdan.normalize.text import squeeze
 
 FIELDS = ("section", "category", "no", "measure", "lead", "support", "responsible", "deadline")
 """Record fields a column can feed; ``responsible`` holds lead and support in one cell."""

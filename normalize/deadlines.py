@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from normalize.text import squeeze
+from qingdan.normalize.text import squeeze
 
 _DATA = Path(__file__).parent / "data" / "deadlines.toml"
 

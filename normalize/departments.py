@@ -29,8 +29,8 @@ import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from normalize.knowledge import KnowledgeFileError, builtin, read_data_file
-from normalize.text import cell_lines
+from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
+from qingdan.normalize.text import cell_lines
 
 SEPARATORS = frozenset("、，,；;／/")
 OPENING = "（(【[〔"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.grid import RawTable
-from normalize.text import squeeze
+from qingdan.extract.grid import RawTable
+from qingdan.normalize.text import squeeze
 
 _ATTACHMENT = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八九十]*)[:：]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|—|-|至)")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.grid import Cell, RawTable
-from normalize.columns import ColumnSynonyms, label_key
-from normalize.text import join_wrapped_lines
+from qingdan.extract.grid import Cell, RawTable
+from qingdan.normalize.columns import ColumnSynonyms, label_key
+from qingdan.normalize.text import join_wrapped_lines
 
 # How far down a table its header may sit (titles and notes can come first).
 _HEADER_SEARCH_ROWS = 8

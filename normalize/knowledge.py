@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from extract.errors import QingdanError
+from qingdan.extract.errors import QingdanError
 
 DATA_DIR = Path(__file__).parent / "data"
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from extract.grid import Cell, RawTable
-from normalize.columns import ColumnSynonyms
-from normalize.header import Header, find_header, looks_like_header
-from normalize.model import TaskWarning
-from normalize.sections import first_cell_heading
-from normalize.text import join_wrapped_lines, squeeze
+from qingdan.extract.grid import Cell, RawTable
+from qingdan.normalize.columns import ColumnSynonyms
+from qingdan.normalize.header import Header, find_header, looks_like_header
+from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.sections import first_cell_heading
+from qingdan.normalize.text import join_wrapped_lines, squeeze
 
 # Fields whose blank cell is a merged cell in a text dump (see ``carry_forward``): the
 # grouping columns, and the 序号 of one numbered task over several measure rows (issue 5).

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from normalize.model import TaskRecord, TaskWarning
-from normalize.text import squeeze
+from qingdan.normalize.model import TaskRecord, TaskWarning
+from qingdan.normalize.text import squeeze
 
 _CHINESE = "〇一二三四五六七八九"
 _ARABIC = re.compile(r"^(\d+(?:[.．]\d+)*)[.．、]?$")

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.grid import Cell
-from normalize.layout import GridRow
+from qingdan.extract.grid import Cell
+from qingdan.normalize.layout import GridRow
 
 # A measure that ends with one of these ends a sentence; a measure cut mid-sentence
 # does not. Closing quotes and brackets may follow the sentence's end mark.

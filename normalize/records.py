@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from normalize.aliases import AliasTable
-from normalize.deadlines import parse_deadline
-from normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
-from normalize.header import Header
-from normalize.layout import GridRow
-from normalize.model import TaskRecord, TaskWarning
-from normalize.responsibility import label_says_first_leads, split_responsibility
-from normalize.text import join_wrapped_lines, squeeze
+from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.deadlines import parse_deadline
+from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
+from qingdan.normalize.header import Header
+from qingdan.normalize.layout import GridRow
+from qingdan.normalize.model import TaskRecord, TaskWarning
+from qingdan.normalize.responsibility import label_says_first_leads, split_responsibility
+from qingdan.normalize.text import join_wrapped_lines, squeeze
 
 
 @dataclass(frozen=True)

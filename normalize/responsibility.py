@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
-from normalize.knowledge import builtin
-from normalize.text import squeeze
+from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
+from qingdan.normalize.knowledge import builtin
+from qingdan.normalize.text import squeeze
 
 LEAD = "lead"
 SUPPORT = "support"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from extract.grid import Cell
-from normalize.text import join_wrapped_lines
+from qingdan.extract.grid import Cell
+from qingdan.normalize.text import join_wrapped_lines
 
 _NUMERAL = "[一二三四五六七八九十]+"
 _HEADING = re.compile(

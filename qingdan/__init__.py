@@ -8,11 +8,11 @@
 
 from __future__ import annotations
 
-from extract.errors import QingdanError
-from normalize import Knowledge
+from qingdan.extract.errors import QingdanError
+from qingdan.normalize import Knowledge
 from qingdan.pipeline import convert
+from qingdan.schema import Document, Record, json_schema
 from qingdan.workload import Workload, workload
-from schema import Document, Record, json_schema
 
 __all__ = [
     "Document",

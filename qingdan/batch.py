@@ -16,11 +16,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract import READERS, ReadOptions
-from extract.errors import QingdanError
-from normalize import Knowledge
+from qingdan.extract import READERS, ReadOptions
+from qingdan.extract.errors import QingdanError
+from qingdan.normalize import Knowledge
 from qingdan.pipeline import convert
-from schema import Document
+from qingdan.schema import Document
 
 GLOB_CHARS = frozenset("*?[")
 OFFICE_LOCK_PREFIX = "~$"

@@ -17,21 +17,21 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 from rich.console import Console
 
-from extract import READERS, ReadOptions, read_document
-from extract.errors import QingdanError
-from normalize import Knowledge
 from qingdan.batch import collect_inputs, convert_many, default_jobs, summarize
 from qingdan.batch_report import BatchProgress
 from qingdan.batch_report import print_summary as print_batch_summary
 from qingdan.diff import DEFAULT_THRESHOLD, compare, load_document
 from qingdan.diff.render import diff_format_for, write_report
 from qingdan.diff.render.terminal import print_summary
+from qingdan.extract import READERS, ReadOptions, read_document
+from qingdan.extract.errors import QingdanError
 from qingdan.folder_output import folder_files, plan_outputs, refuse_inputs_as_outputs, write_folder
+from qingdan.normalize import Knowledge
 from qingdan.pipeline import convert
+from qingdan.schema import Document, json_schema
 from qingdan.workload import attachments_among, count_workload
 from qingdan.writers import OutputFormat, render, write_document
 from qingdan.writers.workload import workload_format_for, workload_table, write_workload
-from schema import Document, json_schema
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

@@ -13,13 +13,13 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from extract.errors import QingdanError
 from qingdan.batch import FileResult, Skipped
+from qingdan.extract.errors import QingdanError
+from qingdan.schema import Document
 from qingdan.writers import OutputFormat, render
 from qingdan.writers.atomic import atomic_write_bytes
 from qingdan.writers.csv import documents_csv
 from qingdan.writers.xlsx import documents_xlsx
-from schema import Document
 
 ERRORS_FILE = "errors.json"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract import ReadOptions, read_document
-from normalize import Knowledge, normalize
-from schema import Document, from_task_list
+from qingdan.extract import ReadOptions, read_document
+from qingdan.normalize import Knowledge, normalize
+from qingdan.schema import Document, from_task_list
 
 
 def convert(

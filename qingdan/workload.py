@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from normalize import Knowledge
 from qingdan.batch import collect_inputs
+from qingdan.normalize import Knowledge
 from qingdan.pipeline import convert
-from schema import Document
+from qingdan.schema import Document
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ gives its JSON Schema.
 
 from __future__ import annotations
 
-from schema.models import (
+from qingdan.schema.models import (
     Column,
     Document,
     DocumentInfo,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from normalize.model import TaskList
+from qingdan.normalize.model import TaskList
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -37,7 +37,7 @@ def _golden_pairs() -> list[tuple[Path, Path]]:
 
 
 def _readable() -> set[str]:
-    from extract import READERS
+    from qingdan.extract import READERS
 
     return set(READERS)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import qingdan
-from normalize import Knowledge
+from qingdan.normalize import Knowledge
 
 RENAMED = {"国土新城分局", "规划新城分局"}
 MERGED = "市资源规划局新城分局"

@@ -14,8 +14,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from normalize.columns import ColumnSynonyms
-from schema import Document
+from qingdan.normalize.columns import ColumnSynonyms
+from qingdan.schema import Document
 
 HEADER = ["序号", "重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
 DEPARTMENT_COLUMNS = {3, 4}

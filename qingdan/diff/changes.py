@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from qingdan.diff.model import ChangedField, FieldChange, Segment, SegmentOp
 from qingdan.diff.years import roll_years
-from schema import Record
+from qingdan.schema import Record
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ pair (``changes``), and report the records left over as removed or added.
 
 from __future__ import annotations
 
-from normalize.aliases import AliasTable
 from qingdan.diff.changes import Context, field_changes
 from qingdan.diff.matching import Candidate, Pair, match
 from qingdan.diff.model import DiffReport, Entry, RecordView, Side, Status, Summary
 from qingdan.diff.years import roll_years, year_gap
-from schema import Document, Record
+from qingdan.normalize.aliases import AliasTable
+from qingdan.schema import Document, Record
 
 DEFAULT_THRESHOLD = 0.5
 """Lowest measure similarity (0..1, rapidfuzz normalised Indel similarity after rolling

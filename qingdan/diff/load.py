@@ -6,10 +6,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from extract.errors import FileMissing, QingdanError
-from normalize import Knowledge
+from qingdan.extract.errors import FileMissing, QingdanError
+from qingdan.normalize import Knowledge
 from qingdan.pipeline import convert
-from schema import Document
+from qingdan.schema import Document
 
 
 class NotAQingdanOutput(QingdanError):

@@ -42,8 +42,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from extract.errors import QingdanError
-from schema import Document
+from qingdan.extract.errors import QingdanError
+from qingdan.schema import Document
 
 metadata = MetaData()
 

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
+from qingdan.schema import Document
 from qingdan.writers.csv import document_csv
 from qingdan.writers.formats import UnknownOutputFormat, format_from_suffix, write_as
 from qingdan.writers.json import document_json
 from qingdan.writers.xlsx import document_xlsx
-from schema import Document
 
 
 class OutputFormat(StrEnum):

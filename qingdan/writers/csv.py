@@ -12,9 +12,9 @@ import csv
 import io
 from collections.abc import Sequence
 
+from qingdan.schema import Document
 from qingdan.writers.formula_guard import csv_safe
 from qingdan.writers.record_table import LIST_SEPARATOR, RECORD_COLUMNS, RecordTable, record_table
-from schema import Document
 
 __all__ = ["LIST_SEPARATOR", "RECORD_COLUMNS", "document_csv", "documents_csv", "table_csv"]
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
-from extract.errors import QingdanError
+from qingdan.extract.errors import QingdanError
 from qingdan.writers.atomic import atomic_write_bytes
 
 F = TypeVar("F", bound=StrEnum)

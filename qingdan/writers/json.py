@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schema import Document
+from qingdan.schema import Document
 
 
 def document_json(document: Document) -> bytes:

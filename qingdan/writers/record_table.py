@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from schema import Document, Record
+from qingdan.schema import Document, Record
 
 LIST_SEPARATOR = "、"
 RECORD_COLUMNS = [name for name in Record.model_fields if name != "extra"]

@@ -14,9 +14,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from qingdan.schema import Document
 from qingdan.writers.formula_guard import starts_like_formula
 from qingdan.writers.record_table import RecordTable, record_table
-from schema import Document
 
 SHEET_TITLE = "任务清单"
 MIN_WIDTH, MAX_WIDTH = 6, 60

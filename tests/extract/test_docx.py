@@ -21,9 +21,9 @@ from typer.testing import CliRunner
 
 import qingdan
 from benchmarks.corpus import shared_expectations
-from extract import read_document
-from extract.errors import BrokenFile
 from qingdan.cli import app
+from qingdan.extract import read_document
+from qingdan.extract.errors import BrokenFile
 from tests.conftest import SAMPLES, SEED
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -16,10 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 import qingdan
-from extract import RawDocument, read_document
-from extract.errors import BrokenFile, EncryptedFile, NoTextLayer, UnreadableText
-from extract.options import ReadOptions
 from qingdan.cli import app
+from qingdan.extract import RawDocument, read_document
+from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer, UnreadableText
+from qingdan.extract.options import ReadOptions
 
 CASES = Path(__file__).resolve().parent / "pdf_cases"
 PASSWORD = "qingdan"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.pdf import has_overlapping_glyphs
-from extract.pdf_text import measure_damage, repair_text
+from qingdan.extract.pdf import has_overlapping_glyphs
+from qingdan.extract.pdf_text import measure_damage, repair_text
 
 
 def test_kangxi_radicals_become_ideographs() -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import read_document
-from extract.errors import EmptyFile, FileMissing, UndecodableText, UnsupportedFormat
-from extract.txt import read_txt
+from qingdan.extract import read_document
+from qingdan.extract.errors import EmptyFile, FileMissing, UndecodableText, UnsupportedFormat
+from qingdan.extract.txt import read_txt
 
 
 def _rows(text: str, name: str = "list.txt") -> list[list[str | None]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.txt import read_cell_per_line
+from qingdan.extract.txt import read_cell_per_line
 
 
 def _dump(*rows: list[str]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.txt import read_txt
+from qingdan.extract.txt import read_txt
 
 
 def test_single_cell_rows_do_not_decide_the_table_width() -> None:

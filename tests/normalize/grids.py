@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
+from qingdan.extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
 
 TITLE = ["附件2", "XX区2019年重点任务分工"]
 

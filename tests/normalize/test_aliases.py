@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from normalize.aliases import AliasTable
-from normalize.knowledge import KnowledgeFileError
+from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.knowledge import KnowledgeFileError
 
 BUILTIN = AliasTable.load()
 

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from normalize.deadlines import parse_deadline
+from qingdan.normalize.deadlines import parse_deadline
 
 DOC_YEAR = 2019
 

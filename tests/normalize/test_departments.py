@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalize.departments import (
+from qingdan.normalize.departments import (
     SEPARATORS,
     DepartmentKnowledge,
     DepartmentNote,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.grid import Cell
-from normalize import normalize
+from qingdan.extract.grid import Cell
+from qingdan.normalize import normalize
 from tests.normalize.grids import raw_document
 
 

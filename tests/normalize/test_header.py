@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.grid import Cell
-from normalize import Knowledge, normalize
-from normalize.columns import ColumnSynonyms
+from qingdan.extract.grid import Cell
+from qingdan.normalize import Knowledge, normalize
+from qingdan.normalize.columns import ColumnSynonyms
 from tests.normalize.grids import raw_document
 
 SYNONYMS = ColumnSynonyms.load()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.errors import NoTableFound
-from extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
-from normalize import normalize
+from qingdan.extract.errors import NoTableFound
+from qingdan.extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
+from qingdan.normalize import normalize
 
 HEADER: list[Cell] = ["重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
 

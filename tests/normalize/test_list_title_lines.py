@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.grid import RawRow, RawTable
-from normalize.document_info import lines_naming_the_list
+from qingdan.extract.grid import RawRow, RawTable
+from qingdan.normalize.document_info import lines_naming_the_list
 
 CONTACTS = RawTable([RawRow(["联系人", "电话"])], "table 1", text_above=["附件1", "联系人名单"])
 TASKS = RawTable([RawRow(["重点工作", "工作措施"])], "table 2", text_above=["附件2", "任务清单"])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
-from normalize import normalize
+from qingdan.extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
+from qingdan.normalize import normalize
 
 HEADER: list[Cell] = ["重点工作", "工作措施", "牵头部门"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from normalize import normalize
-from normalize.model import TaskRecord
-from normalize.numbering import Number, check_numbering, read_number
+from qingdan.normalize import normalize
+from qingdan.normalize.model import TaskRecord
+from qingdan.normalize.numbering import Number, check_numbering, read_number
 from tests.normalize.grids import raw_document
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
-from normalize import normalize
-from normalize.columns import ColumnSynonyms
-from normalize.header import Header
-from normalize.layout import GridRow, collect_task_rows, drop_repeated_headers
-from normalize.page_breaks import (
+from qingdan.extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
+from qingdan.normalize import normalize
+from qingdan.normalize.columns import ColumnSynonyms
+from qingdan.normalize.header import Header
+from qingdan.normalize.layout import GridRow, collect_task_rows, drop_repeated_headers
+from qingdan.normalize.page_breaks import (
     continue_cut_categories,
     continues_row_above,
     ends_sentence,

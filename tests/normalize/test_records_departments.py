@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.grid import Extracted, RawDocument, RawRow, RawTable
-from normalize import Knowledge, TaskList, normalize
+from qingdan.extract.grid import Extracted, RawDocument, RawRow, RawTable
+from qingdan.normalize import Knowledge, TaskList, normalize
 
 HEADER: list[str | None] = ["重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
 

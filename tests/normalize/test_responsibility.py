@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalize import normalize
-from normalize.departments import DepartmentKnowledge
-from normalize.responsibility import label_says_first_leads, split_responsibility
+from qingdan.normalize import normalize
+from qingdan.normalize.departments import DepartmentKnowledge
+from qingdan.normalize.responsibility import label_says_first_leads, split_responsibility
 from tests.normalize.grids import raw_document
 
 KNOWLEDGE = DepartmentKnowledge.load()

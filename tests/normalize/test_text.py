@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from normalize.text import clean_line, join_wrapped_lines, squeeze
+from qingdan.normalize.text import clean_line, join_wrapped_lines, squeeze
 
 
 def test_cjk_lines_join_with_nothing_between() -> None:

@@ -11,7 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract import READERS
+from qingdan.extract import READERS
 from tests.conftest import SAMPLES, SEED
 
 PDF_CASES = Path(__file__).resolve().parent.parent / "extract" / "pdf_cases"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from schema import Document
+from qingdan.schema import Document
 
 
 def make_document(

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 import qingdan
-from schema import Record
+from qingdan.schema import Record
 
 
 def test_convert_returns_a_validated_document(seed: Path) -> None:

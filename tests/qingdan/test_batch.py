@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from extract import READERS
-from normalize import Knowledge
 from qingdan.batch import collect_inputs, convert_many, convert_one, summarize
+from qingdan.extract import READERS
+from qingdan.normalize import Knowledge
 
 
 def _touch(path: Path, data: bytes = b"x") -> Path:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
-from extract.grid import Cell
-from normalize import normalize
+from qingdan.extract.grid import Cell
+from qingdan.normalize import normalize
+from qingdan.schema import from_task_list
 from qingdan.writers.csv import RECORD_COLUMNS, document_csv
-from schema import from_task_list
 from tests.normalize.grids import raw_document
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from extract import read_document
+from qingdan.extract import read_document
 from tests.conftest import SAMPLES, SEED
 
 

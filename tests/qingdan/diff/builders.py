@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from schema import Document, Record
+from qingdan.schema import Document, Record
 
 
 def record(seq: int, measure: str, **fields: Any) -> Record:

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import qingdan
-from normalize.aliases import AliasTable
 from qingdan.diff import Status, compare
-from schema import Document
+from qingdan.normalize.aliases import AliasTable
+from qingdan.schema import Document
 from tests.conftest import SAMPLES, SEED
 from tests.qingdan.diff.builders import document, record
 

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from extract import READERS
-from normalize.aliases import AliasTable
 from qingdan.diff import compare, load_document
+from qingdan.extract import READERS
+from qingdan.normalize.aliases import AliasTable
 from tests.conftest import SAMPLES
 from tests.test_golden import REGENERATE
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import qingdan
-from extract.errors import FileMissing
 from qingdan.diff.load import NotAQingdanOutput, load_document
+from qingdan.extract.errors import FileMissing
 
 
 def test_a_qingdan_json_output_reads_back_as_the_same_document(seed: Path, tmp_path: Path) -> None:
