@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from qingdan.extract.grid import Cell
 from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
 from qingdan.normalize.text import squeeze
 
@@ -16,7 +17,7 @@ _LABEL_NOISE = str.maketrans("", "", "：:*＊※")
 _LABEL_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 
 
-def label_key(label: str | None) -> str:
+def label_key(label: Cell | None) -> str:
     """A header label as it is compared: no whitespace, no trailing colon or footnote mark."""
     return squeeze(label).translate(_LABEL_NOISE)
 

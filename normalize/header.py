@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from qingdan.extract.grid import Cell, RawTable
+from qingdan.extract.grid import Cell, Covered, RawTable, cell_text, is_covered
 from qingdan.normalize.columns import ColumnSynonyms, label_key
 from qingdan.normalize.text import join_wrapped_lines
 
@@ -26,18 +26,18 @@ class Header:
 
     def matches(self, cells: Sequence[Cell]) -> bool:
         """Whether a row repeats this header (the same labels, spaces aside)."""
-        keys = [label_key(c) for c in cells if c]
+        keys = [label_key(c) for c in cells if cell_text(c)]
         return bool(keys) and keys == [label_key(label) for label in self.labels if label]
 
 
 def _mapped_fields(cells: Sequence[Cell], synonyms: ColumnSynonyms) -> list[str | None]:
-    return [synonyms.field_for(cell) for cell in cells]
+    return [synonyms.field_for(cell_text(cell)) for cell in cells]
 
 
 def looks_like_header(cells: Sequence[Cell], synonyms: ColumnSynonyms) -> bool:
     """A row is a header when at least two of its labels name distinct fields and
     most of its filled cells are known labels."""
-    filled = [cell for cell in cells if cell and cell.strip()]
+    filled = [cell for cell in cells if cell_text(cell).strip()]
     fields = [f for f in _mapped_fields(cells, synonyms) if f]
     return len(set(fields)) >= 2 and len(fields) * 2 >= len(filled)
 
@@ -62,7 +62,7 @@ def find_header(table: RawTable, synonyms: ColumnSynonyms) -> Header | None:
 
 
 def _is_label(cell: Cell) -> bool:
-    return bool(cell and cell.strip())
+    return bool(cell_text(cell).strip())
 
 
 def two_row_labels(
@@ -79,7 +79,9 @@ def two_row_labels(
     merged-down columns out of the row below altogether (see ``_spread_group``).
     """
     sub_labels = [cell for cell in below if _is_label(cell)]
-    if len(sub_labels) < 2 or any(synonyms.field_for(cell) is None for cell in sub_labels):
+    if len(sub_labels) < 2 or any(
+        synonyms.field_for(cell_text(cell)) is None for cell in sub_labels
+    ):
         return None
     if len(below) < len(top) and len(sub_labels) == len(below):
         return _spread_group(top, sub_labels, synonyms)
@@ -98,9 +100,9 @@ def _spread_group(
     groups = [
         col
         for col, cell in enumerate(top)
-        if _is_label(cell) and synonyms.field_for(cell) in (None, "responsible")
+        if _is_label(cell) and synonyms.field_for(cell_text(cell)) in (None, "responsible")
     ]
-    if len(groups) != 1 or any(cell is None for cell in top):
+    if len(groups) != 1 or any(is_covered(cell) for cell in top):
         return None
     col = groups[0]
     return [*top[:col], *sub_labels, *top[col + 1 :]]
@@ -120,7 +122,7 @@ def _widened(top: Sequence[Cell], below: Sequence[Cell]) -> list[Cell] | None:
     ]
     if len(starts) != len(top):
         return None
-    widened: list[Cell] = [None] * len(below)
+    widened: list[Cell] = [Covered.LEFT] * len(below)
     for col, cell in zip(starts, top, strict=True):
         widened[col] = cell
     return widened

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from qingdan.extract.grid import Cell, RawTable
+from qingdan.extract.grid import Cell, Covered, RawTable, cell_text, is_covered
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header, find_header, looks_like_header
 from qingdan.normalize.model import TaskWarning
@@ -48,11 +48,12 @@ def _aligned(cells: list[Cell], width: int) -> list[Cell]:
     """Cells padded to the header's width; extra cells are kept (they go to ``extra``).
 
     A lone cell in a wider table spans the table (a text dump prints a merged
-    full-width cell once), so it is padded with covered cells, not blank ones.
+    full-width cell once), so it is padded with cells covered from the left, not
+    blank ones.
     """
     if len(cells) >= width:
         return cells
-    filler: Cell = None if len(cells) == 1 else ""
+    filler: Cell = Covered.LEFT if len(cells) == 1 else ""
     return [*cells, *([filler] * (width - len(cells)))]
 
 
@@ -111,7 +112,7 @@ def _rows_above_header(table: RawTable, start: int, header_height: int) -> list[
     """
     warnings: list[TaskWarning] = []
     for row in table.rows[: max(start - header_height, 0)]:
-        text = " | ".join(join_wrapped_lines(c) for c in row.cells if c and c.strip())
+        text = " | ".join(join_wrapped_lines(c) for c in row.cells if cell_text(c).strip())
         if text:
             message = f"{table.name}: row above the header skipped: {text}"
             warnings.append(TaskWarning("skipped-rows", message, None, row.page))
@@ -142,7 +143,7 @@ def drop_repeated_headers(
 
 def _section_text(cells: list[Cell]) -> str | None:
     """The text of a section row (one cell across the width), or ``None``."""
-    present = [cell for cell in cells if cell is not None]
+    present = [cell for cell in cells if isinstance(cell, str)]
     if len({squeeze(cell) for cell in present if cell.strip()}) != 1:
         return None  # cheap test first: this runs on every row
     texts = {join_wrapped_lines(cell) for cell in present if cell.strip()}
@@ -180,23 +181,28 @@ def section_texts(rows: list[GridRow]) -> list[str]:
 
 
 def carry_forward(rows: list[GridRow], fields: list[str | None]) -> list[GridRow]:
-    """Fill cells covered by a merged cell with the text above them.
+    """Fill cells covered from above by a merged cell with the text above them.
 
+    A position covered from the left stays covered: its text is the cell's to the
+    left, and counting it again in its own column would give, say, a supporting
+    department the lead's names (a Word row whose one cell spans 牵头 and 配合).
     A blank category also takes the category above: a vertically merged category
     cell comes out of text dumps as an empty first cell (``\\t`` alone). Nothing is
     carried across a section row (a merged cell cannot span one).
     """
     carried: list[GridRow] = []
-    above: list[Cell] = [None] * len(fields)
+    above: list[Cell | None] = [None] * len(fields)
     section: str | None = None
     for row in rows:
         if row.section != section:
             above, section = [None] * len(fields), row.section
         cells = list(row.cells)
         for col, cell in enumerate(cells[: len(fields)]):
-            inherits = cell is None or (fields[col] in _BLANK_INHERITS and not cell.strip())
-            if inherits and above[col] is not None:
-                cells[col] = above[col]
+            blank_inherits = fields[col] in _BLANK_INHERITS and not cell_text(cell).strip()
+            inherits = cell is Covered.ABOVE or (not is_covered(cell) and blank_inherits)
+            inherited = above[col]
+            if inherits and inherited is not None:
+                cells[col] = inherited
         carried.append(replace(row, cells=cells))
-        above = cells
+        above = list[Cell | None](cells)
     return carried

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from qingdan.extract.grid import Cell
+from qingdan.extract.grid import Cell, Covered, cell_text
 from qingdan.normalize.layout import GridRow
 
 # A measure that ends with one of these ends a sentence; a measure cut mid-sentence
@@ -27,12 +27,12 @@ _OWN_FIELDS = ("no", "lead", "deadline", "responsible")
 
 
 def _blank(cell: Cell) -> bool:
-    return cell is None or not cell.strip()
+    return not cell_text(cell).strip()
 
 
 def ends_sentence(text: Cell) -> bool:
     """Whether a cell's text ends a sentence (so the row's text is complete)."""
-    stripped = (text or "").rstrip().rstrip(_CLOSERS)
+    stripped = cell_text(text).rstrip().rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _SENTENCE_ENDS
 
 
@@ -92,13 +92,14 @@ def continue_cut_categories(rows: list[GridRow], fields: list[str | None]) -> li
 
     A merged category cell cut by a page break prints its text in one part; the part
     at the top of the next page is a blank cell. That blank cell is the same merged
-    cell, so it is marked covered (``None``) and the group above carries forward.
+    cell, so it is marked covered from above and the group above carries forward.
     """
     categories = _columns(fields, "category")
     mended: list[GridRow] = []
     for row in rows:
-        cut = [c for c in categories if row.cells[c] is not None and _blank(row.cells[c])]
+        cut = [c for c in categories if isinstance(row.cells[c], str) and _blank(row.cells[c])]
         if row.starts_page and mended and cut:
-            row = replace(row, cells=[None if c in cut else x for c, x in enumerate(row.cells)])
+            covered = [Covered.ABOVE if c in cut else x for c, x in enumerate(row.cells)]
+            row = replace(row, cells=covered)
         mended.append(row)
     return mended

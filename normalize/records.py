@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
@@ -29,7 +30,7 @@ def _column_label(header: Header, col: int) -> str:
     return label or f"第{col + 1}列"
 
 
-def _responsibility_warning(cell: str | None, seq: int, page: int | None) -> TaskWarning:
+def _responsibility_warning(cell: Cell, seq: int, page: int | None) -> TaskWarning:
     text = join_wrapped_lines(cell)
     message = f"record {seq}: cannot tell lead from support in {text!r}; all names put in lead"
     return TaskWarning("responsibility", message, seq, page)
@@ -52,9 +53,9 @@ def build_record(
     seq: int, row: GridRow, context: RecordContext
 ) -> tuple[TaskRecord | None, list[TaskWarning]]:
     """The record for one row (``None`` for a row with no text at all) and its warnings."""
-    if not any(cell and cell.strip() for cell in row.cells):
+    if not any(cell_text(cell).strip() for cell in row.cells):
         return None, []
-    texts: dict[str, list[str | None]] = {}
+    texts: dict[str, list[Cell]] = {}
     extra: dict[str, str] = {}
     for col, cell in enumerate(row.cells):
         field = context.header.fields[col] if col < len(context.header.fields) else None
@@ -74,7 +75,7 @@ def build_record(
     def names(field: str) -> list[str]:
         found: list[str] = []
         for cell in texts.get(field, []):
-            split = split_departments(cell, context.departments)
+            split = split_departments(cell_text(cell), context.departments)
             found.extend(split.names)
             warnings.extend(_note_warnings(split.notes, seq, row.page))
         return found
@@ -93,7 +94,7 @@ def build_record(
         if field == "responsible"
     )
     for cell in texts.get("responsible", []):
-        shared = split_responsibility(cell, context.departments, first_leads)
+        shared = split_responsibility(cell_text(cell), context.departments, first_leads)
         lead.extend(shared.lead)
         support.extend(shared.support)
         warnings.extend(_note_warnings(shared.notes, seq, row.page))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from qingdan.extract.grid import Cell
+from qingdan.extract.grid import Cell, Covered
 from qingdan.normalize import Knowledge, normalize
 from qingdan.normalize.columns import ColumnSynonyms
 from tests.normalize.grids import raw_document
@@ -52,12 +52,12 @@ def test_user_columns_file_adds_a_synonym(tmp_path: Path) -> None:
     assert task_list.records[0].measure == "清淤排水管网。"
 
 
-# The same two-row header as three readers give it: Word/PDF cover merged cells with
-# None; a text dump prints the merged group label once and a merged-down cell blank.
+# The same two-row header as three readers give it: Word/PDF mark the positions merged cells
+# cover; a text dump prints the merged group label once and a merged-down cell blank.
 TWO_ROW_HEADERS: dict[str, list[list[Cell]]] = {
     "covered": [
-        ["序号", "重点任务", "具体措施", "责任单位", None, "完成时限"],
-        [None, None, None, "牵头单位", "配合单位", None],
+        ["序号", "重点任务", "具体措施", "责任单位", Covered.LEFT, "完成时限"],
+        [Covered.ABOVE, Covered.ABOVE, Covered.ABOVE, "牵头单位", "配合单位", Covered.ABOVE],
     ],
     "repeated": [
         ["序号", "重点任务", "具体措施", "责任单位", "责任单位", "完成时限"],
