@@ -51,6 +51,9 @@ class ColumnEvidence(_Model):
     """What a column's own cells hold: the content evidence its role was chosen on."""
 
     filled: int = Field(ge=0, description="body cells with text of their own")
+    coverage: float = Field(
+        ge=0, le=1, description="share of rows with text of their own or merged from above"
+    )
     departments: float = Field(ge=0, le=1, description="share of cells read as unit names")
     deadlines: float = Field(ge=0, le=1, description="share of cells read as deadlines")
     sentences: float = Field(ge=0, le=1, description="share of cells read as sentences")
@@ -59,6 +62,7 @@ class ColumnEvidence(_Model):
         ge=0, le=1, description="share of rows continuing the cell above (merged, blank, same)"
     )
     mean_length: float = Field(ge=0, description="mean characters per filled cell")
+    people: float = Field(ge=0, le=1, description="share of cells naming a person by title")
 
 
 class Column(_Model):
