@@ -9,8 +9,9 @@ nothing about file formats: it sees only ``extract.RawDocument``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import RawDocument
@@ -113,6 +114,25 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     )
 
 
+def explain_columns(raw: RawDocument, knowledge: Knowledge | None = None) -> list[dict[str, Any]]:
+    """Each column of the document's task table: label, role, what decided, evidence.
+
+    What ``qingdan extract --explain`` prints, so a user can see why a column was read
+    as it was. Raises ``NoTableFound`` like ``normalize``.
+    """
+    task_list = normalize(raw, knowledge)
+    return [
+        {
+            "label": column.label,
+            "role": column.role,
+            "hint": column.hint,
+            "decided_by": column.decided_by,
+            "evidence": asdict(column.evidence) if column.evidence else None,
+        }
+        for column in task_list.columns
+    ]
+
+
 def _column(choice: ColumnChoice) -> Column:
     """A column of the output: its label, role, the field it feeds, and the evidence."""
     return Column(
@@ -154,4 +174,4 @@ def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> l
     ]
 
 
-__all__ = ["Knowledge", "TaskList", "TaskRecord", "TaskWarning", "normalize"]
+__all__ = ["Knowledge", "TaskList", "TaskRecord", "TaskWarning", "explain_columns", "normalize"]
