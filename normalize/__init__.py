@@ -28,6 +28,7 @@ from qingdan.normalize.layout import (
     section_texts,
 )
 from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
+from qingdan.normalize.notes import split_note_rows
 from qingdan.normalize.numbering import check_numbering
 from qingdan.normalize.page_breaks import continue_cut_categories, join_split_rows
 from qingdan.normalize.records import RecordContext, build_record
@@ -71,6 +72,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     info = describe_document(above)
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
+    rows, notes = split_note_rows(rows)
     sections = section_texts(rows)
     rows = mark_sections(rows)
     chosen = choose_roles(
@@ -93,6 +95,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
     warnings += task_rows.warnings
     warnings += [TaskWarning("column-roles", doubt) for doubt in chosen.doubts]
+    warnings += notes
     for row in rows:
         record, row_warnings = build_record(len(records) + 1, row, context)
         if record is not None:
