@@ -122,8 +122,8 @@ def test_a_note_on_its_own_line_belongs_to_the_name_above() -> None:
 
 
 def test_an_unknown_name_is_kept_as_written() -> None:
-    assert names("区发改委、某某工作专班") == ["区发改委", "某某工作专班"]
-    assert not KNOWLEDGE.is_complete("某某工作专班")
+    assert names("区发改委、某某物资储备库") == ["区发改委", "某某物资储备库"]
+    assert not KNOWLEDGE.is_complete("某某物资储备库")
 
 
 def test_empty_cells_have_no_names() -> None:
@@ -142,9 +142,11 @@ def test_a_user_known_name_fixes_a_wrong_split(tmp_path: Path) -> None:
 
 def test_a_user_suffix_completes_a_name(tmp_path: Path) -> None:
     user = tmp_path / "departments.toml"
-    user.write_text('suffixes = ["专班"]\n', encoding="utf-8")
+    user.write_text('suffixes = ["储备库"]\n', encoding="utf-8")
     knowledge = DepartmentKnowledge.load(user)
-    assert names("区城管局 某某工作\n专班", knowledge) == ["区城管局", "某某工作专班"]
+    assert not KNOWLEDGE.is_complete("某某物资储备库")
+    assert knowledge.is_complete("某某物资储备库")
+    assert names("区城管局 某某物资储备库", knowledge) == ["区城管局", "某某物资储备库"]
 
 
 # Characters of real cells: name parts, suffixes, starts, brackets, notes, separators.
