@@ -417,7 +417,7 @@ class UnitModel:
             if branch is not None and core_cost is not None:
                 cost, place = branch
                 best = _cheaper_opt(best, Reading(Kind.ORGAN, core_cost + cost, place))
-        generic = self._generic(body)
+        generic = self._generic(body, has_prefix)
         if generic is not None:
             best = _cheaper_opt(best, generic)
         if not has_prefix:
@@ -445,11 +445,11 @@ class UnitModel:
                 best = option
         return best
 
-    def _generic(self, body: str) -> Reading | None:
+    def _generic(self, body: str, has_prefix: bool) -> Reading | None:
         """Any text ending in a unit suffix (工信和商务局); long or glued text costs more."""
         if not body.endswith(self.unit_suffixes) or self._level_at(body, 0) is not None:
             return None
-        if body in self.unit_suffixes:
+        if body in self.unit_suffixes or (not has_prefix and len(body) < 3):
             return None
         cost = GENERIC_COST + GENERIC_PER_CHAR * max(0, len(body) - 4)
         if self._glued_inside(body):
