@@ -119,8 +119,8 @@ def best_cut(run: Run, model: UnitModel) -> list[Piece]:
             piece = text[start:end]
             cost = best[start][0] + PIECE_COST + model.read(piece).cost
             cost += JOIN_COST * sum(1 for b in run.breaks if start < b < end)
-            if start and start not in run.breaks:
-                cost += GLUE_COST
+            if start and start not in run.breaks and text[start - 1] not in CLOSING:
+                cost += GLUE_COST  # a closing bracket is a visible end, as a break is
             if end not in best or cost < best[end][0]:
                 best[end] = (cost, start)
     pieces: list[Piece] = []

@@ -24,7 +24,7 @@ CLOSING = "）)】]〕"
 LIST_SEPARATORS = "、，,；;／/"
 
 # Characters that end organ words; a place stem never holds one (so 财政局县 is no place).
-_ORGAN_CHARS = frozenset("局委办室部院所站处厅署队社司府会组班行馆")
+_ORGAN_CHARS = frozenset("局委办室部院所站处厅署队社司府会组班行馆联协团心")
 _IDEOGRAPH = re.compile(r"^[\u4e00-\u9fff]+$")
 
 # Costs of the grammar's choices (a segment's cost; the segmenter adds one per segment).
@@ -41,6 +41,7 @@ PLACE_ALONE = 1.0
 BRANCH_ALONE = 1.0
 COLLECTIVE_COST = 0.3
 TAIL_ALONE = 1.0
+MEMBERS_COST = 0.1
 NOTE_COST = 0.5
 NOTE_LIKE = 1.0
 NOTE_AFTER_NAME = 3.0
@@ -103,7 +104,9 @@ class UnitModel:
     branch_suffixes: tuple[str, ...]
     collective_heads: tuple[str, ...]
     collective_tails: tuple[str, ...]
-    collective_owners: tuple[str, ...]
+    member_tails: frozenset[str]
+    member_owners: tuple[str, ...]
+    department_owners: tuple[str, ...]
     scope_marks: tuple[str, ...]
     scope_openers: tuple[str, ...]
     whole: frozenset[str]
@@ -113,6 +116,8 @@ class UnitModel:
     false_starts: tuple[str, ...]
     end_characters: frozenset[str] = frozenset()
     """Characters a name can end with: a segmenter may cut after them."""
+    ranks: dict[str, int] = field(default_factory=dict, compare=False)
+    """Level -> its rank in ``level_order`` (0 highest); zones rank as ``zone``."""
     places: frozenset[str] = frozenset()
     """Place stems learned from the document (X of X区, X分局)."""
     _cache: dict[str, Reading] = field(default_factory=dict, compare=False, repr=False)
@@ -140,7 +145,9 @@ class UnitModel:
             branch_suffixes=_longest_first(data.get("branch_suffixes", [])),
             collective_heads=_longest_first(data.get("collective_heads", [])),
             collective_tails=_longest_first(data.get("collective_tails", [])),
-            collective_owners=_longest_first(data.get("collective_owners", [])),
+            member_tails=frozenset(str(t) for t in data.get("member_tails", [])),
+            member_owners=_longest_first(data.get("member_owners", [])),
+            department_owners=_longest_first(data.get("department_owners", [])),
             scope_marks=_longest_first(data.get("scope_marks", [])),
             scope_openers=_longest_first(data.get("scope_openers", [])),
             whole=frozenset(str(w) for w in data.get("whole", [])),
@@ -149,6 +156,7 @@ class UnitModel:
             etc=_longest_first(data.get("etc", [])),
             false_starts=_longest_first(data.get("false_starts", [])),
             places=frozenset(str(p) for p in data.get("places", [])),
+            ranks=_ranks(data.get("level_order", []), data.get("zones", [])),
         )._with_end_characters()
 
     def _with_end_characters(self) -> UnitModel:
@@ -250,27 +258,58 @@ class UnitModel:
         for head in self.collective_heads:
             rest = text[len(head) :]
             if text.startswith(head) and rest:
-                if self._is_level_run(_without_brackets(rest)[0]) or rest in self.collective_tails:
-                    return Reading(Kind.COLLECTIVE, COLLECTIVE_COST)
-                inner = self.read(rest)
-                if inner.kind.is_name:
-                    best = _cheaper(best, Reading(Kind.COLLECTIVE, COLLECTIVE_COST + inner.cost))
+                best = _cheaper(best, self._read_each(rest))
         for tail in self.collective_tails:
-            if not text.endswith(tail):
-                continue
-            head = text[: -len(tail)]
-            if not head:
-                best = _cheaper(best, Reading(Kind.COLLECTIVE, TAIL_ALONE))
-            elif self._is_scope(head):
-                best = _cheaper(best, Reading(Kind.COLLECTIVE, COLLECTIVE_COST))
-            elif self._is_scoped_topic(head):
-                best = _cheaper(best, Reading(Kind.COLLECTIVE, GENERIC_COST))
-            elif head.endswith(self.collective_owners):
-                inner = self.read(head)
-                if inner.kind.is_name and inner.kind is not Kind.COLLECTIVE:
-                    cost = COLLECTIVE_COST + inner.cost
-                    best = _cheaper(best, Reading(Kind.COLLECTIVE, cost))
+            if text.endswith(tail):
+                best = _cheaper(best, self._read_tail(text[: -len(tail)], tail))
         return best
+
+    def _read_each(self, rest: str) -> Reading:
+        """各 + levels [+ an organ] (各乡镇, 各乡镇人民政府), or 各 + a tail (各有关单位).
+
+        The organ after the levels is one every level has (人民政府, 党委, 卫生院): a
+        branch with its own place is another name (各乡镇 + 生态环境X分局).
+        """
+        if self._is_level_run(rest) or rest in self.collective_tails:
+            return Reading(Kind.COLLECTIVE, COLLECTIVE_COST)
+        levels = max((k for k in range(1, len(rest)) if self._is_level_run(rest[:k])), default=0)
+        if levels == 0:
+            inner = self.read(rest)
+            if inner.kind in (Kind.ORGAN, Kind.GENERIC, Kind.WHOLE):
+                return Reading(Kind.COLLECTIVE, COLLECTIVE_COST + inner.cost)
+            return _UNKNOWN
+        body = rest[levels:]
+        if body in self.organs or body in self.committees:
+            return Reading(Kind.COLLECTIVE, COLLECTIVE_COST)
+        generic = self._generic(body, has_prefix=True)
+        if generic is not None and not body.endswith(self.branch_suffixes):
+            return Reading(Kind.COLLECTIVE, COLLECTIVE_COST + generic.cost)
+        return _UNKNOWN
+
+    def _read_tail(self, head: str, tail: str) -> Reading:
+        """A unit or a scope + a tail (县食安委成员单位, 区直各有关部门, 县政府有关部门)."""
+        if not head:
+            return Reading(Kind.COLLECTIVE, TAIL_ALONE)
+        if self._is_scope(head):
+            return Reading(Kind.COLLECTIVE, COLLECTIVE_COST)
+        if self._is_scoped_topic(head):
+            return Reading(Kind.COLLECTIVE, GENERIC_COST)
+        owners = self.member_owners if tail in self.member_tails else self.department_owners
+        if not head.endswith(owners) and not self._is_committee(head):
+            return _UNKNOWN
+        inner = self.read(head)
+        if inner.kind.is_name and inner.kind is not Kind.COLLECTIVE:
+            return Reading(Kind.COLLECTIVE, MEMBERS_COST + inner.cost)
+        return _UNKNOWN
+
+    def _is_committee(self, head: str) -> bool:
+        """县委, X市委, 镇党委: a level or place and its party committee."""
+        for committee in self.committees:
+            if head.endswith(committee):
+                prefixes = self._prefixes(head[: -len(committee)])
+                if prefixes.get(len(head) - len(committee), (0.0, ""))[1] in ("level", "place"):
+                    return True
+        return False
 
     def _is_scope(self, head: str) -> bool:
         """区直, 县直属, 全县, 本市, 县 (县有关部门): the reach of a collective."""
@@ -298,12 +337,12 @@ class UnitModel:
         """Whether text is levels only (乡镇, 县市区, 镇街道, 开发区)."""
         if not text:
             return False
-        position = 0
+        position, rank = 0, -1
         while position < len(text):
             word = self._level_at(text, position, allow_false_start=True)
-            if word is None:
-                return False
-            position += len(word)
+            if word is None or self.ranks.get(word, rank) < rank:
+                return False  # 乡镇县 climbs back up: no run of levels
+            position, rank = position + len(word), self.ranks.get(word, rank)
         return True
 
     # ---- prefix + core + branch --------------------------------------------------------
@@ -320,43 +359,54 @@ class UnitModel:
         """Every position a prefix can end at -> (cost, kind of its last token).
 
         Kinds: ``start``, ``opener``, ``level``, ``zone``, ``place``, ``committee``.
+        Levels go down ``level_order``: a prefix never climbs back up (镇县 is none).
         """
-        reach: dict[int, tuple[float, str]] = {0: (0.0, "start")}
+        reach: dict[int, tuple[float, str, int]] = {0: (0.0, "start", -1)}
         for position in range(len(text)):
             if position not in reach:
                 continue
-            cost, last = reach[position]
-            for end, step, kind in self._tokens(text, position, last):
+            cost, last, rank = reach[position]
+            for end, step, kind, level in self._tokens(text, position, last):
+                new_rank = self.ranks.get(level, rank) if level else rank
+                if level and level in self.ranks and new_rank < rank:
+                    continue
                 if end < len(text) or kind in ("zone", "level", "place", "committee"):
                     total = cost + step
                     if end not in reach or total < reach[end][0]:
-                        reach[end] = (total, kind)
-        return reach
+                        reach[end] = (total, kind, new_rank)
+        return {end: (cost, kind) for end, (cost, kind, _) in reach.items()}
 
-    def _tokens(self, text: str, position: int, last: str) -> list[tuple[int, float, str]]:
-        tokens: list[tuple[int, float, str]] = []
+    def _tokens(self, text: str, position: int, last: str) -> list[tuple[int, float, str, str]]:
+        """Tokens starting at ``position``: (end, cost, kind, the level word or "")."""
+        tokens: list[tuple[int, float, str, str]] = []
         if last in ("start", "opener"):
             tokens += [
-                (position + len(o), 0.0, "opener")
+                (position + len(o), 0.0, "opener", "")
                 for o in self.openers
                 if text.startswith(o, position)
             ]
         if last in ("level", "zone", "place"):
             tokens += [
-                (position + len(c), 0.0, "committee")
+                (position + len(c), 0.0, "committee", "")
                 for c in self.committees
                 if text.startswith(c, position)
             ]
         if last == "committee":
             return tokens
         previous = text[position - 1] if position else ""
-        level = self._level_at(text, position)
+        level = self._level_at(text, position, allow_false_start=True)
+        if (
+            level is not None
+            and text.startswith(self.false_starts, position)
+            and text[position + len(level) :] not in self.organs
+        ):
+            level = None  # 市场监管局 is no 市 + 场监管局; 市政协 is 市 + 政协
         if level is not None and not (previous and level.startswith(previous)):
             kind = "zone" if level in self.zones else "level"
-            tokens.append((position + len(level), 0.0, kind))
+            tokens.append((position + len(level), 0.0, kind, level))
         for place in self.places:
             if text.startswith(place, position):
-                tokens.append((position + len(place), 0.0, "place"))
+                tokens.append((position + len(place), 0.0, "place", ""))
         for length in range(1, 5):
             stem = text[position : position + length]
             after = self._level_at(text, position + length)
@@ -364,7 +414,7 @@ class UnitModel:
                 kind = "zone" if after in self.zones else "place"
                 end = position + length + len(after)
                 cost = 0.0 if stem in self.places else UNKNOWN_PLACE
-                tokens.append((end, cost, kind))
+                tokens.append((end, cost, kind, after))
         return tokens
 
     def _could_be_place(self, stem: str) -> bool:
@@ -470,6 +520,17 @@ class UnitModel:
             if rest.kind in _STRONG and rest.cost <= 1.5:
                 return True
         return False
+
+
+def _ranks(order: list[list[str]], zones: list[str]) -> dict[str, int]:
+    ranks: dict[str, int] = {}
+    for rank, words in enumerate(order):
+        for word in words:
+            if word == "zone":
+                ranks.update(dict.fromkeys(zones, rank))
+            else:
+                ranks[word] = rank
+    return ranks
 
 
 def _cheaper(a: Reading, b: Reading) -> Reading:
