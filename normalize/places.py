@@ -58,10 +58,32 @@ def _level_after(text: str, position: int, model: UnitModel) -> str | None:
 
 
 def places_in_names(names: Iterable[str], model: UnitModel) -> set[str]:
-    """The unknown places before branch suffixes in names written whole (X of 市公安局X分局)."""
+    """The places before branch suffixes in names written whole (X of 市公安局X分局).
+
+    Written whole, the text between a known organ and a branch suffix is a place even
+    where the model would not guess one (会泽: 会 also ends organ words).
+    """
     found: set[str] = set()
     for name in names:
         reading = model.read(name)
         if reading.kind.is_name and reading.branch_place:
             found.add(reading.branch_place)
+            continue
+        place = _place_between_organ_and_branch(name, model)
+        if place:
+            found.add(place)
     return found
+
+
+def _place_between_organ_and_branch(name: str, model: UnitModel) -> str | None:
+    for suffix in model.branch_suffixes:
+        if not name.endswith(suffix):
+            continue
+        head = name[: -len(suffix)]
+        for length in range(1, _MAX_STEM - 1):
+            place, before = head[-length:], head[:-length]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", place) or len(place) < length:
+                break
+            if any(before.endswith(organ) for organ in model.organs if len(organ) >= 2):
+                return place if length >= 2 else None
+    return None

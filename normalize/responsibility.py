@@ -19,12 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from qingdan.normalize.departments import (
-    DepartmentKnowledge,
-    DepartmentNote,
-    DepartmentReader,
-    split_outside_brackets,
-)
+from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, DepartmentReader
 from qingdan.normalize.knowledge import builtin
 from qingdan.normalize.text import squeeze
 
@@ -170,18 +165,16 @@ def _read_labels(text: str, patterns: _Patterns, reader: _NameReader) -> Respons
 
 
 def _read_lead_marks(text: str, patterns: _Patterns, reader: _NameReader) -> Responsibility | None:
-    """``▲A，B、C``: a marked name leads, the others support; ``None`` without a mark."""
-    if not any(mark in text for mark in patterns.lead_marks):
+    """``▲A，B、C``: the name after a mark leads, the others support; ``None`` without one."""
+    marks = "".join(re.escape(mark) for mark in patterns.lead_marks)
+    parts = re.split(f"[{marks}]", text)
+    if len(parts) == 1:
         return None
-    roles: dict[str, list[str]] = {LEAD: [], SUPPORT: []}
-    for chunk in split_outside_brackets(text):
-        piece = chunk.strip()
-        marked = piece.startswith(patterns.lead_marks)
-        if marked:
-            piece = piece.lstrip("".join(patterns.lead_marks))
-        if any(mark in piece for mark in patterns.lead_marks):
-            return None  # a mark inside a name: not this form
-        roles[LEAD if marked else SUPPORT].extend(reader.names(piece))
+    roles: dict[str, list[str]] = {LEAD: [], SUPPORT: reader.names(parts[0])}
+    for part in parts[1:]:
+        names = reader.names(part)
+        roles[LEAD].extend(names[:1])
+        roles[SUPPORT].extend(names[1:])
     if not roles[LEAD]:
         return None
     return Responsibility(roles[LEAD], roles[SUPPORT])
