@@ -16,7 +16,7 @@ from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import RawDocument
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.columns import ColumnSynonyms
-from qingdan.normalize.departments import DepartmentKnowledge
+from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
 from qingdan.normalize.document_info import describe_document, lines_naming_the_list
 from qingdan.normalize.layout import (
     carry_forward,
@@ -74,7 +74,14 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     rows = continue_cut_categories(rows, header.fields)
     rows = carry_forward(rows, header.fields)
 
-    context = RecordContext(header, knowledge.departments, info.year, knowledge.aliases)
+    department_cells = [
+        cell
+        for row in rows
+        for cell, field_ in zip(row.cells, header.fields, strict=False)
+        if field_ in ("lead", "support", "responsible")
+    ]
+    reader = DepartmentReader.for_document(knowledge.departments, info.title, department_cells)
+    context = RecordContext(header, knowledge.departments, info.year, knowledge.aliases, reader)
     records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
     warnings += task_rows.warnings

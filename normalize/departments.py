@@ -129,7 +129,7 @@ class DepartmentReader:
         model = knowledge.model.with_places(places_in_title(title, knowledge.model))
         whole = _written_whole(cells, model)
         places = places_in_names(whole, model)
-        return cls(knowledge, model.with_places(places).with_whole(whole))
+        return cls(knowledge, model.with_places(places).with_confirmed(whole))
 
     def split(self, text: str | None) -> DepartmentCell:
         """The names in one raw cell, the notes taken out and the names left unknown."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.deadlines import parse_deadline
-from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
+from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, DepartmentReader
 from qingdan.normalize.header import Header
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.model import TaskRecord, TaskWarning
@@ -22,6 +22,15 @@ class RecordContext:
     departments: DepartmentKnowledge
     year: int | None
     aliases: AliasTable = field(default_factory=AliasTable)
+    reader: DepartmentReader | None = None
+    """The document's department reader (its title and cells seen); else no evidence."""
+
+    def department_reader(self) -> DepartmentReader:
+        """The reader that splits this document's department cells."""
+        if self.reader is None:
+            object.__setattr__(self, "reader", DepartmentReader(self.departments))
+        assert self.reader is not None
+        return self.reader
 
 
 def _column_label(header: Header, col: int) -> str:
@@ -40,7 +49,9 @@ def _note_warnings(notes: list[DepartmentNote], seq: int, page: int | None) -> l
     return [
         TaskWarning(
             "department-note",
-            f"{n.written!r}: {n.note!r} removed from the department name",
+            f"{n.note!r} is a note, not a department name"
+            if n.is_phrase
+            else f"{n.written!r}: {n.note!r} removed from the department name",
             seq,
             page,
         )
@@ -74,7 +85,7 @@ def build_record(
     def names(field: str) -> list[str]:
         found: list[str] = []
         for cell in texts.get(field, []):
-            split = split_departments(cell, context.departments)
+            split = context.department_reader().split(cell)
             found.extend(split.names)
             warnings.extend(_note_warnings(split.notes, seq, row.page))
         return found
@@ -93,7 +104,7 @@ def build_record(
         if field == "responsible"
     )
     for cell in texts.get("responsible", []):
-        shared = split_responsibility(cell, context.departments, first_leads)
+        shared = split_responsibility(cell, context.department_reader(), first_leads)
         lead.extend(shared.lead)
         support.extend(shared.support)
         warnings.extend(_note_warnings(shared.notes, seq, row.page))
@@ -120,7 +131,7 @@ def build_record(
         extra=extra,
     )
     for name in [*lead, *support]:
-        if not (context.departments.is_complete(name) or context.aliases.knows(name)):
+        if not (context.department_reader().is_complete(name) or context.aliases.knows(name)):
             warnings.append(
                 TaskWarning(
                     "unknown-department",

@@ -163,6 +163,7 @@ def _protected(run: Run, model: UnitModel) -> set[int]:
     for start, end in itertools.pairwise(bounds):
         line = text[start:end]
         reading = model.read(line)
-        if reading.kind is Kind.WHOLE or (reading.kind.is_name and reading.cost == 0.0):
+        known = reading.kind is Kind.WHOLE or line in model.confirmed
+        if known or (reading.kind.is_name and reading.cost == 0.0):
             protected.update(range(start + 1, end))
     return protected

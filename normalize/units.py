@@ -48,7 +48,7 @@ NOTE_AFTER_NAME = 3.0
 ODD_BRACKET = 0.5
 FRAGMENT_COST = 3.0
 UNKNOWN_COST = 4.0
-UNKNOWN_PER_CHAR = 0.1
+UNKNOWN_PER_CHAR = 0.5
 
 
 class Kind(Enum):
@@ -116,6 +116,8 @@ class UnitModel:
     false_starts: tuple[str, ...]
     end_characters: frozenset[str] = frozenset()
     """Characters a name can end with: a segmenter may cut after them."""
+    confirmed: frozenset[str] = frozenset()
+    """Names the document writes whole (evidence for cutting, not knowledge)."""
     ranks: dict[str, int] = field(default_factory=dict, compare=False)
     """Level -> its rank in ``level_order`` (0 highest); zones rank as ``zone``."""
     places: frozenset[str] = frozenset()
@@ -179,9 +181,13 @@ class UnitModel:
         """The same grammar knowing these place stems as well (a fresh cache)."""
         return replace(self, places=self.places | frozenset(places), _cache={})
 
-    def with_whole(self, names: set[str] | frozenset[str]) -> UnitModel:
-        """The same grammar with these names complete as written (a fresh cache)."""
-        return replace(self, whole=self.whole | frozenset(names))._with_end_characters()
+    def with_confirmed(self, names: set[str] | frozenset[str]) -> UnitModel:
+        """The same grammar knowing that the document writes these names whole.
+
+        A confirmed name costs nothing as one piece and is never cut, but keeps its
+        kind: a name the grammar cannot build is still unknown (and warned about).
+        """
+        return replace(self, confirmed=self.confirmed | frozenset(names))._with_end_characters()
 
     # ---- one piece -------------------------------------------------------------------
 
@@ -190,6 +196,8 @@ class UnitModel:
         found = self._cache.get(text)
         if found is None:
             found = self._read(text)
+            if text in self.confirmed:
+                found = replace(found, cost=0.0)
             self._cache[text] = found
         return found
 
