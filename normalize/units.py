@@ -122,7 +122,11 @@ class UnitModel:
     """Level -> its rank in ``level_order`` (0 highest); zones rank as ``zone``."""
     places: frozenset[str] = frozenset()
     """Place stems learned from the document (X of X区, X分局)."""
+    _level_index: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     _cache: dict[str, Reading] = field(default_factory=dict, compare=False, repr=False)
+    _places_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> UnitModel:
@@ -175,11 +179,15 @@ class UnitModel:
             *self.notes,
         ]
         ends = frozenset(w[-1] for w in words) | frozenset(CLOSING)
-        return replace(self, end_characters=ends, _cache={})
+        index: dict[str, list[str]] = {}
+        for word in (*self.zones, *self.levels):  # zones first: X新区 is no X新 + 区
+            index.setdefault(word[0], []).append(word)
+        levels = {first: tuple(words) for first, words in index.items()}
+        return replace(self, end_characters=ends, _level_index=levels, _cache={})
 
     def with_places(self, places: set[str] | frozenset[str]) -> UnitModel:
         """The same grammar knowing these place stems as well (a fresh cache)."""
-        return replace(self, places=self.places | frozenset(places), _cache={})
+        return replace(self, places=self.places | frozenset(places), _cache={}, _places_cache={})
 
     def with_confirmed(self, names: set[str] | frozenset[str]) -> UnitModel:
         """The same grammar knowing that the document writes these names whole.
@@ -356,9 +364,11 @@ class UnitModel:
     # ---- prefix + core + branch --------------------------------------------------------
 
     def _level_at(self, text: str, position: int, allow_false_start: bool = False) -> str | None:
+        if position >= len(text):
+            return None
         if not allow_false_start and text.startswith(self.false_starts, position):
             return None
-        for word in (*self.zones, *self.levels):
+        for word in self._level_index.get(text[position], ()):
             if text.startswith(word, position):
                 return word
         return None
@@ -426,6 +436,12 @@ class UnitModel:
         return tokens
 
     def _could_be_place(self, stem: str) -> bool:
+        found = self._places_cache.get(stem)
+        if found is None:
+            found = self._places_cache[stem] = self._guess_place(stem)
+        return found
+
+    def _guess_place(self, stem: str) -> bool:
         if stem in self.places:
             return True
         return (
