@@ -19,6 +19,7 @@ from qingdan.normalize.departments import (
     DepartmentReader,
     split_departments,
 )
+from qingdan.normalize.knowledge import KnowledgeFileError
 
 KNOWLEDGE = DepartmentKnowledge.load()
 
@@ -262,3 +263,23 @@ def test_an_unplaceable_piece_is_kept_as_written_and_listed_unknown() -> None:
 def test_a_reader_caches_each_distinct_cell() -> None:
     reader = DepartmentReader(KNOWLEDGE)
     assert reader.split("县财政局") is reader.split("县财政局")
+
+
+def test_a_user_file_may_extend_every_key_of_the_model(tmp_path: Path) -> None:
+    user = tmp_path / "departments.toml"
+    user.write_text(
+        'places = ["会泽"]\nbranch_suffixes = ["监测站"]\n[organs]\n"数据资源局" = ["数据局"]\n',
+        encoding="utf-8",
+    )
+    knowledge = DepartmentKnowledge.load(user)
+    assert names("市公安局\n会泽分局") == ["市公安局", "会泽分局"]
+    assert names("市公安局\n会泽分局", knowledge) == ["市公安局会泽分局"]
+    assert names("市生态环境局\n会泽监测站", knowledge) == ["市生态环境局会泽监测站"]
+    assert names("县数据局县财政局", knowledge) == ["县数据局", "县财政局"]
+
+
+def test_a_user_file_with_an_unknown_key_is_one_clear_error(tmp_path: Path) -> None:
+    user = tmp_path / "departments.yaml"
+    user.write_text("sufixes:\n  - 专班\n", encoding="utf-8")
+    with pytest.raises(KnowledgeFileError, match=r"sufixes: expected one of .*unit_suffixes"):
+        DepartmentKnowledge.load(user)
