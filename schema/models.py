@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from qingdan.normalize.model import TaskList
+from qingdan.normalize.roles import Role
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,24 +28,6 @@ class DueKind(StrEnum):
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ColumnRole(StrEnum):
-    """What a column of the source table is (``normalize.roles.Role``)."""
-
-    SECTION = "section"
-    CATEGORY = "category"
-    NO = "no"
-    MEASURE = "measure"
-    DETAIL = "detail"
-    PROBLEM = "problem"
-    LEAD = "lead"
-    SUPPORT = "support"
-    RESPONSIBLE = "responsible"
-    DEADLINE = "deadline"
-    PEOPLE = "people"
-    NOTE = "note"
-    OTHER = "other"
 
 
 class ColumnEvidence(_Model):
@@ -73,8 +56,8 @@ class Column(_Model):
         description="record field it feeds, or null (`extra`, or lead and support both "
         "for a `responsible` column)"
     )
-    role: ColumnRole = Field(description="what the column is")
-    hint: ColumnRole | None = Field(
+    role: Role = Field(description="what the column is (normalize.roles.Role)")
+    hint: Role | None = Field(
         default=None, description="the role its label suggests; null for an unknown label"
     )
     decided_by: str = Field(

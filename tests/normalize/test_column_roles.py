@@ -7,6 +7,7 @@ Word table, and the records a careful analyst reads from it (CONVENTIONS.md).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -364,3 +365,21 @@ def test_the_users_column_file_wins_over_content(tmp_path: Path) -> None:
     task_list = normalize(raw_document(grid), knowledge)
     assert [c.role for c in task_list.columns] == ["measure", "category", "lead"]
     assert [c.decided_by for c in task_list.columns][:2] == ["user", "user"]
+
+
+def test_extract_explain_shows_each_columns_role_and_evidence(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from qingdan.cli import app
+
+    case = CASES["责任单位 beside 牵头单位 supports"]
+    path = write_docx(
+        tmp_path / "list.docx", table(row(*case.header), *(row(*r) for r in case.rows))
+    )
+    result = CliRunner().invoke(app, ["extract", str(path), "--explain"])
+    assert result.exit_code == 0, result.output
+    columns = json.loads(result.stdout)["columns"]
+    assert [(c["label"], c["role"]) for c in columns] == list(
+        zip(case.header, case.expected.roles, strict=True)
+    )
+    assert columns[3]["hint"] == "responsible" and columns[3]["evidence"]["departments"] == 1.0
