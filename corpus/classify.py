@@ -6,7 +6,11 @@ rendering; it is a pointer for whoever fixes the reader, not a proof.
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
+
+SIMILAR = 0.8
+"""Similarity (difflib ratio) above which a wrong text counts as changed, not misplaced."""
 
 CLASSES = (
     "column role",
@@ -71,9 +75,17 @@ def classify(
         return "page break"
     if field == "measure":
         return _classify_measure(expected, got, features, rendering)
-    if field == "extra" and got and not expected:
-        return "column role"
-    return "column role" if not got or not expected else "text changed"
+    if field == "extra":
+        same_labels = isinstance(got, dict) and set(got) == set(expected)
+        return "text changed" if same_labels else "column role"
+    return "text changed" if _similar(expected, got) else "column role"
+
+
+def _similar(expected: Any, got: Any) -> bool:
+    """Mostly the same text (a few characters changed), not another cell's text."""
+    if not isinstance(expected, str) or not isinstance(got, str) or not expected or not got:
+        return False
+    return difflib.SequenceMatcher(a=expected, b=got, autojunk=False).ratio() >= SIMILAR
 
 
 def _classify_departments(
@@ -98,7 +110,7 @@ def _classify_measure(expected: str, got: str | None, features: list[str], rende
         return "lead/support"
     if _multi_page(rendering) and (expected.startswith(got) or got.startswith(expected)):
         return "page break"
-    return "text changed"
+    return "text changed" if _similar(expected, got) else "column role"
 
 
 def classify_count(kind: str, rendering: str, records_read: int) -> str:

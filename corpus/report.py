@@ -25,6 +25,8 @@ class Summary:
     exact: int
     by_format: dict[str, tuple[int, int]]
     by_rendering: dict[str, tuple[int, int]]
+    by_feature: dict[str, tuple[int, int]]
+    """Records exact per layout feature, worst first (a record counts once per feature)."""
     by_field: dict[str, int]
     by_class: dict[str, int]
     failures: list[Failure]
@@ -50,10 +52,13 @@ def summarize(scores: list[RenderingScore]) -> Summary:
     """Totals per format (docx/pdf/txt), rendering, field and class."""
     by_format: dict[str, tuple[int, int]] = {}
     by_rendering: dict[str, tuple[int, int]] = {}
+    by_feature: dict[str, tuple[int, int]] = {}
     failures = [f for s in scores for f in s.failures]
     for score in scores:
         _add(by_format, score.rendering.split("-")[0], score)
         _add(by_rendering, score.rendering, score)
+        for feature in score.features:
+            _add(by_feature, feature, score)
     fields = Counter(f.field for f in failures)
     classes = Counter(f.cause for f in failures)
     return Summary(
@@ -61,6 +66,7 @@ def summarize(scores: list[RenderingScore]) -> Summary:
         exact=sum(s.exact for s in scores),
         by_format=dict(sorted(by_format.items())),
         by_rendering=dict(sorted(by_rendering.items())),
+        by_feature=dict(sorted(by_feature.items(), key=lambda kv: (_share(kv[1]), kv[0]))),
         by_field={
             k: fields[k]
             for k in (*DOCUMENT_FIELDS, *RECORD_FIELDS, "record", "extra-record", "conversion")
@@ -71,6 +77,11 @@ def summarize(scores: list[RenderingScore]) -> Summary:
         documents=len({s.document for s in scores}),
         seconds=sum(s.seconds for s in scores),
     )
+
+
+def _share(counts: tuple[int, int]) -> float:
+    exact, total = counts
+    return exact / total if total else 1.0
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -129,6 +140,15 @@ def markdown(summary: Summary, n: int, seed: int, stamp: str) -> str:
         "",
         *_table([(k, _rate(*v)) for k, v in summary.by_rendering.items()], ("rendering", "exact")),
         "",
+        "## Records exact per layout feature (worst first)",
+        "",
+        "A record counts under every feature of its document (`corpus/layouts.py`, "
+        "`corpus/generate.py` name them).",
+        "",
+        *_table(
+            [(f"`{k}`", _rate(*v)) for k, v in summary.by_feature.items()], ("feature", "exact")
+        ),
+        "",
         "## Failures per field",
         "",
         *_table([(k, str(v)) for k, v in summary.by_field.items()], ("field", "failures")),
@@ -168,6 +188,7 @@ def results_json(summary: Summary, n: int, seed: int, stamp: str, wall_s: float)
         "by_rendering": {
             k: {"exact": e, "records": t} for k, (e, t) in summary.by_rendering.items()
         },
+        "by_feature": {k: {"exact": e, "records": t} for k, (e, t) in summary.by_feature.items()},
         "by_field": summary.by_field,
         "by_class": summary.by_class,
         "failures": [failure_data(f) for f in summary.failures],

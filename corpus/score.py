@@ -50,6 +50,8 @@ class RenderingScore:
     exact: int
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
+    features: list[str] = field(default_factory=list)
+    """The layout features of the document (``layout:…``, ``resp:…``, ``section-rows`` …)."""
 
 
 def convert_file(path: Path) -> dict[str, Any]:
@@ -88,7 +90,12 @@ def compare(truth: dict[str, Any], rendering: str, got: dict[str, Any]) -> Rende
     name, features = truth["name"], truth["features"]
     expected_records: list[dict[str, Any]] = truth["records"]
     score = RenderingScore(
-        name, rendering, len(expected_records), 0, seconds=float(got.get("seconds", 0.0))
+        name,
+        rendering,
+        len(expected_records),
+        0,
+        seconds=float(got.get("seconds", 0.0)),
+        features=list(features),
     )
     if "error" in got:
         score.failures.append(
