@@ -25,6 +25,7 @@ from qingdan.diff.render import diff_format_for, write_report
 from qingdan.diff.render.terminal import print_summary
 from qingdan.extract import READERS, ReadOptions, read_document
 from qingdan.extract.errors import QingdanError
+from qingdan.extract.grid import Cell, Covered
 from qingdan.folder_output import folder_files, plan_outputs, refuse_inputs_as_outputs, write_folder
 from qingdan.normalize import Knowledge
 from qingdan.pipeline import convert
@@ -272,6 +273,11 @@ def departments_command(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
+def _cell_json(cell: Cell) -> str | dict[str, str]:
+    """A grid cell as ``qingdan extract`` prints it: its text, or where its merge lies."""
+    return {"covered": cell.value} if isinstance(cell, Covered) else cell
+
+
 @app.command("extract")
 def extract_command(
     input_file: Annotated[Path, typer.Argument(help="An attachment.")],
@@ -282,7 +288,7 @@ def extract_command(
     tables = [
         {
             "page": next((row.page for row in table.rows if row.page is not None), None),
-            "rows": [["" if cell is None else cell for cell in row.cells] for row in table.rows],
+            "rows": [[_cell_json(cell) for cell in row.cells] for row in table.rows],
         }
         for table in raw.tables
     ]
