@@ -131,3 +131,9 @@ def test_score_of_a_missing_folder_is_one_line_and_exit_2(
 def test_unknown_rendering_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["generate", "--n", "1", "--out", str(tmp_path), "--only", "html"]) == 2
     assert "unknown renderings ['html']" in capsys.readouterr().err
+
+
+def test_characters_lost_inside_a_name_are_text_changed_not_a_split() -> None:
+    truth = {**RECORD, "lead": ["各县（市、区）人民政府"]}
+    read = {**RECORD, "lead": ["各县人民政府"]}
+    assert classify("lead", truth["lead"], read["lead"], truth, read, [], "txt") == "text changed"
