@@ -102,7 +102,15 @@ def _classify_departments(expected: list[str], got: list[str], record: dict[str,
     if "".join(expected) == "".join(got):
         return "department join/split"
     # Characters lost or added inside the names (a bracket dropped, a cut row's rest).
-    return "text changed" if _similar("".join(expected), "".join(got)) else "column role"
+    a, b = "".join(expected), "".join(got)
+    kept = _subsequence(a, b) or _subsequence(b, a)
+    return "text changed" if kept or _similar(a, b) else "column role"
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with characters left out."""
+    rest = iter(long)
+    return all(char in rest for char in short)
 
 
 def _classify_measure(expected: str, got: str | None, features: list[str], rendering: str) -> str:
