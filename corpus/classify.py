@@ -68,13 +68,13 @@ def classify(
         return "deadline→due" if same_deadline else "column role"
     if field == "section":
         return "section"
-    if isinstance(expected, str) and isinstance(got, str) and expected and expected in got:
-        # The cell came with more text: a neighbour column or a cut row was joined to it.
-        return "page break" if field == "measure" and _multi_page(rendering) else "column role"
-    if field in ("category", "no") and _multi_page(rendering) and got:
-        return "page break"
     if field == "measure":
         return _classify_measure(expected, got, features, rendering)
+    if isinstance(expected, str) and isinstance(got, str) and expected and expected in got:
+        # The cell came with more text: a neighbour column was joined to it.
+        return "column role"
+    if field in ("category", "no") and _multi_page(rendering) and got:
+        return "page break"
     if field == "extra":
         same_labels = isinstance(got, dict) and set(got) == set(expected)
         return "text changed" if same_labels else "column role"
@@ -120,6 +120,8 @@ def _classify_measure(expected: str, got: str | None, features: list[str], rende
         return "lead/support"
     if _multi_page(rendering) and (expected.startswith(got) or got.startswith(expected)):
         return "page break"
+    if expected in got:
+        return "column role"
     return "text changed" if _similar(expected, got) else "column role"
 
 

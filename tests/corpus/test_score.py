@@ -137,3 +137,22 @@ def test_characters_lost_inside_a_name_are_text_changed_not_a_split() -> None:
     truth = {**RECORD, "lead": ["各县（市、区）人民政府"]}
     read = {**RECORD, "lead": ["各县人民政府"]}
     assert classify("lead", truth["lead"], read["lead"], truth, read, [], "txt") == "text changed"
+
+
+def test_an_inline_note_left_in_the_measure_is_a_lead_support_failure() -> None:
+    kept = RECORD["measure"] + "（县生态环境局牵头，县住建局配合）"
+    read = {**RECORD, "measure": kept}
+    features = ["resp:inline"]
+    cause = classify("measure", RECORD["measure"], kept, RECORD, read, features, "pdf-merged")
+    assert cause == "lead/support"
+    assert classify("measure", RECORD["measure"], kept[:12], RECORD, read, [], "pdf-merged") == (
+        "page break"
+    )
+
+
+@pytest.mark.parametrize("command", ["generate", "score", "fidelity", "baseline"])
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: python -m corpus " + command in capsys.readouterr().out
