@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qingdan.batch import collect_inputs
+from qingdan.inputs import collect_inputs
 from qingdan.normalize import Knowledge
 from qingdan.pipeline import convert
 from qingdan.schema import Document
@@ -83,7 +83,7 @@ def attachments_among(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     (expected outputs, notes); counting skips them rather than failing.
     """
     found = collect_inputs(paths)
-    return found.files, [skipped.path for skipped in found.skipped]
+    return found.files, [*(skipped.path for skipped in found.skipped), *found.ignored]
 
 
 def workload(paths: list[str | Path], knowledge: Knowledge | None = None) -> Workload:
