@@ -7,9 +7,10 @@ which repeat a merged cell in every grid position it covers:
 * the body is read in order; paragraphs above the first table are ``text_before``
   (attachment label, title) and those above each table its ``text_above``; tables
   are named "table 1", "table 2", ...;
-* a cell continuing a vertical merge (``w:vMerge`` without ``restart``) is covered:
-  ``None``; a cell spanning columns (``w:gridSpan``) has its text in its first grid
-  column and ``None`` in the columns it covers;
+* a cell continuing a vertical merge (``w:vMerge`` without ``restart``) is
+  ``Covered.ABOVE`` (in every grid column it spans); a cell spanning columns
+  (``w:gridSpan``, or continued by ``w:hMerge``) has its text in its first grid column
+  and ``Covered.LEFT`` in the columns it covers;
 * a row marked to repeat at the top of every page (``w:tblHeader``) is flagged
   ``repeats_as_header``;
 * paragraphs and manual line breaks (``w:br``) inside a cell become ``\\n``; tabs,
@@ -33,7 +34,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from qingdan.extract.errors import BrokenFile
-from qingdan.extract.grid import Cell, Extracted, RawRow, RawTable
+from qingdan.extract.grid import Cell, Covered, Extracted, RawRow, RawTable
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.zipguard import check_zip
 
@@ -181,10 +182,12 @@ def _read_row(tr: Any) -> RawRow:
     cells: list[Cell] = [""] * _int_property(tr, "w:trPr", "w:gridBefore", 0)
     for tc in _children(tr, {_TC}):
         span = max(1, _int_property(tc, "w:tcPr", "w:gridSpan", 1))
-        if _continues_merge(tc, "w:vMerge") or _continues_merge(tc, "w:hMerge"):
-            cells.extend([None] * span)
+        if _continues_merge(tc, "w:vMerge"):
+            cells.extend([Covered.ABOVE] * span)
+        elif _continues_merge(tc, "w:hMerge"):
+            cells.extend([Covered.LEFT] * span)
         else:
-            cells.extend([_cell_text(tc), *([None] * (span - 1))])
+            cells.extend([_cell_text(tc), *([Covered.LEFT] * (span - 1))])
     cells.extend([""] * _int_property(tr, "w:trPr", "w:gridAfter", 0))
     header = _is_switched_on(_property(tr, "w:trPr", "w:tblHeader"))
     return RawRow(cells=cells, repeats_as_header=header)

@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from qingdan.extract.encoding import decode_text
-from qingdan.extract.grid import Extracted, Notice, RawRow, RawTable
+from qingdan.extract.grid import Extracted, Notice, RawRow, RawTable, ReaderTraits
 from qingdan.extract.options import ReadOptions
 
 
@@ -39,7 +39,10 @@ def read_txt(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
         extracted = read_delimited(lines, "\t")
     else:
         extracted = read_cell_per_line(lines)
-    return Extracted(extracted.tables, extracted.text_before, notices + extracted.notices)
+    # A text dump prints a vertically merged cell once and leaves the rows below it
+    # blank, and a CSV saved from a spreadsheet does the same: a blank may be a merge.
+    traits = ReaderTraits(blank_may_be_merged=True)
+    return Extracted(extracted.tables, extracted.text_before, notices + extracted.notices, traits)
 
 
 def _is_tab_delimited(lines: list[str]) -> bool:

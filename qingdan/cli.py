@@ -22,12 +22,14 @@ import typer
 
 from qingdan.extract import READERS
 from qingdan.extract.errors import QingdanError
+from qingdan.extract.grid import Cell, Covered
 from qingdan.writers import OutputFormat
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from qingdan.batch import ConvertPlan, Settings
+    from qingdan.extract.grid import Cell
     from qingdan.normalize import Knowledge
     from qingdan.schema import Document
 
@@ -360,6 +362,11 @@ def departments_command(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
+def _cell_json(cell: Cell) -> str | dict[str, str]:
+    """A grid cell as ``qingdan extract`` prints it: its text, or where its merge lies."""
+    return {"covered": cell.value} if isinstance(cell, Covered) else cell
+
+
 @app.command("extract")
 def extract_command(
     input_file: Annotated[Path, typer.Argument(help="An attachment.")],
@@ -374,7 +381,7 @@ def extract_command(
     tables = [
         {
             "page": next((row.page for row in table.rows if row.page is not None), None),
-            "rows": [["" if cell is None else cell for cell in row.cells] for row in table.rows],
+            "rows": [[_cell_json(cell) for cell in row.cells] for row in table.rows],
         }
         for table in raw.tables
     ]

@@ -52,9 +52,9 @@ def test_header_is_chinese_frozen_bold_filtered_and_text_wraps() -> None:
 
 def test_the_printed_label_is_the_header_where_the_document_has_one() -> None:
     columns = [
-        {"label": "牵头部门", "field": "lead"},
-        {"label": "责任单位", "field": "support"},
-        {"label": "备注", "field": None},
+        {"label": "牵头部门", "field": "lead", "role": "lead"},
+        {"label": "责任单位", "field": "support", "role": "support"},
+        {"label": "备注", "field": None, "role": "note"},
     ]
     sheet = _sheet(document_xlsx(make_document([{"lead": ["区水务局"]}], columns=columns)))
     header = [cell.value for cell in sheet[1]]
