@@ -308,14 +308,19 @@ def _convert_batch(
 
 
 def _warn_about(documents: Sequence[Document]) -> None:
-    """One stderr line per document with warnings: how many, and the first code."""
+    """One stderr line per document with warnings: how many, the first code, and the
+    first doubt about its column roles (``--strict`` would fail it) when there is one."""
+    from qingdan.pipeline import STRICT_CODES
+
     for document in documents:
         if document.warnings:
             count, first = len(document.warnings), document.warnings[0]
-            LOG.warning(
-                f"qingdan: warning: {document.document.file}: {count} warning(s), "
-                f"first: {first.code} ({first.message})"
-            )
+            line = f"qingdan: warning: {document.document.file}: {count} warning(s), first: "
+            line += f"{first.code} ({first.message})"
+            doubt = next((w for w in document.warnings if w.code in STRICT_CODES), None)
+            if doubt is not None and doubt is not first:
+                line += f"; doubt: {doubt.code} ({doubt.message})"
+            LOG.warning(line)
 
 
 @app.command("departments")

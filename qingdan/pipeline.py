@@ -22,14 +22,17 @@ class DoubtfulDocument(QingdanError):
     """Under ``strict``, a document carries a warning whose code is in ``STRICT_CODES``."""
 
 
-def check_strict(document: Document, codes: Iterable[str] = STRICT_CODES) -> None:
-    """Raise ``DoubtfulDocument`` when the document has a warning whose code is in ``codes``."""
+def check_strict(
+    document: Document, path: str | Path | None = None, codes: Iterable[str] = STRICT_CODES
+) -> None:
+    """Raise ``DoubtfulDocument`` (naming ``path``, else the document's file name) when
+    the document has a warning whose code is in ``codes``."""
     wanted = frozenset(codes)
     doubts = [w for w in document.warnings if w.code in wanted]
     if doubts:
         first = doubts[0]
         raise DoubtfulDocument(
-            document.document.file,
+            path or document.document.file,
             f"{len(doubts)} {first.code} warning(s) under --strict: {first.message}",
         )
 
@@ -52,7 +55,7 @@ def convert(
     """
     document = from_task_list(normalize(read_document(Path(path), options), knowledge))
     if strict:
-        check_strict(document)
+        check_strict(document, path)
     return document
 
 

@@ -36,6 +36,10 @@ def format_from_suffix(path: Path, formats: type[F], what: str) -> F:
         return formats(path.suffix.lower().lstrip("."))
     except ValueError:
         known = ", ".join(f".{member.value}" for member in formats)
+        if not path.suffix:
+            raise UnknownOutputFormat(
+                path, f"has no suffix: name a file ({known}) or end a folder with /"
+            ) from None
         raise UnknownOutputFormat(
             path, f"cannot write {what} as {path.suffix!r} (use {known})"
         ) from None
