@@ -249,7 +249,7 @@ def _resumed(path: Path, output: Path) -> FileResult | None:
     try:
         document = Document.model_validate_json(output.read_bytes())
         if document.document.sha256 == _sha256(path):
-            return FileResult(path, document)
+            return FileResult(path, document, resumed=True)
     except (OSError, ValidationError, ValueError):
         return None
     return None
@@ -265,7 +265,7 @@ class _Delivery:
         document = result.document
         if document is None:
             return result
-        if self.plan.mode is OutputMode.FOLDER:
+        if self.plan.mode is OutputMode.FOLDER and not result.resumed:
             output = self.plan.outputs[result.path]
             try:
                 write_output(document, output, self.plan.fmt)

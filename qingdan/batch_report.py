@@ -89,7 +89,8 @@ def _short(name: str, limit: int = 24) -> str:
 def result_line(result: FileResult) -> str:
     """One line about one file: its record count, or its failure reason."""
     if result.document is not None:
-        return f"{result.path}: {len(result.document.records)} records"
+        kept = " (kept: same content, --resume)" if result.resumed else ""
+        return f"{result.path}: {len(result.document.records)} records{kept}"
     return f"{result.path}: failed: {result.reason}"
 
 

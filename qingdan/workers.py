@@ -45,6 +45,8 @@ class FileResult:
     error: str | None = None
     """The kind of failure (the error class name, e.g. ``EmptyFile``)."""
     seconds: float = 0.0
+    resumed: bool = False
+    """Kept from an earlier run (``--resume``): its output was not rewritten."""
 
     @property
     def ok(self) -> bool:
