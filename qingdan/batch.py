@@ -15,8 +15,11 @@ input's existing JSON output when it was made from the same content (sha256).
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -286,6 +289,22 @@ class _Delivery:
         return result
 
 
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C that arrives inside the block until the block has finished."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: received.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if received:
+            raise KeyboardInterrupt
+
+
 def open_engine(plan: ConvertPlan) -> Engine | None:
     """The database ``--db`` names (SQLAlchemy is imported only then), or ``None``."""
     if plan.db is None:
@@ -315,8 +334,11 @@ def run_batch(
     done: dict[Path, FileResult] = {}
 
     def finish(result: FileResult) -> None:
-        result = deliver(result)
-        done[result.path] = result
+        with _interrupts_deferred():
+            # Written and recorded as one step: a Ctrl-C between the two would list a
+            # file whose output exists as not done.
+            result = deliver(result)
+            done[result.path] = result
         on_result(result)
 
     todo = []

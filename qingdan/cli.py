@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from qingdan.batch import ConvertPlan, Settings
-    from qingdan.extract.grid import Cell
     from qingdan.normalize import Knowledge
     from qingdan.schema import Document
 
@@ -337,33 +336,28 @@ def departments_command(
     """Count the tasks each department leads and supports (canonical names, busiest first)."""
     from rich.console import Console
 
-    from qingdan.pipeline import convert
-    from qingdan.workload import attachments_among, count_workload
+    from qingdan.workload import workload_of
     from qingdan.writers.workload import workload_format_for, workload_table, write_workload
 
     knowledge = _knowledge(columns, departments, aliases)
     if output is not None:
         _run_safely(output, lambda: workload_format_for(output))
-    readable, skipped = attachments_among(inputs)
-    for path in skipped:
+    run = workload_of(inputs, knowledge)
+    for path in run.skipped:
         LOG.info(f"qingdan: skipped {path}: not an attachment")
-    if not readable:
+    if not run.failed and not len(run.documents):
         _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
-    documents = []
-    for path in readable:
-        try:
-            documents.append(_run_safely(path, lambda p=path: convert(p, knowledge)))  # type: ignore[misc]
-        except typer.Exit:
-            continue
-    load = count_workload(documents)
+    for failure in run.failed:
+        typer.echo(f"qingdan: error: {failure.path}: {failure.reason}", err=True)
     if output is None:
-        Console().print(workload_table(load))
+        Console().print(workload_table(run.load))
     else:
-        _run_safely(output, lambda: write_workload(load, output))
-        LOG.info(f"{len(documents)} attachment(s) -> {output}")
-    _warn_about(documents)
-    if len(documents) < len(readable):
-        typer.echo(f"{len(readable) - len(documents)} of {len(readable)} files failed", err=True)
+        _run_safely(output, lambda: write_workload(run.load, output))
+        LOG.info(f"{len(run.documents)} attachment(s) -> {output}")
+    _warn_about(run.documents)
+    if run.failed:
+        total = len(run.documents) + len(run.failed)
+        typer.echo(f"{len(run.failed)} of {total} files failed", err=True)
         raise typer.Exit(EXIT_SOME_FAILED)
 
 

@@ -77,16 +77,19 @@ def test_ctrl_c_on_a_real_batch_exits_130_and_keeps_what_finished(
     source, out = _folder(seed, tmp_path, 150), tmp_path / "out"
     command = [sys.executable, "-m", "qingdan", "convert", str(source), "-o", f"{out}/", "-j", "1"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while not list(out.glob("*.txt.json")) and time.monotonic() < deadline:
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
-    _, errors_text = process.communicate(timeout=60)
+    _, errors_text = process.communicate(timeout=120)
     assert process.returncode == 130, errors_text
     assert "interrupted" in errors_text and "Traceback" not in errors_text
     errors = json.loads((out / "errors.json").read_text("utf-8"))
-    kept = list(out.glob("*.txt.json"))
-    assert kept and len(kept) + len(errors) == 150
+    kept = sorted(p.name for p in out.glob("*.txt.json"))
+    listed = sorted(Path(e["file"]).name + ".json" for e in errors)
+    assert kept, errors_text
+    assert not set(kept) & set(listed), "a file with an output is listed as not done"
+    assert len(kept) + len(listed) == 150, (kept, listed)
     assert {e["status"] for e in errors} == {"not done"}
 
 
