@@ -188,3 +188,46 @@ def test_the_samples_folder_has_no_failed_or_skipped_inputs() -> None:
     assert found.skipped == []
     assert any(p.name.endswith(".expected.json") for p in found.ignored)
     assert any("sources" in p.parts for p in found.ignored)
+
+
+def test_other_libraries_logs_are_silent_unless_debug(capsys: pytest.CaptureFixture[str]) -> None:
+    import logging
+
+    from qingdan.cli import configure_logging
+
+    root_handlers = list(logging.getLogger().handlers)
+    try:
+        configure_logging(0, debug=False)
+        logging.getLogger("pdfminer.pdfpage").warning("CropBox missing from /Page")
+        logging.getLogger("qingdan.batch").info("converting")
+        quiet = capsys.readouterr().err
+        configure_logging(0, debug=True)
+        logging.getLogger("pdfminer.pdfpage").warning("CropBox missing from /Page")
+        loud = capsys.readouterr().err
+    finally:
+        logging.getLogger().handlers[:] = root_handlers
+    assert quiet == "converting\n"
+    assert "CropBox missing" in loud
+
+
+def test_the_library_configures_no_logging(seed: Path) -> None:
+    probe = (
+        "import logging, qingdan\n"
+        f"qingdan.convert({str(seed)!r})\n"
+        "assert logging.getLogger().handlers == [], logging.getLogger().handlers\n"
+        "assert logging.getLogger('qingdan').handlers == []\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True)
+
+
+def test_no_formula_guard_on_the_command_line(tmp_path: Path) -> None:
+    attachment = tmp_path / "list.txt"
+    attachment.write_text(
+        "\t重点工作\n\t工作措施\n\t牵头单位\n\n\t=大气\n\t治理扬尘\n\t区环保局\n", encoding="utf-8"
+    )
+    for flags, expected in (([], "'=大气"), (["--no-formula-guard"], "=大气")):
+        out = tmp_path / "out.csv"
+        result = runner.invoke(app, ["convert", str(attachment), "-o", str(out), *flags])
+        assert result.exit_code == 0, result.output
+        rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+        assert rows[0]["category"] == expected
