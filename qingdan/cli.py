@@ -370,6 +370,14 @@ def _cell_json(cell: Cell) -> str | dict[str, str]:
 def extract_command(
     input_file: Annotated[Path, typer.Argument(help="An attachment.")],
     password: PasswordOption = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Also show each column's role and the evidence it was chosen on.",
+        ),
+    ] = False,
+    columns: ColumnsOption = None,
 ) -> None:
     """Print the raw grids the reader saw, as JSON (to check why a record came out so)."""
     import json
@@ -384,7 +392,13 @@ def extract_command(
         }
         for table in raw.tables
     ]
-    typer.echo(json.dumps({"tables": tables}, ensure_ascii=False, indent=2))
+    shown: dict[str, object] = {"tables": tables}
+    if explain:
+        from qingdan.normalize import explain_columns
+
+        knowledge = _knowledge(columns, None, None)
+        shown["columns"] = _run_safely(input_file, lambda: explain_columns(raw, knowledge))
+    typer.echo(json.dumps(shown, ensure_ascii=False, indent=2))
 
 
 @app.command("diff")
