@@ -132,8 +132,10 @@ def plan_convert(
     named = [*found.files, *(skip.path for skip in found.skipped)]
     if not named:
         raise UsageError(None, "no attachments found in " + ", ".join(map(str, specs)))
-    if STDIN in found.files and len(named) > 1:
-        raise UsageError(None, "'-' (standard input) cannot be mixed with other inputs")
+    if STDIN in found.files and (len(named) > 1 or folder is not None):
+        raise UsageError(
+            None, "'-' (standard input) is one input: to stdout or -o FILE, with no other inputs"
+        )
     if resume and (folder is None or (fmt or OutputFormat.JSON) is not OutputFormat.JSON):
         raise UsageError(None, "--resume reads the JSON outputs in a folder: use -o DIR/")
     one = len(named) == 1 and not any(spec.is_dir() for spec in specs)

@@ -253,11 +253,16 @@ def convert_command(
     settings = Settings(knowledge, ReadOptions(password=password), strict)
     plan = _run_safely("-o", lambda: plan_convert(inputs, output, output_format, db, resume))
     engine = _run_safely("--db", lambda: open_engine(plan))
-    if no_formula_guard:
-        with guard_off():
+    try:
+        if no_formula_guard:
+            with guard_off():
+                _convert(plan, settings, engine, input_format, jobs)
+        else:
             _convert(plan, settings, engine, input_format, jobs)
-    else:
-        _convert(plan, settings, engine, input_format, jobs)
+    except KeyboardInterrupt:
+        kept = " (what finished is kept; see errors.json)" if not plan.single else ""
+        typer.echo(f"qingdan: interrupted{kept}", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def _convert(
@@ -293,12 +298,8 @@ def _convert_batch(
     from qingdan.batch_report import BatchProgress, print_summary
 
     quiet = not LOG.isEnabledFor(logging.INFO)
-    try:
-        with BatchProgress(len(plan.inputs.files), enabled=not quiet) as progress:
-            outcome = run_batch(plan, settings, jobs or default_jobs(), progress.advance, engine)
-    except KeyboardInterrupt:
-        typer.echo("qingdan: interrupted: what finished is kept (see errors.json)", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    with BatchProgress(len(plan.inputs.files), enabled=not quiet) as progress:
+        outcome = run_batch(plan, settings, jobs or default_jobs(), progress.advance, engine)
     if not quiet:
         print_summary(outcome.summary, outcome.results, outcome.skipped, ignored=outcome.ignored)
     _warn_about(outcome.documents)
@@ -441,6 +442,7 @@ def diff_command(
     after = _run_safely(new, lambda: load_document(new, knowledge))
     lowest = DEFAULT_THRESHOLD if threshold is None else threshold
     report = _run_safely(old, lambda: compare(before, after, lowest, knowledge.aliases))
+    _warn_about([before, after])
     if output is None:
         print_summary(report, Console())
         return

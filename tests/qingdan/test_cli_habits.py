@@ -231,3 +231,10 @@ def test_no_formula_guard_on_the_command_line(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
         assert rows[0]["category"] == expected
+
+
+def test_stdin_is_one_input_only(seed: Path, tmp_path: Path) -> None:
+    for args in (["-", str(seed)], ["-", "-o", f"{tmp_path}/"]):
+        result = runner.invoke(app, ["convert", *args], input=seed.read_bytes())
+        assert result.exit_code == 2
+        assert "'-' (standard input) is one input" in result.stderr
