@@ -38,28 +38,40 @@ from qingdan.writers.warning_table import (
 SHEET_TITLE = "任务清单"
 WARNINGS_SHEET = "警告"
 FILES_SHEET = "文件"
-MIN_WIDTH, MAX_WIDTH = 6, 60
-"""Column widths in characters: a CJK character counts twice, as Excel draws it."""
+MIN_WIDTH, MAX_WIDTH, TEXT_WIDTH = 6, 50, 24
+"""Column widths in characters (a CJK character counts twice, as Excel draws it): the
+main text column (the measure, a warning's message) up to ``MAX_WIDTH``, every other
+column up to ``TEXT_WIDTH``; longer text wraps. Printed fit to the page width, a list's
+sheet then stays readable on landscape A4."""
+HEADER_WIDTH = 12
+"""A header wider than this wraps rather than widening its column."""
+WIDE_COLUMNS = frozenset({"measure", "message", "reason"})
+"""The keys of the columns that may take ``MAX_WIDTH``."""
 DATE_FORMAT = "yyyy-mm-dd"
 A4 = 9
 """openpyxl's (and Excel's) paper size code for A4."""
 
 
-def _column_width(header: str, cells: Sequence[CellValue]) -> int:
-    texts = [header, *("" if c is None else str(c) for c in cells)]
-    widest = max(display_width(text) for text in texts)
-    return max(MIN_WIDTH, min(MAX_WIDTH, widest + 2))
+def _column_width(header: str, cells: Sequence[CellValue], limit: int) -> int:
+    texts = ("" if c is None else str(c) for c in cells)
+    widest = max([min(display_width(header), HEADER_WIDTH), *map(display_width, texts)])
+    return max(MIN_WIDTH, min(limit, widest + 2))
 
 
 def _fill_sheet(
-    sheet: Worksheet, header: Sequence[str], rows: Sequence[Sequence[CellValue]]
+    sheet: Worksheet,
+    header: Sequence[str],
+    rows: Sequence[Sequence[CellValue]],
+    keys: Sequence[str] = (),
 ) -> None:
-    """Header and rows, typed and guarded; bold frozen filtered header, widths, wrapping."""
+    """Header and rows, typed and guarded; bold frozen filtered header, widths, wrapping.
+    ``keys`` (the columns' field keys) say which columns may be widest."""
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for col, label in enumerate(header, start=1):
         cell = sheet.cell(row=1, column=col)
         xlsx_value(cell, label)
         cell.font = bold
+        cell.alignment = wrap
     for row_index, row in enumerate(rows, start=2):
         for col, value in enumerate(row, start=1):
             cell = sheet.cell(row=row_index, column=col)
@@ -70,9 +82,11 @@ def _fill_sheet(
     sheet.freeze_panes = "A2"
     if header:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(rows) + 1)}"
+    wide = {i for i, key in enumerate(keys, start=1) if key in WIDE_COLUMNS}
     for col, label in enumerate(header, start=1):
         column = [row[col - 1] for row in rows if col <= len(row)]
-        sheet.column_dimensions[get_column_letter(col)].width = _column_width(label, column)
+        limit = MAX_WIDTH if col in wide else TEXT_WIDTH
+        sheet.column_dimensions[get_column_letter(col)].width = _column_width(label, column, limit)
 
 
 def _print_setup(sheet: Worksheet) -> None:
@@ -94,15 +108,21 @@ def workbook_xlsx(
     assert sheet is not None  # a new workbook always has its first sheet
     sheet.title = SHEET_TITLE
     table = record_table(documents, with_source=with_source)
-    _fill_sheet(sheet, table.labels, table.rows)
+    _fill_sheet(sheet, table.labels, table.rows, table.header)
     _print_setup(sheet)
     warning_labels = labels("warning")
     warnings = workbook.create_sheet(WARNINGS_SHEET)
-    _fill_sheet(warnings, [warning_labels[k] for k in WARNING_COLUMNS], warning_rows(documents))
+    _fill_sheet(
+        warnings,
+        [warning_labels[k] for k in WARNING_COLUMNS],
+        warning_rows(documents),
+        WARNING_COLUMNS,
+    )
     if files is not None:
         file_labels = labels("file")
         sheet_of_files = workbook.create_sheet(FILES_SHEET)
-        _fill_sheet(sheet_of_files, [file_labels[k] for k in FILE_COLUMNS], file_rows(files))
+        labels_of_files = [file_labels[k] for k in FILE_COLUMNS]
+        _fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
