@@ -123,6 +123,7 @@ def workbook_xlsx(
         sheet_of_files = workbook.create_sheet(FILES_SHEET)
         labels_of_files = [file_labels[k] for k in FILE_COLUMNS]
         _fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
+        _print_setup(sheet_of_files)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
