@@ -180,6 +180,9 @@ def test_strict_in_a_batch_fails_that_file_only(seed: Path, tmp_path: Path) -> N
         ("doubtful.txt", "DoubtfulDocument")
     ]
     assert (out / "good.txt.json").exists()
+    files = load_workbook(out / "all.xlsx")["文件"]
+    statuses = {Path(row[0].value).name: row[1].value for row in files.iter_rows(min_row=2)}
+    assert statuses == {"doubtful.txt": "failed", "good.txt": "converted"}
 
 
 def test_the_samples_folder_has_no_failed_or_skipped_inputs() -> None:
