@@ -30,7 +30,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/mypy samples/make_samples.py
+	$(BIN)/mypy -m samples.make_samples -m samples.render_forms
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -58,7 +58,7 @@ pdf-cases: $(STAMP)
 
 ## samples: render samples/sources/*.json specs into the DOCX/PDF/TXT files in samples/
 samples: $(STAMP)
-	$(BIN)/python samples/make_samples.py
+	$(BIN)/python -m samples.make_samples
 	git status --short -- samples/
 
 clean:

@@ -15,6 +15,7 @@ from pathlib import Path
 from qingdan.extract.docx import read_docx
 from qingdan.extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
 from qingdan.extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
+from qingdan.extract.html import read_html
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf import read_pdf
 from qingdan.extract.txt import read_txt
@@ -27,6 +28,8 @@ READERS: dict[str, Reader] = {
     ".csv": read_txt,
     ".docx": read_docx,
     ".pdf": read_pdf,
+    ".html": read_html,
+    ".htm": read_html,
 }
 """File suffix (lower case, with the dot) -> reader."""
 

@@ -50,7 +50,10 @@ Spec format (keys other than ``header`` and ``rows`` are optional)::
   ``margin_cm``, ``font`` (the East Asian font name), ``column_widths`` (relative).
   Rows may break across pages (Word's default), so a big font gives split rows.
 
-Usage: ``python samples/make_samples.py [SPEC.json ...]`` (default: every spec in
+Every spec with a ``merged`` Word rendering is also rendered in the other forms lists
+are published in (HTML, spreadsheets, ...: see ``samples/render_forms.py``).
+
+Usage: ``python -m samples.make_samples [SPEC.json ...]`` (default: every spec in
 ``samples/sources/``).
 """
 
@@ -80,6 +83,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table
+
+from samples.render_forms import render_forms
 
 SAMPLES = Path(__file__).resolve().parent
 SOURCES = SAMPLES / "sources"
@@ -434,6 +439,8 @@ def render(spec: Spec, out_dir: Path = SAMPLES) -> list[Path]:
         target = out_dir / f"{spec.name}.txt"
         target.write_text(render_txt(spec), encoding="utf-8")
         written.append(target)
+    if "merged" in spec.docx:  # the other published forms of the list (issue 19)
+        written += render_forms(spec, out_dir)
     return written
 
 

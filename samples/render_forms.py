@@ -1,0 +1,112 @@
+"""Render sample specs in the other forms lists are published in (issue 19).
+
+Called by ``make_samples.render`` for every spec with a ``merged`` Word rendering; each
+form writes ``NAME_merged.EXT`` (the same table as ``NAME_merged.docx``) into the
+samples folder:
+
+* ``html``: a web page as a government site serves it: the label and title as
+  paragraphs above a ``<table>``, ``"^"`` as ``rowspan``, ``"<"`` as ``colspan``, line
+  breaks as ``<br>``.
+
+The spec's cell language (``"^"``, ``"<"``, ``"\\n"``) is make_samples' (see its module
+docstring).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from samples.make_samples import Spec
+
+ABOVE, LEFT = "^", "<"
+
+
+def spans(grid: list[list[str]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """``(row, col) -> (rowspan, colspan)`` of every cell that is not covered.
+
+    A cell spans right over the ``"<"`` cells after it and down over the rows whose
+    cells below it are all ``"^"`` (the same rule as the Word rendering's merges).
+    """
+    found: dict[tuple[int, int], tuple[int, int]] = {}
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            if cell in (ABOVE, LEFT):
+                continue
+            right = c
+            while right + 1 < len(row) and row[right + 1] == LEFT:
+                right += 1
+            down = r
+            while down + 1 < len(grid) and all(
+                grid[down + 1][k] == ABOVE for k in range(c, right + 1)
+            ):
+                down += 1
+            found[r, c] = (down - r + 1, right - c + 1)
+    return found
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+
+def _html_cell(tag: str, text: str, rowspan: int, colspan: int) -> str:
+    attributes = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
+        f' colspan="{colspan}"' if colspan > 1 else ""
+    )
+    body = "<br>".join(html.escape(line) for line in text.split("\n"))
+    return f"<{tag}{attributes}>{body}</{tag}>"
+
+
+def render_html(spec: Spec) -> str:
+    """A web page holding the spec's table (UTF-8, declared in a meta tag)."""
+    grid = [*spec.header, *spec.rows]
+    cells = spans(grid)
+    lines = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{html.escape(spec.text_before[-1] if spec.text_before else spec.name)}</title>",
+        "</head>",
+        "<body>",
+    ]
+    for index, text in enumerate(spec.text_before):
+        tag = "h1" if index == len(spec.text_before) - 1 else "p"
+        lines.append(f"<{tag}>{html.escape(text)}</{tag}>")
+    lines.append('<table border="1" cellspacing="0">')
+    for r, row in enumerate(grid):
+        group = "thead" if r < len(spec.header) else "tbody"
+        if r in (0, len(spec.header)):
+            lines.append(f"<{group}>")
+        tag = "th" if group == "thead" else "td"
+        html_cells = [
+            _html_cell(tag, text, *cells[r, c]) for c, text in enumerate(row) if (r, c) in cells
+        ]
+        lines.append("<tr>" + "".join(html_cells) + "</tr>")
+        if r in (len(spec.header) - 1, len(grid) - 1):
+            lines.append(f"</{group}>")
+    lines += ["</table>", "</body>", "</html>", ""]
+    return "\n".join(lines)
+
+
+def write_html(spec: Spec, target: Path) -> None:
+    """Write the spec as a UTF-8 web page."""
+    target.write_text(render_html(spec), encoding="utf-8")
+
+
+FORMS: dict[str, Callable[[Spec, Path], None]] = {
+    "html": write_html,
+}
+"""File suffix (without the dot) -> the writer of ``NAME_merged.SUFFIX``."""
+
+
+def render_forms(spec: Spec, out_dir: Path) -> list[Path]:
+    """Write every form of a spec into ``out_dir``; returns the files written."""
+    written = []
+    for suffix, write in FORMS.items():
+        target = out_dir / f"{spec.name}_merged.{suffix}"
+        write(spec, target)
+        written.append(target)
+    return written
