@@ -19,6 +19,8 @@ from qingdan.extract.html import read_html
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf import read_pdf
 from qingdan.extract.txt import read_txt
+from qingdan.extract.xls import read_xls
+from qingdan.extract.xlsx import read_xlsx
 
 Reader = Callable[[bytes, Path, ReadOptions], Extracted]
 
@@ -30,6 +32,8 @@ READERS: dict[str, Reader] = {
     ".pdf": read_pdf,
     ".html": read_html,
     ".htm": read_html,
+    ".xlsx": read_xlsx,
+    ".xls": read_xls,
 }
 """File suffix (lower case, with the dot) -> reader."""
 

@@ -90,7 +90,7 @@ SAMPLES = Path(__file__).resolve().parent
 SOURCES = SAMPLES / "sources"
 ABOVE, LEFT = "^", "<"
 # Fixed dates and zip timestamps make `make samples` reproducible: no diff without a change.
-_FIXED_TIME = dt.datetime(2019, 1, 1, tzinfo=dt.UTC)
+FIXED_TIME = dt.datetime(2019, 1, 1, tzinfo=dt.UTC)
 _ZIP_TIME = (2019, 1, 1, 0, 0, 0)
 _SOFFICE_TIMEOUT_S = 300
 
@@ -323,13 +323,13 @@ def write_docx(spec: Spec, variant: str, target: Path) -> None:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _add_table(document, plan, spec.page, text_width)
     properties = document.core_properties
-    properties.created = properties.modified = _FIXED_TIME
+    properties.created = properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     document.save(buffer)
-    target.write_bytes(_with_fixed_timestamps(buffer.getvalue()))
+    target.write_bytes(with_fixed_timestamps(buffer.getvalue()))
 
 
-def _with_fixed_timestamps(package: bytes) -> bytes:
+def with_fixed_timestamps(package: bytes) -> bytes:
     """The zip with every member dated ``_ZIP_TIME``, so equal content gives equal bytes."""
     out = io.BytesIO()
     with (

@@ -96,8 +96,103 @@ def write_html(spec: Spec, target: Path) -> None:
     target.write_text(render_html(spec), encoding="utf-8")
 
 
+# --- XLSX ------------------------------------------------------------------------------
+
+
+def write_xlsx(spec: Spec, target: Path) -> None:
+    """Write the spec as a workbook of one sheet: the label in A1, the title merged
+    across the top, then the table with ``"^"``/``"<"`` as merged ranges."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+
+    from samples.make_samples import FIXED_TIME, with_fixed_timestamps
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "任务清单"
+    width = len(spec.header[0])
+    for index, text in enumerate(spec.text_before, start=1):
+        sheet.cell(index, 1, text)
+        if index == len(spec.text_before) and width > 1:
+            sheet.merge_cells(start_row=index, start_column=1, end_row=index, end_column=width)
+    top = len(spec.text_before) + 1
+    grid = [*spec.header, *spec.rows]
+    wrap = Alignment(wrap_text=True, vertical="center")
+    for (r, c), (rowspan, colspan) in spans(grid).items():
+        cell = sheet.cell(top + r, 1 + c, grid[r][c])
+        cell.alignment = wrap
+        if (rowspan, colspan) != (1, 1):
+            sheet.merge_cells(
+                start_row=top + r,
+                start_column=1 + c,
+                end_row=top + r + rowspan - 1,
+                end_column=c + colspan,
+            )
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME.replace(tzinfo=None)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    target.write_bytes(with_fixed_timestamps(buffer.getvalue()))
+
+
+# --- Old binary formats, saved by LibreOffice ------------------------------------------
+
+
+def soffice_convert(source: Path, target: Path, convert_to: str) -> None:
+    """Save ``source`` as ``target`` with LibreOffice (``--convert-to CONVERT_TO``)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise SystemExit(
+            "render_forms: soffice (LibreOffice) is missing, so .xls/.doc samples cannot be "
+            "rendered; install it (Debian: apt-get install libreoffice-writer libreoffice-calc)"
+        )
+    with tempfile.TemporaryDirectory(prefix="qingdan-forms-") as tmp:
+        work = Path(tmp)
+        profile = (work / "profile").as_uri()
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={profile}", "--headless",
+             "--convert-to", convert_to, "--outdir", str(work / "out"), str(source)],
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+        written = list((work / "out").glob("*"))
+        if len(written) != 1:
+            raise SystemExit(f"render_forms: soffice wrote no {convert_to} for {source.name}")
+        target.write_bytes(written[0].read_bytes())
+
+
+def write_xls(spec: Spec, target: Path) -> None:
+    """Write the spec's workbook (``write_xlsx``) saved as Excel 97-2003 by LibreOffice."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="qingdan-forms-") as tmp:
+        source = Path(tmp) / f"{target.stem}.xlsx"
+        write_xlsx(spec, source)
+        soffice_convert(source, target, "xls:MS Excel 97")
+
+
+def write_doc(spec: Spec, target: Path) -> None:
+    """Write the spec's merged Word table saved as Word 97-2003 by LibreOffice."""
+    import tempfile
+
+    from samples.make_samples import write_docx
+
+    with tempfile.TemporaryDirectory(prefix="qingdan-forms-") as tmp:
+        source = Path(tmp) / f"{target.stem}.docx"
+        write_docx(spec, "merged", source)
+        soffice_convert(source, target, "doc:MS Word 97")
+
+
 FORMS: dict[str, Callable[[Spec, Path], None]] = {
     "html": write_html,
+    "xlsx": write_xlsx,
+    "xls": write_xls,
+    "doc": write_doc,
 }
 """File suffix (without the dot) -> the writer of ``NAME_merged.SUFFIX``."""
 
