@@ -15,6 +15,7 @@ from pathlib import Path
 from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import RawDocument
 from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.column_roles import ColumnChoice, choose_roles
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.departments import DepartmentKnowledge
 from qingdan.normalize.document_info import describe_document, lines_naming_the_list
@@ -29,6 +30,7 @@ from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
 from qingdan.normalize.numbering import check_numbering
 from qingdan.normalize.page_breaks import continue_cut_categories, join_split_rows
 from qingdan.normalize.records import RecordContext, build_record
+from qingdan.normalize.roles import traits
 
 
 @dataclass(frozen=True)
@@ -70,19 +72,32 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     sections = section_texts(rows)
     rows = mark_sections(rows)
-    rows = join_split_rows(rows, header.fields)
-    rows = continue_cut_categories(rows, header.fields)
-    rows = carry_forward(rows, header.fields)
+    chosen = choose_roles(
+        header.labels,
+        header.hints,
+        [row.cells for row in rows],
+        knowledge.columns,
+        knowledge.departments,
+        info.year,
+    )
+    roles = chosen.roles
+    rows = join_split_rows(rows, roles)
+    rows = continue_cut_categories(rows, roles)
+    rows = carry_forward(rows, roles, raw.content.traits.blank_may_be_merged)
 
-    context = RecordContext(header, knowledge.departments, info.year, knowledge.aliases)
+    context = RecordContext(
+        header.labels, chosen.roles, knowledge.departments, info.year, knowledge.aliases
+    )
     records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
     warnings += task_rows.warnings
+    warnings += [TaskWarning("column-roles", doubt) for doubt in chosen.doubts]
     for row in rows:
         record, row_warnings = build_record(len(records) + 1, row, context)
         if record is not None:
             records.append(record)
             warnings.extend(row_warnings)
+    warnings += _measureless_warning(records, chosen.doubts)
     warnings += check_numbering(records)
     warnings += _empty_section_warnings(sections, records)
     return TaskList(
@@ -92,10 +107,37 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         title=info.title,
         attachment=info.attachment,
         year=info.year,
-        columns=[Column(label, f) for label, f in zip(header.labels, header.fields, strict=True)],
+        columns=[_column(choice) for choice in chosen.choices],
         records=records,
         warnings=warnings,
     )
+
+
+def _column(choice: ColumnChoice) -> Column:
+    """A column of the output: its label, role, the field it feeds, and the evidence."""
+    return Column(
+        label=choice.label,
+        field=traits(choice.role).field,
+        role=choice.role.value,
+        hint=choice.hint.value if choice.hint else None,
+        decided_by=choice.by,
+        evidence=choice.evidence,
+    )
+
+
+def _measureless_warning(records: list[TaskRecord], doubts: list[str]) -> list[TaskWarning]:
+    """A ``column-roles`` warning when most records came out without a measure.
+
+    Such a document is almost always read with the wrong roles (issue 12: a whole
+    list had every measure empty and exited 0), so it must not pass silently.
+    """
+    if not records or any("no column holds task text" in doubt for doubt in doubts):
+        return []
+    empty = sum(1 for record in records if not record.measure)
+    if empty * 2 <= len(records):
+        return []
+    message = f"{empty} of {len(records)} records have no measure: the column roles may be wrong"
+    return [TaskWarning("column-roles", message)]
 
 
 def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> list[TaskWarning]:
