@@ -1,15 +1,23 @@
 """Render sample specs in the other forms lists are published in (issue 19).
 
-Called by ``make_samples.render`` for every spec with a ``merged`` Word rendering; each
-form writes ``NAME_merged.EXT`` (the same table as ``NAME_merged.docx``) into the
-samples folder:
+Called by ``make_samples.render`` for every spec with a ``merged`` Word rendering; it
+writes into the samples folder:
 
-* ``html``: a web page as a government site serves it: the label and title as
-  paragraphs above a ``<table>``, ``"^"`` as ``rowspan``, ``"<"`` as ``colspan``, line
-  breaks as ``<br>``.
+* ``NAME_merged.html``: a web page as a government site serves it: the label and title
+  as paragraphs above a ``<table>``, ``"^"`` as ``rowspan``, ``"<"`` as ``colspan``,
+  line breaks as ``<br>``;
+* ``NAME_merged.xlsx``: one sheet, the label in A1 and the title merged across the top,
+  ``"^"``/``"<"`` as merged ranges, line breaks as Alt+Enter breaks;
+* ``NAME_merged.xls`` and ``NAME_merged.doc``: that workbook and the ``merged`` Word
+  file saved as Excel/Word 97-2003 by LibreOffice;
+* ``NAME_paragraphs.docx`` and ``.pdf``: the list printed as numbered paragraphs, as
+  inside a notice: section rows as they are, each category as a ``（一）`` sub-heading,
+  each task as ``1.`` + its measure (the 序号 when the table has one, else counted),
+  then one ``LABEL：value`` line per filled column, a cell's further lines as lines.
 
 The spec's cell language (``"^"``, ``"<"``, ``"\\n"``) is make_samples' (see its module
-docstring).
+docstring). The .xls/.doc/.pdf bytes carry LibreOffice's save time, so re-rendering
+them changes their bytes, not their content.
 """
 
 from __future__ import annotations
@@ -188,6 +196,110 @@ def write_doc(spec: Spec, target: Path) -> None:
         soffice_convert(source, target, "doc:MS Word 97")
 
 
+# --- Numbered paragraphs ---------------------------------------------------------------
+
+_NO_LABELS = {"序号"}
+_CATEGORY_LABELS = {"重点工作", "重点任务", "工作任务"}
+_MEASURE_LABELS = {"工作措施", "具体措施"}
+_CHINESE_DIGITS = "零一二三四五六七八九十"
+
+
+def _chinese(number: int) -> str:
+    """1..99 in Chinese numerals (the numbering of sub-headings: 一, 十二, 二十)."""
+    tens, ones = divmod(number, 10)
+    if not tens:
+        return _CHINESE_DIGITS[ones]
+    head = _CHINESE_DIGITS[tens] if tens > 1 else ""
+    return head + "十" + (_CHINESE_DIGITS[ones] if ones else "")
+
+
+def _labels(spec: Spec) -> list[str]:
+    """The column labels: a sub-label of a two-row header replaces the group above it."""
+    labels = list(spec.header[0])
+    for row in spec.header[1:]:
+        pairs = zip(labels, row, strict=True)
+        labels = [below if below not in (ABOVE, LEFT) else top for top, below in pairs]
+    return labels
+
+
+def _resolved(rows: list[list[str]], r: int, c: int) -> tuple[str, bool]:
+    """The text a cell shows (a ``"^"`` shows the text above) and whether it is merged."""
+    merged = rows[r][c] == ABOVE
+    while r > 0 and rows[r][c] == ABOVE:
+        r -= 1
+    return rows[r][c], merged
+
+
+def paragraph_lines(spec: Spec) -> list[str]:
+    """The list as a notice prints it: sections, （一） sub-headings for the categories,
+    numbered items with their role lines (``牵头单位：…``), one line per line of a cell."""
+    labels = _labels(spec)
+    no_col = next((i for i, label in enumerate(labels) if label in _NO_LABELS), None)
+    measure_col = next(i for i, label in enumerate(labels) if label in _MEASURE_LABELS)
+    category_col = next(
+        (i for i, label in enumerate(labels[:measure_col]) if label in _CATEGORY_LABELS), None
+    )
+    role_cols = [i for i in range(len(labels)) if i not in (no_col, category_col, measure_col)]
+    lines = list(spec.text_before)
+    count = categories = 0
+    for r, row in enumerate(spec.rows):
+        if all(cell == LEFT for cell in row[1:]):
+            lines.append(row[0])
+            categories = 0
+            continue
+        if category_col is not None:
+            category, merged = _resolved(spec.rows, r, category_col)
+            if not merged:
+                categories += 1
+                lines.append(f"（{_chinese(categories)}）{category.replace(chr(10), '')}")
+        count += 1
+        no = _resolved(spec.rows, r, no_col)[0] if no_col is not None else str(count)
+        first, *rest = [line for line in spec.rows[r][measure_col].split("\n") if line]
+        lines += [f"{no}.{first}", *rest]
+        for col in role_cols:
+            value = [line for line in _resolved(spec.rows, r, col)[0].split("\n") if line]
+            if value:
+                lines += [f"{labels[col]}：{value[0]}", *value[1:]]
+    return lines
+
+
+def write_paragraphs_docx(spec: Spec, target: Path) -> None:
+    """Write the list as numbered paragraphs in a Word file (no table)."""
+    import io
+
+    from docx import Document
+
+    from samples.make_samples import FIXED_TIME, with_fixed_timestamps
+
+    document = Document()
+    for line in paragraph_lines(spec):
+        document.add_paragraph(line)
+    document.core_properties.created = document.core_properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    document.save(buffer)
+    target.write_bytes(with_fixed_timestamps(buffer.getvalue()))
+
+
+def write_paragraphs_pdf(spec: Spec, target: Path) -> None:
+    """Write the numbered-paragraph Word file printed to PDF by LibreOffice."""
+    import tempfile
+
+    from samples.make_samples import _without_run_stamps
+
+    with tempfile.TemporaryDirectory(prefix="qingdan-forms-") as tmp:
+        source = Path(tmp) / f"{target.stem}.docx"
+        write_paragraphs_docx(spec, source)
+        soffice_convert(source, target, "pdf")
+    target.write_bytes(_without_run_stamps(target.read_bytes()))
+
+
+PARAGRAPH_FORMS: dict[str, Callable[[Spec, Path], None]] = {
+    "docx": write_paragraphs_docx,
+    "pdf": write_paragraphs_pdf,
+}
+"""File suffix -> the writer of ``NAME_paragraphs.SUFFIX``."""
+
+
 FORMS: dict[str, Callable[[Spec, Path], None]] = {
     "html": write_html,
     "xlsx": write_xlsx,
@@ -202,6 +314,10 @@ def render_forms(spec: Spec, out_dir: Path) -> list[Path]:
     written = []
     for suffix, write in FORMS.items():
         target = out_dir / f"{spec.name}_merged.{suffix}"
+        write(spec, target)
+        written.append(target)
+    for suffix, write in PARAGRAPH_FORMS.items():
+        target = out_dir / f"{spec.name}_paragraphs.{suffix}"
         write(spec, target)
         written.append(target)
     return written
