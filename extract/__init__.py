@@ -16,6 +16,7 @@ from qingdan.extract.docx import read_docx
 from qingdan.extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
 from qingdan.extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
 from qingdan.extract.html import read_html
+from qingdan.extract.office_convert import read_doc, read_et
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf import read_pdf
 from qingdan.extract.txt import read_txt
@@ -34,6 +35,9 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
     ".xlsx": read_xlsx,
     ".xls": read_xls,
+    ".doc": read_doc,
+    ".wps": read_doc,
+    ".et": read_et,
 }
 """File suffix (lower case, with the dot) -> reader."""
 

@@ -193,7 +193,11 @@ def write_doc(spec: Spec, target: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="qingdan-forms-") as tmp:
         source = Path(tmp) / f"{target.stem}.docx"
         write_docx(spec, "merged", source)
-        soffice_convert(source, target, "doc:MS Word 97")
+        # LibreOffice 7.4 drops python-docx's tables when it saves a .docx straight
+        # as .doc; through its own format they survive.
+        odt = source.with_suffix(".odt")
+        soffice_convert(source, odt, "odt")
+        soffice_convert(odt, target, "doc:MS Word 97")
 
 
 # --- Numbered paragraphs ---------------------------------------------------------------
