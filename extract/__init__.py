@@ -16,6 +16,7 @@ from qingdan.extract.docx import read_docx
 from qingdan.extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
 from qingdan.extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
 from qingdan.extract.html import read_html
+from qingdan.extract.ofd import read_ofd
 from qingdan.extract.office_convert import read_doc, read_et
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf import read_pdf
@@ -38,6 +39,7 @@ READERS: dict[str, Reader] = {
     ".doc": read_doc,
     ".wps": read_doc,
     ".et": read_et,
+    ".ofd": read_ofd,
 }
 """File suffix (lower case, with the dot) -> reader."""
 

@@ -91,7 +91,7 @@ SOURCES = SAMPLES / "sources"
 ABOVE, LEFT = "^", "<"
 # Fixed dates and zip timestamps make `make samples` reproducible: no diff without a change.
 FIXED_TIME = dt.datetime(2019, 1, 1, tzinfo=dt.UTC)
-_ZIP_TIME = (2019, 1, 1, 0, 0, 0)
+ZIP_TIME = (2019, 1, 1, 0, 0, 0)
 _SOFFICE_TIMEOUT_S = 300
 
 
@@ -330,14 +330,14 @@ def write_docx(spec: Spec, variant: str, target: Path) -> None:
 
 
 def with_fixed_timestamps(package: bytes) -> bytes:
-    """The zip with every member dated ``_ZIP_TIME``, so equal content gives equal bytes."""
+    """The zip with every member dated ``ZIP_TIME``, so equal content gives equal bytes."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(package)) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for member in source.infolist():
-            info = zipfile.ZipInfo(member.filename, date_time=_ZIP_TIME)
+            info = zipfile.ZipInfo(member.filename, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, source.read(member))
     return out.getvalue()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -304,11 +305,174 @@ PARAGRAPH_FORMS: dict[str, Callable[[Spec, Path], None]] = {
 """File suffix -> the writer of ``NAME_paragraphs.SUFFIX``."""
 
 
+# --- OFD ---------------------------------------------------------------------------------
+
+_OFD_NS = "http://www.ofdspec.org/2016"
+_PAGE_W, _PAGE_H, _MARGIN = 297.0, 210.0, 15.0  # A4 landscape, mm
+_FONT, _LINE, _PAD = 3.0, 4.2, 1.0  # glyph size, line height, cell padding (mm)
+
+
+def _wrapped(text: str, width: float) -> list[str]:
+    """A cell's lines wrapped to a column ``width`` (mm), one glyph per ``_FONT`` mm."""
+    per_line = max(1, int((width - 2 * _PAD) // _FONT))
+    lines = []
+    for line in text.split("\n"):
+        if not line:
+            continue
+        lines += [line[i : i + per_line] for i in range(0, len(line), per_line)]
+    return lines
+
+
+@dataclass
+class _OfdPage:
+    """The XML objects of one page being laid out."""
+
+    objects: list[str] = field(default_factory=list)
+
+    def text(self, x: float, y: float, text: str) -> None:
+        """One line of text whose glyph boxes start at ``(x, y)`` (top-left, mm)."""
+        width = len(text) * _FONT
+        advances = f"g {len(text) - 1} {_FONT:g}" if len(text) > 1 else ""
+        delta = f' DeltaX="{advances}"' if advances else ""
+        self.objects.append(
+            f'<ofd:TextObject ID="0" Boundary="{x:.2f} {y:.2f} {width:.2f} {_LINE:g}" '
+            f'Font="1" Size="{_FONT:g}"><ofd:TextCode X="0" Y="{_FONT:g}"{delta}>'
+            f"{html.escape(text, quote=False)}</ofd:TextCode></ofd:TextObject>"
+        )
+
+    def box(self, x: float, y: float, width: float, height: float) -> None:
+        """A cell's border: a closed rectangle path."""
+        self.objects.append(
+            f'<ofd:PathObject ID="0" Boundary="{x:.2f} {y:.2f} {width:.2f} {height:.2f}" '
+            f'LineWidth="0.25"><ofd:AbbreviatedData>M 0 0 L {width:.2f} 0 L {width:.2f} '
+            f"{height:.2f} L 0 {height:.2f} C</ofd:AbbreviatedData></ofd:PathObject>"
+        )
+
+    def xml(self) -> str:
+        """The page's Content.xml, object IDs numbered in order."""
+        body = "".join(o.replace('ID="0"', f'ID="{i}"', 1) for i, o in enumerate(self.objects, 2))
+        return (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{_OFD_NS}">'
+            f'<ofd:Content><ofd:Layer ID="1">{body}</ofd:Layer></ofd:Content></ofd:Page>'
+        )
+
+
+def _layout_table(spec: Spec, pages: list[_OfdPage], top: float) -> None:
+    """Lay the table out over pages: the header repeated on each, a row group (a row
+    and the rows merged down from it) kept on one page when it fits."""
+    widths_share = spec.page.column_widths or [1.0] * spec.width
+    usable = _PAGE_W - 2 * _MARGIN
+    widths = [usable * share / sum(widths_share) for share in widths_share]
+    lefts = [_MARGIN + sum(widths[:c]) for c in range(spec.width)]
+    header, body = spec.header, spec.rows
+    grid = [*header, *body]
+    cells = spans(grid)
+
+    def span_width(c: int, colspan: int) -> float:
+        return sum(widths[c : c + colspan])
+
+    heights = [_LINE + 2 * _PAD] * len(grid)
+    for (r, c), (rowspan, colspan) in cells.items():
+        needed = len(_wrapped(grid[r][c], span_width(c, colspan))) * _LINE + 2 * _PAD
+        have = sum(heights[r : r + rowspan])
+        heights[r + rowspan - 1] += max(0.0, needed - have)
+    groups: list[list[int]] = []  # body rows that must stay together
+    for r in range(len(header), len(grid)):
+        if groups and any(cell == ABOVE for cell in grid[r]):
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    header_height = sum(heights[: len(header)])
+    y = top
+
+    def draw(r: int, y: float, rows: list[int]) -> None:
+        for c in range(spec.width):
+            if (r, c) not in cells:
+                continue
+            rowspan, colspan = cells[r, c]
+            height = sum(heights[k] for k in range(r, r + rowspan) if k in rows)
+            width = span_width(c, colspan)
+            pages[-1].box(lefts[c], y, width, height)
+            for n, line in enumerate(_wrapped(grid[r][c], width)):
+                pages[-1].text(lefts[c] + _PAD, y + _PAD + n * _LINE, line)
+
+    def draw_header(y: float) -> float:
+        rows = list(range(len(header)))
+        for r in rows:
+            draw(r, y, rows)
+            y += heights[r]
+        return y
+
+    y = draw_header(y)
+    for group in groups:
+        group_height = sum(heights[r] for r in group)
+        if y + group_height > _PAGE_H - _MARGIN and y > top + header_height + 0.1:
+            pages.append(_OfdPage())
+            y = draw_header(_MARGIN)
+        for r in group:
+            draw(r, y, group)
+            y += heights[r]
+
+
+def render_ofd(spec: Spec) -> dict[str, str]:
+    """The OFD package's parts (name -> XML) for the spec's table."""
+    pages = [_OfdPage()]
+    y = _MARGIN
+    for line in spec.text_before:
+        pages[0].text(_MARGIN, y, line)
+        y += _LINE * 1.5
+    _layout_table(spec, pages, y + _LINE)
+    title = html.escape(spec.text_before[-1] if spec.text_before else spec.name)
+    parts = {
+        "OFD.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{_OFD_NS}" '
+            'Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo>'
+            f"<ofd:DocID>{spec.name}</ofd:DocID><ofd:Title>{title}</ofd:Title>"
+            "<ofd:CreationDate>2019-01-01</ofd:CreationDate></ofd:DocInfo>"
+            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+        ),
+        "Doc_0/PublicRes.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{_OFD_NS}" '
+            'BaseLoc="Res"><ofd:Fonts><ofd:Font ID="1" FontName="宋体" FamilyName="宋体"/>'
+            "</ofd:Fonts></ofd:Res>"
+        ),
+    }
+    page_list = "".join(
+        f'<ofd:Page ID="{1000 + n}" BaseLoc="Pages/Page_{n}/Content.xml"/>'
+        for n in range(len(pages))
+    )
+    parts["Doc_0/Document.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{_OFD_NS}">'
+        "<ofd:CommonData><ofd:MaxUnitID>9999</ofd:MaxUnitID><ofd:PageArea>"
+        f"<ofd:PhysicalBox>0 0 {_PAGE_W:g} {_PAGE_H:g}</ofd:PhysicalBox></ofd:PageArea>"
+        "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>"
+        f"<ofd:Pages>{page_list}</ofd:Pages></ofd:Document>"
+    )
+    for n, page in enumerate(pages):
+        parts[f"Doc_0/Pages/Page_{n}/Content.xml"] = page.xml()
+    return parts
+
+
+def write_ofd(spec: Spec, target: Path) -> None:
+    """Write the spec's table as an OFD package (zipped XML, fixed timestamps)."""
+    import io
+    import zipfile
+
+    from samples.make_samples import ZIP_TIME
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, xml in render_ofd(spec).items():
+            package.writestr(zipfile.ZipInfo(name, date_time=ZIP_TIME), xml.encode("utf-8"))
+    target.write_bytes(buffer.getvalue())
+
+
 FORMS: dict[str, Callable[[Spec, Path], None]] = {
     "html": write_html,
     "xlsx": write_xlsx,
     "xls": write_xls,
     "doc": write_doc,
+    "ofd": write_ofd,
 }
 """File suffix (without the dot) -> the writer of ``NAME_merged.SUFFIX``."""
 
