@@ -9,8 +9,9 @@ nothing about file formats: it sees only ``extract.RawDocument``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import RawDocument
@@ -27,6 +28,7 @@ from qingdan.normalize.layout import (
     section_texts,
 )
 from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
+from qingdan.normalize.notes import split_note_rows
 from qingdan.normalize.numbering import check_numbering
 from qingdan.normalize.page_breaks import continue_cut_categories, join_split_rows
 from qingdan.normalize.paragraphs import read_paragraph_list
@@ -75,6 +77,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     info = describe_document(above)
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
+    rows, notes = split_note_rows(rows)
     sections = section_texts(rows)
     rows = mark_sections(rows)
     chosen = choose_roles(
@@ -97,6 +100,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
     warnings += task_rows.warnings
     warnings += [TaskWarning("column-roles", doubt) for doubt in chosen.doubts]
+    warnings += notes
     for row in rows:
         record, row_warnings = build_record(len(records) + 1, row, context)
         if record is not None:
@@ -116,6 +120,25 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         records=records,
         warnings=warnings,
     )
+
+
+def explain_columns(raw: RawDocument, knowledge: Knowledge | None = None) -> list[dict[str, Any]]:
+    """Each column of the document's task table: label, role, what decided, evidence.
+
+    What ``qingdan extract --explain`` prints, so a user can see why a column was read
+    as it was. Raises ``NoTableFound`` like ``normalize``.
+    """
+    task_list = normalize(raw, knowledge)
+    return [
+        {
+            "label": column.label,
+            "role": column.role,
+            "hint": column.hint,
+            "decided_by": column.decided_by,
+            "evidence": asdict(column.evidence) if column.evidence else None,
+        }
+        for column in task_list.columns
+    ]
 
 
 def _column(choice: ColumnChoice) -> Column:
@@ -159,4 +182,4 @@ def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> l
     ]
 
 
-__all__ = ["Knowledge", "TaskList", "TaskRecord", "TaskWarning", "normalize"]
+__all__ = ["Knowledge", "TaskList", "TaskRecord", "TaskWarning", "explain_columns", "normalize"]

@@ -21,6 +21,11 @@ _ORDINAL = re.compile(
     r"|[一二三四五六七八九十]{1,3}[、.．]?)$"
 )
 _SENTENCE_MARKS = re.compile("[，,。；;：:！？]")
+# A person named by office or title (王副区长, 李书记, 张主任): a column of people.
+_PERSON = re.compile(
+    r"(?:[区县市省州镇乡]长|书记|主任|常委|委员|部长|局长|秘书长|主席|同志|总监|经理|组长)"
+    r"(?:[（(][^）)]*[）)])?$"
+)
 # A department cell is short: a long cell of names is rare, a long sentence is not.
 _LONGEST_DEPARTMENT_CELL = 120
 _LONGEST_DEADLINE_CELL = 40
@@ -34,6 +39,8 @@ class ColumnEvidence:
 
     filled: int
     """Body cells with text of their own."""
+    coverage: float
+    """Share of rows whose cell has text of its own or is merged from the cell above."""
     departments: float
     """Share of filled cells that read as department names (every piece a unit name)."""
     deadlines: float
@@ -46,6 +53,8 @@ class ColumnEvidence:
     """Share of rows below the first whose cell is merged, blank or repeats the one above."""
     mean_length: float
     """Mean number of characters of the filled cells, whitespace removed."""
+    people: float = 0.0
+    """Share of filled cells that name a person by office or title (王副区长)."""
 
     @property
     def text_score(self) -> float:
@@ -69,14 +78,17 @@ def measure_column(
     def share(test: int) -> float:
         return round(test / count, 3) if count else 0.0
 
+    covered = sum(1 for cell in cells if cell is Covered.ABOVE)
     return ColumnEvidence(
         filled=count,
+        coverage=round((count + covered) / len(cells), 3) if cells else 0.0,
         departments=share(sum(_reads_as_departments(c, departments) for c in cells)),
         deadlines=share(sum(_reads_as_deadline(text, year) for text in filled)),
         sentences=share(sum(_reads_as_sentence(text) for text in filled)),
         ordinals=share(sum(bool(_ORDINAL.match(squeeze(text))) for text in filled)),
         grouping=round(_grouping(cells), 3),
         mean_length=round(sum(len(squeeze(text)) for text in filled) / count, 1) if count else 0.0,
+        people=share(sum(_reads_as_people(text) for text in filled)),
     )
 
 
@@ -93,6 +105,11 @@ def _reads_as_deadline(text: str, year: int | None) -> bool:
     if len(text) > _LONGEST_DEADLINE_CELL:
         return False
     return parse_deadline(text, year).kind is not None
+
+
+def _reads_as_people(text: str) -> bool:
+    names = [name for name in re.split(r"[、，,；;\s]+", text) if name]
+    return bool(names) and all(_PERSON.search(name) for name in names)
 
 
 def _reads_as_sentence(text: str) -> bool:

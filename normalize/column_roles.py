@@ -34,7 +34,12 @@ from qingdan.normalize.roles import DEPARTMENT_ROLES, Role
 _EVIDENCE_ROWS = 400
 # Content thresholds for a column whose label says nothing.
 _CONTENT_SHARE = 0.6
-_TEXT_LENGTH = 6.0
+_TEXT_LENGTH = 4.0
+# Deadline cells are short ("2019年9月底前完成，长期坚持" is long for one).
+_DEADLINE_LENGTH = 16.0
+# A text column with an unknown label fills (or merges down into) nearly every row:
+# a sparse column of short notes is a remark, not a grouping level.
+_TEXT_COVERAGE = 0.8
 # A department column whose cells mostly are not department names is a doubt.
 _DEPARTMENT_DOUBT = 0.5
 _MIN_CELLS_FOR_DOUBT = 3
@@ -150,10 +155,12 @@ class _Chooser:
             role: Role | None = None
             if found.ordinals >= _CONTENT_SHARE and found.mean_length <= 4 and col <= 1:
                 role = Role.NO
-            elif found.deadlines >= _CONTENT_SHARE:
+            elif found.deadlines >= _CONTENT_SHARE and found.mean_length <= _DEADLINE_LENGTH:
                 role = Role.DEADLINE
             elif found.departments >= _CONTENT_SHARE:
                 role = Role.RESPONSIBLE  # lead or support: settled with the other units
+            elif found.people >= _CONTENT_SHARE:
+                role = Role.PEOPLE
             if role is not None:
                 self._set(col, role, "content")
                 self.doubts.append(
@@ -254,8 +261,10 @@ class _Chooser:
 
     def _reads_as_text(self, col: int) -> bool:
         found = self.evidence[col]
-        return found.filled > 0 and (
-            found.mean_length >= _TEXT_LENGTH or found.sentences >= _CONTENT_SHARE
+        return (
+            found.filled > 0
+            and found.coverage >= _TEXT_COVERAGE
+            and (found.mean_length >= _TEXT_LENGTH or found.sentences >= _CONTENT_SHARE)
         )
 
     def _measure_score(self, col: int) -> float:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from qingdan.normalize.model import TaskList
+from qingdan.normalize.roles import Role
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,28 +30,13 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class ColumnRole(StrEnum):
-    """What a column of the source table is (``normalize.roles.Role``)."""
-
-    SECTION = "section"
-    CATEGORY = "category"
-    NO = "no"
-    MEASURE = "measure"
-    DETAIL = "detail"
-    PROBLEM = "problem"
-    LEAD = "lead"
-    SUPPORT = "support"
-    RESPONSIBLE = "responsible"
-    DEADLINE = "deadline"
-    PEOPLE = "people"
-    NOTE = "note"
-    OTHER = "other"
-
-
 class ColumnEvidence(_Model):
     """What a column's own cells hold: the content evidence its role was chosen on."""
 
     filled: int = Field(ge=0, description="body cells with text of their own")
+    coverage: float = Field(
+        ge=0, le=1, description="share of rows with text of their own or merged from above"
+    )
     departments: float = Field(ge=0, le=1, description="share of cells read as unit names")
     deadlines: float = Field(ge=0, le=1, description="share of cells read as deadlines")
     sentences: float = Field(ge=0, le=1, description="share of cells read as sentences")
@@ -59,6 +45,7 @@ class ColumnEvidence(_Model):
         ge=0, le=1, description="share of rows continuing the cell above (merged, blank, same)"
     )
     mean_length: float = Field(ge=0, description="mean characters per filled cell")
+    people: float = Field(ge=0, le=1, description="share of cells naming a person by title")
 
 
 class Column(_Model):
@@ -69,8 +56,8 @@ class Column(_Model):
         description="record field it feeds, or null (`extra`, or lead and support both "
         "for a `responsible` column)"
     )
-    role: ColumnRole = Field(description="what the column is")
-    hint: ColumnRole | None = Field(
+    role: Role = Field(description="what the column is (normalize.roles.Role)")
+    hint: Role | None = Field(
         default=None, description="the role its label suggests; null for an unknown label"
     )
     decided_by: str = Field(
