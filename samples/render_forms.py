@@ -140,10 +140,30 @@ def write_xlsx(spec: Spec, target: Path) -> None:
                 end_row=top + r + rowspan - 1,
                 end_column=c + colspan,
             )
-    workbook.properties.created = workbook.properties.modified = FIXED_TIME.replace(tzinfo=None)
+    workbook.properties.created = FIXED_TIME.replace(tzinfo=None)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    target.write_bytes(with_fixed_timestamps(buffer.getvalue()))
+    target.write_bytes(with_fixed_timestamps(_with_fixed_modified(buffer.getvalue())))
+
+
+def _with_fixed_modified(package: bytes) -> bytes:
+    """The workbook with its "modified" time fixed: openpyxl stamps the save time."""
+    import io
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    stamp = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "docProps/core.xml":
+                data = stamp.sub(rb"\g<1>2019-01-01T00:00:00Z\g<2>", data)
+            target.writestr(member, data)
+    return out.getvalue()
 
 
 # --- Old binary formats, saved by LibreOffice ------------------------------------------

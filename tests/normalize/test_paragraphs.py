@@ -223,3 +223,24 @@ def test_every_sample_has_its_paragraph_renderings() -> None:
     for table in SAMPLES.glob("*_merged.docx"):
         stem = table.name.removesuffix("_merged.docx")
         assert {f"{stem}_paragraphs.docx", f"{stem}_paragraphs.pdf"} <= names, stem
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("要点.txt", "附件1\n新区2019年工作要点\n1.做好某事。\n牵头单位：区发改委\n".encode()),
+        (
+            "要点.html",
+            "<h1>新区2019年工作要点</h1><p>1.做好某事。</p><p>牵头单位：区发改委</p>".encode(),
+        ),
+    ],
+    ids=["txt", "html"],
+)
+def test_a_file_with_a_paragraph_list_converts(tmp_path: Path, name: str, content: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    document = qingdan.convert(path)
+    assert document.document.title == "新区2019年工作要点"
+    assert [(r.no, r.measure, r.lead) for r in document.records] == [
+        ("1", "做好某事。", ["区发改委"])
+    ]
