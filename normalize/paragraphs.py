@@ -31,6 +31,7 @@ deadlines are read exactly as in a table.
   without any (a notice's own 一、二、) are not a task list.
 * Lines above the first heading or item are the lines naming the list (title); text
   between a heading and its first item is not a task and is named in a warning.
+  Page numbers printed in the text (``— 3 —``, ``第3页``) are skipped.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ _CHINESE_ITEM = re.compile(rf"^({_NUMERAL})[、.．]")
 # A role label: a short text before a colon, at the line's start or after a sentence
 # end, a semicolon or a space.
 _LABEL = re.compile(r"(?:^|(?<=[。；;，,\s]))([^\s：:。；;，,]{2,10})\s*[：:]")
+# A page number printed in the text (— 3 —, 第3页 共8页): not part of any task.
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 _RESPONSIBILITY = frozenset({Role.LEAD, Role.SUPPORT, Role.RESPONSIBLE})
 _ROLE_LINES = _RESPONSIBILITY | {Role.DEADLINE, Role.PEOPLE, Role.NOTE}
 
@@ -90,7 +93,7 @@ class ParagraphList:
 
 def read_paragraph_list(lines: list[str], synonyms: ColumnSynonyms) -> ParagraphList | None:
     """The task list in a document's text lines, or ``None`` when they hold none."""
-    lines = [line.strip() for line in lines if line.strip()]
+    lines = [line.strip() for line in lines if line.strip() and not _PAGE_NUMBER.match(line)]
     levels = _levels(lines)
     if levels is None:
         return None

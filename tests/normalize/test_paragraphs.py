@@ -74,6 +74,7 @@ def test_a_wrapped_role_line_continues_its_value() -> None:
     document = listed(
         "1.做好某事。",
         "牵头单位：生态环境",
+        "— 2 —",  # a page number between two lines of a PDF
         "新城分局",
         "配合单位：区财政局、",
         "区住建局",
