@@ -5,7 +5,8 @@ UTF-8 / GB18030 cascade of ``extract.encoding``), parsed with lxml's forgiving H
 parser, and walked in document order:
 
 * text outside tables becomes lines: block elements (``<p>``, ``<div>``, headings, list
-  items ...) and ``<br>`` end a line; lines above the first table are ``text_before``,
+  items ...) and ``<br>`` end a line; a table's ``<caption>`` is a line above it; lines
+  above the first table are ``text_before``,
   lines between two tables the second one's ``text_above``; a page with no text above
   its first table takes its ``<title>`` as ``text_before``;
 * a data table becomes a grid: a cell with ``rowspan`` is ``Covered.ABOVE`` in the rows
@@ -194,6 +195,9 @@ class _Walk:
                 self.notices.append(Notice("html-nested-table", message))
             elif tag == "table" and not _is_layout(child):
                 self.end_line()
+                for caption in child.findall("caption"):  # the table's own title
+                    self.block(caption)
+                    self.end_line()
                 name = f"table {len(self.tables) + 1}"
                 self.tables.append(_read_table(child, name, self._above, self.notices))
                 self._above = []

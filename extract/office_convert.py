@@ -39,7 +39,7 @@ TIMEOUT_VARIABLE = "QINGDAN_SOFFICE_TIMEOUT"
 INSTALL_HINT = (
     "install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui "
     "libreoffice-calc-nogui) so that soffice is on the PATH, or save the file as {target} "
-    "in Word/WPS"
+    "in WPS or Microsoft Office"
 )
 
 

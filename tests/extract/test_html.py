@@ -106,6 +106,13 @@ def test_text_above_the_table_is_the_title_and_scripts_are_not_text(tmp_path: Pa
     assert [t.name for t in extracted.tables] == ["table 1", "table 2"]
 
 
+def test_a_caption_is_a_line_above_its_table(tmp_path: Path) -> None:
+    body = "<p>附件1</p><table><caption>新区任务清单</caption>" + HEADER + "</table>"
+    extracted = read(page(body), tmp_path)
+    assert extracted.text_before == ["附件1", "新区任务清单"]
+    assert grid(extracted) == [["重点工作", "工作措施", "牵头单位", "完成时限"]]
+
+
 def test_the_title_tag_names_a_page_with_nothing_above_its_table(tmp_path: Path) -> None:
     extracted = read(page("<table>" + HEADER + "</table>", "<title>新区任务清单</title>"), tmp_path)
     assert extracted.text_before == ["新区任务清单"]
