@@ -12,7 +12,7 @@ import pytest
 from openpyxl import Workbook
 
 from qingdan.extract import read_document
-from qingdan.extract.errors import BrokenFile
+from qingdan.extract.errors import BrokenFile, EncryptedFile
 from qingdan.extract.grid import Covered
 from qingdan.extract.xls import read_xls
 from tests.conftest import SAMPLES
@@ -73,6 +73,23 @@ def test_merges_hidden_rows_and_sheets_of_an_xls(tmp_path: Path) -> None:
     assert "'空表' (empty)" in notices["skipped-sheets"]
 
 
+def password_protected(xls: bytes) -> bytes:
+    """The workbook marked encrypted: its first record after BOF (INTERFACEHDR, two bytes)
+    becomes a FILEPASS record, which Excel writes first in an encrypted workbook; the
+    record keeps its length, so the compound file stays whole."""
+    at = xls.find(b"\xe1\x00\x02\x00")
+    assert at > 0
+    return xls[:at] + b"\x2f\x00" + xls[at + 2 :]
+
+
+def test_a_password_protected_xls_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "locked.xls"
+    path.write_bytes(password_protected(SEED_XLS.read_bytes()))
+    with pytest.raises(EncryptedFile, match="password-protected"):
+        read_document(path)
+    assert_one_line_exit_2(path, "the workbook is password-protected")
+
+
 def test_an_xlsx_named_xls_is_read_as_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "renamed.xls"
     path.write_bytes((SAMPLES / "000_eaf823a1ce4555f0_merged.xlsx").read_bytes())
@@ -112,6 +129,7 @@ def test_bad_xls_in_a_batch_lose_nothing_else(tmp_path: Path) -> None:
         tmp_path,
         {
             "garbage.xls": (b"\x00\x01" * 300, "not an Excel .xls workbook"),
+            "locked.xls": (password_protected(SEED_XLS.read_bytes()), "password-protected"),
             "contacts.xls": (buffer.getvalue(), "task-list header"),
         },
     )
