@@ -16,7 +16,7 @@ chosen for the whole header, under the constraints a careful reader applies:
    any further level is a ``detail`` kept in ``extra``.
 4. Units: a 牵头 column leads and 配合/协办/参与 columns support; a 责任单位 column
    supports beside a 牵头 column, leads beside supporting columns only, and alone is
-   read from its words.
+   read from its words, as is a 牵头 column that is the table's only unit column.
 """
 
 from __future__ import annotations
@@ -233,6 +233,9 @@ class _Chooser:
             if role is Role.RESPONSIBLE and self.by[col] != "user"
         ]
         if not responsible:
+            if len(leads) == 1 and not supports and self.by[leads[0]] != "user":
+                # The one unit column: its cells may name roles in words ("X牵头，Y配合").
+                self._set(leads[0], Role.RESPONSIBLE, self.by[leads[0]])
             return
         if leads:
             for col in responsible:

@@ -363,7 +363,7 @@ def test_the_users_column_file_wins_over_content(tmp_path: Path) -> None:
     ]
     knowledge = qingdan.Knowledge.load(columns=columns)
     task_list = normalize(raw_document(grid), knowledge)
-    assert [c.role for c in task_list.columns] == ["measure", "category", "lead"]
+    assert [c.role for c in task_list.columns] == ["measure", "category", "responsible"]
     assert [c.decided_by for c in task_list.columns][:2] == ["user", "user"]
 
 
