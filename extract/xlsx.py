@@ -19,9 +19,6 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.utils import column_index_from_string
-
 from qingdan.extract.errors import BrokenFile, EncryptedFile
 from qingdan.extract.grid import Extracted
 from qingdan.extract.options import ReadOptions
@@ -64,6 +61,10 @@ def read_xlsx(data: bytes, path: Path, options: ReadOptions | None = None) -> Ex
 
 
 def _open(data: bytes, path: Path) -> Any:
+    # Imported here: openpyxl takes a noticeable share of a second to import, and most
+    # runs read no workbook.
+    import openpyxl
+
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops (data validation, conditional formats).
@@ -84,6 +85,8 @@ def _open(data: bytes, path: Path) -> Any:
 
 def _sheet(worksheet: Any) -> Sheet:
     """One openpyxl worksheet as a ``Sheet``."""
+    from openpyxl.utils import column_index_from_string
+
     sheet = Sheet(name=worksheet.title, hidden=worksheet.sheet_state != "visible")
     for row in worksheet.iter_rows():
         for cell in row:

@@ -97,6 +97,7 @@ def test_line_breaks_come_from_br_and_paragraphs_not_from_the_markup(tmp_path: P
 def test_text_above_the_table_is_the_title_and_scripts_are_not_text(tmp_path: Path) -> None:
     body = (
         "<script>var x = '附件9';</script><style>p {}</style><!-- 附件8 -->"
+        "<div style='display: none'>隐藏的导航</div>"
         "<p>附件1</p><h1>新区2019年<span>工作任务清单</span></h1>"
         "<table>" + HEADER + "</table><p>抄送：区委办</p><table>" + HEADER + "</table>"
     )
