@@ -22,6 +22,7 @@ Templates, annotations and embedded fonts are not read. It knows nothing about t
 from __future__ import annotations
 
 import io
+import math
 import posixpath
 import re
 import zipfile
@@ -119,10 +120,15 @@ def _page_locations(package: zipfile.ZipFile) -> list[tuple[int, str]]:
     document = _xml(package, doc_root)
     base = posixpath.dirname(doc_root)
     pages = document.findall(f"{_NS}Pages/{_NS}Page")
-    return [
-        (number, posixpath.normpath(posixpath.join(base, page.get("BaseLoc", "").lstrip("/"))))
-        for number, page in enumerate(pages, start=1)
-    ]
+    return [(number, _part(base, page.get("BaseLoc", ""))) for number, page in enumerate(pages, 1)]
+
+
+def _part(base: str, location: str) -> str:
+    """A part's path in the package: ``/...`` from the package root, else from ``base``."""
+    location = location.strip()
+    if location.startswith("/"):
+        return posixpath.normpath(location.lstrip("/"))
+    return posixpath.normpath(posixpath.join(base, location))
 
 
 def _floats(text: str | None) -> list[float]:
@@ -166,6 +172,9 @@ def _read_page(package: zipfile.ZipFile, number: int, location: str) -> OfdPage:
 
 def _glyphs(element: Any, box: list[float], ctm: list[float]) -> list[Glyph]:
     size = float(element.get("Size", "3.5"))
+    # The glyph box in page units: the font size scaled by the object's matrix.
+    width = size * math.hypot(ctm[0], ctm[1])
+    height = size * math.hypot(ctm[2], ctm[3])
     glyphs = []
     x = y = 0.0
     for code in element.iter(f"{_NS}TextCode"):
@@ -179,8 +188,8 @@ def _glyphs(element: Any, box: list[float], ctm: list[float]) -> list[Glyph]:
                 Glyph(
                     char,
                     left * POINTS_PER_MM,
-                    (left + size) * POINTS_PER_MM,
-                    (baseline - size) * POINTS_PER_MM,
+                    (left + width) * POINTS_PER_MM,
+                    (baseline - height) * POINTS_PER_MM,
                     baseline * POINTS_PER_MM,
                 )
             )

@@ -35,10 +35,13 @@ def rect(x: float, y: float, w: float, h: float) -> str:
     )
 
 
-def package(*pages: list[str], root: str = "Doc_0/Document.xml") -> bytes:
-    """An OFD package whose pages hold the given objects."""
+def package(*pages: list[str], root: str = "Doc_0/Document.xml", absolute: bool = False) -> bytes:
+    """An OFD package whose pages hold the given objects (page paths relative to the
+    document, or ``absolute`` from the package root)."""
+    prefix = "/Doc_0/" if absolute else ""
     page_list = "".join(
-        f'<ofd:Page ID="{n}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages))
+        f'<ofd:Page ID="{n}" BaseLoc="{prefix}Pages/Page_{n}/Content.xml"/>'
+        for n in range(len(pages))
     )
     parts = {
         "OFD.xml": f'<ofd:OFD xmlns:ofd="{NS}"><ofd:DocBody><ofd:DocRoot>{root}</ofd:DocRoot>'
@@ -79,8 +82,9 @@ def read(data: bytes, tmp_path: Path) -> Extracted:
     return read_ofd(data, path)
 
 
-def test_ruled_cells_become_a_grid_with_merges_by_direction(tmp_path: Path) -> None:
-    extracted = read(package(task_page()), tmp_path)
+@pytest.mark.parametrize("absolute", [False, True], ids=["relative", "absolute"])
+def test_ruled_cells_become_a_grid_with_merges_by_direction(tmp_path: Path, absolute: bool) -> None:
+    extracted = read(package(task_page(), absolute=absolute), tmp_path)
     [table] = extracted.tables
     assert [row.cells for row in table.rows] == [
         ["重点工作", "工作措施", "牵头单位"],
@@ -106,7 +110,7 @@ def test_glyph_positions_follow_ctm_and_advances(tmp_path: Path) -> None:
     objects = [
         *task_page(),
         rect(20, 60, 40, 10), rect(60, 60, 80, 10), rect(140, 60, 40, 10),
-        text(0, 0, "水", ctm="1 0 0 1 21 61"), text(61, 61, "措施三"),
+        text(0, 0, "水", ctm="0.5 0 0 0.5 21 61"), text(61, 61, "措施三"),
         text(141, 61, "区水务局区城管局", delta="4 4 4 12 4 4 4"),
     ]  # fmt: skip
     rows = read(package(objects), tmp_path).tables[0].rows
