@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from samples.make_samples import Spec
+    from corpus.sheet import Spec
 
 ABOVE, LEFT = "^", "<"
 
@@ -116,7 +116,8 @@ def write_xlsx(spec: Spec, target: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
 
-    from samples.make_samples import FIXED_TIME, with_fixed_timestamps
+    from corpus.sheet import _FIXED_TIME as FIXED_TIME
+    from corpus.sheet import _with_fixed_timestamps as with_fixed_timestamps
 
     workbook = Workbook()
     sheet = workbook.active
@@ -209,7 +210,7 @@ def write_doc(spec: Spec, target: Path) -> None:
     """Write the spec's merged Word table saved as Word 97-2003 by LibreOffice."""
     import tempfile
 
-    from samples.make_samples import write_docx
+    from corpus.sheet import write_docx
 
     with tempfile.TemporaryDirectory(prefix="qingdan-forms-") as tmp:
         source = Path(tmp) / f"{target.stem}.docx"
@@ -294,7 +295,8 @@ def write_paragraphs_docx(spec: Spec, target: Path) -> None:
 
     from docx import Document
 
-    from samples.make_samples import FIXED_TIME, with_fixed_timestamps
+    from corpus.sheet import _FIXED_TIME as FIXED_TIME
+    from corpus.sheet import _with_fixed_timestamps as with_fixed_timestamps
 
     document = Document()
     for line in paragraph_lines(spec):
@@ -309,7 +311,7 @@ def write_paragraphs_pdf(spec: Spec, target: Path) -> None:
     """Write the numbered-paragraph Word file printed to PDF by LibreOffice."""
     import tempfile
 
-    from samples.make_samples import _without_run_stamps
+    from corpus.sheet import _without_run_stamps
 
     with tempfile.TemporaryDirectory(prefix="qingdan-forms-") as tmp:
         source = Path(tmp) / f"{target.stem}.docx"
@@ -478,7 +480,7 @@ def write_ofd(spec: Spec, target: Path) -> None:
     import io
     import zipfile
 
-    from samples.make_samples import ZIP_TIME
+    from corpus.sheet import _ZIP_TIME as ZIP_TIME
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
