@@ -8,13 +8,16 @@ lists. ``read_document`` is the one entry point.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from qingdan.extract.damage import as_reader_error
 from qingdan.extract.docx import read_docx
 from qingdan.extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
 from qingdan.extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
+from qingdan.extract.logs import quiet_third_party_logs
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf import read_pdf
 from qingdan.extract.txt import read_txt
@@ -30,31 +33,60 @@ READERS: dict[str, Reader] = {
 }
 """File suffix (lower case, with the dot) -> reader."""
 
+FORMAT_NAMES = {".txt": "text", ".tsv": "TSV", ".csv": "CSV", ".docx": "Word .docx", ".pdf": "PDF"}
+"""How messages name a format."""
+
 
 def read_document(path: Path, options: ReadOptions | None = None) -> RawDocument:
     """Read one attachment into raw grids, choosing the reader by the file's suffix.
 
     ``options`` (a password, ...) go to the reader, which uses those that apply.
 
-    Raises ``FileMissing``, ``UnsupportedFormat`` or the reader's own ``QingdanError``.
+    Raises ``FileMissing``, ``UnsupportedFormat`` or the reader's own ``QingdanError``;
+    an exception a library raises on a damaged file becomes ``BrokenFile``
+    (``extract.damage``), so every bad input is one line.
     """
     path = Path(path)
     if not path.is_file():
-        raise FileMissing(path, "no such file")
-    reader = READERS.get(path.suffix.lower())
+        raise FileMissing(path, _not_a_file(path))
+    suffix = path.suffix.lower()
+    reader = READERS.get(suffix)
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise UnsupportedFormat(path, f"unsupported file type {path.suffix!r} (supported: {known})")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FileMissing(path, f"cannot read: {error.strerror or error}") from error
     if not data.strip():
         raise EmptyFile(path, "file is empty")
-    content = reader(data, path, options or ReadOptions())
+    try:
+        content = reader(data, path, options or ReadOptions())
+    except Exception as error:
+        translated = as_reader_error(error, path, FORMAT_NAMES.get(suffix, suffix))
+        if translated is None or translated is error:
+            raise
+        raise translated from error
     return RawDocument(
         path=str(path),
         format=path.suffix.lower().lstrip("."),
         sha256=hashlib.sha256(data).hexdigest(),
         content=content,
     )
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path`` names no readable file: missing, a folder, or a broken symbolic link."""
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return "a symbolic link loop (the link leads back to itself)"
+        return "a symbolic link to a file that does not exist"
+    if path.is_dir():
+        return "a folder, not a file"
+    return "no such file"
 
 
 __all__ = [
@@ -68,5 +100,6 @@ __all__ = [
     "RawTable",
     "ReadOptions",
     "Reader",
+    "quiet_third_party_logs",
     "read_document",
 ]

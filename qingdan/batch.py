@@ -106,7 +106,9 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
     seen: set[Path] = set()
 
     def add(path: Path, in_folder: bool = False) -> None:
-        key = path.resolve()
+        # realpath, unlike Path.resolve, does not raise on a symbolic link loop: the loop
+        # is kept, and read_document names it.
+        key = Path(os.path.realpath(path))
         if key in seen:
             return
         seen.add(key)

@@ -23,7 +23,7 @@ from qingdan.batch_report import print_summary as print_batch_summary
 from qingdan.diff import DEFAULT_THRESHOLD, compare, load_document
 from qingdan.diff.render import diff_format_for, write_report
 from qingdan.diff.render.terminal import print_summary
-from qingdan.extract import READERS, ReadOptions, read_document
+from qingdan.extract import READERS, ReadOptions, quiet_third_party_logs, read_document
 from qingdan.extract.errors import QingdanError
 from qingdan.folder_output import folder_files, plan_outputs, refuse_inputs_as_outputs, write_folder
 from qingdan.normalize import Knowledge
@@ -109,6 +109,8 @@ def _main(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     _State.debug = debug
+    if not debug:
+        quiet_third_party_logs()
 
 
 def _output_folder(output: str | None, inputs: list[Path]) -> Path | None:

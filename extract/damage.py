@@ -1,0 +1,70 @@
+"""The reader boundary: what a library's exception on a damaged file becomes.
+
+The libraries under the readers (pdfminer/pdfplumber or PDFium, python-docx and lxml,
+zipfile, zlib) parse bytes a user gave us, and on damaged bytes they raise whatever
+their code happens to hit: ``KeyError``, ``TypeError``, ``struct.error``,
+``NotImplementedError`` (an unknown ZIP compression), ``RecursionError`` (nesting past
+Python's limit), and their own exception classes, sometimes lazily, page by page
+(issue 17). ``as_reader_error`` decides, once for every reader, which of them are the
+file's fault:
+
+* an exception raised inside a library (the innermost frame of its traceback is not
+  qingdan's code) is the file's fault: ``BrokenFile``, one line naming the exception;
+* ``RecursionError`` and ``MemoryError`` are the file's fault wherever raised (a
+  reader's own recursion over nested tables, an allocation the file asked for);
+* an exception raised in qingdan's own code is a bug and is not translated (exit 3).
+
+Readers may therefore let library exceptions through; they raise ``QingdanError``
+subclasses themselves only where they can say more (encrypted, scanned, no table).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qingdan.extract.errors import BrokenFile, QingdanError, one_line
+
+_OURS = Path(__file__).resolve().parent.parent
+"""The folder holding the pipeline's packages (extract/, normalize/, schema/, qingdan/)."""
+_OUR_PACKAGES = tuple(_OURS / name for name in ("extract", "normalize", "schema", "qingdan"))
+MESSAGE_LIMIT = 160
+"""The most characters of a library's own message kept in a reason."""
+
+
+def raised_in_library(error: BaseException) -> bool:
+    """Whether the innermost frame of ``error``'s traceback is outside qingdan's code."""
+    traceback = error.__traceback__
+    if traceback is None:
+        return False
+    while traceback.tb_next is not None:
+        traceback = traceback.tb_next
+    filename = Path(traceback.tb_frame.f_code.co_filename).resolve()
+    return not any(filename.is_relative_to(package) for package in _OUR_PACKAGES)
+
+
+def describe(error: BaseException) -> str:
+    """A library exception as a short readable phrase: its class and its message's start."""
+    message = one_line(str(error), MESSAGE_LIMIT)
+    name = type(error).__name__
+    return f"{name}: {message}" if message else name
+
+
+def as_reader_error(error: Exception, path: Path, kind: str) -> QingdanError | None:
+    """The ``QingdanError`` a reader's exception stands for, or ``None`` for a bug.
+
+    ``kind`` names the format in the message ("PDF", "Word .docx").
+    """
+    if isinstance(error, QingdanError):
+        return error
+    if isinstance(error, RecursionError):
+        return BrokenFile(
+            path,
+            f"damaged {kind} file: nested too deeply to read (tables or markup nested "
+            "past any real document's depth)",
+        )
+    if isinstance(error, MemoryError):
+        return BrokenFile(path, f"damaged {kind} file: reading it would need more memory than any "
+                          "real document")  # fmt: skip
+    if raised_in_library(error):
+        return BrokenFile(path, f"damaged {kind} file, the reader failed ({describe(error)})")
+    return None
