@@ -20,6 +20,7 @@ import io
 from collections import Counter
 from pathlib import Path
 
+from qingdan.extract.controls import clean_controls
 from qingdan.extract.encoding import decode_text
 from qingdan.extract.grid import Extracted, Notice, RawRow, RawTable
 from qingdan.extract.options import ReadOptions
@@ -28,10 +29,10 @@ from qingdan.extract.options import ReadOptions
 def read_txt(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read a ``.txt``/``.tsv``/``.csv`` file's bytes into raw grids (no options apply)."""
     text, encoding = decode_text(data, path)
+    text, notices = clean_controls(text)
     lines = text.splitlines()
-    notices = []
     if encoding not in ("utf-8",):
-        notices.append(Notice("encoding", f"text decoded as {encoding}"))
+        notices.insert(0, Notice("encoding", f"text decoded as {encoding}"))
     suffix = path.suffix.lower()
     if suffix == ".csv":
         extracted = read_delimited(lines, ",")
