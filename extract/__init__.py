@@ -11,13 +11,14 @@ from __future__ import annotations
 import errno
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from qingdan.extract.damage import as_reader_error
 from qingdan.extract.docx import read_docx
 from qingdan.extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
 from qingdan.extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
-from qingdan.extract.logs import quiet_third_party_logs
+from qingdan.extract.logs import library_warnings, quiet_third_party_logs
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf import read_pdf
 from qingdan.extract.txt import read_txt
@@ -60,13 +61,17 @@ def read_document(path: Path, options: ReadOptions | None = None) -> RawDocument
         raise FileMissing(path, f"cannot read: {error.strerror or error}") from error
     if not data.strip():
         raise EmptyFile(path, "file is empty")
+    kind = FORMAT_NAMES.get(suffix, suffix)
     try:
-        content = reader(data, path, options or ReadOptions())
+        with library_warnings(kind) as damage:
+            content = reader(data, path, options or ReadOptions())
     except Exception as error:
-        translated = as_reader_error(error, path, FORMAT_NAMES.get(suffix, suffix))
+        translated = as_reader_error(error, path, kind)
         if translated is None or translated is error:
             raise
         raise translated from error
+    if damage:
+        content = replace(content, notices=[*content.notices, *damage])
     return RawDocument(
         path=str(path),
         format=path.suffix.lower().lstrip("."),

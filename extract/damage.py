@@ -10,9 +10,11 @@ file's fault:
 
 * an exception raised inside a library (the innermost frame of its traceback is not
   qingdan's code) is the file's fault: ``BrokenFile``, one line naming the exception;
-* ``RecursionError`` and ``MemoryError`` are the file's fault wherever raised (a
-  reader's own recursion over nested tables, an allocation the file asked for);
-* an exception raised in qingdan's own code is a bug and is not translated (exit 3).
+* ``RecursionError`` is the file's fault wherever raised (a reader's own recursion
+  over tables nested in tables);
+* an exception raised in qingdan's own code is a bug and is not translated (exit 3),
+  and so is ``MemoryError``: every allocation a file can size is bounded (the DOCX
+  grid, the ZIP guard), so running out of memory means a bound is missing.
 
 Readers may therefore let library exceptions through; they raise ``QingdanError``
 subclasses themselves only where they can say more (encrypted, scanned, no table).
@@ -63,8 +65,7 @@ def as_reader_error(error: Exception, path: Path, kind: str) -> QingdanError | N
             "past any real document's depth)",
         )
     if isinstance(error, MemoryError):
-        return BrokenFile(path, f"damaged {kind} file: reading it would need more memory than any "
-                          "real document")  # fmt: skip
+        return None
     if raised_in_library(error):
         return BrokenFile(path, f"damaged {kind} file, the reader failed ({describe(error)})")
     return None
