@@ -22,6 +22,7 @@ subclasses themselves only where they can say more (encrypted, scanned, no table
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from qingdan.extract.errors import BrokenFile, QingdanError, one_line
@@ -44,9 +45,18 @@ def raised_in_library(error: BaseException) -> bool:
     return not any(filename.is_relative_to(package) for package in _OUR_PACKAGES)
 
 
+_DUMP_START = re.compile(r":?\s*(\[|\{|<<|<PDF|b')")
+"""Where a library message starts dumping an object (pdfminer prints whole dictionaries)."""
+
+
 def describe(error: BaseException) -> str:
-    """A library exception as a short readable phrase: its class and its message's start."""
-    message = one_line(str(error), MESSAGE_LIMIT)
+    """A library exception as a short readable phrase: its class and the message up to
+    any dumped object, cut to ``MESSAGE_LIMIT`` characters."""
+    message = str(error)
+    dump = _DUMP_START.search(message)
+    if dump is not None and dump.start() > 0:
+        message = message[: dump.start()]
+    message = one_line(message, MESSAGE_LIMIT)
     name = type(error).__name__
     return f"{name}: {message}" if message else name
 
@@ -67,5 +77,5 @@ def as_reader_error(error: Exception, path: Path, kind: str) -> QingdanError | N
     if isinstance(error, MemoryError):
         return None
     if raised_in_library(error):
-        return BrokenFile(path, f"damaged {kind} file, the reader failed ({describe(error)})")
+        return BrokenFile(path, f"damaged {kind} file: the reader failed ({describe(error)})")
     return None

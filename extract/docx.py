@@ -265,10 +265,11 @@ def _read_table(tbl: Any, name: str, text_above: list[str], notices: list[Notice
         rows.append(row)
         if cut is not None:
             declared, kept = cut
+            spanned = str(declared) if declared < _HUGE else f"more than {_HUGE - 1}"
             notices.append(
                 Notice(
                     "table-grid",
-                    f"{name} row {number}: its cells span {declared} grid columns but the "
+                    f"{name} row {number}: its cells span {spanned} grid columns but the "
                     f"table grid has {kept}; the spans were cut to the grid (no text lost)",
                 )
             )

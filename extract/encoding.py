@@ -40,13 +40,20 @@ full-width punctuation, Latin letters, general punctuation, symbols."""
 BAD_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Control characters other than TAB, LF and CR (vertical tab and form feed included:
 Word's manual line break and page break in a text export)."""
-_BINARY_SHARE = 0.01
+_BINARY_SHARE = 0.05
 """Decoded text with more control characters than this share (and more than a few)
 was binary, not text with a stray character."""
 
 
+def _reads_as_text(sample: bytes, encoding: str) -> bool:
+    """Whether ``sample`` decoded in ``encoding`` is (at least 90 %) text characters."""
+    text = sample.decode(encoding, errors="replace")
+    return len(_TEXTLIKE.findall(text)) >= 0.9 * len(text)
+
+
 def _utf16_order(data: bytes) -> str | None:
-    """``utf-16-le``/``utf-16-be`` when BOM-less ``data`` is UTF-16 text, else ``None``."""
+    """``utf-16-le``/``utf-16-be`` when BOM-less ``data`` is UTF-16 text with the NUL
+    bytes of its ASCII characters, else ``None``."""
     sample = data[: min(len(data), _SAMPLE) // 2 * 2]
     pairs = len(sample) // 2
     if pairs < 2:
@@ -59,8 +66,7 @@ def _utf16_order(data: bytes) -> str | None:
         encoding = "utf-16-be"
     else:
         return None
-    text = sample.decode(encoding, errors="replace")
-    return encoding if len(_TEXTLIKE.findall(text)) >= 0.9 * len(text) else None
+    return encoding if _reads_as_text(sample, encoding) else None
 
 
 def is_binary(text: str) -> bool:
@@ -92,6 +98,15 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
         if is_binary(text):
             continue
         return text, encoding
+    # UTF-16 of ideographs only (no ASCII, so no NUL bytes to go by), which UTF-8 and
+    # GB18030 read as control characters: the byte order that reads as text.
+    sample = data[: min(len(data), _SAMPLE) // 2 * 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        if len(data) % 2 == 0 and _reads_as_text(sample, encoding):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                continue
     raise UndecodableText(
         path, "not text in UTF-8, UTF-16 or GB18030/GBK; is it really a .txt file?"
     )

@@ -11,12 +11,15 @@ from pathlib import Path
 REASON_LIMIT = 300
 """The most characters a reason may have: one readable line, never a PDF dictionary dump."""
 _WHITESPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def one_line(text: str, limit: int = REASON_LIMIT) -> str:
     """``text`` as one line of at most ``limit`` characters: runs of whitespace (line
-    breaks included) become one space, and a longer text ends in ``…``."""
+    breaks included) become one space, other control characters are written as
+    ``\\xNN``, and a longer text ends in ``…``."""
     line = _WHITESPACE.sub(" ", text).strip()
+    line = _CONTROL.sub(lambda match: f"\\x{ord(match[0]):02x}", line)
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 

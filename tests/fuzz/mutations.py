@@ -104,13 +104,39 @@ def drop_closing_tag(rng: random.Random, xml: bytes) -> bytes:
     return xml[: match.start()] + xml[match.end() :]
 
 
+_CELL_START = re.compile(rb"<w:tc>|<w:tc [^>]*>")
+
+
+def nest_tables(rng: random.Random, xml: bytes) -> bytes:
+    """Well-formed tables nested in a cell, up to past any parser's depth limit."""
+    found = list(_CELL_START.finditer(xml))
+    if not found:
+        return duplicate_element(rng, xml)
+    match = rng.choice(found)
+    depth = rng.choice([5, 60, 120, 300, 2000])
+    nested = b"<w:tbl><w:tr><w:tc>" * depth + b"<w:p/>" + b"</w:tc></w:tr></w:tbl>" * depth
+    return xml[: match.end()] + nested + xml[match.end() :]
+
+
 XML_MUTATIONS: list[Mutation] = [
     *BYTE_MUTATIONS,
     extreme_attribute,
     extreme_attribute,
     duplicate_element,
     drop_closing_tag,
+    nest_tables,
 ]
+
+TEXT_ENCODINGS = ["utf-16-le", "utf-16-be", "utf-16", "gbk", "gb18030", "utf-8-sig"]
+
+
+def reencode(rng: random.Random, data: bytes) -> bytes:
+    """A UTF-8 text saved again in another encoding (BOM-less UTF-16, GBK ...)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return flip_bits(rng, data)
+    return text.encode(rng.choice(TEXT_ENCODINGS), errors="replace")
 
 
 def mutate_docx_xml(rng: random.Random, data: bytes) -> bytes:
@@ -133,14 +159,20 @@ def mutate_docx_xml(rng: random.Random, data: bytes) -> bytes:
     return buffer.getvalue()
 
 
+TEXT_SUFFIXES = {".txt", ".csv", ".tsv"}
+
+
 def mutate(rng: random.Random, data: bytes, suffix: str) -> tuple[bytes, list[str]]:
-    """``data`` after one to three mutations, and their names (DOCX: zip bytes or XML)."""
+    """``data`` after one to three mutations, and their names (DOCX: zip bytes or XML;
+    a text file may first be saved in another encoding)."""
     names: list[str] = []
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
         if not data:
             break
         if suffix == ".docx" and rng.random() < 0.6:
             mutation: Mutation = mutate_docx_xml
+        elif suffix in TEXT_SUFFIXES and not names and rng.random() < 0.3:
+            mutation = reencode
         else:
             mutation = rng.choice(BYTE_MUTATIONS)
         data = mutation(rng, data)
