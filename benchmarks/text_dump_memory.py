@@ -19,6 +19,7 @@ from pathlib import Path
 
 from benchmarks.corpus import SAMPLES
 from qingdan.extract import read_document
+from qingdan.extract.grid import cell_text
 
 TARGET_BYTES = 1 << 30
 """Peak resident memory a 100 MB dump may take (issue 17)."""
@@ -38,15 +39,15 @@ def write_dump(path: Path, megabytes: float) -> int:
     header, *body = (row.cells for row in raw.tables[0].rows)
     tasks = [cells for cells in body if cells != header]
     head = "\n\n".join(raw.content.text_before) + "\n\n"
-    head += "".join(_cell_lines(cell or "") for cell in header) + "\n"
+    head += "".join(_cell_lines(cell_text(cell)) for cell in header) + "\n"
     target = int(megabytes * 1_000_000)
     written = rows = 0
     with path.open("w", encoding="utf-8") as out:
         out.write(head)
         while written < target:
             for cells in tasks:
-                numbered = [cells[0], f"{rows + 1}. {cells[1]}", *cells[2:]]
-                chunk = "".join(_cell_lines(cell or "") for cell in numbered) + "\n"
+                numbered = [cells[0], f"{rows + 1}. {cell_text(cells[1])}", *cells[2:]]
+                chunk = "".join(_cell_lines(cell_text(cell)) for cell in numbered) + "\n"
                 out.write(chunk)
                 written += len(chunk.encode("utf-8"))
                 rows += 1

@@ -7,9 +7,10 @@ which repeat a merged cell in every grid position it covers:
 * the body is read in order; paragraphs above the first table are ``text_before``
   (attachment label, title) and those above each table its ``text_above``; tables
   are named "table 1", "table 2", ...;
-* a cell continuing a vertical merge (``w:vMerge`` without ``restart``) is covered:
-  ``None``; a cell spanning columns (``w:gridSpan``) has its text in its first grid
-  column and ``None`` in the columns it covers;
+* a cell continuing a vertical merge (``w:vMerge`` without ``restart``) is
+  ``Covered.ABOVE`` (in every grid column it spans); a cell spanning columns
+  (``w:gridSpan``, or continued by ``w:hMerge``) has its text in its first grid column
+  and ``Covered.LEFT`` in the columns it covers;
 * spans are bounded by the table grid (``w:tblGrid``, at most ``MAX_GRID_COLUMNS``
   columns): a row whose ``w:gridBefore`` + ``w:gridSpan`` + ``w:gridAfter`` reach past
   the grid is cut to it with a ``table-grid`` notice naming the table and row (Word
@@ -39,7 +40,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from qingdan.extract.errors import BrokenFile
-from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable
+from qingdan.extract.grid import Cell, Covered, Extracted, Notice, RawRow, RawTable
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.zipguard import check_zip
 
@@ -245,10 +246,12 @@ def _read_row(tr: Any, width: int) -> tuple[RawRow, tuple[int, int] | None]:
         layout = layout.cut_to(width)
     cells: list[Cell] = [""] * layout.before
     for tc, span in zip(tcs, layout.spans, strict=True):
-        if _continues_merge(tc, "w:vMerge") or _continues_merge(tc, "w:hMerge"):
-            cells.extend([None] * span)
+        if _continues_merge(tc, "w:vMerge"):
+            cells.extend([Covered.ABOVE] * span)
+        elif _continues_merge(tc, "w:hMerge"):
+            cells.extend([Covered.LEFT] * span)
         else:
-            cells.extend([_cell_text(tc), *([None] * (span - 1))])
+            cells.extend([_cell_text(tc), *([Covered.LEFT] * (span - 1))])
     cells.extend([""] * layout.after)
     header = _is_switched_on(_property(tr, "w:trPr", "w:tblHeader"))
     cut = (declared, width) if declared > width else None

@@ -1,18 +1,54 @@
 """The raw grid: what every reader returns, whatever the file format.
 
 A grid is rows of cells as the document lays them out, before anything is known
-about task lists. One distinction matters downstream: a cell *covered* by a merged
-cell (``None``) is not the same as a cell that is really blank (``""``); the
-normalizer carries covered cells forward from the cell above and leaves blank ones
-alone (except where a layout rule says otherwise).
+about task lists. One distinction matters downstream: a grid position *covered* by a
+merged cell is not a cell that is really blank (``""``), and a covered position says
+which way its merged cell lies: ``Covered.ABOVE`` (a vertical merge: the cell above
+holds the text) or ``Covered.LEFT`` (a horizontal span: the cell to the left holds it).
+Each reader also declares, in ``ReaderTraits``, what its blank cells may mean.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
-Cell = str | None
-"""A cell's text with line breaks as ``\\n``; ``None`` when a merged cell covers it."""
+
+class Covered(Enum):
+    """A grid position covered by a merged cell, and where that cell's text is."""
+
+    ABOVE = "above"
+    """Covered by a cell merged down from the row above (Word's ``w:vMerge``, rowspan)."""
+    LEFT = "left"
+    """Covered by a cell spanning from the column to the left (``w:gridSpan``, colspan)."""
+
+    def __repr__(self) -> str:
+        return f"Covered.{self.name}"
+
+
+Cell = str | Covered
+"""A cell's text with line breaks as ``\\n``, or the direction of the merged cell covering it."""
+
+
+def cell_text(cell: Cell | None) -> str:
+    """The text of a cell: ``""`` for a covered position (its text belongs to another cell)."""
+    return cell if isinstance(cell, str) else ""
+
+
+def is_covered(cell: Cell | None) -> bool:
+    """Whether a grid position is covered by a merged cell (either direction)."""
+    return isinstance(cell, Covered)
+
+
+@dataclass(frozen=True)
+class ReaderTraits:
+    """What a reader's grids can and cannot say, so the normalizer knows what to trust."""
+
+    blank_may_be_merged: bool = False
+    """A blank cell may be a merged cell the format printed once: a text dump or a CSV
+    saved from a spreadsheet writes a vertically merged cell's text in its first row and
+    leaves the rows below blank. Word, PDF, HTML and XLSX readers mark merges themselves,
+    so their blank cells are blank."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +98,7 @@ class Extracted:
     text_before: list[str] = field(default_factory=list)
     """Non-table text lines above the first table (attachment label, title)."""
     notices: list[Notice] = field(default_factory=list)
+    traits: ReaderTraits = field(default_factory=ReaderTraits)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ from its lines and rectangles (pdfplumber's "lines" strategy) and returned as on
 normalizer's job (``RawRow.starts_page`` marks where a page begins).
 
 * A cell spanning several grid rows or columns (one rectangle over several grid cells)
-  is placed once, in its top-left grid cell; the cells it covers are ``None``.
+  is placed once, in its top-left grid cell; the positions it covers are
+  ``Covered.LEFT`` where it spans from the left and ``Covered.ABOVE`` where it comes
+  down from above.
 * Duplicate overlapping glyphs (fake bold: each character printed twice, a hair apart)
   are dropped before the text is read; text in a cell is read line by line, top down.
 * Text outside the tables (page numbers, running headers and footers) is ignored,
@@ -36,7 +38,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer, UnreadableText
-from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable
+from qingdan.extract.grid import Cell, Covered, Extracted, Notice, RawRow, RawTable
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf_text import TextDamage, measure_damage, repair_text
 
@@ -58,10 +60,46 @@ class PageReading:
     damage: TextDamage = field(default_factory=lambda: TextDamage(0, 0, 0))
 
 
-def _cell_text(cell: str | None) -> Cell:
-    if cell is None:
-        return None
-    return repair_text(cell)
+Box = tuple[float, float, float, float]
+
+# How far (points) a cell's edge may pass a column's edge and still end there.
+_EDGE_TOLERANCE = 1.0
+
+
+def grid_cells(texts: list[list[str | None]], boxes: list[list[Box | None]]) -> list[list[Cell]]:
+    """A table's cells, each position no cell starts at marked by the merge covering it.
+
+    pdfplumber gives ``None`` text and no box for a grid position that a spanning
+    cell covers. The nearest cell to its left in the same row covers it when that
+    cell's box reaches past the position's left edge; otherwise the spanning cell comes
+    down from a row above.
+    """
+    lefts = _column_lefts(boxes)
+    grid: list[list[Cell]] = []
+    for row_texts, row_boxes in zip(texts, boxes, strict=True):
+        cells: list[Cell] = []
+        reach = float("-inf")  # right edge of the last cell that starts in this row
+        for col, (text, box) in enumerate(zip(row_texts, row_boxes, strict=True)):
+            if box is not None:
+                reach = box[2]
+                cells.append(repair_text(text or ""))
+            elif col < len(lefts) and reach > lefts[col] + _EDGE_TOLERANCE:
+                cells.append(Covered.LEFT)
+            else:
+                cells.append(Covered.ABOVE)
+        grid.append(cells)
+    return grid
+
+
+def _column_lefts(boxes: list[list[Box | None]]) -> list[float]:
+    """The left edge of each grid column: the smallest x0 of a cell starting in it."""
+    width = max((len(row) for row in boxes), default=0)
+    lefts = [float("inf")] * width
+    for row in boxes:
+        for col, box in enumerate(row):
+            if box is not None:
+                lefts[col] = min(lefts[col], box[0])
+    return lefts
 
 
 def has_overlapping_glyphs(chars: list[dict[str, Any]], tolerance: float = 1.0) -> bool:
@@ -106,7 +144,8 @@ def read_page(page: Any, with_text_above: bool) -> PageReading:
     clean = page.dedupe_chars() if has_overlapping_glyphs(page.chars) else page
     found = clean.find_tables(TABLE_SETTINGS)
     for table in found:
-        reading.tables.append([[_cell_text(c) for c in row] for row in table.extract()])
+        boxes = [list(row.cells) for row in table.rows]
+        reading.tables.append(grid_cells(table.extract(), boxes))
     if with_text_above:
         reading.text_above = _text_above_tables(clean, [table.bbox for table in found])
     return reading

@@ -28,7 +28,7 @@ from typing import cast
 
 from qingdan.extract.controls import clean_controls
 from qingdan.extract.encoding import decode_text
-from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable
+from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
 from qingdan.extract.options import ReadOptions
 
 CHUNK = 1 << 16
@@ -59,7 +59,10 @@ def read_txt(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
         extracted = read_delimited(iter_lines(text), "\t")
     else:
         extracted = read_cell_per_line(iter_lines(text))
-    return Extracted(extracted.tables, extracted.text_before, notices + extracted.notices)
+    # A text dump prints a vertically merged cell once and leaves the rows below it
+    # blank, and a CSV saved from a spreadsheet does the same: a blank may be a merge.
+    traits = ReaderTraits(blank_may_be_merged=True)
+    return Extracted(extracted.tables, extracted.text_before, notices + extracted.notices, traits)
 
 
 def _is_tab_delimited(lines: Iterable[str]) -> bool:

@@ -10,9 +10,10 @@ cells' text, never the file format; each is a pure function over rows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from qingdan.extract.grid import Cell
+from qingdan.extract.grid import Cell, Covered, cell_text
 from qingdan.normalize.layout import GridRow
 
 # A measure that ends with one of these ends a sentence; a measure cut mid-sentence
@@ -27,20 +28,20 @@ _OWN_FIELDS = ("no", "lead", "deadline", "responsible")
 
 
 def _blank(cell: Cell) -> bool:
-    return cell is None or not cell.strip()
+    return not cell_text(cell).strip()
 
 
 def ends_sentence(text: Cell) -> bool:
     """Whether a cell's text ends a sentence (so the row's text is complete)."""
-    stripped = (text or "").rstrip().rstrip(_CLOSERS)
+    stripped = cell_text(text).rstrip().rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _SENTENCE_ENDS
 
 
-def _columns(fields: list[str | None], *wanted: str) -> list[int]:
+def _columns(fields: Sequence[str | None], *wanted: str) -> list[int]:
     return [col for col, field in enumerate(fields) if field in wanted]
 
 
-def continues_row_above(row: GridRow, above: GridRow, fields: list[str | None]) -> bool:
+def continues_row_above(row: GridRow, above: GridRow, fields: Sequence[str | None]) -> bool:
     """Whether ``row``, the first row on its page, is the rest of the row ``above`` it.
 
     It is when its category is blank, one of the cells a task fills in its own right
@@ -69,7 +70,7 @@ def _joined(top: Cell, rest: Cell) -> Cell:
     return f"{top}\n{rest}"
 
 
-def join_split_rows(rows: list[GridRow], fields: list[str | None]) -> list[GridRow]:
+def join_split_rows(rows: list[GridRow], fields: Sequence[str | None]) -> list[GridRow]:
     """Rows with every row cut by a page break joined back into one (cell by cell).
 
     The joined row keeps the page it started on.
@@ -87,18 +88,19 @@ def join_split_rows(rows: list[GridRow], fields: list[str | None]) -> list[GridR
     return joined
 
 
-def continue_cut_categories(rows: list[GridRow], fields: list[str | None]) -> list[GridRow]:
+def continue_cut_categories(rows: list[GridRow], fields: Sequence[str | None]) -> list[GridRow]:
     """Rows where a category cell cut by a page break continues its group.
 
     A merged category cell cut by a page break prints its text in one part; the part
     at the top of the next page is a blank cell. That blank cell is the same merged
-    cell, so it is marked covered (``None``) and the group above carries forward.
+    cell, so it is marked covered from above and the group above carries forward.
     """
     categories = _columns(fields, "category")
     mended: list[GridRow] = []
     for row in rows:
-        cut = [c for c in categories if row.cells[c] is not None and _blank(row.cells[c])]
+        cut = [c for c in categories if isinstance(row.cells[c], str) and _blank(row.cells[c])]
         if row.starts_page and mended and cut:
-            row = replace(row, cells=[None if c in cut else x for c, x in enumerate(row.cells)])
+            covered = [Covered.ABOVE if c in cut else x for c, x in enumerate(row.cells)]
+            row = replace(row, cells=covered)
         mended.append(row)
     return mended

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qingdan.extract.grid import Cell
+from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.text import join_wrapped_lines
 
 _NUMERAL = "[一二三四五六七八九十]+"
@@ -22,7 +22,7 @@ _HEADING = re.compile(
 
 def first_cell_heading(cells: list[Cell]) -> str | None:
     """The heading in the first cell when every other cell is blank, else ``None``."""
-    if len(cells) < 2 or any(cell and cell.strip() for cell in cells[1:]):
+    if len(cells) < 2 or any(cell_text(cell).strip() for cell in cells[1:]):
         return None
     text = join_wrapped_lines(cells[0])
     return text if _HEADING.match(text) else None

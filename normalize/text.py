@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from qingdan.extract.grid import Cell
+
 # Characters that are layout, never content.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\r]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000\u202f]+")
@@ -44,14 +46,14 @@ def drop_spaces_between_cjk(line: str) -> str:
     return out
 
 
-def cell_lines(text: str | None) -> list[str]:
-    """The cleaned, non-empty lines of a raw cell."""
-    if not text:
+def cell_lines(text: Cell | None) -> list[str]:
+    """The cleaned, non-empty lines of a raw cell (none for a covered position)."""
+    if not isinstance(text, str) or not text:
         return []
     return [line for line in (clean_line(raw) for raw in text.split("\n")) if line]
 
 
-def join_wrapped_lines(text: str | None) -> str:
+def join_wrapped_lines(text: Cell | None) -> str:
     """A raw cell's lines as one paragraph, as a person reads it.
 
     Lines are joined with nothing between CJK text and with one space between two
@@ -72,8 +74,8 @@ def join_wrapped_lines(text: str | None) -> str:
     return drop_spaces_between_cjk(out)
 
 
-def squeeze(text: str | None) -> str:
+def squeeze(text: Cell | None) -> str:
     """Text with every whitespace character removed (labels, deadlines, comparisons)."""
-    if not text:
+    if not isinstance(text, str) or not text:
         return ""
     return "".join(_INVISIBLE.sub("", text).split())

@@ -14,6 +14,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from qingdan.extract.grid import Cell
+from qingdan.extract.grid import cell_text as text_of
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.schema import Document
 
@@ -51,13 +53,13 @@ def output_text(document: Document) -> Counter[str]:
     return Counter("".join("".join(parts).split()))
 
 
-def lost_characters(rows: list[list[str]], document: Document) -> set[str]:
+def lost_characters(rows: list[list[Cell]], document: Document) -> set[str]:
     """The characters of the non-header cells that appear nowhere in the document."""
     have = output_text(document)
     lost: set[str] = set()
     for row in rows:
         for col, cell in enumerate(row):
-            for char in "".join(cell.split()):
+            for char in "".join(text_of(cell).split()):
                 if col in DEPARTMENT_COLUMNS and char in DEPARTMENT_SEPARATORS:
                     continue
                 if char not in have:

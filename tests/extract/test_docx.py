@@ -24,6 +24,7 @@ from benchmarks.corpus import shared_expectations
 from qingdan.cli import app
 from qingdan.extract import read_document
 from qingdan.extract.errors import BrokenFile
+from qingdan.extract.grid import Covered
 from tests.conftest import SAMPLES, SEED
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -100,7 +101,7 @@ def test_vertical_merge_spanning_the_whole_table(tmp_path: Path) -> None:
         ),
     )
     [cells] = grid(path)
-    assert [r[0] for r in cells] == ["重点工作", "大气污染\n防治", None, None]
+    assert [r[0] for r in cells] == ["重点工作", "大气污染\n防治", Covered.ABOVE, Covered.ABOVE]
     records = qingdan.convert(path).records
     assert [(r.category, r.measure) for r in records] == [
         ("大气污染防治", "措施一"),
@@ -121,7 +122,7 @@ def test_vertical_merge_starting_in_the_middle(tmp_path: Path) -> None:
         ),
     )
     [cells] = grid(path)
-    assert [r[0] for r in cells[1:]] == ["水污染防治", "土壤污染防治", None, "固废治理"]
+    assert [r[0] for r in cells[1:]] == ["水污染防治", "土壤污染防治", Covered.ABOVE, "固废治理"]
     categories = [r.category for r in qingdan.convert(path).records]
     assert categories == ["水污染防治", "土壤污染防治", "土壤污染防治", "固废治理"]
 
@@ -140,12 +141,28 @@ def test_cell_merged_across_columns_and_rows(tmp_path: Path) -> None:
         ),
     )
     [cells] = grid(path)
-    assert cells[1][2:4] == ["生态环境新城分局", None]
-    assert cells[2][2:4] == [None, None]
+    assert cells[1][2:4] == ["生态环境新城分局", Covered.LEFT]
+    assert cells[2][2:4] == [Covered.ABOVE, Covered.ABOVE]
     assert cells[3][2:4] == ["区发改委", "区财政局"]
     records = qingdan.convert(path).records
     assert [r.lead for r in records] == [["生态环境新城分局"]] * 2 + [["区发改委"]]
     assert [r.deadline for r in records] == ["2019年12月"] * 3
+
+
+def test_one_cell_spanning_lead_and_support_gives_lead_only(tmp_path: Path) -> None:
+    """Issue 12: the spanned 配合 position is the lead cell's, not a copy of the row above."""
+    path = write_docx(
+        tmp_path / "span.docx",
+        table(
+            row(*HEADER),
+            row("水污染防治", "措施一", "区发改委", "区财政局", "2019年12月"),
+            row("水污染防治", "措施二", cell("区水务局", span=2), "2019年12月"),
+        ),
+    )
+    [cells] = grid(path)
+    assert cells[2][2:4] == ["区水务局", Covered.LEFT]
+    second = qingdan.convert(path).records[1]
+    assert (second.lead, second.support) == (["区水务局"], [])
 
 
 def test_full_width_row_is_a_section_for_the_rows_below(tmp_path: Path) -> None:
@@ -161,7 +178,13 @@ def test_full_width_row_is_a_section_for_the_rows_below(tmp_path: Path) -> None:
         ),
     )
     [cells] = grid(path)
-    assert cells[1] == ["一、持续打好蓝天保卫战", None, None, None, None]
+    assert cells[1] == [
+        "一、持续打好蓝天保卫战",
+        Covered.LEFT,
+        Covered.LEFT,
+        Covered.LEFT,
+        Covered.LEFT,
+    ]
     records = qingdan.convert(path).records
     assert [(r.section, r.measure) for r in records] == [
         ("一、持续打好蓝天保卫战", "措施一"),
@@ -323,8 +346,8 @@ def test_extract_prints_merged_text_in_the_top_left_cell(tmp_path: Path) -> None
             "page": None,
             "rows": [
                 list(HEADER),
-                ["大气", "措施一", "", "区财政局", "2019年"],
-                ["", "措施二", "区发改委", "区财政局", "2019年"],
+                ["大气", "措施一", {"covered": "left"}, "区财政局", "2019年"],
+                [{"covered": "above"}, "措施二", "区发改委", "区财政局", "2019年"],
             ],
         }
     ]
@@ -388,7 +411,7 @@ def test_content_controls_legacy_merges_and_skipped_grid_columns(tmp_path: Path)
             f"<w:tr>{skipped}{cell('丙')}</w:tr>",
         ),
     )
-    assert grid(path) == [[["区发改委", "区财政局"], ["甲", "乙", None], ["", "丙", ""]]]
+    assert grid(path) == [[["区发改委", "区财政局"], ["甲", "乙", Covered.LEFT], ["", "丙", ""]]]
 
 
 def test_deleted_text_and_drawing_fallbacks_are_not_read(tmp_path: Path) -> None:

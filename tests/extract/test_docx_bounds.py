@@ -19,6 +19,7 @@ import pytest
 from qingdan.extract import read_document
 from qingdan.extract.docx import MAX_GRID_COLUMNS
 from qingdan.extract.errors import BrokenFile
+from qingdan.extract.grid import Covered
 from tests.extract.docx_package import minimal_docx
 
 HEADER = ("重点工作", "工作措施", "牵头单位", "配合单位", "完成时限")
@@ -72,7 +73,13 @@ def test_the_crafted_file_is_tiny_and_reads_within_the_grid(tmp_path: Path) -> N
     assert path.stat().st_size < 4096
     raw = read_document(path)
     rows = [row.cells for row in raw.tables[0].rows]
-    assert rows[1] == ["一、大气", None, None, None, None]  # a full-width section row
+    assert rows[1] == [
+        "一、大气",
+        Covered.LEFT,
+        Covered.LEFT,
+        Covered.LEFT,
+        Covered.LEFT,
+    ]  # a full-width section row
     assert rows[2] == ["水", "措施一", "区发改委", "区财政局", "2019年12月"]
     messages = [n.message for n in raw.content.notices if n.code == "table-grid"]
     assert messages == [
@@ -108,7 +115,7 @@ def test_the_crafted_file_converts_under_a_memory_limit_with_the_warning(tmp_pat
 def test_spans_get_the_spare_columns_before_skipped_columns(tmp_path: Path) -> None:
     row = tr(tc("甲", span(9)), "乙", props=skipped(3, 3))
     [table] = read_document(write(tmp_path, tbl(row, columns=4))).tables
-    assert table.rows[0].cells == ["甲", None, None, "乙"]
+    assert table.rows[0].cells == ["甲", Covered.LEFT, Covered.LEFT, "乙"]
 
 
 def test_a_row_with_more_cells_than_the_grid_keeps_them_all(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ import qingdan
 from qingdan.cli import app
 from qingdan.extract import RawDocument, read_document
 from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer, UnreadableText
+from qingdan.extract.grid import Covered
 from qingdan.extract.options import ReadOptions
 
 CASES = Path(__file__).resolve().parent / "pdf_cases"
@@ -88,8 +89,8 @@ def test_a_merged_category_is_placed_once_with_covered_cells_below() -> None:
     first_page = raw.tables[0].rows
     # The seed's first group (土壤污染状况详查) merges the category over its two rows.
     assert first_page[1].cells[0] == "土壤污染状况详查"
-    assert first_page[2].cells[0] is None
-    assert all(cell is not None for cell in first_page[2].cells[1:])
+    assert first_page[2].cells[0] is Covered.ABOVE
+    assert all(isinstance(cell, str) for cell in first_page[2].cells[1:])
 
 
 def test_the_category_cut_by_a_page_break_is_blank_on_the_next_page() -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qingdan.extract import READERS, read_document
+from qingdan.extract.grid import cell_text
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SAMPLES = ROOT / "samples"
@@ -38,7 +39,7 @@ def _delimited(path: Path, delimiter: str) -> bytes:
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     for table in read_document(path).tables:
         for row in table.rows:
-            writer.writerow(["" if cell is None else cell for cell in row.cells])
+            writer.writerow([cell_text(cell) for cell in row.cells])
     return buffer.getvalue().encode("utf-8")
 
 

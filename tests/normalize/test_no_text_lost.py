@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qingdan.extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
+from qingdan.extract.grid import Cell, Covered, Extracted, RawDocument, RawRow, RawTable
 from qingdan.normalize import normalize
 
 HEADER: list[Cell] = ["重点工作", "工作措施", "牵头部门"]
@@ -18,9 +18,9 @@ def test_a_section_with_no_task_under_it_is_a_warning() -> None:
         _document(
             [
                 HEADER,
-                ["一、土壤", None, None],
+                ["一、土壤", Covered.LEFT, Covered.LEFT],
                 ["详查", "完善监测网络", "生态环境分局"],
-                ["二、水", None, None],
+                ["二、水", Covered.LEFT, Covered.LEFT],
                 ["三、气", "三、气", "三、气"],
             ]
         )
@@ -35,7 +35,11 @@ def test_a_section_with_no_task_under_it_is_a_warning() -> None:
 def test_rows_above_a_tables_header_are_a_warning() -> None:
     task_list = normalize(
         _document(
-            [["某区工作任务清单", None, None], HEADER, ["详查", "完善监测网络", "生态环境分局"]],
+            [
+                ["某区工作任务清单", Covered.LEFT, Covered.LEFT],
+                HEADER,
+                ["详查", "完善监测网络", "生态环境分局"],
+            ],
             [["续表", "", ""], HEADER, ["治理", "推进修复", "区住建局"]],
         )
     )

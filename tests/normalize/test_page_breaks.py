@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qingdan.extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
+from qingdan.extract.grid import Cell, Covered, Extracted, RawDocument, RawRow, RawTable
 from qingdan.normalize import normalize
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header
@@ -29,12 +29,12 @@ def test_a_measure_cut_mid_sentence_is_joined_with_its_rest_on_the_next_page() -
     rows = [
         _row("土壤", "加强监管，提升监", "环境局", "区城管局", "2019年12月"),
         _row("", "管能力。", "", "", "", page=2, starts_page=True),
-        _row(None, "推进整治。", "城管局", "区住建局", "2019年12月", page=2),
+        _row(Covered.ABOVE, "推进整治。", "城管局", "区住建局", "2019年12月", page=2),
     ]
     joined = join_split_rows(rows, FIELDS)
     assert [row.cells for row in joined] == [
         ["土壤", "加强监管，提升监\n管能力。", "环境局", "区城管局", "2019年12月"],
-        [None, "推进整治。", "城管局", "区住建局", "2019年12月"],
+        [Covered.ABOVE, "推进整治。", "城管局", "区住建局", "2019年12月"],
     ]
     assert joined[0].page == 1
 
@@ -104,10 +104,10 @@ def test_a_blank_category_at_the_top_of_a_page_continues_the_group_above() -> No
     rows = [
         _row("土壤污染源头管控", "加强监管。", "环境局", "区城管局", "2019年12月"),
         _row("", "推进整治。", "城管局", "区住建局", "2019年12月", page=2, starts_page=True),
-        _row(None, "清理垃圾。", "城管局", "区住建局", "2019年12月", page=2),
+        _row(Covered.ABOVE, "清理垃圾。", "城管局", "区住建局", "2019年12月", page=2),
     ]
     mended = continue_cut_categories(rows, FIELDS)
-    assert [row.cells[0] for row in mended] == ["土壤污染源头管控", None, None]
+    assert [row.cells[0] for row in mended] == ["土壤污染源头管控", Covered.ABOVE, Covered.ABOVE]
 
 
 def test_a_blank_category_inside_a_page_is_left_alone() -> None:

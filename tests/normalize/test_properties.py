@@ -12,7 +12,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qingdan.extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable
+from qingdan.extract.grid import Cell, Covered, Extracted, RawDocument, RawRow, RawTable
 from qingdan.normalize import Knowledge, normalize
 from qingdan.schema import from_task_list
 from tests.text_loss import HEADER, cell_text, lost_characters
@@ -35,7 +35,9 @@ def cells(draw: st.DrawFn) -> Cell:
 
 
 TASK_ROW = st.lists(cells(), min_size=WIDTH, max_size=WIDTH)
-MERGED_SECTION = st.builds(lambda t: [t, *([None] * (WIDTH - 1))], cell_text.filter(str.strip))
+MERGED_SECTION = st.builds(
+    lambda t: [t, *([Covered.LEFT] * (WIDTH - 1))], cell_text.filter(str.strip)
+)
 REPEATED_SECTION = st.builds(lambda t: [t] * WIDTH, cell_text.filter(str.strip))
 ROW = st.one_of(TASK_ROW, TASK_ROW, MERGED_SECTION, REPEATED_SECTION)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qingdan.extract.grid import Cell
+from qingdan.extract.grid import Cell, Covered
 from qingdan.extract.txt import read_cell_per_line, read_delimited
 from qingdan.normalize import normalize
 from tests.normalize.grids import raw_document
@@ -17,10 +17,10 @@ def _task(no: str) -> list[Cell]:
 
 
 SECTION_SHAPES: dict[str, list[Cell]] = {
-    "one cell, the rest covered": ["一、持续打好蓝天保卫战", None, None, None, None, None],
+    "one cell, the rest covered": ["一、持续打好蓝天保卫战", *[Covered.LEFT] * 5],
     "one cell in a text dump": ["一、持续打好蓝天保卫战"],
     "every cell repeats it": ["一、持续打好蓝天保卫战"] * 6,
-    "wrapped over two lines": ["一、持续打好\n蓝天保卫战", None, None, None, None, None],
+    "wrapped over two lines": ["一、持续打好\n蓝天保卫战", *[Covered.LEFT] * 5],
 }
 
 
@@ -36,7 +36,7 @@ def test_sections_change_at_the_next_section_row_and_rows_above_have_none() -> N
     grid = [
         HEADER,
         _task("1"),
-        ["一、蓝天保卫战", None, None, None, None, None],
+        ["一、蓝天保卫战", *[Covered.LEFT] * 5],
         _task("2"),
         ["二、碧水保卫战"],
         _task("3"),
@@ -110,8 +110,8 @@ def test_a_spreadsheet_csv_with_section_rows_and_merged_categories() -> None:
     assert task_list.warnings == []
 
 
-@pytest.mark.parametrize("merged", [None, ""], ids=["covered", "text dump"])
-def test_a_section_column_feeds_section_and_carries_down(merged: str | None) -> None:
+@pytest.mark.parametrize("merged", [Covered.ABOVE, ""], ids=["covered", "text dump"])
+def test_a_section_column_feeds_section_and_carries_down(merged: Cell) -> None:
     grid: list[list[Cell]] = [
         ["领域", "重点工作", "工作措施", "牵头部门", "完成时限"],
         ["大气污染防治", "散煤治理", "完成煤改电改造。", "区发展改革委", "2019年10月底前"],

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from qingdan.extract import read_document
+from qingdan.extract.grid import Covered
 from tests.conftest import SAMPLES, SEED
 
 
@@ -79,8 +80,8 @@ def test_merged_variant_writes_real_merges_the_reader_sees(tmp_path: Path) -> No
     assert [r.cells for r in table.rows] == [
         ["重点工作", "工作措施", "牵头单位"],
         ["大气\n污染", "措施一", "区发改委"],
-        [None, "措施二", "区财政局"],
-        ["一、蓝天保卫战", None, None],
+        [Covered.ABOVE, "措施二", "区财政局"],
+        ["一、蓝天保卫战", Covered.LEFT, Covered.LEFT],
         ["水污染", "措施三", "区住建局"],
     ]
     assert [r.repeats_as_header for r in table.rows] == [True, False, False, False, False]
@@ -100,7 +101,7 @@ def test_variants_write_the_covered_category_as_authors_do(
     assert len(raw.tables) == tables
     rows = [r.cells for t in raw.tables for r in t.rows if r.cells[0] != "重点工作"]
     assert rows[1][0] == second_category
-    assert rows[2] == ["一、蓝天保卫战", None, None]
+    assert rows[2] == ["一、蓝天保卫战", Covered.LEFT, Covered.LEFT]
 
 
 def test_rendering_twice_gives_the_same_bytes(tmp_path: Path) -> None:
@@ -157,8 +158,8 @@ def test_two_row_header_is_written_with_real_merges(tmp_path: Path) -> None:
     make_samples.write_docx(_spec(tmp_path, data, name="two"), "merged", target)
     [table] = read_document(target).tables
     assert [r.cells for r in table.rows[:2]] == [
-        ["序号", "重点任务", "责任单位", None, "完成时限"],
-        [None, None, "牵头单位", "配合单位", None],
+        ["序号", "重点任务", "责任单位", Covered.LEFT, "完成时限"],
+        [Covered.ABOVE, Covered.ABOVE, "牵头单位", "配合单位", Covered.ABOVE],
     ]
     assert [r.repeats_as_header for r in table.rows] == [True, True, False]
     dump = make_samples.render_txt(_spec(tmp_path, {**data, "text_before": []}, name="two"))
