@@ -27,9 +27,13 @@ from pathlib import Path
 
 from qingdan.extract.errors import BrokenFile, QingdanError, one_line
 
-_OURS = Path(__file__).resolve().parent.parent
-"""The folder holding the pipeline's packages (extract/, normalize/, schema/, qingdan/)."""
-_OUR_PACKAGES = tuple(_OURS / name for name in ("extract", "normalize", "schema", "qingdan"))
+_PACKAGE = Path(__file__).parent.parent
+"""The installed ``qingdan`` package (this file is ``qingdan/extract/damage.py``)."""
+_OUR_PACKAGES = tuple(
+    {(_PACKAGE / name).resolve() for name in ("extract", "normalize", "schema", ".")}
+)
+"""qingdan's code, wherever it lives: in a checkout qingdan/extract etc. are symlinks to
+the top-level folders, in an installed wheel they are plain folders."""
 MESSAGE_LIMIT = 160
 """The most characters of a library's own message kept in a reason."""
 

@@ -121,7 +121,12 @@ def _open_body(data: bytes, path: Path) -> Any:
         raise BrokenFile(path, f"a zip archive but not a Word document: {error}") from error
     except SyntaxError as error:  # lxml's XMLSyntaxError is a SyntaxError
         raise BrokenFile(path, f"damaged Word document: broken XML ({error})") from error
-    return document.element.body
+    # A damaged part may have another root (a mangled namespace) or no body at all.
+    root = document.element
+    body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
+    if body is None:
+        raise BrokenFile(path, "damaged Word document: its main part has no w:document/w:body")
+    return body
 
 
 def _children(parent: Any, tags: set[str]) -> Iterator[Any]:

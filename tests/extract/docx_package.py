@@ -36,11 +36,14 @@ def document_xml(body: str) -> str:
     )
 
 
-def minimal_docx(body: str, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
-    """The bytes of a .docx whose document body is ``body``."""
+def minimal_docx(
+    body: str, compression: int = zipfile.ZIP_DEFLATED, document: str | None = None
+) -> bytes:
+    """The bytes of a .docx whose document body is ``body`` (or whose whole main part
+    is ``document``)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
         archive.writestr("_rels/.rels", _RELS)
-        archive.writestr("word/document.xml", document_xml(body))
+        archive.writestr("word/document.xml", document or document_xml(body))
     return buffer.getvalue()

@@ -20,6 +20,7 @@ from qingdan.extract import read_document
 from qingdan.extract.docx import MAX_GRID_COLUMNS
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Covered
+from tests.extract.docx_package import W_NS as W
 from tests.extract.docx_package import minimal_docx
 
 HEADER = ("重点工作", "工作措施", "牵头单位", "配合单位", "完成时限")
@@ -188,4 +189,20 @@ def test_an_encrypted_member_is_one_error_line(tmp_path: Path) -> None:
     path = tmp_path / "locked.docx"
     path.write_bytes(bytes(data))
     with pytest.raises(BrokenFile, match="is encrypted"):
+        read_document(path)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # The namespace mangled (found by the fuzzer, seed 99 case 2301): another root.
+        '<w:document xmlns:w="urn:x"><w:body><w:p/></w:body></w:document>',
+        f'<w:document xmlns:w="{W}"/>',
+    ],
+    ids=["other-root", "no-body"],
+)
+def test_a_main_part_without_a_word_body_is_one_error_line(tmp_path: Path, document: str) -> None:
+    path = tmp_path / "odd.docx"
+    path.write_bytes(minimal_docx("", document=document))
+    with pytest.raises(BrokenFile, match="its main part has no w:document/w:body"):
         read_document(path)
