@@ -28,6 +28,7 @@ from typing import cast
 
 from qingdan.extract.controls import clean_controls
 from qingdan.extract.encoding import decode_text
+from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
 from qingdan.extract.options import ReadOptions
 
@@ -54,9 +55,9 @@ def read_txt(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
         notices.insert(0, Notice("encoding", f"text decoded as {encoding}"))
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        extracted = read_delimited(iter_lines(text), ",")
+        extracted = read_delimited(iter_lines(text), ",", path)
     elif suffix == ".tsv" or _is_tab_delimited(iter_lines(text)):
-        extracted = read_delimited(iter_lines(text), "\t")
+        extracted = read_delimited(iter_lines(text), "\t", path)
     else:
         extracted = read_cell_per_line(iter_lines(text))
     # A text dump prints a vertically merged cell once and leaves the rows below it
@@ -163,18 +164,38 @@ def _split_run_on_rows(groups: list[list[str]]) -> tuple[list[list[str]], list[N
     return rows, notices
 
 
-def read_delimited(lines: Iterable[str], delimiter: str) -> Extracted:
-    """Read a TSV/CSV table; single-field lines above it are the text before the table."""
+def read_delimited(lines: Iterable[str], delimiter: str, path: Path | None = None) -> Extracted:
+    """Read a TSV/CSV table; single-field lines above it are the text before the table.
+
+    Raises ``BrokenFile`` (naming ``path``) when the table cannot be split into fields:
+    a quote left open makes the rest of the file one field, past the csv module's
+    limit of 131,072 characters.
+    """
     pool = _Pool()
     text_before: list[str] = []
     rows: list[RawRow] = []
-    for fields in csv.reader((line + "\n" for line in lines), delimiter=delimiter):
-        filled = [f for f in fields if f.strip()]
-        if not filled:
-            continue
-        if not rows and len(filled) <= 1:
-            text_before.append(filled[0].strip())
-            continue
-        rows.append(RawRow(cells=[pool(field) for field in fields]))
+    reader = csv.reader((line + "\n" for line in lines), delimiter=delimiter)
+    start = 1  # the line the record being read starts on
+    try:
+        for fields in reader:
+            _add_fields(fields, rows, text_before, pool)
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise BrokenFile(
+            path,
+            f"line {start}: not a readable table ({error}); "
+            'is a quote (") opened at the start of a field and never closed?',
+        ) from error
     tables = [RawTable(rows=rows)] if rows else []
     return Extracted(tables=tables, text_before=text_before)
+
+
+def _add_fields(fields: list[str], rows: list[RawRow], text_before: list[str], pool: _Pool) -> None:
+    """One CSV/TSV record: a row, or text above the table (one field before any row)."""
+    filled = [f for f in fields if f.strip()]
+    if not filled:
+        return
+    if not rows and len(filled) <= 1:
+        text_before.append(filled[0].strip())
+        return
+    rows.append(RawRow(cells=[pool(field) for field in fields]))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from qingdan.extract import read_document
 from qingdan.extract.encoding import decode_text
-from qingdan.extract.errors import UndecodableText
+from qingdan.extract.errors import BrokenFile, UndecodableText
 from qingdan.extract.txt import iter_lines, read_txt
 
 # 一 (U+4E00) has a NUL byte of its own, on the side opposite to ASCII's.
@@ -111,3 +111,14 @@ def test_equal_cells_are_stored_once(tmp_path: Path) -> None:
     rows = read_document(path).tables[0].rows[1:]
     leads = {id(row.cells[1]) for row in rows}
     assert len(leads) == 1
+
+
+def test_a_quote_left_open_in_a_large_csv_is_one_error_line(tmp_path: Path) -> None:
+    """The rest of the file became one field past the csv module's limit: exit 3."""
+    rows = "".join(f"水{i},措施{i},区财政局\n" for i in range(20000))
+    path = tmp_path / "list.csv"
+    path.write_text(
+        '重点工作,工作措施,牵头单位\n大气,"治理扬尘,区发改委\n' + rows, encoding="utf-8"
+    )
+    with pytest.raises(BrokenFile, match=r"list\.csv: line 2: not a readable table \(field larger"):
+        read_document(path)

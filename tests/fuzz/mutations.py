@@ -162,9 +162,29 @@ def mutate_docx_xml(rng: random.Random, data: bytes) -> bytes:
 TEXT_SUFFIXES = {".txt", ".csv", ".tsv"}
 
 
+def insert_quote(rng: random.Random, data: bytes) -> bytes:
+    """A double quote inserted at the start of a line or after a separator (a CSV
+    field that opens a quote and may never close it)."""
+    places = [m.end() for m in re.finditer(rb"[\n,\t]", data)] or [0]
+    position = rng.choice(places)
+    return data[:position] + b'"' + data[position:]
+
+
+def grow(rng: random.Random, data: bytes) -> bytes:
+    """The file's lines after the first few repeated up to a few hundred KB (size-bound
+    limits: a CSV field limit, a quadratic step)."""
+    head, _, body = data.partition(b"\n\n")
+    body = body or data
+    times = max(1, rng.choice([50_000, 200_000, 400_000]) // max(len(body), 1))
+    return head + b"\n\n" + body * times
+
+
+TEXT_MUTATIONS: list[Mutation] = [*BYTE_MUTATIONS, insert_quote, grow]
+
+
 def mutate(rng: random.Random, data: bytes, suffix: str) -> tuple[bytes, list[str]]:
     """``data`` after one to three mutations, and their names (DOCX: zip bytes or XML;
-    a text file may first be saved in another encoding)."""
+    a text file may first be saved in another encoding, and gets quotes and growth)."""
     names: list[str] = []
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
         if not data:
@@ -173,6 +193,8 @@ def mutate(rng: random.Random, data: bytes, suffix: str) -> tuple[bytes, list[st
             mutation: Mutation = mutate_docx_xml
         elif suffix in TEXT_SUFFIXES and not names and rng.random() < 0.3:
             mutation = reencode
+        elif suffix in TEXT_SUFFIXES:
+            mutation = rng.choice(TEXT_MUTATIONS)
         else:
             mutation = rng.choice(BYTE_MUTATIONS)
         data = mutation(rng, data)
