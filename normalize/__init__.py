@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from qingdan.extract.errors import NoTableFound
-from qingdan.extract.grid import RawDocument
+from qingdan.extract.grid import RawDocument, cell_text
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.column_roles import ColumnChoice, choose_roles
 from qingdan.normalize.columns import ColumnSynonyms
-from qingdan.normalize.departments import DepartmentKnowledge
+from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
 from qingdan.normalize.document_info import describe_document, lines_naming_the_list
 from qingdan.normalize.layout import (
     carry_forward,
@@ -32,7 +32,7 @@ from qingdan.normalize.notes import split_note_rows
 from qingdan.normalize.numbering import check_numbering
 from qingdan.normalize.page_breaks import continue_cut_categories, join_split_rows
 from qingdan.normalize.records import RecordContext, build_record
-from qingdan.normalize.roles import traits
+from qingdan.normalize.roles import Value, traits
 
 
 @dataclass(frozen=True)
@@ -88,8 +88,15 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     rows = continue_cut_categories(rows, roles)
     rows = carry_forward(rows, roles, raw.content.traits.blank_may_be_merged)
 
+    department_cells = [
+        cell_text(cell)
+        for row in rows
+        for cell, role in zip(row.cells, roles, strict=False)
+        if traits(role).value in (Value.DEPARTMENTS, Value.RESPONSIBILITY)
+    ]
+    reader = DepartmentReader.for_document(knowledge.departments, info.title, department_cells)
     context = RecordContext(
-        header.labels, chosen.roles, knowledge.departments, info.year, knowledge.aliases
+        header.labels, roles, knowledge.departments, info.year, knowledge.aliases, reader
     )
     records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
