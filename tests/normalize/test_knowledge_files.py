@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from qingdan.cli import app
 from qingdan.normalize.knowledge import KnowledgeFileError, read_data_file, read_text_file
 
-DUMP = "\t具体举措\n\t牵头单位\n\n\t治理扬尘\n\t发改委\n新城分局\n"
+DUMP = "\t具体举措\n\t牵头单位\n\n\t治理扬尘\n\t国土新城分局\n"
 
 
 def convert(dump: Path, *options: str) -> dict:  # type: ignore[type-arg]
@@ -41,9 +41,9 @@ def test_an_alias_file_saved_in_gbk(dump: Path, tmp_path: Path, name: str) -> No
     columns = tmp_path / "columns.toml"
     columns.write_text('measure = ["具体举措"]\n', encoding="utf-8")
     aliases = tmp_path / name
-    text = "variant,canonical\n新城分局,市资源规划局新城分局\n"
+    text = "variant,canonical\n国土新城分局,市资源规划局新城分局\n"
     if name.endswith(".yaml"):
-        text = "新城分局: 市资源规划局新城分局\n"
+        text = "国土新城分局: 市资源规划局新城分局\n"
     aliases.write_bytes(text.encode("gbk"))
     [record] = convert(dump, "--columns", str(columns), "--aliases", str(aliases))["records"]
     assert "市资源规划局新城分局" in record["lead_canonical"]
