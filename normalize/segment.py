@@ -13,9 +13,12 @@ are never cut and stay with the name before them; a bracket holding a note
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from qingdan.normalize.units import CLOSING, OPENING, Kind, Reading, UnitModel
+
+_IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff]+$")
 
 PIECE_COST = 1.0
 """Each name costs this much: two names must read much better than one to cut."""
@@ -97,10 +100,16 @@ def _close_group(
 
 
 def is_bracket_note(content: str, model: UnitModel) -> bool:
-    """Whether a bracket's content is a remark (牵头, 按职责分工负责, 2019年) rather than a name."""
+    """Whether a bracket's content is a remark (牵头, 按职责分工负责, 2019年) rather than a name.
+
+    Names and lists of levels are part of the name (各镇（街道、开发区）, 县财政局（县国资办）),
+    and so are one or two characters inside a word (党（工）委).
+    """
+    if any(word in content for word in model.note_words):
+        return True
     if content in model.whole or model.names_a_list(content):
-        return any(word in content for word in model.note_words)
-    return True
+        return False
+    return not (len(content) <= 2 and _IDEOGRAPHS.match(content))
 
 
 def best_cut(run: Run, model: UnitModel) -> list[Piece]:

@@ -33,6 +33,7 @@ STEM_COST = 0.5
 UNKNOWN_PLACE = 1.5
 UNKNOWN_BRANCH_PLACE = 1.0
 BARE_BRANCH = 0.2
+SUB_UNIT = 0.3
 GENERIC_COST = 1.5
 GENERIC_PER_CHAR = 0.15
 GLUE_INSIDE = 1.5
@@ -44,6 +45,7 @@ TAIL_ALONE = 1.0
 MEMBERS_COST = 0.1
 NOTE_COST = 0.5
 NOTE_LIKE = 1.0
+NOTE_PER_CHAR = 0.05
 NOTE_AFTER_NAME = 3.0
 ODD_BRACKET = 0.5
 FRAGMENT_COST = 3.0
@@ -229,7 +231,8 @@ class UnitModel:
             return Reading(Kind.NOTE, NOTE_COST)
         reading = self._read_with_brackets(text)
         if any(word in text for word in self.note_words) and reading.cost > 2.0:
-            return Reading(Kind.NOTE, NOTE_LIKE + self._name_first_penalty(text))
+            cost = NOTE_LIKE + NOTE_PER_CHAR * len(text) + self._name_first_penalty(text)
+            return Reading(Kind.NOTE, cost)
         return reading
 
     def _name_first_penalty(self, text: str) -> float:
@@ -483,6 +486,8 @@ class UnitModel:
             return None
         if has_prefix and last in ("level", "place", "zone") and body in self.committees:
             return Reading(Kind.ORGAN, 0.0)  # 县委, 镇党委
+        if has_prefix and last in ("level", "place", "zone") and body in self.branch_suffixes:
+            return Reading(Kind.ORGAN, BARE_BRANCH)  # 人行X县支行: the opener's branch
         best: Reading | None = None
         for split in range(1, len(body)):
             core, tail = body[:split], body[split:]
@@ -491,6 +496,12 @@ class UnitModel:
             if branch is not None and core_cost is not None:
                 cost, place = branch
                 best = _cheaper_opt(best, Reading(Kind.ORGAN, core_cost + cost, place))
+            if tail in self.organs and tail.endswith(self.branch_suffixes):
+                # 公安局 + 交警大队, 公安局X分局 + 交警大队: a unit inside its parent.
+                parent = self._read_body(core, has_prefix, last)
+                if parent is not None and parent.kind is Kind.ORGAN:
+                    cost = parent.cost + SUB_UNIT
+                    best = _cheaper_opt(best, Reading(Kind.ORGAN, cost, parent.branch_place))
         generic = self._generic(body, has_prefix)
         if generic is not None:
             best = _cheaper_opt(best, generic)

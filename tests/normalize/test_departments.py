@@ -283,3 +283,35 @@ def test_a_user_file_with_an_unknown_key_is_one_clear_error(tmp_path: Path) -> N
     user.write_text("sufixes:\n  - 专班\n", encoding="utf-8")
     with pytest.raises(KnowledgeFileError, match=r"sufixes: expected one of .*unit_suffixes"):
         DepartmentKnowledge.load(user)
+
+
+# Shapes seen in published lists (normalize/data/README.md), on invented places.
+PUBLISHED: list[tuple[str, list[str]]] = [
+    ("市发展改革委、市财政局，各县（市、区）人民政府",
+     ["市发展改革委", "市财政局", "各县（市、区）人民政府"]),
+    ("团县委、县妇联、县科协", ["团县委", "县妇联", "县科协"]),
+    ("县纪委监委\n县委网信办", ["县纪委监委", "县委网信办"]),
+    ("各镇（街道）、县直有关单位", ["各镇（街道）", "县直有关单位"]),
+    ("县应急管理局（县安委办）", ["县应急管理局（县安委办）"]),
+    ("人行金沙县支行", ["人行金沙县支行"]),
+    ("国网金沙县供电公司", ["国网金沙县供电公司"]),
+    ("县公安局交警大队", ["县公安局交警大队"]),
+    ("市公安局金沙分局交警大队", ["市公安局金沙分局交警大队"]),
+    ("中国移动金沙分公司", ["中国移动金沙分公司"]),
+    ("各乡镇（街道）党（工）委", ["各乡镇（街道）党（工）委"]),
+    ("县委政法委、县法院、县检察院", ["县委政法委", "县法院", "县检察院"]),
+    ("县融媒体中心\n县医保局", ["县融媒体中心", "县医保局"]),
+    ("县文化广电和旅游局", ["县文化广电和旅游局"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("cell", "expected"), PUBLISHED, ids=[p[0] for p in PUBLISHED])
+def test_published_shapes(cell: str, expected: list[str]) -> None:
+    found = split_departments(cell, KNOWLEDGE)
+    assert (found.names, found.notes, found.unknown) == (expected, [], [])
+
+
+def test_role_words_in_a_department_cell_are_notes_after_whole_names() -> None:
+    found = split_departments("县教育局牵头，各乡镇配合", KNOWLEDGE)
+    assert found.names == ["县教育局", "各乡镇"]
+    assert [n.note for n in found.notes] == ["牵头", "配合"]
