@@ -130,6 +130,8 @@ def best_cut(run: Run, model: UnitModel) -> list[Piece]:
             cost += JOIN_COST * sum(1 for b in run.breaks if start < b < end)
             if start and start not in run.breaks and text[start - 1] not in CLOSING:
                 cost += GLUE_COST  # a closing bracket is a visible end, as a break is
+            if model.splits_levels(text, start):
+                cost += GLUE_COST  # 各乡|镇X: a run of levels is cut last
             if end not in best or cost < best[end][0]:
                 best[end] = (cost, start)
     pieces: list[Piece] = []
@@ -173,6 +175,8 @@ def _protected(run: Run, model: UnitModel) -> set[int]:
         line = text[start:end]
         reading = model.read(line)
         known = reading.kind is Kind.WHOLE or line in model.confirmed
+        if line[0] in OPENING:
+            continue  # a bracket wrapped onto its own line belongs to the line above
         if known or (reading.kind.is_name and reading.cost == 0.0):
             protected.update(range(start + 1, end))
     return protected

@@ -24,7 +24,7 @@ CLOSING = "）)】]〕"
 LIST_SEPARATORS = "、，,；;／/"
 
 # Characters that end organ words; a place stem never holds one (so 财政局县 is no place).
-_ORGAN_CHARS = frozenset("局委办室部院所站处厅署队社司府会组班行馆联协团心")
+_ORGAN_CHARS = frozenset("局委办室部院所站处厅署队社司府会组班行馆联协团心位门")
 _IDEOGRAPH = re.compile(r"^[\u4e00-\u9fff]+$")
 
 # Costs of the grammar's choices (a segment's cost; the segmenter adds one per segment).
@@ -111,6 +111,7 @@ class UnitModel:
     department_owners: tuple[str, ...]
     scope_marks: tuple[str, ...]
     scope_openers: tuple[str, ...]
+    party_organs: frozenset[str]
     whole: frozenset[str]
     notes: frozenset[str]
     note_words: tuple[str, ...]
@@ -158,6 +159,7 @@ class UnitModel:
             department_owners=_longest_first(data.get("department_owners", [])),
             scope_marks=_longest_first(data.get("scope_marks", [])),
             scope_openers=_longest_first(data.get("scope_openers", [])),
+            party_organs=frozenset(str(w) for w in data.get("party_organs", [])),
             whole=frozenset(str(w) for w in data.get("whole", [])),
             notes=frozenset(str(w) for w in data.get("notes", [])),
             note_words=_longest_first(data.get("note_words", [])),
@@ -210,6 +212,10 @@ class UnitModel:
                 found = replace(found, cost=0.0)
             self._cache[text] = found
         return found
+
+    def splits_levels(self, text: str, position: int) -> bool:
+        """Whether a cut at ``position`` would go between two levels of a run (乡|镇)."""
+        return 0 < position < len(text) and self._is_level_run(text[position - 1 : position + 1])
 
     def is_unit(self, text: str) -> bool:
         """Whether a piece reads as a unit name (not a note, fragment or unknown text)."""
@@ -298,6 +304,8 @@ class UnitModel:
                 return Reading(Kind.COLLECTIVE, COLLECTIVE_COST + inner.cost)
             return _UNKNOWN
         body = rest[levels:]
+        if max(self._prefixes(body)) > 0:
+            return _UNKNOWN  # 各镇 + X镇党委: a unit with its own place is another name
         if body in self.organs or body in self.committees:
             return Reading(Kind.COLLECTIVE, COLLECTIVE_COST)
         generic = self._generic(body, has_prefix=True)
@@ -356,12 +364,12 @@ class UnitModel:
         """Whether text is levels only (乡镇, 县市区, 镇街道, 开发区)."""
         if not text:
             return False
-        position, rank = 0, -1
+        position, rank, previous = 0, -1, ""
         while position < len(text):
             word = self._level_at(text, position, allow_false_start=True)
-            if word is None or self.ranks.get(word, rank) < rank:
-                return False  # 乡镇县 climbs back up: no run of levels
-            position, rank = position + len(word), self.ranks.get(word, rank)
+            if word is None or word == previous or self.ranks.get(word, rank) < rank:
+                return False  # 乡镇县 climbs back up, 区区 repeats: no run of levels
+            position, rank, previous = position + len(word), self.ranks.get(word, rank), word
         return True
 
     # ---- prefix + core + branch --------------------------------------------------------
@@ -389,8 +397,13 @@ class UnitModel:
             cost, last, rank = reach[position]
             for end, step, kind, level in self._tokens(text, position, last):
                 new_rank = self.ranks.get(level, rank) if level else rank
-                if level and level in self.ranks and new_rank < rank:
-                    continue
+                placed = kind in ("place", "zone") or last == "place"
+                strict = placed or level in self.zones
+                if level and level in self.ranks and rank >= 0:
+                    # Down the order; a place's level or a zone strictly (镇槐坪镇, 开发区X开发区
+                    # are two names), a bare level may pair with its own rank (乡镇, 县区).
+                    if new_rank < rank or (strict and new_rank == rank):
+                        continue
                 if end < len(text) or kind in ("zone", "level", "place", "committee"):
                     total = cost + step
                     if end not in reach or total < reach[end][0]:
@@ -482,8 +495,8 @@ class UnitModel:
     def _read_body(self, body: str, has_prefix: bool, last: str) -> Reading | None:
         if body in self.organs:
             return Reading(Kind.ORGAN, 0.0)
-        if last == "committee" and body in self.committees:
-            return None
+        if last == "committee":
+            return self._after_committee(body)
         if has_prefix and last in ("level", "place", "zone") and body in self.committees:
             return Reading(Kind.ORGAN, 0.0)  # 县委, 镇党委
         if has_prefix and last in ("level", "place", "zone") and body in self.branch_suffixes:
@@ -512,6 +525,15 @@ class UnitModel:
                 best = _cheaper_opt(best, Reading(Kind.BRANCH, BRANCH_ALONE + cost, place))
         return best
 
+    def _after_committee(self, body: str) -> Reading | None:
+        """A party committee's department (县委宣传部); no branch of another organ."""
+        if body in self.party_organs:
+            return Reading(Kind.ORGAN, 0.0)
+        generic = self._generic(body, has_prefix=True)
+        if generic is None or body.endswith(self.branch_suffixes):
+            return None
+        return replace(generic, cost=generic.cost + STEM_COST)
+
     def _branch(self, tail: str, bare: bool = True) -> tuple[float, str | None] | None:
         """(cost, unknown place) of a branch: [place] + a branch suffix (X分局, 支队)."""
         best: tuple[float, str | None] | None = None
@@ -536,6 +558,8 @@ class UnitModel:
             return None
         if body in self.unit_suffixes or (not has_prefix and len(body) < 3):
             return None
+        if has_prefix and max(self._prefixes(body)) > 0:
+            return None  # 镇 + 槐坪镇党委: the body has a place of its own
         cost = GENERIC_COST + GENERIC_PER_CHAR * max(0, len(body) - 4)
         if self._glued_inside(body):
             cost += GLUE_INSIDE

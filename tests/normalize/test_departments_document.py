@@ -80,6 +80,11 @@ def listed(draw: st.DrawFn) -> tuple[list[str], str]:
     separators = draw(
         st.lists(st.sampled_from(["", *SEPARATORS]), min_size=len(chosen), max_size=len(chosen))
     )
+    for index, name in enumerate(chosen[1:]):
+        # X政府 + 各相关单位, X开发区 + Y镇党委 written together are one name each.
+        together = name.startswith("各") or chosen[index].endswith("开发区")
+        if together and separators[index] in ("", " ", "\n"):
+            separators[index] = "、"
     cell = "".join(name + sep for name, sep in zip(chosen, separators, strict=True))
     return chosen, cell
 
