@@ -399,11 +399,11 @@ class UnitModel:
                 new_rank = self.ranks.get(level, rank) if level else rank
                 placed = kind in ("place", "zone") or last == "place"
                 strict = placed or level in self.zones
-                if level and level in self.ranks and rank >= 0:
-                    # Down the order; a place's level or a zone strictly (镇槐坪镇, 开发区X开发区
-                    # are two names), a bare level may pair with its own rank (乡镇, 县区).
-                    if new_rank < rank or (strict and new_rank == rank):
-                        continue
+                # Down the order; a place's level or a zone strictly (镇槐坪镇, 开发区X开发区
+                # are two names), a bare level may pair with its own rank (乡镇, 县区).
+                ranked = bool(level) and level in self.ranks and rank >= 0
+                if ranked and (new_rank < rank or (strict and new_rank == rank)):
+                    continue
                 if end < len(text) or kind in ("zone", "level", "place", "committee"):
                     total = cost + step
                     if end not in reach or total < reach[end][0]:
