@@ -170,7 +170,7 @@ def _read_lead_marks(text: str, patterns: _Patterns, reader: _NameReader) -> Res
     parts = re.split(f"[{marks}]", text)
     if len(parts) == 1:
         return None
-    roles: dict[str, list[str]] = {LEAD: [], SUPPORT: reader.names(parts[0])}
+    roles: dict[str, list[str]] = {LEAD: [], SUPPORT: list(reader.names(parts[0]))}
     for part in parts[1:]:
         names = reader.names(part)
         roles[LEAD].extend(names[:1])
