@@ -35,7 +35,8 @@ from qingdan.normalize.segment import Piece, Run, best_cut, prepare_run
 from qingdan.normalize.text import cell_lines
 from qingdan.normalize.units import CLOSING, OPENING, Kind, UnitModel
 
-SEPARATORS = frozenset("、，,；;／/")
+SEPARATORS = frozenset("、，,；;／/：:")
+"""Separators between names; a colon ends a role label ("牵头单位：X") as well."""
 
 # The keys of the first knowledge file (issue 2), still accepted in a user's file.
 _LEGACY_KEYS = {

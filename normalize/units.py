@@ -575,7 +575,10 @@ class UnitModel:
                 continue
             if before in _ORGAN_CHARS and self._level_at(body, position) is not None:
                 return True
-            rest = self.read(body[position:])
+            tail = body[position:]
+            if tail in self.organs or tail in self.party_organs:
+                continue  # X领导小组 + 办公室, X指挥部 + 办公室: one body's office
+            rest = self.read(tail)
             if rest.kind in _STRONG and rest.cost <= 1.5:
                 return True
         return False

@@ -303,6 +303,9 @@ PUBLISHED: list[tuple[str, list[str]]] = [
     ("县委政法委、县法院、县检察院", ["县委政法委", "县法院", "县检察院"]),
     ("县融媒体中心\n县医保局", ["县融媒体中心", "县医保局"]),
     ("县文化广电和旅游局", ["县文化广电和旅游局"]),
+    ("县政府有关部门、直属机构", ["县政府有关部门", "直属机构"]),
+    ("市行政审批制度改革工作领导小组办公室", ["市行政审批制度改革工作领导小组办公室"]),
+    ("县防汛抗旱指挥部办公室\n县水利局", ["县防汛抗旱指挥部办公室", "县水利局"]),
 ]  # fmt: skip
 
 
@@ -337,3 +340,10 @@ def test_a_lead_mark_cell_repeated_in_rows_gives_each_row_its_own_names() -> Non
     ]
     records = normalize(raw_document(grid)).records
     assert [(r.lead, r.support) for r in records] == [(["县财政局"], ["县民政局"])] * 2
+
+
+@pytest.mark.parametrize("label", ["牵头单位", "主要责任单位", "配合部门"])
+def test_a_role_label_in_a_unit_cell_is_a_note(label: str) -> None:
+    found = split_departments(f"{label}：县教育局、县财政局", KNOWLEDGE)
+    assert found.names == ["县教育局", "县财政局"]
+    assert found.notes == [DepartmentNote(label, label)]
