@@ -33,7 +33,8 @@ from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_f
 from qingdan.normalize.places import places_in_names, places_in_title
 from qingdan.normalize.segment import Piece, Run, best_cut, prepare_run
 from qingdan.normalize.text import cell_lines
-from qingdan.normalize.units import CLOSING, OPENING, Kind, UnitModel
+from qingdan.normalize.unit_reading import CLOSING, OPENING, Kind
+from qingdan.normalize.units import UnitModel
 
 SEPARATORS = frozenset("、，,；;／/：:")
 """Separators between names; a colon ends a role label ("牵头单位：X") as well."""

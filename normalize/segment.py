@@ -16,7 +16,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from qingdan.normalize.units import CLOSING, OPENING, Kind, Reading, UnitModel
+from qingdan.normalize.unit_reading import CLOSING, OPENING, Kind, Reading
+from qingdan.normalize.units import UnitModel
 
 _IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff]+$")
 
