@@ -80,6 +80,7 @@ class UnitModel:
     scope_marks: tuple[str, ...]
     scope_openers: tuple[str, ...]
     party_organs: frozenset[str]
+    place_endings: tuple[str, ...]
     whole: frozenset[str]
     notes: frozenset[str]
     note_words: tuple[str, ...]
@@ -128,6 +129,7 @@ class UnitModel:
             scope_marks=_longest_first(data.get("scope_marks", [])),
             scope_openers=_longest_first(data.get("scope_openers", [])),
             party_organs=frozenset(str(w) for w in data.get("party_organs", [])),
+            place_endings=_longest_first(data.get("place_endings", [])),
             whole=frozenset(str(w) for w in data.get("whole", [])),
             notes=frozenset(str(w) for w in data.get("notes", [])),
             note_words=_longest_first(data.get("note_words", [])),
@@ -355,7 +357,7 @@ class UnitModel:
                 stem[:k] in self.stems or stem[:k] in self.organs for k in range(2, len(stem) + 1)
             )
             and not any(stem.startswith(level) for level in self.levels)
-            and not stem.endswith(self.levels)
+            and (not stem.endswith(self.levels) or stem.endswith(self.place_endings))
             and not stem.endswith(self.zones)
         )
 

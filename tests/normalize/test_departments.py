@@ -347,3 +347,20 @@ def test_a_role_label_in_a_unit_cell_is_a_note(label: str) -> None:
     found = split_departments(f"{label}：县教育局、县财政局", KNOWLEDGE)
     assert found.names == ["县教育局", "县财政局"]
     assert found.notes == [DepartmentNote(label, label)]
+
+
+# Shapes the corpus (tests/corpus) found: an opener's branch, a short-form owner's
+# members, a place ending in 州 before a branch, a unit inside its parent wrapped.
+CORPUS_SHAPES: list[tuple[str, list[str]]] = [
+    ("人民银行槐坪县支行", ["人民银行槐坪县支行"]),
+    ("县防指各成员单位", ["县防指各成员单位"]),
+    ("区防指\n各成员单位", ["区防指各成员单位"]),
+    ("县公安局\n槐州派出所", ["县公安局槐州派出所"]),
+    ("区市场监管局\n松州分局", ["区市场监管局松州分局"]),
+    ("区公安局\n交警大队", ["区公安局交警大队"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("cell", "expected"), CORPUS_SHAPES, ids=[c[0] for c in CORPUS_SHAPES])
+def test_corpus_shapes(cell: str, expected: list[str]) -> None:
+    assert names(cell) == expected

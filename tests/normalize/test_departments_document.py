@@ -106,3 +106,8 @@ def test_wrapping_a_cell_differently_never_changes_its_names(
     wraps = data.draw(st.sets(st.integers(1, max(1, len(unwrapped) - 1)), max_size=3))
     wrapped = "".join(("\n" if i in wraps else "") + char for i, char in enumerate(unwrapped))
     assert READER.split(wrapped).names == READER.split(unwrapped).names == chosen
+
+
+def test_a_title_place_ending_in_a_level_keeps_its_last_character() -> None:
+    # 槐州市: the place is 槐州 (州 ends place names), not 槐 + 州 + 市.
+    assert places_in_title("槐州市2026年重点工作任务清单", KNOWLEDGE.model) == {"槐州"}
