@@ -31,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/mypy samples/make_samples.py
+	$(BIN)/mypy -m samples.make_samples -m samples.render_forms
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -59,7 +59,7 @@ pdf-cases: $(STAMP)
 
 ## samples: render samples/sources/*.json specs into the DOCX/PDF/TXT files in samples/
 samples: $(STAMP)
-	$(BIN)/python samples/make_samples.py
+	$(BIN)/python -m samples.make_samples
 	git status --short -- samples/
 
 ## fidelity: generate N task lists (seed SEED) with their truth, render each as DOCX, PDF

@@ -31,6 +31,14 @@ READERS: dict[str, str] = {
     ".csv": "qingdan.extract.txt:read_txt",
     ".docx": "qingdan.extract.docx:read_docx",
     ".pdf": "qingdan.extract.pdf:read_pdf",
+    ".html": "qingdan.extract.html:read_html",
+    ".htm": "qingdan.extract.html:read_html",
+    ".xlsx": "qingdan.extract.xlsx:read_xlsx",
+    ".xls": "qingdan.extract.xls:read_xls",
+    ".doc": "qingdan.extract.office_convert:read_doc",
+    ".wps": "qingdan.extract.office_convert:read_doc",
+    ".et": "qingdan.extract.office_convert:read_et",
+    ".ofd": "qingdan.extract.ofd:read_ofd",
 }
 """File suffix (lower case, with the dot) -> its reader, as ``"module:function"``."""
 

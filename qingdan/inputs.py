@@ -3,7 +3,7 @@ and ``-`` (standard input), sorted into attachments to convert and files skipped
 
 A folder of attachments often holds other files (expected outputs, specs, notes):
 those are *ignored* (counted on one line, never listed as failures). A document a
-person may have meant as an attachment (a ``.xls`` beside the ``.docx`` files), an
+person may have meant as an attachment (an ``.rtf`` beside the ``.docx`` files), an
 Office lock file, and anything named on the command line that no reader handles is
 *skipped* with its reason, so nothing a user gave is dropped silently.
 """

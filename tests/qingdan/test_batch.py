@@ -32,14 +32,14 @@ def test_unsupported_hidden_and_output_folder(tmp_path: Path) -> None:
     _touch(tmp_path / "in" / ".~lock.a.txt")
     _touch(tmp_path / "in" / "out" / "all.csv")
     notes = _touch(tmp_path / "in" / "notes.md")
-    table = _touch(tmp_path / "in" / "table.xls")
+    table = _touch(tmp_path / "in" / "table.rtf")
     found = collect_inputs([tmp_path / "in"], exclude=tmp_path / "in" / "out")
     assert found.files == [kept]
     known = ", ".join(sorted(READERS))
     # A spreadsheet in a folder may have been meant as an attachment: skipped with its
     # reason; notes (and expected outputs, specs) are not attachments: ignored.
     assert [(s.path, s.reason) for s in found.skipped] == [
-        (table, f"unsupported file type '.xls' (supported: {known})")
+        (table, f"unsupported file type '.rtf' (supported: {known})")
     ]
     assert found.ignored == [notes]
     named = collect_inputs([notes])
