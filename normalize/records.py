@@ -10,7 +10,11 @@ from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, DepartmentReader
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.model import TaskRecord, TaskWarning
-from qingdan.normalize.responsibility import label_says_first_leads, split_responsibility
+from qingdan.normalize.responsibility import (
+    label_says_first_leads,
+    split_inline_responsibility,
+    split_responsibility,
+)
 from qingdan.normalize.roles import Role, Value, traits
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 
@@ -125,7 +129,12 @@ def build_record(
         warnings.extend(_note_warnings(shared.notes, seq, row.page))
         if not shared.understood:
             warnings.append(_responsibility_warning(cell, seq, row.page))
-    measure = joined("measure") or ""
+    measure, inline = split_inline_responsibility(joined("measure"), context.department_reader())
+    if inline is not None:
+        # "……建成投用。（X牵头，Y配合）": the bracket names who does it (CONVENTIONS.md).
+        lead.extend(name for name in inline.lead if name not in lead)
+        support.extend(name for name in inline.support if name not in support)
+        warnings.extend(_note_warnings(inline.notes, seq, row.page))
     if not measure:
         warnings.append(TaskWarning("no-measure", "row has no measure text", seq, row.page))
     record = TaskRecord(
