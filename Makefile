@@ -18,7 +18,8 @@ install: $(STAMP)
 ## demo: convert every sample in samples/ into out/ (JSON per file, all.csv/.jsonl/.xlsx)
 demo: $(STAMP)
 	$(BIN)/qingdan convert samples -o out/
-	@echo "demo: outputs are in out/"
+	@echo "demo: outputs are in out/ (open out/all.xlsx); run the command as .venv/bin/qingdan,"
+	@echo "      or 'source .venv/bin/activate' once and then just qingdan (see README.md)"
 
 ## test: the whole test suite (installs the system packages the tests need first)
 test: $(STAMP)
