@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,ocr]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -30,7 +30,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/mypy samples/make_samples.py
+	$(BIN)/mypy samples/make_samples.py samples/render_scan.py
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -45,7 +45,7 @@ golden: $(STAMP)
 ## installs the bench extra and LibreOffice, rewrites BENCHMARKS.md and benchmarks/results/
 BENCH_STAMP := $(VENV)/.bench-installed
 $(BENCH_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/pip install --quiet -e '.[dev,ocr,bench]'
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)

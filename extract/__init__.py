@@ -17,6 +17,7 @@ from qingdan.extract.errors import EmptyFile, FileMissing, QingdanError, Unsuppo
 from qingdan.extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf import read_pdf
+from qingdan.extract.scan import read_image
 from qingdan.extract.txt import read_txt
 
 Reader = Callable[[bytes, Path, ReadOptions], Extracted]
@@ -27,6 +28,12 @@ READERS: dict[str, Reader] = {
     ".csv": read_txt,
     ".docx": read_docx,
     ".pdf": read_pdf,
+    # Scans and photos, read by OCR (the optional extra qingdan[ocr]; issue 20).
+    ".png": read_image,
+    ".jpg": read_image,
+    ".jpeg": read_image,
+    ".tif": read_image,
+    ".tiff": read_image,
 }
 """File suffix (lower case, with the dot) -> reader."""
 

@@ -37,10 +37,11 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer, UnreadableText
+from qingdan.extract.errors import BrokenFile, EncryptedFile, UnreadableText
 from qingdan.extract.grid import Cell, Covered, Extracted, Notice, RawRow, RawTable
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf_text import TextDamage, measure_damage, repair_text
+from qingdan.extract.scan import read_scanned_pdf
 
 TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 """Tables are ruled: cell borders come from the page's lines and rectangle edges."""
@@ -245,8 +246,11 @@ def _raw_tables(reading: PageReading) -> list[RawTable]:
 def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read a ``.pdf`` file's bytes into one raw grid per ruled table per page.
 
+    A PDF with no text layer on any page (a scan) is read by OCR (``extract.scan``).
+
     Raises ``EncryptedFile`` (no or wrong password), ``BrokenFile`` (damaged or
-    truncated), ``NoTextLayer`` (a scan) and ``UnreadableText`` (garbage on every page).
+    truncated), ``OcrUnavailable`` (a scan, without the ``ocr`` extra) and
+    ``UnreadableText`` (garbage on every page).
     """
     password = options.password if options else None
     tables: list[RawTable] = []
@@ -270,7 +274,7 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
             if reading.text_above and not text_before:
                 text_before = reading.text_above[0]
     if pages_with_text == 0:
-        raise NoTextLayer(path, "the PDF has no text layer (a scanned image?); run OCR on it first")
+        return read_scanned_pdf(data, path, options)
     if unreadable == pages_with_text:
         raise UnreadableText(
             path,
