@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from qingdan.extract.grid import Covered
 from qingdan.extract.scan_engine import TextLine
 from qingdan.extract.scan_grid import TableGrid
@@ -85,3 +87,15 @@ def test_lines_go_into_their_merged_cells_and_the_title_above_the_table() -> Non
 def test_a_page_without_a_table_is_all_text_above() -> None:
     page = place_lines([line("第二行", 0, 40), line("第一行", 0, 0)], [])
     assert page.tables == [] and page.text_above == [["第一行", "第二行"]]
+
+
+def test_a_line_end_dot_the_size_of_a_full_stop_is_a_full_stop() -> None:
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    ink = np.zeros((100, 400), np.uint8)
+    cv2.circle(ink, (190, 20), 3, (255,), 1)  # a ring like 。 at the end of line 1
+    cv2.circle(ink, (190, 70), 0, (255,), -1)  # a one-pixel speck at the end of line 2
+    lines = [line("推动建设.", 100, 0, 195, height=25), line("2019年12月.", 100, 50, 195, 25)]
+    kept, repairs = clean_lines(lines, ink)
+    assert [item.text for item in kept] == ["推动建设。", "2019年12月"]
+    assert (repairs.full_stops, repairs.speck_marks) == (1, 1)
