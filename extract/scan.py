@@ -24,14 +24,15 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer
-from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable
+from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
 from qingdan.extract.options import ReadOptions
-from qingdan.extract.scan_engine import require_ocr
+from qingdan.extract import scan_engine
+from qingdan.extract.scan_engine import INSTALL_HINT, require_ocr
 from qingdan.extract.scan_text import TextRepairs, clean_lines
 
 RENDER_DPI = 150
@@ -105,11 +106,14 @@ def read_image(data: bytes, path: Path, options: ReadOptions | None = None) -> E
     from qingdan.extract.scan_image import decode_image
 
     pages = decode_image(data, path)
-    return read_pages(pages, len(pages), path, log_progress(path), what="the image")
+    return read_pages(enumerate(pages, start=1), len(pages), path, log_progress(path), "the image")
 
 
-def read_scanned_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
-    """Read an image-only PDF (a scan) by OCR, page by page.
+def read_scanned_pdf(
+    data: bytes, path: Path, options: ReadOptions | None = None, pages: list[int] | None = None
+) -> Extracted:
+    """Read an image-only PDF (a scan) by OCR, page by page; only ``pages`` (1-based
+    numbers) when given, as for the scanned pages of a PDF that is partly text.
 
     Raises ``OcrUnavailable`` without the ``ocr`` extra, ``EncryptedFile``/``BrokenFile``
     when pypdfium2 cannot open it, and ``NoTextLayer`` when OCR finds no text at all.
@@ -125,38 +129,70 @@ def read_scanned_pdf(data: bytes, path: Path, options: ReadOptions | None = None
             raise EncryptedFile(path, "the PDF is encrypted; pass its password") from error
         raise BrokenFile(path, f"not a readable PDF ({error})") from error
     try:
-        pages = _rendered_pages(document)
-        return read_pages(pages, len(document), path, log_progress(path), what="the PDF")
+        numbers = pages if pages is not None else list(range(1, len(document) + 1))
+        rendered = _rendered_pages(document, numbers)
+        return read_pages(rendered, len(numbers), path, log_progress(path), "the PDF")
     finally:
         document.close()
 
 
-def _rendered_pages(document: Any) -> Iterator[Any]:
-    """Each page of a pypdfium2 document as a grey image, rendered only when needed."""
+def with_scanned_pages(
+    found: Extracted, data: bytes, path: Path, options: ReadOptions | None, pages: list[int]
+) -> Extracted:
+    """A PDF that is partly text: the tables read from its text layer together with those
+    OCR reads from its image-only ``pages``, in page order.
+
+    Without the ``ocr`` extra, or when OCR finds no text there, the pages are named in a
+    ``scanned-pages`` notice: never skipped in silence.
+    """
+    listing = ", ".join(map(str, pages))
+    if not scan_engine.ocr_installed():
+        reason = f"were not read: {INSTALL_HINT}"
+        return replace(found, notices=[*found.notices, _scanned_pages(listing, reason)])
+    try:
+        scanned = read_scanned_pdf(data, path, options, pages)
+    except NoTextLayer:
+        reason = "were read by OCR, which found no text on them"
+        return replace(found, notices=[*found.notices, _scanned_pages(listing, reason)])
+    return Extracted(
+        tables=sorted([*found.tables, *scanned.tables], key=lambda table: table.rows[0].page or 0),
+        text_before=found.text_before or scanned.text_before,
+        notices=[*found.notices, *scanned.notices],
+        traits=scanned.traits,
+    )
+
+
+def _scanned_pages(listing: str, reason: str) -> Notice:
+    return Notice("scanned-pages", f"page(s) {listing} hold only an image (a scan?) and {reason}")
+
+
+def _rendered_pages(document: Any, numbers: list[int]) -> Iterator[tuple[int, Any]]:
+    """(number, grey image) of the pages of a pypdfium2 document, each rendered when needed."""
     import numpy as np
 
-    for index in range(len(document)):
-        page = document[index]
+    for number in numbers:
+        page = document[number - 1]
         try:
             bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
-            yield np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
+            yield number, np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
         finally:
             page.close()
 
 
 def read_pages(
-    pages: Iterable[Any], count: int, path: Path, progress: Progress | None, what: str
+    pages: Iterable[tuple[int, Any]], total: int, path: Path, progress: Progress | None, what: str
 ) -> Extracted:
-    """The raw grids of page images read one by one, with the document's ``ocr`` notice."""
+    """The raw grids of (page number, page image) pairs read one by one, with the
+    document's ``ocr`` notice; ``total`` is how many pages there are, for progress."""
     tables: list[RawTable] = []
     text_before: list[str] = []
     confidences: list[float] = []
     repairs = TextRepairs()
-    for number, image in enumerate(pages, start=1):
+    for done, (number, image) in enumerate(pages, start=1):
         started = time.perf_counter()
         scan = scan_page_image(image)
         if progress is not None:
-            progress(number, count, time.perf_counter() - started)
+            progress(done, total, time.perf_counter() - started)
         confidences += scan.confidences
         repairs.add(scan.repairs)
         tables += _raw_tables(scan, number)
@@ -165,11 +201,14 @@ def read_pages(
     if not confidences:
         raise NoTextLayer(
             path,
-            f"{what} has no text layer and OCR found no text on its {count} page(s) "
+            f"{what} has no text layer and OCR found no text on its {total} page(s) "
             "(a blank or picture-only scan?)",
         )
     return Extracted(
-        tables=tables, text_before=text_before, notices=[ocr_notice(confidences, count, repairs)]
+        tables=tables,
+        text_before=text_before,
+        notices=[ocr_notice(confidences, total, repairs)],
+        traits=ReaderTraits(text_may_be_misread=True),
     )
 
 

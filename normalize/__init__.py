@@ -74,7 +74,13 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     rows = continue_cut_categories(rows, header.fields)
     rows = carry_forward(rows, header.fields)
 
-    context = RecordContext(header, knowledge.departments, info.year, knowledge.aliases)
+    context = RecordContext(
+        header,
+        knowledge.departments,
+        info.year,
+        knowledge.aliases,
+        misread=raw.content.traits.text_may_be_misread,
+    )
     records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
     warnings += task_rows.warnings

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.deadlines import parse_deadline
+from qingdan.normalize.lookalikes import correct_deadline
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
 from qingdan.normalize.header import Header
 from qingdan.normalize.layout import GridRow
@@ -23,6 +24,8 @@ class RecordContext:
     departments: DepartmentKnowledge
     year: int | None
     aliases: AliasTable = field(default_factory=AliasTable)
+    misread: bool = False
+    """The text was read by OCR: look-alike characters in deadlines are corrected."""
 
 
 def _column_label(header: Header, col: int) -> str:
@@ -82,6 +85,11 @@ def build_record(
 
     deadline_text = "".join(squeeze(cell) for cell in texts.get("deadline", [])) or None
     deadline = parse_deadline(deadline_text, context.year)
+    if deadline_text and context.misread:
+        corrected = correct_deadline(deadline_text, context.year)
+        if corrected is not None:
+            warnings.append(_lookalike_warning(deadline_text, corrected[0], seq, row.page))
+            deadline_text, deadline = corrected
     if deadline_text and deadline.kind is None:
         warnings.append(
             TaskWarning("deadline", f"deadline {deadline_text!r} names no date", seq, row.page)
@@ -131,3 +139,12 @@ def build_record(
                 )
             )
     return record, warnings
+
+
+def _lookalike_warning(read: str, meant: str, seq: int, page: int | None) -> TaskWarning:
+    return TaskWarning(
+        "ocr-correction",
+        f"deadline {read!r} as OCR read it corrected to {meant!r} (look-alike characters)",
+        seq,
+        page,
+    )
