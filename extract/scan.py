@@ -28,10 +28,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from qingdan.extract import scan_engine
 from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
 from qingdan.extract.options import ReadOptions
-from qingdan.extract import scan_engine
 from qingdan.extract.scan_engine import INSTALL_HINT, require_ocr
 from qingdan.extract.scan_text import TextRepairs, clean_lines
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.deadlines import parse_deadline
-from qingdan.normalize.lookalikes import correct_deadline
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
 from qingdan.normalize.header import Header
 from qingdan.normalize.layout import GridRow
+from qingdan.normalize.lookalikes import correct_deadline
 from qingdan.normalize.model import TaskRecord, TaskWarning
 from qingdan.normalize.responsibility import label_says_first_leads, split_responsibility
 from qingdan.normalize.text import join_wrapped_lines, squeeze
