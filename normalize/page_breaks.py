@@ -10,6 +10,7 @@ cells' text, never the file format; each is a pure function over rows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from qingdan.extract.grid import Cell, Covered, cell_text
@@ -36,11 +37,11 @@ def ends_sentence(text: Cell) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_ENDS
 
 
-def _columns(fields: list[str | None], *wanted: str) -> list[int]:
+def _columns(fields: Sequence[str | None], *wanted: str) -> list[int]:
     return [col for col, field in enumerate(fields) if field in wanted]
 
 
-def continues_row_above(row: GridRow, above: GridRow, fields: list[str | None]) -> bool:
+def continues_row_above(row: GridRow, above: GridRow, fields: Sequence[str | None]) -> bool:
     """Whether ``row``, the first row on its page, is the rest of the row ``above`` it.
 
     It is when its category is blank, one of the cells a task fills in its own right
@@ -69,7 +70,7 @@ def _joined(top: Cell, rest: Cell) -> Cell:
     return f"{top}\n{rest}"
 
 
-def join_split_rows(rows: list[GridRow], fields: list[str | None]) -> list[GridRow]:
+def join_split_rows(rows: list[GridRow], fields: Sequence[str | None]) -> list[GridRow]:
     """Rows with every row cut by a page break joined back into one (cell by cell).
 
     The joined row keeps the page it started on.
@@ -87,7 +88,7 @@ def join_split_rows(rows: list[GridRow], fields: list[str | None]) -> list[GridR
     return joined
 
 
-def continue_cut_categories(rows: list[GridRow], fields: list[str | None]) -> list[GridRow]:
+def continue_cut_categories(rows: list[GridRow], fields: Sequence[str | None]) -> list[GridRow]:
     """Rows where a category cell cut by a page break continues its group.
 
     A merged category cell cut by a page break prints its text in one part; the part
