@@ -225,6 +225,7 @@ class _Chooser:
 
     def _unit_columns(self) -> None:
         """牵头 leads, 配合 supports, 责任单位 depends on its neighbours (rule 4)."""
+        self._one_kind_of_lead()
         leads = [col for col, role in enumerate(self.roles) if role is Role.LEAD]
         supports = [col for col, role in enumerate(self.roles) if role is Role.SUPPORT]
         responsible = [
@@ -248,6 +249,21 @@ class _Chooser:
         else:
             for col in responsible[1:]:
                 self._set(col, Role.SUPPORT, self.by[col])
+
+    def _one_kind_of_lead(self) -> None:
+        """Two lead-labelled columns: a 牵头 column leads, the other (主责单位, 主要责任单位)
+        names the other responsible units, as a 责任单位 column beside it does."""
+        leads = [
+            col
+            for col, role in enumerate(self.roles)
+            if role is Role.LEAD and self.by[col] != "user"
+        ]
+        if len(leads) < 2:
+            return
+        first = next((col for col in leads if "牵头" in self.labels[col]), leads[0])
+        for col in leads:
+            if col != first:
+                self._set(col, Role.RESPONSIBLE, self.by[col])
 
     def _check_departments(self) -> None:
         for col, role in enumerate(self.roles):

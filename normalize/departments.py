@@ -138,7 +138,9 @@ class DepartmentReader:
         if found is None:
             found = self._split(key)
             self._cells[key] = found
-        return found
+        # A copy: a caller that extends the lists must not change what the cache holds
+        # (one ▲ cell's names once grew into every later row's support).
+        return DepartmentCell(list(found.names), list(found.notes), list(found.unknown))
 
     def is_complete(self, name: str) -> bool:
         """Whether a name reads as a unit, with this document's evidence."""

@@ -262,7 +262,8 @@ def test_an_unplaceable_piece_is_kept_as_written_and_listed_unknown() -> None:
 
 def test_a_reader_caches_each_distinct_cell() -> None:
     reader = DepartmentReader(KNOWLEDGE)
-    assert reader.split("县财政局") is reader.split("县财政局")
+    assert reader.split("县财政局") == reader.split("县财政局")
+    assert len(reader._cells) == 1  # segmented once
 
 
 def test_a_user_file_may_extend_every_key_of_the_model(tmp_path: Path) -> None:
@@ -283,3 +284,24 @@ def test_a_user_file_with_an_unknown_key_is_one_clear_error(tmp_path: Path) -> N
     user.write_text("sufixes:\n  - 专班\n", encoding="utf-8")
     with pytest.raises(KnowledgeFileError, match=r"sufixes: expected one of .*unit_suffixes"):
         DepartmentKnowledge.load(user)
+
+
+def test_the_readers_cache_cannot_be_changed_by_a_caller() -> None:
+    from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
+
+    reader = DepartmentReader(DepartmentKnowledge.load())
+    reader.split("县财政局、县民政局").names.append("县审计局")
+    assert reader.split("县财政局、县民政局").names == ["县财政局", "县民政局"]
+
+
+def test_a_lead_mark_cell_repeated_in_rows_gives_each_row_its_own_names() -> None:
+    from qingdan.normalize import normalize
+    from tests.normalize.grids import raw_document
+
+    grid: list[list[str]] = [
+        ["工作措施", "责任单位", "完成时限"],
+        ["措施一。", "▲县财政局、县民政局", "年底前"],
+        ["措施二。", "▲县财政局、县民政局", "年底前"],
+    ]
+    records = normalize(raw_document(grid)).records
+    assert [(r.lead, r.support) for r in records] == [(["县财政局"], ["县民政局"])] * 2
