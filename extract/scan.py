@@ -88,10 +88,12 @@ def scan_page_image(image: Any) -> PageScan:
 
 
 def log_progress(path: Path) -> Progress:
-    """A progress callback writing one log line per page."""
+    """A progress callback writing one log line per page of a scan of several pages (a
+    one-page scan is done when its result is)."""
 
     def report(number: int, count: int, seconds: float) -> None:
-        logger.info("%s: page %d of %d read by OCR (%.1f s)", path, number, count, seconds)
+        if count > 1:
+            logger.info("%s: page %d of %d read by OCR (%.1f s)", path, number, count, seconds)
 
     return report
 

@@ -56,3 +56,17 @@ def test_the_extra_is_found_when_installed() -> None:
 
     present = all(importlib.util.find_spec(m) for m in ("rapidocr", "onnxruntime", "cv2"))
     assert scan_engine.ocr_installed() == present
+
+
+def test_progress_is_one_log_line_per_page_of_a_long_scan(caplog: pytest.LogCaptureFixture) -> None:
+    from qingdan.extract.scan import log_progress
+
+    report = log_progress(Path("long.pdf"))
+    with caplog.at_level("INFO", logger="qingdan.extract.scan"):
+        report(1, 3, 5.04)
+        report(2, 3, 4.96)
+        log_progress(Path("one.pdf"))(1, 1, 5.0)
+    assert caplog.messages == [
+        "long.pdf: page 1 of 3 read by OCR (5.0 s)",
+        "long.pdf: page 2 of 3 read by OCR (5.0 s)",
+    ]
