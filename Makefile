@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,ocr]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -31,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/mypy -m samples.make_samples -m samples.render_forms
+	$(BIN)/mypy -m samples.make_samples -m samples.render_forms -m samples.render_scan
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -54,7 +54,7 @@ golden: $(STAMP)
 ## installs the bench extra and LibreOffice, rewrites BENCHMARKS.md and benchmarks/results/
 BENCH_STAMP := $(VENV)/.bench-installed
 $(BENCH_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/pip install --quiet -e '.[dev,ocr,bench]'
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)

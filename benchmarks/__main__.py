@@ -19,6 +19,7 @@ from typing import Any
 from benchmarks.corpus import ROOT, SAMPLES, Input, golden_samples
 from benchmarks.machine import machine
 from benchmarks.measure import Measurement, Plan, measure_input
+from benchmarks.ocr import section as ocr_section
 from benchmarks.ratios import (
     TARGET_RATIO_TO_PDFPLUMBER,
     compare_runs,
@@ -200,6 +201,7 @@ def main() -> None:
     diff = diff_benchmark()
     if diff:
         sections["Diff benchmark"] = diff
+    sections["OCR (scans)"] = ocr_section()  # issue 20: seconds per page, peak memory
     changes = []
     if previous is not None:
         earlier = json.loads(previous.read_text(encoding="utf-8"))["measurements"]

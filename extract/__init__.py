@@ -43,6 +43,12 @@ READERS: dict[str, str] = {
     ".wps": "qingdan.extract.office_convert:read_doc",
     ".et": "qingdan.extract.office_convert:read_et",
     ".ofd": "qingdan.extract.ofd:read_ofd",
+    # Scans and photos, read by OCR (the optional extra qingdan[ocr]; issue 20).
+    ".png": "qingdan.extract.scan:read_image",
+    ".jpg": "qingdan.extract.scan:read_image",
+    ".jpeg": "qingdan.extract.scan:read_image",
+    ".tif": "qingdan.extract.scan:read_image",
+    ".tiff": "qingdan.extract.scan:read_image",
 }
 """File suffix (lower case, with the dot) -> its reader, as ``"module:function"``."""
 
@@ -60,6 +66,11 @@ FORMAT_NAMES = {
     ".wps": "WPS",
     ".et": "WPS spreadsheet",
     ".ofd": "OFD",
+    ".png": "PNG image",
+    ".jpg": "JPEG image",
+    ".jpeg": "JPEG image",
+    ".tif": "TIFF image",
+    ".tiff": "TIFF image",
 }
 """How messages name a format."""
 

@@ -49,6 +49,10 @@ class ReaderTraits:
     saved from a spreadsheet writes a vertically merged cell's text in its first row and
     leaves the rows below blank. Word, PDF, HTML and XLSX readers mark merges themselves,
     so their blank cells are blank."""
+    text_may_be_misread: bool = False
+    """The text was read by OCR from pixels, so look-alike characters may be swapped
+    (曰 for 日, a letter O for a zero); normalize corrects them only where a deadline
+    proves it (issue 20)."""
 
 
 @dataclass(frozen=True)

@@ -37,10 +37,11 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer, UnreadableText
+from qingdan.extract.errors import BrokenFile, EncryptedFile, UnreadableText
 from qingdan.extract.grid import Cell, Covered, Extracted, Notice, RawRow, RawTable
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf_text import TextDamage, measure_damage, repair_text
+from qingdan.extract.scan import read_scanned_pdf, with_scanned_pages
 
 TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 """Tables are ruled: cell borders come from the page's lines and rectangle edges."""
@@ -245,18 +246,25 @@ def _raw_tables(reading: PageReading) -> list[RawTable]:
 def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read a ``.pdf`` file's bytes into one raw grid per ruled table per page.
 
+    A PDF with no text layer on any page (a scan) is read by OCR (``extract.scan``), and
+    so are the image-only pages of a PDF that is partly text.
+
     Raises ``EncryptedFile`` (no or wrong password), ``BrokenFile`` (damaged or
-    truncated), ``NoTextLayer`` (a scan) and ``UnreadableText`` (garbage on every page).
+    truncated), ``OcrUnavailable`` (a scan, without the ``ocr`` extra) and
+    ``UnreadableText`` (garbage on every page).
     """
     password = options.password if options else None
     tables: list[RawTable] = []
     text_before: list[str] = []
     notices: list[Notice] = []
     pages_with_text = unreadable = 0
+    image_only: list[int] = []  # pages holding a picture and no text: scanned pages
     with _open(data, path, password) as pdf:
         for page in pdf.pages:
             try:
                 reading = read_page(page, with_text_above=page.page_number == 1)
+                if reading.damage.characters == 0 and page.images:
+                    image_only.append(page.page_number)
             except _DAMAGE as error:
                 raise BrokenFile(
                     path, f"page {page.page_number} cannot be read (damaged PDF: {error})"
@@ -270,7 +278,7 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
             if reading.text_above and not text_before:
                 text_before = reading.text_above[0]
     if pages_with_text == 0:
-        raise NoTextLayer(path, "the PDF has no text layer (a scanned image?); run OCR on it first")
+        return read_scanned_pdf(data, path, options)
     if unreadable == pages_with_text:
         raise UnreadableText(
             path,
@@ -283,4 +291,5 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
             f"the PDF's text layer is unreadable on {unreadable} of {pages_with_text} pages "
             "(broken font mapping) and no table is left on the others; run OCR on it",
         )
-    return Extracted(tables=tables, text_before=text_before, notices=notices)
+    found = Extracted(tables=tables, text_before=text_before, notices=notices)
+    return with_scanned_pages(found, data, path, options, image_only) if image_only else found

@@ -101,7 +101,13 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     ]
     reader = DepartmentReader.for_document(knowledge.departments, info.title, department_cells)
     context = RecordContext(
-        header.labels, roles, knowledge.departments, info.year, knowledge.aliases, reader
+        header.labels,
+        roles,
+        knowledge.departments,
+        info.year,
+        knowledge.aliases,
+        reader,
+        misread=raw.content.traits.text_may_be_misread,
     )
     records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]

@@ -9,6 +9,7 @@ from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, DepartmentReader
 from qingdan.normalize.layout import GridRow
+from qingdan.normalize.lookalikes import correct_deadline
 from qingdan.normalize.model import TaskRecord, TaskWarning
 from qingdan.normalize.responsibility import (
     label_says_first_leads,
@@ -30,6 +31,8 @@ class RecordContext:
     aliases: AliasTable = field(default_factory=AliasTable)
     reader: DepartmentReader | None = None
     """The document's department reader (its title and cells seen); else no evidence."""
+    misread: bool = False
+    """The text was read by OCR: look-alike characters in deadlines are corrected."""
 
     def department_reader(self) -> DepartmentReader:
         """The reader that splits this document's department cells."""
@@ -115,6 +118,11 @@ def build_record(
 
     deadline_text = "".join(squeeze(cell) for cell in texts.get("deadline", [])) or None
     deadline = parse_deadline(deadline_text, context.year)
+    if deadline_text and context.misread:
+        corrected = correct_deadline(deadline_text, context.year)
+        if corrected is not None:
+            warnings.append(_lookalike_warning(deadline_text, corrected[0], seq, row.page))
+            deadline_text, deadline = corrected
     if deadline_text and deadline.kind is None:
         warnings.append(
             TaskWarning("deadline", f"deadline {deadline_text!r} names no date", seq, row.page)
@@ -155,6 +163,15 @@ def build_record(
     )
     warnings.extend(_unknown_departments(record, context, row.page))
     return record, warnings
+
+
+def _lookalike_warning(read: str, meant: str, seq: int, page: int | None) -> TaskWarning:
+    return TaskWarning(
+        "ocr-correction",
+        f"deadline {read!r} as OCR read it corrected to {meant!r} (look-alike characters)",
+        seq,
+        page,
+    )
 
 
 def _unknown_departments(

@@ -190,6 +190,11 @@ def main(argv: list[str]) -> int:
         for path in paths:
             for target in render(load_spec(path)):
                 print(f"{path.name} -> {target.relative_to(SAMPLES.parent)}")
+        if not argv:  # the scans (issue 20) are rendered from the PDFs just written
+            from samples.render_scan import main as render_scans
+
+            for target in render_scans():
+                print(f"scan -> {target.relative_to(SAMPLES.parent)}")
     except SpecError as error:
         print(f"make_samples: {error}", file=sys.stderr)
         return 2

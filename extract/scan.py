@@ -1,0 +1,241 @@
+"""Read scanned attachments (image-only PDFs, photos, image files) with OCR.
+
+A scan has no text layer: only pixels. Each page is read the way a person reads it:
+
+1. rendered (a PDF page, with pypdfium2 at ``RENDER_DPI``) or decoded (an image file);
+2. turned level by the angle of its ruling lines (``scan_image``);
+3. its ruled tables found from those lines, merged cells by the lines that are missing
+   (``scan_grid``);
+4. read by the OCR engine (``scan_engine``, the optional extra ``qingdan[ocr]``);
+5. each text line placed into its cell in reading order, the lines above the first table
+   kept as the text above it (``scan_place``).
+
+The grids are the same raw grids every reader returns, so ``normalize`` treats a scan
+like a printed PDF. Every document read this way carries an ``ocr`` notice with the
+lowest line confidence, so no record read by OCR passes for a record read from text.
+
+Pages are read one after another in one process (the engine itself uses every core);
+files are the unit of parallelism (``qingdan convert -j``). A log line per page
+(logger ``qingdan.extract.scan``, level INFO) shows progress on long scans.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from qingdan.extract import scan_engine
+from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer
+from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
+from qingdan.extract.options import ReadOptions
+from qingdan.extract.scan_engine import INSTALL_HINT, require_ocr
+from qingdan.extract.scan_text import TextRepairs, clean_lines
+
+RENDER_DPI = 150
+"""PDF pages are rendered at this resolution: 10.5 pt text is then about 22 pixels tall,
+which PP-OCR reads well, and a page takes about 5 s on two cores."""
+
+LOW_CONFIDENCE = 0.8
+"""Lines read with less confidence than this are counted in the ``ocr`` notice."""
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, float], None]
+"""Called after each page: (page number, page count, seconds the page took)."""
+
+
+@dataclass
+class PageScan:
+    """What OCR found on one page image."""
+
+    tables: list[list[list[Cell]]] = field(default_factory=list)
+    text_above: list[list[str]] = field(default_factory=list)
+    """Per table, the text lines above it (the first entry: the page's title lines)."""
+    confidences: list[float] = field(default_factory=list)
+    """The engine's confidence in each text line it read."""
+    skew_degrees: float = 0.0
+    repairs: TextRepairs = field(default_factory=TextRepairs)
+
+
+def scan_page_image(image: Any) -> PageScan:
+    """The ruled tables and text of one page image (a grey numpy array), read by OCR."""
+    import cv2
+
+    from qingdan.extract.scan_engine import read_lines
+    from qingdan.extract.scan_grid import find_tables
+    from qingdan.extract.scan_image import ink, line_masks, straighten
+    from qingdan.extract.scan_place import place_lines
+
+    level, angle = straighten(image)
+    marks = ink(level)
+    horizontal, vertical = line_masks(marks)
+    text_ink = cv2.subtract(marks, cv2.bitwise_or(horizontal, vertical))
+    # A 3 x 3 median takes out single-pixel specks and grain before OCR; on the sample
+    # scan it brought back two commas (、，) the engine misread on the raw pixels.
+    lines, repairs = clean_lines(read_lines(cv2.medianBlur(level, 3)), text_ink)
+    placed = place_lines(lines, find_tables(horizontal, vertical))
+    return PageScan(
+        tables=placed.tables,
+        text_above=placed.text_above,
+        confidences=[line.confidence for line in lines],
+        skew_degrees=angle,
+        repairs=repairs,
+    )
+
+
+def log_progress(path: Path) -> Progress:
+    """A progress callback writing one log line per page of a scan of several pages (a
+    one-page scan is done when its result is)."""
+
+    def report(number: int, count: int, seconds: float) -> None:
+        if count > 1:
+            logger.info("%s: page %d of %d read by OCR (%.1f s)", path, number, count, seconds)
+
+    return report
+
+
+def read_image(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
+    """Read an image file (``.png``, ``.jpg``, ``.tif`` ...; every frame of a TIFF) by OCR.
+
+    Raises ``OcrUnavailable`` without the ``ocr`` extra, ``BrokenFile`` for an image
+    Pillow cannot decode and ``NoTextLayer`` when OCR finds no text at all.
+    """
+    require_ocr(path, "an image holds no text, only pixels")
+    from qingdan.extract.scan_image import decode_image
+
+    pages = decode_image(data, path)
+    return read_pages(enumerate(pages, start=1), len(pages), path, log_progress(path), "the image")
+
+
+def read_scanned_pdf(
+    data: bytes, path: Path, options: ReadOptions | None = None, pages: list[int] | None = None
+) -> Extracted:
+    """Read an image-only PDF (a scan) by OCR, page by page; only ``pages`` (1-based
+    numbers) when given, as for the scanned pages of a PDF that is partly text.
+
+    Raises ``OcrUnavailable`` without the ``ocr`` extra, ``EncryptedFile``/``BrokenFile``
+    when pypdfium2 cannot open it, and ``NoTextLayer`` when OCR finds no text at all.
+    """
+    require_ocr(path, "the PDF has no text layer (a scanned image?)")
+    import pypdfium2 as pdfium
+
+    password = options.password if options else None
+    try:
+        document = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise EncryptedFile(path, "the PDF is encrypted; pass its password") from error
+        raise BrokenFile(path, f"not a readable PDF ({error})") from error
+    try:
+        numbers = pages if pages is not None else list(range(1, len(document) + 1))
+        rendered = _rendered_pages(document, numbers)
+        return read_pages(rendered, len(numbers), path, log_progress(path), "the PDF")
+    finally:
+        document.close()
+
+
+def with_scanned_pages(
+    found: Extracted, data: bytes, path: Path, options: ReadOptions | None, pages: list[int]
+) -> Extracted:
+    """A PDF that is partly text: the tables read from its text layer together with those
+    OCR reads from its image-only ``pages``, in page order.
+
+    Without the ``ocr`` extra, or when OCR finds no text there, the pages are named in a
+    ``scanned-pages`` notice: never skipped in silence.
+    """
+    listing = ", ".join(map(str, pages))
+    if not scan_engine.ocr_installed():
+        reason = f"were not read: {INSTALL_HINT}"
+        return replace(found, notices=[*found.notices, _scanned_pages(listing, reason)])
+    try:
+        scanned = read_scanned_pdf(data, path, options, pages)
+    except NoTextLayer:
+        reason = "were read by OCR, which found no text on them"
+        return replace(found, notices=[*found.notices, _scanned_pages(listing, reason)])
+    return Extracted(
+        tables=sorted([*found.tables, *scanned.tables], key=lambda table: table.rows[0].page or 0),
+        text_before=found.text_before or scanned.text_before,
+        notices=[*found.notices, *scanned.notices],
+        traits=scanned.traits,
+    )
+
+
+def _scanned_pages(listing: str, reason: str) -> Notice:
+    return Notice("scanned-pages", f"page(s) {listing} hold only an image (a scan?) and {reason}")
+
+
+def _rendered_pages(document: Any, numbers: list[int]) -> Iterator[tuple[int, Any]]:
+    """(number, grey image) of the pages of a pypdfium2 document, each rendered when needed."""
+    import numpy as np
+
+    for number in numbers:
+        page = document[number - 1]
+        try:
+            bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+            yield number, np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
+        finally:
+            page.close()
+
+
+def read_pages(
+    pages: Iterable[tuple[int, Any]], total: int, path: Path, progress: Progress | None, what: str
+) -> Extracted:
+    """The raw grids of (page number, page image) pairs read one by one, with the
+    document's ``ocr`` notice; ``total`` is how many pages there are, for progress."""
+    tables: list[RawTable] = []
+    text_before: list[str] = []
+    confidences: list[float] = []
+    repairs = TextRepairs()
+    for done, (number, image) in enumerate(pages, start=1):
+        started = time.perf_counter()
+        scan = scan_page_image(image)
+        if progress is not None:
+            progress(done, total, time.perf_counter() - started)
+        confidences += scan.confidences
+        repairs.add(scan.repairs)
+        tables += _raw_tables(scan, number)
+        if number == 1 and scan.text_above:
+            text_before = scan.text_above[0]
+    if not confidences:
+        raise NoTextLayer(
+            path,
+            f"{what} has no text layer and OCR found no text on its {total} page(s) "
+            "(a blank or picture-only scan?)",
+        )
+    return Extracted(
+        tables=tables,
+        text_before=text_before,
+        notices=[ocr_notice(confidences, total, repairs)],
+        traits=ReaderTraits(text_may_be_misread=True),
+    )
+
+
+def _raw_tables(scan: PageScan, number: int) -> list[RawTable]:
+    tables = []
+    for index, grid in enumerate(scan.tables, start=1):
+        rows = [
+            RawRow(cells=cells, page=number, starts_page=number > 1 and index == 1 and at == 0)
+            for at, cells in enumerate(grid)
+        ]
+        above = scan.text_above[index - 1] if index <= len(scan.text_above) else []
+        tables.append(RawTable(rows=rows, name=f"page {number} table {index}", text_above=above))
+    return tables
+
+
+def ocr_notice(confidences: list[float], pages: int, repairs: TextRepairs) -> Notice:
+    """The per-document warning that its text was read by OCR, with how sure OCR was and
+    what cleaning changed."""
+    low = sum(score < LOW_CONFIDENCE for score in confidences)
+    doubt = f"; {low} read with less than {LOW_CONFIDENCE:.0%} confidence" if low else ""
+    repaired = repairs.describe()
+    changes = f"; corrected: {repaired}" if repaired else ""
+    return Notice(
+        "ocr",
+        f"read by OCR from {pages} page image(s): {len(confidences)} text lines, lowest line "
+        f"confidence {min(confidences):.2f}{doubt}{changes}; check the records against the "
+        "original",
+    )

@@ -1,0 +1,71 @@
+"""Put OCR text lines where a reader sees them: into table cells, or above the table.
+
+A line belongs to the grid position its box's middle falls in, and so to the merged cell
+holding that position. Inside a cell the lines are read in reading order: top to bottom,
+and left to right within one printed line; printed lines are joined with ``\\n``, as
+every reader gives a cell's line breaks. Lines above a page's first table are the text
+above it (attachment label, title); lines between two tables go above the lower one;
+lines below the last table (page numbers, footers) are not table text and are left out,
+as the PDF reader leaves them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qingdan.extract.grid import Cell
+from qingdan.extract.scan_engine import TextLine
+from qingdan.extract.scan_grid import TableGrid
+
+
+@dataclass
+class PlacedPage:
+    """A page's tables as raw grids, and the text above each."""
+
+    tables: list[list[list[Cell]]] = field(default_factory=list)
+    text_above: list[list[str]] = field(default_factory=list)
+    """Per table, the text lines between the table above it (or the page top) and it;
+    with no table, one entry: every line of the page."""
+
+
+def reading_order(lines: list[TextLine]) -> list[str]:
+    """Lines as printed lines, top to bottom: boxes that share most of their height are one
+    printed line, read left to right (a cell line OCR cut in two is joined back)."""
+    printed: list[list[TextLine]] = []
+    for line in sorted(lines, key=lambda item: item.centre[1]):
+        if printed and _same_line(printed[-1][-1], line):
+            printed[-1].append(line)
+        else:
+            printed.append([line])
+    return ["".join(part.text for part in sorted(group, key=lambda p: p.x0)) for group in printed]
+
+
+def _same_line(upper: TextLine, lower: TextLine) -> bool:
+    overlap = min(upper.bottom, lower.bottom) - max(upper.top, lower.top)
+    return overlap > 0.5 * min(upper.bottom - upper.top, lower.bottom - lower.top)
+
+
+def place_lines(lines: list[TextLine], tables: list[TableGrid]) -> PlacedPage:
+    """The raw grids of a page's tables with its OCR lines placed in their cells."""
+    page = PlacedPage()
+    if not tables:
+        page.text_above.append(reading_order(lines))
+        return page
+    in_cells: list[dict[tuple[int, int], list[TextLine]]] = [{} for _ in tables]
+    above: list[list[TextLine]] = [[] for _ in tables]
+    for line in lines:
+        x, y = line.centre
+        for index, table in enumerate(tables):
+            spot = table.position(x, y)
+            if spot is not None:
+                anchor = table.anchors[spot[0]][spot[1]]
+                in_cells[index].setdefault(anchor, []).append(line)
+                break
+            if y < table.top and (index == 0 or y >= tables[index - 1].bottom):
+                above[index].append(line)
+                break
+    for table, cells, over in zip(tables, in_cells, above, strict=True):
+        texts = {anchor: "\n".join(reading_order(found)) for anchor, found in cells.items()}
+        page.tables.append(table.cells(texts))
+        page.text_above.append(reading_order(over))
+    return page

@@ -1,0 +1,108 @@
+"""extract/scan_image.py and scan_grid.py: straightening a page and finding its ruled grid.
+
+The pages are drawn in the test with OpenCV (no OCR needed): a table with a category
+cell merged down over two rows and a section row spanning every column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+cv2 = pytest.importorskip("cv2", reason="the ocr extra (qingdan[ocr]) is not installed")
+np = pytest.importorskip("numpy")
+
+from qingdan.extract.grid import Covered  # noqa: E402
+from qingdan.extract.scan_grid import find_tables  # noqa: E402
+from qingdan.extract.scan_image import decode_image, ink, line_masks, skew_degrees, straighten  # noqa: E402
+
+XS = [100, 300, 900, 1100]
+YS = [200, 240, 320, 400, 440, 520]
+
+
+def ruled_page() -> Any:
+    """A white 1600 x 800 page with one table: 3 columns, 5 rows.
+
+    Row 0 is the header; rows 1-2 share a category cell in column 0 (no line between
+    them there); row 3 is a section row spanning all columns; row 4 is a plain row.
+    """
+    page = np.full((800, 1600), 255, np.uint8)
+    for y in YS:
+        start = XS[1] if y == YS[2] else XS[0]  # the category cell crosses the line at YS[2]
+        cv2.line(page, (start, y), (XS[-1], y), (0,), 2)
+    for x in XS:
+        if x in (XS[0], XS[-1]):
+            cv2.line(page, (x, YS[0]), (x, YS[-1]), (0,), 2)
+        else:  # inner lines skip the section row
+            cv2.line(page, (x, YS[0]), (x, YS[3]), (0,), 2)
+            cv2.line(page, (x, YS[4]), (x, YS[5]), (0,), 2)
+    cv2.putText(page, "Title", (100, 120), cv2.FONT_HERSHEY_SIMPLEX, 2, (0,), 3)
+    return page
+
+
+def turned(page: Any, degrees: float) -> Any:
+    height, width = page.shape
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
+    return cv2.warpAffine(page, turn, (width, height), borderValue=(255,))
+
+
+def test_the_grid_marks_merged_cells_by_direction() -> None:
+    horizontal, vertical = line_masks(ink(ruled_page()))
+    [table] = find_tables(horizontal, vertical)
+    assert [abs(a - b) <= 2 for a, b in zip(table.ys, YS, strict=True)] == [True] * len(YS)
+    assert [abs(a - b) <= 2 for a, b in zip(table.xs, XS, strict=True)] == [True] * len(XS)
+    grid = table.cells({(1, 0): "大气污染", (3, 0): "一、蓝天保卫战"})
+    assert grid[1][0] == "大气污染"
+    assert grid[2] == [Covered.ABOVE, "", ""]
+    assert grid[3] == ["一、蓝天保卫战", Covered.LEFT, Covered.LEFT]
+    assert grid[4] == ["", "", ""]
+
+
+def test_a_point_is_placed_in_the_grid_position_holding_it() -> None:
+    [table] = find_tables(*line_masks(ink(ruled_page())))
+    assert table.position(150, 360) == (2, 0)
+    assert table.anchors[2][0] == (1, 0)
+    assert table.position(150, 100) is None  # the title above the table
+
+
+def test_a_crooked_page_is_measured_and_turned_level() -> None:
+    crooked = turned(ruled_page(), 1.2)
+    assert skew_degrees(crooked) == pytest.approx(1.2, abs=0.1)
+    level, angle = straighten(crooked)
+    assert angle == pytest.approx(1.2, abs=0.1)
+    [table] = find_tables(*line_masks(ink(level)))
+    assert len(table.ys) == len(YS) and len(table.xs) == len(XS)
+    assert table.cells({})[3][1:] == [Covered.LEFT, Covered.LEFT]
+
+
+def test_a_level_page_is_left_as_it_is() -> None:
+    page = ruled_page()
+    level, angle = straighten(page)
+    assert angle == 0.0 and level is page
+
+
+def test_a_page_without_lines_has_no_table() -> None:
+    page = np.full((400, 600), 255, np.uint8)
+    cv2.putText(page, "no table here", (20, 200), cv2.FONT_HERSHEY_SIMPLEX, 1, (0,), 2)
+    assert find_tables(*line_masks(ink(page))) == []
+    assert skew_degrees(page) == 0.0
+
+
+def test_an_image_file_that_is_not_an_image_is_a_broken_file(tmp_path: Any) -> None:
+    from qingdan.extract.errors import BrokenFile
+
+    with pytest.raises(BrokenFile, match=r"photo\.png: not a readable image"):
+        decode_image(b"not an image", tmp_path / "photo.png")
+
+
+def test_every_frame_of_a_tiff_is_a_page() -> None:
+    import io
+
+    from PIL import Image
+
+    frames = [Image.fromarray(ruled_page()), Image.fromarray(turned(ruled_page(), 0.5))]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format="TIFF", save_all=True, append_images=frames[1:])
+    pages = decode_image(buffer.getvalue(), __import__("pathlib").Path("scan.tif"))
+    assert len(pages) == 2 and pages[0].shape == (800, 1600)

@@ -1,0 +1,81 @@
+"""The sample scans (``samples/scans/``, rendered by ``make samples``) against the golden
+records of the lists they were printed from (issue 20's "done when").
+
+OCR is not exact, so the comparison counts: at least 99.5% of the characters and at
+least 95% of the records (every field equal) must come back. Runs when the ``ocr``
+extra is installed (``make test`` installs it); about 5 s a page on two cores.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import qingdan
+from benchmarks.ocr import Accuracy, scans, score
+from qingdan.extract.errors import NoTextLayer
+from qingdan.extract.scan_engine import ocr_installed
+
+pytestmark = pytest.mark.skipif(not ocr_installed(), reason="needs the ocr extra: qingdan[ocr]")
+
+SCAN_CASE = Path(__file__).parent / "pdf_cases" / "scan.pdf"
+
+
+@pytest.fixture(scope="module")
+def read_scans() -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(scan name, document as JSON, golden JSON) for every sample scan, read once."""
+    found = []
+    for scan, expected in scans():
+        document = json.loads(qingdan.convert(scan).model_dump_json())
+        found.append((scan.name, document, json.loads(expected.read_text(encoding="utf-8"))))
+    return found
+
+
+def test_there_are_sample_scans_of_both_kinds() -> None:
+    suffixes = {scan.suffix for scan, _ in scans()}
+    assert {".pdf", ".jpg"} <= suffixes
+
+
+def test_scans_give_the_golden_characters_and_records(
+    read_scans: list[tuple[str, dict[str, Any], dict[str, Any]]],
+) -> None:
+    exact = total = 0
+    for name, document, golden in read_scans:
+        accuracy: Accuracy = score(document["records"], golden["records"])
+        assert len(document["records"]) == len(golden["records"]), name
+        assert accuracy.characters >= 0.995, f"{name}: {accuracy.characters:.2%} of characters"
+        exact += accuracy.records_exact
+        total += accuracy.records
+    assert exact / total >= 0.95, f"{exact} of {total} records exact"
+
+
+def test_scans_give_the_title_and_columns(
+    read_scans: list[tuple[str, dict[str, Any], dict[str, Any]]],
+) -> None:
+    for name, document, golden in read_scans:
+        for key in ("title", "attachment", "year"):
+            assert document["document"][key] == golden["document"][key], (name, key)
+        # Labels and roles; the evidence behind a role (coverage ...) differs by format.
+        columns = [(c["label"], c["field"], c["role"]) for c in document["document"]["columns"]]
+        want = [(c["label"], c["field"], c["role"]) for c in golden["document"]["columns"]]
+        assert columns == want, name
+
+
+def test_every_scan_says_it_was_read_by_ocr(
+    read_scans: list[tuple[str, dict[str, Any], dict[str, Any]]],
+) -> None:
+    for name, document, _ in read_scans:
+        [notice] = [w for w in document["warnings"] if w["code"] == "ocr"]
+        assert "read by OCR" in notice["message"] and "lowest line confidence" in notice["message"]
+        assert name.endswith((".pdf", ".jpg"))
+
+
+def test_a_scan_in_which_ocr_finds_no_text_is_an_error() -> None:
+    # tests/extract/pdf_cases/scan.pdf: an image of empty ruled cells, no text at all.
+    with pytest.raises(
+        NoTextLayer, match=r"scan\.pdf: the PDF has no text layer and OCR found no text"
+    ):
+        qingdan.convert(SCAN_CASE)

@@ -1,0 +1,101 @@
+"""extract/scan_text.py and scan_place.py: cleaning OCR lines and putting them in cells."""
+
+from __future__ import annotations
+
+import pytest
+
+from qingdan.extract.grid import Covered
+from qingdan.extract.scan_engine import TextLine
+from qingdan.extract.scan_grid import TableGrid
+from qingdan.extract.scan_place import place_lines, reading_order
+from qingdan.extract.scan_text import clean_lines
+
+
+def line(text: str, x0: float, top: float, x1: float | None = None, height: float = 20) -> TextLine:
+    return TextLine(
+        text, x0, top, x1 if x1 is not None else x0 + 20 * len(text), top + height, 0.99
+    )
+
+
+def test_speck_only_lines_are_dropped_and_counted() -> None:
+    kept, repairs = clean_lines([line("土壤污染", 0, 0), line(".", 5, 25), line("·.", 9, 50)])
+    assert [item.text for item in kept] == ["土壤污染"]
+    assert repairs.speck_lines == 2
+    assert "2 speck-only lines dropped" in repairs.describe()
+
+
+def test_a_speck_glued_to_a_line_end_is_dropped_but_not_a_decimal_point() -> None:
+    kept, repairs = clean_lines(
+        [
+            line("2019年12月.", 0, 0),
+            line(".完成时限", 0, 30),
+            line("削减2.5%", 0, 60),
+            line("1.", 0, 90),
+        ]
+    )
+    assert [item.text for item in kept] == ["2019年12月", "完成时限", "削减2.5%", "1."]
+    assert repairs.speck_marks == 2
+
+
+def test_half_width_punctuation_next_to_chinese_becomes_full_width() -> None:
+    kept, repairs = clean_lines(
+        [line("区卫生健康委(牵头),区民政局;各街道", 0, 0), line("PM2.5浓度10:00", 0, 30)]
+    )
+    assert kept[0].text == "区卫生健康委（牵头），区民政局；各街道"
+    assert kept[1].text == "PM2.5浓度10:00"  # between digits and letters they stay
+    assert repairs.punctuation == 4
+
+
+def test_a_clean_line_is_unchanged() -> None:
+    original = line("完善土壤环境质量监测网络，根据工作需要。", 0, 0)
+    kept, repairs = clean_lines([original])
+    assert kept == [original] and repairs.describe() == ""
+
+
+def test_lines_are_read_top_down_and_a_line_cut_in_two_is_joined() -> None:
+    lines = [line("环境", 10, 30), line("生态", 10, 0), line("分局", 60, 31), line("新城", 10, 60)]
+    assert reading_order(lines) == ["生态", "环境分局", "新城"]
+
+
+def test_lines_go_into_their_merged_cells_and_the_title_above_the_table() -> None:
+    # 2 columns x 3 rows; column 0 of rows 1-2 is one merged cell.
+    table = TableGrid([100, 140, 200, 260], [0, 200, 600], [
+        [(0, 0), (0, 1)],
+        [(1, 0), (1, 1)],
+        [(1, 0), (2, 1)],
+    ])  # fmt: skip
+    lines = [
+        line("附件1", 0, 10),
+        line("清单标题", 0, 50),
+        line("重点工作", 10, 110),
+        line("工作措施", 210, 110),
+        line("土壤污染", 10, 150),
+        line("状况详查", 10, 210),  # in row 2 but inside the merged cell
+        line("措施一", 210, 150),
+        line("措施二", 210, 210),
+        line("- 3 -", 300, 280),  # a page number below the table
+    ]
+    page = place_lines(lines, [table])
+    assert page.text_above == [["附件1", "清单标题"]]
+    assert page.tables == [[
+        ["重点工作", "工作措施"],
+        ["土壤污染\n状况详查", "措施一"],
+        [Covered.ABOVE, "措施二"],
+    ]]  # fmt: skip
+
+
+def test_a_page_without_a_table_is_all_text_above() -> None:
+    page = place_lines([line("第二行", 0, 40), line("第一行", 0, 0)], [])
+    assert page.tables == [] and page.text_above == [["第一行", "第二行"]]
+
+
+def test_a_line_end_dot_the_size_of_a_full_stop_is_a_full_stop() -> None:
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    ink = np.zeros((100, 400), np.uint8)
+    cv2.circle(ink, (190, 20), 3, (255,), 1)  # a ring like 。 at the end of line 1
+    cv2.circle(ink, (190, 70), 0, (255,), -1)  # a one-pixel speck at the end of line 2
+    lines = [line("推动建设.", 100, 0, 195, height=25), line("2019年12月.", 100, 50, 195, 25)]
+    kept, repairs = clean_lines(lines, ink)
+    assert [item.text for item in kept] == ["推动建设。", "2019年12月"]
+    assert (repairs.full_stops, repairs.speck_marks) == (1, 1)
