@@ -65,6 +65,27 @@ class RawRow:
 
 
 @dataclass(frozen=True)
+class TextLine:
+    """A line of text outside the tables, with how it is printed (for finding the title).
+
+    Readers that know the look (PDF: glyph sizes, fonts and position; DOCX: paragraph
+    and run properties) fill ``size``, ``bold`` and ``centered``; a plain-text reader
+    leaves them unknown (``None``).
+    """
+
+    text: str
+    size: float | None = None
+    """Font size in points (the largest on the line)."""
+    bold: bool | None = None
+    centered: bool | None = None
+
+
+def plain_lines(lines: list[TextLine]) -> list[str]:
+    """The texts of styled lines."""
+    return [line.text for line in lines]
+
+
+@dataclass(frozen=True)
 class RawTable:
     """One table in a document, in reading order."""
 
@@ -74,6 +95,8 @@ class RawTable:
     text_above: list[str] = field(default_factory=list)
     """Non-table text lines between the previous table and this one, where the reader
     knows them (a title above a task table that follows another table)."""
+    lines_above: list[TextLine] = field(default_factory=list)
+    """``text_above`` with how each line is printed, where the reader knows it."""
 
     @property
     def width(self) -> int:
@@ -96,9 +119,12 @@ class Extracted:
 
     tables: list[RawTable]
     text_before: list[str] = field(default_factory=list)
-    """Non-table text lines above the first table (attachment label, title)."""
+    """Non-table text lines above the first table (attachment label, title); in a
+    document without a table, all its text lines in reading order."""
     notices: list[Notice] = field(default_factory=list)
     traits: ReaderTraits = field(default_factory=ReaderTraits)
+    lines_before: list[TextLine] = field(default_factory=list)
+    """``text_before`` with how each line is printed, where the reader knows it."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,129 @@
+"""Ruled tables from a page's ruling lines, whatever engine read the page.
+
+An engine (pdfplumber, PDFium) gives the page's edges: each ruling line, and each side
+of each rectangle, as a pdfplumber edge dict (``x0``, ``x1``, ``top``, ``bottom``,
+``orientation`` ...). pdfplumber's own table geometry (its module-level functions:
+snap and join the edges, find their intersections, the cells between them, the tables
+the cells form) turns them into tables of cell boxes; this module then fills each cell
+from the glyphs inside it and marks the grid positions a merged cell covers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pdfplumber import table as plumber_table
+from pdfplumber.utils.geometry import filter_edges
+
+from qingdan.extract.grid import Cell, Covered
+from qingdan.extract.pdf_glyphs import Box, GlyphIndex, block_text
+from qingdan.extract.pdf_text import repair_text
+
+Edge = dict[str, Any]
+
+SETTINGS = plumber_table.TableSettings()
+"""pdfplumber's defaults for ruled tables ("lines" strategy both ways)."""
+
+# How far (points) a cell's edge may pass a column's edge and still end there.
+_EDGE_TOLERANCE = 1.0
+
+
+@dataclass(frozen=True)
+class TableBoxes:
+    """One ruled table: its box and, per grid row, each position's cell box (or none)."""
+
+    bbox: Box
+    rows: list[list[Box | None]]
+
+
+def find_tables(edges: list[Edge]) -> list[TableBoxes]:
+    """The ruled tables the edges form, top to bottom (pdfplumber's "lines" strategy)."""
+    settings = SETTINGS
+    usable = filter_edges(edges, min_length=settings.edge_min_length_prefilter)
+    merged = plumber_table.merge_edges(
+        usable,
+        snap_x_tolerance=settings.snap_x_tolerance,
+        snap_y_tolerance=settings.snap_y_tolerance,
+        join_x_tolerance=settings.join_x_tolerance,
+        join_y_tolerance=settings.join_y_tolerance,
+    )
+    merged = filter_edges(merged, min_length=settings.edge_min_length)
+    points = plumber_table.edges_to_intersections(
+        merged, settings.intersection_x_tolerance, settings.intersection_y_tolerance
+    )
+    cells = plumber_table.intersections_to_cells(points)
+    tables = []
+    for group in plumber_table.cells_to_tables(cells):
+        table = plumber_table.Table(None, group)  # type: ignore[arg-type]  # rows need no page
+        rows = [list(row.cells) for row in table.rows]
+        tables.append(TableBoxes(bbox=table.bbox, rows=rows))
+    return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def fill_cells(table: TableBoxes, glyphs: GlyphIndex) -> list[list[Cell]]:
+    """A table's cells, filled from the glyphs inside each box, each position no cell
+    starts at marked by the merge covering it.
+
+    pdfplumber gives no box for a grid position that a spanning cell covers. The
+    nearest cell to its left in the same row covers it when that cell's box reaches
+    past the position's left edge; otherwise the spanning cell comes down from a row
+    above.
+    """
+    texts = [
+        [None if box is None else repair_text(block_text(glyphs.inside(box))) for box in row]
+        for row in table.rows
+    ]
+    return grid_cells(texts, table.rows)
+
+
+def grid_cells(texts: list[list[str | None]], boxes: list[list[Box | None]]) -> list[list[Cell]]:
+    """Cells from per-position texts and boxes, covered positions marked by direction."""
+    lefts = _column_lefts(boxes)
+    grid: list[list[Cell]] = []
+    for row_texts, row_boxes in zip(texts, boxes, strict=True):
+        cells: list[Cell] = []
+        reach = float("-inf")  # right edge of the last cell that starts in this row
+        for col, (text, box) in enumerate(zip(row_texts, row_boxes, strict=True)):
+            if box is not None:
+                reach = box[2]
+                cells.append(text or "")
+            elif col < len(lefts) and reach > lefts[col] + _EDGE_TOLERANCE:
+                cells.append(Covered.LEFT)
+            else:
+                cells.append(Covered.ABOVE)
+        grid.append(cells)
+    return grid
+
+
+def _column_lefts(boxes: list[list[Box | None]]) -> list[float]:
+    """The left edge of each grid column: the smallest x0 of a cell starting in it."""
+    width = max((len(row) for row in boxes), default=0)
+    lefts = [float("inf")] * width
+    for row in boxes:
+        for col, box in enumerate(row):
+            if box is not None:
+                lefts[col] = min(lefts[col], box[0])
+    return lefts
+
+
+def straighten(edges: list[Edge], tolerance: float = 0.01) -> list[Edge]:
+    """Edges of a rotated page made exactly horizontal or vertical.
+
+    A landscape page is often stored portrait with ``/Rotate 90``; turning its
+    coordinates upright leaves rounding noise (a horizontal line whose top and bottom
+    differ by 1e-13), and the table geometry then takes it for a slanted line.
+    """
+    straight = []
+    for edge in edges:
+        edge = dict(edge)
+        if abs(edge["bottom"] - edge["top"]) < tolerance:
+            edge["bottom"] = edge["top"]
+            edge["height"] = 0.0
+            edge["orientation"] = "h"
+        elif abs(edge["x1"] - edge["x0"]) < tolerance:
+            edge["x1"] = edge["x0"]
+            edge["width"] = 0.0
+            edge["orientation"] = "v"
+        straight.append(edge)
+    return straight
