@@ -5,8 +5,9 @@ the document's XML (opened with python-docx) rather than python-docx's cell list
 which repeat a merged cell in every grid position it covers:
 
 * the body is read in order; paragraphs above the first table are ``text_before``
-  (attachment label, title) and those above each table its ``text_above``; tables
-  are named "table 1", "table 2", ...;
+  (attachment label, title) and those above each table its ``text_above``, each line
+  also with its look (size, bold, centred: ``extract.docx_look``) for the title;
+  tables are named "table 1", "table 2", ...;
 * a cell continuing a vertical merge (``w:vMerge`` without ``restart``) is
   ``Covered.ABOVE`` (in every grid column it spans); a cell spanning columns
   (``w:gridSpan``, or continued by ``w:hMerge``) has its text in its first grid column
@@ -33,8 +34,9 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
+from qingdan.extract.docx_look import StyleSheet
 from qingdan.extract.errors import BrokenFile
-from qingdan.extract.grid import Cell, Covered, Extracted, RawRow, RawTable
+from qingdan.extract.grid import Cell, Covered, Extracted, RawRow, RawTable, TextLine, plain_lines
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.zipguard import check_zip
 
@@ -67,24 +69,27 @@ def read_docx(data: bytes, path: Path, options: ReadOptions | None = None) -> Ex
 
     Raises ``BrokenFile`` when the bytes are not a readable Word document.
     """
-    body = _open_body(data, path)
+    body, styles = _open_body(data, path)
     tables: list[RawTable] = []
-    text_before: list[str] = []
-    text_above: list[str] = []
+    lines_before: list[TextLine] = []
+    lines_above: list[TextLine] = []
     for block in _children(body, {_P, _TBL}):
         if block.tag == _TBL:
-            tables.append(_read_table(block, f"table {len(tables) + 1}", text_above))
-            text_above = []
+            tables.append(_read_table(block, f"table {len(tables) + 1}", lines_above))
+            lines_above = []
         else:
-            lines = _clean_lines(_paragraph_text(block))
-            text_above.extend(lines)
+            lines = [styles.line(block, line) for line in _clean_lines(_paragraph_text(block))]
+            lines_above.extend(lines)
             if not tables:
-                text_before.extend(lines)
-    return Extracted(tables=tables, text_before=text_before)
+                lines_before.extend(lines)
+    return Extracted(
+        tables=tables, text_before=plain_lines(lines_before), lines_before=lines_before
+    )
 
 
-def _open_body(data: bytes, path: Path) -> Any:
-    """The ``w:body`` element of the document, or ``BrokenFile`` saying what is wrong."""
+def _open_body(data: bytes, path: Path) -> tuple[Any, StyleSheet]:
+    """The ``w:body`` element of the document and its styles, or ``BrokenFile`` saying
+    what is wrong."""
     if data.startswith(_OLE_MAGIC):
         raise BrokenFile(
             path,
@@ -107,7 +112,11 @@ def _open_body(data: bytes, path: Path) -> Any:
         raise BrokenFile(path, f"a zip archive but not a Word document: {error}") from error
     except SyntaxError as error:  # lxml's XMLSyntaxError is a SyntaxError
         raise BrokenFile(path, f"damaged Word document: broken XML ({error})") from error
-    return document.element.body
+    try:
+        styles = StyleSheet(document.styles.element)
+    except (KeyError, ValueError):  # a document without a styles part
+        styles = StyleSheet(None)
+    return document.element.body, styles
 
 
 def _children(parent: Any, tags: set[str]) -> Iterator[Any]:
@@ -193,7 +202,9 @@ def _read_row(tr: Any) -> RawRow:
     return RawRow(cells=cells, repeats_as_header=header)
 
 
-def _read_table(tbl: Any, name: str, text_above: list[str]) -> RawTable:
+def _read_table(tbl: Any, name: str, lines_above: list[TextLine]) -> RawTable:
     """One Word table as a raw grid (see the module docstring for merged cells)."""
     rows = [_read_row(tr) for tr in _children(tbl, {_TR})]
-    return RawTable(rows=rows, name=name, text_above=text_above)
+    return RawTable(
+        rows=rows, name=name, text_above=plain_lines(lines_above), lines_above=lines_above
+    )

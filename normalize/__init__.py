@@ -17,7 +17,7 @@ from qingdan.extract.grid import RawDocument
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.departments import DepartmentKnowledge
-from qingdan.normalize.document_info import describe_document, lines_naming_the_list
+from qingdan.normalize.document_info import describe_document, heading_lines
 from qingdan.normalize.layout import (
     carry_forward,
     collect_task_rows,
@@ -64,8 +64,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     if task_rows is None:
         what = "no table" if not raw.tables else "no table with a task-list header"
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")
-    above = lines_naming_the_list(raw.content.text_before, raw.tables, task_rows.first_table)
-    info = describe_document(above)
+    info = describe_document(heading_lines(raw.content, raw.tables, task_rows.first_table))
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     sections = section_texts(rows)

@@ -50,7 +50,9 @@ def _record_rows(document: qingdan.Document) -> list[list[str]]:
     ]
 
 
-@pytest.mark.parametrize("name", ["category_across_pages", "row_split", "kangxi", "fake_bold"])
+@pytest.mark.parametrize(
+    "name", ["category_across_pages", "row_split", "kangxi", "fake_bold", "autospace"]
+)
 def test_records_are_the_rows_that_went_in(name: str) -> None:
     source = _source(name)
     document = _converted(name)
