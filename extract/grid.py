@@ -51,6 +51,24 @@ class ReaderTraits:
     so their blank cells are blank."""
 
 
+class Foot(Enum):
+    """How a cell's text meets the foot of a page's table (the page break below it)."""
+
+    CLEAR = "clear"
+    """No text, or the text ends above the foot: the break cut nothing in this cell."""
+    FILLED = "filled"
+    """The text runs from the cell's top down to the foot: the break may have cut it (or
+    the text just fills the cell)."""
+    LOWER = "lower"
+    """The text runs down to the foot but starts lower than the top: a centred text the
+    break cut (a whole centred text leaves as much room below as above)."""
+
+    @property
+    def reaches(self) -> bool:
+        """Whether the text runs down to the foot."""
+        return self is not Foot.CLEAR
+
+
 @dataclass(frozen=True)
 class RawRow:
     """One row of a table as the reader found it."""
@@ -62,6 +80,10 @@ class RawRow:
     """The format marks this row to repeat at the top of every page (Word's tblHeader)."""
     starts_page: bool = False
     """The row is the first row of the table on a new page (a page break falls just above it)."""
+    at_foot: tuple[Foot, ...] | None = None
+    """For the last row on a page (PDF): per column, where the text of the cell at that
+    position (or of the merged cell covering it) ends against the table's foot, the
+    evidence of whether the page break cut it; ``None`` where the reader cannot tell."""
 
 
 @dataclass(frozen=True)

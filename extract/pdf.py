@@ -178,11 +178,13 @@ def _damage_notices(reading: PageReading) -> list[Notice]:
 def _raw_tables(reading: PageReading) -> list[RawTable]:
     tables = []
     for index, grid in enumerate(reading.tables, start=1):
+        last_on_page = index == len(reading.tables)
         rows = [
             RawRow(
                 cells=cells,
                 page=reading.number,
                 starts_page=reading.number > 1 and index == 1 and position == 0,
+                at_foot=reading.at_foot if last_on_page and position == len(grid) - 1 else None,
             )
             for position, cells in enumerate(grid)
         ]

@@ -16,7 +16,7 @@ from typing import Any
 from pdfplumber import table as plumber_table
 from pdfplumber.utils.geometry import filter_edges
 
-from qingdan.extract.grid import Cell, Covered
+from qingdan.extract.grid import Cell, Covered, Foot
 from qingdan.extract.pdf_glyphs import Box, GlyphIndex, block_text
 from qingdan.extract.pdf_text import repair_text
 
@@ -127,3 +127,45 @@ def straighten(edges: list[Edge], tolerance: float = 0.01) -> list[Edge]:
             edge["orientation"] = "v"
         straight.append(edge)
     return straight
+
+
+def covering_boxes(table: TableBoxes, row: int) -> list[Box | None]:
+    """For each grid position of a row, the box of the cell there or covering it."""
+    starting = [box for box in table.rows[row] if box is not None]
+    if not starting:
+        return [None] * len(table.rows[row])
+    middle = (min(b[1] for b in starting) + min(b[3] for b in starting)) / 2
+    lefts = _column_lefts(table.rows)
+    rights = [*lefts[1:], table.bbox[2]]
+    every = [box for boxes in table.rows for box in boxes if box is not None]
+    covering: list[Box | None] = []
+    for col, box in enumerate(table.rows[row]):
+        if box is None:
+            centre = (lefts[col] + rights[col]) / 2
+            box = next(
+                (b for b in every if b[0] <= centre <= b[2] and b[1] <= middle <= b[3]), None
+            )
+        covering.append(box)
+    return covering
+
+
+def feet(table: TableBoxes, row: int, glyphs: GlyphIndex) -> tuple[Foot, ...]:
+    """For the table's row at a page's foot: per column, how the text of the cell
+    covering it meets the table's bottom edge (within a line: a cell the page break
+    cut is filled to its foot; a whole cell ends where its text ends)."""
+    bottom = table.bbox[3]
+    result = []
+    for box in covering_boxes(table, row):
+        inside = glyphs.inside(box) if box is not None else []
+        inked = [g for g in inside if not g.text.isspace()]
+        if box is None or not inked or bottom - box[3] > _EDGE_TOLERANCE:
+            result.append(Foot.CLEAR)
+            continue
+        size = max(g.size for g in inked)
+        if box[3] - max(g.bottom for g in inked) > size:
+            result.append(Foot.CLEAR)
+        elif min(g.top for g in inked) - box[1] > size:
+            result.append(Foot.LOWER)
+        else:
+            result.append(Foot.FILLED)
+    return tuple(result)

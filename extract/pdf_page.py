@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qingdan.extract.grid import Cell, TextLine
-from qingdan.extract.pdf_geometry import Edge, TableBoxes, fill_cells, find_tables
+from qingdan.extract.grid import Cell, Foot, TextLine
+from qingdan.extract.pdf_geometry import (
+    Edge,
+    TableBoxes,
+    feet,
+    fill_cells,
+    find_tables,
+)
 from qingdan.extract.pdf_glyphs import Box, Glyph, GlyphIndex, PrintedLine, printed_lines
 from qingdan.extract.pdf_text import TextDamage, measure_damage, repair_text
 
@@ -38,6 +44,9 @@ class PageReading:
     number: int
     tables: list[list[list[Cell]]] = field(default_factory=list)
     boxes: list[TableBoxes] = field(default_factory=list)
+    at_foot: tuple[Foot, ...] | None = None
+    """For the last row of the page's last table: per column, how its text meets the
+    table's foot (``RawRow.at_foot``)."""
     lines_above: list[list[TextLine]] = field(default_factory=list)
     """Per table, the text lines between the table above it (or the page top) and it;
     with no table, one entry: the whole page's lines."""
@@ -53,6 +62,9 @@ def read_page(content: PageContent) -> PageReading:
     index = GlyphIndex(content.glyphs)
     reading.boxes = find_tables(content.edges)
     reading.tables = [fill_cells(table, index) for table in reading.boxes]
+    if reading.boxes:
+        last = reading.boxes[-1]
+        reading.at_foot = feet(last, len(last.rows) - 1, index)
     reading.lines_above = _lines_above(content, index, [t.bbox for t in reading.boxes])
     return reading
 

@@ -1,7 +1,8 @@
 """Stage 2: raw grids -> task records.
 
 ``normalize`` chains named, pure steps: find the task table and its header, drop
-repeated headers, mark section rows, join rows cut by a page break, continue category
+repeated headers, join section rows cut by a page break, mark section rows, join rows
+cut by a page break, continue category
 cells cut by a page break, carry merged cells forward, then build one
 record per row (wrapped text joined, departments split, deadlines read). It knows
 nothing about file formats: it sees only ``extract.RawDocument``.
@@ -27,7 +28,11 @@ from qingdan.normalize.layout import (
 )
 from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
 from qingdan.normalize.numbering import check_numbering
-from qingdan.normalize.page_breaks import continue_cut_categories, join_split_rows
+from qingdan.normalize.page_breaks import (
+    continue_cut_categories,
+    join_cut_section_rows,
+    join_split_rows,
+)
 from qingdan.normalize.records import RecordContext, build_record
 
 
@@ -67,6 +72,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     info = describe_document(heading_lines(raw.content, raw.tables, task_rows.first_table))
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
+    rows = join_cut_section_rows(rows)
     sections = section_texts(rows)
     rows = mark_sections(rows)
     rows = join_split_rows(rows, header.fields)

@@ -31,6 +31,9 @@ checked against what went in (`NAME.source.json`):
   "autospace") is wider than pdfplumber's word tolerance; measures with numbers and
   units (``45公里``, ``1.2亿元``, ``PM2.5``); the title printed on two centred, bold,
   18-point lines (issue 15).
+* ``break_SSS.pdf``, ``break2h_SSS.pdf``, ``break_head_*.pdf``: one list with its page
+  break at many places
+  (``break_family.py``).
 * ``scan.pdf``: one page holding only an image (no text layer).
 * ``encrypted.pdf``: ``fake_bold.pdf`` (one page) encrypted with the password ``qingdan``.
 * ``truncated.pdf``: the first half of ``category_across_pages.pdf``.
@@ -60,6 +63,7 @@ from docx.table import Table
 from PIL import Image, ImageDraw
 
 import qingdan
+from tests.extract.pdf_cases.break_family import write_family
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parents[2] / "samples" / "000_eaf823a1ce4555f0.txt"
@@ -399,10 +403,14 @@ def main() -> None:
 
     With case names as arguments, only those DOCX-made cases are rebuilt.
     """
+    if sys.argv[1:] == ["break_family"]:
+        write_family(seed_rows()[1], _to_pdf)
+        return
     if len(sys.argv) > 1:
         export_docx_cases(set(sys.argv[1:]))
         return
     export_docx_cases()
+    write_family(seed_rows()[1], _to_pdf)
     break_text_layer(HERE / "kangxi.pdf")
     before, rows = seed_rows()
     fake_bold = fake_bold_rows(rows[:4])
