@@ -14,6 +14,6 @@ class ReadOptions:
 
     password: str | None = None
     """The password of an encrypted file (PDF)."""
-    pdf_engine: str = "pdfplumber"
+    pdf_engine: str = "pdfium"
     """Which engine reads a PDF: ``pdfium`` (fast; the default) or ``pdfplumber``. A file
     PDFium cannot open is read with pdfplumber."""

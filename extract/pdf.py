@@ -33,10 +33,10 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qingdan.extract.errors import NoTextLayer, QingdanError, UnreadableText
+from qingdan.extract.errors import NoTextLayer, UnreadableText
 from qingdan.extract.grid import Extracted, Notice, RawRow, RawTable, TextLine, plain_lines
 from qingdan.extract.options import PDF_ENGINES, ReadOptions
-from qingdan.extract.pdf_page import PageContent, PageReading, read_page
+from qingdan.extract.pdf_page import EngineCannotOpen, PageContent, PageReading, read_page
 
 OpenPages = Callable[[bytes, Path, str | None], AbstractContextManager[Iterator[PageContent]]]
 """An engine: open a PDF's bytes and give its pages one by one (raising our errors)."""
@@ -49,10 +49,6 @@ ENGINES: dict[str, str] = {
 
 FALLBACK_ENGINE = "pdfplumber"
 assert set(ENGINES) == set(PDF_ENGINES)
-
-
-class EngineCannotOpen(QingdanError):
-    """An engine cannot open a file another engine may read (PDFium's own limits)."""
 
 
 def engine(name: str) -> OpenPages:

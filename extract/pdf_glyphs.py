@@ -115,12 +115,17 @@ def _bands(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into printed lines, top down, duplicates still in.
 
     A glyph joins the line above when its vertical centre lies inside that line's band
-    (the box of its glyphs so far); otherwise it starts a new line.
+    (the box of its glyphs so far), or the band's centre inside the glyph's box (a line
+    begun by a short glyph: a quote mark, 一, whose box an engine may give as its ink);
+    otherwise it starts a new line.
     """
     lines: list[list[Glyph]] = []
     band_top = band_bottom = float("-inf")
     for glyph in sorted(glyphs, key=lambda g: (g.middle, g.x0)):
-        if lines and band_top <= glyph.middle <= band_bottom:
+        centre = (band_top + band_bottom) / 2
+        if lines and (
+            band_top <= glyph.middle <= band_bottom or glyph.top <= centre <= glyph.bottom
+        ):
             lines[-1].append(glyph)
             band_top = min(band_top, glyph.top)
             band_bottom = max(band_bottom, glyph.bottom)

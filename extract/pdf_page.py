@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from qingdan.extract.errors import QingdanError
 from qingdan.extract.grid import Cell, Foot, TextLine
 from qingdan.extract.pdf_geometry import (
     Edge,
@@ -24,6 +25,10 @@ from qingdan.extract.pdf_text import TextDamage, measure_damage, repair_text
 CENTRED_TOLERANCE = 0.04
 """A line is centred when its middle is within this share of the page width of the
 page's middle (and it does not fill the line)."""
+
+
+class EngineCannotOpen(QingdanError):
+    """An engine cannot open a file another engine may read (PDFium's own limits)."""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
@@ -74,6 +75,23 @@ AliasesOption = Annotated[
 PasswordOption = Annotated[
     str | None,
     typer.Option("--password", help="Password of an encrypted attachment (PDF)."),
+]
+
+
+class PdfEngine(StrEnum):
+    """The engines that can read a PDF (``extract.pdf.ENGINES``)."""
+
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
+PdfEngineOption = Annotated[
+    PdfEngine,
+    typer.Option(
+        "--pdf-engine",
+        help="PDF engine: pdfium (fast, default) or pdfplumber; a file PDFium cannot "
+        "open is read with pdfplumber.",
+    ),
 ]
 
 
@@ -160,10 +178,11 @@ def convert_command(
     departments: DepartmentsOption = None,
     aliases: AliasesOption = None,
     password: PasswordOption = None,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
 ) -> None:
     """Convert attachments into records (JSON to stdout for one file when no -o is given)."""
     knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
-    options = ReadOptions(password=password)
+    options = ReadOptions(password=password, pdf_engine=pdf_engine.value)
     folder = _output_folder(output, inputs)
     found = collect_inputs(inputs, exclude=folder)
     named = [*found.files, *(skip.path for skip in found.skipped)]
@@ -282,9 +301,11 @@ def _cell_json(cell: Cell) -> str | dict[str, str]:
 def extract_command(
     input_file: Annotated[Path, typer.Argument(help="An attachment.")],
     password: PasswordOption = None,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
 ) -> None:
     """Print the raw grids the reader saw, as JSON (to check why a record came out so)."""
-    raw = _run_safely(input_file, lambda: read_document(input_file, ReadOptions(password)))
+    options = ReadOptions(password, pdf_engine.value)
+    raw = _run_safely(input_file, lambda: read_document(input_file, options))
     tables = [
         {
             "page": next((row.page for row in table.rows if row.page is not None), None),
