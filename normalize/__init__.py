@@ -10,12 +10,14 @@ nothing about file formats: it sees only ``extract.RawDocument``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import RawDocument
 from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.column_roles import ColumnChoice, choose_roles
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.departments import DepartmentKnowledge
 from qingdan.normalize.document_info import describe_document, heading_lines
@@ -27,6 +29,7 @@ from qingdan.normalize.layout import (
     section_texts,
 )
 from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
+from qingdan.normalize.notes import split_note_rows
 from qingdan.normalize.numbering import check_numbering
 from qingdan.normalize.page_breaks import (
     continue_cut_categories,
@@ -34,6 +37,7 @@ from qingdan.normalize.page_breaks import (
     join_split_rows,
 )
 from qingdan.normalize.records import RecordContext, build_record
+from qingdan.normalize.roles import traits
 
 
 @dataclass(frozen=True)
@@ -73,21 +77,36 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     rows = join_cut_section_rows(rows)
+    rows, notes = split_note_rows(rows)
     sections = section_texts(rows)
     rows = mark_sections(rows)
-    rows = join_split_rows(rows, header.fields)
-    rows = continue_cut_categories(rows, header.fields)
-    rows = carry_forward(rows, header.fields)
+    chosen = choose_roles(
+        header.labels,
+        header.hints,
+        [row.cells for row in rows],
+        knowledge.columns,
+        knowledge.departments,
+        info.year,
+    )
+    roles = chosen.roles
+    rows = join_split_rows(rows, roles)
+    rows = continue_cut_categories(rows, roles)
+    rows = carry_forward(rows, roles, raw.content.traits.blank_may_be_merged)
 
-    context = RecordContext(header, knowledge.departments, info.year, knowledge.aliases)
+    context = RecordContext(
+        header.labels, chosen.roles, knowledge.departments, info.year, knowledge.aliases
+    )
     records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
     warnings += task_rows.warnings
+    warnings += [TaskWarning("column-roles", doubt) for doubt in chosen.doubts]
+    warnings += notes
     for row in rows:
         record, row_warnings = build_record(len(records) + 1, row, context)
         if record is not None:
             records.append(record)
             warnings.extend(row_warnings)
+    warnings += _measureless_warning(records, chosen.doubts)
     warnings += check_numbering(records)
     warnings += _empty_section_warnings(sections, records)
     return TaskList(
@@ -97,10 +116,56 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         title=info.title,
         attachment=info.attachment,
         year=info.year,
-        columns=[Column(label, f) for label, f in zip(header.labels, header.fields, strict=True)],
+        columns=[_column(choice) for choice in chosen.choices],
         records=records,
         warnings=warnings,
     )
+
+
+def explain_columns(raw: RawDocument, knowledge: Knowledge | None = None) -> list[dict[str, Any]]:
+    """Each column of the document's task table: label, role, what decided, evidence.
+
+    What ``qingdan extract --explain`` prints, so a user can see why a column was read
+    as it was. Raises ``NoTableFound`` like ``normalize``.
+    """
+    task_list = normalize(raw, knowledge)
+    return [
+        {
+            "label": column.label,
+            "role": column.role,
+            "hint": column.hint,
+            "decided_by": column.decided_by,
+            "evidence": asdict(column.evidence) if column.evidence else None,
+        }
+        for column in task_list.columns
+    ]
+
+
+def _column(choice: ColumnChoice) -> Column:
+    """A column of the output: its label, role, the field it feeds, and the evidence."""
+    return Column(
+        label=choice.label,
+        field=traits(choice.role).field,
+        role=choice.role.value,
+        hint=choice.hint.value if choice.hint else None,
+        decided_by=choice.by,
+        evidence=choice.evidence,
+    )
+
+
+def _measureless_warning(records: list[TaskRecord], doubts: list[str]) -> list[TaskWarning]:
+    """A ``column-roles`` warning when most records came out without a measure.
+
+    Such a document is almost always read with the wrong roles (issue 12: a whole
+    list had every measure empty and exited 0), so it must not pass silently.
+    """
+    if not records or any("no column holds task text" in doubt for doubt in doubts):
+        return []
+    empty = sum(1 for record in records if not record.measure)
+    if empty * 2 <= len(records):
+        return []
+    message = f"{empty} of {len(records)} records have no measure: the column roles may be wrong"
+    return [TaskWarning("column-roles", message)]
 
 
 def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> list[TaskWarning]:
@@ -117,4 +182,4 @@ def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> l
     ]
 
 
-__all__ = ["Knowledge", "TaskList", "TaskRecord", "TaskWarning", "normalize"]
+__all__ = ["Knowledge", "TaskList", "TaskRecord", "TaskWarning", "explain_columns", "normalize"]

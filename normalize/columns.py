@@ -1,4 +1,9 @@
-"""Column headers -> record fields, by synonyms kept in ``data/columns.toml``."""
+"""Header labels -> the role each suggests, from ``data/columns.toml`` and the user's file.
+
+The built-in labels are hints: the roles of a table are chosen from them together
+with the columns' contents (``normalize.column_roles``). A label from the user's
+``--columns`` file is *forced*: that column gets that role, whatever its cells hold.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,11 @@ from pathlib import Path
 
 from qingdan.extract.grid import Cell
 from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
+from qingdan.normalize.roles import Role
 from qingdan.normalize.text import squeeze
 
-FIELDS = ("section", "category", "no", "measure", "lead", "support", "responsible", "deadline")
-"""Record fields a column can feed; ``responsible`` holds lead and support in one cell."""
+LABEL_ROLES = tuple(role for role in Role if role not in (Role.DETAIL, Role.OTHER))
+"""The roles a label file may name (the keys of ``data/columns.toml``)."""
 
 _LABEL_NOISE = str.maketrans("", "", "：:*＊※")
 _LABEL_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
@@ -24,44 +30,59 @@ def label_key(label: Cell | None) -> str:
 
 @dataclass(frozen=True)
 class ColumnSynonyms:
-    """Which printed header labels mean which record field."""
+    """Which printed header labels suggest which column role."""
 
-    by_label: dict[str, str]
+    by_label: dict[str, Role]
+    forced: frozenset[str] = frozenset()
+    """Label keys from the user's file: their role is not open to content evidence."""
 
     @classmethod
     def load(cls, user_file: Path | None = None) -> ColumnSynonyms:
-        """The built-in synonyms, extended (and overridden) by a user's TOML/YAML file.
+        """The built-in labels, extended (and overridden) by a user's TOML/YAML file.
 
-        The file maps field names to lists of labels, at the top level or under
+        The file maps role names to lists of labels, at the top level or under
         ``[fields]``: ``measure = ["具体举措"]``.
         """
-        by_label = _labels_by_field(builtin("columns.toml"), Path("columns.toml"))
+        by_label = _labels_by_role(builtin("columns.toml"), Path("columns.toml"))
+        forced: frozenset[str] = frozenset()
         if user_file is not None:
-            by_label.update(_labels_by_field(read_data_file(user_file), user_file))
-        return cls(by_label)
+            user = _labels_by_role(read_data_file(user_file), user_file)
+            by_label.update(user)
+            forced = frozenset(user)
+        return cls(by_label, forced)
 
-    def field_for(self, label: str | None) -> str | None:
-        """The field a header label feeds, or ``None`` when it is not a known label.
+    def _key(self, label: Cell | None) -> str:
+        key = label_key(label)
+        if key in self.by_label:
+            return key
+        return _LABEL_NOTE.sub("", key)
+
+    def role_for(self, label: Cell | None) -> Role | None:
+        """The role a header label suggests, or ``None`` when it is not a known label.
 
         A note in brackets after a label ("完成时限（2019年）", "责任单位（排第一位的为
         牵头单位）") is ignored when the label with the note is not known itself.
         """
-        key = label_key(label)
-        return self.by_label.get(key) or self.by_label.get(_LABEL_NOTE.sub("", key))
+        return self.by_label.get(self._key(label))
+
+    def is_forced(self, label: Cell | None) -> bool:
+        """Whether the user's column file gives this label its role."""
+        return self._key(label) in self.forced
 
 
-def _labels_by_field(data: dict[str, object], path: Path) -> dict[str, str]:
-    fields = data.get("fields", data)
-    if not isinstance(fields, dict):
-        raise KnowledgeFileError(path, "expected a mapping of field -> list of labels")
-    by_label: dict[str, str] = {}
-    for field_name, labels in fields.items():
-        if field_name not in FIELDS:
+def _labels_by_role(data: dict[str, object], path: Path) -> dict[str, Role]:
+    roles = data.get("fields", data)
+    if not isinstance(roles, dict):
+        raise KnowledgeFileError(path, "expected a mapping of role -> list of labels")
+    known = {role.value: role for role in LABEL_ROLES}
+    by_label: dict[str, Role] = {}
+    for name, labels in roles.items():
+        if name not in known:
             raise KnowledgeFileError(
-                path, f"unknown field {field_name!r}; fields are {', '.join(FIELDS)}"
+                path, f"unknown column role {name!r}; roles are {', '.join(known)}"
             )
         if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
-            raise KnowledgeFileError(path, f"{field_name}: expected a list of labels")
+            raise KnowledgeFileError(path, f"{name}: expected a list of labels")
         for label in labels:
-            by_label[label_key(label)] = field_name
+            by_label[label_key(label)] = known[name]
     return by_label

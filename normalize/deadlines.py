@@ -29,7 +29,8 @@ _DATE = re.compile(
     (?:(?P<year>\d{4})\s*(?:年|[.\-/](?=\d))?)?
     (?:
         第?(?P<quarter>[1-4])季度末?
-      | (?P<month>\d{1,2})\s*(?:月份?|[.\-/](?=\d{1,2}(?:日|号)?(?![\d月]))|(?=$|[^\d年]))
+      | (?P<month>\d{1,2})\s*
+        (?:月份?|[.\-/](?=\d{1,2}(?:日|号)?(?![\d月]))|(?=$|[\-—~至到前底末内]))
         (?:(?P<day>\d{1,2})\s*(?:日|号)?|(?P<part>上旬|中旬|下旬|底|末|中|初))?
       | (?P<half>上半年|下半年|全年|年底|年末|年内|年度|底|末|内)
     )?
@@ -56,6 +57,8 @@ class _Vocabulary:
     recurring: tuple[str, ...]
     starts: tuple[str, ...]
     events: tuple[str, ...]
+    durations: re.Pattern[str]
+    """A number of days, weeks or months counted from an unstated start ("5个工作日")."""
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +69,9 @@ def _vocabulary() -> _Vocabulary:
         tuple(data["recurring"]),
         tuple(data["starts"]),
         tuple(data["events"]),
+        re.compile(
+            r"\d+\s*(?:" + "|".join(map(re.escape, sorted(data["durations"], key=len)[::-1])) + ")"
+        ),
     )
 
 
@@ -127,7 +133,9 @@ def parse_deadline(text: str | None, year: int | None) -> Deadline:
     no due date (每年12月底前 recurs), nor does one that names an event without a
     fixed date (2019年汛期前: never guessed as the year's end); a date followed by a
     start word (2019年3月起) is when work begins, not when it is due, so it makes the
-    term ongoing.
+    term ongoing; a duration from an unstated start (3天, 收到通知后5个工作日,
+    省出台文件后2个月) names no date either (CONVENTIONS.md: its text is kept, its due
+    date is null).
     """
     compact = _ascii_numbers(squeeze(text))
     if not compact:
@@ -139,6 +147,8 @@ def parse_deadline(text: str | None, year: int | None) -> Deadline:
     for clause in _CLAUSE_BREAK.split(compact):
         if any(word in clause for word in words.recurring + words.events):
             continue  # a recurring term, or an event with no fixed date (2019年春节前)
+        if words.durations.search(clause):
+            continue  # counted from an unstated start (收到通知后5个工作日): no date
         for match in _DATE.finditer(clause):
             if not match[0]:
                 continue

@@ -1,4 +1,9 @@
-"""Finding the header row of a task table, and recognising it where it repeats."""
+"""Finding the header row of a task table, and recognising it where it repeats.
+
+The header is found by its labels (``data/columns.toml``); what each column then *is*
+is decided for the whole table by ``normalize.column_roles``, from the labels' hints
+and the columns' contents.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from dataclasses import dataclass
 
 from qingdan.extract.grid import Cell, Covered, RawTable, cell_text, is_covered
 from qingdan.normalize.columns import ColumnSynonyms, label_key
+from qingdan.normalize.roles import Role
 from qingdan.normalize.text import join_wrapped_lines
 
 # How far down a table its header may sit (titles and notes can come first).
@@ -20,7 +26,8 @@ class Header:
     row_index: int
     """The header's last row (its only row, or the sub-label row of a two-row header)."""
     labels: list[str]
-    fields: list[str | None]
+    hints: list[Role | None]
+    """The role each label suggests (``None``: a label the vocabulary does not know)."""
     height: int = 1
     """How many rows the header takes: 2 for a group label over sub-column labels."""
 
@@ -30,16 +37,16 @@ class Header:
         return bool(keys) and keys == [label_key(label) for label in self.labels if label]
 
 
-def _mapped_fields(cells: Sequence[Cell], synonyms: ColumnSynonyms) -> list[str | None]:
-    return [synonyms.field_for(cell_text(cell)) for cell in cells]
+def _label_roles(cells: Sequence[Cell], synonyms: ColumnSynonyms) -> list[Role | None]:
+    return [synonyms.role_for(cell_text(cell)) for cell in cells]
 
 
 def looks_like_header(cells: Sequence[Cell], synonyms: ColumnSynonyms) -> bool:
-    """A row is a header when at least two of its labels name distinct fields and
+    """A row is a header when at least two of its labels suggest distinct roles and
     most of its filled cells are known labels."""
     filled = [cell for cell in cells if cell_text(cell).strip()]
-    fields = [f for f in _mapped_fields(cells, synonyms) if f]
-    return len(set(fields)) >= 2 and len(fields) * 2 >= len(filled)
+    roles = [r for r in _label_roles(cells, synonyms) if r]
+    return len(set(roles)) >= 2 and len(roles) * 2 >= len(filled)
 
 
 def find_header(table: RawTable, synonyms: ColumnSynonyms) -> Header | None:
@@ -57,7 +64,7 @@ def find_header(table: RawTable, synonyms: ColumnSynonyms) -> Header | None:
             if combined is not None:
                 cells, index = combined, index + 1
             labels = [join_wrapped_lines(cell) for cell in cells]
-            return Header(index, labels, _mapped_fields(cells, synonyms), height)
+            return Header(index, labels, _label_roles(cells, synonyms), height)
     return None
 
 
@@ -80,7 +87,7 @@ def two_row_labels(
     """
     sub_labels = [cell for cell in below if _is_label(cell)]
     if len(sub_labels) < 2 or any(
-        synonyms.field_for(cell_text(cell)) is None for cell in sub_labels
+        synonyms.role_for(cell_text(cell)) is None for cell in sub_labels
     ):
         return None
     if len(below) < len(top) and len(sub_labels) == len(below):
@@ -100,7 +107,7 @@ def _spread_group(
     groups = [
         col
         for col, cell in enumerate(top)
-        if _is_label(cell) and synonyms.field_for(cell_text(cell)) in (None, "responsible")
+        if _is_label(cell) and synonyms.role_for(cell_text(cell)) in (None, Role.RESPONSIBLE)
     ]
     if len(groups) != 1 or any(is_covered(cell) for cell in top):
         return None

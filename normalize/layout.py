@@ -7,18 +7,16 @@ carry merged cells forward.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from qingdan.extract.grid import Cell, Covered, Foot, RawTable, cell_text, is_covered
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header, find_header, looks_like_header
 from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.roles import Blank, Role, traits
 from qingdan.normalize.sections import first_cell_heading
 from qingdan.normalize.text import join_wrapped_lines, squeeze
-
-# Fields whose blank cell is a merged cell in a text dump (see ``carry_forward``): the
-# grouping columns, and the 序号 of one numbered task over several measure rows (issue 5).
-_BLANK_INHERITS = ("section", "category", "no")
 
 
 @dataclass(frozen=True)
@@ -76,13 +74,13 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
         if header is None and found is not None:
             header, start = found, found.row_index + 1
             first_table = table
-        elif header is not None and found is not None and found.fields == header.fields:
+        elif header is not None and found is not None and found.hints == header.hints:
             start = found.row_index + 1
         elif (
             header is not None
             and found is None
             and previous_was_task
-            and (table.width == len(header.fields))
+            and (table.width == len(header.hints))
         ):
             start = 0
         else:
@@ -94,7 +92,7 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
             continue
         previous_was_task = True
         warnings += _rows_above_header(table, start, found.height if found else 1)
-        width = len(header.fields)
+        width = len(header.hints)
         # A header repeated at the top of a page is skipped: its page break moves down.
         page_break = any(raw.starts_page for raw in table.rows[:start])
         for raw in table.rows[start:]:
@@ -192,29 +190,51 @@ def section_texts(rows: list[GridRow]) -> list[str]:
     return [text for row in rows if (text := _section_text(row.cells)) is not None]
 
 
-def carry_forward(rows: list[GridRow], fields: list[str | None]) -> list[GridRow]:
+def carry_forward(
+    rows: list[GridRow], roles: Sequence[Role | None], blank_may_be_merged: bool = False
+) -> list[GridRow]:
     """Fill cells covered from above by a merged cell with the text above them.
 
     A position covered from the left stays covered: its text is the cell's to the
     left, and counting it again in its own column would give, say, a supporting
     department the lead's names (a Word row whose one cell spans 牵头 and 配合).
-    A blank category also takes the category above: a vertically merged category
-    cell comes out of text dumps as an empty first cell (``\\t`` alone). Nothing is
-    carried across a section row (a merged cell cannot span one).
+    A blank cell takes the text above only where its role says a blank continues
+    (``normalize.roles.Blank``): a grouping column's blank continues the group (an
+    author who did not merge, or a text dump that prints a merged cell once); a
+    序号's blank continues when the row continues its group or the reader says a
+    blank may be a merge (``blank_may_be_merged``). Nothing is carried across a
+    section row (a merged cell cannot span one).
     """
+    blanks = [traits(role).blank for role in roles]
+    groups = [col for col, role in enumerate(roles) if traits(role).groups]
     carried: list[GridRow] = []
-    above: list[Cell | None] = [None] * len(fields)
+    above: list[Cell | None] = [None] * len(roles)
     section: str | None = None
     for row in rows:
         if row.section != section:
-            above, section = [None] * len(fields), row.section
+            above, section = [None] * len(roles), row.section
         cells = list(row.cells)
-        for col, cell in enumerate(cells[: len(fields)]):
-            blank_inherits = fields[col] in _BLANK_INHERITS and not cell_text(cell).strip()
-            inherits = cell is Covered.ABOVE or (not is_covered(cell) and blank_inherits)
+        continues_group = bool(groups) and all(_continues(cells[col]) for col in groups)
+        for col, cell in enumerate(cells[: len(roles)]):
+            blank = not is_covered(cell) and not cell_text(cell).strip()
+            inherits = cell is Covered.ABOVE or (
+                blank
+                and (
+                    blanks[col] is Blank.CONTINUES
+                    or (
+                        blanks[col] is Blank.CONTINUES_WITH_GROUP
+                        and (continues_group or blank_may_be_merged)
+                    )
+                )
+            )
             inherited = above[col]
             if inherits and inherited is not None:
                 cells[col] = inherited
         carried.append(replace(row, cells=cells))
         above = list[Cell | None](cells)
     return carried
+
+
+def _continues(cell: Cell) -> bool:
+    """Whether a grouping cell continues the group above it (covered or blank)."""
+    return cell is Covered.ABOVE or not cell_text(cell).strip()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from qingdan.normalize.column_evidence import ColumnEvidence
+
 
 @dataclass(frozen=True)
 class TaskWarning:
@@ -19,11 +21,19 @@ class TaskWarning:
 
 @dataclass(frozen=True)
 class Column:
-    """One column of the task table: its printed label and the field it feeds."""
+    """One column of the task table: its printed label, its role, and why."""
 
     label: str
     field: str | None
-    """The record field, or ``None`` when no synonym matches (the text goes to ``extra``)."""
+    """The record field it feeds; ``None`` when its text goes to ``extra`` (or, for a lone
+    责任单位 column, to ``lead`` and ``support`` both: see ``role``)."""
+    role: str
+    """The column's role (``normalize.roles.Role``)."""
+    hint: str | None = None
+    """The role its label suggests, or ``None`` for a label the vocabulary does not know."""
+    decided_by: str = "label"
+    """``label``, ``content``, ``user`` (the --columns file) or ``rule``."""
+    evidence: ColumnEvidence | None = None
 
 
 @dataclass

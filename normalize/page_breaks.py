@@ -21,6 +21,7 @@ Each step is a pure function over rows.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
@@ -53,7 +54,7 @@ def ends_sentence(text: Cell) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_ENDS
 
 
-def _columns(fields: list[str | None], *wanted: str) -> list[int]:
+def _columns(fields: Sequence[str | None], *wanted: str) -> list[int]:
     return [col for col, field in enumerate(fields) if field in wanted]
 
 
@@ -62,7 +63,7 @@ def _foot(row: GridRow, col: int) -> Foot:
     return feet[col] if col < len(feet) else Foot.CLEAR
 
 
-def continues_row_above(row: GridRow, above: GridRow, fields: list[str | None]) -> bool:
+def continues_row_above(row: GridRow, above: GridRow, fields: Sequence[str | None]) -> bool:
     """Whether ``row``, the first row on its page, is the rest of the row ``above`` it.
 
     With the reader's evidence (``above.at_foot``): no, when the row has a 序号 or text
@@ -82,7 +83,7 @@ def continues_row_above(row: GridRow, above: GridRow, fields: list[str | None]) 
 
 
 def _continues_by_text(
-    row: GridRow, above: GridRow, fields: list[str | None], every_cell_ran_on: bool = False
+    row: GridRow, above: GridRow, fields: Sequence[str | None], every_cell_ran_on: bool = False
 ) -> bool:
     """A row continues when a cell a task fills in its own right (序号, 牵头, 时限 ...) is
     blank, and either its measure is blank (the break cut some other cell, e.g. a long
@@ -100,7 +101,7 @@ def _continues_by_text(
     return not all(ends_sentence(above.cells[col]) for col in measures)
 
 
-def _continues_by_evidence(row: GridRow, above: GridRow, fields: list[str | None]) -> bool:
+def _continues_by_evidence(row: GridRow, above: GridRow, fields: Sequence[str | None]) -> bool:
     categories = set(_columns(fields, "category"))
     width = min(len(row.cells), len(above.cells))
     own_text = [c for c in range(width) if c not in categories and not _blank(row.cells[c])]
@@ -128,7 +129,7 @@ def _joined(top: Cell, rest: Cell) -> Cell:
     return f"{top}\n{rest}"
 
 
-def join_split_rows(rows: list[GridRow], fields: list[str | None]) -> list[GridRow]:
+def join_split_rows(rows: list[GridRow], fields: Sequence[str | None]) -> list[GridRow]:
     """Rows with every row cut by a page break joined back into one (cell by cell).
 
     The joined row keeps the page it started on, and the evidence of its last part (a
@@ -147,7 +148,7 @@ def join_split_rows(rows: list[GridRow], fields: list[str | None]) -> list[GridR
     return joined
 
 
-def continue_cut_categories(rows: list[GridRow], fields: list[str | None]) -> list[GridRow]:
+def continue_cut_categories(rows: list[GridRow], fields: Sequence[str | None]) -> list[GridRow]:
     """Rows where a category cell cut by a page break continues its group.
 
     A merged category cell cut by a page break prints its text in one part and leaves

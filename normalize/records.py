@@ -8,10 +8,10 @@ from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
-from qingdan.normalize.header import Header
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.model import TaskRecord, TaskWarning
 from qingdan.normalize.responsibility import label_says_first_leads, split_responsibility
+from qingdan.normalize.roles import Role, Value, traits
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 
 
@@ -19,14 +19,23 @@ from qingdan.normalize.text import join_wrapped_lines, squeeze
 class RecordContext:
     """What building a record needs besides the row itself."""
 
-    header: Header
+    labels: list[str]
+    roles: list[Role]
     departments: DepartmentKnowledge
     year: int | None
     aliases: AliasTable = field(default_factory=AliasTable)
 
+    def first_leads(self) -> bool:
+        """Whether a lone responsibility column's label says its first name leads."""
+        return any(
+            label_says_first_leads(label)
+            for label, role in zip(self.labels, self.roles, strict=True)
+            if role is Role.RESPONSIBLE
+        )
 
-def _column_label(header: Header, col: int) -> str:
-    label = header.labels[col] if col < len(header.labels) else ""
+
+def _column_label(labels: list[str], col: int) -> str:
+    label = labels[col] if col < len(labels) else ""
     return label or f"第{col + 1}列"
 
 
@@ -52,19 +61,28 @@ def _note_warnings(notes: list[DepartmentNote], seq: int, page: int | None) -> l
 def build_record(
     seq: int, row: GridRow, context: RecordContext
 ) -> tuple[TaskRecord | None, list[TaskWarning]]:
-    """The record for one row (``None`` for a row with no text at all) and its warnings."""
+    """The record for one row (``None`` for a row with no text at all) and its warnings.
+
+    Each cell becomes values the way its column's role says (``normalize.roles``):
+    text joined, department names split, responsibility read from its words, the
+    deadline kept and read; a column no field takes is kept in ``extra`` under its label.
+    """
     if not any(cell_text(cell).strip() for cell in row.cells):
         return None, []
     texts: dict[str, list[Cell]] = {}
+    responsibility: list[Cell] = []
     extra: dict[str, str] = {}
     for col, cell in enumerate(row.cells):
-        field = context.header.fields[col] if col < len(context.header.fields) else None
-        if field is None:
+        role = context.roles[col] if col < len(context.roles) else Role.OTHER
+        kind = traits(role)
+        if kind.value is Value.RESPONSIBILITY:
+            responsibility.append(cell)
+        elif kind.field is None:
             text = join_wrapped_lines(cell)
             if text:
-                extra[_column_label(context.header, col)] = text
+                extra[_column_label(context.labels, col)] = text
         else:
-            texts.setdefault(field, []).append(cell)
+            texts.setdefault(kind.field, []).append(cell)
 
     def joined(field: str) -> str | None:
         parts = [join_wrapped_lines(cell) for cell in texts.get(field, [])]
@@ -88,12 +106,8 @@ def build_record(
         )
     lead = names("lead")
     support = names("support")
-    first_leads = any(
-        label_says_first_leads(label)
-        for label, field in zip(context.header.labels, context.header.fields, strict=True)
-        if field == "responsible"
-    )
-    for cell in texts.get("responsible", []):
+    first_leads = context.first_leads()
+    for cell in responsibility:
         shared = split_responsibility(cell_text(cell), context.departments, first_leads)
         lead.extend(shared.lead)
         support.extend(shared.support)
@@ -103,12 +117,11 @@ def build_record(
     measure = joined("measure") or ""
     if not measure:
         warnings.append(TaskWarning("no-measure", "row has no measure text", seq, row.page))
-    no = joined("no")
     record = TaskRecord(
         seq=seq,
         section=joined("section") or row.section,
         category=joined("category"),
-        no=no,
+        no=joined("no"),
         measure=measure,
         lead=lead,
         support=support,
@@ -120,14 +133,21 @@ def build_record(
         page=row.page,
         extra=extra,
     )
-    for name in [*lead, *support]:
-        if not (context.departments.is_complete(name) or context.aliases.knows(name)):
-            warnings.append(
-                TaskWarning(
-                    "unknown-department",
-                    f"{name!r} is not a known department name and has no department suffix",
-                    seq,
-                    row.page,
-                )
-            )
+    warnings.extend(_unknown_departments(record, context, row.page))
     return record, warnings
+
+
+def _unknown_departments(
+    record: TaskRecord, context: RecordContext, page: int | None
+) -> list[TaskWarning]:
+    """An ``unknown-department`` warning for each name that matches nothing we know."""
+    return [
+        TaskWarning(
+            "unknown-department",
+            f"{name!r} is not a known department name and has no department suffix",
+            record.seq,
+            page,
+        )
+        for name in [*record.lead, *record.support]
+        if not (context.departments.is_complete(name) or context.aliases.knows(name))
+    ]

@@ -28,7 +28,7 @@ from qingdan.extract import READERS, ReadOptions, read_document
 from qingdan.extract.errors import QingdanError
 from qingdan.extract.grid import Cell, Covered
 from qingdan.folder_output import folder_files, plan_outputs, refuse_inputs_as_outputs, write_folder
-from qingdan.normalize import Knowledge
+from qingdan.normalize import Knowledge, explain_columns
 from qingdan.pipeline import convert
 from qingdan.schema import Document, json_schema
 from qingdan.workload import attachments_among, count_workload
@@ -302,6 +302,14 @@ def extract_command(
     input_file: Annotated[Path, typer.Argument(help="An attachment.")],
     password: PasswordOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfium,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Also show each column's role and the evidence it was chosen on.",
+        ),
+    ] = False,
+    columns: ColumnsOption = None,
 ) -> None:
     """Print the raw grids the reader saw, as JSON (to check why a record came out so)."""
     options = ReadOptions(password, pdf_engine.value)
@@ -313,7 +321,11 @@ def extract_command(
         }
         for table in raw.tables
     ]
-    typer.echo(json.dumps({"tables": tables}, ensure_ascii=False, indent=2))
+    shown: dict[str, object] = {"tables": tables}
+    if explain:
+        knowledge = _run_safely("options", lambda: Knowledge.load(columns))
+        shown["columns"] = _run_safely(input_file, lambda: explain_columns(raw, knowledge))
+    typer.echo(json.dumps(shown, ensure_ascii=False, indent=2))
 
 
 @app.command("diff")

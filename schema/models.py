@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from qingdan.normalize.model import TaskList
+from qingdan.normalize.roles import Role
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,11 +30,40 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class ColumnEvidence(_Model):
+    """What a column's own cells hold: the content evidence its role was chosen on."""
+
+    filled: int = Field(ge=0, description="body cells with text of their own")
+    coverage: float = Field(
+        ge=0, le=1, description="share of rows with text of their own or merged from above"
+    )
+    departments: float = Field(ge=0, le=1, description="share of cells read as unit names")
+    deadlines: float = Field(ge=0, le=1, description="share of cells read as deadlines")
+    sentences: float = Field(ge=0, le=1, description="share of cells read as sentences")
+    ordinals: float = Field(ge=0, le=1, description="share of cells that are a number alone")
+    grouping: float = Field(
+        ge=0, le=1, description="share of rows continuing the cell above (merged, blank, same)"
+    )
+    mean_length: float = Field(ge=0, description="mean characters per filled cell")
+    people: float = Field(ge=0, le=1, description="share of cells naming a person by title")
+
+
 class Column(_Model):
-    """A column of the source table: the label as printed and the field it feeds."""
+    """A column of the source table: the label as printed, its role, and why."""
 
     label: str
-    field: str | None = Field(description="record field, or null when unmapped (see `extra`)")
+    field: str | None = Field(
+        description="record field it feeds, or null (`extra`, or lead and support both "
+        "for a `responsible` column)"
+    )
+    role: Role = Field(description="what the column is (normalize.roles.Role)")
+    hint: Role | None = Field(
+        default=None, description="the role its label suggests; null for an unknown label"
+    )
+    decided_by: str = Field(
+        default="label", description="label, content, user (--columns file) or rule"
+    )
+    evidence: ColumnEvidence | None = None
 
 
 class DocumentInfo(_Model):

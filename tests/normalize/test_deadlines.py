@@ -27,6 +27,17 @@ FORMS: list[tuple[str, date | None, str | None]] = [
     ("2019年9月底前完成，长期坚持", date(2019, 9, 30), "date"),
     ("每月", None, "recurring"),
     ("常态化", None, "ongoing"),
+    # CONVENTIONS.md: work kept up has no due date; a duration from an unstated start
+    # keeps its text and has none either (a bare number before 天 is not a month)
+    ("常态工作", None, "ongoing"),
+    ("三季度末", date(2019, 9, 30), "date"),
+    ("全年", date(2019, 12, 31), "date"),
+    ("每季度通报，年底前办结", date(2019, 12, 31), "date"),
+    ("3天", None, None),
+    ("收到通知后5个工作日", None, None),
+    ("省出台文件后2个月", None, None),
+    ("10日内", None, None),
+    ("完成5条道路改造", None, None),
     # months, days, parts of a month
     ("2019年12月", date(2019, 12, 31), "date"),
     ("2019年2月", date(2019, 2, 28), "date"),

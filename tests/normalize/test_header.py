@@ -32,13 +32,14 @@ SYNONYMS = ColumnSynonyms.load()
         ("完成\n时限", "deadline"),
         ("序\u3000号", "no"),
         ("配合单位：", "support"),
-        ("备注", None),
+        ("备注", "note"),
+        ("某某栏", None),
         ("完成时限（2019年）", "deadline"),
         ("责任单位(排第一位的为牵头单位)", "responsible"),
     ],
 )
 def test_header_label_maps_to_field_after_removing_spaces(label: str, field: str | None) -> None:
-    assert SYNONYMS.field_for(label) == field
+    assert SYNONYMS.role_for(label) == field
 
 
 def test_user_columns_file_adds_a_synonym(tmp_path: Path) -> None:
@@ -119,7 +120,7 @@ def test_a_data_row_under_a_one_row_header_is_not_a_sub_header() -> None:
 
 def test_sub_labels_alone_under_two_possible_groups_are_not_guessed() -> None:
     grid: list[list[Cell]] = [
-        ["序号", "责任单位", "具体措施", "备注", "完成时限"],
+        ["序号", "责任单位", "具体措施", "附注栏", "完成时限"],
         ["牵头单位", "配合单位"],
         ["1", "区水务局", "修订预案。", "", "2019年5月底前"],
     ]
@@ -128,9 +129,22 @@ def test_sub_labels_alone_under_two_possible_groups_are_not_guessed() -> None:
         "序号",
         "责任单位",
         "具体措施",
-        "备注",
+        "附注栏",
         "完成时限",
     ]
+
+
+def test_sub_labels_alone_go_under_the_one_label_that_can_be_their_group() -> None:
+    """A remark (备注) cannot head 牵头/配合 sub-columns: only 责任单位 can."""
+    grid: list[list[Cell]] = [
+        ["序号", "责任单位", "具体措施", "备注", "完成时限"],
+        ["牵头单位", "配合单位"],
+        ["1", "区水务局", "区应急局", "修订预案。", "", "2019年5月底前"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert [c.role for c in task_list.columns] == [
+        "no", "lead", "support", "measure", "note", "deadline"
+    ]  # fmt: skip
 
 
 def test_a_table_per_page_repeating_the_two_row_header_is_one_list() -> None:

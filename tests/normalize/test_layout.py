@@ -102,7 +102,8 @@ def test_an_unmapped_column_is_kept_in_extra() -> None:
 def test_a_row_without_measure_is_kept_with_a_warning() -> None:
     task_list = normalize(_document([HEADER, ["大气", "", "区城管局", "", ""]]))
     assert task_list.records[0].lead == ["区城管局"]
-    assert [w.code for w in task_list.warnings] == ["no-measure"]
+    # The row says so, and so does the document: no record has a measure (issue 12).
+    assert [w.code for w in task_list.warnings] == ["no-measure", "column-roles"]
 
 
 def test_a_table_without_a_task_header_is_an_error_naming_the_file() -> None:
@@ -117,3 +118,13 @@ def test_title_attachment_and_year_come_from_the_text_above() -> None:
         "某区2019年工作任务清单",
         2019,
     )
+
+
+def test_a_note_row_under_the_table_is_a_warning_not_a_task_or_section() -> None:
+    note = "注：以上任务均需于每月25日前报送进展情况。"
+    rows = [HEADER, ["大气", "措施一", "区城管局", "", ""], [note, *[Covered.LEFT] * 4], [note]]
+    task_list = normalize(_document(rows))
+    assert [r.measure for r in task_list.records] == ["措施一"]
+    assert task_list.records[0].section is None
+    notes = [w.message for w in task_list.warnings if w.code == "table-note"]
+    assert notes == [f"note in the table: {note}"] * 2

@@ -108,7 +108,7 @@ def test_a_label_saying_the_first_name_leads_splits_plain_lists() -> None:
         ["2", "养老", "开展护理员培训。", "区人力资源社会保障局牵头，区民政局配合", "2019年内"],
     ]
     task_list = normalize(raw_document(grid))
-    assert task_list.columns[3].field == "responsible"
+    assert task_list.columns[3].role == "responsible"
     assert [(r.lead, r.support) for r in task_list.records] == [
         (["区民政局"], ["区财政局", "各街道办事处"]),
         (["区人力资源社会保障局"], ["区民政局"]),

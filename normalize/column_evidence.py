@@ -1,0 +1,131 @@
+"""What a column's own cells say it is: the content evidence for choosing its role.
+
+Each measure is a share of the column's filled cells (0..1) or a plain statistic, so a
+person reading ``document.columns`` can see why a column was read as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from qingdan.extract.grid import Cell, Covered, cell_text
+from qingdan.normalize.deadlines import parse_deadline
+from qingdan.normalize.departments import DepartmentKnowledge
+from qingdan.normalize.responsibility import split_responsibility
+from qingdan.normalize.text import join_wrapped_lines, squeeze
+
+_ORDINAL = re.compile(
+    r"^(?:\d{1,3}(?:[.．]\d{1,3})*[.．、]?|[（(][0-9一二三四五六七八九十]{1,3}[）)]"
+    r"|[一二三四五六七八九十]{1,3}[、.．]?)$"
+)
+_SENTENCE_MARKS = re.compile("[，,。；;：:！？]")
+# A person named by office or title (王副区长, 李书记, 张主任): a column of people.
+_PERSON = re.compile(
+    r"(?:[区县市省州镇乡]长|书记|主任|常委|委员|部长|局长|秘书长|主席|同志|总监|经理|组长)"
+    r"(?:[（(][^）)]*[）)])?$"
+)
+# A department cell is short: a long cell of names is rare, a long sentence is not.
+_LONGEST_DEPARTMENT_CELL = 120
+_LONGEST_DEADLINE_CELL = 40
+# A cell this long reads as a sentence even without punctuation.
+_SENTENCE_LENGTH = 25
+
+
+@dataclass(frozen=True)
+class ColumnEvidence:
+    """What one column's cells hold."""
+
+    filled: int
+    """Body cells with text of their own."""
+    coverage: float
+    """Share of rows whose cell has text of its own or is merged from the cell above."""
+    departments: float
+    """Share of filled cells that read as department names (every piece a unit name)."""
+    deadlines: float
+    """Share of filled cells that read as deadlines."""
+    sentences: float
+    """Share of filled cells that read as sentences (punctuation, or long)."""
+    ordinals: float
+    """Share of filled cells that are a number alone (1, 1.2, （三）)."""
+    grouping: float
+    """Share of rows below the first whose cell is merged, blank or repeats the one above."""
+    mean_length: float
+    """Mean number of characters of the filled cells, whitespace removed."""
+    people: float = 0.0
+    """Share of filled cells that name a person by office or title (王副区长)."""
+
+    @property
+    def text_score(self) -> float:
+        """How much the column reads like task text: long, sentence-like, not grouped."""
+        return self.mean_length * (0.5 + self.sentences) * (1.0 - 0.5 * self.grouping)
+
+
+def column_cells(rows: Sequence[Sequence[Cell]], col: int) -> list[Cell]:
+    """The cells of one column (a short row gives a blank)."""
+    return [row[col] if col < len(row) else "" for row in rows]
+
+
+def measure_column(
+    cells: list[Cell], departments: DepartmentKnowledge, year: int | None
+) -> ColumnEvidence:
+    """The content evidence of one column's body cells."""
+    texts = [join_wrapped_lines(cell) for cell in cells]
+    filled = [text for text in texts if text]
+    count = len(filled)
+
+    def share(test: int) -> float:
+        return round(test / count, 3) if count else 0.0
+
+    covered = sum(1 for cell in cells if cell is Covered.ABOVE)
+    return ColumnEvidence(
+        filled=count,
+        coverage=round((count + covered) / len(cells), 3) if cells else 0.0,
+        departments=share(sum(_reads_as_departments(c, departments) for c in cells)),
+        deadlines=share(sum(_reads_as_deadline(text, year) for text in filled)),
+        sentences=share(sum(_reads_as_sentence(text) for text in filled)),
+        ordinals=share(sum(bool(_ORDINAL.match(squeeze(text))) for text in filled)),
+        grouping=round(_grouping(cells), 3),
+        mean_length=round(sum(len(squeeze(text)) for text in filled) / count, 1) if count else 0.0,
+        people=share(sum(_reads_as_people(text) for text in filled)),
+    )
+
+
+def _reads_as_departments(cell: Cell, departments: DepartmentKnowledge) -> bool:
+    text = cell_text(cell)
+    if not text.strip() or len(squeeze(text)) > _LONGEST_DEPARTMENT_CELL:
+        return False
+    found = split_responsibility(text, departments)
+    names = [*found.lead, *found.support]
+    return bool(names) and all(departments.is_complete(name) for name in names)
+
+
+def _reads_as_deadline(text: str, year: int | None) -> bool:
+    if len(text) > _LONGEST_DEADLINE_CELL:
+        return False
+    return parse_deadline(text, year).kind is not None
+
+
+def _reads_as_people(text: str) -> bool:
+    names = [name for name in re.split(r"[、，,；;\s]+", text) if name]
+    return bool(names) and all(_PERSON.search(name) for name in names)
+
+
+def _reads_as_sentence(text: str) -> bool:
+    return bool(_SENTENCE_MARKS.search(text)) or len(squeeze(text)) >= _SENTENCE_LENGTH
+
+
+def _grouping(cells: list[Cell]) -> float:
+    """Share of the cells below the first that continue the one above them."""
+    if len(cells) < 2:
+        return 0.0
+    continued = 0
+    previous = cell_text(cells[0])
+    for cell in cells[1:]:
+        text = cell_text(cell)
+        if cell is Covered.ABOVE or not text.strip() or squeeze(text) == squeeze(previous):
+            continued += 1
+        if text.strip():
+            previous = text
+    return continued / (len(cells) - 1)

@@ -1,0 +1,287 @@
+"""Choosing every column's role at once, from the labels' hints and the columns' contents.
+
+One label read the way our own samples use it is how whole documents came out wrong
+(issue 12): 工作任务 is the category above a 工作措施 column and the measure when it
+is the only text column; 责任单位 is support beside a 牵头单位 column. So roles are
+chosen for the whole header, under the constraints a careful reader applies:
+
+1. A label from the user's ``--columns`` file decides its column.
+2. 序号, deadline, people and remark columns are known by their labels; an unknown
+   label whose cells are numbers alone, deadlines or department names takes that role
+   from its content (and says so in a ``column-roles`` warning).
+3. Text columns: exactly one is the measure (the most sentence-like, a measure label
+   preferred; a rectification list's problem text only when nothing else is task
+   text). Of the text columns left of it in rank, one is the category; when a
+   section label (领域, 板块) stands beside another grouping column it is the section;
+   any further level is a ``detail`` kept in ``extra``.
+4. Units: a 牵头 column leads and 配合/协办/参与 columns support; a 责任单位 column
+   supports beside a 牵头 column, leads beside supporting columns only, and alone is
+   read from its words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from qingdan.extract.grid import Cell
+from qingdan.normalize.column_evidence import ColumnEvidence, column_cells, measure_column
+from qingdan.normalize.columns import ColumnSynonyms
+from qingdan.normalize.departments import DepartmentKnowledge
+from qingdan.normalize.roles import DEPARTMENT_ROLES, Role
+
+# Rows looked at for evidence: enough to judge a column, cheap on a 10,000-row list.
+_EVIDENCE_ROWS = 400
+# Content thresholds for a column whose label says nothing.
+_CONTENT_SHARE = 0.6
+_TEXT_LENGTH = 4.0
+# Deadline cells are short ("2019年9月底前完成，长期坚持" is long for one).
+_DEADLINE_LENGTH = 16.0
+# A text column with an unknown label fills (or merges down into) nearly every row:
+# a sparse column of short notes is a remark, not a grouping level.
+_TEXT_COVERAGE = 0.8
+# A department column whose cells mostly are not department names is a doubt.
+_DEPARTMENT_DOUBT = 0.5
+_MIN_CELLS_FOR_DOUBT = 3
+# Two text columns this close in score leave the measure in doubt.
+_CLOSE = 0.15
+
+_LABEL_BONUS = {Role.MEASURE: 1.6, Role.CATEGORY: 1.0, Role.SECTION: 0.4, Role.PROBLEM: 0.8}
+# A measure label outranks a grouping label unless the grouping column's text is far
+# more sentence-like (a measure column may be empty in a short list).
+_MEASURE_LABEL_HEAD_START = 10.0
+
+
+@dataclass(frozen=True)
+class ColumnChoice:
+    """The role chosen for one printed column, and why."""
+
+    label: str
+    role: Role
+    hint: Role | None
+    """The role the label suggests (``None``: a label the vocabulary does not know)."""
+    evidence: ColumnEvidence
+    by: str
+    """What decided: ``label``, ``content``, ``user`` (the --columns file) or ``rule``."""
+
+
+@dataclass(frozen=True)
+class ColumnRoles:
+    """The roles of a table's columns and the doubts the choice left."""
+
+    choices: list[ColumnChoice]
+    doubts: list[str] = field(default_factory=list)
+
+    @property
+    def roles(self) -> list[Role]:
+        """The role of each column, in printed order."""
+        return [choice.role for choice in self.choices]
+
+
+def choose_roles(
+    labels: list[str],
+    hints: list[Role | None],
+    rows: Sequence[Sequence[Cell]],
+    synonyms: ColumnSynonyms,
+    departments: DepartmentKnowledge,
+    year: int | None,
+) -> ColumnRoles:
+    """The role of every column of a table, from its header and its body rows."""
+    sample = rows[:_EVIDENCE_ROWS]
+    evidence = [
+        measure_column(column_cells(sample, col), departments, year) for col in range(len(labels))
+    ]
+    chooser = _Chooser(labels, hints, evidence, synonyms)
+    return chooser.choose()
+
+
+class _Chooser:
+    """The assignment of one table, step by step (module docstring, rules 1-4)."""
+
+    def __init__(
+        self,
+        labels: list[str],
+        hints: list[Role | None],
+        evidence: list[ColumnEvidence],
+        synonyms: ColumnSynonyms,
+    ) -> None:
+        self.labels = labels
+        self.hints = hints
+        self.evidence = evidence
+        self.roles: list[Role | None] = [None] * len(labels)
+        self.by = ["rule"] * len(labels)
+        self.doubts: list[str] = []
+        for col, label in enumerate(labels):
+            if hints[col] is not None and synonyms.is_forced(label):
+                self._set(col, hints[col], "user")
+
+    def _set(self, col: int, role: Role | None, by: str) -> None:
+        self.roles[col] = role
+        self.by[col] = by
+
+    def _open(self) -> list[int]:
+        return [col for col, role in enumerate(self.roles) if role is None]
+
+    def choose(self) -> ColumnRoles:
+        self._by_label(Role.NO, Role.DEADLINE, Role.PEOPLE, Role.NOTE)
+        self._by_label(*DEPARTMENT_ROLES)
+        self._by_content()
+        self._text_columns()
+        self._unit_columns()
+        for col in self._open():
+            self._set(col, Role.OTHER, "rule")
+        self._check_departments()
+        choices = [
+            ColumnChoice(label, role or Role.OTHER, hint, evidence, by)
+            for label, role, hint, evidence, by in zip(
+                self.labels, self.roles, self.hints, self.evidence, self.by, strict=True
+            )
+        ]
+        return ColumnRoles(choices, self.doubts)
+
+    def _by_label(self, *wanted: Role) -> None:
+        for col in self._open():
+            if self.hints[col] in wanted:
+                self._set(col, self.hints[col], "label")
+
+    def _by_content(self) -> None:
+        """Unknown labels: numbers alone, deadlines and department names (rule 2)."""
+        for col in self._open():
+            if self.hints[col] is not None:
+                continue
+            found = self.evidence[col]
+            if not found.filled:
+                continue
+            role: Role | None = None
+            if found.ordinals >= _CONTENT_SHARE and found.mean_length <= 4 and col <= 1:
+                role = Role.NO
+            elif found.deadlines >= _CONTENT_SHARE and found.mean_length <= _DEADLINE_LENGTH:
+                role = Role.DEADLINE
+            elif found.departments >= _CONTENT_SHARE:
+                role = Role.RESPONSIBLE  # lead or support: settled with the other units
+            elif found.people >= _CONTENT_SHARE:
+                role = Role.PEOPLE
+            if role is not None:
+                self._set(col, role, "content")
+                self.doubts.append(
+                    f"column {self._name(col)} has an unknown label; "
+                    f"read as {role.value} from its content"
+                )
+
+    def _text_columns(self) -> None:
+        """One measure, then the grouping levels (rule 3)."""
+        candidates = [
+            col
+            for col in self._open()
+            if self.hints[col] in (Role.SECTION, Role.CATEGORY, Role.MEASURE, Role.PROBLEM)
+            or (self.hints[col] is None and self._reads_as_text(col))
+        ]
+        if not candidates:
+            self.doubts.append("no column holds task text: every measure is empty")
+            return
+        problems = [col for col in candidates if self.hints[col] is Role.PROBLEM]
+        has_measure = Role.MEASURE in self.roles  # the user's file named it
+        tasks = [col for col in candidates if col not in problems]
+        if not tasks and not has_measure:
+            tasks = problems[:1]  # a list of problems only: the problem is the task
+        for col in problems:
+            if col not in tasks:
+                self._set(col, Role.PROBLEM, "label")
+        if not has_measure:
+            tasks = self._choose_measure(tasks)
+        self._grouping_levels(sorted(tasks, key=self._level_rank))
+
+    def _choose_measure(self, tasks: list[int]) -> list[int]:
+        """Make the most sentence-like text column the measure; the others are left."""
+        scored = sorted(tasks, key=self._measure_score, reverse=True)
+        measure = scored[0]
+        self._set(measure, Role.MEASURE, self._decided_by(measure))
+        runner_up = scored[1] if len(scored) > 1 else None
+        if runner_up is not None and self._measure_score(runner_up) >= (1 - _CLOSE) * (
+            self._measure_score(measure)
+        ):
+            self.doubts.append(
+                f"columns {self._name(measure)} and {self._name(runner_up)} read alike; "
+                f"{self._name(measure)} taken as the measure"
+            )
+        return [col for col in tasks if col != measure]
+
+    def _grouping_levels(self, levels: list[int]) -> None:
+        """Category, section and detail among the text columns left over."""
+        if not levels:
+            return
+        has_category = Role.CATEGORY in self.roles  # the user's file named it
+        sections = [col for col in levels if self.hints[col] is Role.SECTION]
+        beside = len(levels) > 1 or has_category
+        section = sections[0] if sections and beside and Role.SECTION not in self.roles else None
+        rest = [col for col in levels if col != section]
+        if section is not None:
+            self._set(section, Role.SECTION, "label")
+        if not has_category and rest:
+            category, *rest = rest
+            self._set(category, Role.CATEGORY, self._decided_by(category))
+        for col in rest:
+            self._set(col, Role.DETAIL, "rule")
+
+    def _unit_columns(self) -> None:
+        """牵头 leads, 配合 supports, 责任单位 depends on its neighbours (rule 4)."""
+        leads = [col for col, role in enumerate(self.roles) if role is Role.LEAD]
+        supports = [col for col, role in enumerate(self.roles) if role is Role.SUPPORT]
+        responsible = [
+            col
+            for col, role in enumerate(self.roles)
+            if role is Role.RESPONSIBLE and self.by[col] != "user"
+        ]
+        if not responsible:
+            return
+        if leads:
+            for col in responsible:
+                self._set(col, Role.SUPPORT, self.by[col])
+        elif supports:
+            first, *others = responsible
+            self._set(first, Role.LEAD, self.by[first])
+            for col in others:
+                self._set(col, Role.SUPPORT, self.by[col])
+        else:
+            for col in responsible[1:]:
+                self._set(col, Role.SUPPORT, self.by[col])
+
+    def _check_departments(self) -> None:
+        for col, role in enumerate(self.roles):
+            found = self.evidence[col]
+            if (
+                role in DEPARTMENT_ROLES
+                and found.filled >= _MIN_CELLS_FOR_DOUBT
+                and found.departments < _DEPARTMENT_DOUBT
+            ):
+                self.doubts.append(
+                    f"column {self._name(col)} is read as {role.value} but only "
+                    f"{found.departments:.0%} of its cells read as department names"
+                )
+
+    def _reads_as_text(self, col: int) -> bool:
+        found = self.evidence[col]
+        return (
+            found.filled > 0
+            and found.coverage >= _TEXT_COVERAGE
+            and (found.mean_length >= _TEXT_LENGTH or found.sentences >= _CONTENT_SHARE)
+        )
+
+    def _measure_score(self, col: int) -> float:
+        hint = self.hints[col]
+        score = self.evidence[col].text_score * _LABEL_BONUS.get(hint or Role.OTHER, 1.0)
+        return score + (_MEASURE_LABEL_HEAD_START if hint is Role.MEASURE else 0.0)
+
+    def _level_rank(self, col: int) -> tuple[float, float, int]:
+        """Higher levels first: more grouped, shorter text; printed order breaks ties."""
+        found = self.evidence[col]
+        return (-round(found.grouping, 2), round(found.mean_length, 1), col)
+
+    def _decided_by(self, col: int) -> str:
+        if self.by[col] == "user":
+            return "user"
+        return "label" if self.hints[col] is not None else "content"
+
+    def _name(self, col: int) -> str:
+        label = self.labels[col] or f"第{col + 1}列"
+        return f"{col + 1} ({label})"
