@@ -2,28 +2,21 @@
 
 An engine (pdfplumber, PDFium) gives the page's edges: each ruling line, and each side
 of each rectangle, as a pdfplumber edge dict (``x0``, ``x1``, ``top``, ``bottom``,
-``orientation`` ...). pdfplumber's own table geometry (its module-level functions:
-snap and join the edges, find their intersections, the cells between them, the tables
-the cells form) turns them into tables of cell boxes; this module then fills each cell
-from the glyphs inside it and marks the grid positions a merged cell covers.
+``orientation`` ...). pdfplumber's table geometry (snap and join the edges, find their
+intersections, the cells between them, the tables the cells form; ported in
+``extract.pdf_rulings`` so the PDFium engine need not load pdfplumber) turns them into
+tables of cell boxes; this module then fills each cell from the glyphs inside it and
+marks the grid positions a merged cell covers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from pdfplumber import table as plumber_table
-from pdfplumber.utils.geometry import filter_edges
 
 from qingdan.extract.grid import Cell, Covered, Foot
 from qingdan.extract.pdf_glyphs import Box, GlyphIndex, block_text
+from qingdan.extract.pdf_rulings import Edge, find_cells, table_rows
 from qingdan.extract.pdf_text import repair_text
-
-Edge = dict[str, Any]
-
-SETTINGS = plumber_table.TableSettings()
-"""pdfplumber's defaults for ruled tables ("lines" strategy both ways)."""
 
 # How far (points) a cell's edge may pass a column's edge and still end there.
 _EDGE_TOLERANCE = 1.0
@@ -39,26 +32,16 @@ class TableBoxes:
 
 def find_tables(edges: list[Edge]) -> list[TableBoxes]:
     """The ruled tables the edges form, top to bottom (pdfplumber's "lines" strategy)."""
-    settings = SETTINGS
-    usable = filter_edges(edges, min_length=settings.edge_min_length_prefilter)
-    merged = plumber_table.merge_edges(
-        usable,
-        snap_x_tolerance=settings.snap_x_tolerance,
-        snap_y_tolerance=settings.snap_y_tolerance,
-        join_x_tolerance=settings.join_x_tolerance,
-        join_y_tolerance=settings.join_y_tolerance,
-    )
-    merged = filter_edges(merged, min_length=settings.edge_min_length)
-    points = plumber_table.edges_to_intersections(
-        merged, settings.intersection_x_tolerance, settings.intersection_y_tolerance
-    )
-    cells = plumber_table.intersections_to_cells(points)
     tables = []
-    for group in plumber_table.cells_to_tables(cells):
-        table = plumber_table.Table(None, group)  # type: ignore[arg-type]  # rows need no page
-        rows = [list(row.cells) for row in table.rows]
-        tables.append(TableBoxes(bbox=table.bbox, rows=rows))
-    return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+    for cells in find_cells(edges):
+        bbox = (
+            min(c[0] for c in cells),
+            min(c[1] for c in cells),
+            max(c[2] for c in cells),
+            max(c[3] for c in cells),
+        )
+        tables.append(TableBoxes(bbox=bbox, rows=table_rows(cells)))
+    return tables
 
 
 def fill_cells(table: TableBoxes, glyphs: GlyphIndex) -> list[list[Cell]]:

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from qingdan.extract.errors import QingdanError
 from qingdan.extract.grid import Cell, Foot, TextLine
 from qingdan.extract.pdf_geometry import (
-    Edge,
     TableBoxes,
     feet,
     fill_cells,
     find_tables,
 )
 from qingdan.extract.pdf_glyphs import Box, Glyph, GlyphIndex, PrintedLine, printed_lines
+from qingdan.extract.pdf_rulings import Edge
 from qingdan.extract.pdf_text import TextDamage, measure_damage, repair_text
 
 CENTRED_TOLERANCE = 0.04

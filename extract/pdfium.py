@@ -26,9 +26,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from qingdan.extract.errors import BrokenFile, EncryptedFile
-from qingdan.extract.pdf_geometry import Edge
 from qingdan.extract.pdf_glyphs import Glyph
 from qingdan.extract.pdf_page import EngineCannotOpen, PageContent
+from qingdan.extract.pdf_rulings import Edge
 
 _STRAIGHT = 0.01
 """A segment whose ends differ by less than this (points) across is straight."""
