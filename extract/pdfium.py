@@ -63,26 +63,42 @@ class _Frame:
 Box4 = tuple[float, float, float, float]
 
 
+def _codes(textpage: Any, count: int) -> list[int]:
+    """Each character's code point: from the page's text in one call, or char by char
+    where that text does not line up with the characters (UTF-16 surrogate pairs)."""
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) == count:
+        return [ord(char) for char in text]
+    return [pdfium_c.FPDFText_GetUnicode(textpage.raw, index) for index in range(count)]
+
+
+_SKIPPED = {0x0D, 0x0A, 0xFFFE, 0}
+"""Line ends PDFium adds, and characters with no code."""
+
+
 def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    upright, left, ceiling = frame.rotation == 0, frame.x0, frame.y1
     glyphs = []
-    for index in range(count):
-        if pdfium_c.FPDFText_IsGenerated(raw, index):
-            continue
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        if pdfium_c.FPDFText_HasUnicodeMapError(raw, index):
-            text = "(cid:0)"
-        elif code in (0x0D, 0x0A, 0xFFFE) or not code:
-            continue
-        else:
-            text = chr(code)
+    for index, code in enumerate(_codes(textpage, count)):
+        if code in _SKIPPED or (code == 0x20 and pdfium_c.FPDFText_IsGenerated(raw, index)):
+            continue  # PDFium's own spaces between words are not the PDF's
+        text = "(cid:0)" if pdfium_c.FPDFText_HasUnicodeMapError(raw, index) else chr(code)
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect)
         pdfium_c.FPDFText_GetFontInfo(raw, index, name, len(name), flags)
-        x0, top, x1, bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
+        if upright:  # the common case, without the general turn
+            x0, top, x1, bottom = (
+                rect.left - left,
+                ceiling - rect.top,
+                rect.right - left,
+                (ceiling - rect.bottom),
+            )
+        else:
+            x0, top, x1, bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
         size = pdfium_c.FPDFText_GetFontSize(raw, index)
         glyphs.append(Glyph(text, x0, top, x1, bottom, size, name.value.decode("latin-1")))
     return glyphs
