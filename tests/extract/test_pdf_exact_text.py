@@ -76,3 +76,55 @@ def test_no_space_in_a_deadline_or_a_title_year() -> None:
     assert {r["deadline"] for r in facts["records"]} == {"2019年12月"}
     assert "2020年" in facts["document"]["title"]
     assert facts["document"]["attachment"] == "附件1"
+
+
+def _docx_facts(document: object, tmp_path: Path, name: str) -> dict[str, Any]:
+    path = tmp_path / f"{name}.docx"
+    document.save(str(path))  # type: ignore[attr-defined]
+    return _facts(path)
+
+
+def _family_member(stem: str) -> tuple[int, bool, int]:
+    """(spacer points, two-row header, blank lines) a break-family PDF was made with."""
+    from tests.extract.pdf_cases import break_family
+
+    if stem.startswith("break_head_"):
+        return 0, False, break_family.HEADER_AT_FOOT[stem]
+    return int(stem.rsplit("_", 1)[1]), stem.startswith("break2h_"), 0
+
+
+@pytest.mark.parametrize("pdf", sorted(CASES.glob("break*.pdf")), ids=lambda p: p.stem)
+def test_every_generated_break_pdf_gives_exactly_its_docx_records(
+    pdf: Path, tmp_path: Path
+) -> None:
+    """The DOCX each case was exported from, rebuilt here (no LibreOffice needed)."""
+    from tests.extract.pdf_cases import break_family
+
+    spacer, two_rows, lines = _family_member(pdf.stem)
+    document = break_family.build_docx(_family_records(), spacer, two_rows, blank_lines=lines)
+    assert _facts(pdf) == _docx_facts(document, tmp_path, pdf.stem)
+
+
+@pytest.mark.parametrize(
+    "name", ["category_across_pages", "row_split", "kangxi", "contacts_first", "autospace"]
+)
+def test_every_readable_docx_made_case_gives_exactly_its_docx_records(
+    name: str, tmp_path: Path
+) -> None:
+    document, _rows, _before = _cases()[name]
+    assert _facts(CASES / f"{name}.pdf") == _docx_facts(document, tmp_path, name)
+
+
+@cache
+def _cases() -> dict[str, tuple[object, list[list[str]], list[str]]]:
+    from tests.extract.pdf_cases.make_cases import docx_cases
+
+    return docx_cases()
+
+
+@cache
+def _family_records() -> list[list[str]]:
+    from tests.extract.pdf_cases import break_family
+    from tests.extract.pdf_cases.make_cases import seed_rows
+
+    return break_family.family_rows(seed_rows()[1])
