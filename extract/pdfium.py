@@ -6,7 +6,8 @@ than pdfminer. This engine reads, per page:
 * each character PDFium found in the content stream (not the spaces and line ends it
   generates itself: a space is kept only where the PDF prints one), with its loose box
   (advance width by the font's ascent and descent), font name and size; a glyph whose
-  font has no Unicode mapping reads ``(cid:0)``, as pdfminer prints an unmapped glyph;
+  font has no Unicode mapping reads ``(cid:N)`` with its character code, as pdfminer
+  prints an unmapped glyph;
 * every straight segment of every path (lines, rectangles, polylines, also inside form
   XObjects) as a pdfplumber edge, like pdfplumber's line, rect and curve edges;
 
@@ -87,7 +88,8 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     for index, code in enumerate(_codes(textpage, count)):
         if code in _SKIPPED or (code == 0x20 and pdfium_c.FPDFText_IsGenerated(raw, index)):
             continue  # PDFium's own spaces between words are not the PDF's
-        text = "(cid:0)" if pdfium_c.FPDFText_HasUnicodeMapError(raw, index) else chr(code)
+        # An unmapped glyph: PDFium gives its character code, pdfminer prints "(cid:N)".
+        text = f"(cid:{code})" if pdfium_c.FPDFText_HasUnicodeMapError(raw, index) else chr(code)
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect)
         pdfium_c.FPDFText_GetFontInfo(raw, index, name, len(name), flags)
         if upright:  # the common case, without the general turn

@@ -10,7 +10,7 @@ import pytest
 
 import qingdan
 from qingdan.extract import read_document
-from qingdan.extract.errors import BrokenFile, QingdanError
+from qingdan.extract.errors import BrokenFile, QingdanError, UnreadableText
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf import ENGINES, engine
 from tests.conftest import SAMPLES
@@ -78,3 +78,10 @@ def test_cli_chooses_the_pdf_engine() -> None:
     assert outputs[0] == outputs[1]
     bad = CliRunner().invoke(app, ["convert", case, "--pdf-engine", "mupdf"])
     assert bad.exit_code != 0
+
+
+def test_unmapped_glyphs_read_as_cid_placeholders_in_both_engines() -> None:
+    """``cid.pdf``: no ToUnicode maps; both engines see the same garbage and say so."""
+    for name in ENGINES:
+        with pytest.raises(UnreadableText, match="unreadable on every page"):
+            read_document(CASES / "cid.pdf", ReadOptions(pdf_engine=name))

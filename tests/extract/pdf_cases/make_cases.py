@@ -34,6 +34,8 @@ checked against what went in (`NAME.source.json`):
 * ``break_SSS.pdf``, ``break2h_SSS.pdf``, ``break_head_*.pdf``: one list with its page
   break at many places
   (``break_family.py``).
+* ``cid.pdf``: ``kangxi.pdf`` without its fonts' ToUnicode maps (every glyph a
+  ``(cid:N)``).
 * ``scan.pdf``: one page holding only an image (no text layer).
 * ``encrypted.pdf``: ``fake_bold.pdf`` (one page) encrypted with the password ``qingdan``.
 * ``truncated.pdf``: the first half of ``category_across_pages.pdf``.
@@ -322,6 +324,17 @@ def make_fake_bold(target: Path, before: list[str], rows: list[Row]) -> None:
     pdf.save()
 
 
+def make_cid(source: Path, target: Path) -> None:
+    """``source`` with every font's ToUnicode map removed: glyphs that map to no character,
+    which pdfminer prints as ``(cid:N)``."""
+    writer = pypdf.PdfWriter(clone_from=source)
+    for page in writer.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font.get_object().pop("/ToUnicode", None)
+    with target.open("wb") as out:
+        writer.write(out)
+
+
 def make_scan(target: Path) -> None:
     """A one-page PDF holding only a picture of a table (what a scanner produces)."""
     image = Image.new("RGB", (1240, 1754), "white")
@@ -420,6 +433,7 @@ def main() -> None:
         json.dumps(source, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     make_scan(HERE / "scan.pdf")
+    make_cid(HERE / "kangxi.pdf", HERE / "cid.pdf")
     make_stored_portrait(HERE / "row_split.pdf", HERE / "rotated.pdf")
     whole = HERE / "category_across_pages.pdf"
     make_last_page_unreadable(whole, HERE / "private_use.pdf", HERE / "last_page_unreadable.pdf")
