@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint format golden samples bench clean pdf-cases
+.PHONY: install demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,8 @@ install: $(STAMP)
 ## demo: convert every sample in samples/ into out/ (JSON per file, all.csv/.jsonl/.xlsx)
 demo: $(STAMP)
 	$(BIN)/qingdan convert samples -o out/
-	@echo "demo: outputs are in out/"
+	@echo "demo: outputs are in out/ (open out/all.xlsx); run the command as .venv/bin/qingdan,"
+	@echo "      or 'source .venv/bin/activate' once and then just qingdan (see README.md)"
 
 ## test: the whole test suite (installs the system packages the tests need first)
 test: $(STAMP)
@@ -30,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/mypy samples/make_samples.py
+	$(BIN)/mypy -m samples.make_samples -m samples.render_forms
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -59,8 +60,23 @@ pdf-cases: $(STAMP)
 
 ## samples: render samples/sources/*.json specs into the DOCX/PDF/TXT files in samples/
 samples: $(STAMP)
-	$(BIN)/python samples/make_samples.py
+	$(BIN)/python -m samples.make_samples
 	git status --short -- samples/
+
+## fidelity: generate N task lists (seed SEED) with their truth, render each as DOCX, PDF
+## (LibreOffice) and text, convert them with qingdan and score every record (issue 14);
+## rewrites FIDELITY.md and adds benchmarks/results/fidelity/<time>.json
+N    ?= 200
+SEED ?= 1
+fidelity: $(STAMP)
+	scripts/ensure-fidelity-packages
+	$(BIN)/python -m corpus fidelity --n $(N) --seed $(SEED)
+
+## fidelity-baseline: rewrite tests/corpus/known_failures.json (the CI ratchet) from the
+## committed set on purpose, after a change that fixes (or knowingly breaks) records
+fidelity-baseline: $(STAMP)
+	$(BIN)/python -m corpus baseline tests/corpus/set --known tests/corpus/known_failures.json
+	git diff --stat -- tests/corpus/known_failures.json
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

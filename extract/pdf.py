@@ -34,9 +34,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qingdan.extract.errors import NoTextLayer, UnreadableText
-from qingdan.extract.grid import Extracted, Notice, RawRow, RawTable, TextLine, plain_lines
+from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, TextLine, plain_lines
 from qingdan.extract.options import PDF_ENGINES, ReadOptions
+from qingdan.extract.pdf_geometry import grid_cells as covered_grid
+from qingdan.extract.pdf_glyphs import Box
 from qingdan.extract.pdf_page import EngineCannotOpen, PageContent, PageReading, read_page
+from qingdan.extract.pdf_text import repair_text
 
 OpenPages = Callable[[bytes, Path, str | None], AbstractContextManager[Iterator[PageContent]]]
 """An engine: open a PDF's bytes and give its pages one by one (raising our errors)."""
@@ -48,6 +51,8 @@ ENGINES: dict[str, str] = {
 """Engine name -> "module:function", imported on first use."""
 
 FALLBACK_ENGINE = "pdfplumber"
+
+__all__ = ["ENGINES", "Box", "EngineCannotOpen", "engine", "grid_cells", "read_pdf"]
 assert set(ENGINES) == set(PDF_ENGINES)
 
 
@@ -58,6 +63,13 @@ def engine(name: str) -> OpenPages:
     module, function = ENGINES[name].split(":")
     opener: OpenPages = getattr(importlib.import_module(module), function)
     return opener
+
+
+def grid_cells(texts: list[list[str | None]], boxes: list[list[Box | None]]) -> list[list[Cell]]:
+    """A table's cells from per-position texts (repaired here) and boxes, each position no
+    cell starts at marked by the merge covering it (kept for ``extract.ofd``)."""
+    repaired = [[None if text is None else repair_text(text) for text in row] for row in texts]
+    return covered_grid(repaired, boxes)
 
 
 def read_scanned_page(data: bytes, path: Path, number: int) -> PageContent | None:

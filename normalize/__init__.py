@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from qingdan.extract.errors import NoTableFound
-from qingdan.extract.grid import RawDocument
+from qingdan.extract.grid import RawDocument, cell_text
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.column_roles import ColumnChoice, choose_roles
 from qingdan.normalize.columns import ColumnSynonyms
-from qingdan.normalize.departments import DepartmentKnowledge
+from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
 from qingdan.normalize.document_info import describe_document, heading_lines
 from qingdan.normalize.layout import (
     carry_forward,
@@ -36,8 +36,9 @@ from qingdan.normalize.page_breaks import (
     join_cut_section_rows,
     join_split_rows,
 )
+from qingdan.normalize.paragraphs import read_paragraph_list
 from qingdan.normalize.records import RecordContext, build_record
-from qingdan.normalize.roles import traits
+from qingdan.normalize.roles import Value, traits
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,16 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     """
     knowledge = knowledge or Knowledge()
     task_rows = collect_task_rows(raw.tables, knowledge.columns)
+    text_before = raw.content.text_before
+    # No task table: the text may be a numbered-paragraph list (issue 19).
+    if task_rows is None and (listed := read_paragraph_list(text_before, knowledge.columns)):
+        task_rows, text_before = listed.rows, listed.text_above
     if task_rows is None:
         what = "no table" if not raw.tables else "no table with a task-list header"
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")
-    info = describe_document(heading_lines(raw.content, raw.tables, task_rows.first_table))
+    info = describe_document(
+        heading_lines(raw.content, raw.tables, task_rows.first_table, text_before)
+    )
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     rows = join_cut_section_rows(rows)
@@ -93,8 +100,15 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     rows = continue_cut_categories(rows, roles)
     rows = carry_forward(rows, roles, raw.content.traits.blank_may_be_merged)
 
+    department_cells = [
+        cell_text(cell)
+        for row in rows
+        for cell, role in zip(row.cells, roles, strict=False)
+        if traits(role).value in (Value.DEPARTMENTS, Value.RESPONSIBILITY)
+    ]
+    reader = DepartmentReader.for_document(knowledge.departments, info.title, department_cells)
     context = RecordContext(
-        header.labels, chosen.roles, knowledge.departments, info.year, knowledge.aliases
+        header.labels, roles, knowledge.departments, info.year, knowledge.aliases, reader
     )
     records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]

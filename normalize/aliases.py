@@ -4,7 +4,7 @@ The same body is written 区发改委 in one row and 区发展和改革委员会
 reform renames bodies between years. Two tables resolve a name:
 
 1. the user's alias file (``--aliases FILE``): exact ``variant -> canonical`` pairs,
-   for renames and local usage (国土新城分局 -> 市资源规划局新城分局);
+   for renames and local usage (国土X分局 -> 市资源规划局X分局);
 2. the built-in table ``data/aliases.toml``: short and variant forms of common
    bodies, matched after a level prefix that is kept (区发改委 -> 区发展和改革委员会).
 

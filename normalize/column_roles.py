@@ -16,7 +16,7 @@ chosen for the whole header, under the constraints a careful reader applies:
    any further level is a ``detail`` kept in ``extra``.
 4. Units: a 牵头 column leads and 配合/协办/参与 columns support; a 责任单位 column
    supports beside a 牵头 column, leads beside supporting columns only, and alone is
-   read from its words.
+   read from its words, as is a 牵头 column that is the table's only unit column.
 """
 
 from __future__ import annotations
@@ -225,6 +225,7 @@ class _Chooser:
 
     def _unit_columns(self) -> None:
         """牵头 leads, 配合 supports, 责任单位 depends on its neighbours (rule 4)."""
+        self._one_kind_of_lead()
         leads = [col for col, role in enumerate(self.roles) if role is Role.LEAD]
         supports = [col for col, role in enumerate(self.roles) if role is Role.SUPPORT]
         responsible = [
@@ -233,6 +234,9 @@ class _Chooser:
             if role is Role.RESPONSIBLE and self.by[col] != "user"
         ]
         if not responsible:
+            if len(leads) == 1 and not supports and self.by[leads[0]] != "user":
+                # The one unit column: its cells may name roles in words ("X牵头，Y配合").
+                self._set(leads[0], Role.RESPONSIBLE, self.by[leads[0]])
             return
         if leads:
             for col in responsible:
@@ -245,6 +249,21 @@ class _Chooser:
         else:
             for col in responsible[1:]:
                 self._set(col, Role.SUPPORT, self.by[col])
+
+    def _one_kind_of_lead(self) -> None:
+        """Two lead-labelled columns: a 牵头 column leads, the other (主责单位, 主要责任单位)
+        names the other responsible units, as a 责任单位 column beside it does."""
+        leads = [
+            col
+            for col, role in enumerate(self.roles)
+            if role is Role.LEAD and self.by[col] != "user"
+        ]
+        if len(leads) < 2:
+            return
+        first = next((col for col in leads if "牵头" in self.labels[col]), leads[0])
+        for col in leads:
+            if col != first:
+                self._set(col, Role.RESPONSIBLE, self.by[col])
 
     def _check_departments(self) -> None:
         for col, role in enumerate(self.roles):

@@ -35,6 +35,8 @@ class ColumnSynonyms:
     by_label: dict[str, Role]
     forced: frozenset[str] = frozenset()
     """Label keys from the user's file: their role is not open to content evidence."""
+    heads: tuple[tuple[str, Role], ...] = ()
+    """Label endings -> role, longest first, for labels no list names (整改落实情况)."""
 
     @classmethod
     def load(cls, user_file: Path | None = None) -> ColumnSynonyms:
@@ -43,13 +45,18 @@ class ColumnSynonyms:
         The file maps role names to lists of labels, at the top level or under
         ``[fields]``: ``measure = ["具体举措"]``.
         """
-        by_label = _labels_by_role(builtin("columns.toml"), Path("columns.toml"))
+        data = builtin("columns.toml")
+        by_label = _labels_by_role(data, Path("columns.toml"))
+        heads = _labels_by_role({"fields": data.get("heads", {})}, Path("columns.toml"))
         forced: frozenset[str] = frozenset()
         if user_file is not None:
-            user = _labels_by_role(read_data_file(user_file), user_file)
+            user_data = read_data_file(user_file)
+            user = _labels_by_role(user_data, user_file)
+            heads.update(_labels_by_role({"fields": user_data.get("heads", {})}, user_file))
             by_label.update(user)
             forced = frozenset(user)
-        return cls(by_label, forced)
+        ordered = tuple(sorted(heads.items(), key=lambda item: len(item[0]), reverse=True))
+        return cls(by_label, forced, ordered)
 
     def _key(self, label: Cell | None) -> str:
         key = label_key(label)
@@ -57,13 +64,20 @@ class ColumnSynonyms:
             return key
         return _LABEL_NOTE.sub("", key)
 
-    def role_for(self, label: Cell | None) -> Role | None:
+    def role_for(self, label: Cell | None, by_head: bool = True) -> Role | None:
         """The role a header label suggests, or ``None`` when it is not a known label.
 
         A note in brackets after a label ("完成时限（2019年）", "责任单位（排第一位的为
-        牵头单位）") is ignored when the label with the note is not known itself.
+        牵头单位）") is ignored when the label with the note is not known itself. A label
+        no list names is read by its head (its ending: 整改落实情况 -> note) unless
+        ``by_head`` is false: finding a header row asks for labels a list names, so
+        that a body cell ending in 单位 or 情况 does not make a row look like a header.
         """
-        return self.by_label.get(self._key(label))
+        key = self._key(label)
+        found = self.by_label.get(key)
+        if found is not None or not key or not by_head:
+            return found
+        return next((role for head, role in self.heads if key.endswith(head)), None)
 
     def is_forced(self, label: Cell | None) -> bool:
         """Whether the user's column file gives this label its role."""
@@ -71,7 +85,7 @@ class ColumnSynonyms:
 
 
 def _labels_by_role(data: dict[str, object], path: Path) -> dict[str, Role]:
-    roles = data.get("fields", data)
+    roles = data.get("fields", {k: v for k, v in data.items() if k != "heads"})
     if not isinstance(roles, dict):
         raise KnowledgeFileError(path, "expected a mapping of role -> list of labels")
     known = {role.value: role for role in LABEL_ROLES}

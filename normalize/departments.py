@@ -1,111 +1,103 @@
-"""Department cells -> department names.
+"""Department cells -> department names, read with evidence from the whole document.
 
 A department cell is the dirtiest text in a task list: names wrap mid-word
-(``生态环境`` / ``新城分局``), several names share a line with or without a space
-(``区发改委 区住建局区财政局``), and punctuation separates others. The rules:
+(``生态环境`` / ``X分局``), several names share a line with or without a space
+(``县发改局 县住建局县财政局``), and punctuation separates others. The reading:
 
-1. Punctuation (、，,；;／/) outside brackets always separates names; inside a
-   bracket it does not (``各镇（街道、园区）`` is one name).
-2. Inside a run without punctuation, whitespace and line breaks separate names,
-   except that a piece that is not a complete name joins the piece after it
-   (``生态环境`` + ``新城分局``), a fragment that cannot stand alone joins the
-   name before it (``区卫生健康委`` + ``员会``), and a bracket left open joins the
-   next piece (``各镇（街`` + ``道）``) while a piece that opens a bracket or is a
-   trailing 等 belongs to the name before it (``区城管局`` + ``（牵头）``).
-3. A trailing 等 (``区财政局等``) and a bracket holding a note rather than a name
-   (``区城管局（牵头）``) are removed from the name and returned as notes, so the
-   caller can warn; a bracket holding a name (``各镇（街道）``) stays.
-4. A complete name glued to the next is cut where a name ends with a department
-   suffix and the next begins like a name (``区住建局|区财政局``), never inside a
-   known name or a bracket, and never before a word that only looks like a name
-   start (``高新区市场监管局`` stays whole; ``曲江新区区城管局`` is cut).
+1. Separators (、，,；;／/) outside brackets always end a name; inside a bracket they
+   do not (``各镇（街道、开发区）`` is one name).
+2. Each run between separators is cut by the best cut under the model of unit
+   names (``normalize.segment``, ``normalize.units``): line breaks and spaces may end
+   a name or be a wrap inside one, glued names are cut, collectives and bracket
+   groups stay whole.
+3. A trailing 等, a bracket holding a note (``（牵头）``) and a phrase that is no unit
+   (按职责分工负责, 下同) are taken out and returned as notes, so the caller can warn;
+   a piece the model cannot place is kept as written and listed as unknown.
+4. ``DepartmentReader.for_document`` first sees the title and every department cell:
+   the title's places make ``X分局`` a branch, and a name written whole anywhere is
+   complete everywhere (it confirms the join of its wrapped parts elsewhere).
 
-Knowledge (suffixes, name starts, known names, notes) is data: ``data/departments.toml``.
+Knowledge (levels, organs, suffixes, collectives, notes) is data: ``data/units.toml``,
+extended by the user's ``--departments`` file.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
+from qingdan.normalize.places import places_in_names, places_in_title
+from qingdan.normalize.segment import Piece, Run, best_cut, prepare_run
 from qingdan.normalize.text import cell_lines
+from qingdan.normalize.units import CLOSING, OPENING, Kind, UnitModel
 
 SEPARATORS = frozenset("、，,；;／/")
-OPENING = "（(【[〔"
-CLOSING = "）)】]〕"
-_LISTS = ("suffixes", "starts", "false_starts", "known", "etc", "note_words")
+
+# The keys of the first knowledge file (issue 2), still accepted in a user's file.
+_LEGACY_KEYS = {
+    "suffixes": "unit_suffixes",
+    "starts": "openers",
+    "known": "whole",
+    "etc": "etc",
+    "note_words": "note_words",
+    "false_starts": "false_starts",
+}
 
 
 @dataclass(frozen=True)
 class DepartmentKnowledge:
-    """What a department name looks like: its endings, its beginnings, known names."""
+    """The model of unit names: built-in ``data/units.toml`` plus the user's file."""
 
-    suffixes: tuple[str, ...]
-    starts: tuple[str, ...]
-    known: frozenset[str]
-    false_starts: tuple[str, ...] = ()
-    """Words that begin with a name start but do not begin a name (市场, 区域)."""
-    etc: tuple[str, ...] = ()
-    """Endings such as 等 / 等部门 that say the list is not complete."""
-    note_words: tuple[str, ...] = ()
-    """Words that make a bracket a note (牵头, 配合) rather than part of a name."""
+    model: UnitModel
 
     @classmethod
     def load(cls, user_file: Path | None = None) -> DepartmentKnowledge:
-        """The built-in knowledge, extended by a user's TOML/YAML file of the same shape."""
-        sources = [(Path("departments.toml"), builtin("departments.toml"))]
+        """The built-in knowledge, extended by a user's TOML/YAML file of the same keys.
+
+        A user's file may use every key of ``data/units.toml`` (lists are extended,
+        ``organs`` entries added) and the first file's keys: ``suffixes``, ``starts``,
+        ``known``, ``etc``, ``note_words``, ``false_starts``.
+        """
+        data = builtin("units.toml")
         if user_file is not None:
-            sources.append((user_file, read_data_file(user_file)))
-        lists: dict[str, list[str]] = {key: [] for key in _LISTS}
-        for path, data in sources:
-            for key, values in data.items():
-                if key not in lists or not isinstance(values, list):
-                    raise KnowledgeFileError(path, f"{key}: expected one of {', '.join(lists)}")
-                lists[key].extend(str(v) for v in values)
-        return cls(
-            suffixes=tuple(lists["suffixes"]),
-            starts=tuple(lists["starts"]),
-            known=frozenset(lists["known"]),
-            false_starts=tuple(lists["false_starts"]),
-            # Longest first, so 等部门 is removed whole rather than leaving 等 behind.
-            etc=tuple(sorted(lists["etc"], key=len, reverse=True)),
-            note_words=tuple(lists["note_words"]),
-        )
+            _extend(data, read_data_file(user_file), user_file)
+        return cls(UnitModel.from_data(data))
 
     def is_complete(self, name: str) -> bool:
-        """Whether a piece of text is a whole department name (a bracket after it allowed)."""
-        if name in self.known:
-            return True
-        core = _without_trailing_brackets(name)
-        return bool(core) and core.endswith(self.suffixes)
+        """Whether a name reads as a unit under the model (no document evidence)."""
+        return self.model.is_unit(name)
 
-    def is_fragment(self, piece: str) -> bool:
-        """Whether a piece cannot be a name on its own (the tail of a wrapped name)."""
-        if piece in self.known or piece.startswith(self.starts):
-            return False
-        return piece in self.suffixes or len(piece) <= 2
 
-    def looks_like_start(self, text: str) -> bool:
-        """Whether text begins the way a department name begins."""
-        if any(text.startswith(k) for k in self.known):
-            return True
-        return text.startswith(self.starts) and not text.startswith(self.false_starts)
-
-    def is_note(self, bracketed: str) -> bool:
-        """Whether the text inside a bracket is a note about a name rather than part of it."""
-        return any(word in bracketed for word in self.note_words) or not self.is_complete(bracketed)
+def _extend(data: dict[str, Any], user: dict[str, Any], path: Path) -> None:
+    keys = sorted({*data, *_LEGACY_KEYS, "places"})
+    for key, values in user.items():
+        target = _LEGACY_KEYS.get(key, key)
+        if target == "organs" and isinstance(values, dict):
+            data["organs"].update({str(k): list(v or []) for k, v in values.items()})
+        elif target in keys and isinstance(values, list):
+            data.setdefault(target, []).extend(str(v) for v in values)
+        else:
+            raise KnowledgeFileError(path, f"{key}: expected one of {', '.join(keys)}")
 
 
 @dataclass(frozen=True)
 class DepartmentNote:
-    """Text removed from a department name: a trailing 等 or a bracketed note."""
+    """Text taken out of a department cell: a trailing 等, a bracketed note, a phrase."""
 
     written: str
-    """The name as the cell writes it, note included (``区城管局（牵头）``)."""
+    """The name as the cell writes it, note included (``县城管局（牵头）``); for a phrase
+    that is no unit (按职责分工负责), the phrase itself."""
     note: str
-    """The removed text as written (``（牵头）``, ``等``)."""
+    """The removed text as written (``（牵头）``, ``等``, ``按职责分工负责``)."""
+
+    @property
+    def is_phrase(self) -> bool:
+        """Whether the note stood alone rather than on a name."""
+        return self.written == self.note
 
 
 @dataclass(frozen=True)
@@ -114,21 +106,108 @@ class DepartmentCell:
 
     names: list[str] = field(default_factory=list)
     notes: list[DepartmentNote] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    """Names kept as written that the model cannot place (for ``unknown-department``)."""
 
 
-def split_departments(text: str | None, knowledge: DepartmentKnowledge) -> DepartmentCell:
-    """The department names in a raw cell (rules 1-4) and the notes removed from them."""
-    cell = DepartmentCell()
-    for chunk in _split_outside_brackets("\n".join(cell_lines(text))):
-        for written in _join_wrapped(chunk.split(), knowledge):
-            name, notes = _remove_notes(written, knowledge)
-            cell.notes.extend(DepartmentNote(written, note) for note in notes)
-            if name:
-                cell.names.extend(split_glued(name, knowledge))
-    return cell
+class DepartmentReader:
+    """Splits the department cells of one document, knowing its places and whole names."""
+
+    def __init__(self, knowledge: DepartmentKnowledge, model: UnitModel | None = None) -> None:
+        self.knowledge = knowledge
+        self.model = model or knowledge.model
+        self._cells: dict[str, DepartmentCell] = {}
+
+    @classmethod
+    def for_document(
+        cls,
+        knowledge: DepartmentKnowledge,
+        title: str | None = None,
+        cells: Iterable[str | None] = (),
+    ) -> DepartmentReader:
+        """A reader that has seen the document's title and all its department cells."""
+        model = knowledge.model.with_places(places_in_title(title, knowledge.model))
+        whole = _written_whole(cells, model)
+        places = places_in_names(whole, model)
+        return cls(knowledge, model.with_places(places).with_confirmed(whole))
+
+    def split(self, text: str | None) -> DepartmentCell:
+        """The names in one raw cell, the notes taken out and the names left unknown."""
+        key = text or ""
+        found = self._cells.get(key)
+        if found is None:
+            found = self._split(key)
+            self._cells[key] = found
+        # A copy: a caller that extends the lists must not change what the cache holds
+        # (one ▲ cell's names once grew into every later row's support).
+        return DepartmentCell(list(found.names), list(found.notes), list(found.unknown))
+
+    def is_complete(self, name: str) -> bool:
+        """Whether a name reads as a unit, with this document's evidence."""
+        return self.model.is_unit(name)
+
+    def _split(self, text: str) -> DepartmentCell:
+        cell = DepartmentCell()
+        for chunk in split_outside_brackets("\n".join(cell_lines(text))):
+            run = prepare_run(chunk, self.model)
+            pieces = best_cut(run, self.model)
+            _collect(run, pieces, cell)
+        return cell
 
 
-def _split_outside_brackets(text: str) -> list[str]:
+def _collect(run: Run, pieces: list[Piece], cell: DepartmentCell) -> None:
+    """Names, notes and unknown names of one cut run, in the order written."""
+    notes = list(run.notes)
+    for index, piece in enumerate(pieces):
+        name, reading = piece.text, piece.reading
+        attached = [n for n in notes if n.position == piece.end or (index == 0 and n.position == 0)]
+        for note in attached:
+            notes.remove(note)
+        if reading.kind is Kind.NOTE:
+            cell.notes.append(DepartmentNote(name, name))
+            cell.notes.extend(DepartmentNote(name + n.text, n.text) for n in attached)
+            continue
+        if reading.etc:
+            name = name[: -len(reading.etc)]
+        written = name + "".join(n.text for n in attached)
+        if reading.etc:
+            written += reading.etc
+        cell.notes.extend(DepartmentNote(written, n.text) for n in attached)
+        if reading.etc:
+            cell.notes.append(DepartmentNote(written, reading.etc))
+        cell.names.append(name)
+        if not reading.kind.is_name:
+            cell.unknown.append(name)
+    cell.notes.extend(DepartmentNote(n.text, n.text) for n in notes)
+
+
+def _written_whole(cells: Iterable[str | None], model: UnitModel) -> set[str]:
+    """Names the document writes whole: a run on one line that is one name, or a line
+    of a longer run that reads as an organ by itself (区发改委, 市资源规划局X分局)."""
+    whole: set[str] = set()
+    for text in dict.fromkeys(cells):
+        for chunk in split_outside_brackets("\n".join(cell_lines(text))):
+            run = prepare_run(chunk, model)
+            if not run.breaks:
+                pieces = best_cut(run, model)
+                if len(pieces) == 1 and _may_be_whole(pieces[0]):
+                    whole.add(pieces[0].text)
+                continue
+            bounds = [0, *sorted(run.breaks), len(run.text)]
+            for start, end in itertools.pairwise(bounds):
+                line = run.text[start:end]
+                reading = model.read(line)
+                if reading.kind is Kind.ORGAN and reading.cost <= 1.0:
+                    whole.add(line)
+    return whole
+
+
+def _may_be_whole(piece: Piece) -> bool:
+    kind = piece.reading.kind
+    return len(piece.text) >= 3 and kind not in (Kind.NOTE, Kind.FRAGMENT) and not piece.reading.etc
+
+
+def split_outside_brackets(text: str) -> list[str]:
     """Text cut at separator punctuation that is not inside a bracket (rule 1)."""
     chunks, current, depth = [], "", 0
     for char in text:
@@ -142,111 +221,6 @@ def _split_outside_brackets(text: str) -> list[str]:
     return [chunk for chunk in chunks if chunk.strip()]
 
 
-def _open_brackets(text: str) -> int:
-    return sum(c in OPENING for c in text) - sum(c in CLOSING for c in text)
-
-
-def _join_wrapped(pieces: list[str], knowledge: DepartmentKnowledge) -> list[str]:
-    """Join whitespace-separated pieces back into whole names (rule 2)."""
-    names: list[str] = []
-    pending = ""
-    for piece in pieces:
-        belongs_before = (
-            knowledge.is_fragment(piece) or piece[0] in OPENING or piece in knowledge.etc
-        )
-        if not pending and names and belongs_before:
-            names[-1] += piece
-            continue
-        pending += piece
-        if _open_brackets(pending) <= 0 and knowledge.is_complete(pending):
-            names.append(pending)
-            pending = ""
-    if pending:
-        names.append(pending)
-    return names
-
-
-def _remove_notes(written: str, knowledge: DepartmentKnowledge) -> tuple[str, list[str]]:
-    """A name without its trailing 等 and bracketed notes, and the notes (rule 3)."""
-    if written in knowledge.known:
-        return written, []
-    notes: list[str] = []
-    name = ""
-    for part in _bracket_parts(written):
-        if part[0] in OPENING and part[-1] in CLOSING and knowledge.is_note(part[1:-1]):
-            notes.append(part)
-        else:
-            name += part
-    name = name.strip()
-    for ending in knowledge.etc:
-        if name.endswith(ending) and name not in knowledge.known:
-            notes.append(ending)
-            name = name[: -len(ending)]
-            break
-    return name, notes
-
-
-def _bracket_parts(text: str) -> list[str]:
-    """Text cut into plain runs and outermost bracket groups, in order."""
-    parts, current, depth = [], "", 0
-    for char in text:
-        if char in OPENING:
-            if depth == 0 and current:
-                parts.append(current)
-                current = ""
-            depth += 1
-        current += char
-        if char in CLOSING and depth > 0:
-            depth -= 1
-            if depth == 0:
-                parts.append(current)
-                current = ""
-    if current:
-        parts.append(current)
-    return parts
-
-
-def _without_trailing_brackets(name: str) -> str:
-    """A name with the bracket groups at its end removed (各镇（街道） -> 各镇)."""
-    while name and name[-1] in CLOSING:
-        parts = _bracket_parts(name)
-        if len(parts) < 2 or parts[-1][0] not in OPENING:
-            break
-        name = "".join(parts[:-1])
-    return name
-
-
-def split_glued(name: str, knowledge: DepartmentKnowledge) -> list[str]:
-    """Cut names written with no separator between them (rule 4)."""
-    candidates = [
-        i
-        for i in range(2, len(name) - 1)
-        if knowledge.is_complete(name[:i]) and knowledge.looks_like_start(name[i:])
-    ]
-    if not candidates:
-        return [name]
-    protected = _inside_known(name, knowledge) | _inside_brackets(name)
-    bounds = [0, *(i for i in candidates if i not in protected), len(name)]
-    return [name[a:b] for a, b in itertools.pairwise(bounds)]
-
-
-def _inside_known(name: str, knowledge: DepartmentKnowledge) -> set[int]:
-    """Positions strictly inside an occurrence of a known name."""
-    inside: set[int] = set()
-    for known in knowledge.known:
-        start = name.find(known)
-        while start != -1:
-            inside.update(range(start + 1, start + len(known)))
-            start = name.find(known, start + 1)
-    return inside
-
-
-def _inside_brackets(name: str) -> set[int]:
-    """Positions inside a bracket group or right before one (a name never ends there)."""
-    inside: set[int] = set()
-    position = 0
-    for part in _bracket_parts(name):
-        if part[0] in OPENING:
-            inside.update(range(position, position + len(part)))
-        position += len(part)
-    return inside
+def split_departments(text: str | None, knowledge: DepartmentKnowledge) -> DepartmentCell:
+    """The department names in a raw cell, read without document evidence."""
+    return DepartmentReader(knowledge).split(text)

@@ -6,7 +6,8 @@ reader that knows how lines are printed (PDF, DOCX: ``TextLine`` size, bold, cen
 lets the title be told by its look: the run of lines printed largest, or, when every
 line has one size, the first run of centred (else bold) lines, a bracketed note such
 as （2020年3月） ending it. Without a telling look
-(plain text, or every line alike) the title is the first line that reads like one.
+(plain text, or every line alike) the words tell (``title_lines``): the first line that
+names a 清单, 任务 …, with the short lines right above it that continue it.
 The year is the first year the title names, else the first date in the heading lines.
 """
 
@@ -22,6 +23,10 @@ from qingdan.normalize.text import squeeze
 _ATTACHMENT = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八九十]*)[:：]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|—|-|至|\.\d|/\d)")
 _TITLE_WORDS = ("清单", "分工", "任务", "方案", "台账", "计划", "一览表", "责任")
+# A title printed over more lines than this is not a title but a paragraph.
+_TITLE_LINES = 3
+_TITLE_LINE_LENGTH = 30
+_NOT_IN_TITLE = re.compile(r"[\s，,。；;：:！？]")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
 _SAME_SIZE = 0.5
 """Sizes (points) within this of each other count as one size."""
@@ -83,9 +88,34 @@ def _first_run(marked: list[bool], lines: list[TextLine]) -> list[TextLine]:
 
 
 def _title_by_words(lines: list[TextLine]) -> list[TextLine]:
-    """The first line that names a 清单, 任务, 分工 ..., else the first line at all."""
-    named = [line for line in lines if any(word in line.text for word in _TITLE_WORDS)]
-    return (named or lines)[:1]
+    """The title's lines told by their words alone (``title_lines``)."""
+    texts = title_lines([line.text for line in lines])
+    start = next((i for i, line in enumerate(lines) if texts and line.text == texts[0]), 0)
+    return lines[start : start + len(texts)]
+
+
+def title_lines(lines: list[str]) -> list[str]:
+    """The lines of the title among plain lines: the first line that names a 清单, 任务,
+    分工 …, with the lines right above it that continue it (a title printed on two
+    lines, "某市2023年乡村振兴" / "重点工作责任分工", is one title); the first line alone
+    when none names one.
+
+    A line above continues the title when it reads like a title's start: short, with
+    no space and no sentence punctuation (a stamp such as "内部资料 注意保存" does not).
+    """
+    named = next(
+        (i for i, line in enumerate(lines) if any(word in line for word in _TITLE_WORDS)), None
+    )
+    if named is None:
+        return lines[:1]
+    start = named
+    while start > 0 and named - start < _TITLE_LINES - 1 and _continues_title(lines[start - 1]):
+        start -= 1
+    return lines[start : named + 1]
+
+
+def _continues_title(line: str) -> bool:
+    return len(line) <= _TITLE_LINE_LENGTH and not _NOT_IN_TITLE.search(line)
 
 
 def _first_year(texts: list[str]) -> int | None:
@@ -108,14 +138,24 @@ def lines_naming_the_list(
 
 
 def heading_lines(
-    content: Extracted, tables: list[RawTable], first_task_table: RawTable | None
+    content: Extracted,
+    tables: list[RawTable],
+    first_task_table: RawTable | None,
+    text_before: list[str] | None = None,
 ) -> list[TextLine]:
-    """``lines_naming_the_list`` with each line's look, where the reader gave it."""
-    if first_task_table is not None and first_task_table is not tables[0]:
+    """``lines_naming_the_list`` with each line's look, where the reader gave it.
+
+    ``text_before`` replaces the reader's lines above the first table when the list is
+    read from them (a numbered-paragraph list: the lines above its first item); their
+    look is kept where they are the first of the reader's lines.
+    """
+    if first_task_table is not None and tables and first_task_table is not tables[0]:
         if first_task_table.lines_above:
             return first_task_table.lines_above
         if first_task_table.text_above:
             return [TextLine(text) for text in first_task_table.text_above]
-    if content.lines_before:
-        return content.lines_before
-    return [TextLine(text) for text in content.text_before]
+    texts = content.text_before if text_before is None else text_before
+    styled = content.lines_before[: len(texts)]
+    if styled and [line.text for line in styled] == texts:
+        return styled
+    return [TextLine(text) for text in texts]

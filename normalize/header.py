@@ -37,15 +37,17 @@ class Header:
         return bool(keys) and keys == [label_key(label) for label in self.labels if label]
 
 
-def _label_roles(cells: Sequence[Cell], synonyms: ColumnSynonyms) -> list[Role | None]:
-    return [synonyms.role_for(cell_text(cell)) for cell in cells]
+def _label_roles(
+    cells: Sequence[Cell], synonyms: ColumnSynonyms, by_head: bool = True
+) -> list[Role | None]:
+    return [synonyms.role_for(cell_text(cell), by_head) for cell in cells]
 
 
 def looks_like_header(cells: Sequence[Cell], synonyms: ColumnSynonyms) -> bool:
     """A row is a header when at least two of its labels suggest distinct roles and
     most of its filled cells are known labels."""
     filled = [cell for cell in cells if cell_text(cell).strip()]
-    roles = [r for r in _label_roles(cells, synonyms) if r]
+    roles = [r for r in _label_roles(cells, synonyms, by_head=False) if r]
     return len(set(roles)) >= 2 and len(roles) * 2 >= len(filled)
 
 

@@ -10,8 +10,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from qingdan.extract.errors import QingdanError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -31,10 +29,15 @@ def read_data_file(path: Path) -> dict[str, Any]:
         if path.suffix.lower() == ".toml":
             data = tomllib.loads(text)
         elif path.suffix.lower() in (".yaml", ".yml"):
-            data = yaml.safe_load(text) or {}
+            import yaml  # only for a user's YAML file (issue 16: PyYAML slowed every start)
+
+            try:
+                data = yaml.safe_load(text) or {}
+            except yaml.YAMLError as error:
+                raise KnowledgeFileError(path, f"not valid YAML: {error}") from error
         else:
             raise KnowledgeFileError(path, "expected a .toml, .yaml or .yml file")
-    except (tomllib.TOMLDecodeError, yaml.YAMLError) as error:
+    except tomllib.TOMLDecodeError as error:
         raise KnowledgeFileError(path, f"not valid {path.suffix[1:].upper()}: {error}") from error
     if not isinstance(data, dict):
         raise KnowledgeFileError(path, "expected a mapping at the top level")

@@ -206,7 +206,7 @@ def carry_forward(
     section row (a merged cell cannot span one).
     """
     blanks = [traits(role).blank for role in roles]
-    groups = [col for col, role in enumerate(roles) if traits(role).groups]
+    groups = _group_columns(roles)
     carried: list[GridRow] = []
     above: list[Cell | None] = [None] * len(roles)
     section: str | None = None
@@ -233,6 +233,16 @@ def carry_forward(
         carried.append(replace(row, cells=cells))
         above = list[Cell | None](cells)
     return carried
+
+
+def _group_columns(roles: Sequence[Role | None]) -> list[int]:
+    """The columns whose blank or merged cell says a row continues the group above:
+    the category, else the section column (a 序号 numbers the top grouping level)."""
+    for role in (Role.CATEGORY, Role.SECTION):
+        found = [col for col, r in enumerate(roles) if r is role]
+        if found:
+            return found
+    return []
 
 
 def _continues(cell: Cell) -> bool:

@@ -1,16 +1,20 @@
-"""Note rows inside a task table: kept as warnings, never read as tasks or sections.
+"""Notes about a task table: kept as warnings, never read as tasks or sections.
 
 Lists often end with a merged row such as "注：1.……；2.……" (the openers are data:
 ``data/notes.toml``). Read as a full-width row it would become a section with no task,
-and read cell by cell a record whose category is the note; it is neither.
+and read cell by cell a record whose category is the note; it is neither. A text dump
+prints a note paragraph under the table as lines that continue the last cell (its
+reader cannot tell them apart): lines of the last row's cells from a note opener on
+are the note.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from qingdan.extract.grid import cell_text
+from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.knowledge import builtin
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.model import TaskWarning
@@ -34,7 +38,8 @@ def note_text(row: GridRow) -> str | None:
 
 
 def split_note_rows(rows: list[GridRow]) -> tuple[list[GridRow], list[TaskWarning]]:
-    """The rows without note rows, and a ``table-note`` warning quoting each note."""
+    """The rows without note rows (and without a note run into the last row's cells),
+    and a ``table-note`` warning quoting each note."""
     kept: list[GridRow] = []
     warnings: list[TaskWarning] = []
     for row in rows:
@@ -42,5 +47,42 @@ def split_note_rows(rows: list[GridRow]) -> tuple[list[GridRow], list[TaskWarnin
         if text is None:
             kept.append(row)
         else:
-            warnings.append(TaskWarning("table-note", f"note in the table: {text}", None, row.page))
+            warnings.append(_warning(text, row.page))
+    if kept:
+        cells, notes = _trailing_notes(kept[-1].cells)
+        if notes:
+            kept[-1] = replace(kept[-1], cells=cells)
+            warnings.extend(_warning(note, kept[-1].page) for note in notes)
     return kept, warnings
+
+
+def _warning(text: str, page: int | None) -> TaskWarning:
+    return TaskWarning("table-note", f"note in the table: {text}", None, page)
+
+
+def _trailing_notes(cells: list[Cell]) -> tuple[list[Cell], list[str]]:
+    """The cells with any lines from a note opener on cut off, and the notes cut.
+
+    A note may start a cell's second line or later; it may also be the whole of the
+    row's last cell (a dump runs the paragraph under the table into an empty cell).
+    """
+    kept: list[Cell] = []
+    notes: list[str] = []
+    last = max((i for i, cell in enumerate(cells) if isinstance(cell, str)), default=-1)
+    for col, cell in enumerate(cells):
+        lines = cell.split("\n") if isinstance(cell, str) else []
+        first = 0 if col == last else 1
+        start = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if i >= first and _note_start().match(squeeze(line))
+            ),
+            None,
+        )
+        if start is None:
+            kept.append(cell)
+            continue
+        kept.append("\n".join(lines[:start]).rstrip())
+        notes.append(join_wrapped_lines("\n".join(lines[start:])))
+    return kept, notes

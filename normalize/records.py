@@ -7,10 +7,14 @@ from dataclasses import dataclass, field
 from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.deadlines import parse_deadline
-from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
+from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, DepartmentReader
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.model import TaskRecord, TaskWarning
-from qingdan.normalize.responsibility import label_says_first_leads, split_responsibility
+from qingdan.normalize.responsibility import (
+    label_says_first_leads,
+    split_inline_responsibility,
+    split_responsibility,
+)
 from qingdan.normalize.roles import Role, Value, traits
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 
@@ -24,6 +28,15 @@ class RecordContext:
     departments: DepartmentKnowledge
     year: int | None
     aliases: AliasTable = field(default_factory=AliasTable)
+    reader: DepartmentReader | None = None
+    """The document's department reader (its title and cells seen); else no evidence."""
+
+    def department_reader(self) -> DepartmentReader:
+        """The reader that splits this document's department cells."""
+        if self.reader is None:
+            object.__setattr__(self, "reader", DepartmentReader(self.departments))
+        assert self.reader is not None
+        return self.reader
 
     def first_leads(self) -> bool:
         """Whether a lone responsibility column's label says its first name leads."""
@@ -50,7 +63,9 @@ def _note_warnings(notes: list[DepartmentNote], seq: int, page: int | None) -> l
     return [
         TaskWarning(
             "department-note",
-            f"{n.written!r}: {n.note!r} removed from the department name",
+            f"{n.note!r} is a note, not a department name"
+            if n.is_phrase
+            else f"{n.written!r}: {n.note!r} removed from the department name",
             seq,
             page,
         )
@@ -93,7 +108,7 @@ def build_record(
     def names(field: str) -> list[str]:
         found: list[str] = []
         for cell in texts.get(field, []):
-            split = split_departments(cell_text(cell), context.departments)
+            split = context.department_reader().split(cell_text(cell))
             found.extend(split.names)
             warnings.extend(_note_warnings(split.notes, seq, row.page))
         return found
@@ -108,13 +123,18 @@ def build_record(
     support = names("support")
     first_leads = context.first_leads()
     for cell in responsibility:
-        shared = split_responsibility(cell_text(cell), context.departments, first_leads)
+        shared = split_responsibility(cell_text(cell), context.department_reader(), first_leads)
         lead.extend(shared.lead)
         support.extend(shared.support)
         warnings.extend(_note_warnings(shared.notes, seq, row.page))
         if not shared.understood:
             warnings.append(_responsibility_warning(cell, seq, row.page))
-    measure = joined("measure") or ""
+    measure, inline = split_inline_responsibility(joined("measure"), context.department_reader())
+    if inline is not None:
+        # "……建成投用。（X牵头，Y配合）": the bracket names who does it (CONVENTIONS.md).
+        lead.extend(name for name in inline.lead if name not in lead)
+        support.extend(name for name in inline.support if name not in support)
+        warnings.extend(_note_warnings(inline.notes, seq, row.page))
     if not measure:
         warnings.append(TaskWarning("no-measure", "row has no measure text", seq, row.page))
     record = TaskRecord(
@@ -149,5 +169,5 @@ def _unknown_departments(
             page,
         )
         for name in [*record.lead, *record.support]
-        if not (context.departments.is_complete(name) or context.aliases.knows(name))
+        if not (context.department_reader().is_complete(name) or context.aliases.knows(name))
     ]

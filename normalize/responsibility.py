@@ -1,12 +1,15 @@
 """One responsibility cell -> lead and supporting departments.
 
-A single 责任单位 column often says in words who leads ("牵头单位：区发改委；配合单位：
-区财政局", "区住建局牵头，区城管局配合", "区教育局（牵头）、区卫健局", "由区商务局负责，
-区市场监管局协助"). Three written forms are read, in this order: labels before lists,
-marks in brackets after names, role words after names. A cell in none of these forms
-names its departments only, and they lead. A cell that uses role words but fits no
-form is not understood: its names lead and the caller warns. The words are data:
-``data/responsibility.toml``. Names are split by ``normalize.departments``.
+A single 责任单位 column often says in words who leads ("牵头单位：县发改局；配合单位：
+县财政局", "县住建局牵头，县城管局配合", "县教育局（牵头）、县卫健局", "由县商务局负责，
+县市场监管局协助", "▲县发改局，县财政局"). Four written forms are read, in this order:
+labels before lists, a lead mark before a name, marks in brackets after names, role
+words after names. A cell in none of these forms names its departments only, and
+they lead. A cell that uses role words but fits no form is not understood: its names
+lead and the caller warns. ``split_inline_responsibility`` reads the same forms from a
+bracket at the end of a measure ("……建成投用。（县行政审批局牵头，县发改局配合）"). The
+words are data: ``data/responsibility.toml``. Names are split by a
+``DepartmentReader`` (``normalize.departments``).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, split_departments
+from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, DepartmentReader
 from qingdan.normalize.knowledge import builtin
 from qingdan.normalize.text import squeeze
 
@@ -42,13 +45,15 @@ class Responsibility:
 class _NameReader:
     """Reads department names out of pieces of one cell, keeping the notes taken out."""
 
-    def __init__(self, departments: DepartmentKnowledge) -> None:
-        self.departments = departments
+    def __init__(self, departments: DepartmentKnowledge | DepartmentReader) -> None:
+        if isinstance(departments, DepartmentKnowledge):
+            departments = DepartmentReader(departments)
+        self.reader = departments
         self.notes: list[DepartmentNote] = []
 
     def names(self, text: str | None) -> list[str]:
         """The department names in a piece of the cell (the one call into ``departments``)."""
-        cell = split_departments(text, self.departments)
+        cell = self.reader.split(text)
         self.notes.extend(cell.notes)
         return cell.names
 
@@ -65,6 +70,8 @@ class _Patterns:
     openers: tuple[str, ...]
     first_leads: dict[str, list[str]]
     """Words of a label saying the first name leads: ``first`` and ``lead`` lists."""
+    lead_marks: tuple[str, ...]
+    """Marks before a name that make it the lead (▲)."""
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -97,11 +104,14 @@ def _patterns() -> _Patterns:
         roles=roles,
         openers=tuple(verbs["openers"]),
         first_leads=data["first_leads"],
+        lead_marks=tuple(data["lead_marks"]["marks"]),
     )
 
 
 def split_responsibility(
-    text: str | None, departments: DepartmentKnowledge, first_leads: bool = False
+    text: str | None,
+    departments: DepartmentKnowledge | DepartmentReader,
+    first_leads: bool = False,
 ) -> Responsibility:
     """The lead and supporting departments one responsibility cell names.
 
@@ -114,7 +124,7 @@ def split_responsibility(
 
 def _split(text: str, reader: _NameReader, first_leads: bool) -> Responsibility:
     patterns = _patterns()
-    for read in (_read_labels, _read_marks, _read_verbs):
+    for read in (_read_labels, _read_lead_marks, _read_marks, _read_verbs):
         found = read(text, patterns, reader)
         if found is not None:
             return found
@@ -151,6 +161,22 @@ def _read_labels(text: str, patterns: _Patterns, reader: _NameReader) -> Respons
         roles[patterns.roles[squeeze(match[1])]].extend(
             reader.names(_trimmed(text[match.end() : end]))
         )
+    return Responsibility(roles[LEAD], roles[SUPPORT])
+
+
+def _read_lead_marks(text: str, patterns: _Patterns, reader: _NameReader) -> Responsibility | None:
+    """``▲A，B、C``: the name after a mark leads, the others support; ``None`` without one."""
+    marks = "".join(re.escape(mark) for mark in patterns.lead_marks)
+    parts = re.split(f"[{marks}]", text)
+    if len(parts) == 1:
+        return None
+    roles: dict[str, list[str]] = {LEAD: [], SUPPORT: reader.names(parts[0])}
+    for part in parts[1:]:
+        names = reader.names(part)
+        roles[LEAD].extend(names[:1])
+        roles[SUPPORT].extend(names[1:])
+    if not roles[LEAD]:
+        return None
     return Responsibility(roles[LEAD], roles[SUPPORT])
 
 
@@ -213,3 +239,56 @@ def _trimmed(text: str) -> str:
 
 def _has_text(text: str) -> bool:
     return bool(_trimmed(text))
+
+
+_INLINE = re.compile(r"[（(]([^（()）]*)[）)]\s*([。；;，,]?)\s*$")
+
+
+def _without_inner_brackets(text: str) -> str:
+    """The text with brackets nested inside brackets masked (same length), so that the
+    bracket at the end is found whole: "（县环保局牵头，各镇（街道）配合）"."""
+    masked, depth = [], 0
+    for char in text:
+        opening, closing = char in "（(", char in "）)"
+        if closing and depth > 1:
+            depth -= 1
+            masked.append("\u3007")
+            continue
+        if opening:
+            depth += 1
+            masked.append(char if depth == 1 else "\u3007")
+            continue
+        if closing and depth:
+            depth -= 1
+        masked.append(char)
+    return "".join(masked)
+
+
+"""A bracket at the very end of a measure, maybe followed by the sentence's stop."""
+
+
+def split_inline_responsibility(
+    measure: str | None, departments: DepartmentKnowledge | DepartmentReader
+) -> tuple[str, Responsibility | None]:
+    """The measure without a responsibility note at its end, and what the note says.
+
+    ``……年底前建成投用。（县行政审批局牵头，县发改局、县财政局配合）`` gives the measure
+    ``……年底前建成投用。`` and lead 县行政审批局, support 县发改局, 县财政局. The bracket is
+    read only when every name in it is a unit under the model and its form is
+    understood (a bracket such as ``（试行）`` or ``（2019年）`` stays in the measure);
+    ``None`` then, with the measure unchanged.
+    """
+    text = measure or ""
+    match = _INLINE.search(_without_inner_brackets(text))
+    if match is None or not match[1].strip():
+        return text, None
+    inner = text[match.start(1) : match.end(1)]
+    reader = _NameReader(departments)
+    found = replace(_split(inner, reader, False), notes=reader.notes)
+    names = [*found.lead, *found.support]
+    if not found.understood or not names or not all(reader.reader.is_complete(n) for n in names):
+        return text, None
+    if any(note.is_phrase for note in found.notes):
+        return text, None  # a remark in the bracket, not only names
+    kept = text[: match.start()].rstrip() + match[2]
+    return kept, found

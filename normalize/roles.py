@@ -93,7 +93,8 @@ ROLE_TRAITS: dict[Role, RoleTraits] = {
     Role.NO: RoleTraits("no", Value.TEXT, Blank.CONTINUES_WITH_GROUP, own_row=True),
     Role.MEASURE: RoleTraits("measure", Value.TEXT),
     Role.DETAIL: RoleTraits(None, Value.EXTRA, Blank.CONTINUES, groups=True),
-    Role.PROBLEM: RoleTraits(None, Value.EXTRA),
+    # One problem is often merged over the several measures that rectify it.
+    Role.PROBLEM: RoleTraits(None, Value.EXTRA, Blank.CONTINUES, groups=True),
     Role.LEAD: RoleTraits("lead", Value.DEPARTMENTS, own_row=True),
     # Many tasks have no supporting unit: a blank 配合 cell proves nothing.
     Role.SUPPORT: RoleTraits("support", Value.DEPARTMENTS),

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from qingdan.schema import Document
+from qingdan.writers.warning_table import FileStatus
 
 
 def document_json(document: Document) -> bytes:
     """The document as indented JSON bytes, ending with a newline."""
     return (document.model_dump_json(indent=2) + "\n").encode("utf-8")
+
+
+def documents_json(documents: Sequence[Document], files: Sequence[FileStatus] = ()) -> bytes:
+    """Several documents as one indented JSON array of documents."""
+    body = ",\n".join(document.model_dump_json(indent=2) for document in documents)
+    return (f"[\n{body}\n]\n" if documents else "[]\n").encode("utf-8")

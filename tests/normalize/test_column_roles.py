@@ -363,7 +363,7 @@ def test_the_users_column_file_wins_over_content(tmp_path: Path) -> None:
     ]
     knowledge = qingdan.Knowledge.load(columns=columns)
     task_list = normalize(raw_document(grid), knowledge)
-    assert [c.role for c in task_list.columns] == ["measure", "category", "lead"]
+    assert [c.role for c in task_list.columns] == ["measure", "category", "responsible"]
     assert [c.decided_by for c in task_list.columns][:2] == ["user", "user"]
 
 
@@ -383,3 +383,13 @@ def test_extract_explain_shows_each_columns_role_and_evidence(tmp_path: Path) ->
         zip(case.header, case.expected.roles, strict=True)
     )
     assert columns[3]["hint"] == "responsible" and columns[3]["evidence"]["departments"] == 1.0
+
+
+def test_a_second_lead_label_beside_a_牵头_column_names_the_other_units() -> None:
+    grid: list[list[Cell]] = [
+        ["工作措施", "牵头部门", "主责单位", "完成时限"],
+        [M1, "县住建局", "县财政局", "年底前"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert [c.role for c in task_list.columns] == ["measure", "lead", "support", "deadline"]
+    assert (task_list.records[0].lead, task_list.records[0].support) == (["县住建局"], ["县财政局"])

@@ -1,4 +1,7 @@
-"""Department cells -> names: one case per splitting rule, with cells as lists print them."""
+"""Department cells -> names: one case per splitting rule and per shape of issue 13.
+
+The shapes of issue 13 are tested with names other than the issue's examples.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +16,10 @@ from qingdan.normalize.departments import (
     SEPARATORS,
     DepartmentKnowledge,
     DepartmentNote,
+    DepartmentReader,
     split_departments,
 )
+from qingdan.normalize.knowledge import KnowledgeFileError
 
 KNOWLEDGE = DepartmentKnowledge.load()
 
@@ -47,9 +52,10 @@ def test_whitespace_and_line_breaks_separate_complete_names() -> None:
     ]
 
 
-def test_seed_wrap_is_joined() -> None:
-    # samples/000: the lead column wraps 生态环境新城分局 after 生态环境.
-    assert names("生态环境\n\n新城分局") == ["生态环境新城分局"]
+def test_a_wrapped_stem_and_place_branch_is_joined() -> None:
+    # samples/000 wraps its 生态环境<place>分局 after 生态环境: the model builds it
+    # from an organ's stem, a place and a branch suffix (here the place is invented).
+    assert names("生态环境\n\n石桥分局") == ["生态环境石桥分局"]
 
 
 def test_a_fragment_joins_the_name_before_it() -> None:
@@ -58,11 +64,11 @@ def test_a_fragment_joins_the_name_before_it() -> None:
 
 def test_seed_glued_names_are_cut() -> None:
     # samples/000 record 11: a space, then two names with nothing between them.
-    assert names("区发改委 区住建局区财政局\n生态环境新城分局") == [
+    assert names("区发改委 区住建局区财政局\n生态环境柳溪分局") == [
         "区发改委",
         "区住建局",
         "区财政局",
-        "生态环境新城分局",
+        "生态环境柳溪分局",
     ]
 
 
@@ -122,8 +128,8 @@ def test_a_note_on_its_own_line_belongs_to_the_name_above() -> None:
 
 
 def test_an_unknown_name_is_kept_as_written() -> None:
-    assert names("区发改委、某某工作专班") == ["区发改委", "某某工作专班"]
-    assert not KNOWLEDGE.is_complete("某某工作专班")
+    assert names("区发改委、某某物资储备库") == ["区发改委", "某某物资储备库"]
+    assert not KNOWLEDGE.is_complete("某某物资储备库")
 
 
 def test_empty_cells_have_no_names() -> None:
@@ -142,9 +148,11 @@ def test_a_user_known_name_fixes_a_wrong_split(tmp_path: Path) -> None:
 
 def test_a_user_suffix_completes_a_name(tmp_path: Path) -> None:
     user = tmp_path / "departments.toml"
-    user.write_text('suffixes = ["专班"]\n', encoding="utf-8")
+    user.write_text('suffixes = ["储备库"]\n', encoding="utf-8")
     knowledge = DepartmentKnowledge.load(user)
-    assert names("区城管局 某某工作\n专班", knowledge) == ["区城管局", "某某工作专班"]
+    assert not KNOWLEDGE.is_complete("某某物资储备库")
+    assert knowledge.is_complete("某某物资储备库")
+    assert names("区城管局 某某物资储备库", knowledge) == ["区城管局", "某某物资储备库"]
 
 
 # Characters of real cells: name parts, suffixes, starts, brackets, notes, separators.
@@ -166,3 +174,134 @@ def test_splitting_never_invents_or_loses_characters(cell: str) -> None:
 
 def _text_characters(text: str) -> Counter[str]:
     return Counter(c for c in text if c not in SEPARATORS and not c.isspace())
+
+
+# ---- the shapes of issue 13, with other names ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "name"),
+    [("市公安局\n金湾分局", "市公安局金湾分局"),
+     ("市生态环境局\n南岸分局", "市生态环境局南岸分局"),
+     ("市自然资源局\n城东分局", "市自然资源局城东分局"),
+     ("县公安局\n槐坪派出所", "县公安局槐坪派出所")],
+)  # fmt: skip
+def test_a_branch_on_the_line_after_its_parent_is_one_name(cell: str, name: str) -> None:
+    assert names(cell) == [name]
+    assert names(f"{cell}\n县财政局") == [name, "县财政局"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "name"),
+    [("各乡\n镇卫生院", "各乡镇卫生院"), ("各乡\n镇（街道）党委", "各乡镇（街道）党委"),
+     ("各乡\n镇政府", "各乡镇政府"), ("各街\n道办事处", "各街道办事处")],
+)  # fmt: skip
+def test_a_collective_wrapped_after_a_suffix_character_is_one_name(cell: str, name: str) -> None:
+    assert names(cell) == [name]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["县森林防火指挥部各成员单位", "市安委会成员单位", "区乡村振兴领导小组成员单位",
+     "县直各相关单位", "全市项目建设各专班", "市政府各有关部门", "各相关单位"],
+)  # fmt: skip
+def test_collective_and_member_names_stay_whole(name: str) -> None:
+    assert names(name) == [name]
+    assert names(f"县财政局{name}") == ["县财政局", name]
+    assert names(f"{name}\n县财政局") == [name, "县财政局"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["各县（市、区）人民政府(管委会)", "各乡（镇、街道）", "各街道（镇）", "各镇(街道、园区)"],
+)
+def test_a_bracket_holding_part_of_the_name_or_a_list_is_never_dropped(name: str) -> None:
+    assert names(name) == [name]
+    assert names(f"{name}、县财政局") == [name, "县财政局"]
+    assert names(f"县财政局，{name}") == ["县财政局", name]
+
+
+@pytest.mark.parametrize(
+    ("cell", "name"),
+    [("金沙高新技术产业开发\n区", "金沙高新技术产业开发区"),
+     ("市政府\n各有关部门", "市政府各有关部门"),
+     ("县人力资源和社会保\n障局", "县人力资源和社会保障局")],
+)  # fmt: skip
+def test_a_pdf_wrap_inside_a_name_is_joined(cell: str, name: str) -> None:
+    assert names(cell) == [name]
+
+
+@pytest.mark.parametrize(
+    "phrase", ["按职责负责", "同上", "各部门按职责分工负责", "以下各项均由各街道落实"]
+)
+def test_phrases_that_are_no_unit_are_notes_never_names(phrase: str) -> None:
+    alone = split_departments(phrase, KNOWLEDGE)
+    assert alone.names == []
+    assert alone.notes == [DepartmentNote(phrase, phrase)]
+    listed = split_departments(f"县水利局、{phrase}", KNOWLEDGE)
+    assert listed.names == ["县水利局"]
+    assert [n.note for n in listed.notes] == [phrase]
+
+
+def test_glued_names_are_cut_even_three_of_them() -> None:
+    assert names("县教体局县人社局县医保局") == ["县教体局", "县人社局", "县医保局"]
+
+
+@pytest.mark.parametrize("ending", ["等", "等部门", "等有关单位"])
+def test_a_trailing_etc_after_a_list_is_a_note(ending: str) -> None:
+    cell = split_departments(f"县发改局、县财政局{ending}", KNOWLEDGE)
+    assert cell.names == ["县发改局", "县财政局"]
+    assert cell.notes == [DepartmentNote(f"县财政局{ending}", ending)]
+
+
+def test_an_unplaceable_piece_is_kept_as_written_and_listed_unknown() -> None:
+    cell = split_departments("县水利局、某某物资储备库", KNOWLEDGE)
+    assert cell.names == ["县水利局", "某某物资储备库"]
+    assert cell.unknown == ["某某物资储备库"]
+
+
+def test_a_reader_caches_each_distinct_cell() -> None:
+    reader = DepartmentReader(KNOWLEDGE)
+    assert reader.split("县财政局") == reader.split("县财政局")
+    assert len(reader._cells) == 1  # segmented once
+
+
+def test_a_user_file_may_extend_every_key_of_the_model(tmp_path: Path) -> None:
+    user = tmp_path / "departments.toml"
+    user.write_text(
+        'places = ["会泽"]\nbranch_suffixes = ["监测站"]\n[organs]\n"数据资源局" = ["数据局"]\n',
+        encoding="utf-8",
+    )
+    knowledge = DepartmentKnowledge.load(user)
+    assert names("市公安局\n会泽分局") == ["市公安局", "会泽分局"]
+    assert names("市公安局\n会泽分局", knowledge) == ["市公安局会泽分局"]
+    assert names("市生态环境局\n会泽监测站", knowledge) == ["市生态环境局会泽监测站"]
+    assert names("县数据局县财政局", knowledge) == ["县数据局", "县财政局"]
+
+
+def test_a_user_file_with_an_unknown_key_is_one_clear_error(tmp_path: Path) -> None:
+    user = tmp_path / "departments.yaml"
+    user.write_text("sufixes:\n  - 专班\n", encoding="utf-8")
+    with pytest.raises(KnowledgeFileError, match=r"sufixes: expected one of .*unit_suffixes"):
+        DepartmentKnowledge.load(user)
+
+
+def test_the_readers_cache_cannot_be_changed_by_a_caller() -> None:
+    from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
+
+    reader = DepartmentReader(DepartmentKnowledge.load())
+    reader.split("县财政局、县民政局").names.append("县审计局")
+    assert reader.split("县财政局、县民政局").names == ["县财政局", "县民政局"]
+
+
+def test_a_lead_mark_cell_repeated_in_rows_gives_each_row_its_own_names() -> None:
+    from qingdan.normalize import normalize
+    from tests.normalize.grids import raw_document
+
+    grid: list[list[str]] = [
+        ["工作措施", "责任单位", "完成时限"],
+        ["措施一。", "▲县财政局、县民政局", "年底前"],
+        ["措施二。", "▲县财政局、县民政局", "年底前"],
+    ]
+    records = normalize(raw_document(grid)).records
+    assert [(r.lead, r.support) for r in records] == [(["县财政局"], ["县民政局"])] * 2

@@ -48,13 +48,18 @@ def test_spaced_title_digits_still_give_the_year() -> None:
 
 
 def test_plain_lines_fall_back_to_the_line_that_reads_like_a_title() -> None:
-    info = describe_document(["附件2", "关于印发的通知", "北塘区2019年防汛抗旱重点任务责任分工表"])
+    info = describe_document(
+        ["附件2", "内部资料 注意保存", "北塘区2019年防汛抗旱重点任务责任分工表"]
+    )
     assert info.title == "北塘区2019年防汛抗旱重点任务责任分工表"
     assert info.attachment == "附件2"
 
 
 def test_lines_that_all_look_alike_fall_back_to_the_words() -> None:
-    alike = [TextLine(t, 10.5, False, False) for t in ("附件1", "说明", "青山区2019年任务分解表")]
+    alike = [
+        TextLine(t, 10.5, False, False)
+        for t in ("附件1", "说明：各项均须落实。", "青山区2019年任务分解表")
+    ]
     assert describe_document(alike).title == "青山区2019年任务分解表"
 
 

@@ -27,12 +27,12 @@ def test_canonical_lists_follow_the_written_ones() -> None:
 
 
 def test_an_unknown_name_is_kept_and_warned_about_with_its_row() -> None:
-    result = _normalized("区城管局", "区财政局、某某工作专班")
-    assert result.records[0].support == ["区财政局", "某某工作专班"]
+    result = _normalized("区城管局", "区财政局、某某物资储备库")
+    assert result.records[0].support == ["区财政局", "某某物资储备库"]
     unknown = [w for w in result.warnings if w.code == "unknown-department"]
     assert len(unknown) == 1
     assert unknown[0].row == 1
-    assert "某某工作专班" in unknown[0].message
+    assert "某某物资储备库" in unknown[0].message
 
 
 def test_removed_notes_are_warned_about() -> None:

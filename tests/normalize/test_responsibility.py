@@ -7,8 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qingdan.normalize import normalize
-from qingdan.normalize.departments import DepartmentKnowledge
-from qingdan.normalize.responsibility import label_says_first_leads, split_responsibility
+from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
+from qingdan.normalize.responsibility import (
+    label_says_first_leads,
+    split_inline_responsibility,
+    split_responsibility,
+)
 from tests.normalize.grids import raw_document
 
 KNOWLEDGE = DepartmentKnowledge.load()
@@ -167,3 +171,96 @@ def test_every_form_and_punctuation_variant_splits(
     lead, support = names[:lead_count], names[lead_count : lead_count + support_count]
     found = split_responsibility(_written(form, lead, support, sep, clause), KNOWLEDGE)
     assert (found.lead, found.support, found.understood) == (lead, support, True)
+
+
+# ---- issue 13: more written forms, a lead mark, responsibility inline in the measure ----
+
+MORE_FORMS: list[tuple[str, list[str], list[str]]] = [
+    ("▲市水利局，市财政局，各区县", ["市水利局"], ["市财政局", "各区县"]),
+    ("市财政局、▲市水利局、各区县", ["市水利局"], ["市财政局", "各区县"]),
+    ("★县文旅局\n县教体局", ["县文旅局"], ["县教体局"]),
+    ("县自然资源局（牵头）、县林业局", ["县自然资源局"], ["县林业局"]),
+    ("县文旅局牵头，县教体局参与", ["县文旅局"], ["县教体局"]),
+    ("县文旅局牵头，县教体局、县总工会参与", ["县文旅局"], ["县教体局", "县总工会"]),
+    ("各乡镇负责落实", ["各乡镇"], []),
+    ("县民政局负责落实，县财政局配合", ["县民政局"], ["县财政局"]),
+    ("牵头单位：县民政局 配合单位：县财政局、县人社局", ["县民政局"], ["县财政局", "县人社局"]),
+    ("牵头单位：县民政局　配合单位：县财政局", ["县民政局"], ["县财政局"]),
+    ("责任单位：县应急局 配合单位：县消防救援大队", ["县应急局"], ["县消防救援大队"]),
+    ("责任单位：县应急局；配合单位：各乡镇人民政府", ["县应急局"], ["各乡镇人民政府"]),
+    ("市公安局\n金湾分局牵头，县财政局配合", ["市公安局金湾分局"], ["县财政局"]),
+]
+
+
+@pytest.mark.parametrize(("text", "lead", "support"), MORE_FORMS, ids=[f[0] for f in MORE_FORMS])
+def test_more_written_forms_are_split(text: str, lead: list[str], support: list[str]) -> None:
+    found = split_responsibility(text, KNOWLEDGE)
+    assert (found.lead, found.support, found.understood) == (lead, support, True)
+
+
+def test_the_lead_mark_is_no_part_of_the_name() -> None:
+    found = split_responsibility("▲县发改局", KNOWLEDGE)
+    assert found.lead == ["县发改局"]
+    assert not any("▲" in name for name in [*found.lead, *found.support])
+
+
+def test_a_reader_with_document_evidence_splits_the_names() -> None:
+    reader = DepartmentReader.for_document(KNOWLEDGE, "会泽县2023年重点工作任务清单", [])
+    found = split_responsibility("市公安局\n会泽分局牵头，县财政局配合", reader)
+    assert (found.lead, found.support) == (["市公安局会泽分局"], ["县财政局"])
+
+
+INLINE: list[tuple[str, str, list[str], list[str]]] = [
+    (
+        "推进政务服务中心改造，年底前建成投用。（县行政审批局牵头，县发改局、县财政局配合）",
+        "推进政务服务中心改造，年底前建成投用。",
+        ["县行政审批局"],
+        ["县发改局", "县财政局"],
+    ),
+    ("完成河道清淤。(县水利局牵头,各乡镇配合)", "完成河道清淤。", ["县水利局"], ["各乡镇"]),
+    ("开展安全检查（县应急局负责）。", "开展安全检查。", ["县应急局"], []),
+    (
+        "落实补贴资金。（县财政局、县农业农村局）",
+        "落实补贴资金。",
+        ["县财政局", "县农业农村局"],
+        [],
+    ),
+    (
+        "建设智慧停车系统。（牵头单位：县城管局；配合单位：县公安局）",
+        "建设智慧停车系统。",
+        ["县城管局"],
+        ["县公安局"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "measure", "lead", "support"), INLINE, ids=[i[0] for i in INLINE])
+def test_responsibility_inline_at_the_end_of_the_measure(
+    text: str, measure: str, lead: list[str], support: list[str]
+) -> None:
+    kept, found = split_inline_responsibility(text, KNOWLEDGE)
+    assert kept == measure
+    assert found is not None
+    assert (found.lead, found.support) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["制定实施方案（试行）", "完成目标任务（2019年）。", "建设污水管网（含县城）。",
+     "推进项目建设（按职责分工负责）", "建设5个示范点（县财政局牵头）并验收。", "", "开展排查。"],
+)  # fmt: skip
+def test_a_bracket_that_names_no_responsibility_stays_in_the_measure(text: str) -> None:
+    assert split_inline_responsibility(text, KNOWLEDGE) == (text, None)
+
+
+def test_an_inline_note_naming_a_unit_with_its_own_bracket_is_read_whole() -> None:
+    from qingdan.normalize.departments import DepartmentKnowledge
+    from qingdan.normalize.responsibility import split_inline_responsibility
+
+    measure, found = split_inline_responsibility(
+        "完成农贸市场提升改造。（县商务局牵头，各乡（镇）、县财政局配合）",
+        DepartmentKnowledge.load(),
+    )
+    assert measure == "完成农贸市场提升改造。"
+    assert found is not None
+    assert (found.lead, found.support) == (["县商务局"], ["各乡（镇）", "县财政局"])

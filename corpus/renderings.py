@@ -1,0 +1,66 @@
+"""Renderings of a generated list: a registry of formats, each writing files from a spec.
+
+A rendering is a name (``docx-merged``, ``pdf-table-per-page``, ``txt`` …), the suffix
+of the file it writes, and a writer. Writers that need LibreOffice are *printed*: the
+generator collects their Word sources and prints them in batches (``print_pdfs``), one
+LibreOffice run per batch. A new input format (HTML, XLSX, paragraph lists) is one more
+entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.sheet import ABOVE, DOCX_VARIANTS, Spec, render_txt, write_docx
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One way to publish a list."""
+
+    name: str
+    suffix: str
+    write: Callable[[Spec, Path], None]
+    """Writes the file itself, or (for printed renderings) the Word file to print."""
+    printed: bool = False
+    """True when ``write`` gives a DOCX that LibreOffice must print to the target."""
+
+    def file_name(self, stem: str) -> str:
+        """The rendering's file name for a list named ``stem``."""
+        variant = self.name.split("-", 1)[1] if "-" in self.name else ""
+        return f"{stem}_{variant}{self.suffix}" if variant else f"{stem}{self.suffix}"
+
+
+def _docx(variant: str) -> Callable[[Spec, Path], None]:
+    def write(spec: Spec, target: Path) -> None:
+        write_docx(spec, variant, target)
+
+    return write
+
+
+def _txt(spec: Spec, target: Path) -> None:
+    target.write_text(render_txt(spec), encoding="utf-8")
+
+
+RENDERINGS: dict[str, Rendering] = {
+    **{f"docx-{v}": Rendering(f"docx-{v}", ".docx", _docx(v)) for v in DOCX_VARIANTS},
+    **{
+        f"pdf-{v}": Rendering(f"pdf-{v}", ".pdf", _docx(v), printed=True)
+        for v in ("merged", "table-per-page")
+    },
+    "txt": Rendering("txt", ".txt", _txt),
+}
+"""Rendering name -> how to write it."""
+
+
+def blank_allowed(spec: Spec, mergeable: set[int]) -> bool:
+    """Whether ``docx-blank`` keeps the truth: only grouping columns may be covered.
+
+    A blank cell under a category is read as the category carried down, but a blank
+    序号 or responsibility cell is really empty, so those columns must not be merged.
+    """
+    return all(
+        cell != ABOVE or col in mergeable for row in spec.rows for col, cell in enumerate(row)
+    )

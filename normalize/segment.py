@@ -1,0 +1,169 @@
+"""One run of a department cell -> its names, by the best cut under the unit model.
+
+A run is the text between two separators (、，,；; outside brackets). Its line breaks
+and spaces may end a name or may be a wrap inside one; two names may also be glued
+with nothing between them. Like a word segmenter, ``best_cut`` scores every way of
+cutting the run (dynamic programming over positions) with the cost of each piece
+under ``UnitModel`` plus a cost per piece, a cost for joining over a line break and a
+cost for cutting where nothing was written, and keeps the cheapest. Bracket groups
+are never cut and stay with the name before them; a bracket holding a note
+(（牵头）, （按职责分工负责）) is taken out of the name first and returned as a note.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from qingdan.normalize.units import CLOSING, OPENING, Kind, Reading, UnitModel
+
+PIECE_COST = 1.0
+"""Each name costs this much: two names must read much better than one to cut."""
+JOIN_COST = 0.8
+"""Joining over a line break or space: the break is evidence of a boundary."""
+GLUE_COST = 0.3
+"""Cutting where nothing was written (县住建局县财政局): a little evidence against."""
+MAX_PIECE = 48
+"""No unit name is longer; longer runs are cut at least once."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One cut piece of a run: its text as written (line breaks removed) and reading."""
+
+    text: str
+    reading: Reading
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class BracketNote:
+    """A bracket group taken out of a run because it holds a note, and where it stood."""
+
+    text: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run with its breaks located: compact text, where breaks were, bracket notes."""
+
+    text: str
+    breaks: frozenset[int]
+    notes: tuple[BracketNote, ...]
+
+
+def prepare_run(written: str, model: UnitModel) -> Run:
+    """The run without whitespace, the positions of its breaks and its bracket notes."""
+    text = ""
+    notes: list[BracketNote] = []
+    breaks: set[int] = set()
+    depth, group, group_start = 0, "", 0
+    for char in written:
+        if char.isspace():
+            if depth == 0 and text:
+                breaks.add(len(text))
+            continue
+        if depth:
+            group += char
+            depth += (char in OPENING) - (char in CLOSING)
+            if depth == 0:
+                text = _close_group(text, group, group_start, notes, breaks, model)
+            continue
+        if char in OPENING:
+            depth, group, group_start = 1, char, len(text)
+            continue
+        text += char
+    if depth:
+        text = _close_group(text, group, group_start, notes, breaks, model)
+    return Run(text, frozenset(b for b in breaks if 0 < b < len(text)), tuple(notes))
+
+
+def _close_group(
+    text: str,
+    group: str,
+    start: int,
+    notes: list[BracketNote],
+    breaks: set[int],
+    model: UnitModel,
+) -> str:
+    content = group[1:-1] if group[-1] in CLOSING else group[1:]
+    if is_bracket_note(content, model):
+        notes.append(BracketNote(group, start))
+        breaks.add(start)  # a note ends the name it follows
+        return text
+    return text + group
+
+
+def is_bracket_note(content: str, model: UnitModel) -> bool:
+    """Whether a bracket's content is a remark (牵头, 按职责分工负责, 2019年) rather than a name."""
+    if content in model.whole or model.names_a_list(content):
+        return any(word in content for word in model.note_words)
+    return True
+
+
+def best_cut(run: Run, model: UnitModel) -> list[Piece]:
+    """The cheapest cut of a run into pieces under the model."""
+    text = run.text
+    if not text:
+        return []
+    positions = _candidates(run, model)
+    best: dict[int, tuple[float, int]] = {0: (0.0, -1)}
+    for end in positions[1:]:
+        for start in positions:
+            if start >= end:
+                break
+            if start not in best or (end - start > MAX_PIECE and start != 0):
+                continue
+            piece = text[start:end]
+            cost = best[start][0] + PIECE_COST + model.read(piece).cost
+            cost += JOIN_COST * sum(1 for b in run.breaks if start < b < end)
+            if start and start not in run.breaks and text[start - 1] not in CLOSING:
+                cost += GLUE_COST  # a closing bracket is a visible end, as a break is
+            if end not in best or cost < best[end][0]:
+                best[end] = (cost, start)
+    pieces: list[Piece] = []
+    end = len(text)
+    while end > 0:
+        start = best[end][1]
+        pieces.append(Piece(text[start:end], model.read(text[start:end]), start, end))
+        end = start
+    return pieces[::-1]
+
+
+def _candidates(run: Run, model: UnitModel) -> list[int]:
+    """Positions a cut may go: breaks, and after a word that can end a name."""
+    text = run.text
+    protected = _protected(run, model)
+    ends = model.end_characters
+    positions = {0, len(text)}
+    positions.update(b for b in run.breaks if b not in protected)
+    for position in range(1, len(text)):
+        if position in protected:
+            continue
+        if text[position - 1] in ends or text.startswith(model.note_words, position):
+            positions.add(position)
+    return sorted(positions)
+
+
+def _protected(run: Run, model: UnitModel) -> set[int]:
+    """Positions never cut: inside or before a bracket, inside a line known whole."""
+    text = run.text
+    protected: set[int] = set()
+    depth = 0
+    for position, char in enumerate(text):
+        if depth or char in OPENING:
+            protected.add(position)  # inside a bracket, or right before one
+        if char in OPENING:
+            depth += 1
+        elif char in CLOSING and depth:
+            depth -= 1
+    bounds = [0, *sorted(run.breaks), len(text)]
+    for start, end in itertools.pairwise(bounds):
+        line = text[start:end]
+        reading = model.read(line)
+        known = reading.kind is Kind.WHOLE or line in model.confirmed
+        if known or (reading.kind.is_name and reading.cost == 0.0):
+            protected.update(range(start + 1, end))
+    return protected

@@ -1,0 +1,589 @@
+"""How Chinese government unit names are built, and how well a text reads as one.
+
+A unit name is ``[prefix ...] core [branch]`` (县 + 财政局; 中共 + X县 + 委 + 宣传部;
+市 + 公安局 + 东城分局; 生态环境 + X + 分局), a collective (各乡镇人民政府, 县食安委成员单位,
+区直各有关部门), a place that takes tasks itself (X经济技术开发区), or a name the
+knowledge lists whole. ``UnitModel.read`` scores one piece of text under that grammar:
+the lower the cost, the better it reads as one unit; a piece the grammar cannot build
+is ``UNKNOWN`` and a phrase such as 按职责分工负责 is a ``NOTE``. The segmenter
+(``normalize.segment``) adds these costs over every way of cutting a cell.
+
+Places are not knowledge: they are learned from the document (``with_places``).
+The vocabulary is data: ``data/units.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any
+
+OPENING = "（(【[〔"
+CLOSING = "）)】]〕"
+LIST_SEPARATORS = "、，,；;／/"
+
+# Characters that end organ words; a place stem never holds one (so 财政局县 is no place).
+_ORGAN_CHARS = frozenset("局委办室部院所站处厅署队社司府会组班行馆联协团心")
+_IDEOGRAPH = re.compile(r"^[\u4e00-\u9fff]+$")
+
+# Costs of the grammar's choices (a segment's cost; the segmenter adds one per segment).
+WHOLE_COST = 0.0
+STEM_COST = 0.5
+UNKNOWN_PLACE = 1.5
+UNKNOWN_BRANCH_PLACE = 1.0
+BARE_BRANCH = 0.2
+GENERIC_COST = 1.5
+GENERIC_PER_CHAR = 0.15
+GLUE_INSIDE = 1.5
+ZONE_ALONE = 0.5
+PLACE_ALONE = 1.0
+BRANCH_ALONE = 1.0
+COLLECTIVE_COST = 0.3
+TAIL_ALONE = 1.0
+MEMBERS_COST = 0.1
+NOTE_COST = 0.5
+NOTE_LIKE = 1.0
+NOTE_AFTER_NAME = 3.0
+ODD_BRACKET = 0.5
+FRAGMENT_COST = 3.0
+UNKNOWN_COST = 4.0
+UNKNOWN_PER_CHAR = 0.5
+
+
+class Kind(Enum):
+    """What a piece of a department cell is under the model."""
+
+    WHOLE = "whole"
+    ORGAN = "organ"
+    GENERIC = "generic"
+    BRANCH = "branch"
+    PLACE = "place"
+    COLLECTIVE = "collective"
+    NOTE = "note"
+    FRAGMENT = "fragment"
+    UNKNOWN = "unknown"
+
+    @property
+    def is_name(self) -> bool:
+        """Whether a piece of this kind is a unit name (kept as a name without doubt)."""
+        return self not in (Kind.NOTE, Kind.FRAGMENT, Kind.UNKNOWN)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one piece of text reads: its kind, its cost, what it taught about places."""
+
+    kind: Kind
+    cost: float
+    branch_place: str | None = None
+    """The unknown place written before a branch suffix (X in 市公安局X分局), if any."""
+    etc: str | None = None
+    """A trailing 等/等部门 read off the name."""
+
+
+_UNKNOWN = Reading(Kind.UNKNOWN, UNKNOWN_COST)
+_STRONG = frozenset({Kind.WHOLE, Kind.ORGAN, Kind.BRANCH, Kind.COLLECTIVE})
+
+
+def _longest_first(words: Any) -> tuple[str, ...]:
+    return tuple(sorted({str(w) for w in words if str(w)}, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class UnitModel:
+    """The grammar of unit names (``data/units.toml``) and the places of one document."""
+
+    levels: tuple[str, ...]
+    zones: tuple[str, ...]
+    openers: tuple[str, ...]
+    committees: tuple[str, ...]
+    organs: frozenset[str]
+    stems: frozenset[str]
+    unit_suffixes: tuple[str, ...]
+    branch_suffixes: tuple[str, ...]
+    collective_heads: tuple[str, ...]
+    collective_tails: tuple[str, ...]
+    member_tails: frozenset[str]
+    member_owners: tuple[str, ...]
+    department_owners: tuple[str, ...]
+    scope_marks: tuple[str, ...]
+    scope_openers: tuple[str, ...]
+    whole: frozenset[str]
+    notes: frozenset[str]
+    note_words: tuple[str, ...]
+    etc: tuple[str, ...]
+    false_starts: tuple[str, ...]
+    end_characters: frozenset[str] = frozenset()
+    """Characters a name can end with: a segmenter may cut after them."""
+    confirmed: frozenset[str] = frozenset()
+    """Names the document writes whole (evidence for cutting, not knowledge)."""
+    ranks: dict[str, int] = field(default_factory=dict, compare=False)
+    """Level -> its rank in ``level_order`` (0 highest); zones rank as ``zone``."""
+    places: frozenset[str] = frozenset()
+    """Place stems learned from the document (X of X区, X分局)."""
+    _level_index: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _cache: dict[str, Reading] = field(default_factory=dict, compare=False, repr=False)
+    _places_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> UnitModel:
+        """The model from the mapping of ``data/units.toml`` (plus a user's additions)."""
+        organs = {str(k) for k in data.get("organs", {})}
+        for forms in data.get("organs", {}).values():
+            organs.update(str(f) for f in forms)
+        suffixes = _longest_first(data.get("unit_suffixes", []))
+        stems = set()
+        for organ in organs:
+            for suffix in suffixes:
+                if organ.endswith(suffix) and len(organ) - len(suffix) >= 2:
+                    stems.add(organ[: -len(suffix)])
+        return cls(
+            levels=_longest_first(data.get("levels", [])),
+            zones=_longest_first(data.get("zones", [])),
+            openers=_longest_first(data.get("openers", [])),
+            committees=_longest_first(data.get("committees", [])),
+            organs=frozenset(organs),
+            stems=frozenset(stems - organs),
+            unit_suffixes=suffixes,
+            branch_suffixes=_longest_first(data.get("branch_suffixes", [])),
+            collective_heads=_longest_first(data.get("collective_heads", [])),
+            collective_tails=_longest_first(data.get("collective_tails", [])),
+            member_tails=frozenset(str(t) for t in data.get("member_tails", [])),
+            member_owners=_longest_first(data.get("member_owners", [])),
+            department_owners=_longest_first(data.get("department_owners", [])),
+            scope_marks=_longest_first(data.get("scope_marks", [])),
+            scope_openers=_longest_first(data.get("scope_openers", [])),
+            whole=frozenset(str(w) for w in data.get("whole", [])),
+            notes=frozenset(str(w) for w in data.get("notes", [])),
+            note_words=_longest_first(data.get("note_words", [])),
+            etc=_longest_first(data.get("etc", [])),
+            false_starts=_longest_first(data.get("false_starts", [])),
+            places=frozenset(str(p) for p in data.get("places", [])),
+            ranks=_ranks(data.get("level_order", []), data.get("zones", [])),
+        )._with_end_characters()
+
+    def _with_end_characters(self) -> UnitModel:
+        words = [
+            *self.levels,
+            *self.zones,
+            *self.committees,
+            *self.organs,
+            *self.unit_suffixes,
+            *self.branch_suffixes,
+            *self.collective_tails,
+            *self.whole,
+            *self.etc,
+            *self.notes,
+        ]
+        ends = frozenset(w[-1] for w in words) | frozenset(CLOSING)
+        index: dict[str, list[str]] = {}
+        for word in (*self.zones, *self.levels):  # zones first: X新区 is no X新 + 区
+            index.setdefault(word[0], []).append(word)
+        levels = {first: tuple(words) for first, words in index.items()}
+        return replace(self, end_characters=ends, _level_index=levels, _cache={})
+
+    def with_places(self, places: set[str] | frozenset[str]) -> UnitModel:
+        """The same grammar knowing these place stems as well (a fresh cache)."""
+        return replace(self, places=self.places | frozenset(places), _cache={}, _places_cache={})
+
+    def with_confirmed(self, names: set[str] | frozenset[str]) -> UnitModel:
+        """The same grammar knowing that the document writes these names whole.
+
+        A confirmed name costs nothing as one piece and is never cut, but keeps its
+        kind: a name the grammar cannot build is still unknown (and warned about).
+        """
+        return replace(self, confirmed=self.confirmed | frozenset(names))._with_end_characters()
+
+    # ---- one piece -------------------------------------------------------------------
+
+    def read(self, text: str) -> Reading:
+        """How a piece of a cell (no separators, no line breaks) reads as one unit."""
+        found = self._cache.get(text)
+        if found is None:
+            found = self._read(text)
+            if text in self.confirmed:
+                found = replace(found, cost=0.0)
+            self._cache[text] = found
+        return found
+
+    def is_unit(self, text: str) -> bool:
+        """Whether a piece reads as a unit name (not a note, fragment or unknown text)."""
+        return self.read(text).kind.is_name
+
+    def _read(self, text: str) -> Reading:
+        if not text:
+            return _UNKNOWN
+        if text in self.whole:
+            return Reading(Kind.WHOLE, WHOLE_COST)
+        if text in self.etc:
+            return Reading(Kind.FRAGMENT, FRAGMENT_COST)
+        for ending in self.etc:
+            if text.endswith(ending) and len(text) > len(ending):
+                named = self.read(text[: -len(ending)])
+                if named.kind.is_name:
+                    return replace(named, cost=named.cost + 0.1, etc=ending)
+        if text in self.notes:
+            return Reading(Kind.NOTE, NOTE_COST)
+        reading = self._read_with_brackets(text)
+        if any(word in text for word in self.note_words) and reading.cost > 2.0:
+            return Reading(Kind.NOTE, NOTE_LIKE + self._name_first_penalty(text))
+        return reading
+
+    def _name_first_penalty(self, text: str) -> float:
+        """A note that starts with a complete name should be cut after the name."""
+        for end in range(2, len(text)):
+            first = self.read(text[:end])
+            if first.kind.is_name and first.cost <= 1.0:
+                return NOTE_AFTER_NAME
+        return 0.0
+
+    def _read_with_brackets(self, text: str) -> Reading:
+        plain, contents = _without_brackets(text)
+        if not contents:
+            return self._read_plain(text)
+        if not plain:
+            return _UNKNOWN
+        reading = self._read_plain(plain)
+        if not reading.kind.is_name:
+            return reading
+        extra = sum(0.0 if self.names_a_list(c) else ODD_BRACKET for c in contents)
+        return replace(reading, cost=reading.cost + extra)
+
+    def names_a_list(self, content: str) -> bool:
+        """Whether a bracket's content is levels or names (县、市、区; 街道、开发区; 管委会)."""
+        pieces = [p for p in re.split(f"[{LIST_SEPARATORS}]", content) if p]
+        return bool(pieces) and all(
+            self._is_level_run(p) or self.read(p).kind.is_name for p in pieces
+        )
+
+    def _read_plain(self, text: str) -> Reading:
+        best = min((self._read_collective(text), self._read_organ(text)), key=lambda r: r.cost)
+        if best.cost < UNKNOWN_COST:
+            return best
+        if text in self.stems:
+            return Reading(Kind.FRAGMENT, FRAGMENT_COST)
+        return Reading(Kind.UNKNOWN, UNKNOWN_COST + UNKNOWN_PER_CHAR * len(text))
+
+    # ---- collectives -----------------------------------------------------------------
+
+    def _read_collective(self, text: str) -> Reading:
+        best = _UNKNOWN
+        for head in self.collective_heads:
+            rest = text[len(head) :]
+            if text.startswith(head) and rest:
+                best = _cheaper(best, self._read_each(rest))
+        for tail in self.collective_tails:
+            if text.endswith(tail):
+                best = _cheaper(best, self._read_tail(text[: -len(tail)], tail))
+        return best
+
+    def _read_each(self, rest: str) -> Reading:
+        """各 + levels [+ an organ] (各乡镇, 各乡镇人民政府), or 各 + a tail (各有关单位).
+
+        The organ after the levels is one every level has (人民政府, 党委, 卫生院): a
+        branch with its own place is another name (各乡镇 + 生态环境X分局).
+        """
+        if self._is_level_run(rest) or rest in self.collective_tails:
+            return Reading(Kind.COLLECTIVE, COLLECTIVE_COST)
+        levels = max((k for k in range(1, len(rest)) if self._is_level_run(rest[:k])), default=0)
+        if levels == 0:
+            inner = self.read(rest)
+            if inner.kind in (Kind.ORGAN, Kind.GENERIC, Kind.WHOLE):
+                return Reading(Kind.COLLECTIVE, COLLECTIVE_COST + inner.cost)
+            return _UNKNOWN
+        body = rest[levels:]
+        if body in self.organs or body in self.committees:
+            return Reading(Kind.COLLECTIVE, COLLECTIVE_COST)
+        generic = self._generic(body, has_prefix=True)
+        if generic is not None and not body.endswith(self.branch_suffixes):
+            return Reading(Kind.COLLECTIVE, COLLECTIVE_COST + generic.cost)
+        return _UNKNOWN
+
+    def _read_tail(self, head: str, tail: str) -> Reading:
+        """A unit or a scope + a tail (县食安委成员单位, 区直各有关部门, 县政府有关部门)."""
+        if not head:
+            return Reading(Kind.COLLECTIVE, TAIL_ALONE)
+        if self._is_scope(head):
+            return Reading(Kind.COLLECTIVE, COLLECTIVE_COST)
+        if self._is_scoped_topic(head):
+            return Reading(Kind.COLLECTIVE, GENERIC_COST)
+        owners = self.member_owners if tail in self.member_tails else self.department_owners
+        if not head.endswith(owners) and not self._is_committee(head):
+            return _UNKNOWN
+        inner = self.read(head)
+        if inner.kind.is_name and inner.kind is not Kind.COLLECTIVE:
+            return Reading(Kind.COLLECTIVE, MEMBERS_COST + inner.cost)
+        return _UNKNOWN
+
+    def _is_committee(self, head: str) -> bool:
+        """县委, X市委, 镇党委: a level or place and its party committee."""
+        for committee in self.committees:
+            if head.endswith(committee):
+                prefixes = self._prefixes(head[: -len(committee)])
+                if prefixes.get(len(head) - len(committee), (0.0, ""))[1] in ("level", "place"):
+                    return True
+        return False
+
+    def _is_scope(self, head: str) -> bool:
+        """区直, 县直属, 全县, 本市, 县 (县有关部门): the reach of a collective."""
+        if self._is_level_run(head):
+            return True
+        for mark in self.scope_marks:
+            if head.endswith(mark) and self._is_level_run(head[: -len(mark)]):
+                return True
+        return any(
+            head.startswith(o) and self._is_level_run(head[len(o) :]) for o in self.scope_openers
+        )
+
+    def _is_scoped_topic(self, head: str) -> bool:
+        """全县招商引资 (全县招商引资各专班): a scope, then what the group works on."""
+        for opener in self.scope_openers:
+            if not head.startswith(opener):
+                continue
+            for level in self.levels:
+                topic = head[len(opener) + len(level) :]
+                if head[len(opener) :].startswith(level) and 0 < len(topic) <= 10:
+                    return bool(_IDEOGRAPH.match(topic))
+        return False
+
+    def _is_level_run(self, text: str) -> bool:
+        """Whether text is levels only (乡镇, 县市区, 镇街道, 开发区)."""
+        if not text:
+            return False
+        position, rank = 0, -1
+        while position < len(text):
+            word = self._level_at(text, position, allow_false_start=True)
+            if word is None or self.ranks.get(word, rank) < rank:
+                return False  # 乡镇县 climbs back up: no run of levels
+            position, rank = position + len(word), self.ranks.get(word, rank)
+        return True
+
+    # ---- prefix + core + branch --------------------------------------------------------
+
+    def _level_at(self, text: str, position: int, allow_false_start: bool = False) -> str | None:
+        if position >= len(text):
+            return None
+        if not allow_false_start and text.startswith(self.false_starts, position):
+            return None
+        for word in self._level_index.get(text[position], ()):
+            if text.startswith(word, position):
+                return word
+        return None
+
+    def _prefixes(self, text: str) -> dict[int, tuple[float, str]]:
+        """Every position a prefix can end at -> (cost, kind of its last token).
+
+        Kinds: ``start``, ``opener``, ``level``, ``zone``, ``place``, ``committee``.
+        Levels go down ``level_order``: a prefix never climbs back up (镇县 is none).
+        """
+        reach: dict[int, tuple[float, str, int]] = {0: (0.0, "start", -1)}
+        for position in range(len(text)):
+            if position not in reach:
+                continue
+            cost, last, rank = reach[position]
+            for end, step, kind, level in self._tokens(text, position, last):
+                new_rank = self.ranks.get(level, rank) if level else rank
+                if level and level in self.ranks and new_rank < rank:
+                    continue
+                if end < len(text) or kind in ("zone", "level", "place", "committee"):
+                    total = cost + step
+                    if end not in reach or total < reach[end][0]:
+                        reach[end] = (total, kind, new_rank)
+        return {end: (cost, kind) for end, (cost, kind, _) in reach.items()}
+
+    def _tokens(self, text: str, position: int, last: str) -> list[tuple[int, float, str, str]]:
+        """Tokens starting at ``position``: (end, cost, kind, the level word or "")."""
+        tokens: list[tuple[int, float, str, str]] = []
+        if last in ("start", "opener"):
+            tokens += [
+                (position + len(o), 0.0, "opener", "")
+                for o in self.openers
+                if text.startswith(o, position)
+            ]
+        if last in ("level", "zone", "place"):
+            tokens += [
+                (position + len(c), 0.0, "committee", "")
+                for c in self.committees
+                if text.startswith(c, position)
+            ]
+        if last == "committee":
+            return tokens
+        previous = text[position - 1] if position else ""
+        level = self._level_at(text, position, allow_false_start=True)
+        if (
+            level is not None
+            and text.startswith(self.false_starts, position)
+            and text[position + len(level) :] not in self.organs
+        ):
+            level = None  # 市场监管局 is no 市 + 场监管局; 市政协 is 市 + 政协
+        if level is not None and not (previous and level.startswith(previous)):
+            kind = "zone" if level in self.zones else "level"
+            tokens.append((position + len(level), 0.0, kind, level))
+        for place in self.places:
+            if text.startswith(place, position):
+                tokens.append((position + len(place), 0.0, "place", ""))
+        for length in range(1, 5):
+            stem = text[position : position + length]
+            after = self._level_at(text, position + length)
+            if len(stem) == length and after is not None and self._could_be_place(stem):
+                kind = "zone" if after in self.zones else "place"
+                end = position + length + len(after)
+                cost = 0.0 if stem in self.places else UNKNOWN_PLACE
+                tokens.append((end, cost, kind, after))
+        return tokens
+
+    def _could_be_place(self, stem: str) -> bool:
+        found = self._places_cache.get(stem)
+        if found is None:
+            found = self._places_cache[stem] = self._guess_place(stem)
+        return found
+
+    def _guess_place(self, stem: str) -> bool:
+        if stem in self.places:
+            return True
+        return (
+            bool(_IDEOGRAPH.match(stem))
+            and not _ORGAN_CHARS.intersection(stem)
+            and not stem.startswith(self.collective_heads)
+            and not stem.startswith(self.scope_openers)
+            and not any(
+                stem[:k] in self.stems or stem[:k] in self.organs for k in range(2, len(stem) + 1)
+            )
+            and not any(stem.startswith(level) for level in self.levels)
+            and not stem.endswith(self.levels)
+            and not stem.endswith(self.zones)
+        )
+
+    def _read_organ(self, text: str) -> Reading:
+        best = _UNKNOWN
+        for end, (cost, last) in self._prefixes(text).items():
+            body = text[end:]
+            if not body:
+                best = _cheaper(best, self._place_alone(end, cost, last))
+                continue
+            found = self._read_body(body, has_prefix=end > 0, last=last)
+            if found is not None:
+                best = _cheaper(best, replace(found, cost=found.cost + cost))
+        return best
+
+    def _place_alone(self, end: int, cost: float, last: str) -> Reading:
+        if last == "zone":
+            return Reading(Kind.PLACE, ZONE_ALONE + cost)
+        if last == "place":
+            return Reading(Kind.PLACE, PLACE_ALONE + cost)
+        return _UNKNOWN
+
+    def _read_body(self, body: str, has_prefix: bool, last: str) -> Reading | None:
+        if body in self.organs:
+            return Reading(Kind.ORGAN, 0.0)
+        if last == "committee" and body in self.committees:
+            return None
+        if has_prefix and last in ("level", "place", "zone") and body in self.committees:
+            return Reading(Kind.ORGAN, 0.0)  # 县委, 镇党委
+        best: Reading | None = None
+        for split in range(1, len(body)):
+            core, tail = body[:split], body[split:]
+            core_cost = 0.0 if core in self.organs else STEM_COST if core in self.stems else None
+            branch = self._branch(tail) if core_cost is not None else None
+            if branch is not None and core_cost is not None:
+                cost, place = branch
+                best = _cheaper_opt(best, Reading(Kind.ORGAN, core_cost + cost, place))
+        generic = self._generic(body, has_prefix)
+        if generic is not None:
+            best = _cheaper_opt(best, generic)
+        if not has_prefix:
+            branch = self._branch(body, bare=False)
+            if branch is not None:
+                cost, place = branch
+                best = _cheaper_opt(best, Reading(Kind.BRANCH, BRANCH_ALONE + cost, place))
+        return best
+
+    def _branch(self, tail: str, bare: bool = True) -> tuple[float, str | None] | None:
+        """(cost, unknown place) of a branch: [place] + a branch suffix (X分局, 支队)."""
+        best: tuple[float, str | None] | None = None
+        for suffix in self.branch_suffixes:
+            if not tail.endswith(suffix):
+                continue
+            place = tail[: -len(suffix)]
+            option: tuple[float, str | None] | None = None
+            if not place:
+                option = (BARE_BRANCH, None) if bare else None
+            elif place in self.places:
+                option = (0.0, None)
+            elif len(place) <= 4 and self._could_be_place(place):
+                option = (UNKNOWN_BRANCH_PLACE, place)
+            if option is not None and (best is None or option[0] < best[0]):
+                best = option
+        return best
+
+    def _generic(self, body: str, has_prefix: bool) -> Reading | None:
+        """Any text ending in a unit suffix (工信和商务局); long or glued text costs more."""
+        if not body.endswith(self.unit_suffixes) or self._level_at(body, 0) is not None:
+            return None
+        if body in self.unit_suffixes or (not has_prefix and len(body) < 3):
+            return None
+        cost = GENERIC_COST + GENERIC_PER_CHAR * max(0, len(body) - 4)
+        if self._glued_inside(body):
+            cost += GLUE_INSIDE
+        return Reading(Kind.GENERIC, cost)
+
+    def _glued_inside(self, body: str) -> bool:
+        """Whether an organ word ends inside the text and a level or a name starts right
+        after it (住建局县财政局, 规划X分局国土X分局): two names glued, not one."""
+        level_ends = {word[-1] for word in (*self.levels, *self.zones)}
+        for position in range(1, len(body) - 1):
+            before = body[position - 1]
+            if before not in _ORGAN_CHARS and before not in level_ends:
+                continue
+            if before in _ORGAN_CHARS and self._level_at(body, position) is not None:
+                return True
+            rest = self.read(body[position:])
+            if rest.kind in _STRONG and rest.cost <= 1.5:
+                return True
+        return False
+
+
+def _ranks(order: list[list[str]], zones: list[str]) -> dict[str, int]:
+    ranks: dict[str, int] = {}
+    for rank, words in enumerate(order):
+        for word in words:
+            if word == "zone":
+                ranks.update(dict.fromkeys(zones, rank))
+            else:
+                ranks[word] = rank
+    return ranks
+
+
+def _cheaper(a: Reading, b: Reading) -> Reading:
+    return b if b.cost < a.cost else a
+
+
+def _cheaper_opt(a: Reading | None, b: Reading) -> Reading:
+    return b if a is None or b.cost < a.cost else a
+
+
+def _without_brackets(text: str) -> tuple[str, list[str]]:
+    """Text without its bracket groups, and the groups' contents (各镇（街道） -> 各镇, [街道])."""
+    plain, contents, current, depth = "", [], "", 0
+    for char in text:
+        if char in OPENING:
+            if depth:
+                current += char
+            depth += 1
+        elif char in CLOSING and depth:
+            depth -= 1
+            if depth:
+                current += char
+            else:
+                contents.append(current)
+                current = ""
+        elif depth:
+            current += char
+        else:
+            plain += char
+    if depth:
+        contents.append(current)
+    return plain, contents

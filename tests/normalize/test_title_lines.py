@@ -1,0 +1,28 @@
+"""The title above a table: every line of it, joined; the year it names (CONVENTIONS.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qingdan.normalize.document_info import describe_document
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "year"),
+    [
+        (
+            ["附件1", "某市2023年乡村振兴", "重点工作责任分工"],
+            "某市2023年乡村振兴重点工作责任分工",
+            2023,
+        ),
+        (["附件2", "某县2021年重点工作任务清单"], "某县2021年重点工作任务清单", 2021),
+        (["某区重点工作任务分工方案", "（2022年3月）"], "某区重点工作任务分工方案", 2022),
+        (["附件", "重点工作任务分工"], "重点工作任务分工", None),
+        (["2020年度", "整改清单"], "2020年度整改清单", 2020),
+    ],
+)
+def test_a_title_on_several_lines_is_one_title(
+    lines: list[str], title: str, year: int | None
+) -> None:
+    info = describe_document(lines)
+    assert (info.title, info.year) == (title, year)
