@@ -7,11 +7,13 @@ rules, and nothing else:
 * glyphs on one line are those whose vertical centres fall within the line's band;
   lines are read top down, glyphs left to right (the order they are printed in);
 * a glyph printed twice a hair apart (fake bold) counts once;
-* a space is kept where the PDF has a space glyph, and added only between two
-  Latin/digit words whose glyphs stand apart (a PDF that positions words without a
-  space glyph); never next to a Chinese character: Word and LibreOffice print a gap
-  between 年 and a digit (their "autospace"), which is layout, not text
-  (``新城区2020年``, never ``新城区 2020 年``);
+* a space is kept where the PDF has a space glyph (unless it is printed over another
+  glyph), and added where the PDF positions a space without a glyph: between two
+  Latin/digit words set apart, or between two Chinese characters set apart by more
+  than the line's usual gap (``市交通局 柏宁街道办事处``); never between a Chinese
+  character and a Latin letter or digit: Word and LibreOffice print a gap between 年
+  and a digit (their "autospace"), which is layout, not text (``新城区2020年``, never
+  ``新城区 2020 年``);
 * lines inside one block are joined with ``\\n`` (the normalizer joins wrapped lines).
 
 Every engine (pdfplumber, PDFium) turns its characters into ``Glyph``s, so both give the
@@ -23,6 +25,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 Box = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in points, top-down page coordinates."""
@@ -89,14 +92,49 @@ def _is_word_char(char: str) -> bool:
     )
 
 
-def needs_space(left: Glyph, right: Glyph) -> bool:
+def needs_space(left: Glyph, right: Glyph, usual_gap: float = 0.0) -> bool:
     """Whether a space stands between two adjacent glyphs that are not spaces themselves.
 
-    Only between two Latin/digit words set apart: never next to a Chinese character.
+    Between two Latin/digit words set apart (more than ``WORD_GAP`` em); between two
+    Chinese characters set apart by more than ``WORD_GAP`` em beyond the line's usual
+    gap between them (``usual_gap``: letter spacing and justification widen every gap
+    alike; a space the PDF positions without a glyph widens one). Never between a
+    Chinese character and a Latin letter or digit: that gap is Word's and LibreOffice's
+    autospace, layout only.
     """
-    if not (_is_word_char(left.text[-1]) and _is_word_char(right.text[0])):
-        return False
-    return right.x0 - left.x1 > WORD_GAP * max(left.size, right.size, 1.0)
+    gap = right.x0 - left.x1
+    em = max(left.size, right.size, 1.0)
+    if _is_word_char(left.text[-1]) and _is_word_char(right.text[0]):
+        return gap > WORD_GAP * em
+    if _is_cjk(left.text[-1]) and _is_cjk(right.text[0]):
+        return gap - usual_gap > WORD_GAP * em
+    return False
+
+
+def _is_cjk(char: str) -> bool:
+    """A Chinese character (CJK ideographs and their extensions, compatibility forms)."""
+    code = ord(char)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+
+
+def _usual_cjk_gap(line: Sequence[Glyph]) -> float:
+    """The median gap between adjacent Chinese characters on a line (0 if none)."""
+    gaps = sorted(
+        right.x0 - left.x1
+        for left, right in pairwise(line)
+        if _is_cjk(left.text[-1]) and _is_cjk(right.text[0])
+    )
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _stray_space(glyph: Glyph, line: Sequence[Glyph]) -> bool:
+    """A space glyph printed over an inked glyph (LibreOffice leaves a wrapped line's
+    space at the position where the next line's text starts): not a space in the text."""
+    width = max(glyph.x1 - glyph.x0, 0.1)
+    return any(
+        not other.text.isspace() and min(glyph.x1, other.x1) - max(glyph.x0, other.x0) > width / 2
+        for other in line
+    )
 
 
 def _is_duplicate(glyph: Glyph, kept: list[Glyph]) -> bool:
@@ -151,6 +189,8 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 
 def line_text(line: Sequence[Glyph]) -> str:
     """A line's text by the spacing rule, without spaces at its ends."""
+    line = [g for g in line if not (g.text.isspace() and _stray_space(g, line))]
+    usual = _usual_cjk_gap(line)
     parts: list[str] = []
     previous: Glyph | None = None
     for glyph in line:
@@ -158,7 +198,7 @@ def line_text(line: Sequence[Glyph]) -> str:
             parts.append(" ")
             previous = None
             continue
-        if previous is not None and needs_space(previous, glyph):
+        if previous is not None and needs_space(previous, glyph, usual):
             parts.append(" ")
         parts.append(glyph.text)
         previous = glyph

@@ -77,3 +77,21 @@ def test_the_index_finds_the_glyphs_inside_a_box() -> None:
     assert block_text(index.inside((40, 90, 200, 120))) == "甲乙"
     assert block_text(index.inside((40, 190, 61, 220))) == "丙"
     assert len(index.between(0, 1000)) == 4
+
+
+def test_a_space_positioned_without_a_glyph_between_two_names_is_kept() -> None:
+    """LibreOffice prints the space of ``市交通局 柏宁街道办事处`` as a gap, no glyph."""
+    assert block_text(_run("市交通局柏宁街道办事处", gaps={4: 3.8}, size=12)) == (
+        "市交通局 柏宁街道办事处"
+    )
+
+
+def test_even_letter_spacing_between_chinese_characters_is_no_space() -> None:
+    glyphs = _run("牵头部门", gaps={1: 6.0, 2: 6.0, 3: 6.0})
+    assert block_text(glyphs) == "牵头部门"
+
+
+def test_a_space_glyph_printed_over_another_glyph_is_no_space() -> None:
+    line = _run("区市场监管局")
+    stray = Glyph(" ", line[2].x0, line[2].top, line[2].x0 + 3.8, line[2].bottom, SIZE)
+    assert block_text([*line, stray]) == "区市场监管局"
