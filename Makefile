@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline
+.PHONY: install demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+## fuzz: N mutated attachments (every format) through qingdan convert, each limited to
+## 30 s and 1 GiB; the last line is `fuzz: N cases, C crashes, H hangs, M memory blow-ups`;
+## failing inputs are kept in fuzz-failures/ (issue 17)
+N    ?= 1500
+SEED ?= 1
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz --cases $(N) --seed $(SEED)
 
 ## golden: regenerate the expected outputs in samples/ on purpose; review `git diff samples/` after
 golden: $(STAMP)

@@ -12,15 +12,19 @@ DOCX libraries (issue 16: start-up was most of a one-file conversion's time).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import cast
 
+from qingdan.extract.damage import as_reader_error
 from qingdan.extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
 from qingdan.extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
+from qingdan.extract.logs import library_warnings, quiet_third_party_logs
 from qingdan.extract.options import ReadOptions
 
 Reader = Callable[[bytes, Path, ReadOptions], Extracted]
@@ -42,6 +46,23 @@ READERS: dict[str, str] = {
 }
 """File suffix (lower case, with the dot) -> its reader, as ``"module:function"``."""
 
+FORMAT_NAMES = {
+    ".txt": "text",
+    ".tsv": "TSV",
+    ".csv": "CSV",
+    ".docx": "Word .docx",
+    ".pdf": "PDF",
+    ".html": "web page",
+    ".htm": "web page",
+    ".xlsx": "Excel .xlsx",
+    ".xls": "Excel .xls",
+    ".doc": "Word .doc",
+    ".wps": "WPS",
+    ".et": "WPS spreadsheet",
+    ".ofd": "OFD",
+}
+"""How messages name a format."""
+
 
 @cache
 def _load(target: str) -> Reader:
@@ -60,14 +81,34 @@ def read_document(path: Path, options: ReadOptions | None = None) -> RawDocument
 
     ``options`` (a password, ...) go to the reader, which uses those that apply.
 
-    Raises ``FileMissing``, ``UnsupportedFormat`` or the reader's own ``QingdanError``.
+    Raises ``FileMissing``, ``UnsupportedFormat`` or the reader's own ``QingdanError``;
+    an exception a library raises on a damaged file becomes ``BrokenFile``
+    (``extract.damage``), so every bad input is one line.
     """
     path = Path(path)
     if not path.is_file():
-        raise FileMissing(path, "no such file")
+        raise FileMissing(path, _not_a_file(path))
     if reader_for(path.suffix) is None:
         raise _unsupported(path)
-    return read_data(path.read_bytes(), path, options)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FileMissing(path, f"cannot read: {error.strerror or error}") from error
+    return read_data(data, path, options)
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path`` names no readable file: missing, a folder, or a broken symbolic link."""
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return "a symbolic link loop (the link leads back to itself)"
+        return "a symbolic link to a file that does not exist"
+    if path.is_dir():
+        return "a folder, not a file"
+    return "no such file"
 
 
 def _unsupported(path: Path) -> UnsupportedFormat:
@@ -83,7 +124,17 @@ def read_data(data: bytes, path: Path, options: ReadOptions | None = None) -> Ra
         raise _unsupported(path)
     if not data.strip():
         raise EmptyFile(path, "file is empty")
-    content = reader(data, path, options or ReadOptions())
+    kind = FORMAT_NAMES.get(path.suffix.lower(), path.suffix)
+    try:
+        with library_warnings(kind) as damage:
+            content = reader(data, path, options or ReadOptions())
+    except Exception as error:
+        translated = as_reader_error(error, path, kind)
+        if translated is None or translated is error:
+            raise
+        raise translated from error
+    if damage:
+        content = replace(content, notices=[*content.notices, *damage])
     return RawDocument(
         path=str(path),
         format=path.suffix.lower().lstrip("."),
@@ -103,6 +154,7 @@ __all__ = [
     "RawTable",
     "ReadOptions",
     "Reader",
+    "quiet_third_party_logs",
     "read_data",
     "read_document",
     "reader_for",

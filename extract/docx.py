@@ -6,12 +6,17 @@ which repeat a merged cell in every grid position it covers:
 
 * the body is read in order; paragraphs above the first table are ``text_before``
   (attachment label, title) and those above each table its ``text_above``, each line
-  also with its look (size, bold, centred: ``extract.docx_look``) for the title;
-  tables are named "table 1", "table 2", ...;
+  also with its look (size, bold, centred: ``extract.docx_look``) for the title; tables
+  are named "table 1", "table 2", ...;
 * a cell continuing a vertical merge (``w:vMerge`` without ``restart``) is
   ``Covered.ABOVE`` (in every grid column it spans); a cell spanning columns
   (``w:gridSpan``, or continued by ``w:hMerge``) has its text in its first grid column
   and ``Covered.LEFT`` in the columns it covers;
+* spans are bounded by the table grid (``w:tblGrid``, at most ``MAX_GRID_COLUMNS``
+  columns): a row whose ``w:gridBefore`` + ``w:gridSpan`` + ``w:gridAfter`` reach past
+  the grid is cut to it with a ``table-grid`` notice naming the table and row (Word
+  and LibreOffice open such a file; cutting a span loses no text), so no number in
+  the file sizes an allocation (issue 17: a 4 KB file asked for 8 GB);
 * a row marked to repeat at the top of every page (``w:tblHeader``) is flagged
   ``repeats_as_header``;
 * paragraphs and manual line breaks (``w:br``) inside a cell become ``\\n``; tabs,
@@ -27,6 +32,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +42,16 @@ from docx.oxml.ns import qn
 
 from qingdan.extract.docx_look import StyleSheet
 from qingdan.extract.errors import BrokenFile
-from qingdan.extract.grid import Cell, Covered, Extracted, RawRow, RawTable, TextLine, plain_lines
+from qingdan.extract.grid import (
+    Cell,
+    Covered,
+    Extracted,
+    Notice,
+    RawRow,
+    RawTable,
+    TextLine,
+    plain_lines,
+)
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.zipguard import check_zip
 
@@ -57,6 +72,13 @@ _HIDDEN = {
     qn("w:rPr"),
 }
 _OFF = {"0", "false", "off"}
+_GRID_COL = qn("w:gridCol")
+MAX_GRID_COLUMNS = 256
+"""The most grid columns a table may have (Word's own limit is 63; LibreOffice's 1,024
+cells a row is rarer than a damaged file). A table grid declaring more is cut to it."""
+_NUMBER = re.compile(r"[0-9]+")
+_HUGE = 10**9
+"""Any longer number stands for this one (int() refuses 5,000-digit strings)."""
 # Tabs, no-break, en/em, thin and full-width spaces: layout, one plain space at most.
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u202f\u3000]+")
 
@@ -73,9 +95,10 @@ def read_docx(data: bytes, path: Path, options: ReadOptions | None = None) -> Ex
     tables: list[RawTable] = []
     lines_before: list[TextLine] = []
     lines_above: list[TextLine] = []
+    notices: list[Notice] = []
     for block in _children(body, {_P, _TBL}):
         if block.tag == _TBL:
-            tables.append(_read_table(block, f"table {len(tables) + 1}", lines_above))
+            tables.append(_read_table(block, f"table {len(tables) + 1}", lines_above, notices))
             lines_above = []
         else:
             lines = [styles.line(block, line) for line in _clean_lines(_paragraph_text(block))]
@@ -83,7 +106,10 @@ def read_docx(data: bytes, path: Path, options: ReadOptions | None = None) -> Ex
             if not tables:
                 lines_before.extend(lines)
     return Extracted(
-        tables=tables, text_before=plain_lines(lines_before), lines_before=lines_before
+        tables=tables,
+        text_before=plain_lines(lines_before),
+        notices=notices,
+        lines_before=lines_before,
     )
 
 
@@ -112,11 +138,16 @@ def _open_body(data: bytes, path: Path) -> tuple[Any, StyleSheet]:
         raise BrokenFile(path, f"a zip archive but not a Word document: {error}") from error
     except SyntaxError as error:  # lxml's XMLSyntaxError is a SyntaxError
         raise BrokenFile(path, f"damaged Word document: broken XML ({error})") from error
+    # A damaged part may have another root (a mangled namespace) or no body at all.
+    root = document.element
+    body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
+    if body is None:
+        raise BrokenFile(path, "damaged Word document: its main part has no w:document/w:body")
     try:
         styles = StyleSheet(document.styles.element)
     except (KeyError, ValueError):  # a document without a styles part
         styles = StyleSheet(None)
-    return document.element.body, styles
+    return body, styles
 
 
 def _children(parent: Any, tags: set[str]) -> Iterator[Any]:
@@ -172,9 +203,13 @@ def _property(element: Any, container: str, name: str) -> Any:
 
 
 def _int_property(element: Any, container: str, name: str, default: int) -> int:
+    """A whole-number property (``w:val``), or ``default`` when absent or not a number."""
     found = _property(element, container, name)
     value = None if found is None else found.get(qn("w:val"))
-    return int(value) if value and value.isdigit() else default
+    # ASCII digits only: int() rejects "²".
+    if not value or not _NUMBER.fullmatch(value):
+        return default
+    return int(value) if len(value) < 10 else _HUGE
 
 
 def _continues_merge(tc: Any, name: str) -> bool:
@@ -187,24 +222,88 @@ def _is_switched_on(element: Any) -> bool:
     return element is not None and element.get(qn("w:val"), "true").lower() not in _OFF
 
 
-def _read_row(tr: Any) -> RawRow:
-    cells: list[Cell] = [""] * _int_property(tr, "w:trPr", "w:gridBefore", 0)
-    for tc in _children(tr, {_TC}):
-        span = max(1, _int_property(tc, "w:tcPr", "w:gridSpan", 1))
+def _grid_width(tbl: Any) -> int:
+    """The table's grid columns (``w:tblGrid``), at most ``MAX_GRID_COLUMNS``; the cap
+    when the table declares no grid."""
+    grid = tbl.find(qn("w:tblGrid"))
+    declared = 0 if grid is None else sum(1 for col in grid if col.tag == _GRID_COL)
+    return min(declared or MAX_GRID_COLUMNS, MAX_GRID_COLUMNS)
+
+
+@dataclass(frozen=True)
+class _RowLayout:
+    """How many grid columns a row's parts cover, as declared in the file."""
+
+    before: int
+    spans: list[int]
+    after: int
+
+    @property
+    def total(self) -> int:
+        return self.before + sum(self.spans) + self.after
+
+    def cut_to(self, width: int) -> _RowLayout:
+        """The layout cut to ``width`` columns: every cell keeps one column, spans get
+        the spare columns first (a full-width span marks a section row), then the
+        skipped columns before and after."""
+        spare = max(width - len(self.spans), 0)
+        spans = []
+        for span in self.spans:
+            extra = min(span - 1, spare)
+            spare -= extra
+            spans.append(1 + extra)
+        before = min(self.before, spare)
+        return _RowLayout(before, spans, min(self.after, spare - before))
+
+
+def _read_row(tr: Any, width: int) -> tuple[RawRow, tuple[int, int] | None]:
+    """One row, and (columns declared, columns kept) when it reached past ``width``."""
+    tcs = list(_children(tr, {_TC}))
+    layout = _RowLayout(
+        _int_property(tr, "w:trPr", "w:gridBefore", 0),
+        [max(1, _int_property(tc, "w:tcPr", "w:gridSpan", 1)) for tc in tcs],
+        _int_property(tr, "w:trPr", "w:gridAfter", 0),
+    )
+    # A row with more cells than the grid declares (a generator's sloppy grid) is kept
+    # whole; only the numbers in the file are cut.
+    width = max(width, len(tcs))
+    declared = layout.total
+    if declared > width:
+        layout = layout.cut_to(width)
+    cells: list[Cell] = [""] * layout.before
+    for tc, span in zip(tcs, layout.spans, strict=True):
         if _continues_merge(tc, "w:vMerge"):
             cells.extend([Covered.ABOVE] * span)
         elif _continues_merge(tc, "w:hMerge"):
             cells.extend([Covered.LEFT] * span)
         else:
             cells.extend([_cell_text(tc), *([Covered.LEFT] * (span - 1))])
-    cells.extend([""] * _int_property(tr, "w:trPr", "w:gridAfter", 0))
+    cells.extend([""] * layout.after)
     header = _is_switched_on(_property(tr, "w:trPr", "w:tblHeader"))
-    return RawRow(cells=cells, repeats_as_header=header)
+    cut = (declared, width) if declared > width else None
+    return RawRow(cells=cells, repeats_as_header=header), cut
 
 
-def _read_table(tbl: Any, name: str, lines_above: list[TextLine]) -> RawTable:
-    """One Word table as a raw grid (see the module docstring for merged cells)."""
-    rows = [_read_row(tr) for tr in _children(tbl, {_TR})]
+def _read_table(
+    tbl: Any, name: str, lines_above: list[TextLine], notices: list[Notice]
+) -> RawTable:
+    """One Word table as a raw grid (see the module docstring for merged cells); a row
+    reaching past the table grid is cut to it and noticed in ``notices``."""
+    width = _grid_width(tbl)
+    rows = []
+    for number, tr in enumerate(_children(tbl, {_TR}), start=1):
+        row, cut = _read_row(tr, width)
+        rows.append(row)
+        if cut is not None:
+            declared, kept = cut
+            spanned = str(declared) if declared < _HUGE else f"more than {_HUGE - 1}"
+            notices.append(
+                Notice(
+                    "table-grid",
+                    f"{name} row {number}: its cells span {spanned} grid columns but the "
+                    f"table grid has {kept}; the spans were cut to the grid (no text lost)",
+                )
+            )
     return RawTable(
         rows=rows, name=name, text_above=plain_lines(lines_above), lines_above=lines_above
     )

@@ -26,7 +26,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from qingdan.extract.errors import BrokenFile, EncryptedFile
+from qingdan.extract.errors import EncryptedFile
 from qingdan.extract.pdf_glyphs import Glyph
 from qingdan.extract.pdf_page import EngineCannotOpen, PageContent
 from qingdan.extract.pdf_rulings import Edge
@@ -236,7 +236,7 @@ def open_pages(data: bytes, path: Path, password: str | None) -> Iterator[Iterat
     """The document's pages, read one at a time and closed once read.
 
     Raises ``EncryptedFile`` (no or wrong password) and ``EngineCannotOpen`` for any
-    other file PDFium refuses (the pdfplumber engine then tries it).
+    other file or page PDFium refuses (the pdfplumber engine then reads the file).
     """
     opened = [_open(data, path, password)]
     try:
@@ -255,8 +255,9 @@ def _pages(
         try:
             page = opened[-1][index]
         except pdfium.PdfiumError as error:
-            raise BrokenFile(
-                path, f"page {index + 1} cannot be read (damaged PDF: {error})"
+            # pdfplumber may still read the page, or say precisely what is wrong with it.
+            raise EngineCannotOpen(
+                path, f"page {index + 1} cannot be read by PDFium ({error})"
             ) from error
         try:
             yield page_content(page, index + 1)

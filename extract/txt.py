@@ -11,72 +11,118 @@ Two layouts are common:
   quoted fields may hold line breaks.
 
 The reader returns raw grids; it knows nothing about what the columns mean.
+
+Large dumps stream (issue 17: a 100 MB dump took 1.4 GB): the decoded text is split
+into lines a chunk at a time (``iter_lines``) rather than into one list of millions
+of lines, each row's cells are finished as the next cell starts, and equal cell
+texts (the same department or deadline on thousands of rows) are stored once.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import cast
 
+from qingdan.extract.controls import clean_controls
 from qingdan.extract.encoding import decode_text
-from qingdan.extract.grid import Extracted, Notice, RawRow, RawTable, ReaderTraits
+from qingdan.extract.errors import BrokenFile
+from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
 from qingdan.extract.options import ReadOptions
+
+CHUNK = 1 << 16
+"""Characters of text split into lines at a time."""
+
+
+def iter_lines(text: str, chunk: int = CHUNK) -> Iterator[str]:
+    """The lines of ``text`` exactly as ``text.splitlines()`` gives them, a chunk at a
+    time: each chunk ends just after a ``\\n``, where every line break ends."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + chunk)
+        end = len(text) if end < 0 else end + 1
+        yield from text[start:end].splitlines()
+        start = end
 
 
 def read_txt(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read a ``.txt``/``.tsv``/``.csv`` file's bytes into raw grids (no options apply)."""
     text, encoding = decode_text(data, path)
-    lines = text.splitlines()
-    notices = []
+    text, notices = clean_controls(text)
     if encoding not in ("utf-8",):
-        notices.append(Notice("encoding", f"text decoded as {encoding}"))
+        notices.insert(0, Notice("encoding", f"text decoded as {encoding}"))
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        extracted = read_delimited(lines, ",")
-    elif suffix == ".tsv" or _is_tab_delimited(lines):
-        extracted = read_delimited(lines, "\t")
+        extracted = read_delimited(iter_lines(text), ",", path)
+    elif suffix == ".tsv" or _is_tab_delimited(iter_lines(text)):
+        extracted = read_delimited(iter_lines(text), "\t", path)
     else:
-        extracted = read_cell_per_line(lines)
+        extracted = read_cell_per_line(iter_lines(text))
     # A text dump prints a vertically merged cell once and leaves the rows below it
     # blank, and a CSV saved from a spreadsheet does the same: a blank may be a merge.
     traits = ReaderTraits(blank_may_be_merged=True)
     return Extracted(extracted.tables, extracted.text_before, notices + extracted.notices, traits)
 
 
-def _is_tab_delimited(lines: list[str]) -> bool:
+def _is_tab_delimited(lines: Iterable[str]) -> bool:
     """Whether TABs separate fields inside lines (TSV) rather than start cells."""
-    inner = sum(1 for line in lines if "\t" in line.lstrip("\t").rstrip())
-    leading = sum(1 for line in lines if line.startswith("\t") and "\t" not in line[1:].rstrip())
+    inner = leading = 0
+    for line in lines:
+        if "\t" in line.lstrip("\t").rstrip():
+            inner += 1
+        elif line.startswith("\t"):
+            leading += 1
     return inner >= 2 and inner >= leading
 
 
-def read_cell_per_line(lines: list[str]) -> Extracted:
-    """Read the cell-per-line layout into one table (see the module docstring)."""
-    first = next((i for i, line in enumerate(lines) if line.startswith("\t")), None)
-    if first is None:
-        return Extracted(tables=[], text_before=_text_lines(lines))
+class _Pool:
+    """Equal cell texts stored once (a department or deadline repeated on every row)."""
 
-    groups: list[list[list[str]]] = []  # rows -> cells -> lines
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        return self._texts.setdefault(text, text)
+
+
+def read_cell_per_line(lines: Iterable[str]) -> Extracted:
+    """Read the cell-per-line layout into one table (see the module docstring)."""
+    pool = _Pool()
+    text_before: list[str] = []
+    groups: list[list[str]] = []  # rows -> finished cells
+    parts: list[str] = []  # the lines of the cell being read
     blank_seen = False
-    for line in lines[first:]:
+
+    def finish_cell() -> None:
+        if parts:
+            groups[-1].append(pool("\n".join(part for part in parts if part.strip())))
+            parts.clear()
+
+    for line in lines:
         if line.startswith("\t"):
+            finish_cell()
             if not groups or blank_seen:
                 groups.append([])
-            groups[-1].append([line[1:]])
+            parts.append(line[1:])
             blank_seen = False
+        elif not groups:
+            if line.strip():
+                text_before.append(line.strip())
         elif not line.strip():
             blank_seen = True
         else:
             # A line without a TAB continues the cell above, even after a blank line.
-            groups[-1][-1].append(line)
+            parts.append(line)
             blank_seen = False
-
-    cell_rows = [["\n".join(part for part in cell if part.strip()) for cell in g] for g in groups]
-    rows, notices = _split_run_on_rows(cell_rows)
-    table = RawTable(rows=[RawRow(cells=list(cells)) for cells in rows])
-    return Extracted(tables=[table], text_before=_text_lines(lines[:first]), notices=notices)
+    if not groups:
+        return Extracted(tables=[], text_before=text_before)
+    finish_cell()
+    rows, notices = _split_run_on_rows(groups)
+    # The lists become the rows as they are (no copy): each holds text cells only.
+    table = RawTable(rows=[RawRow(cells=cast(list[Cell], cells)) for cells in rows])
+    return Extracted(tables=[table], text_before=text_before, notices=notices)
 
 
 def _split_run_on_rows(groups: list[list[str]]) -> tuple[list[list[str]], list[Notice]]:
@@ -118,23 +164,38 @@ def _split_run_on_rows(groups: list[list[str]]) -> tuple[list[list[str]], list[N
     return rows, notices
 
 
-def read_delimited(lines: list[str], delimiter: str) -> Extracted:
-    """Read a TSV/CSV table; single-field lines above it are the text before the table."""
-    records = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+def read_delimited(lines: Iterable[str], delimiter: str, path: Path | None = None) -> Extracted:
+    """Read a TSV/CSV table; single-field lines above it are the text before the table.
+
+    Raises ``BrokenFile`` (naming ``path``) when the table cannot be split into fields:
+    a quote left open makes the rest of the file one field, past the csv module's
+    limit of 131,072 characters.
+    """
+    pool = _Pool()
     text_before: list[str] = []
     rows: list[RawRow] = []
-    for fields in records:
-        filled = [f for f in fields if f.strip()]
-        if not filled:
-            continue
-        if not rows and len(filled) <= 1:
-            text_before.append(filled[0].strip())
-            continue
-        rows.append(RawRow(cells=list(fields)))
+    reader = csv.reader((line + "\n" for line in lines), delimiter=delimiter)
+    start = 1  # the line the record being read starts on
+    try:
+        for fields in reader:
+            _add_fields(fields, rows, text_before, pool)
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise BrokenFile(
+            path,
+            f"line {start}: not a readable table ({error}); "
+            'is a quote (") opened at the start of a field and never closed?',
+        ) from error
     tables = [RawTable(rows=rows)] if rows else []
     return Extracted(tables=tables, text_before=text_before)
 
 
-def _text_lines(lines: list[str]) -> list[str]:
-    """The non-blank lines, stripped."""
-    return [line.strip() for line in lines if line.strip()]
+def _add_fields(fields: list[str], rows: list[RawRow], text_before: list[str], pool: _Pool) -> None:
+    """One CSV/TSV record: a row, or text above the table (one field before any row)."""
+    filled = [f for f in fields if f.strip()]
+    if not filled:
+        return
+    if not rows and len(filled) <= 1:
+        text_before.append(filled[0].strip())
+        return
+    rows.append(RawRow(cells=[pool(field) for field in fields]))

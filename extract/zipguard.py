@@ -8,7 +8,9 @@ central directory (no member is inflated) and refuses the file when
 * it has more than ``max_members`` members,
 * its members together declare more than ``max_total`` bytes (default 200 MiB), or
 * a member larger than ``ratio_floor`` (1 MiB) inflates more than ``max_ratio``
-  (100) times its compressed size; real Word XML compresses 5-20 times.
+  (100) times its compressed size; real Word XML compresses 5-20 times, or
+* a member is compressed with a method Python cannot inflate (Word writes only
+  "stored" and "deflate"; a damaged header names any number) or is encrypted.
 
 Declared sizes are enough: Python's ``zipfile`` never returns more than a member's
 declared size (and fails its CRC check if the member lies). Readers call
@@ -25,6 +27,14 @@ from pathlib import Path
 from qingdan.extract.errors import BrokenFile, QingdanError
 
 MIB = 1024 * 1024
+INFLATABLE = {
+    zipfile.ZIP_STORED: "stored",
+    zipfile.ZIP_DEFLATED: "deflate",
+    zipfile.ZIP_BZIP2: "bzip2",
+    zipfile.ZIP_LZMA: "lzma",
+}
+"""The compression methods Python's zipfile can inflate."""
+_ENCRYPTED_FLAG = 0x1
 
 
 class UnsafeArchive(QingdanError):
@@ -70,6 +80,7 @@ def check_zip(data: bytes, path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> No
             f"(limit {limits.max_total // MIB} MiB); refusing a possible zip bomb",
         )
     for member in members:
+        _check_readable(member, path)
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > limits.ratio_floor and ratio > limits.max_ratio:
             raise UnsafeArchive(
@@ -77,3 +88,20 @@ def check_zip(data: bytes, path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> No
                 f"ZIP member {member.filename!r} inflates {ratio:.0f} times "
                 f"(limit {limits.max_ratio}); refusing a possible zip bomb",
             )
+
+
+def _check_readable(member: zipfile.ZipInfo, path: Path) -> None:
+    """Raise ``BrokenFile`` if ``member`` cannot be inflated (unknown method, encrypted)."""
+    if member.compress_type not in INFLATABLE:
+        raise BrokenFile(
+            path,
+            f"damaged ZIP archive: member {member.filename!r} uses compression method "
+            f"{member.compress_type}, which no Word document uses (supported: "
+            f"{', '.join(INFLATABLE.values())})",
+        )
+    if member.flag_bits & _ENCRYPTED_FLAG:
+        raise BrokenFile(
+            path,
+            f"ZIP member {member.filename!r} is encrypted; "
+            "save the document again without a password",
+        )

@@ -21,7 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
+from qingdan.normalize.knowledge import (
+    KnowledgeFileError,
+    builtin,
+    read_data_file,
+    read_text_file,
+)
 
 
 @dataclass(frozen=True)
@@ -89,11 +94,7 @@ def read_alias_file(path: Path) -> dict[str, str]:
 
 
 def _read_alias_csv(path: Path) -> dict[str, str]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise KnowledgeFileError(path, f"cannot read: {error.strerror}") from error
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(read_text_file(path)))
     if reader.fieldnames is None or {"variant", "canonical"} - set(reader.fieldnames):
         raise KnowledgeFileError(path, "expected the CSV header 'variant,canonical'")
     pairs: dict[str, str] = {}

@@ -11,6 +11,7 @@ Office lock file, and anything named on the command line that no reader handles 
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,7 +96,9 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
     seen: set[Path] = set()
 
     def add(path: Path, in_folder: bool = False) -> None:
-        key = path if path == STDIN else path.resolve()
+        # realpath, unlike Path.resolve, does not raise on a symbolic link loop: the loop
+        # is kept, and read_document names it.
+        key = path if path == STDIN else Path(os.path.realpath(path))
         if key in seen:
             return
         seen.add(key)

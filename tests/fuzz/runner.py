@@ -1,0 +1,220 @@
+"""Run fuzz cases through ``qingdan convert``, each in a forked process with limits.
+
+The runner imports qingdan once and forks one child per case (a fresh interpreter per
+case would spend most of the run importing). A child gets an address-space limit
+(this process's size plus ``MEMORY_LIMIT``) and a CPU-time limit, sends stdout to
+``/dev/null`` and stderr to a file, runs the command line in-process and exits with
+its exit code. The parent kills a child still running after ``TIME_LIMIT`` seconds.
+
+A case passes when it ends in exit 0 with nothing on stderr, or in exit 2 with one
+line ``qingdan: error: FILE: reason``, within the time limit and under
+``MEMORY_LIMIT`` of peak resident memory. Otherwise it is a *hang* (killed at the
+time limit, or out of CPU time), a *memory blow-up* (``MemoryError``, or a peak above
+the limit) or a *crash* (anything else: exit 3, a traceback, a signal, log lines on
+stderr, an error of several lines).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import shutil
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.fuzz.mutations import mutate
+from tests.fuzz.seeds import Seed
+
+TIME_LIMIT = 30.0
+"""Seconds of wall-clock time a case may take."""
+MEMORY_LIMIT = 1 << 30
+"""Peak resident memory a case may reach (1 GiB)."""
+WARNING_PREFIX = "qingdan: warning: "
+"""How the CLI's closing line per file with warnings starts (a converted file)."""
+ERROR_PREFIX = "qingdan: error: "
+
+
+@dataclass(frozen=True)
+class Case:
+    """One mutated attachment: which seed, which mutations, the bytes."""
+
+    index: int
+    seed_name: str
+    suffix: str
+    mutations: list[str]
+    data: bytes
+
+    def describe(self) -> str:
+        """How a report names the case."""
+        return f"case {self.index} ({self.seed_name}; {', '.join(self.mutations) or 'as is'})"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one case did."""
+
+    case: Case
+    verdict: str
+    """``ok``, ``crash``, ``hang`` or ``memory``."""
+    detail: str
+    seconds: float
+    peak_bytes: int
+
+
+def make_case(run_seed: int, index: int, seeds: dict[str, list[Seed]]) -> Case:
+    """Case ``index`` of the run with ``run_seed``: the formats take turns."""
+    rng = random.Random(f"{run_seed}:{index}")
+    suffixes = sorted(seeds)
+    suffix = suffixes[index % len(suffixes)]
+    seed = rng.choice(seeds[suffix])
+    data, names = mutate(rng, seed.data, suffix)
+    return Case(index, seed.name, suffix, names, data)
+
+
+def _child(path: Path, stderr_path: Path, address_limit: int) -> None:
+    """In the forked child: limits, redirections, the command line, exit (never returns)."""
+    code = 99
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (address_limit, address_limit))
+        cpu = int(TIME_LIMIT) + 10
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        errors = os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.dup2(devnull, 1)
+        os.dup2(errors, 2)
+        from qingdan.cli import app
+
+        try:
+            app(args=["convert", str(path)], prog_name="qingdan")
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+    except BaseException:  # the child reports everything and exits; the parent judges
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def judge(code: int | None, signal_number: int | None, stderr: str, peak: int) -> tuple[str, str]:
+    """The verdict on a finished case and the line that explains it."""
+    lines = stderr.splitlines()
+    first = lines[0] if lines else ""
+    if signal_number is not None:
+        if signal_number == signal.SIGXCPU:
+            return "hang", "out of CPU time"
+        return "crash", f"killed by signal {signal.Signals(signal_number).name}"
+    if "MemoryError" in stderr or peak > MEMORY_LIMIT:
+        return "memory", f"peak {peak >> 20} MiB, exit {code}: {first[:200]}"
+    if code == 0 and all(line.startswith(WARNING_PREFIX) for line in lines):
+        return "ok", "exit 0"  # a converted file names its warnings on one line
+    if code == 2 and len(lines) == 1 and first.startswith(ERROR_PREFIX):
+        return "ok", "exit 2"
+    return "crash", f"exit {code}, {len(lines)} stderr lines: {first[:200]}"
+
+
+@dataclass
+class _Running:
+    case: Case
+    path: Path
+    stderr: Path
+    started: float
+
+
+def _address_limit() -> int:
+    """This process's address-space size plus the memory limit (the child starts as a copy)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024 + MEMORY_LIMIT
+    return 4 * MEMORY_LIMIT
+
+
+def run_cases(cases: Iterator[Case], workdir: Path, jobs: int = 2) -> Iterator[Outcome]:
+    """Run every case, ``jobs`` at a time, yielding outcomes as cases finish."""
+    import qingdan.cli  # noqa: F401  (imported once, before forking)
+
+    address_limit = _address_limit()
+    running: dict[int, _Running] = {}
+    pending = iter(cases)
+    exhausted = False
+    while running or not exhausted:
+        while not exhausted and len(running) < jobs:
+            case = next(pending, None)
+            if case is None:
+                exhausted = True
+                break
+            path = workdir / f"case-{case.index:05d}{case.suffix}"
+            path.write_bytes(case.data)
+            stderr = workdir / f"case-{case.index:05d}.stderr"
+            pid = os.fork()
+            if pid == 0:
+                _child(path, stderr, address_limit)
+            running[pid] = _Running(case, path, stderr, time.monotonic())
+        yield from _collect(running)
+
+
+def _collect(running: dict[int, _Running]) -> Iterator[Outcome]:
+    """Wait a moment for children; yield the finished ones, kill the overdue ones."""
+    deadline = time.monotonic() + 0.05
+    while running:
+        pid, status, usage = os.wait4(-1, os.WNOHANG)
+        if pid == 0:
+            now = time.monotonic()
+            for child_pid, child in running.items():
+                if now - child.started > TIME_LIMIT:
+                    os.kill(child_pid, signal.SIGKILL)
+                    os.waitpid(child_pid, 0)
+                    del running[child_pid]
+                    yield _finish(child, "hang", f"still running after {TIME_LIMIT:.0f} s", 0)
+                    break
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.005)
+            continue
+        child = running.pop(pid)
+        peak = usage.ru_maxrss * 1024
+        stderr = child.stderr.read_text(encoding="utf-8", errors="replace")
+        code = os.waitstatus_to_exitcode(status)
+        verdict, detail = judge(
+            code if code >= 0 else None, -code if code < 0 else None, stderr, peak
+        )
+        yield _finish(child, verdict, detail, peak)
+        return
+
+
+def _finish(child: _Running, verdict: str, detail: str, peak: int) -> Outcome:
+    seconds = time.monotonic() - child.started
+    if verdict == "ok":
+        child.path.unlink(missing_ok=True)
+        child.stderr.unlink(missing_ok=True)
+    return Outcome(child.case, verdict, detail, seconds, peak)
+
+
+def keep_failure(outcome: Outcome, workdir: Path, keep: Path) -> Path:
+    """Copy a failed case's input (and stderr) into ``keep``; the copy's path."""
+    keep.mkdir(parents=True, exist_ok=True)
+    stem = f"case-{outcome.case.index:05d}"
+    source = workdir / f"{stem}{outcome.case.suffix}"
+    target = keep / source.name
+    shutil.copyfile(source, target)
+    stderr = workdir / f"{stem}.stderr"
+    if stderr.exists():
+        shutil.copyfile(stderr, keep / stderr.name)
+    return target
+
+
+def summary_line(outcomes: list[Outcome]) -> str:
+    """The last line of a run: ``fuzz: N cases, C crashes, H hangs, M memory blow-ups``."""
+    count: Callable[[str], int] = lambda verdict: sum(o.verdict == verdict for o in outcomes)  # noqa: E731
+    return (
+        f"fuzz: {len(outcomes)} cases, {count('crash')} crashes, {count('hang')} hangs, "
+        f"{count('memory')} memory blow-ups"
+    )
