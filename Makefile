@@ -63,6 +63,7 @@ bench: $(BENCH_STAMP)
 
 ## pdf-cases: rebuild the PDF reader's test PDFs (needs LibreOffice; the PDFs are committed)
 pdf-cases: $(STAMP)
+	scripts/ensure-pdf-case-packages
 	$(BIN)/python -m tests.extract.pdf_cases.make_cases
 
 ## samples: render samples/sources/*.json specs into the DOCX/PDF/TXT files in samples/

@@ -12,10 +12,12 @@ import json
 import subprocess
 import sys
 import time
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from benchmarks import whole_process
 from benchmarks.corpus import ROOT, SAMPLES, Input, golden_samples
 from benchmarks.machine import machine
 from benchmarks.measure import Measurement, Plan, measure_input
@@ -196,6 +198,12 @@ def main() -> None:
     profile_text = profiles(measurements, {item.name: item for item in [*samples, *scale]})
     if profile_text:
         sections["Profile of qingdan on PDF"] = profile_text
+    print("whole-process runs (start-up included)...", flush=True)
+    whole = whole_process.measure()
+    run["whole_process"] = {
+        group: [asdict(item) for item in items] for group, items in whole.items()
+    }
+    sections["Whole process: start-up included"] = whole_process.render(whole)
     if ANALYSIS.exists():
         sections["Analysis"] = ANALYSIS.read_text(encoding="utf-8")
     diff = diff_benchmark()
@@ -215,6 +223,7 @@ def main() -> None:
     results_file.write_text(json.dumps(run, ensure_ascii=False, indent=2) + "\n", "utf-8")
     REPORT.write_text(render(run, sections), encoding="utf-8")
     summary = targets(run_samples(measurements), run_scale(measurements))
+    summary += whole_process.summary(whole)
     print("\n".join([*pdf_speeds(measurements), *summary, "", *comparison]))
     print(f"wrote {REPORT.name} and {run['results_file']} in {run['duration_seconds']:.0f} s")
 

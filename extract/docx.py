@@ -5,7 +5,8 @@ the document's XML (opened with python-docx) rather than python-docx's cell list
 which repeat a merged cell in every grid position it covers:
 
 * the body is read in order; paragraphs above the first table are ``text_before``
-  (attachment label, title) and those above each table its ``text_above``; tables
+  (attachment label, title) and those above each table its ``text_above``, each line
+  also with its look (size, bold, centred: ``extract.docx_look``) for the title; tables
   are named "table 1", "table 2", ...;
 * a cell continuing a vertical merge (``w:vMerge`` without ``restart``) is
   ``Covered.ABOVE`` (in every grid column it spans); a cell spanning columns
@@ -39,8 +40,18 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
+from qingdan.extract.docx_look import StyleSheet
 from qingdan.extract.errors import BrokenFile
-from qingdan.extract.grid import Cell, Covered, Extracted, Notice, RawRow, RawTable
+from qingdan.extract.grid import (
+    Cell,
+    Covered,
+    Extracted,
+    Notice,
+    RawRow,
+    RawTable,
+    TextLine,
+    plain_lines,
+)
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.zipguard import check_zip
 
@@ -80,25 +91,31 @@ def read_docx(data: bytes, path: Path, options: ReadOptions | None = None) -> Ex
 
     Raises ``BrokenFile`` when the bytes are not a readable Word document.
     """
-    body = _open_body(data, path)
+    body, styles = _open_body(data, path)
     tables: list[RawTable] = []
-    text_before: list[str] = []
-    text_above: list[str] = []
+    lines_before: list[TextLine] = []
+    lines_above: list[TextLine] = []
     notices: list[Notice] = []
     for block in _children(body, {_P, _TBL}):
         if block.tag == _TBL:
-            tables.append(_read_table(block, f"table {len(tables) + 1}", text_above, notices))
-            text_above = []
+            tables.append(_read_table(block, f"table {len(tables) + 1}", lines_above, notices))
+            lines_above = []
         else:
-            lines = _clean_lines(_paragraph_text(block))
-            text_above.extend(lines)
+            lines = [styles.line(block, line) for line in _clean_lines(_paragraph_text(block))]
+            lines_above.extend(lines)
             if not tables:
-                text_before.extend(lines)
-    return Extracted(tables=tables, text_before=text_before, notices=notices)
+                lines_before.extend(lines)
+    return Extracted(
+        tables=tables,
+        text_before=plain_lines(lines_before),
+        notices=notices,
+        lines_before=lines_before,
+    )
 
 
-def _open_body(data: bytes, path: Path) -> Any:
-    """The ``w:body`` element of the document, or ``BrokenFile`` saying what is wrong."""
+def _open_body(data: bytes, path: Path) -> tuple[Any, StyleSheet]:
+    """The ``w:body`` element of the document and its styles, or ``BrokenFile`` saying
+    what is wrong."""
     if data.startswith(_OLE_MAGIC):
         raise BrokenFile(
             path,
@@ -126,7 +143,11 @@ def _open_body(data: bytes, path: Path) -> Any:
     body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
     if body is None:
         raise BrokenFile(path, "damaged Word document: its main part has no w:document/w:body")
-    return body
+    try:
+        styles = StyleSheet(document.styles.element)
+    except (KeyError, ValueError):  # a document without a styles part
+        styles = StyleSheet(None)
+    return body, styles
 
 
 def _children(parent: Any, tags: set[str]) -> Iterator[Any]:
@@ -263,7 +284,9 @@ def _read_row(tr: Any, width: int) -> tuple[RawRow, tuple[int, int] | None]:
     return RawRow(cells=cells, repeats_as_header=header), cut
 
 
-def _read_table(tbl: Any, name: str, text_above: list[str], notices: list[Notice]) -> RawTable:
+def _read_table(
+    tbl: Any, name: str, lines_above: list[TextLine], notices: list[Notice]
+) -> RawTable:
     """One Word table as a raw grid (see the module docstring for merged cells); a row
     reaching past the table grid is cut to it and noticed in ``notices``."""
     width = _grid_width(tbl)
@@ -281,4 +304,6 @@ def _read_table(tbl: Any, name: str, text_above: list[str], notices: list[Notice
                     f"table grid has {kept}; the spans were cut to the grid (no text lost)",
                 )
             )
-    return RawTable(rows=rows, name=name, text_above=text_above)
+    return RawTable(
+        rows=rows, name=name, text_above=plain_lines(lines_above), lines_above=lines_above
+    )

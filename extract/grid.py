@@ -55,6 +55,24 @@ class ReaderTraits:
     proves it (issue 20)."""
 
 
+class Foot(Enum):
+    """How a cell's text meets the foot of a page's table (the page break below it)."""
+
+    CLEAR = "clear"
+    """No text, or the text ends above the foot: the break cut nothing in this cell."""
+    FILLED = "filled"
+    """The text runs from the cell's top down to the foot: the break may have cut it (or
+    the text just fills the cell)."""
+    LOWER = "lower"
+    """The text runs down to the foot but starts lower than the top: a centred text the
+    break cut (a whole centred text leaves as much room below as above)."""
+
+    @property
+    def reaches(self) -> bool:
+        """Whether the text runs down to the foot."""
+        return self is not Foot.CLEAR
+
+
 @dataclass(frozen=True)
 class RawRow:
     """One row of a table as the reader found it."""
@@ -66,6 +84,31 @@ class RawRow:
     """The format marks this row to repeat at the top of every page (Word's tblHeader)."""
     starts_page: bool = False
     """The row is the first row of the table on a new page (a page break falls just above it)."""
+    at_foot: tuple[Foot, ...] | None = None
+    """For the last row on a page (PDF): per column, where the text of the cell at that
+    position (or of the merged cell covering it) ends against the table's foot, the
+    evidence of whether the page break cut it; ``None`` where the reader cannot tell."""
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A line of text outside the tables, with how it is printed (for finding the title).
+
+    Readers that know the look (PDF: glyph sizes, fonts and position; DOCX: paragraph
+    and run properties) fill ``size``, ``bold`` and ``centered``; a plain-text reader
+    leaves them unknown (``None``).
+    """
+
+    text: str
+    size: float | None = None
+    """Font size in points (the largest on the line)."""
+    bold: bool | None = None
+    centered: bool | None = None
+
+
+def plain_lines(lines: list[TextLine]) -> list[str]:
+    """The texts of styled lines."""
+    return [line.text for line in lines]
 
 
 @dataclass(frozen=True)
@@ -78,6 +121,8 @@ class RawTable:
     text_above: list[str] = field(default_factory=list)
     """Non-table text lines between the previous table and this one, where the reader
     knows them (a title above a task table that follows another table)."""
+    lines_above: list[TextLine] = field(default_factory=list)
+    """``text_above`` with how each line is printed, where the reader knows it."""
 
     @property
     def width(self) -> int:
@@ -100,9 +145,12 @@ class Extracted:
 
     tables: list[RawTable]
     text_before: list[str] = field(default_factory=list)
-    """Non-table text lines above the first table (attachment label, title)."""
+    """Non-table text lines above the first table (attachment label, title); in a
+    document without a table, all its text lines in reading order."""
     notices: list[Notice] = field(default_factory=list)
     traits: ReaderTraits = field(default_factory=ReaderTraits)
+    lines_before: list[TextLine] = field(default_factory=list)
+    """``text_before`` with how each line is printed, where the reader knows it."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+PDF_ENGINES = ("pdfium", "pdfplumber")
+"""The engines that can read a PDF's characters and ruling lines (``extract.pdf``)."""
+
 
 @dataclass(frozen=True)
 class ReadOptions:
@@ -11,3 +14,6 @@ class ReadOptions:
 
     password: str | None = None
     """The password of an encrypted file (PDF)."""
+    pdf_engine: str = "pdfium"
+    """Which engine reads a PDF: ``pdfium`` (fast; the default) or ``pdfplumber``. A file
+    PDFium cannot open is read with pdfplumber."""

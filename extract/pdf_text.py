@@ -77,18 +77,18 @@ class TextDamage:
         return self.characters > 0 and self.garbage >= UNREADABLE_SHARE * self.characters
 
 
+_PRIVATE_USE_CHARS = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _PRIVATE_USE) + "]"
+)
+_SPACE = re.compile(r"\s")
+
+
 def measure_damage(glyph_texts: list[str]) -> TextDamage:
     """Count the garbage among a page's glyphs (each one pdfminer char's text)."""
-    characters = cid = private = 0
-    for text in glyph_texts:
-        if _CID.fullmatch(text):
-            characters += 1
-            cid += 1
-            continue
-        for char in text:
-            if char.isspace():
-                continue
-            characters += 1
-            if _in_blocks(ord(char), _PRIVATE_USE):
-                private += 1
+    cid = sum(1 for text in glyph_texts if text.startswith("(cid:") and _CID.fullmatch(text))
+    joined = "".join(text for text in glyph_texts if not _CID.fullmatch(text)) if cid else None
+    if joined is None:
+        joined = "".join(glyph_texts)
+    characters = len(joined) - len(_SPACE.findall(joined)) + cid
+    private = len(_PRIVATE_USE_CHARS.findall(joined))
     return TextDamage(characters, cid, private)

@@ -1,7 +1,8 @@
 """Stage 2: raw grids -> task records.
 
 ``normalize`` chains named, pure steps: find the task table and its header, drop
-repeated headers, mark section rows, join rows cut by a page break, continue category
+repeated headers, join section rows cut by a page break, mark section rows, join rows
+cut by a page break, continue category
 cells cut by a page break, carry merged cells forward, then build one
 record per row (wrapped text joined, departments split, deadlines read). It knows
 nothing about file formats: it sees only ``extract.RawDocument``.
@@ -19,7 +20,7 @@ from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.column_roles import ColumnChoice, choose_roles
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
-from qingdan.normalize.document_info import describe_document, lines_naming_the_list
+from qingdan.normalize.document_info import describe_document, heading_lines
 from qingdan.normalize.layout import (
     carry_forward,
     collect_task_rows,
@@ -30,7 +31,11 @@ from qingdan.normalize.layout import (
 from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
 from qingdan.normalize.notes import split_note_rows
 from qingdan.normalize.numbering import check_numbering
-from qingdan.normalize.page_breaks import continue_cut_categories, join_split_rows
+from qingdan.normalize.page_breaks import (
+    continue_cut_categories,
+    join_cut_section_rows,
+    join_split_rows,
+)
 from qingdan.normalize.paragraphs import read_paragraph_list
 from qingdan.normalize.records import RecordContext, build_record
 from qingdan.normalize.roles import Value, traits
@@ -73,10 +78,12 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     if task_rows is None:
         what = "no table" if not raw.tables else "no table with a task-list header"
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")
-    above = lines_naming_the_list(text_before, raw.tables, task_rows.first_table)
-    info = describe_document(above)
+    info = describe_document(
+        heading_lines(raw.content, raw.tables, task_rows.first_table, text_before)
+    )
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
+    rows = join_cut_section_rows(rows)
     rows, notes = split_note_rows(rows)
     sections = section_texts(rows)
     rows = mark_sections(rows)

@@ -1,20 +1,35 @@
-"""What the text above the table says about the document: attachment label, title, year."""
+"""What the text above the table says about the document: attachment label, title, year.
+
+The title is every line above the table that belongs to it, joined in order with
+nothing between them (CONVENTIONS.md: a title printed on two lines is one title). A
+reader that knows how lines are printed (PDF, DOCX: ``TextLine`` size, bold, centred)
+lets the title be told by its look: the run of lines printed largest, or, when every
+line has one size, the first run of centred (else bold) lines, a bracketed note such
+as （2020年3月） ending it. Without a telling look
+(plain text, or every line alike) the words tell (``title_lines``): the first line that
+names a 清单, 任务 …, with the short lines right above it that continue it.
+The year is the first year the title names, else the first date in the heading lines.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from qingdan.extract.grid import RawTable
+from qingdan.extract.grid import Extracted, RawTable, TextLine
 from qingdan.normalize.text import squeeze
 
 _ATTACHMENT = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八九十]*)[:：]?$")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|—|-|至)")
+_YEAR = re.compile(r"((?:19|20)\d{2})(?:年|—|-|至|\.\d|/\d)")
 _TITLE_WORDS = ("清单", "分工", "任务", "方案", "台账", "计划", "一览表", "责任")
 # A title printed over more lines than this is not a title but a paragraph.
 _TITLE_LINES = 3
 _TITLE_LINE_LENGTH = 30
 _NOT_IN_TITLE = re.compile(r"[\s，,。；;：:！？]")
+_BRACKETED = re.compile(r"^[（(].*[）)]$")
+_SAME_SIZE = 0.5
+"""Sizes (points) within this of each other count as one size."""
 
 
 @dataclass(frozen=True)
@@ -26,29 +41,57 @@ class DocumentInfo:
     year: int | None
 
 
-def describe_document(text_before: list[str]) -> DocumentInfo:
-    """Read the attachment label, title and year from the lines above the first table.
-
-    The title is every line of it (``title_lines``), joined with nothing between them;
-    the year is the first year the title names, else the first in the heading lines.
-    """
+def describe_document(lines: Sequence[TextLine | str]) -> DocumentInfo:
+    """Read the attachment label, title and year from the lines above the first table."""
     attachment = None
-    candidates: list[str] = []
-    for line in text_before:
-        compact = squeeze(line)
+    candidates: list[TextLine] = []
+    for entry in lines:
+        line = entry if isinstance(entry, TextLine) else TextLine(entry)
+        compact = squeeze(line.text)
         if not compact:
             continue
         label = _ATTACHMENT.match(compact)
         if label and attachment is None:
             attachment = label.group(1)
         else:
-            candidates.append(line.strip())
-    title = "".join(title_lines(candidates)) or None
-    year_match = _YEAR.search(squeeze(title)) or next(
-        (m for m in (_YEAR.search(squeeze(c)) for c in candidates) if m), None
-    )
-    year = int(year_match.group(1)) if year_match else None
+            candidates.append(TextLine(line.text.strip(), line.size, line.bold, line.centered))
+    title_lines = _title_by_look(candidates) or _title_by_words(candidates)
+    title = "".join(line.text for line in title_lines) or None
+    year = _first_year([title or ""]) or _first_year([line.text for line in candidates])
     return DocumentInfo(attachment, title, year)
+
+
+def _title_by_look(lines: list[TextLine]) -> list[TextLine]:
+    """The lines the look says are the title: the first run of the largest lines, or of
+    centred or bold lines when all have one size; none when the look tells nothing."""
+    sizes = [line.size for line in lines if line.size is not None]
+    if not sizes:
+        return []
+    largest = max(sizes)
+    if largest - min(sizes) > _SAME_SIZE:
+        return _first_run([(line.size or 0) >= largest - _SAME_SIZE for line in lines], lines)
+    for marked in ([bool(line.centered) for line in lines], [bool(line.bold) for line in lines]):
+        if any(marked):
+            return _first_run(marked, lines)
+    return []
+
+
+def _first_run(marked: list[bool], lines: list[TextLine]) -> list[TextLine]:
+    """The first run of consecutive marked lines, up to a bracketed note (（2020年3月）)."""
+    run: list[TextLine] = []
+    for belongs, line in zip(marked, lines, strict=True):
+        if belongs and not _BRACKETED.match(line.text):
+            run.append(line)
+        elif run:
+            break
+    return run
+
+
+def _title_by_words(lines: list[TextLine]) -> list[TextLine]:
+    """The title's lines told by their words alone (``title_lines``)."""
+    texts = title_lines([line.text for line in lines])
+    start = next((i for i, line in enumerate(lines) if texts and line.text == texts[0]), 0)
+    return lines[start : start + len(texts)]
 
 
 def title_lines(lines: list[str]) -> list[str]:
@@ -75,6 +118,14 @@ def _continues_title(line: str) -> bool:
     return len(line) <= _TITLE_LINE_LENGTH and not _NOT_IN_TITLE.search(line)
 
 
+def _first_year(texts: list[str]) -> int | None:
+    for text in texts:
+        found = _YEAR.search(squeeze(text))
+        if found:
+            return int(found.group(1))
+    return None
+
+
 def lines_naming_the_list(
     text_before: list[str], tables: list[RawTable], first_task_table: RawTable | None
 ) -> list[str]:
@@ -84,3 +135,27 @@ def lines_naming_the_list(
     if first_task_table is None or first_task_table is tables[0]:
         return text_before
     return first_task_table.text_above or text_before
+
+
+def heading_lines(
+    content: Extracted,
+    tables: list[RawTable],
+    first_task_table: RawTable | None,
+    text_before: list[str] | None = None,
+) -> list[TextLine]:
+    """``lines_naming_the_list`` with each line's look, where the reader gave it.
+
+    ``text_before`` replaces the reader's lines above the first table when the list is
+    read from them (a numbered-paragraph list: the lines above its first item); their
+    look is kept where they are the first of the reader's lines.
+    """
+    if first_task_table is not None and tables and first_task_table is not tables[0]:
+        if first_task_table.lines_above:
+            return first_task_table.lines_above
+        if first_task_table.text_above:
+            return [TextLine(text) for text in first_task_table.text_above]
+    texts = content.text_before if text_before is None else text_before
+    styled = content.lines_before[: len(texts)]
+    if styled and [line.text for line in styled] == texts:
+        return styled
+    return [TextLine(text) for text in texts]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from qingdan.extract.grid import Cell, Covered, RawTable, cell_text, is_covered
+from qingdan.extract.grid import Cell, Covered, Foot, RawTable, cell_text, is_covered
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header, find_header, looks_like_header
 from qingdan.normalize.model import TaskWarning
@@ -29,6 +29,8 @@ class GridRow:
     section: str | None = None
     starts_page: bool = False
     """A page break falls just above this row (see ``normalize.page_breaks``)."""
+    at_foot: tuple[Foot, ...] | None = None
+    """The reader's evidence for the last row on a page (``RawRow.at_foot``)."""
 
 
 @dataclass(frozen=True)
@@ -96,11 +98,21 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
         for raw in table.rows[start:]:
             cells = _aligned(list(raw.cells), width)
             starts_page = raw.starts_page or page_break
-            rows.append(GridRow(cells, raw.page, raw.repeats_as_header, starts_page=starts_page))
+            foot = None if raw.at_foot is None else _aligned_feet(raw.at_foot, len(cells))
+            rows.append(
+                GridRow(
+                    cells, raw.page, raw.repeats_as_header, starts_page=starts_page, at_foot=foot
+                )
+            )
             page_break = False
     if header is None:
         return None
     return TaskRows(header, rows, warnings, first_table)
+
+
+def _aligned_feet(feet: tuple[Foot, ...], width: int) -> tuple[Foot, ...]:
+    """Per-column evidence cut or padded (with ``Foot.CLEAR``) to the row's width."""
+    return (*feet[:width], *([Foot.CLEAR] * (width - len(feet))))
 
 
 def _rows_above_header(table: RawTable, start: int, header_height: int) -> list[TaskWarning]:

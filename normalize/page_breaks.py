@@ -1,19 +1,30 @@
 """Page-break steps: mend what a page break does to a table printed over several pages.
 
-When a table runs over pages (PDF, issue 4), every page break can cut a row in two: the
+When a table runs over pages (PDF, issue 4, 15), a page break can cut a row in two: the
 measure ends mid-sentence at the foot of one page and the first row of the next page
-holds the rest, its other cells empty (or holding the rest of a long department list).
-A category cell merged over several rows is cut too: its text is printed in one part
-and the other part is blank. These steps use only ``GridRow.starts_page`` and the
-cells' text, never the file format; each is a pure function over rows.
+holds the rest, with the rest of any other cell the break cut (a department list, a
+wrapped department name, ``2020年12`` / ``月``). A merged category cell is cut too: its
+text is printed in one part or split over both (``土壤污染`` / ``源头管控``), and so is a
+section row. These steps use what the rows carry, never the file format:
+
+* ``GridRow.starts_page`` (a break falls above the row);
+* where the reader knows it, ``GridRow.at_foot`` on the last row of a page: per column,
+  whether the cell's text runs down to the table's foot (only such a cell can go on
+  on the next page) and whether it starts lower than the cell's top (a centred text
+  the break cut);
+* the cells' text: 序号 (a number starts a task), which of a task's own cells are blank,
+  whether the measure above ends a sentence.
+
+Each step is a pure function over rows.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from qingdan.extract.grid import Cell, Covered, cell_text
+from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
 
 # A measure that ends with one of these ends a sentence; a measure cut mid-sentence
@@ -25,6 +36,12 @@ _CLOSERS = "”’」』）)》】"
 # one of them blank does not start a new task. 配合部门 (support) is not one of them: many
 # tasks have no supporting department. (``category`` and ``measure`` are judged apart.)
 _OWN_FIELDS = ("no", "lead", "deadline", "responsible")
+
+# A section row's text starts with its ordinal (一、 （一） 1. 第一部分); the rest of a
+# section row cut by a page break does not.
+_ORDINAL = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第)"
+)
 
 
 def _blank(cell: Cell) -> bool:
@@ -41,24 +58,66 @@ def _columns(fields: Sequence[str | None], *wanted: str) -> list[int]:
     return [col for col, field in enumerate(fields) if field in wanted]
 
 
+def _foot(row: GridRow, col: int) -> Foot:
+    feet = row.at_foot or ()
+    return feet[col] if col < len(feet) else Foot.CLEAR
+
+
 def continues_row_above(row: GridRow, above: GridRow, fields: Sequence[str | None]) -> bool:
     """Whether ``row``, the first row on its page, is the rest of the row ``above`` it.
 
-    It is when its category is blank, one of the cells a task fills in its own right
-    (序号, 牵头, 时限 ...) is blank, and either its measure is blank (the break cut some
-    other cell, e.g. a long department list) or the measure above stops mid-sentence.
+    With the reader's evidence (``above.at_foot``): no, when the row has a 序号 or text
+    in a cell whose part above ended clear of the page's foot (that text cannot have
+    flowed over the break); yes, when some cell above ended clear (the row above is
+    whole only where its text ended) and every cell of the row with text continues one
+    that ran to the foot. When every cell above ran to the foot (a one-line part, or a
+    row that just fills the page), the text decides, as it does without evidence.
     """
     if not row.starts_page:
         return False
+    if above.at_foot is not None:
+        return _continues_by_evidence(row, above, fields)
     if not all(_blank(row.cells[col]) for col in _columns(fields, "category")):
         return False
+    return _continues_by_text(row, above, fields)
+
+
+def _continues_by_text(
+    row: GridRow, above: GridRow, fields: Sequence[str | None], every_cell_ran_on: bool = False
+) -> bool:
+    """A row continues when a cell a task fills in its own right (序号, 牵头, 时限 ...) is
+    blank, and either its measure is blank (the break cut some other cell, e.g. a long
+    department list) or the measure above stops mid-sentence. When the reader saw every
+    cell above run to the page's foot, a measure above that stops mid-sentence is
+    enough (the break cut every cell: ``2020年12`` / ``月``)."""
     own = _columns(fields, *_OWN_FIELDS)
     if own and not any(_blank(row.cells[col]) for col in own):
-        return False
+        if not every_cell_ran_on:
+            return False
+        return not all(ends_sentence(above.cells[col]) for col in _columns(fields, "measure"))
     measures = _columns(fields, "measure")
     if all(_blank(row.cells[col]) for col in measures):
         return True
     return not all(ends_sentence(above.cells[col]) for col in measures)
+
+
+def _continues_by_evidence(row: GridRow, above: GridRow, fields: Sequence[str | None]) -> bool:
+    categories = set(_columns(fields, "category"))
+    width = min(len(row.cells), len(above.cells))
+    own_text = [c for c in range(width) if c not in categories and not _blank(row.cells[c])]
+    if any(fields[c] == "no" for c in own_text if c < len(fields)):
+        return False  # a printed number starts a task
+    if any(not _foot(above, c).reaches for c in own_text):
+        return False  # text in a cell that ended above the foot is a new row's
+    for c in categories:
+        if c < width and not _blank(row.cells[c]) and not _foot(above, c).reaches:
+            return False  # a category printed anew
+    if not own_text:
+        return True
+    above_text = [c for c in range(width) if c not in categories and not _blank(above.cells[c])]
+    if any(not _foot(above, c).reaches for c in above_text):
+        return True
+    return _continues_by_text(row, above, fields, every_cell_ran_on=True)
 
 
 def _joined(top: Cell, rest: Cell) -> Cell:
@@ -73,7 +132,8 @@ def _joined(top: Cell, rest: Cell) -> Cell:
 def join_split_rows(rows: list[GridRow], fields: Sequence[str | None]) -> list[GridRow]:
     """Rows with every row cut by a page break joined back into one (cell by cell).
 
-    The joined row keeps the page it started on.
+    The joined row keeps the page it started on, and the evidence of its last part (a
+    row may be cut by two page breaks).
     """
     joined: list[GridRow] = []
     for row in rows:
@@ -82,7 +142,7 @@ def join_split_rows(rows: list[GridRow], fields: Sequence[str | None]) -> list[G
             cells = [_joined(a, b) for a, b in zip(top.cells, row.cells, strict=False)] + top.cells[
                 len(row.cells) :
             ]
-            joined[-1] = replace(top, cells=cells)
+            joined[-1] = replace(top, cells=cells, at_foot=row.at_foot)
             continue
         joined.append(row)
     return joined
@@ -91,16 +151,74 @@ def join_split_rows(rows: list[GridRow], fields: Sequence[str | None]) -> list[G
 def continue_cut_categories(rows: list[GridRow], fields: Sequence[str | None]) -> list[GridRow]:
     """Rows where a category cell cut by a page break continues its group.
 
-    A merged category cell cut by a page break prints its text in one part; the part
-    at the top of the next page is a blank cell. That blank cell is the same merged
-    cell, so it is marked covered from above and the group above carries forward.
+    A merged category cell cut by a page break prints its text in one part and leaves
+    the other blank, or (centred) prints part of its text on each page. A blank part at
+    the top of the next page is the same merged cell, so it is marked covered from
+    above and the group above carries forward. Text there continues the category when
+    the reader saw the text above run down to the foot starting below the cell's top
+    (``Foot.LOWER``): it is joined to the category's text above.
     """
     categories = _columns(fields, "category")
     mended: list[GridRow] = []
     for row in rows:
-        cut = [c for c in categories if isinstance(row.cells[c], str) and _blank(row.cells[c])]
-        if row.starts_page and mended and cut:
-            covered = [Covered.ABOVE if c in cut else x for c, x in enumerate(row.cells)]
-            row = replace(row, cells=covered)
+        if row.starts_page and mended:
+            row = _continue_categories(row, mended, categories)
         mended.append(row)
     return mended
+
+
+def _continue_categories(row: GridRow, mended: list[GridRow], categories: list[int]) -> GridRow:
+    cells = list(row.cells)
+    for col in categories:
+        cell = cells[col]
+        if not isinstance(cell, str):
+            continue
+        cut = _foot(mended[-1], col) is Foot.LOWER
+        if _blank(cell) or (cut and _extend_category(mended, col, cell)):
+            cells[col] = Covered.ABOVE
+    return replace(row, cells=cells)
+
+
+def _extend_category(mended: list[GridRow], col: int, rest: str) -> bool:
+    """Join ``rest`` to the text of the category cell above (the one its merge starts in)."""
+    for index in range(len(mended) - 1, -1, -1):
+        cell = mended[index].cells[col]
+        if isinstance(cell, str):
+            cells = list(mended[index].cells)
+            cells[col] = _joined(cell, rest)
+            mended[index] = replace(mended[index], cells=cells)
+            return True
+    return False
+
+
+def _section_shaped(row: GridRow) -> str | None:
+    """The text of a row that is one cell spanning the table, or ``None``."""
+    first, *rest = row.cells or [""]
+    if isinstance(first, str) and rest and all(cell is Covered.LEFT for cell in rest):
+        return first
+    return None
+
+
+def join_cut_section_rows(rows: list[GridRow]) -> list[GridRow]:
+    """Rows with a section row cut by a page break joined back into one.
+
+    A full-width section row at the foot of a page and another at the top of the next
+    are one section row when the reader saw its text run down to the foot, or, without
+    such evidence, when the second does not start with an ordinal (一、 （二）).
+    """
+    joined: list[GridRow] = []
+    for row in rows:
+        lower = _section_shaped(row)
+        upper = _section_shaped(joined[-1]) if joined else None
+        if row.starts_page and lower is not None and upper is not None:
+            above = joined[-1]
+            cut = (
+                _foot(above, 0).reaches if above.at_foot is not None else not _ORDINAL.match(lower)
+            )
+            if cut:
+                joined[-1] = replace(
+                    above, cells=[_joined(upper, lower), *above.cells[1:]], at_foot=row.at_foot
+                )
+                continue
+        joined.append(row)
+    return joined

@@ -15,6 +15,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
@@ -175,6 +176,23 @@ PasswordOption = Annotated[
     str | None,
     typer.Option("--password", help="Password of an encrypted attachment (PDF)."),
 ]
+
+
+class PdfEngine(StrEnum):
+    """The engines that can read a PDF (``qingdan.extract.pdf.ENGINES``)."""
+
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
+PdfEngineOption = Annotated[
+    PdfEngine,
+    typer.Option(
+        "--pdf-engine",
+        help="PDF engine: pdfium (fast, default) or pdfplumber; a file PDFium cannot "
+        "open is read with pdfplumber.",
+    ),
+]
 JobsOption = Annotated[
     int | None,
     typer.Option("-j", "--jobs", min=1, help="Worker processes; default: the machine's cores."),
@@ -247,6 +265,7 @@ def convert_command(
     departments: DepartmentsOption = None,
     aliases: AliasesOption = None,
     password: PasswordOption = None,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
 ) -> None:
     """Convert attachments into records (JSON to stdout for one file when no -o is given)."""
     from qingdan.batch import Settings, open_engine, plan_convert
@@ -254,7 +273,7 @@ def convert_command(
     from qingdan.writers.formula_guard import guard_off
 
     knowledge = _knowledge(columns, departments, aliases)
-    settings = Settings(knowledge, ReadOptions(password=password), strict)
+    settings = Settings(knowledge, ReadOptions(password, pdf_engine.value), strict)
     plan = _run_safely("-o", lambda: plan_convert(inputs, output, output_format, db, resume))
     engine = _run_safely("--db", lambda: open_engine(plan))
     try:
@@ -375,6 +394,7 @@ def _cell_json(cell: Cell) -> str | dict[str, str]:
 def extract_command(
     input_file: Annotated[Path, typer.Argument(help="An attachment.")],
     password: PasswordOption = None,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
     explain: Annotated[
         bool,
         typer.Option(
@@ -389,7 +409,8 @@ def extract_command(
 
     from qingdan.extract import ReadOptions, read_document
 
-    raw = _run_safely(input_file, lambda: read_document(input_file, ReadOptions(password)))
+    options = ReadOptions(password, pdf_engine.value)
+    raw = _run_safely(input_file, lambda: read_document(input_file, options))
     tables = [
         {
             "page": next((row.page for row in table.rows if row.page is not None), None),

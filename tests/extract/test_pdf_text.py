@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from qingdan.extract.pdf import has_overlapping_glyphs
 from qingdan.extract.pdf_text import measure_damage, repair_text
 
 
@@ -39,13 +38,3 @@ def test_a_page_with_a_little_garbage_is_readable() -> None:
 
 def test_an_empty_page_is_not_unreadable() -> None:
     assert not measure_damage([]).unreadable
-
-
-def _char(text: str, x0: float, top: float) -> dict[str, object]:
-    return {"text": text, "x0": x0, "top": top}
-
-
-def test_a_glyph_printed_twice_a_hair_apart_is_fake_bold() -> None:
-    assert has_overlapping_glyphs([_char("土", 10, 20), _char("土", 10.25, 20)])
-    assert not has_overlapping_glyphs([_char("土", 10, 20), _char("土", 30, 20)])
-    assert not has_overlapping_glyphs([_char("土", 10, 20), _char("壤", 10.25, 20)])

@@ -182,23 +182,7 @@ PARAGRAPH_SAMPLES = sorted(SAMPLES.glob("*_paragraphs.pdf")) + sorted(
 )
 
 
-def _page_count(path: Path) -> int:
-    import pdfplumber
-
-    with pdfplumber.open(path) as pdf:
-        return len(pdf.pages)
-
-
-def _marked(sample: Path) -> Any:
-    """A paragraph PDF of several pages is expected to fail until the PDF reader gives
-    every page's text lines for a PDF without a table (today: page 1's only)."""
-    if sample.suffix == ".pdf" and _page_count(sample) > 1:
-        reason = "the PDF reader returns the text of page 1 only when a PDF has no table"
-        return pytest.param(sample, marks=pytest.mark.xfail(reason=reason, strict=True))
-    return sample
-
-
-@pytest.mark.parametrize("sample", [_marked(s) for s in PARAGRAPH_SAMPLES], ids=lambda p: p.name)
+@pytest.mark.parametrize("sample", PARAGRAPH_SAMPLES, ids=lambda p: p.name)
 def test_paragraph_rendering_gives_the_records_of_the_table(sample: Path) -> None:
     """Every field as the DOCX table gives it, except what paragraph form prints
     itself: the category heading keeps its （一） ordinal, and where the table has no

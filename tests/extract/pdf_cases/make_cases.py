@@ -26,6 +26,16 @@ checked against what went in (`NAME.source.json`):
 * ``fake_bold.pdf``: written directly with reportlab: every glyph printed twice, a hair
   apart (fake bold), letter-spaced header labels, a running header and page number
   outside the table.
+* ``autospace.pdf`` (and ``autospace.docx``, the file it was exported from): 16-point
+  text, so that LibreOffice's gap between Chinese characters and digits (Word's
+  "autospace") is wider than pdfplumber's word tolerance; measures with numbers and
+  units (``45公里``, ``1.2亿元``, ``PM2.5``); the title printed on two centred, bold,
+  18-point lines (issue 15).
+* ``break_SSS.pdf``, ``break2h_SSS.pdf``, ``break_head_*.pdf``: one list with its page
+  break at many places
+  (``break_family.py``).
+* ``cid.pdf``: ``kangxi.pdf`` without its fonts' ToUnicode maps (every glyph a
+  ``(cid:N)``).
 * ``scan.pdf``: one page holding only an image (no text layer).
 * ``encrypted.pdf``: ``fake_bold.pdf`` (one page) encrypted with the password ``qingdan``.
 * ``truncated.pdf``: the first half of ``category_across_pages.pdf``.
@@ -37,6 +47,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -46,6 +57,7 @@ from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -53,6 +65,7 @@ from docx.table import Table
 from PIL import Image, ImageDraw
 
 import qingdan
+from tests.extract.pdf_cases.break_family import write_family
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parents[2] / "samples" / "000_eaf823a1ce4555f0.txt"
@@ -205,6 +218,41 @@ def break_text_layer(pdf: Path) -> None:
         writer.write(out)
 
 
+AUTOSPACE_TITLE = ["新城区净土保卫战", "2020年工作任务清单"]
+AUTOSPACE_MEASURES = [
+    "完成老旧管网改造45公里，投资1.2亿元。",
+    "PM2.5年均浓度下降到35微克/立方米以下，优良天数比例达到80%。",
+    "新建污水处理厂2座，日处理能力3万吨，2020年6月底前投入运行。",
+]
+
+
+def _autospace_docx(rows: list[Row]) -> object:
+    """16-point text with numbers next to Chinese; the title on two centred bold lines."""
+    document = _docx(["附件1"], rows, True, True)
+    style = document.styles["Normal"]  # type: ignore[attr-defined]
+    style.font.size = Pt(16)
+    label = document.paragraphs[-1]  # type: ignore[attr-defined]
+    for line in AUTOSPACE_TITLE:
+        paragraph = label.insert_paragraph_before("")
+        run = paragraph.add_run(line)
+        run.bold = True
+        run.font.size = Pt(18)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    label_text = label.text
+    label._p.getparent().remove(label._p)
+    first = document.paragraphs[0]  # type: ignore[attr-defined]
+    first.insert_paragraph_before(label_text)
+    return document
+
+
+def _autospace_rows(rows: list[Row]) -> list[Row]:
+    chosen = [list(row) for row in rows[:3]]
+    for row, measure in zip(chosen, AUTOSPACE_MEASURES, strict=True):
+        row[1] = measure
+    chosen[1][0] = chosen[0][0]  # the first two share their category (merged)
+    return chosen
+
+
 def docx_cases() -> dict[str, tuple[object, list[Row], list[str]]]:
     """Case name -> (DOCX document, its rows, its text before the table)."""
     before, rows = seed_rows()
@@ -223,6 +271,11 @@ def docx_cases() -> dict[str, tuple[object, list[Row], list[str]]]:
         "private_use": (_docx(before, private, True, True), private, before),
         "partly_private_use": (_docx(before, partly, True, True), partly, before),
         "contacts_first": (_docx(before, rows[:3], False, True, True), rows[:3], before),
+        "autospace": (
+            _autospace_docx(_autospace_rows(rows)),
+            _autospace_rows(rows),
+            ["附件1", "".join(AUTOSPACE_TITLE)],
+        ),
     }
 
 
@@ -269,6 +322,17 @@ def make_fake_bold(target: Path, before: list[str], rows: list[Row]) -> None:
         pdf.line(x, top, x, bottom)
     pdf.showPage()
     pdf.save()
+
+
+def make_cid(source: Path, target: Path) -> None:
+    """``source`` with every font's ToUnicode map removed: glyphs that map to no character,
+    which pdfminer prints as ``(cid:N)``."""
+    writer = pypdf.PdfWriter(clone_from=source)
+    for page in writer.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font.get_object().pop("/ToUnicode", None)
+    with target.open("wb") as out:
+        writer.write(out)
 
 
 def make_scan(target: Path) -> None:
@@ -325,14 +389,18 @@ def make_last_page_unreadable(readable: Path, unreadable: Path, target: Path) ->
         writer.write(out)
 
 
-def main() -> None:
-    """Write every case PDF (and the rows that went into it) next to this script."""
-    cases = docx_cases()
+KEEP_DOCX = {"autospace"}
+"""Cases whose DOCX is committed too: their PDF must read exactly like their DOCX."""
+
+
+def export_docx_cases(names: set[str] | None = None) -> None:
+    """Export the DOCX-made cases (all, or those named) to PDF, with their sources."""
+    cases = {n: c for n, c in docx_cases().items() if names is None or n in names}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         files = []
         for name, (document, _rows, _before) in cases.items():
-            path = work / f"{name}.docx"
+            path = (HERE if name in KEEP_DOCX else work) / f"{name}.docx"
             document.save(str(path))  # type: ignore[attr-defined]
             files.append(path)
         _to_pdf(files, HERE, work / "profile")
@@ -341,6 +409,21 @@ def main() -> None:
         (HERE / f"{name}.source.json").write_text(
             json.dumps(source, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
+
+
+def main() -> None:
+    """Write every case PDF (and the rows that went into it) next to this script.
+
+    With case names as arguments, only those DOCX-made cases are rebuilt.
+    """
+    if sys.argv[1:] == ["break_family"]:
+        write_family(seed_rows()[1], _to_pdf)
+        return
+    if len(sys.argv) > 1:
+        export_docx_cases(set(sys.argv[1:]))
+        return
+    export_docx_cases()
+    write_family(seed_rows()[1], _to_pdf)
     break_text_layer(HERE / "kangxi.pdf")
     before, rows = seed_rows()
     fake_bold = fake_bold_rows(rows[:4])
@@ -350,6 +433,7 @@ def main() -> None:
         json.dumps(source, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     make_scan(HERE / "scan.pdf")
+    make_cid(HERE / "kangxi.pdf", HERE / "cid.pdf")
     make_stored_portrait(HERE / "row_split.pdf", HERE / "rotated.pdf")
     whole = HERE / "category_across_pages.pdf"
     make_last_page_unreadable(whole, HERE / "private_use.pdf", HERE / "last_page_unreadable.pdf")

@@ -1,0 +1,265 @@
+"""Text exactly as printed, built from a PDF page's glyphs (issue 15).
+
+A PDF holds glyphs with boxes, not words. How the text of a cell or a title line is put
+back together decides whether a PDF reads like the DOCX it was exported from. The
+rules, and nothing else:
+
+* glyphs on one line are those whose vertical centres fall within the line's band;
+  lines are read top down, glyphs left to right (the order they are printed in);
+* a glyph printed twice a hair apart (fake bold) counts once;
+* a space is kept where the PDF has a space glyph (unless it is printed over another
+  glyph), and added where the PDF positions a space without a glyph: between two
+  Latin/digit words set apart, or between two Chinese characters set apart by more
+  than the line's usual gap (``市交通局 柏宁街道办事处``); never between a Chinese
+  character and a Latin letter or digit: Word and LibreOffice print a gap between 年
+  and a digit (their "autospace"), which is layout, not text (``新城区2020年``, never
+  ``新城区 2020 年``);
+* lines inside one block are joined with ``\\n`` (the normalizer joins wrapped lines).
+
+Every engine (pdfplumber, PDFium) turns its characters into ``Glyph``s, so both give the
+same text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+Box = tuple[float, float, float, float]
+"""(x0, top, x1, bottom) in points, top-down page coordinates."""
+
+WORD_GAP = 0.2
+"""Between two Latin/digit glyphs, a gap wider than this share of the font size is a
+word break (a space) even without a space glyph; narrower gaps are kerning."""
+
+DUPLICATE_TOLERANCE = 1.0
+"""A glyph within this many points of an equal glyph is its fake-bold duplicate."""
+
+_BOLD_WORDS = ("bold", "heavy", "black", "demi", "semibold", "粗", "黑")
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One printed character: its text, its box and its font."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    font: str = ""
+
+    @property
+    def middle(self) -> float:
+        """The vertical centre of the glyph's box."""
+        return (self.top + self.bottom) / 2
+
+    @property
+    def bold(self) -> bool:
+        """Whether the font's name says it is a bold face."""
+        name = self.font.lower()
+        return any(word in name for word in _BOLD_WORDS)
+
+
+@dataclass(frozen=True)
+class PrintedLine:
+    """One line of printed text with what the page says about its look."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    """The largest font size on the line."""
+    bold: bool
+    """Most of the line's glyphs are bold (by font name, or printed twice: fake bold)."""
+
+
+def _is_word_char(char: str) -> bool:
+    """A Latin letter or digit (ASCII or full-width), the characters words are made of."""
+    if "0" <= char <= "9" or "a" <= char.lower() <= "z":
+        return True
+    code = ord(char)
+    return (
+        0xFF10 <= code <= 0xFF19
+        or 0xFF21 <= code <= 0xFF3A
+        or 0xFF41 <= code <= 0xFF5A
+        or (0xC0 <= code <= 0x24F and char.isalpha())
+    )
+
+
+def needs_space(left: Glyph, right: Glyph, usual_gap: float = 0.0) -> bool:
+    """Whether a space stands between two adjacent glyphs that are not spaces themselves.
+
+    Between two Latin/digit words set apart (more than ``WORD_GAP`` em); between two
+    Chinese characters set apart by more than ``WORD_GAP`` em beyond the line's usual
+    gap between them (``usual_gap``: letter spacing and justification widen every gap
+    alike; a space the PDF positions without a glyph widens one). Never between a
+    Chinese character and a Latin letter or digit: that gap is Word's and LibreOffice's
+    autospace, layout only.
+    """
+    gap = right.x0 - left.x1
+    em = max(left.size, right.size, 1.0)
+    if _is_word_char(left.text[-1]) and _is_word_char(right.text[0]):
+        return gap > WORD_GAP * em
+    if _is_cjk(left.text[-1]) and _is_cjk(right.text[0]):
+        return gap - usual_gap > WORD_GAP * em
+    return False
+
+
+def _is_cjk(char: str) -> bool:
+    """A Chinese character (CJK ideographs and their extensions, compatibility forms)."""
+    code = ord(char)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+
+
+def _usual_cjk_gap(line: Sequence[Glyph]) -> float:
+    """The median gap between adjacent Chinese characters on a line (0 if none)."""
+    gaps = sorted(
+        right.x0 - left.x1
+        for left, right in pairwise(line)
+        if _is_cjk(left.text[-1]) and _is_cjk(right.text[0])
+    )
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _stray_space(glyph: Glyph, line: Sequence[Glyph]) -> bool:
+    """A space glyph printed over an inked glyph (LibreOffice leaves a wrapped line's
+    space at the position where the next line's text starts): not a space in the text."""
+    width = max(glyph.x1 - glyph.x0, 0.1)
+    return any(
+        not other.text.isspace() and min(glyph.x1, other.x1) - max(glyph.x0, other.x0) > width / 2
+        for other in line
+    )
+
+
+def _is_duplicate(glyph: Glyph, kept: list[Glyph]) -> bool:
+    """Whether ``glyph`` repeats one of the last few glyphs kept (fake bold)."""
+    for other in kept[-3:]:
+        if (
+            other.text == glyph.text
+            and abs(other.x0 - glyph.x0) <= DUPLICATE_TOLERANCE
+            and abs(other.top - glyph.top) <= DUPLICATE_TOLERANCE
+        ):
+            return True
+    return False
+
+
+def _bands(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped into printed lines, top down, duplicates still in.
+
+    A glyph joins the line above when its vertical centre lies inside that line's band
+    (the box of its glyphs so far), or the band's centre inside the glyph's box (a line
+    begun by a short glyph: a quote mark, 一, whose box an engine may give as its ink);
+    otherwise it starts a new line.
+    """
+    lines: list[list[Glyph]] = []
+    band_top = band_bottom = float("-inf")
+    for glyph in sorted(glyphs, key=lambda g: (g.middle, g.x0)):
+        centre = (band_top + band_bottom) / 2
+        if lines and (
+            band_top <= glyph.middle <= band_bottom or glyph.top <= centre <= glyph.bottom
+        ):
+            lines[-1].append(glyph)
+            band_top = min(band_top, glyph.top)
+            band_bottom = max(band_bottom, glyph.bottom)
+        else:
+            lines.append([glyph])
+            band_top, band_bottom = glyph.top, glyph.bottom
+    return lines
+
+
+def _left_to_right(band: list[Glyph]) -> list[Glyph]:
+    """A line's glyphs in printed order, each fake-bold duplicate dropped."""
+    kept: list[Glyph] = []
+    for glyph in sorted(band, key=lambda g: g.x0):
+        if not _is_duplicate(glyph, kept):
+            kept.append(glyph)
+    return kept
+
+
+def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped into printed lines, top down, each line left to right, duplicates out."""
+    return [_left_to_right(band) for band in _bands(glyphs)]
+
+
+def line_text(line: Sequence[Glyph]) -> str:
+    """A line's text by the spacing rule, without spaces at its ends."""
+    line = [g for g in line if not (g.text.isspace() and _stray_space(g, line))]
+    usual = _usual_cjk_gap(line)
+    parts: list[str] = []
+    previous: Glyph | None = None
+    for glyph in line:
+        if glyph.text.isspace():
+            parts.append(" ")
+            previous = None
+            continue
+        if previous is not None and needs_space(previous, glyph, usual):
+            parts.append(" ")
+        parts.append(glyph.text)
+        previous = glyph
+    return "".join(parts).strip()
+
+
+def block_text(glyphs: Iterable[Glyph]) -> str:
+    """The text of a block (a cell): its non-blank lines joined with ``\\n``."""
+    texts = (line_text(line) for line in group_lines(glyphs))
+    return "\n".join(text for text in texts if text)
+
+
+def printed_lines(glyphs: Iterable[Glyph]) -> list[PrintedLine]:
+    """The non-blank lines of a stretch of page, with their box, size and weight."""
+    result = []
+    for band in _bands(glyphs):
+        line = _left_to_right(band)
+        text = line_text(line)
+        inked = [g for g in line if not g.text.isspace()]
+        if not text or not inked:
+            continue
+        doubled = sum(not g.text.isspace() for g in band) >= 1.5 * len(inked)
+        result.append(
+            PrintedLine(
+                text=text,
+                x0=min(g.x0 for g in inked),
+                top=min(g.top for g in inked),
+                x1=max(g.x1 for g in inked),
+                bottom=max(g.bottom for g in inked),
+                size=max(g.size for g in inked),
+                bold=doubled or sum(g.bold for g in inked) * 2 > len(inked),
+            )
+        )
+    return result
+
+
+class GlyphIndex:
+    """A page's glyphs sorted by vertical centre, to find those inside a box quickly.
+
+    Scanning the whole page for every cell costs a pass per cell (issue 16); a sorted
+    lookup touches only the glyphs at the cell's height.
+    """
+
+    def __init__(self, glyphs: Iterable[Glyph]) -> None:
+        self._glyphs = sorted(glyphs, key=lambda g: g.middle)
+        self._middles = [g.middle for g in self._glyphs]
+
+    def __len__(self) -> int:
+        return len(self._glyphs)
+
+    def all(self) -> list[Glyph]:
+        """Every glyph on the page."""
+        return list(self._glyphs)
+
+    def between(self, upper: float, lower: float) -> list[Glyph]:
+        """The glyphs whose vertical centre lies between two heights."""
+        start = bisect.bisect_left(self._middles, upper)
+        end = bisect.bisect_right(self._middles, lower)
+        return self._glyphs[start:end]
+
+    def inside(self, box: Box) -> list[Glyph]:
+        """The glyphs whose centre lies inside a box (a cell)."""
+        x0, top, x1, bottom = box
+        return [g for g in self.between(top, bottom) if x0 <= (g.x0 + g.x1) / 2 <= x1]

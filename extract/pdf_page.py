@@ -1,0 +1,101 @@
+"""One PDF page, whatever engine read it: its glyphs and ruling edges -> tables and lines.
+
+An engine (``extract.pdf_plumber``, ``extract.pdfium``) turns a page into a
+``PageContent``: upright page size, glyphs, ruling edges. ``read_page`` finds the ruled
+tables, fills their cells by the exact-text rule (``extract.pdf_glyphs``) and reads
+the text lines between them, so both engines give the same grid from the same page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qingdan.extract.errors import QingdanError
+from qingdan.extract.grid import Cell, Foot, TextLine
+from qingdan.extract.pdf_geometry import (
+    TableBoxes,
+    feet,
+    fill_cells,
+    find_tables,
+)
+from qingdan.extract.pdf_glyphs import Box, Glyph, GlyphIndex, PrintedLine, printed_lines
+from qingdan.extract.pdf_rulings import Edge
+from qingdan.extract.pdf_text import TextDamage, measure_damage, repair_text
+
+CENTRED_TOLERANCE = 0.04
+"""A line is centred when its middle is within this share of the page width of the
+page's middle (and it does not fill the line)."""
+
+
+class EngineCannotOpen(QingdanError):
+    """An engine cannot open a file another engine may read (PDFium's own limits)."""
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """What an engine read from one page, in upright top-down coordinates."""
+
+    number: int
+    width: float
+    height: float
+    glyphs: list[Glyph]
+    edges: list[Edge]
+    has_image: bool = False
+    """The page shows an image; engines look only when it has no glyphs (a scan?)."""
+
+
+@dataclass
+class PageReading:
+    """What one page holds: its tables, the text above them, and its text-layer damage."""
+
+    number: int
+    tables: list[list[list[Cell]]] = field(default_factory=list)
+    boxes: list[TableBoxes] = field(default_factory=list)
+    at_foot: tuple[Foot, ...] | None = None
+    """For the last row of the page's last table: per column, how its text meets the
+    table's foot (``RawRow.at_foot``)."""
+    lines_above: list[list[TextLine]] = field(default_factory=list)
+    """Per table, the text lines between the table above it (or the page top) and it;
+    with no table, one entry: the whole page's lines."""
+    damage: TextDamage = field(default_factory=lambda: TextDamage(0, 0, 0))
+
+
+def read_page(content: PageContent) -> PageReading:
+    """The ruled tables of one page and the text lines above each."""
+    reading = PageReading(content.number)
+    reading.damage = measure_damage([g.text for g in content.glyphs])
+    if reading.damage.unreadable:
+        return reading
+    index = GlyphIndex(content.glyphs)
+    reading.boxes = find_tables(content.edges)
+    reading.tables = [fill_cells(table, index) for table in reading.boxes]
+    if reading.boxes:
+        last = reading.boxes[-1]
+        reading.at_foot = feet(last, len(last.rows) - 1, index)
+    reading.lines_above = _lines_above(content, index, [t.bbox for t in reading.boxes])
+    return reading
+
+
+def _lines_above(content: PageContent, index: GlyphIndex, boxes: list[Box]) -> list[list[TextLine]]:
+    spans: list[tuple[float, float]] = []
+    upper = float("-inf")
+    for _, top, _, bottom in boxes:
+        spans.append((upper, top))
+        upper = max(upper, bottom)
+    if not boxes:
+        spans.append((upper, float("inf")))
+    return [
+        [_styled(line, content.width) for line in printed_lines(index.between(a, b))]
+        for a, b in spans
+    ]
+
+
+def _styled(line: PrintedLine, page_width: float) -> TextLine:
+    middle = (line.x0 + line.x1) / 2
+    centred = (
+        abs(middle - page_width / 2) <= CENTRED_TOLERANCE * page_width
+        and line.x1 - line.x0 < 0.8 * page_width
+    )
+    return TextLine(
+        text=repair_text(line.text), size=round(line.size, 1), bold=line.bold, centered=centred
+    )

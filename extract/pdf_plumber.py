@@ -1,0 +1,88 @@
+"""The pdfplumber engine: a PDF's pages as glyphs and ruling edges, read by pdfminer.
+
+pdfplumber (on pdfminer.six) is slower than PDFium but reads some files PDFium refuses;
+it is the fallback engine and can be chosen with ``ReadOptions.pdf_engine``. Its
+characters come upright whatever the page's ``/Rotate``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from qingdan.extract.errors import BrokenFile, EncryptedFile
+from qingdan.extract.pdf_geometry import straighten
+from qingdan.extract.pdf_glyphs import Glyph
+from qingdan.extract.pdf_page import PageContent
+
+# pdfminer's own errors for a damaged file (bad xref, unexpected end of file, ...).
+_DAMAGE = (PdfminerException, PDFException, PSException)
+
+
+def glyph(char: dict[str, Any]) -> Glyph:
+    """A pdfplumber character as a glyph."""
+    return Glyph(
+        text=char["text"],
+        x0=char["x0"],
+        top=char["top"],
+        x1=char["x1"],
+        bottom=char["bottom"],
+        size=char["size"],
+        font=char.get("fontname", ""),
+    )
+
+
+def page_content(page: Any) -> PageContent:
+    """One pdfplumber page's glyphs and ruling edges."""
+    edges = page.edges
+    return PageContent(
+        number=page.page_number,
+        width=float(page.width),
+        height=float(page.height),
+        glyphs=[glyph(char) for char in page.chars],
+        edges=straighten(edges) if page.rotation else edges,
+        has_image=not page.chars and bool(page.images),
+    )
+
+
+@contextmanager
+def open_pages(data: bytes, path: Path, password: str | None) -> Iterator[Iterator[PageContent]]:
+    """The document's pages, read one at a time and closed once read.
+
+    Raises ``EncryptedFile`` (no or wrong password) and ``BrokenFile`` (damaged or
+    truncated), on opening or on the page that fails.
+    """
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else error
+        if isinstance(cause, PDFPasswordIncorrect) and password:
+            raise EncryptedFile(path, "wrong password for this encrypted PDF") from error
+        if isinstance(cause, PDFEncryptionError):
+            raise EncryptedFile(
+                path, "the PDF is encrypted; pass its password with --password"
+            ) from error
+        raise BrokenFile(path, f"not a readable PDF (damaged or truncated: {cause})") from error
+    with pdf:
+        yield _pages(pdf, path)
+
+
+def _pages(pdf: Any, path: Path) -> Iterator[PageContent]:
+    for page in pdf.pages:
+        try:
+            yield page_content(page)
+        except _DAMAGE as error:
+            raise BrokenFile(
+                path, f"page {page.page_number} cannot be read (damaged PDF: {error})"
+            ) from error
+        finally:
+            page.close()

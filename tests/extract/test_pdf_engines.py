@@ -1,0 +1,99 @@
+"""Both PDF engines give identical records on every sample PDF and PDF case (issue 16)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import qingdan
+from qingdan.extract import read_document
+from qingdan.extract.errors import BrokenFile, QingdanError, UnreadableText
+from qingdan.extract.options import ReadOptions
+from qingdan.extract.pdf import ENGINES, engine
+from tests.conftest import SAMPLES
+
+CASES = Path(__file__).resolve().parent / "pdf_cases"
+PDFS = sorted(SAMPLES.glob("*.pdf")) + sorted(CASES.glob("*.pdf"))
+PASSWORD = "qingdan"
+
+
+def _read(path: Path, name: str) -> dict[str, Any] | str:
+    """The document's records and facts, or the error it raises (class and reason)."""
+    options = ReadOptions(pdf_engine=name, password=PASSWORD if "encrypted" in path.name else None)
+    try:
+        document = qingdan.convert(path, options=options)
+    except QingdanError as error:
+        return f"{type(error).__name__}: {error.reason}"
+    data: dict[str, Any] = json.loads(document.model_dump_json())
+    data["warnings"] = [(w["code"], w["page"]) for w in data["warnings"]]
+    return data
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.name)
+def test_both_engines_give_the_same_records(pdf: Path) -> None:
+    assert _read(pdf, "pdfium") == _read(pdf, "pdfplumber")
+
+
+def test_pdfium_is_the_default_engine() -> None:
+    assert ReadOptions().pdf_engine == "pdfium"
+    assert set(ENGINES) == {"pdfium", "pdfplumber"}
+
+
+def test_an_unknown_engine_is_an_error_naming_the_known_ones() -> None:
+    with pytest.raises(ValueError, match="pdfium, pdfplumber"):
+        engine("mupdf")
+
+
+def test_a_file_pdfium_cannot_open_is_read_by_pdfplumber() -> None:
+    """``truncated.pdf``: PDFium refuses it; pdfplumber's reading says why."""
+    with pytest.raises(BrokenFile, match="damaged or truncated"):
+        read_document(CASES / "truncated.pdf", ReadOptions(pdf_engine="pdfium"))
+
+
+def test_a_rotated_page_reads_upright_with_pdfium() -> None:
+    raw = read_document(CASES / "rotated.pdf", ReadOptions(pdf_engine="pdfium"))
+    assert raw.tables[0].rows[0].cells == [
+        "重点工作",
+        "工作措施",
+        "牵头部门",
+        "配合部门",
+        "完成时限",
+    ]
+
+
+def test_cli_chooses_the_pdf_engine() -> None:
+    from typer.testing import CliRunner
+
+    from qingdan.cli import app
+
+    case = str(CASES / "autospace.pdf")
+    outputs = []
+    for name in ("pdfium", "pdfplumber"):
+        result = CliRunner().invoke(app, ["convert", case, "--pdf-engine", name])
+        assert result.exit_code == 0, result.output
+        outputs.append(json.loads(result.output)["records"])
+    assert outputs[0] == outputs[1]
+    bad = CliRunner().invoke(app, ["convert", case, "--pdf-engine", "mupdf"])
+    assert bad.exit_code != 0
+
+
+def test_unmapped_glyphs_read_as_cid_placeholders_in_both_engines() -> None:
+    """``cid.pdf``: no ToUnicode maps; both engines see the same garbage and say so."""
+    for name in ENGINES:
+        with pytest.raises(UnreadableText, match="unreadable on every page"):
+            read_document(CASES / "cid.pdf", ReadOptions(pdf_engine=name))
+
+
+def test_reopening_the_document_on_the_way_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFium is reopened every ``PAGES_PER_OPENING`` pages to keep memory flat."""
+    from qingdan.extract import pdfium
+
+    path = CASES / "category_across_pages.pdf"
+    whole = read_document(path, ReadOptions(pdf_engine="pdfium"))
+    monkeypatch.setattr(pdfium, "PAGES_PER_OPENING", 1)
+    reopened = read_document(path, ReadOptions(pdf_engine="pdfium"))
+    assert len(reopened.tables) >= 3
+    assert reopened.tables == whole.tables
