@@ -7,7 +7,6 @@ were written); 2 bad input or usage; 3 an internal error (a bug: rerun with --de
 from __future__ import annotations
 
 import json
-import logging
 import sys
 import time
 import traceback
@@ -111,9 +110,7 @@ def _main(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     _State.debug = debug
-    if debug:
-        logging.basicConfig(level=logging.WARNING)  # the libraries' own records, too
-    else:
+    if not debug:
         quiet_third_party_logs()
 
 
