@@ -18,7 +18,8 @@ install: $(STAMP)
 ## demo: convert every sample in samples/ into out/ (JSON per file, all.csv/.jsonl/.xlsx)
 demo: $(STAMP)
 	$(BIN)/qingdan convert samples -o out/
-	@echo "demo: outputs are in out/"
+	@echo "demo: outputs are in out/ (open out/all.xlsx); run the command as .venv/bin/qingdan,"
+	@echo "      or 'source .venv/bin/activate' once and then just qingdan (see README.md)"
 
 ## test: the whole test suite (installs the system packages the tests need first)
 test: $(STAMP)
@@ -30,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/mypy samples/make_samples.py
+	$(BIN)/mypy -m samples.make_samples -m samples.render_forms
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -66,7 +67,7 @@ pdf-cases: $(STAMP)
 
 ## samples: render samples/sources/*.json specs into the DOCX/PDF/TXT files in samples/
 samples: $(STAMP)
-	$(BIN)/python samples/make_samples.py
+	$(BIN)/python -m samples.make_samples
 	git status --short -- samples/
 
 ## fidelity: generate N task lists (seed SEED) with their truth, render each as DOCX, PDF

@@ -3,39 +3,80 @@
 One reader per format, registered by file suffix in ``READERS``. A reader takes the
 file's bytes, its path and the user's ``ReadOptions`` (e.g. a PDF password) and
 returns an ``Extracted`` (tables and the text above them); it knows nothing about task
-lists. ``read_document`` is the one entry point.
+lists. ``read_document`` is the one entry point; an exception a reader's library
+raises on a damaged file becomes one ``BrokenFile`` line there (``extract.damage``),
+and what the library logged a ``damaged-file`` warning (``extract.logs``).
+
+``READERS`` names each reader as ``"module:function"`` and ``reader_for`` imports it
+on first use: a PDF run never loads python-docx, a text dump loads neither PDF nor
+DOCX libraries (issue 16: start-up was most of a one-file conversion's time).
 """
 
 from __future__ import annotations
 
 import errno
 import hashlib
+import importlib
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
+from typing import cast
 
 from qingdan.extract.damage import as_reader_error
-from qingdan.extract.docx import read_docx
 from qingdan.extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
 from qingdan.extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
 from qingdan.extract.logs import library_warnings, quiet_third_party_logs
 from qingdan.extract.options import ReadOptions
-from qingdan.extract.pdf import read_pdf
-from qingdan.extract.txt import read_txt
 
 Reader = Callable[[bytes, Path, ReadOptions], Extracted]
 
-READERS: dict[str, Reader] = {
-    ".txt": read_txt,
-    ".tsv": read_txt,
-    ".csv": read_txt,
-    ".docx": read_docx,
-    ".pdf": read_pdf,
+READERS: dict[str, str] = {
+    ".txt": "qingdan.extract.txt:read_txt",
+    ".tsv": "qingdan.extract.txt:read_txt",
+    ".csv": "qingdan.extract.txt:read_txt",
+    ".docx": "qingdan.extract.docx:read_docx",
+    ".pdf": "qingdan.extract.pdf:read_pdf",
+    ".html": "qingdan.extract.html:read_html",
+    ".htm": "qingdan.extract.html:read_html",
+    ".xlsx": "qingdan.extract.xlsx:read_xlsx",
+    ".xls": "qingdan.extract.xls:read_xls",
+    ".doc": "qingdan.extract.office_convert:read_doc",
+    ".wps": "qingdan.extract.office_convert:read_doc",
+    ".et": "qingdan.extract.office_convert:read_et",
+    ".ofd": "qingdan.extract.ofd:read_ofd",
 }
-"""File suffix (lower case, with the dot) -> reader."""
+"""File suffix (lower case, with the dot) -> its reader, as ``"module:function"``."""
 
-FORMAT_NAMES = {".txt": "text", ".tsv": "TSV", ".csv": "CSV", ".docx": "Word .docx", ".pdf": "PDF"}
-"""How messages name a format."""
+
+@cache
+def _load(target: str) -> Reader:
+    module, _, function = target.partition(":")
+    return cast(Reader, getattr(importlib.import_module(module), function))
+
+
+def reader_for(suffix: str) -> Reader | None:
+    """The reader registered for a file suffix (``".pdf"``), imported now; ``None`` if none."""
+    target = READERS.get(suffix.lower())
+    return None if target is None else _load(target)
+
+
+FORMAT_NAMES = {
+    ".txt": "text",
+    ".tsv": "TSV",
+    ".csv": "CSV",
+    ".docx": "Word .docx",
+    ".pdf": "PDF",
+    ".html": "HTML",
+    ".htm": "HTML",
+    ".xlsx": "Excel .xlsx",
+    ".xls": "Excel .xls",
+    ".doc": "Word .doc",
+    ".wps": "WPS",
+    ".et": "WPS spreadsheet",
+    ".ofd": "OFD",
+}
+"""How messages name a format (the suffix itself when missing)."""
 
 
 def read_document(path: Path, options: ReadOptions | None = None) -> RawDocument:
@@ -50,17 +91,43 @@ def read_document(path: Path, options: ReadOptions | None = None) -> RawDocument
     path = Path(path)
     if not path.is_file():
         raise FileMissing(path, _not_a_file(path))
-    suffix = path.suffix.lower()
-    reader = READERS.get(suffix)
-    if reader is None:
-        known = ", ".join(sorted(READERS))
-        raise UnsupportedFormat(path, f"unsupported file type {path.suffix!r} (supported: {known})")
+    if reader_for(path.suffix) is None:
+        raise _unsupported(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise FileMissing(path, f"cannot read: {error.strerror or error}") from error
+    return read_data(data, path, options)
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path`` names no readable file: missing, a folder, or a broken symbolic link."""
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return "a symbolic link loop (the link leads back to itself)"
+        return "a symbolic link to a file that does not exist"
+    if path.is_dir():
+        return "a folder, not a file"
+    return "no such file"
+
+
+def _unsupported(path: Path) -> UnsupportedFormat:
+    known = ", ".join(sorted(READERS))
+    return UnsupportedFormat(path, f"unsupported file type {path.suffix!r} (supported: {known})")
+
+
+def read_data(data: bytes, path: Path, options: ReadOptions | None = None) -> RawDocument:
+    """Read an attachment's bytes into raw grids; ``path``'s suffix chooses the reader
+    (the bytes may come from elsewhere than ``path``: standard input, say)."""
+    reader = reader_for(path.suffix)
+    if reader is None:
+        raise _unsupported(path)
     if not data.strip():
         raise EmptyFile(path, "file is empty")
+    suffix = path.suffix.lower()
     kind = FORMAT_NAMES.get(suffix, suffix)
     try:
         with library_warnings(kind) as damage:
@@ -80,20 +147,6 @@ def read_document(path: Path, options: ReadOptions | None = None) -> RawDocument
     )
 
 
-def _not_a_file(path: Path) -> str:
-    """Why ``path`` names no readable file: missing, a folder, or a broken symbolic link."""
-    if path.is_symlink():
-        try:
-            path.stat()
-        except OSError as error:
-            if error.errno == errno.ELOOP:
-                return "a symbolic link loop (the link leads back to itself)"
-        return "a symbolic link to a file that does not exist"
-    if path.is_dir():
-        return "a folder, not a file"
-    return "no such file"
-
-
 __all__ = [
     "READERS",
     "Cell",
@@ -106,5 +159,7 @@ __all__ = [
     "ReadOptions",
     "Reader",
     "quiet_third_party_logs",
+    "read_data",
     "read_document",
+    "reader_for",
 ]

@@ -70,3 +70,7 @@ class NoTextLayer(QingdanError):
 
 class UnreadableText(QingdanError):
     """The file's text layer is garbage on every page (missing or broken font mappings)."""
+
+
+class ConverterMissing(QingdanError):
+    """Reading the file needs a program that is not installed (LibreOffice for .doc)."""

@@ -31,6 +31,7 @@ from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
 from qingdan.normalize.notes import split_note_rows
 from qingdan.normalize.numbering import check_numbering
 from qingdan.normalize.page_breaks import continue_cut_categories, join_split_rows
+from qingdan.normalize.paragraphs import read_paragraph_list
 from qingdan.normalize.records import RecordContext, build_record
 from qingdan.normalize.roles import Value, traits
 
@@ -65,10 +66,14 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     """
     knowledge = knowledge or Knowledge()
     task_rows = collect_task_rows(raw.tables, knowledge.columns)
+    text_before = raw.content.text_before
+    # No task table: the text may be a numbered-paragraph list (issue 19).
+    if task_rows is None and (listed := read_paragraph_list(text_before, knowledge.columns)):
+        task_rows, text_before = listed.rows, listed.text_above
     if task_rows is None:
         what = "no table" if not raw.tables else "no table with a task-list header"
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")
-    above = lines_naming_the_list(raw.content.text_before, raw.tables, task_rows.first_table)
+    above = lines_naming_the_list(text_before, raw.tables, task_rows.first_table)
     info = describe_document(above)
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)

@@ -13,8 +13,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from qingdan.extract.encoding import decode_text
 from qingdan.extract.errors import QingdanError, UndecodableText
 
@@ -47,10 +45,15 @@ def read_data_file(path: Path) -> dict[str, Any]:
         if path.suffix.lower() == ".toml":
             data = tomllib.loads(text)
         elif path.suffix.lower() in (".yaml", ".yml"):
-            data = yaml.safe_load(text) or {}
+            import yaml  # only for a user's YAML file (issue 16: PyYAML slowed every start)
+
+            try:
+                data = yaml.safe_load(text) or {}
+            except (yaml.YAMLError, RecursionError, ValueError) as error:
+                raise KnowledgeFileError(path, f"not valid YAML: {error}") from error
         else:
             raise KnowledgeFileError(path, "expected a .toml, .yaml or .yml file")
-    except (tomllib.TOMLDecodeError, yaml.YAMLError, RecursionError, ValueError) as error:
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
         raise KnowledgeFileError(path, f"not valid {path.suffix[1:].upper()}: {error}") from error
     if not isinstance(data, dict):
         raise KnowledgeFileError(path, "expected a mapping at the top level")

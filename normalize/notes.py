@@ -61,13 +61,23 @@ def _warning(text: str, page: int | None) -> TaskWarning:
 
 
 def _trailing_notes(cells: list[Cell]) -> tuple[list[Cell], list[str]]:
-    """The cells with any lines from a note opener on cut off, and the notes cut."""
+    """The cells with any lines from a note opener on cut off, and the notes cut.
+
+    A note may start a cell's second line or later; it may also be the whole of the
+    row's last cell (a dump runs the paragraph under the table into an empty cell).
+    """
     kept: list[Cell] = []
     notes: list[str] = []
-    for cell in cells:
+    last = max((i for i, cell in enumerate(cells) if isinstance(cell, str)), default=-1)
+    for col, cell in enumerate(cells):
         lines = cell.split("\n") if isinstance(cell, str) else []
+        first = 0 if col == last else 1
         start = next(
-            (i for i, line in enumerate(lines) if i > 0 and _note_start().match(squeeze(line))),
+            (
+                i
+                for i, line in enumerate(lines)
+                if i >= first and _note_start().match(squeeze(line))
+            ),
             None,
         )
         if start is None:

@@ -242,6 +242,28 @@ def _has_text(text: str) -> bool:
 
 
 _INLINE = re.compile(r"[（(]([^（()）]*)[）)]\s*([。；;，,]?)\s*$")
+
+
+def _without_inner_brackets(text: str) -> str:
+    """The text with brackets nested inside brackets masked (same length), so that the
+    bracket at the end is found whole: "（县环保局牵头，各镇（街道）配合）"."""
+    masked, depth = [], 0
+    for char in text:
+        opening, closing = char in "（(", char in "）)"
+        if closing and depth > 1:
+            depth -= 1
+            masked.append("\u3007")
+            continue
+        if opening:
+            depth += 1
+            masked.append(char if depth == 1 else "\u3007")
+            continue
+        if closing and depth:
+            depth -= 1
+        masked.append(char)
+    return "".join(masked)
+
+
 """A bracket at the very end of a measure, maybe followed by the sentence's stop."""
 
 
@@ -257,11 +279,12 @@ def split_inline_responsibility(
     ``None`` then, with the measure unchanged.
     """
     text = measure or ""
-    match = _INLINE.search(text)
+    match = _INLINE.search(_without_inner_brackets(text))
     if match is None or not match[1].strip():
         return text, None
+    inner = text[match.start(1) : match.end(1)]
     reader = _NameReader(departments)
-    found = replace(_split(match[1], reader, False), notes=reader.notes)
+    found = replace(_split(inner, reader, False), notes=reader.notes)
     names = [*found.lead, *found.support]
     if not found.understood or not names or not all(reader.reader.is_complete(n) for n in names):
         return text, None

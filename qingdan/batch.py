@@ -1,68 +1,165 @@
-"""Converting many attachments at once: find them, convert them in worker processes,
-and account for every one (converted, failed with its reason, or skipped).
+"""Planning and running ``qingdan convert``: which inputs, which output, and a batch
+that keeps its work.
 
-One bad file never stops the others: each conversion runs on its own and its error
-becomes a one-line reason in its ``FileResult``.
+``plan_convert`` turns the command line's inputs and ``-o``/``--db`` into a
+``ConvertPlan`` (one input to stdout or a file; several into one combined file, a
+folder, or a database), refusing impossible requests before anything is written.
+``run_batch`` converts a plan's inputs in worker processes and delivers each result
+as soon as it is done: its own output file (folder mode) and its database rows (each
+document in its own transaction). The combined files and ``errors.json`` come at the
+end; on Ctrl-C or a fatal error they are still written from what finished, with the
+rest listed as not done, and the interruption propagates. ``--resume`` reuses an
+input's existing JSON output when it was made from the same content (sha256).
 """
 
 from __future__ import annotations
 
-import glob
-import os
+import hashlib
+import signal
+import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
-from qingdan.extract import READERS, ReadOptions
 from qingdan.extract.errors import QingdanError
-from qingdan.normalize import Knowledge
-from qingdan.pipeline import convert
-from qingdan.schema import Document
-
-GLOB_CHARS = frozenset("*?[")
-OFFICE_LOCK_PREFIX = "~$"
-"""Word writes ``~$NAME.docx`` beside a document while it is open: not an attachment."""
-LOCK_FILE_REASON = (
-    "an Office lock file (Word keeps it while the document is open), not an attachment"
+from qingdan.folder_output import (
+    folder_files,
+    plan_outputs,
+    refuse_inputs_as_outputs,
+    write_combined,
+    write_folder_end,
+    write_output,
 )
+from qingdan.inputs import STDIN, Inputs, Skipped, collect_inputs, sniff_suffix
+from qingdan.workers import FileResult, Settings, convert_many, convert_one, default_jobs, failed
+from qingdan.writers import OutputFormat, format_for, render
+from qingdan.writers.atomic import remove_stale_temporaries
+from qingdan.writers.warning_table import FileStatus
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from qingdan.schema import Document
+
+__all__ = [
+    "BatchOutcome",
+    "BatchSummary",
+    "ConvertPlan",
+    "FileResult",
+    "Inputs",
+    "OutputMode",
+    "Settings",
+    "Skipped",
+    "UsageError",
+    "collect_inputs",
+    "convert_many",
+    "convert_one",
+    "default_jobs",
+    "plan_convert",
+    "run_batch",
+    "run_single",
+    "summarize",
+]
+
+NOT_DONE = "not done"
+NOT_DONE_REASON = "the batch stopped before this file was converted"
+
+
+class UsageError(QingdanError):
+    """The command line asks for something impossible (exit 2 before any work)."""
+
+
+class OutputMode(StrEnum):
+    """Where ``qingdan convert`` puts its records."""
+
+    STDOUT = "stdout"
+    """One input, written to standard output."""
+    FILE = "file"
+    """One input, written to the file ``-o`` names."""
+    COMBINED = "combined"
+    """Several inputs, every record in the one file ``-o`` names."""
+    FOLDER = "folder"
+    """Several inputs (or a folder), one output each in the folder ``-o`` names."""
+    DATABASE = "database"
+    """Several inputs loaded with ``--db`` only."""
 
 
 @dataclass(frozen=True)
-class Skipped:
-    """An input that was not converted on purpose, and why."""
+class ConvertPlan:
+    """What a ``qingdan convert`` run will read and write."""
 
-    path: Path
-    reason: str
-    in_folder: bool = False
-    """Found by walking a folder rather than named on the command line."""
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """What the command line named: the files to convert and the ones skipped."""
-
-    files: list[Path]
-    skipped: list[Skipped] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """What became of one input: its document, or the one-line reason it failed."""
-
-    path: Path
-    document: Document | None
-    reason: str | None = None
-    error: str | None = None
-    """The kind of failure (the error class name, e.g. ``EmptyFile``)."""
-    seconds: float = 0.0
+    mode: OutputMode
+    inputs: Inputs
+    fmt: OutputFormat
+    output: Path | None = None
+    """The output file (``FILE``, ``COMBINED``) or folder (``FOLDER``)."""
+    outputs: dict[Path, Path] = field(default_factory=dict)
+    """``FOLDER``: each input's output file."""
+    db: str | None = None
+    resume: bool = False
+    fmt_given: bool = False
+    """``--format`` was given (with ``--db`` and no ``-o``, records still go to stdout)."""
 
     @property
-    def ok(self) -> bool:
-        """Whether the input was converted."""
-        return self.document is not None
+    def single(self) -> bool:
+        """One input, whose failure is the run's failure (exit 2)."""
+        return self.mode in (OutputMode.STDOUT, OutputMode.FILE)
+
+
+def _is_folder(output: str) -> bool:
+    return output.endswith(("/", "\\")) or Path(output).is_dir()
+
+
+def plan_convert(
+    specs: Sequence[Path],
+    output: str | None,
+    fmt: OutputFormat | None = None,
+    db: str | None = None,
+    resume: bool = False,
+) -> ConvertPlan:
+    """The plan for inputs ``specs`` and ``-o output`` / ``--format`` / ``--db``.
+
+    ``-o`` is a folder only when it ends in ``/`` or names an existing folder; any
+    other ``-o`` is one file, whose suffix (or ``--format``) names its format. Raises
+    ``UsageError`` (or ``OutputIsInput``) before anything is written.
+    """
+    folder = Path(output) if output is not None and _is_folder(output) else None
+    found = collect_inputs(specs, exclude=folder)
+    named = [*found.files, *(skip.path for skip in found.skipped)]
+    if not named:
+        raise UsageError(None, "no attachments found in " + ", ".join(map(str, specs)))
+    if STDIN in found.files and (len(named) > 1 or folder is not None):
+        raise UsageError(
+            None, "'-' (standard input) is one input: to stdout or -o FILE, with no other inputs"
+        )
+    if resume and (folder is None or (fmt or OutputFormat.JSON) is not OutputFormat.JSON):
+        raise UsageError(None, "--resume reads the JSON outputs in a folder: use -o DIR/")
+    one = len(named) == 1 and not any(spec.is_dir() for spec in specs)
+    if folder is not None:
+        chosen = fmt or OutputFormat.JSON
+        plan = plan_outputs(found.files, folder, chosen)
+        refuse_inputs_as_outputs(folder_files(folder, plan), named)
+        return ConvertPlan(OutputMode.FOLDER, found, chosen, folder, plan, db, resume)
+    if output is not None:
+        target = Path(output)
+        chosen = fmt or format_for(target)
+        refuse_inputs_as_outputs([target], named)
+        mode = OutputMode.FILE if one else OutputMode.COMBINED
+        return ConvertPlan(mode, found, chosen, target, db=db)
+    if one:
+        chosen = fmt or OutputFormat.JSON
+        return ConvertPlan(OutputMode.STDOUT, found, chosen, db=db, fmt_given=fmt is not None)
+    if db is None:
+        raise UsageError(
+            None,
+            "several inputs need -o DIR/ (one output each), -o FILE.csv|.xlsx|.jsonl "
+            "(one combined file) or --db",
+        )
+    return ConvertPlan(OutputMode.DATABASE, found, fmt or OutputFormat.JSON, db=db)
 
 
 @dataclass(frozen=True)
@@ -76,144 +173,251 @@ class BatchSummary:
     failures: int
     skipped: int
     seconds: float
+    not_done: int = 0
 
 
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+@dataclass
+class BatchOutcome:
+    """Everything a batch did, in input order."""
 
+    results: list[FileResult]
+    """Each input that was converted, reused (``--resume``) or failed."""
+    skipped: list[Skipped]
+    not_done: list[Path]
+    """Inputs the batch never reached (Ctrl-C or a fatal error)."""
+    ignored: list[Path]
+    summary: BatchSummary
 
-def _inside(path: Path, folder: Path | None) -> bool:
-    return folder is not None and path.resolve().is_relative_to(folder.resolve())
-
-
-def _expand(spec: Path) -> list[Path] | None:
-    """The paths a glob pattern matches, or ``None`` when ``spec`` is not a pattern."""
-    if spec.exists() or not GLOB_CHARS & set(str(spec)):
-        return None
-    return [Path(p) for p in sorted(glob.glob(str(spec), recursive=True))]
-
-
-def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs:
-    """The attachments named by files, folders (searched recursively) and glob patterns.
-
-    Files with a suffix no reader handles, Office lock files (``~$...``) and patterns
-    that match nothing are skipped with a reason; hidden files in folders and anything
-    inside ``exclude`` (the output folder) are ignored. A path that does not exist is
-    kept, so that it fails with "no such file".
-    """
-    files: list[Path] = []
-    skipped: list[Skipped] = []
-    seen: set[Path] = set()
-
-    def add(path: Path, in_folder: bool = False) -> None:
-        # realpath, unlike Path.resolve, does not raise on a symbolic link loop: the loop
-        # is kept, and read_document names it.
-        key = Path(os.path.realpath(path))
-        if key in seen:
-            return
-        seen.add(key)
-        if path.name.startswith(OFFICE_LOCK_PREFIX):
-            skipped.append(Skipped(path, LOCK_FILE_REASON, in_folder))
-        elif path.exists() and path.suffix.lower() not in READERS:
-            known = ", ".join(sorted(READERS))
-            reason = f"unsupported file type {path.suffix!r} (supported: {known})"
-            skipped.append(Skipped(path, reason, in_folder))
-        else:
-            files.append(path)
-
-    for spec in specs:
-        matches = _expand(spec)
-        if matches is not None and not matches:
-            skipped.append(Skipped(spec, "no file matches this pattern"))
-        for path in matches if matches is not None else [spec]:
-            if path.is_dir():
-                for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                    if not _is_hidden(found, path) and not _inside(found, exclude):
-                        add(found, in_folder=True)
-            else:
-                add(path)
-    return Inputs(files, skipped)
-
-
-def convert_one(path: Path, knowledge: Knowledge, options: ReadOptions | None = None) -> FileResult:
-    """Convert one attachment; any failure becomes the result's one-line reason.
-
-    ``options`` go to the reader (the password of encrypted PDFs).
-    """
-    start = time.perf_counter()
-    try:
-        document = convert(path, knowledge, options)
-    except QingdanError as error:
-        return _failed(path, error.reason, type(error).__name__, start)
-    except OSError as error:
-        return _failed(path, str(error.strerror or error), type(error).__name__, start)
-    except Exception as error:  # a bug in one file must not stop the batch
-        kind = type(error).__name__
-        reason = f"internal error ({kind}: {error}); rerun this file alone with --debug"
-        return _failed(path, reason, kind, start)
-    return FileResult(path, document, seconds=time.perf_counter() - start)
-
-
-def _failed(path: Path, reason: str, kind: str, start: float) -> FileResult:
-    return FileResult(path, None, reason, kind, time.perf_counter() - start)
-
-
-def default_jobs() -> int:
-    """The number of worker processes when none is asked for: the machine's cores."""
-    return os.cpu_count() or 1
-
-
-def convert_many(
-    files: Sequence[Path],
-    knowledge: Knowledge,
-    jobs: int,
-    on_result: Callable[[FileResult], None] = lambda _: None,
-    options: ReadOptions | None = None,
-) -> list[FileResult]:
-    """Convert ``files`` with ``jobs`` worker processes; results in the order of ``files``.
-
-    ``on_result`` is called in this process as each file finishes (for progress).
-    With ``jobs`` 1 (or a single file) everything runs in this process.
-    """
-    if jobs <= 1 or len(files) <= 1:
-        results = []
-        for path in files:
-            results.append(convert_one(path, knowledge, options))
-            on_result(results[-1])
-        return results
-    done: dict[Path, FileResult] = {}
-    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-        futures: dict[Future[FileResult], Path] = {
-            pool.submit(convert_one, path, knowledge, options): path for path in files
-        }
-        try:
-            for future in as_completed(futures):
-                path = futures[future]
-                try:
-                    result = future.result()
-                except BrokenProcessPool:
-                    # The worker was killed (out of memory, a signal): that file failed.
-                    result = FileResult(path, None, "the worker process died", "BrokenProcessPool")
-                done[path] = result
-                on_result(result)
-        except KeyboardInterrupt:
-            # Ctrl-C: do not start the files still waiting.
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-    return [done[path] for path in files]
+    @property
+    def documents(self) -> list[Document]:
+        """The converted documents, in input order."""
+        return [r.document for r in self.results if r.document is not None]
 
 
 def summarize(
-    results: Sequence[FileResult], skipped: Sequence[Skipped], seconds: float
+    results: Sequence[FileResult],
+    skipped: Sequence[Skipped],
+    seconds: float,
+    not_done: int = 0,
 ) -> BatchSummary:
     """The totals of a batch for the summary table."""
     converted = [r.document for r in results if r.document is not None]
     return BatchSummary(
-        files=len(results) + len(skipped),
+        files=len(results) + len(skipped) + not_done,
         converted=len(converted),
         records=sum(len(d.records) for d in converted),
         warnings=sum(len(d.warnings) for d in converted),
         failures=sum(1 for r in results if not r.ok),
         skipped=len(skipped),
         seconds=seconds,
+        not_done=not_done,
+    )
+
+
+def file_statuses(
+    results: Sequence[FileResult], skipped: Sequence[Skipped], not_done: Sequence[Path]
+) -> list[FileStatus]:
+    """Every input with its status, for ``errors.json`` and the XLSX 文件 sheet."""
+    statuses = []
+    for r in results:
+        if r.document is not None:
+            records, warnings = len(r.document.records), len(r.document.warnings)
+            statuses.append(FileStatus(str(r.path), "converted", records, warnings))
+        else:
+            statuses.append(
+                FileStatus(str(r.path), "failed", reason=r.reason or "", error=r.error or "")
+            )
+    statuses += [
+        FileStatus(str(s.path), "skipped", reason=s.reason, error="Skipped") for s in skipped
+    ]
+    statuses += [
+        FileStatus(str(p), NOT_DONE, reason=NOT_DONE_REASON, error="NotDone") for p in not_done
+    ]
+    return statuses
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _resumed(path: Path, output: Path) -> FileResult | None:
+    """The result kept from an earlier run: ``output`` exists and was made from the
+    same content as ``path`` now has."""
+    from pydantic import ValidationError
+
+    from qingdan.schema import Document
+
+    try:
+        document = Document.model_validate_json(output.read_bytes())
+        if document.document.sha256 == _sha256(path):
+            return FileResult(path, document, resumed=True)
+    except (OSError, ValidationError, ValueError):
+        return None
+    return None
+
+
+class _Delivery:
+    """Delivers each finished result: its folder output and its database rows."""
+
+    def __init__(self, plan: ConvertPlan, engine: Engine | None) -> None:
+        self.plan, self.engine = plan, engine
+
+    def __call__(self, result: FileResult) -> FileResult:
+        document = result.document
+        if document is None:
+            return result
+        if self.plan.mode is OutputMode.FOLDER and not result.resumed:
+            output = self.plan.outputs[result.path]
+            try:
+                write_output(document, output, self.plan.fmt)
+            except OSError as error:
+                # One output the file system refuses fails alone (issue 17).
+                return failed(
+                    result.path,
+                    f"cannot write {output}: {error.strerror or error}",
+                    type(error).__name__,
+                )
+        if self.engine is not None:
+            from qingdan.sinks.database import load_document
+
+            try:
+                load_document(self.engine, result.path, document)
+            except QingdanError as error:
+                return failed(result.path, error.reason, type(error).__name__)
+        return result
+
+
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C that arrives inside the block until the block has finished."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: received.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if received:
+            raise KeyboardInterrupt
+
+
+def open_engine(plan: ConvertPlan) -> Engine | None:
+    """The database ``--db`` names (SQLAlchemy is imported only then), or ``None``."""
+    if plan.db is None:
+        return None
+    from qingdan.sinks.database import open_database
+
+    return open_database(plan.db)
+
+
+def run_batch(
+    plan: ConvertPlan,
+    settings: Settings,
+    jobs: int,
+    on_result: Callable[[FileResult], None] = lambda _: None,
+    engine: Engine | None = None,
+) -> BatchOutcome:
+    """Convert every input of a several-input plan, keeping each result as it is done.
+
+    ``on_result`` is called in this process as each input finishes (for progress).
+    On Ctrl-C or a fatal error, the combined outputs are written from what finished
+    (the rest listed as not done) and the exception propagates.
+    """
+    start = time.perf_counter()
+    if plan.mode is OutputMode.FOLDER and plan.output is not None:
+        remove_stale_temporaries(plan.output)
+    deliver = _Delivery(plan, engine)
+    done: dict[Path, FileResult] = {}
+
+    def finish(result: FileResult) -> None:
+        with _interrupts_deferred():
+            # Written and recorded as one step: a Ctrl-C between the two would list a
+            # file whose output exists as not done.
+            result = deliver(result)
+            done[result.path] = result
+        on_result(result)
+
+    todo = []
+    for path in plan.inputs.files:
+        kept = _resumed(path, plan.outputs[path]) if plan.resume else None
+        if kept is None:
+            todo.append(path)
+        else:
+            finish(kept)
+    try:
+        convert_many(todo, settings, jobs, finish)
+    finally:
+        outcome = _outcome(plan, done, time.perf_counter() - start)
+        _write_end(plan, outcome)
+    return outcome
+
+
+def _outcome(plan: ConvertPlan, done: dict[Path, FileResult], seconds: float) -> BatchOutcome:
+    results = [done[p] for p in plan.inputs.files if p in done]
+    not_done = [p for p in plan.inputs.files if p not in done]
+    summary = summarize(results, plan.inputs.skipped, seconds, len(not_done))
+    return BatchOutcome(results, plan.inputs.skipped, not_done, plan.inputs.ignored, summary)
+
+
+def _write_end(plan: ConvertPlan, outcome: BatchOutcome) -> None:
+    """The combined outputs of a batch, from whatever finished."""
+    files = file_statuses(outcome.results, outcome.skipped, outcome.not_done)
+    if plan.mode is OutputMode.FOLDER and plan.output is not None:
+        write_folder_end(plan.output, outcome.documents, files)
+    elif plan.mode is OutputMode.COMBINED and plan.output is not None:
+        write_combined(plan.output, plan.fmt, outcome.documents, files)
+
+
+@dataclass(frozen=True)
+class SingleOutcome:
+    """What converting one input did."""
+
+    path: Path
+    document: Document
+    stdout: bytes | None = None
+    """The rendered document, when it goes to standard output."""
+    added: bool | None = None
+    """With ``--db``: whether the content was new (``False``: already stored)."""
+
+
+def run_single(
+    plan: ConvertPlan,
+    settings: Settings,
+    engine: Engine | None = None,
+    stdin: BinaryIO | None = None,
+    input_format: str | None = None,
+) -> SingleOutcome:
+    """Convert a one-input plan; its failure raises (a ``QingdanError``: exit 2).
+
+    The input ``-`` is read from ``stdin``; ``input_format`` (``pdf``, ``docx``,
+    ``txt`` ...) names its format, else it is sniffed from its first bytes.
+    """
+    from qingdan.pipeline import convert, convert_bytes
+
+    path = (plan.inputs.files or [s.path for s in plan.inputs.skipped])[0]
+    if path == STDIN:
+        data = stdin.read() if stdin is not None else b""
+        suffix = f".{input_format.lower().lstrip('.')}" if input_format else sniff_suffix(data)
+        document = convert_bytes(
+            data, f"stdin{suffix}", settings.knowledge, settings.options, strict=settings.strict
+        )
+    else:
+        document = convert(path, settings.knowledge, settings.options, strict=settings.strict)
+    added = None
+    if engine is not None:
+        from qingdan.sinks.database import load_document
+
+        added = load_document(engine, path, document).added
+    if plan.mode is OutputMode.FILE and plan.output is not None:
+        write_output(document, plan.output, plan.fmt)
+        return SingleOutcome(path, document, added=added)
+    wants_stdout = engine is None or plan.fmt_given
+    return SingleOutcome(
+        path, document, render(document, plan.fmt) if wants_stdout else None, added
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
@@ -18,21 +19,29 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from qingdan.batch import BatchSummary, FileResult, Skipped
+from qingdan.inputs import DOCUMENT_SUFFIXES
+from qingdan.writers.text_width import cut_to_width
 
 
 class BatchProgress:
     """Progress of a batch: a bar on a terminal, plain lines otherwise (a context manager)."""
 
     def __init__(
-        self, total: int, stream: TextIO | None = None, terminal: bool | None = None
+        self,
+        total: int,
+        stream: TextIO | None = None,
+        terminal: bool | None = None,
+        enabled: bool = True,
     ) -> None:
-        """``terminal`` forces the bar (True) or plain lines (False); default: detect."""
+        """``terminal`` forces the bar (True) or plain lines (False); default: detect.
+        ``enabled`` False (``-q``) shows nothing."""
         self.total = total
         self.done = 0
+        self.enabled = enabled
         self.stream = stream or sys.stderr
         self.console = Console(file=self.stream, force_terminal=terminal)
         self.progress: Progress | None = None
-        if self.console.is_terminal:
+        if enabled and self.console.is_terminal:
             self.progress = Progress(
                 TextColumn("converting"),
                 BarColumn(),
@@ -67,18 +76,21 @@ class BatchProgress:
             self.progress.update(self.task, advance=1, description=_short(result.path.name))
             self.progress.refresh()
             return
+        if not self.enabled:
+            return
         print(f"[{self.done}/{self.total}] {result_line(result)}", file=self.stream, flush=True)
 
 
 def _short(name: str, limit: int = 24) -> str:
     """A file name cut to fit beside the bar (long Chinese names would squeeze it out)."""
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+    return cut_to_width(name, limit)
 
 
 def result_line(result: FileResult) -> str:
     """One line about one file: its record count, or its failure reason."""
     if result.document is not None:
-        return f"{result.path}: {len(result.document.records)} records"
+        kept = " (kept: same content, --resume)" if result.resumed else ""
+        return f"{result.path}: {len(result.document.records)} records{kept}"
     return f"{result.path}: failed: {result.reason}"
 
 
@@ -87,26 +99,21 @@ def print_summary(
     results: Sequence[FileResult],
     skipped: Sequence[Skipped],
     stream: TextIO | None = None,
+    ignored: Sequence[Path] = (),
 ) -> None:
-    """The totals table, then one line per failed or skipped input with its reason."""
+    """The totals table, then one line per failed or skipped input with its reason,
+    and one line counting the non-attachment files ignored in folders."""
     console = Console(file=stream or sys.stderr, highlight=False)
     table = Table(title="qingdan convert")
-    for column in ("files", "converted", "records", "warnings", "failures", "skipped", "time"):
+    columns = ["files", "converted", "records", "warnings", "failures", "skipped"]
+    values = [summary.files, summary.converted, summary.records, summary.warnings]
+    values += [summary.failures, summary.skipped]
+    if summary.not_done:
+        columns.append("not done")
+        values.append(summary.not_done)
+    for column in [*columns, "time"]:
         table.add_column(column, justify="right")
-    table.add_row(
-        *map(
-            str,
-            (
-                summary.files,
-                summary.converted,
-                summary.records,
-                summary.warnings,
-                summary.failures,
-                summary.skipped,
-            ),
-        ),
-        f"{summary.seconds:.1f}s",
-    )
+    table.add_row(*map(str, values), f"{summary.seconds:.1f}s")
     console.print(table)
     for result in results:
         if not result.ok:
@@ -114,39 +121,9 @@ def print_summary(
     for skip in skipped:
         if _named_alone(skip):
             console.print(f"skipped: {skip.path}: {skip.reason}", markup=False, soft_wrap=True)
-    others = [skip for skip in skipped if not _named_alone(skip)]
-    if others:
-        console.print(f"skipped in folders: {folder_skips_line(others)}", markup=False)
-
-
-# Documents a person may have meant as attachments: each gets its own line when skipped.
-DOCUMENT_SUFFIXES = frozenset(
-    [
-        ".doc",
-        ".dot",
-        ".wps",
-        ".rtf",
-        ".odt",
-        ".xls",
-        ".xlsx",
-        ".et",
-        ".ods",
-        ".ppt",
-        ".pptx",
-        ".ofd",
-        ".html",
-        ".htm",
-        ".mht",
-        ".jpg",
-        ".jpeg",
-        ".png",
-        ".tif",
-        ".tiff",
-        ".zip",
-        ".rar",
-        ".7z",
-    ]
-)
+    others = [skip.path for skip in skipped if not _named_alone(skip)]
+    if others or ignored:
+        console.print(f"ignored in folders: {folder_skips_line([*others, *ignored])}", markup=False)
 
 
 def _named_alone(skip: Skipped) -> bool:
@@ -155,13 +132,13 @@ def _named_alone(skip: Skipped) -> bool:
     return not skip.in_folder or skip.path.suffix.lower() in DOCUMENT_SUFFIXES
 
 
-def folder_skips_line(skipped: Sequence[Skipped]) -> str:
+def folder_skips_line(paths: Sequence[Path]) -> str:
     """Non-document files found in folders, counted by type, on one line.
 
-    A folder of attachments often holds other files (notes, expected outputs, scripts);
-    naming each would bury the failures, so they are counted here (errors.json, in
-    folder mode, still lists every one).
+    A folder of attachments often holds other files (notes, expected outputs, specs,
+    scripts); they are not inputs that failed, and naming each would bury the
+    failures, so they are counted here.
     """
-    kinds = Counter(skip.path.suffix.lower() or skip.reason for skip in skipped)
+    kinds = Counter(path.suffix.lower() or "(no suffix)" for path in paths)
     parts = [f"{kind} x{count}" if count > 1 else kind for kind, count in sorted(kinds.items())]
-    return f"{len(skipped)} file(s) no reader handles ({', '.join(parts)})"
+    return f"{len(paths)} file(s) no reader handles ({', '.join(parts)})"

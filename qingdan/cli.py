@@ -1,80 +1,96 @@
-"""The command line: parses arguments, calls the library, turns errors into one line.
+"""The command line: parses arguments, calls one library function per command, and
+turns errors into one line.
 
-Exit codes (README "Exit codes"): 0 all converted; 1 some inputs failed (the rest
-were written); 2 bad input or usage; 3 an internal error (a bug: rerun with --debug).
+Exit codes (docs/cli.md): 0 all converted; 1 some inputs failed or were not done
+(the rest were written); 2 bad input or usage; 3 an internal error (a bug: rerun
+with --debug); 130 interrupted (Ctrl-C; what finished is kept).
+
+Only the command line's own needs are imported at start-up (typer, rich); each
+command imports the library parts it uses when it runs (issue 16).
 """
 
 from __future__ import annotations
 
-import json
+import logging
 import sys
-import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
-from rich.console import Console
 
-from qingdan.batch import collect_inputs, convert_many, default_jobs, summarize
-from qingdan.batch_report import BatchProgress
-from qingdan.batch_report import print_summary as print_batch_summary
-from qingdan.diff import DEFAULT_THRESHOLD, compare, load_document
-from qingdan.diff.render import diff_format_for, write_report
-from qingdan.diff.render.terminal import print_summary
-from qingdan.extract import READERS, ReadOptions, quiet_third_party_logs, read_document
+from qingdan.extract import READERS
 from qingdan.extract.errors import QingdanError
 from qingdan.extract.grid import Cell, Covered
-from qingdan.folder_output import folder_files, plan_outputs, refuse_inputs_as_outputs, write_folder
-from qingdan.normalize import Knowledge, explain_columns
-from qingdan.pipeline import convert
-from qingdan.schema import Document, json_schema
-from qingdan.workload import attachments_among, count_workload
-from qingdan.writers import OutputFormat, render, write_document
-from qingdan.writers.workload import workload_format_for, workload_table, write_workload
+from qingdan.writers import OutputFormat
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from qingdan.sinks.database import LoadResult
+    from qingdan.batch import ConvertPlan, Settings
+    from qingdan.normalize import Knowledge
+    from qingdan.schema import Document
 
 T = TypeVar("T")
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
+"""Ctrl-C: the shell's code for a process ended by SIGINT (128 + 2)."""
+
+LOG = logging.getLogger("qingdan")
 
 app = typer.Typer(
     help="Turn Chinese government task-list attachments (工作任务清单) into validated records.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+GLOBAL_FLAGS = frozenset({"--debug", "-q", "--quiet", "-v", "--verbose", "-vv"})
+"""Options accepted anywhere on the command line (moved before the command)."""
 
 
 class _State:
     debug = False
 
 
-# Options shared by several commands, defined once.
-ColumnsOption = Annotated[
-    Path | None,
-    typer.Option("--columns", help="TOML/YAML file of extra column synonyms (field -> labels)."),
-]
-DepartmentsOption = Annotated[
-    Path | None,
-    typer.Option("--departments", help="TOML/YAML file of extra department knowledge."),
-]
-AliasesOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--aliases",
-        help="Department aliases: YAML mapping variant -> canonical, or CSV 'variant,canonical'.",
-    ),
-]
-PasswordOption = Annotated[
-    str | None,
-    typer.Option("--password", help="Password of an encrypted attachment (PDF)."),
-]
+class _EchoHandler(logging.Handler):
+    """Log records as plain lines on stderr (the stream typer's runner captures)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        typer.echo(self.format(record), err=True)
+
+
+def _ours(record: logging.LogRecord) -> bool:
+    return record.name == "qingdan" or record.name.startswith("qingdan.")
+
+
+def configure_logging(verbosity: int, debug: bool) -> None:
+    """Send qingdan's log lines to stderr: ``-q`` warnings only, default progress too,
+    ``-v`` everything. Other libraries' loggers (pdfminer's) are silent unless
+    ``--debug``. Only the command line configures logging; the library never does."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, _EchoHandler)]:
+        root.removeHandler(handler)
+    handler = _EchoHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    if not debug:
+        handler.addFilter(_ours)
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING)
+    levels = {-1: logging.WARNING, 0: logging.INFO}
+    LOG.setLevel(logging.DEBUG if debug else levels.get(verbosity, logging.DEBUG))
+
+
+def hoist_global_options(argv: Sequence[str]) -> list[str]:
+    """``argv`` with ``--debug``, ``-q`` and ``-v`` moved to the front, so that they
+    work anywhere on the line (``qingdan convert x --debug``); nothing after ``--`` moves."""
+    args = list(argv)
+    end = args.index("--") if "--" in args else len(args)
+    flags = [a for a in args[:end] if a in GLOBAL_FLAGS]
+    rest = [a for a in args[:end] if a not in GLOBAL_FLAGS]
+    return [*flags, *rest, *args[end:]]
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -105,25 +121,56 @@ def _run_safely(what: Path | str, action: Callable[[], T]) -> T:
         )
 
 
+def _version(value: bool) -> None:
+    if value:
+        import qingdan
+
+        typer.echo(f"qingdan {qingdan.__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks and other libraries' logs.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("-q", "--quiet", help="Only warnings and errors on stderr.")
+    ] = False,
+    verbose: Annotated[
+        int, typer.Option("-v", "--verbose", count=True, help="More detail on stderr.")
+    ] = 0,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     _State.debug = debug
-    if not debug:
-        quiet_third_party_logs()
+    configure_logging(-1 if quiet else verbose, debug)
 
 
-def _output_folder(output: str | None, inputs: list[Path]) -> Path | None:
-    """The output folder ``-o`` names, if any: a path ending in /, an existing folder, a
-    name without a suffix (no file format to write), or any ``-o`` with several inputs."""
-    if output is None:
-        return None
-    path = Path(output)
-    is_folder = output.endswith(("/", "\\")) or path.is_dir() or not path.suffix
-    return path if is_folder or len(inputs) > 1 else None
-
-
+# Options shared by several commands, defined once.
+ColumnsOption = Annotated[
+    Path | None,
+    typer.Option("--columns", help="TOML/YAML file of extra column synonyms (field -> labels)."),
+]
+DepartmentsOption = Annotated[
+    Path | None,
+    typer.Option("--departments", help="TOML/YAML file of extra department knowledge."),
+]
+AliasesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--aliases",
+        help="Department aliases: YAML mapping variant -> canonical, or CSV 'variant,canonical'.",
+    ),
+]
+PasswordOption = Annotated[
+    str | None,
+    typer.Option("--password", help="Password of an encrypted attachment (PDF)."),
+]
 JobsOption = Annotated[
     int | None,
     typer.Option("-j", "--jobs", min=1, help="Worker processes; default: the machine's cores."),
@@ -136,12 +183,19 @@ DbOption = Annotated[
 ]
 
 
+def _knowledge(columns: Path | None, departments: Path | None, aliases: Path | None) -> Knowledge:
+    from qingdan.normalize import Knowledge
+
+    return _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
+
+
 @app.command("convert")
 def convert_command(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help=f"Attachments ({' '.join(READERS)}), folders (searched recursively) or globs."
+            help=f"Attachments ({' '.join(READERS)}), folders (searched recursively), "
+            "globs, or - for standard input."
         ),
     ],
     output: Annotated[
@@ -149,13 +203,40 @@ def convert_command(
         typer.Option(
             "-o",
             "--output",
-            help="Output file (.json/.csv/.xlsx), or a folder (ending in / or without suffix).",
+            help="Output file (.json/.csv/.xlsx/.jsonl; one combined file for several "
+            "inputs), or a folder (ending in / or existing).",
         ),
     ] = None,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option("--format", "-f", help="Output format; default: from the -o suffix, or json."),
     ] = None,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--input-format",
+            help="Format of standard input (txt, csv, docx, pdf); default: sniffed.",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Fail documents whose column roles are in doubt (column-roles)."
+        ),
+    ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume", help="Folder mode: keep outputs already made from the same content."
+        ),
+    ] = False,
+    no_formula_guard: Annotated[
+        bool,
+        typer.Option(
+            "--no-formula-guard",
+            help="Write CSV cells starting with = + - @ as they are (for pandas, not Excel).",
+        ),
+    ] = False,
     jobs: JobsOption = None,
     db: DbOption = None,
     columns: ColumnsOption = None,
@@ -164,78 +245,82 @@ def convert_command(
     password: PasswordOption = None,
 ) -> None:
     """Convert attachments into records (JSON to stdout for one file when no -o is given)."""
-    knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
-    options = ReadOptions(password=password)
-    folder = _output_folder(output, inputs)
-    found = collect_inputs(inputs, exclude=folder)
-    named = [*found.files, *(skip.path for skip in found.skipped)]
-    if not named:
-        _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
-    if folder is None and len(named) == 1 and not any(p.is_dir() for p in inputs):
-        target = Path(output) if output else None
-        _convert_single(named[0], target, output_format, knowledge, options, db)
-        return
-    if folder is None and db is None:
-        _fail("several inputs need an output folder (-o DIR/) or --db", EXIT_BAD_INPUT)
-    fmt = output_format or OutputFormat.JSON
-    plan = plan_outputs(found.files, folder, fmt) if folder else {}
-    if folder is not None:
-        _run_safely(folder, lambda: refuse_inputs_as_outputs(folder_files(folder, plan), named))
-    engine = _open_database(db) if db else None
-    start = time.perf_counter()
-    with BatchProgress(len(found.files)) as progress:
-        results = convert_many(
-            found.files, knowledge, jobs or default_jobs(), progress.advance, options
+    from qingdan.batch import Settings, open_engine, plan_convert
+    from qingdan.extract import ReadOptions
+    from qingdan.writers.formula_guard import guard_off
+
+    knowledge = _knowledge(columns, departments, aliases)
+    settings = Settings(knowledge, ReadOptions(password=password), strict)
+    plan = _run_safely("-o", lambda: plan_convert(inputs, output, output_format, db, resume))
+    engine = _run_safely("--db", lambda: open_engine(plan))
+    try:
+        if no_formula_guard:
+            with guard_off():
+                _convert(plan, settings, engine, input_format, jobs)
+        else:
+            _convert(plan, settings, engine, input_format, jobs)
+    except KeyboardInterrupt:
+        kept = " (what finished is kept; see errors.json)" if not plan.single else ""
+        typer.echo(f"qingdan: interrupted{kept}", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _convert(
+    plan: ConvertPlan,
+    settings: Settings,
+    engine: Engine | None,
+    input_format: str | None,
+    jobs: int | None,
+) -> None:
+    from qingdan.batch import run_single
+
+    if plan.single:
+        path = (plan.inputs.files or [s.path for s in plan.inputs.skipped])[0]
+        done = _run_safely(
+            path, lambda: run_single(plan, settings, engine, sys.stdin.buffer, input_format)
         )
-    if folder is not None:
-        _run_safely(folder, lambda: write_folder(folder, plan, fmt, results, found.skipped))
-    if engine is not None:
-        for result in results:
-            if result.document is not None:
-                _store(engine, result.path, result.document)
-    summary = summarize(results, found.skipped, time.perf_counter() - start)
-    print_batch_summary(summary, results, found.skipped)
-    if summary.failures:
+        if done.stdout is not None:
+            sys.stdout.buffer.write(done.stdout)
+        if done.added is not None:
+            state = "added" if done.added else "already stored"
+            LOG.info(f"{done.path} -> --db ({len(done.document.records)} records, {state})")
+        if plan.output is not None:
+            LOG.info(f"{done.path} -> {plan.output} ({len(done.document.records)} records)")
+        _warn_about([done.document])
+        return
+    _convert_batch(plan, settings, engine, jobs)
+
+
+def _convert_batch(
+    plan: ConvertPlan, settings: Settings, engine: Engine | None, jobs: int | None
+) -> None:
+    from qingdan.batch import default_jobs, run_batch
+    from qingdan.batch_report import BatchProgress, print_summary
+
+    quiet = not LOG.isEnabledFor(logging.INFO)
+    with BatchProgress(len(plan.inputs.files), enabled=not quiet) as progress:
+        outcome = run_batch(plan, settings, jobs or default_jobs(), progress.advance, engine)
+    if not quiet:
+        print_summary(outcome.summary, outcome.results, outcome.skipped, ignored=outcome.ignored)
+    _warn_about(outcome.documents)
+    if outcome.summary.failures or outcome.summary.not_done:
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-def _open_database(url: str) -> Engine:
-    """Connect to ``--db``; SQLAlchemy is imported only then (it slows every start-up)."""
-    from qingdan.sinks.database import open_database
+def _warn_about(documents: Sequence[Document]) -> None:
+    """One stderr line per document with warnings: how many, the first code, and the
+    first doubt about its column roles (``--strict`` would fail it) when there is one."""
+    from qingdan.pipeline import STRICT_CODES
 
-    return _run_safely("--db", lambda: open_database(url))
-
-
-def _store(engine: Engine, path: Path, document: Document) -> LoadResult:
-    """Load one converted file into the database, mapping errors to one line."""
-    from qingdan.sinks.database import load_document
-
-    return _run_safely(path, lambda: load_document(engine, path, document))
-
-
-def _convert_single(
-    path: Path,
-    output: Path | None,
-    output_format: OutputFormat | None,
-    knowledge: Knowledge,
-    options: ReadOptions,
-    db: str | None,
-) -> None:
-    """One attachment: JSON to stdout, or the file ``-o`` names; a bad file exits 2."""
-    if output is not None:
-        _run_safely(output, lambda: refuse_inputs_as_outputs([output], [path]))
-    engine = _open_database(db) if db else None
-    document = _run_safely(path, lambda: convert(path, knowledge, options))
-    if engine is not None:
-        loaded = _store(engine, path, document)
-        state = "added" if loaded.added else "already stored"
-        typer.echo(f"{path} -> --db ({len(document.records)} records, {state})", err=True)
-    if output is None:
-        if engine is None or output_format is not None:
-            sys.stdout.buffer.write(render(document, output_format or OutputFormat.JSON))
-        return
-    _run_safely(output, lambda: write_document(document, output, output_format))
-    typer.echo(f"{path} -> {output} ({len(document.records)} records)", err=True)
+    for document in documents:
+        if document.warnings:
+            count, first = len(document.warnings), document.warnings[0]
+            line = f"qingdan: warning: {document.document.file}: {count} warning(s), first: "
+            line += f"{first.code} ({first.message})"
+            doubt = next((w for w in document.warnings if w.code in STRICT_CODES), None)
+            if doubt is not None and doubt is not first:
+                line += f"; doubt: {doubt.code} ({doubt.message})"
+            LOG.warning(line)
 
 
 @app.command("departments")
@@ -250,28 +335,30 @@ def departments_command(
     aliases: AliasesOption = None,
 ) -> None:
     """Count the tasks each department leads and supports (canonical names, busiest first)."""
-    knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
+    from rich.console import Console
+
+    from qingdan.workload import workload_of
+    from qingdan.writers.workload import workload_format_for, workload_table, write_workload
+
+    knowledge = _knowledge(columns, departments, aliases)
     if output is not None:
         _run_safely(output, lambda: workload_format_for(output))
-    readable, skipped = attachments_among(inputs)
-    for path in skipped:
-        typer.echo(f"qingdan: skipped {path}: not an attachment", err=True)
-    if not readable:
+    run = workload_of(inputs, knowledge)
+    for path in run.skipped:
+        LOG.info(f"qingdan: skipped {path}: not an attachment")
+    if not run.failed and not len(run.documents):
         _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
-    documents = []
-    for path in readable:
-        try:
-            documents.append(_run_safely(path, lambda p=path: convert(p, knowledge)))  # type: ignore[misc]
-        except typer.Exit:
-            continue
-    load = count_workload(documents)
+    for failure in run.failed:
+        typer.echo(f"qingdan: error: {failure.path}: {failure.reason}", err=True)
     if output is None:
-        Console().print(workload_table(load))
+        Console().print(workload_table(run.load))
     else:
-        _run_safely(output, lambda: write_workload(load, output))
-        typer.echo(f"{len(documents)} attachment(s) -> {output}", err=True)
-    if len(documents) < len(readable):
-        typer.echo(f"{len(readable) - len(documents)} of {len(readable)} files failed", err=True)
+        _run_safely(output, lambda: write_workload(run.load, output))
+        LOG.info(f"{len(run.documents)} attachment(s) -> {output}")
+    _warn_about(run.documents)
+    if run.failed:
+        total = len(run.documents) + len(run.failed)
+        typer.echo(f"{len(run.failed)} of {total} files failed", err=True)
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
@@ -294,6 +381,10 @@ def extract_command(
     columns: ColumnsOption = None,
 ) -> None:
     """Print the raw grids the reader saw, as JSON (to check why a record came out so)."""
+    import json
+
+    from qingdan.extract import ReadOptions, read_document
+
     raw = _run_safely(input_file, lambda: read_document(input_file, ReadOptions(password)))
     tables = [
         {
@@ -304,7 +395,9 @@ def extract_command(
     ]
     shown: dict[str, object] = {"tables": tables}
     if explain:
-        knowledge = _run_safely("options", lambda: Knowledge.load(columns))
+        from qingdan.normalize import explain_columns
+
+        knowledge = _knowledge(columns, None, None)
         shown["columns"] = _run_safely(input_file, lambda: explain_columns(raw, knowledge))
     typer.echo(json.dumps(shown, ensure_ascii=False, indent=2))
 
@@ -322,44 +415,56 @@ def diff_command(
         typer.Option("-o", "--output", help="Report file: .json, .csv, .md or .html."),
     ] = None,
     threshold: Annotated[
-        float,
+        float | None,
         typer.Option(
             "--threshold",
             min=0.0,
             max=1.0,
             help="Lowest measure similarity (0..1) for two tasks to match; "
-            "a pair below it is a removal plus an addition.",
+            "a pair below it is a removal plus an addition. Default: 0.5.",
         ),
-    ] = DEFAULT_THRESHOLD,
+    ] = None,
     aliases: AliasesOption = None,
     columns: ColumnsOption = None,
     departments: DepartmentsOption = None,
 ) -> None:
     """Compare two years' lists: tasks unchanged, modified, removed and added."""
-    knowledge = _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
+    from rich.console import Console
+
+    from qingdan.diff import DEFAULT_THRESHOLD, compare, load_document
+    from qingdan.diff.render import diff_format_for, write_report
+    from qingdan.diff.render.terminal import print_summary
+
+    knowledge = _knowledge(columns, departments, aliases)
     if output is not None:
         _run_safely(output, lambda: diff_format_for(output))
     before = _run_safely(old, lambda: load_document(old, knowledge))
     after = _run_safely(new, lambda: load_document(new, knowledge))
-    report = _run_safely(old, lambda: compare(before, after, threshold, knowledge.aliases))
+    lowest = DEFAULT_THRESHOLD if threshold is None else threshold
+    report = _run_safely(old, lambda: compare(before, after, lowest, knowledge.aliases))
+    _warn_about([before, after])
     if output is None:
         print_summary(report, Console())
         return
     _run_safely(output, lambda: write_report(report, output))
     counts = report.summary
-    typer.echo(
+    LOG.info(
         f"{old} -> {new}: {counts.unchanged} unchanged, {counts.modified} modified, "
-        f"{counts.removed} removed, {counts.added} added -> {output}",
-        err=True,
+        f"{counts.removed} removed, {counts.added} added -> {output}"
     )
 
 
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the output document."""
+    import json
+
+    from qingdan.schema import json_schema
+
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
-def main() -> None:
-    """Entry point of the ``qingdan`` command."""
-    app()
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``qingdan`` command (``argv``: the arguments, default sys.argv)."""
+    args = hoist_global_options(sys.argv[1:] if argv is None else argv)
+    app(args=args, prog_name="qingdan")

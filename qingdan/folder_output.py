@@ -1,87 +1,102 @@
 """Output folder mode (``qingdan convert ... -o DIR/``): what goes into the folder.
 
-One output per converted input, named after the input (made safe and unique), plus
-the combined ``all.csv``, ``all.jsonl`` and ``all.xlsx`` (``file`` and ``title`` on
-every record) and ``errors.json`` (each failed or skipped input with its reason).
-Every file is written atomically, so the folder never holds a half-written file.
+One output per converted input, written (atomically) as soon as that input is
+converted and named after it (made safe, cut to the file system's 255-byte name
+limit keeping its suffixes, and unique), plus at the end the combined ``all.csv``,
+``all.jsonl``, ``all.xlsx`` (``file`` and ``title`` on every record; the XLSX with
+its 警告 and 文件 sheets), ``all.warnings.csv`` and ``errors.json`` (each failed,
+skipped or not-done input with its reason). A CSV output has its warnings beside it
+in ``NAME.warnings.csv``.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from qingdan.batch import FileResult, Skipped
 from qingdan.extract.errors import QingdanError
 from qingdan.schema import Document
-from qingdan.writers import OutputFormat, render
+from qingdan.writers import OutputFormat, render, render_many
 from qingdan.writers.atomic import atomic_write_bytes
-from qingdan.writers.csv import documents_csv
-from qingdan.writers.xlsx import documents_xlsx
+from qingdan.writers.warning_table import FileStatus, warnings_csv
 
 ERRORS_FILE = "errors.json"
-
-
-def documents_jsonl(documents: Sequence[Document]) -> bytes:
-    """One JSON object per line per record, each led by its ``file`` and ``title``."""
-    lines = []
-    for document in documents:
-        source = {"file": document.document.file, "title": document.document.title}
-        for record in document.records:
-            lines.append(
-                json.dumps({**source, **record.model_dump(mode="json")}, ensure_ascii=False)
-            )
-    return "".join(line + "\n" for line in lines).encode("utf-8")
-
-
-COMBINED: dict[str, Callable[[Sequence[Document]], bytes]] = {
-    "all.csv": documents_csv,
-    "all.jsonl": documents_jsonl,
-    "all.xlsx": documents_xlsx,
+COMBINED: dict[str, OutputFormat] = {
+    "all.csv": OutputFormat.CSV,
+    "all.jsonl": OutputFormat.JSONL,
+    "all.xlsx": OutputFormat.XLSX,
 }
-"""Combined output file name -> writer of all converted documents."""
+"""Combined output file name -> its format (every record of every converted input)."""
+WARNINGS_SUFFIX = ".warnings.csv"
+ALL_WARNINGS = "all" + WARNINGS_SUFFIX
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
-_MAX_STEM = 120
+NAME_BYTES = 255
+"""The longest file name (in UTF-8 bytes) of common file systems (ext4, APFS, NTFS in
+practice): an 80-character Chinese name is 240 bytes before its suffixes (issue 17)."""
+_RESERVED_BYTES = len(b"-9999") + len(WARNINGS_SUFFIX.encode())
+"""Room kept for a uniqueness number and a CSV output's warnings sidecar."""
 
 
 class OutputIsInput(QingdanError):
     """An output file would overwrite one of the inputs."""
 
 
-def safe_stem(name: str) -> str:
-    """A file name stem that is valid on Windows, macOS and Linux (Chinese kept as is)."""
-    stem = _UNSAFE.sub("_", name).strip(" .")
-    return stem[:_MAX_STEM] or "file"
+def _cut_bytes(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` UTF-8 bytes, never inside a character."""
+    return text.encode("utf-8")[: max(0, limit)].decode("utf-8", errors="ignore")
+
+
+def safe_stem(name: str, budget: int = NAME_BYTES) -> str:
+    """A file name stem that is valid on Windows, macOS and Linux (Chinese kept as is),
+    at most ``budget`` UTF-8 bytes: a long name is cut before its suffix (清单.docx keeps
+    .docx)."""
+    stem = _UNSAFE.sub("_", name).strip(" .") or "file"
+    if len(stem.encode("utf-8")) <= budget:
+        return stem
+    base, dot, suffix = stem.rpartition(".")
+    if not dot or len(suffix) > 8:
+        base, suffix = stem, ""
+    tail = f".{suffix}" if suffix else ""
+    return (_cut_bytes(base, budget - len(tail.encode())).rstrip(" .") or "file") + tail
 
 
 def plan_outputs(files: Sequence[Path], folder: Path, fmt: OutputFormat) -> dict[Path, Path]:
-    """Input -> its output file in ``folder``: the input's file name, made safe and
-    unique, with the output format's suffix added.
+    """Input -> its output file in ``folder``: the input's file name, made safe, short
+    enough and unique, with the output format's suffix added.
 
     ``清单.docx`` and ``清单.pdf`` give ``清单.docx.json`` and ``清单.pdf.json`` (the
     renderings of one list often share a stem); two inputs with the same file name in
     different folders get ``NAME.json`` and ``NAME-2.json``; no output takes the name
     of a combined file or of ``errors.json``.
     """
-    taken = {name.lower() for name in [*COMBINED, ERRORS_FILE]}
+    taken = {name.lower() for name in [*COMBINED, ALL_WARNINGS, ERRORS_FILE]}
+    budget = NAME_BYTES - _RESERVED_BYTES - len(f".{fmt.value}")
     plan: dict[Path, Path] = {}
     for path in files:
-        stem, number = safe_stem(path.name), 1
+        stem, number = safe_stem(path.name, budget), 1
         name = f"{stem}.{fmt.value}"
-        while name.lower() in taken:
+        while name.lower() in taken or warnings_sidecar(Path(name)).name.lower() in taken:
             number += 1
             name = f"{stem}-{number}.{fmt.value}"
         taken.add(name.lower())
+        taken.add(warnings_sidecar(Path(name)).name.lower())
         plan[path] = folder / name
     return plan
 
 
+def warnings_sidecar(output: Path) -> Path:
+    """The warnings file beside a CSV output: ``NAME.csv`` -> ``NAME.warnings.csv``."""
+    return output.with_name(output.name.removesuffix(".csv") + WARNINGS_SUFFIX)
+
+
 def folder_files(folder: Path, plan: dict[Path, Path]) -> list[Path]:
     """Every file a folder-mode run may write."""
-    return [*plan.values(), *(folder / name for name in [*COMBINED, ERRORS_FILE])]
+    sidecars = [warnings_sidecar(p) for p in plan.values() if p.suffix == ".csv"]
+    names = [*COMBINED, ALL_WARNINGS, ERRORS_FILE]
+    return [*plan.values(), *sidecars, *(folder / name for name in names)]
 
 
 def refuse_inputs_as_outputs(outputs: Sequence[Path], inputs: Sequence[Path]) -> None:
@@ -92,36 +107,37 @@ def refuse_inputs_as_outputs(outputs: Sequence[Path], inputs: Sequence[Path]) ->
             raise OutputIsInput(output, "is also an input; choose another output path")
 
 
-def error_entries(
-    results: Sequence[FileResult], skipped: Sequence[Skipped]
-) -> list[dict[str, str]]:
-    """The entries of ``errors.json``: each failed or skipped input with its reason."""
-    entries = [
-        {"file": str(r.path), "status": "failed", "error": r.error or "", "reason": r.reason or ""}
-        for r in results
-        if not r.ok
-    ]
-    entries += [
-        {"file": str(s.path), "status": "skipped", "error": "Skipped", "reason": s.reason}
-        for s in skipped
-    ]
-    return entries
+def write_output(document: Document, output: Path, fmt: OutputFormat) -> None:
+    """One input's output (and, for CSV, its warnings sidecar), each written atomically."""
+    if fmt is OutputFormat.CSV:
+        atomic_write_bytes(warnings_sidecar(output), warnings_csv([document]))
+    atomic_write_bytes(output, render(document, fmt))
 
 
-def write_folder(
-    folder: Path,
-    plan: dict[Path, Path],
-    fmt: OutputFormat,
-    results: Sequence[FileResult],
-    skipped: Sequence[Skipped],
+def write_combined(
+    output: Path, fmt: OutputFormat, documents: Sequence[Document], files: Sequence[FileStatus]
 ) -> None:
-    """Write each converted input's output, the combined files and ``errors.json``."""
-    documents = []
-    for result in results:
-        if result.document is not None:
-            atomic_write_bytes(plan[result.path], render(result.document, fmt))
-            documents.append(result.document)
-    for name, writer in COMBINED.items():
-        atomic_write_bytes(folder / name, writer(documents))
-    errors = json.dumps(error_entries(results, skipped), ensure_ascii=False, indent=2) + "\n"
+    """Every record of ``documents`` in one file (a CSV with its warnings sidecar)."""
+    if fmt is OutputFormat.CSV:
+        atomic_write_bytes(warnings_sidecar(output), warnings_csv(documents))
+    atomic_write_bytes(output, render_many(documents, fmt, files))
+
+
+def error_entries(files: Sequence[FileStatus]) -> list[dict[str, str]]:
+    """The entries of ``errors.json``: each input not converted, with its reason."""
+    return [
+        {"file": f.file, "status": f.status, "error": f.error, "reason": f.reason}
+        for f in files
+        if f.status != "converted"
+    ]
+
+
+def write_folder_end(
+    folder: Path, documents: Sequence[Document], files: Sequence[FileStatus]
+) -> None:
+    """The combined files and ``errors.json``, written when the batch ends (or stops)."""
+    for name, fmt in COMBINED.items():
+        atomic_write_bytes(folder / name, render_many(documents, fmt, files))
+    atomic_write_bytes(folder / ALL_WARNINGS, warnings_csv(documents))
+    errors = json.dumps(error_entries(files), ensure_ascii=False, indent=2) + "\n"
     atomic_write_bytes(folder / ERRORS_FILE, errors.encode("utf-8"))

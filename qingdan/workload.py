@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from qingdan.batch import collect_inputs
+from qingdan.inputs import collect_inputs
 from qingdan.normalize import Knowledge
 from qingdan.pipeline import convert
 from qingdan.schema import Document
+
+if TYPE_CHECKING:
+    from qingdan.workers import FileResult
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ def attachments_among(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     (expected outputs, notes); counting skips them rather than failing.
     """
     found = collect_inputs(paths)
-    return found.files, [skipped.path for skipped in found.skipped]
+    return found.files, [*(skipped.path for skipped in found.skipped), *found.ignored]
 
 
 def workload(paths: list[str | Path], knowledge: Knowledge | None = None) -> Workload:
@@ -93,3 +97,28 @@ def workload(paths: list[str | Path], knowledge: Knowledge | None = None) -> Wor
     """
     readable, _ = attachments_among([Path(p) for p in paths])
     return count_workload(convert(path, knowledge) for path in readable)
+
+
+@dataclass(frozen=True)
+class WorkloadRun:
+    """The workload of the attachments that converted, and what became of the others."""
+
+    load: Workload
+    documents: list[Document]
+    """The attachments that converted."""
+    failed: list[FileResult]
+    skipped: list[Path]
+    """Files no reader opens (named by a glob such as ``samples/*``): not counted."""
+
+
+def workload_of(paths: list[Path], knowledge: Knowledge | None = None) -> WorkloadRun:
+    """Count the departments of every attachment ``paths`` names (folders searched); a
+    file that fails is reported in the result rather than stopping the count."""
+    from qingdan.workers import Settings, convert_one
+
+    readable, skipped = attachments_among(paths)
+    settings = Settings(knowledge)
+    results = [convert_one(path, settings) for path in readable]
+    documents = [r.document for r in results if r.document is not None]
+    failed = [r for r in results if r.document is None]
+    return WorkloadRun(count_workload(documents), documents, failed, skipped)

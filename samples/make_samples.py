@@ -53,7 +53,10 @@ Spec format (keys other than ``header`` and ``rows`` are optional)::
 The writers live in ``corpus/sheet.py``, shared with the generated corpus
 (``make fidelity``); this script reads the specs and names the files.
 
-Usage: ``python samples/make_samples.py [SPEC.json ...]`` (default: every spec in
+Every spec with a ``merged`` Word rendering is also rendered in the other forms lists
+are published in (HTML, spreadsheets, OFD, paragraphs: ``samples/render_forms.py``).
+
+Usage: ``python -m samples.make_samples [SPEC.json ...]`` (default: every spec in
 ``samples/sources/``).
 """
 
@@ -78,6 +81,7 @@ from corpus.sheet import (
     render_txt,
     write_docx,
 )
+from samples.render_forms import render_forms
 
 __all__ = [
     "DOCX_VARIANTS",
@@ -174,6 +178,8 @@ def render(spec: Spec, out_dir: Path = SAMPLES) -> list[Path]:
         target = out_dir / f"{spec.name}.txt"
         target.write_text(render_txt(spec), encoding="utf-8")
         written.append(target)
+    if "merged" in spec.docx:  # the other published forms of the list (issue 19)
+        written += render_forms(spec, out_dir)
     return written
 
 

@@ -123,11 +123,19 @@ class Document(_Model):
     warnings: list[Warning]
 
     def to_dataframe(self) -> pd.DataFrame:
-        """The records as a pandas DataFrame, one row per record, lists kept as lists."""
+        """The records as a pandas DataFrame, one row per record, one column per record
+        field: department lists kept as lists (``df.explode("lead")`` gives one row per
+        department), ``due`` as ``datetime64`` (``df["due"].dt.month`` works; no date is
+        ``NaT``), ``seq`` and ``page`` as nullable integers."""
         import pandas as pd
 
         columns = list(Record.model_fields)
-        return pd.DataFrame([r.model_dump() for r in self.records], columns=columns)
+        rows = [record.model_dump(mode="json") for record in self.records]
+        frame = pd.DataFrame(rows, columns=columns)
+        frame["due"] = pd.to_datetime(frame["due"], format="ISO8601")
+        for name in ("seq", "page"):
+            frame[name] = frame[name].astype("Int64")
+        return frame
 
 
 def from_task_list(task_list: TaskList) -> Document:

@@ -7,6 +7,9 @@ pair (``changes``), and report the records left over as removed or added.
 
 from __future__ import annotations
 
+from os import PathLike
+from pathlib import Path
+
 from qingdan.diff.changes import Context, field_changes
 from qingdan.diff.matching import Candidate, Pair, match
 from qingdan.diff.model import DiffReport, Entry, RecordView, Side, Status, Summary
@@ -21,17 +24,21 @@ measures score 0.83 and above, while different measures of the same list stay be
 
 
 def compare(
-    old: Document,
-    new: Document,
+    old: Document | str | PathLike[str],
+    new: Document | str | PathLike[str],
     threshold: float = DEFAULT_THRESHOLD,
     aliases: AliasTable | None = None,
 ) -> DiffReport:
     """What changed from ``old`` (last year's list) to ``new`` (this year's).
 
+    Each side is a ``Document`` or the path (``str`` or ``Path``) of an attachment or
+    of a qingdan JSON output (read with ``load_document``).
+
     ``threshold`` is the lowest measure similarity for a match (``DEFAULT_THRESHOLD``);
     departments are compared by canonical name through ``aliases`` (the built-in
     alias table when omitted; ``AliasTable.load(path)`` adds a user's ``--aliases``).
     """
+    old, new = _document(old), _document(new)
     gap = year_gap(old.document.year, new.document.year)
     old_records = sorted(old.records, key=_content_order)
     new_records = sorted(new.records, key=_content_order)
@@ -97,15 +104,19 @@ def _candidate(record: Record, list_year: int | None, gap: int) -> Candidate:
     )
 
 
+def _document(side: Document | str | PathLike[str]) -> Document:
+    if isinstance(side, Document):
+        return side
+    from qingdan.diff.load import load_document
+
+    return load_document(Path(side))
+
+
 def _view(record: Record) -> RecordView:
-    return RecordView(
-        seq=record.seq,
-        section=record.section,
-        category=record.category,
-        measure=record.measure,
-        lead=record.lead,
-        support=record.support,
-        deadline=record.deadline,
+    # The projection is RecordView's fields read from the record, whatever they are
+    # (a contract test checks that each is a Record field of the same type).
+    return RecordView.model_validate(
+        {name: getattr(record, name) for name in RecordView.model_fields}
     )
 
 

@@ -16,12 +16,13 @@ class NotAQingdanOutput(QingdanError):
     """A ``.json`` file given to ``diff`` is not the output of ``qingdan convert``."""
 
 
-def load_document(path: Path, knowledge: Knowledge | None = None) -> Document:
+def load_document(path: str | Path, knowledge: Knowledge | None = None) -> Document:
     """The task list in ``path``: a ``.json`` written by ``qingdan convert``, or any attachment.
 
     Raises ``NotAQingdanOutput`` for a JSON file that does not follow the output
     contract, and the readers' ``QingdanError`` for a bad attachment.
     """
+    path = Path(path)
     if path.suffix.lower() != ".json":
         return convert(path, knowledge)
     if not path.is_file():

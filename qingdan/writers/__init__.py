@@ -1,20 +1,24 @@
 """Writers: a validated ``Document`` -> an output file, chosen by format.
 
-``WRITERS`` maps each ``OutputFormat`` to its writer; ``format_for`` picks the format
-from an output file's suffix and refuses one it does not know (never a silent no-op).
+``WRITERS`` maps each ``OutputFormat`` to its writer, named ``"module:function"`` and
+imported on first use (openpyxl only when an .xlsx is written, issue 16);
+``format_for`` picks the format from an output file's suffix and refuses one it does
+not know (never a silent no-op).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from qingdan.schema import Document
-from qingdan.writers.csv import document_csv
-from qingdan.writers.formats import UnknownOutputFormat, format_from_suffix, write_as
-from qingdan.writers.json import document_json
-from qingdan.writers.xlsx import document_xlsx
+from qingdan.writers.atomic import atomic_write_bytes
+from qingdan.writers.formats import UnknownOutputFormat, format_from_suffix, resolve
+
+if TYPE_CHECKING:
+    from qingdan.schema import Document
+    from qingdan.writers.warning_table import FileStatus
 
 
 class OutputFormat(StrEnum):
@@ -23,13 +27,24 @@ class OutputFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     XLSX = "xlsx"
+    JSONL = "jsonl"
 
 
-WRITERS: dict[OutputFormat, Callable[[Document], bytes]] = {
-    OutputFormat.JSON: document_json,
-    OutputFormat.CSV: document_csv,
-    OutputFormat.XLSX: document_xlsx,
+WRITERS: dict[OutputFormat, str] = {
+    OutputFormat.JSON: "qingdan.writers.json:document_json",
+    OutputFormat.CSV: "qingdan.writers.csv:document_csv",
+    OutputFormat.XLSX: "qingdan.writers.xlsx:document_xlsx",
+    OutputFormat.JSONL: "qingdan.writers.jsonl:document_jsonl",
 }
+"""Format -> writer of one document (``Document -> bytes``)."""
+
+COMBINED_WRITERS: dict[OutputFormat, str] = {
+    OutputFormat.JSON: "qingdan.writers.json:documents_json",
+    OutputFormat.CSV: "qingdan.writers.csv:documents_csv",
+    OutputFormat.XLSX: "qingdan.writers.xlsx:documents_xlsx",
+    OutputFormat.JSONL: "qingdan.writers.jsonl:documents_jsonl",
+}
+"""Format -> writer of several documents in one file (``file`` and ``title`` first)."""
 
 
 def format_for(path: Path) -> OutputFormat:
@@ -39,21 +54,37 @@ def format_for(path: Path) -> OutputFormat:
 
 def render(document: Document, output_format: OutputFormat) -> bytes:
     """The document in an output format, as bytes."""
-    return WRITERS[output_format](document)
+    writer: Callable[[Document], bytes] = resolve(WRITERS[output_format])
+    return writer(document)
+
+
+def render_many(
+    documents: Sequence[Document],
+    output_format: OutputFormat,
+    files: Sequence[FileStatus] = (),
+) -> bytes:
+    """Several documents as one file of an output format, as bytes; ``files`` (every
+    input of a batch with its status) goes into the XLSX 文件 sheet."""
+    writer: Callable[[Sequence[Document], Sequence[FileStatus]], bytes] = resolve(
+        COMBINED_WRITERS[output_format]
+    )
+    return writer(documents, files)
 
 
 def write_document(
     document: Document, path: Path, output_format: OutputFormat | None = None
 ) -> None:
     """Write a document to ``path`` atomically, in the format its suffix names."""
-    write_as(WRITERS, document, path, output_format or format_for(path))
+    atomic_write_bytes(path, render(document, output_format or format_for(path)))
 
 
 __all__ = [
+    "COMBINED_WRITERS",
     "WRITERS",
     "OutputFormat",
     "UnknownOutputFormat",
     "format_for",
     "render",
+    "render_many",
     "write_document",
 ]

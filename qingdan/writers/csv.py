@@ -2,30 +2,26 @@
 
 UTF-8 with a BOM (Excel needs it to read Chinese), one row per record, department
 lists joined with 、, and each column of ``extra`` as a column of its own after the
-record fields. Column names are the record's field names (README, "CSV columns").
-Text that Excel would run as a formula is marked as text (``formula_guard``).
+record fields. Column names are the record's field keys (docs/output.md); every
+cell goes through the formula guard (``formula_guard.csv_bytes``). The warnings go to
+a sidecar file, ``NAME.warnings.csv`` (``warning_table.warnings_csv``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 
 from qingdan.schema import Document
-from qingdan.writers.formula_guard import csv_safe
+from qingdan.writers.formula_guard import csv_bytes
 from qingdan.writers.record_table import LIST_SEPARATOR, RECORD_COLUMNS, RecordTable, record_table
+from qingdan.writers.warning_table import FileStatus
 
 __all__ = ["LIST_SEPARATOR", "RECORD_COLUMNS", "document_csv", "documents_csv", "table_csv"]
 
 
 def table_csv(table: RecordTable) -> bytes:
-    """A record table as CSV bytes (UTF-8 with BOM, CRLF line ends as Excel writes them)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(table.header)
-    writer.writerows([csv_safe(cell) for cell in row] for row in table.rows)
-    return buffer.getvalue().encode("utf-8-sig")
+    """A record table as CSV bytes (keys as the header)."""
+    return csv_bytes(table.header, table.rows)
 
 
 def document_csv(document: Document) -> bytes:
@@ -33,6 +29,7 @@ def document_csv(document: Document) -> bytes:
     return table_csv(record_table([document]))
 
 
-def documents_csv(documents: Sequence[Document]) -> bytes:
-    """Several documents' records as one CSV, each row led by its ``file`` and ``title``."""
+def documents_csv(documents: Sequence[Document], files: Sequence[FileStatus] = ()) -> bytes:
+    """Several documents' records as one CSV, each row led by its ``file`` and ``title``
+    (``files`` is for the XLSX writer's 文件 sheet; a CSV has one table only)."""
     return table_csv(record_table(documents, with_source=True))

@@ -8,10 +8,12 @@ is an error naming the file and the formats there are, never a silent no-op.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from qingdan.extract.errors import QingdanError
 from qingdan.writers.atomic import atomic_write_bytes
@@ -34,11 +36,31 @@ def format_from_suffix(path: Path, formats: type[F], what: str) -> F:
         return formats(path.suffix.lower().lstrip("."))
     except ValueError:
         known = ", ".join(f".{member.value}" for member in formats)
+        if not path.suffix:
+            raise UnknownOutputFormat(
+                path, f"has no suffix: name a file ({known}) or end a folder with /"
+            ) from None
         raise UnknownOutputFormat(
             path, f"cannot write {what} as {path.suffix!r} (use {known})"
         ) from None
 
 
-def write_as(writers: Mapping[F, Callable[[T], bytes]], value: T, path: Path, fmt: F) -> None:
-    """Render ``value`` with the writer registered for ``fmt`` and write it atomically."""
-    atomic_write_bytes(path, writers[fmt](value))
+def write_as(writers: Mapping[F, Callable[[T], bytes] | str], value: T, path: Path, fmt: F) -> None:
+    """Render ``value`` with the writer registered for ``fmt`` and write it atomically.
+
+    A writer is a function or its ``"module:function"`` name (imported now).
+    """
+    writer = writers[fmt]
+    render: Callable[[T], bytes] = resolve(writer) if isinstance(writer, str) else writer
+    atomic_write_bytes(path, render(value))
+
+
+@cache
+def resolve(target: str) -> Any:
+    """The function a registry names as ``"module:function"``, imported on first use.
+
+    Registries name their writers this way so that a run imports only the writer it
+    uses (a JSON run never loads openpyxl; issue 16).
+    """
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from qingdan.schema import Document
+from qingdan.writers.warning_table import FileStatus
 
 
 def document_json(document: Document) -> bytes:
@@ -11,3 +14,9 @@ def document_json(document: Document) -> bytes:
     # most. model_dump_json decodes them into a str that "+ newline" and .encode() copy
     # again (three copies of 230 MB for a 100 MB text dump; issue 17).
     return document.__pydantic_serializer__.to_json(document, indent=2) + b"\n"
+
+
+def documents_json(documents: Sequence[Document], files: Sequence[FileStatus] = ()) -> bytes:
+    """Several documents as one indented JSON array of documents."""
+    body = ",\n".join(document.model_dump_json(indent=2) for document in documents)
+    return (f"[\n{body}\n]\n" if documents else "[]\n").encode("utf-8")

@@ -1,29 +1,57 @@
-"""The records of one or several documents as a table of text cells (CSV and XLSX rows).
+"""The records of one or several documents as a table (CSV and XLSX rows).
 
-Columns are the record's fields in contract order, department lists joined with
-``、``, then one column per ``extra`` label in order of first appearance. The
-combined outputs of a batch (``all.csv``, ``all.xlsx``) put ``file`` and ``title``
-first, so every row says which attachment it came from.
+Columns are the record's fields in contract order (``RECORD_COLUMNS``, derived from
+``qingdan.schema.Record``), department lists joined with ``、``, then one column per
+``extra`` label in order of first appearance. The combined outputs of a batch
+(``all.csv``, ``all.xlsx``) put ``file`` and ``title`` first, so every row says which
+attachment it came from. Each column has its key (the CSV header) and a Chinese
+label (the XLSX header): the document's printed label where it has exactly one for
+the field, else the standard label of ``data/labels.toml``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from qingdan.schema import Document, Record
+from qingdan.writers.formula_guard import CellValue
+from qingdan.writers.labels import labels
 
 LIST_SEPARATOR = "、"
 RECORD_COLUMNS = [name for name in Record.model_fields if name != "extra"]
+"""The record fields that are columns of their own (``extra`` becomes one column per label)."""
 SOURCE_COLUMNS = ["file", "title"]
+NUMBERED = frozenset({"seq", "page"})
+"""Fields that are numbers in a spreadsheet (sorted as numbers, not as text)."""
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    """One column: its key (field name, or the printed label of an ``extra`` column)
+    and its Chinese header label."""
+
+    key: str
+    label: str
 
 
 @dataclass(frozen=True)
 class RecordTable:
-    """A header row and one row of text cells per record."""
+    """The columns and one row of typed cells per record."""
 
-    header: list[str]
-    rows: list[list[str]]
+    columns: list[TableColumn]
+    rows: list[list[CellValue]]
+
+    @property
+    def header(self) -> list[str]:
+        """The column keys (the CSV header)."""
+        return [column.key for column in self.columns]
+
+    @property
+    def labels(self) -> list[str]:
+        """The Chinese header labels (the XLSX header)."""
+        return [column.label for column in self.columns]
 
 
 def cell_text(value: object) -> str:
@@ -35,21 +63,56 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def cell_value(field: str, value: object) -> CellValue:
+    """A record value as a typed cell: numbers and dates as themselves, lists joined."""
+    if value is None:
+        return None
+    if field in NUMBERED and isinstance(value, int):
+        return value
+    if field == "no" and isinstance(value, str) and value.isascii() and value.isdigit():
+        # A printed 序号 "3" sorts as the number 3; "03" or "（一）" stays text.
+        return int(value) if not value.startswith("0") else value
+    if isinstance(value, date):
+        return value
+    return cell_text(value)
+
+
+def printed_labels(documents: Sequence[Document]) -> dict[str, str]:
+    """Field -> the printed label, where every document prints exactly one label for
+    the field and that label feeds no other field."""
+    chosen: dict[str, set[str]] = {}
+    feeds: dict[str, set[str]] = {}
+    for document in documents:
+        for column in document.document.columns:
+            if column.field is not None:
+                chosen.setdefault(column.field, set()).add(column.label)
+                feeds.setdefault(column.label, set()).add(column.field)
+    return {
+        field: next(iter(found))
+        for field, found in chosen.items()
+        if len(found) == 1 and len(feeds[next(iter(found))]) == 1
+    }
+
+
 def record_table(documents: Sequence[Document], with_source: bool = False) -> RecordTable:
     """The records of ``documents`` as one table; ``with_source`` adds file and title."""
     extra_columns: list[str] = []
     for document in documents:
         for record in document.records:
             extra_columns.extend(k for k in record.extra if k not in extra_columns)
-    source = SOURCE_COLUMNS if with_source else []
-    rows: list[list[str]] = []
+    standard, printed = labels("record"), printed_labels(documents)
+    source = labels("source")
+    columns = [TableColumn(key, source[key]) for key in SOURCE_COLUMNS] if with_source else []
+    columns += [TableColumn(key, printed.get(key, standard[key])) for key in RECORD_COLUMNS]
+    columns += [TableColumn(label, label) for label in extra_columns]
+    rows: list[list[CellValue]] = []
     for document in documents:
-        origin = [document.document.file, cell_text(document.document.title)]
+        origin: list[CellValue] = [document.document.file, document.document.title]
         for record in document.records:
-            values = record.model_dump(mode="json")
+            values = dict(record)
             rows.append(
                 (origin if with_source else [])
-                + [cell_text(values[c]) for c in RECORD_COLUMNS]
+                + [cell_value(c, values[c]) for c in RECORD_COLUMNS]
                 + [record.extra.get(c, "") for c in extra_columns]
             )
-    return RecordTable([*source, *RECORD_COLUMNS, *extra_columns], rows)
+    return RecordTable(columns, rows)

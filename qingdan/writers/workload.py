@@ -6,8 +6,6 @@ from the output file's suffix and an unknown suffix is an error, never a no-op.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +14,7 @@ from rich.table import Table
 
 from qingdan.workload import Workload
 from qingdan.writers.formats import format_from_suffix, write_as
-from qingdan.writers.workload_html import workload_html
+from qingdan.writers.formula_guard import CellValue, csv_bytes
 
 CSV_COLUMNS = ["department", "lead", "support", "total", "written_as"]
 WRITTEN_SEPARATOR = "、"
@@ -30,20 +28,18 @@ class WorkloadFormat(StrEnum):
 
 
 def workload_csv(load: Workload) -> bytes:
-    """One row per canonical department (UTF-8 with BOM for Excel), busiest first."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for d in load.departments:
-        writer.writerow(
-            [d.department, d.lead, d.support, d.total, WRITTEN_SEPARATOR.join(d.written)]
-        )
-    return buffer.getvalue().encode("utf-8-sig")
+    """One row per canonical department (UTF-8 with BOM for Excel), busiest first;
+    department names go through the formula guard like every spreadsheet cell."""
+    rows: list[list[CellValue]] = [
+        [d.department, d.lead, d.support, d.total, WRITTEN_SEPARATOR.join(d.written)]
+        for d in load.departments
+    ]
+    return csv_bytes(CSV_COLUMNS, rows)
 
 
-WORKLOAD_WRITERS: dict[WorkloadFormat, Callable[[Workload], bytes]] = {
+WORKLOAD_WRITERS: dict[WorkloadFormat, Callable[[Workload], bytes] | str] = {
     WorkloadFormat.CSV: workload_csv,
-    WorkloadFormat.HTML: workload_html,
+    WorkloadFormat.HTML: "qingdan.writers.workload_html:workload_html",
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from qingdan.workload import DepartmentLoad, Workload
+from qingdan.writers.text_width import display_width
 
 LEAD_COLOUR = "#b03a2e"
 SUPPORT_COLOUR = "#e59866"
@@ -78,7 +79,8 @@ def _chart(departments: list[DepartmentLoad]) -> str:
     """The inline SVG bar chart (an empty chart says there is nothing to show)."""
     if not departments:
         return '<svg class="chart" width="400" height="40"><text x="0" y="24">没有部门</text></svg>'
-    label_width = max(len(d.department) for d in departments) * CHAR_WIDTH + 16
+    # The one display-width rule: a CJK character takes two columns, CHAR_WIDTH pixels.
+    label_width = max(display_width(d.department) for d in departments) * CHAR_WIDTH // 2 + 16
     largest = max(d.total for d in departments)
     scale = BAR_AREA / largest
     width = label_width + BAR_AREA + 60

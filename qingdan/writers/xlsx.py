@@ -1,71 +1,140 @@
-"""XLSX output (openpyxl): a sheet a person can read straight away.
+"""XLSX output (openpyxl): a workbook a person can read, sort, filter and print.
 
-The header row is bold and frozen, columns are as wide as their text (within
-limits), long text wraps, department lists are joined with 、, and text that Excel
-would run as a formula is stored as text (``formula_guard``).
+The 任务清单 sheet: Chinese headers (the document's printed label, else the standard
+label; the field keys are in docs/output.md), bold, frozen and with an auto-filter;
+typed cells (``seq``, ``page`` and numeric 序号 as numbers, ``due`` as a date cell);
+columns as wide as their text within limits (one display-width rule for CJK,
+``text_width``), long text wrapped; printed landscape on A4, fit to the page width,
+the header row repeated on every page. A 警告 sheet lists every warning (file, row,
+page, code, message) and, for a batch, a 文件 sheet lists every input with its
+status. Every cell goes through the formula guard (``formula_guard.xlsx_value``).
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import date
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from qingdan.schema import Document
-from qingdan.writers.formula_guard import starts_like_formula
-from qingdan.writers.record_table import RecordTable, record_table
+from qingdan.writers.formula_guard import CellValue, xlsx_value
+from qingdan.writers.labels import labels
+from qingdan.writers.record_table import record_table
+from qingdan.writers.text_width import display_width
+from qingdan.writers.warning_table import (
+    FILE_COLUMNS,
+    WARNING_COLUMNS,
+    FileStatus,
+    file_rows,
+    warning_rows,
+)
 
 SHEET_TITLE = "任务清单"
-MIN_WIDTH, MAX_WIDTH = 6, 60
-"""Column widths in characters: a CJK character counts twice, as Excel draws it."""
+WARNINGS_SHEET = "警告"
+FILES_SHEET = "文件"
+MIN_WIDTH, MAX_WIDTH, TEXT_WIDTH = 6, 50, 24
+"""Column widths in characters (a CJK character counts twice, as Excel draws it): the
+main text column (the measure, a warning's message) up to ``MAX_WIDTH``, every other
+column up to ``TEXT_WIDTH``; longer text wraps. Printed fit to the page width, a list's
+sheet then stays readable on landscape A4."""
+HEADER_WIDTH = 12
+"""A header wider than this wraps rather than widening its column."""
+WIDE_COLUMNS = frozenset({"measure", "message", "reason"})
+"""The keys of the columns that may take ``MAX_WIDTH``."""
+DATE_FORMAT = "yyyy-mm-dd"
+A4 = 9
+"""openpyxl's (and Excel's) paper size code for A4."""
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if ord(char) > 0x2E7F else 1 for char in text)
+def _column_width(header: str, cells: Sequence[CellValue], limit: int) -> int:
+    texts = ("" if c is None else str(c) for c in cells)
+    widest = max([min(display_width(header), HEADER_WIDTH), *map(display_width, texts)])
+    return max(MIN_WIDTH, min(limit, widest + 2))
 
 
-def _column_width(header: str, cells: list[str]) -> int:
-    widest = max([_display_width(header), *(_display_width(c) for c in cells)])
-    return max(MIN_WIDTH, min(MAX_WIDTH, widest + 2))
+def _fill_sheet(
+    sheet: Worksheet,
+    header: Sequence[str],
+    rows: Sequence[Sequence[CellValue]],
+    keys: Sequence[str] = (),
+) -> None:
+    """Header and rows, typed and guarded; bold frozen filtered header, widths, wrapping.
+    ``keys`` (the columns' field keys) say which columns may be widest."""
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    for col, label in enumerate(header, start=1):
+        cell = sheet.cell(row=1, column=col)
+        xlsx_value(cell, label)
+        cell.font = bold
+        cell.alignment = wrap
+    for row_index, row in enumerate(rows, start=2):
+        for col, value in enumerate(row, start=1):
+            cell = sheet.cell(row=row_index, column=col)
+            xlsx_value(cell, value)
+            cell.alignment = wrap
+            if isinstance(value, date):
+                cell.number_format = DATE_FORMAT
+    sheet.freeze_panes = "A2"
+    if header:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(rows) + 1)}"
+    wide = {i for i, key in enumerate(keys, start=1) if key in WIDE_COLUMNS}
+    for col, label in enumerate(header, start=1):
+        column = [row[col - 1] for row in rows if col <= len(row)]
+        limit = MAX_WIDTH if col in wide else TEXT_WIDTH
+        sheet.column_dimensions[get_column_letter(col)].width = _column_width(label, column, limit)
 
 
-def table_xlsx(table: RecordTable) -> bytes:
-    """A record table as the bytes of an .xlsx workbook with one sheet."""
+def _print_setup(sheet: Worksheet) -> None:
+    """Landscape A4, fit to the page width (as many pages down as needed), header repeated."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+
+
+def workbook_xlsx(
+    documents: Sequence[Document], with_source: bool, files: Sequence[FileStatus] | None = None
+) -> bytes:
+    """The records sheet, the 警告 sheet and (when ``files`` is given) the 文件 sheet."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # a new workbook always has its first sheet
     sheet.title = SHEET_TITLE
-    sheet.append(table.header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row_index, row in enumerate(table.rows, start=2):
-        for col_index, text in enumerate(row, start=1):
-            cell = sheet.cell(row=row_index, column=col_index)
-            cell.value = text
-            # openpyxl stores text starting with "=" as a formula; keep it a string.
-            cell.data_type = "s"
-            if starts_like_formula(text):
-                cell.quotePrefix = True
-            cell.alignment = wrap
-    sheet.freeze_panes = "A2"
-    for col_index, label in enumerate(table.header, start=1):
-        column = [row[col_index - 1] for row in table.rows if col_index <= len(row)]
-        width = _column_width(label, column)
-        sheet.column_dimensions[get_column_letter(col_index)].width = width
+    table = record_table(documents, with_source=with_source)
+    _fill_sheet(sheet, table.labels, table.rows, table.header)
+    _print_setup(sheet)
+    warning_labels = labels("warning")
+    warnings = workbook.create_sheet(WARNINGS_SHEET)
+    _fill_sheet(
+        warnings,
+        [warning_labels[k] for k in WARNING_COLUMNS],
+        warning_rows(documents),
+        WARNING_COLUMNS,
+    )
+    if files is not None:
+        file_labels = labels("file")
+        sheet_of_files = workbook.create_sheet(FILES_SHEET)
+        labels_of_files = [file_labels[k] for k in FILE_COLUMNS]
+        _fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
+        _print_setup(sheet_of_files)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
 def document_xlsx(document: Document) -> bytes:
-    """One document's records as .xlsx bytes."""
-    return table_xlsx(record_table([document]))
+    """One document's records as .xlsx bytes (with its 警告 sheet)."""
+    return workbook_xlsx([document], with_source=False)
 
 
-def documents_xlsx(documents: Sequence[Document]) -> bytes:
-    """Several documents' records in one sheet, each row led by its ``file`` and ``title``."""
-    return table_xlsx(record_table(documents, with_source=True))
+def documents_xlsx(documents: Sequence[Document], files: Sequence[FileStatus] = ()) -> bytes:
+    """Several documents' records in one sheet, each row led by its ``file`` and ``title``;
+    the 文件 sheet lists ``files`` (every input of the batch) when given."""
+    return workbook_xlsx(documents, with_source=True, files=list(files) or None)

@@ -6,8 +6,9 @@ case would spend most of the run importing). A child gets an address-space limit
 ``/dev/null`` and stderr to a file, runs the command line in-process and exits with
 its exit code. The parent kills a child still running after ``TIME_LIMIT`` seconds.
 
-A case passes when it ends in exit 0 with nothing on stderr, or in exit 2 with one
-line ``qingdan: error: FILE: reason``, within the time limit and under
+A case passes when it ends in exit 0 with nothing on stderr but qingdan's own
+warning lines (``qingdan: warning: ...``), or in exit 2 with one line
+``qingdan: error: FILE: reason``, within the time limit and under
 ``MEMORY_LIMIT`` of peak resident memory. Otherwise it is a *hang* (killed at the
 time limit, or out of CPU time), a *memory blow-up* (``MemoryError``, or a peak above
 the limit) or a *crash* (anything else: exit 3, a traceback, a signal, log lines on
@@ -16,6 +17,7 @@ stderr, an error of several lines).
 
 from __future__ import annotations
 
+import importlib
 import os
 import random
 import resource
@@ -36,6 +38,7 @@ TIME_LIMIT = 30.0
 MEMORY_LIMIT = 1 << 30
 """Peak resident memory a case may reach (1 GiB)."""
 ERROR_PREFIX = "qingdan: error: "
+WARNING_PREFIX = "qingdan: warning: "
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def judge(code: int | None, signal_number: int | None, stderr: str, peak: int) -
         return "crash", f"killed by signal {signal.Signals(signal_number).name}"
     if "MemoryError" in stderr or peak > MEMORY_LIMIT:
         return "memory", f"peak {peak >> 20} MiB, exit {code}: {first[:200]}"
-    if code == 0 and not lines:
+    if code == 0 and all(line.startswith(WARNING_PREFIX) for line in lines):
         return "ok", "exit 0"
     if code == 2 and len(lines) == 1 and first.startswith(ERROR_PREFIX):
         return "ok", "exit 2"
@@ -135,9 +138,20 @@ def _address_limit() -> int:
     return 4 * MEMORY_LIMIT
 
 
+def _import_everything() -> None:
+    """Import the command line, the pipeline and every reader once, before forking (the
+    command line imports them lazily, which every child would otherwise repeat)."""
+    from qingdan.extract import READERS, reader_for
+
+    for module in ("qingdan.cli", "qingdan.pipeline", "qingdan.writers"):
+        importlib.import_module(module)
+    for suffix in READERS:
+        reader_for(suffix)
+
+
 def run_cases(cases: Iterator[Case], workdir: Path, jobs: int = 2) -> Iterator[Outcome]:
     """Run every case, ``jobs`` at a time, yielding outcomes as cases finish."""
-    import qingdan.cli  # noqa: F401  (imported once, before forking)
+    _import_everything()
 
     address_limit = _address_limit()
     running: dict[int, _Running] = {}

@@ -12,7 +12,6 @@ import random
 import subprocess
 import sys
 import zipfile
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ import pytest
 from qingdan.extract import READERS
 from tests.fuzz.mutations import BYTE_MUTATIONS, mutate, mutate_docx_xml
 from tests.fuzz.runner import MEMORY_LIMIT, judge, make_case, summary_line
-from tests.fuzz.seeds import load_seeds
+from tests.fuzz.seeds import fuzzed_readers, load_seeds
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CI_CASES, CI_SEED = 300, 17
@@ -47,7 +46,7 @@ def test_the_ci_fuzz_run_has_no_crash_hang_or_memory_blow_up(tmp_path: Path) -> 
 def test_cases_cover_every_format_and_both_kinds_of_docx_mutation() -> None:
     seeds = load_seeds()
     cases = [make_case(CI_SEED, index, seeds) for index in range(CI_CASES)]
-    assert Counter(case.suffix for case in cases).keys() == set(READERS)
+    assert {READERS[case.suffix] for case in cases} == fuzzed_readers()
     docx = [name for case in cases if case.suffix == ".docx" for name in case.mutations]
     assert "mutate_docx_xml" in docx
     assert {m.__name__ for m in BYTE_MUTATIONS} & set(docx)
@@ -90,6 +89,7 @@ def test_mutate_names_what_it_did() -> None:
         (2, None, "qingdan: error: x.pdf: damaged\n", 100 << 20, "ok"),
         (2, None, "pdfminer warning\nqingdan: error: x.pdf: damaged\n", 1 << 20, "crash"),
         (0, None, "Data-loss while decompressing corrupted data\n", 1 << 20, "crash"),
+        (0, None, "qingdan: warning: x.txt: 1 warning(s), first: ...\n", 1 << 20, "ok"),
         (3, None, "qingdan: error: x: internal error (KeyError: 1)\n", 1 << 20, "crash"),
         (3, None, "qingdan: error: x: internal error (MemoryError: )\n", 1 << 20, "memory"),
         (0, None, "", MEMORY_LIMIT + 1, "memory"),

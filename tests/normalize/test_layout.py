@@ -139,3 +139,11 @@ def test_a_note_run_into_the_last_cell_of_a_text_dump_is_a_warning() -> None:
     assert [w.message for w in task_list.warnings if w.code == "table-note"] == [
         f"note in the table: {note}"
     ]
+
+
+def test_a_note_that_a_dump_runs_into_the_empty_last_cell_is_a_warning() -> None:
+    note = "注：本表所列单位按职责分工负责。"
+    rows = [[*HEADER, "备注"], ["大气", "措施一", "区城管局", "", "年底前", note]]
+    task_list = normalize(_document(rows))
+    assert task_list.records[0].extra == {}
+    assert [w.code for w in task_list.warnings if w.code == "table-note"] == ["table-note"]

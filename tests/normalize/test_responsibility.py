@@ -251,3 +251,16 @@ def test_responsibility_inline_at_the_end_of_the_measure(
 )  # fmt: skip
 def test_a_bracket_that_names_no_responsibility_stays_in_the_measure(text: str) -> None:
     assert split_inline_responsibility(text, KNOWLEDGE) == (text, None)
+
+
+def test_an_inline_note_naming_a_unit_with_its_own_bracket_is_read_whole() -> None:
+    from qingdan.normalize.departments import DepartmentKnowledge
+    from qingdan.normalize.responsibility import split_inline_responsibility
+
+    measure, found = split_inline_responsibility(
+        "完成农贸市场提升改造。（县商务局牵头，各乡（镇）、县财政局配合）",
+        DepartmentKnowledge.load(),
+    )
+    assert measure == "完成农贸市场提升改造。"
+    assert found is not None
+    assert (found.lead, found.support) == (["县商务局"], ["各乡（镇）", "县财政局"])

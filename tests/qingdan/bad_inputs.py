@@ -85,7 +85,7 @@ def build_folder(folder: Path) -> dict[str, Expected]:
             "附件1\n关于印发工作方案的通知\n各街道办事处：\n现将方案印发给你们。\n".encode(),
             Expected("failed", "no table found"),
         ),
-        "bad/table.xls": (garbage, Expected("skipped", "unsupported file type '.xls'")),
+        "bad/table.xls": (garbage, Expected("failed", "not an Excel .xls workbook")),
     }
     for name, (data, _) in files.items():
         path = folder / name

@@ -9,9 +9,14 @@ from qingdan.schema import Document
 
 
 def make_document(
-    records: list[dict[str, Any]], file: str = "list.txt", title: str | None = "某区工作任务清单"
+    records: list[dict[str, Any]],
+    file: str = "list.txt",
+    title: str | None = "某区工作任务清单",
+    warnings: list[dict[str, Any]] | None = None,
+    columns: list[dict[str, Any]] | None = None,
 ) -> Document:
-    """A validated document holding ``records`` (fields not given are empty)."""
+    """A validated document holding ``records`` (fields not given are empty), with
+    ``warnings`` and the printed ``columns`` (label -> field) when given."""
     filled = [
         {
             "seq": seq,
@@ -39,9 +44,9 @@ def make_document(
                 "title": title,
                 "attachment": None,
                 "year": None,
-                "columns": [],
+                "columns": columns or [],
             },
             "records": filled,
-            "warnings": [],
+            "warnings": warnings or [],
         }
     )

@@ -45,3 +45,28 @@ def test_a_record_rejects_what_the_contract_forbids() -> None:
     for bad in ({"seq": 0}, {"lead": [""]}, {"due_kind": "soon"}, {"colour": "red"}):
         with pytest.raises(ValidationError):
             Record.model_validate(valid | bad)
+
+
+def test_to_dataframe_gives_due_as_datetime_and_lists_as_lists(seed: Path) -> None:
+    frame = qingdan.convert(seed).to_dataframe()
+    assert str(frame["due"].dtype).startswith("datetime64")
+    assert frame["due"].dt.year.iloc[0] == 2019
+    assert str(frame["seq"].dtype) == "Int64"
+    exploded = frame.explode("support")
+    assert len(exploded) > len(frame)
+    assert isinstance(frame.loc[10, "support"], list)
+
+
+def test_version_comes_from_the_installed_distribution() -> None:
+    from importlib.metadata import version
+
+    assert qingdan.__version__ == version("qingdan")
+    assert (Path(qingdan.__file__).parent / "py.typed").is_file()
+
+
+def test_the_diff_api_takes_str_and_path(seed: Path) -> None:
+    from qingdan.diff import compare, load_document
+
+    by_str = compare(str(seed), str(seed))
+    by_path = compare(seed, load_document(str(seed)))
+    assert by_str.summary.unchanged == by_path.summary.unchanged == 15

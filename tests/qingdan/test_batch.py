@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from qingdan.batch import collect_inputs, convert_many, convert_one, summarize
+from qingdan.batch import FileResult, Settings, collect_inputs, convert_many, convert_one, summarize
 from qingdan.extract import READERS
 from qingdan.normalize import Knowledge
 
@@ -32,12 +32,18 @@ def test_unsupported_hidden_and_output_folder(tmp_path: Path) -> None:
     _touch(tmp_path / "in" / ".~lock.a.txt")
     _touch(tmp_path / "in" / "out" / "all.csv")
     notes = _touch(tmp_path / "in" / "notes.md")
+    table = _touch(tmp_path / "in" / "table.rtf")
     found = collect_inputs([tmp_path / "in"], exclude=tmp_path / "in" / "out")
     assert found.files == [kept]
     known = ", ".join(sorted(READERS))
+    # A spreadsheet in a folder may have been meant as an attachment: skipped with its
+    # reason; notes (and expected outputs, specs) are not attachments: ignored.
     assert [(s.path, s.reason) for s in found.skipped] == [
-        (notes, f"unsupported file type '.md' (supported: {known})")
+        (table, f"unsupported file type '.rtf' (supported: {known})")
     ]
+    assert found.ignored == [notes]
+    named = collect_inputs([notes])
+    assert [s.path for s in named.skipped] == [notes]  # named on the command line
 
 
 def test_a_file_named_twice_is_converted_once(tmp_path: Path) -> None:
@@ -49,7 +55,7 @@ def test_missing_paths_are_kept_and_empty_patterns_skipped(tmp_path: Path) -> No
     found = collect_inputs([tmp_path / "gone.txt", tmp_path / "*.pdf"])
     assert found.files == [tmp_path / "gone.txt"]
     assert [s.reason for s in found.skipped] == ["no file matches this pattern"]
-    result = convert_one(tmp_path / "gone.txt", Knowledge())
+    result = convert_one(tmp_path / "gone.txt", Settings(Knowledge()))
     assert (result.ok, result.error, result.reason) == (False, "FileMissing", "no such file")
 
 
@@ -57,10 +63,10 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path, seed: Path) -> No
     good = [shutil.copy(seed, tmp_path / f"{n}.txt") for n in ("one", "two")]
     bad = _touch(tmp_path / "empty.txt", b"")
     files = [Path(good[0]), bad, Path(good[1])]
-    seen: list[Path] = []
-    results = convert_many(files, Knowledge(), jobs=2, on_result=lambda r: seen.append(r.path))
-    assert [r.path for r in results] == files
-    assert sorted(seen) == sorted(files)
+    seen: list[FileResult] = []
+    convert_many(files, Settings(Knowledge()), jobs=2, on_result=seen.append)
+    assert sorted(r.path for r in seen) == sorted(files)
+    results = sorted(seen, key=lambda r: files.index(r.path))
     assert [r.ok for r in results] == [True, False, True]
     assert results[1].reason == "file is empty"
     summary = summarize(results, [], 1.5)

@@ -62,5 +62,5 @@ def test_files_skipped_inside_folders_are_counted_by_type_on_one_line() -> None:
     text = stream.getvalue()
     assert "skipped: named.md: unsupported file type '.md'\n" in text
     assert "skipped: in/table.xls: unsupported file type '.xls'\n" in text
-    assert "skipped in folders: 3 file(s) no reader handles (.json x2, .md)\n" in text
+    assert "ignored in folders: 3 file(s) no reader handles (.json x2, .md)\n" in text
     assert "a.expected.json" not in text

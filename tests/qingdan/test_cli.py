@@ -47,7 +47,14 @@ def test_convert_a_folder_writes_one_output_per_file(seed: Path, tmp_path: Path)
     result = runner.invoke(app, ["convert", str(folder), "-o", f"{tmp_path / 'out'}/"])
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == ["a.txt.json", "all.csv", "all.jsonl", "all.xlsx", "errors.json"]
+    assert written == [
+        "a.txt.json",
+        "all.csv",
+        "all.jsonl",
+        "all.warnings.csv",
+        "all.xlsx",
+        "errors.json",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -83,7 +90,7 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
 def test_unknown_output_suffix_is_refused(seed: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["convert", str(seed), "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code == 2
-    assert "cannot write records as '.pdf' (use .json, .csv, .xlsx)" in result.stderr
+    assert "cannot write records as '.pdf' (use .json, .csv, .xlsx, .jsonl)" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -57,7 +57,7 @@ def test_several_inputs_need_an_output(tmp_path: Path, seed: Path) -> None:
         shutil.copy(seed, tmp_path / name)
     code, output = _run(str(tmp_path))
     assert code == 2
-    assert "several inputs need an output folder" in output
+    assert "several inputs need -o DIR/ (one output each), -o FILE.csv" in output
 
 
 def test_all_converted_is_exit_0_and_plain_lines_off_a_terminal(tmp_path: Path, seed: Path) -> None:
@@ -74,6 +74,7 @@ def test_all_converted_is_exit_0_and_plain_lines_off_a_terminal(tmp_path: Path, 
         "a.txt.json",
         "all.csv",
         "all.jsonl",
+        "all.warnings.csv",
         "all.xlsx",
         "b.txt.json",
         "errors.json",

@@ -20,7 +20,7 @@ from tests.conftest import SEED
 from tests.qingdan.bad_inputs import build_folder
 
 GOLDEN = json.loads(SEED.with_name(SEED.name + ".expected.json").read_text(encoding="utf-8"))
-COMBINED = {"all.csv", "all.jsonl", "all.xlsx", "errors.json"}
+COMBINED = {"all.csv", "all.jsonl", "all.warnings.csv", "all.xlsx", "errors.json"}
 
 
 def _comparable(document: dict[str, Any]) -> dict[str, Any]:

@@ -7,16 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from qingdan.batch import FileResult, Skipped
+from qingdan.batch import FileResult, Skipped, file_statuses
 from qingdan.folder_output import (
+    NAME_BYTES,
     OutputIsInput,
-    documents_jsonl,
     plan_outputs,
     refuse_inputs_as_outputs,
     safe_stem,
-    write_folder,
+    warnings_sidecar,
+    write_folder_end,
+    write_output,
 )
 from qingdan.writers import OutputFormat
+from qingdan.writers.jsonl import documents_jsonl
 from tests.qingdan.documents import make_document
 
 
@@ -27,7 +30,9 @@ from tests.qingdan.documents import make_document
         ('a/b\\c:d*e?f"g<h>i|j', "a_b_c_d_e_f_g_h_i_j"),
         ("..", "file"),
         (" 清单. ", "清单"),
-        ("x" * 300, "x" * 120),
+        ("x" * 300, "x" * 255),
+        ("x" * 300 + ".docx", "x" * 250 + ".docx"),
+        ("清" * 100 + ".pdf", "清" * 83 + ".pdf"),  # 3 bytes a character: 249 + 4 bytes
     ],
 )
 def test_safe_stem(name: str, safe: str) -> None:
@@ -61,18 +66,32 @@ def test_jsonl_has_file_and_title_on_every_record() -> None:
     ]
 
 
+def test_long_chinese_names_fit_the_file_system_and_stay_unique(tmp_path: Path) -> None:
+    long_name = "关于印发某某区二〇一九年度重点工作任务分解落实责任清单的通知附件" * 2 + ".docx"
+    files = [Path("a") / long_name, Path("b") / long_name]
+    plan = plan_outputs(files, tmp_path, OutputFormat.CSV)
+    names = [p.name for p in plan.values()]
+    assert len(set(names)) == 2
+    for output in plan.values():
+        assert output.name.endswith(".docx.csv") or output.name.endswith(".docx-2.csv")
+        assert len(warnings_sidecar(output).name.encode()) <= NAME_BYTES
+        write_output(make_document([{}], long_name), output, OutputFormat.CSV)
+        assert output.exists() and warnings_sidecar(output).exists()
+
+
 def test_write_folder_replaces_whole_files_and_leaves_no_temporaries(tmp_path: Path) -> None:
     good, bad = Path("in/good.txt"), Path("in/bad.txt")
     plan = plan_outputs([good, bad], tmp_path, OutputFormat.JSON)
     (tmp_path / "good.txt.json").write_text("old", encoding="utf-8")
-    results = [
-        FileResult(good, make_document([{}], "good.txt")),
-        FileResult(bad, None, "file is empty", "EmptyFile"),
-    ]
-    write_folder(tmp_path, plan, OutputFormat.JSON, results, [Skipped(Path("in/x.md"), "why")])
+    document = make_document([{}], "good.txt")
+    results = [FileResult(good, document), FileResult(bad, None, "file is empty", "EmptyFile")]
+    write_output(document, plan[good], OutputFormat.JSON)
+    files = file_statuses(results, [Skipped(Path("in/x.md"), "why")], [])
+    write_folder_end(tmp_path, [document], files)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "all.csv",
         "all.jsonl",
+        "all.warnings.csv",
         "all.xlsx",
         "errors.json",
         "good.txt.json",

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from qingdan.diff.model import DiffReport
-from qingdan.diff.render.csv import report_csv
-from qingdan.diff.render.html import report_html
-from qingdan.diff.render.json import report_json
-from qingdan.diff.render.markdown import report_markdown
-from qingdan.writers.formats import format_from_suffix, write_as
+from qingdan.writers.formats import format_from_suffix, resolve, write_as
+
+if TYPE_CHECKING:
+    from qingdan.diff.model import DiffReport
 
 
 class DiffFormat(StrEnum):
@@ -28,12 +27,19 @@ class DiffFormat(StrEnum):
     HTML = "html"
 
 
-RENDERERS: dict[DiffFormat, Callable[[DiffReport], bytes]] = {
-    DiffFormat.JSON: report_json,
-    DiffFormat.CSV: report_csv,
-    DiffFormat.MD: report_markdown,
-    DiffFormat.HTML: report_html,
+RENDERERS: dict[DiffFormat, str] = {
+    DiffFormat.JSON: "qingdan.diff.render.json:report_json",
+    DiffFormat.CSV: "qingdan.diff.render.csv:report_csv",
+    DiffFormat.MD: "qingdan.diff.render.markdown:report_markdown",
+    DiffFormat.HTML: "qingdan.diff.render.html:report_html",
 }
+"""Format -> renderer (``DiffReport -> bytes``), named ``"module:function"``."""
+
+
+def render_report(report: DiffReport, fmt: DiffFormat) -> bytes:
+    """The report in one format, as bytes."""
+    renderer: Callable[[DiffReport], bytes] = resolve(RENDERERS[fmt])
+    return renderer(report)
 
 
 def diff_format_for(path: Path) -> DiffFormat:
@@ -46,4 +52,4 @@ def write_report(report: DiffReport, path: Path) -> None:
     write_as(RENDERERS, report, path, diff_format_for(path))
 
 
-__all__ = ["RENDERERS", "DiffFormat", "diff_format_for", "write_report"]
+__all__ = ["RENDERERS", "DiffFormat", "diff_format_for", "render_report", "write_report"]

@@ -1,11 +1,13 @@
-"""The diff report as CSV: one row per change (UTF-8 with a BOM, so Excel opens it)."""
+"""The diff report as CSV: one row per change (UTF-8 with a BOM, so Excel opens it).
+
+Every cell (measures and department names are the attachments' text) goes through
+the formula guard, as in every CSV qingdan writes (issue 17).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from qingdan.diff.model import DiffReport, Entry, FieldChange
+from qingdan.writers.formula_guard import CellValue, csv_bytes
 
 COLUMNS = [
     "status", "old_seq", "new_seq", "similarity", "category", "field",
@@ -16,18 +18,15 @@ COLUMNS = [
 
 def report_csv(report: DiffReport) -> bytes:
     """The report's changes as CSV rows (``COLUMNS``); departments joined with 、."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    rows: list[list[CellValue]] = []
     for entry in report.entries:
         if entry.old is None or entry.new is None:
-            writer.writerow(_whole_task_row(entry))
-        for change in entry.changes:
-            writer.writerow(_change_row(entry, change))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+            rows.append(_whole_task_row(entry))
+        rows.extend(_change_row(entry, change) for change in entry.changes)
+    return csv_bytes(COLUMNS, rows)
 
 
-def _whole_task_row(entry: Entry) -> list[str]:
+def _whole_task_row(entry: Entry) -> list[CellValue]:
     record = entry.old or entry.new
     assert record is not None
     return [
@@ -45,7 +44,7 @@ def _whole_task_row(entry: Entry) -> list[str]:
     ]
 
 
-def _change_row(entry: Entry, change: FieldChange) -> list[str]:
+def _change_row(entry: Entry, change: FieldChange) -> list[CellValue]:
     record = entry.new or entry.old
     assert record is not None
     return [

@@ -13,9 +13,9 @@ from rich.console import Console
 
 from qingdan.diff import DiffReport, Status, compare
 from qingdan.diff.render import (
-    RENDERERS,
     DiffFormat,
     diff_format_for,
+    render_report,
     write_report,
 )
 from qingdan.diff.render.terminal import print_summary
@@ -38,14 +38,14 @@ def _report() -> DiffReport:
 
 def test_json_round_trips_into_the_model() -> None:
     report = _report()
-    assert DiffReport.model_validate_json(RENDERERS[DiffFormat.JSON](report)) == report
-    data = json.loads(RENDERERS[DiffFormat.JSON](report))
+    assert DiffReport.model_validate_json(render_report(report, DiffFormat.JSON)) == report
+    data = json.loads(render_report(report, DiffFormat.JSON))
     assert list(data) == ["old", "new", "year_gap", "threshold", "summary", "entries"]
 
 
 def test_csv_has_one_row_per_change_and_per_whole_task() -> None:
     report = _report()
-    text = RENDERERS[DiffFormat.CSV](report).decode("utf-8")
+    text = render_report(report, DiffFormat.CSV).decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     changes = sum(len(e.changes) for e in report.entries)
@@ -58,7 +58,7 @@ def test_csv_has_one_row_per_change_and_per_whole_task() -> None:
 
 
 def test_markdown_strikes_deletions_and_bolds_insertions() -> None:
-    text = RENDERERS[DiffFormat.MD](_report()).decode("utf-8")
+    text = render_report(_report(), DiffFormat.MD).decode("utf-8")
     assert "| 0 | 1 | 1 | 1 |" in text
     assert "~~开展~~**完成**" in text
     assert "## Removed (1)" in text
@@ -67,7 +67,7 @@ def test_markdown_strikes_deletions_and_bolds_insertions() -> None:
 
 def test_html_marks_deletions_and_insertions_and_escapes_text() -> None:
     report = _report()
-    page = RENDERERS[DiffFormat.HTML](report).decode("utf-8")
+    page = render_report(report, DiffFormat.HTML).decode("utf-8")
     assert "<del>开展</del><ins>完成</ins>" in page
     assert '<td id="count-removed">1</td>' in page
     assert "<script" not in page
@@ -89,7 +89,7 @@ def test_the_suffix_chooses_the_format(suffix: str, tmp_path: Path) -> None:
     target = tmp_path / f"report.{suffix}"
     write_report(_report(), target)
     assert diff_format_for(target).value == suffix.lower()
-    assert target.read_bytes() == RENDERERS[DiffFormat(suffix.lower())](_report())
+    assert target.read_bytes() == render_report(_report(), DiffFormat(suffix.lower()))
 
 
 def test_an_unknown_suffix_is_an_error(tmp_path: Path) -> None:

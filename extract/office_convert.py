@@ -1,0 +1,138 @@
+"""Old Word and WPS files (``.doc``, ``.wps``) and WPS spreadsheets (``.et``), read by
+converting them with LibreOffice into ``.docx``/``.xlsx`` first.
+
+There is no maintained pure-Python reader of Word 97-2003 tables with their merges,
+and LibreOffice's import filters are the reference for them. So, when ``soffice`` is
+on the PATH, the file is copied into a fresh temporary folder and converted there:
+
+* headless, with a private profile (``-env:UserInstallation`` in the temporary folder),
+  so several conversions at once never share or damage a user's profile, and nothing
+  from a user's settings (macros, extensions) takes part;
+* with a time limit (``QINGDAN_SOFFICE_TIMEOUT`` seconds, default 120): past it the
+  whole LibreOffice process group is killed and the file is one error line;
+* the temporary folder, with the converted file and the profile, is removed afterwards.
+
+LibreOffice converts local files only; nothing here passes it a URL. The converted
+file is read by the DOCX or XLSX reader. An ``.et`` (or ``.wps``) file that WPS saved
+in the Excel 97-2003 format is read directly, with no conversion.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from qingdan.extract.docx import read_docx
+from qingdan.extract.errors import BrokenFile, ConverterMissing, EncryptedFile
+from qingdan.extract.grid import Extracted
+from qingdan.extract.options import ReadOptions
+from qingdan.extract.xls import read_xls
+from qingdan.extract.xlsx import OLE_MAGIC, PASSWORD_HINT, is_encrypted_ooxml, read_xlsx
+
+_ZIP_MAGIC = b"PK\x03\x04"
+DEFAULT_TIMEOUT_S = 120.0
+TIMEOUT_VARIABLE = "QINGDAN_SOFFICE_TIMEOUT"
+INSTALL_HINT = (
+    "install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui "
+    "libreoffice-calc-nogui) so that soffice is on the PATH, or save the file as {target} "
+    "in WPS or Microsoft Office"
+)
+
+
+def read_doc(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
+    """Read a ``.doc`` or ``.wps`` file by converting it to ``.docx`` with LibreOffice.
+
+    Raises ``ConverterMissing`` when LibreOffice is not installed, ``EncryptedFile`` for
+    a password-protected file and ``BrokenFile`` when LibreOffice cannot convert it.
+    """
+    if is_encrypted_ooxml(data):
+        raise EncryptedFile(path, PASSWORD_HINT.replace("workbook", "document"))
+    if data.startswith(_ZIP_MAGIC):  # a .docx renamed .doc/.wps
+        return read_docx(data, path, options)
+    converted = convert(data, path, "docx")
+    return read_docx(converted, path.with_suffix(".docx"), options)
+
+
+def read_et(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
+    """Read a WPS ``.et`` spreadsheet: directly when it is in the Excel 97-2003 format
+    (as WPS saves it by default), else converted to ``.xlsx`` with LibreOffice."""
+    if data.startswith(_ZIP_MAGIC):  # an .xlsx renamed .et
+        return read_xlsx(data, path, options)
+    if data.startswith(OLE_MAGIC):
+        try:
+            return read_xls(data, path, options)
+        except BrokenFile:
+            pass  # not BIFF inside: WPS's own format, which LibreOffice reads
+    converted = convert(data, path, "xlsx")
+    return read_xlsx(converted, path.with_suffix(".xlsx"), options)
+
+
+def time_limit() -> float:
+    """The conversion time limit in seconds (``QINGDAN_SOFFICE_TIMEOUT``, default 120)."""
+    value = os.environ.get(TIMEOUT_VARIABLE, "")
+    try:
+        return float(value) if value else DEFAULT_TIMEOUT_S
+    except ValueError:
+        return DEFAULT_TIMEOUT_S
+
+
+def convert(data: bytes, path: Path, target: str) -> bytes:
+    """The bytes of the file converted by LibreOffice into ``target`` (``docx``/``xlsx``).
+
+    Raises ``ConverterMissing`` or ``BrokenFile`` (LibreOffice timed out, failed or
+    wrote nothing), each naming the file.
+    """
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise ConverterMissing(
+            path,
+            f"reading {path.suffix} files needs LibreOffice, which is not installed; "
+            + INSTALL_HINT.format(target=f".{target}"),
+        )
+    limit = time_limit()
+    with tempfile.TemporaryDirectory(prefix="qingdan-convert-") as tmp:
+        work = Path(tmp)
+        # A plain ASCII name: the user's file name may hold anything.
+        source = work / f"input{path.suffix.lower()}"
+        source.write_bytes(data)
+        out = work / "out"
+        command = [
+            soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+            "--nolockcheck", "--convert-to", target, "--outdir", str(out), str(source),
+        ]  # fmt: skip
+        _run(command, work, limit, path)
+        converted = out / f"input.{target}"
+        if not converted.is_file():
+            raise BrokenFile(
+                path, f"LibreOffice could not convert it to .{target} (damaged, "
+                "password-protected or not a document?)"
+            )  # fmt: skip
+        return converted.read_bytes()
+
+
+def _run(command: list[str], home: Path, limit: float, path: Path) -> None:
+    """Run LibreOffice in its own process group; kill the group past ``limit`` seconds."""
+    environment = {**os.environ, "HOME": str(home)}
+    with subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env=environment,
+        start_new_session=True,
+    ) as process:
+        try:
+            process.wait(timeout=limit)
+        except subprocess.TimeoutExpired as error:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise BrokenFile(
+                path,
+                f"LibreOffice did not finish converting it within {limit:g} s (raise the "
+                f"limit with {TIMEOUT_VARIABLE}=SECONDS, or save the file as .docx/.xlsx)",
+            ) from error

@@ -1,0 +1,90 @@
+"""Read tables from Excel 97-2003 ``.xls`` workbooks (BIFF) with xlrd.
+
+xlrd reads merged ranges only with ``formatting_info=True``, which also gives hidden
+rows, columns and sheets and each cell's number format (to show a date cell as the
+date it is). Each sheet becomes an ``extract.spreadsheet.Sheet``; ``read_sheets`` makes
+the grids. A password-protected workbook is ``EncryptedFile``; an ``.xlsx`` renamed
+``.xls`` (a zip archive) is read as ``.xlsx``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import xlrd
+
+from qingdan.extract.errors import BrokenFile, EncryptedFile
+from qingdan.extract.grid import Extracted
+from qingdan.extract.options import ReadOptions
+from qingdan.extract.spreadsheet import Merge, Sheet, cell_value_text, read_sheets
+from qingdan.extract.xlsx import OLE_MAGIC, PASSWORD_HINT, is_encrypted_ooxml
+
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def read_xls(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
+    """Read an ``.xls`` file's bytes into one raw grid per sheet with cells.
+
+    No ``options`` apply. Raises ``EncryptedFile`` for a password-protected workbook and
+    ``BrokenFile`` when the bytes are not a readable workbook.
+    """
+    if data.startswith(_ZIP_MAGIC):
+        from qingdan.extract.xlsx import read_xlsx
+
+        return read_xlsx(data, path, options)
+    if is_encrypted_ooxml(data):
+        raise EncryptedFile(path, PASSWORD_HINT)
+    if not data.startswith(OLE_MAGIC):
+        raise BrokenFile(path, "not an Excel .xls workbook (no compound-file header)")
+    book = _open(data, path)
+    try:
+        sheets = [_sheet(book, book.sheet_by_index(i)) for i in range(book.nsheets)]
+    finally:
+        book.release_resources()
+    return read_sheets(sheets, [])
+
+
+def _open(data: bytes, path: Path) -> Any:
+    try:
+        return xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    except xlrd.XLRDError as error:
+        if "encrypted" in str(error).lower():
+            raise EncryptedFile(path, PASSWORD_HINT) from error
+        raise BrokenFile(path, f"not a readable Excel .xls workbook ({error})") from error
+    except (AssertionError, IndexError, KeyError, ValueError, EOFError) as error:
+        # xlrd asserts on damaged BIFF records.
+        raise BrokenFile(path, "damaged Excel .xls workbook (unreadable records)") from error
+
+
+def _is_chinese_date_format(book: Any, xf_index: int) -> bool:
+    xf = book.xf_list[xf_index]
+    fmt = book.format_map.get(xf.format_key)
+    return fmt is not None and "年" in fmt.format_str
+
+
+def _sheet(book: Any, worksheet: Any) -> Sheet:
+    """One xlrd worksheet as a ``Sheet``."""
+    sheet = Sheet(name=worksheet.name, hidden=worksheet.visibility != 0)
+    for row in range(worksheet.nrows):
+        for col in range(worksheet.ncols):
+            cell = worksheet.cell(row, col)
+            value: object = cell.value
+            chinese = False
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                value = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+                chinese = _is_chinese_date_format(book, cell.xf_index)
+            elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                continue
+            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                value = bool(cell.value)
+            text = cell_value_text(value, chinese_date=chinese)
+            if text:
+                sheet.texts[row, col] = text
+    sheet.merges = [
+        Merge(first_row, first_col, last_row - 1, last_col - 1)
+        for first_row, last_row, first_col, last_col in worksheet.merged_cells
+    ]
+    sheet.hidden_rows = [r for r, info in worksheet.rowinfo_map.items() if info.hidden]
+    sheet.hidden_columns = [c for c, info in worksheet.colinfo_map.items() if info.hidden]
+    return sheet

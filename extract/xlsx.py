@@ -1,0 +1,109 @@
+"""Read tables from Excel ``.xlsx`` workbooks (Office Open XML) with openpyxl.
+
+The workbook is opened in openpyxl's normal mode, not read-only: read-only worksheets
+do not expose merged ranges, and merges carry the categories and 序号 of a task list.
+Values are read as computed (``data_only``: a formula's cached result, as Excel shows
+it). Each sheet becomes an ``extract.spreadsheet.Sheet``; ``read_sheets`` makes the grids.
+
+An ``.xlsx`` that is a compound (OLE) file is either password-protected (Office
+encrypts OOXML into an ``EncryptionInfo`` + ``EncryptedPackage`` compound file) or an
+old ``.xls`` renamed: the first is ``EncryptedFile``, the second is read as ``.xls``.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from qingdan.extract.errors import BrokenFile, EncryptedFile
+from qingdan.extract.grid import Extracted
+from qingdan.extract.options import ReadOptions
+from qingdan.extract.spreadsheet import Merge, Sheet, cell_value_text, read_sheets
+from qingdan.extract.zipguard import check_zip
+
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+"""Compound-file header: .xls/.doc files and password-protected OOXML files."""
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+PASSWORD_HINT = (
+    "the workbook is password-protected; open it in Excel or WPS, remove the password "
+    "(File > Info > Protect Workbook) and save it again"
+)
+
+
+def is_encrypted_ooxml(data: bytes) -> bool:
+    """Whether compound-file bytes are an encrypted Office Open XML package."""
+    return data.startswith(OLE_MAGIC) and _ENCRYPTION_INFO in data[:65536]
+
+
+def read_xlsx(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
+    """Read an ``.xlsx`` file's bytes into one raw grid per sheet with cells.
+
+    No ``options`` apply. Raises ``EncryptedFile`` for a password-protected workbook and
+    ``BrokenFile`` when the bytes are not a readable workbook.
+    """
+    if is_encrypted_ooxml(data):
+        raise EncryptedFile(path, PASSWORD_HINT)
+    if data.startswith(OLE_MAGIC):
+        from qingdan.extract.xls import read_xls
+
+        return read_xls(data, path, options)
+    check_zip(data, path)
+    workbook = _open(data, path)
+    try:
+        sheets = [_sheet(worksheet) for worksheet in workbook.worksheets]
+    finally:
+        workbook.close()
+    return read_sheets(sheets, [])
+
+
+def _open(data: bytes, path: Path) -> Any:
+    # Imported here: openpyxl takes a noticeable share of a second to import, and most
+    # runs read no workbook.
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about features it drops (data validation, conditional formats).
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+        raise BrokenFile(
+            path, f"not an Excel .xlsx file: not a readable zip archive ({error}); "
+            "is it damaged, truncated or another format renamed .xlsx?"
+        ) from error  # fmt: skip
+    except (KeyError, OSError) as error:  # openpyxl: IOError "no valid workbook part"
+        raise BrokenFile(
+            path, "a zip archive but not an Excel workbook (no workbook part)"
+        ) from error
+    except (ValueError, TypeError, SyntaxError) as error:
+        raise BrokenFile(path, f"damaged Excel workbook ({error})") from error
+
+
+def _sheet(worksheet: Any) -> Sheet:
+    """One openpyxl worksheet as a ``Sheet``."""
+    from openpyxl.utils import column_index_from_string
+
+    sheet = Sheet(name=worksheet.title, hidden=worksheet.sheet_state != "visible")
+    for row in worksheet.iter_rows():
+        for cell in row:
+            if cell.value is None or not hasattr(cell, "column"):
+                continue
+            chinese = "年" in (cell.number_format or "")
+            text = cell_value_text(cell.value, chinese_date=chinese)
+            if text:
+                sheet.texts[cell.row - 1, cell.column - 1] = text
+    for merged in worksheet.merged_cells.ranges:
+        sheet.merges.append(
+            Merge(merged.min_row - 1, merged.min_col - 1, merged.max_row - 1, merged.max_col - 1)
+        )
+    sheet.hidden_rows = [r - 1 for r, dim in worksheet.row_dimensions.items() if dim.hidden]
+    for key, dim in worksheet.column_dimensions.items():
+        if dim.hidden:
+            first = column_index_from_string(key) if dim.min is None else dim.min
+            last = first if dim.max is None else dim.max
+            sheet.hidden_columns += range(first - 1, last)
+    return sheet

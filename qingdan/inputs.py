@@ -1,0 +1,132 @@
+"""What the command line names: files, folders (searched recursively), glob patterns
+and ``-`` (standard input), sorted into attachments to convert and files skipped.
+
+A folder of attachments often holds other files (expected outputs, specs, notes):
+those are *ignored* (counted on one line, never listed as failures). A document a
+person may have meant as an attachment (an ``.rtf`` beside the ``.docx`` files), an
+Office lock file, and anything named on the command line that no reader handles is
+*skipped* with its reason, so nothing a user gave is dropped silently.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qingdan.extract import READERS
+
+STDIN = Path("-")
+"""The input ``-``: the attachment is read from standard input."""
+
+GLOB_CHARS = frozenset("*?[")
+OFFICE_LOCK_PREFIX = "~$"
+"""Word writes ``~$NAME.docx`` beside a document while it is open: not an attachment."""
+LOCK_FILE_REASON = (
+    "an Office lock file (Word keeps it while the document is open), not an attachment"
+)
+
+DOCUMENT_SUFFIXES = frozenset(
+    [
+        ".doc", ".dot", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".et", ".ods", ".ppt",
+        ".pptx", ".ofd", ".html", ".htm", ".mht", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
+        ".zip", ".rar", ".7z",
+    ]
+)  # fmt: skip
+"""Documents a person may have meant as attachments: skipped with a reason, even in folders."""
+
+SNIFFED = {b"%PDF-": ".pdf", b"PK\x03\x04": ".docx"}
+"""Leading bytes -> the suffix whose reader reads them (standard input has no name)."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not converted on purpose, and why."""
+
+    path: Path
+    reason: str
+    in_folder: bool = False
+    """Found by walking a folder rather than named on the command line."""
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the command line named: the files to convert, the ones skipped (each with
+    its reason) and the non-attachment files ignored in folders."""
+
+    files: list[Path]
+    skipped: list[Skipped] = field(default_factory=list)
+    ignored: list[Path] = field(default_factory=list)
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _inside(path: Path, folder: Path | None) -> bool:
+    return folder is not None and path.resolve().is_relative_to(folder.resolve())
+
+
+def _expand(spec: Path) -> list[Path] | None:
+    """The paths a glob pattern matches, or ``None`` when ``spec`` is not a pattern."""
+    if spec.exists() or not GLOB_CHARS & set(str(spec)):
+        return None
+    return [Path(p) for p in sorted(glob.glob(str(spec), recursive=True))]
+
+
+def unsupported_reason(path: Path) -> str:
+    """Why a file no reader handles is not converted."""
+    known = ", ".join(sorted(READERS))
+    return f"unsupported file type {path.suffix!r} (supported: {known})"
+
+
+def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs:
+    """The attachments named by files, folders (searched recursively) and glob patterns.
+
+    Office lock files (``~$...``), patterns that match nothing, files named on the
+    command line that no reader handles and documents in folders that no reader
+    handles (``DOCUMENT_SUFFIXES``) are skipped with a reason; other files in folders
+    that no reader handles are ignored; hidden files in folders and anything inside
+    ``exclude`` (the output folder) are left out. A path that does not exist is kept,
+    so that it fails with "no such file"; ``-`` is kept as standard input.
+    """
+    found = Inputs([])
+    seen: set[Path] = set()
+
+    def add(path: Path, in_folder: bool = False) -> None:
+        # realpath, unlike Path.resolve, does not raise on a symbolic link loop: the loop
+        # is kept, and read_document names it (issue 17).
+        key = path if path == STDIN else Path(os.path.realpath(path))
+        if key in seen:
+            return
+        seen.add(key)
+        if path.name.startswith(OFFICE_LOCK_PREFIX):
+            found.skipped.append(Skipped(path, LOCK_FILE_REASON, in_folder))
+        elif path != STDIN and path.exists() and path.suffix.lower() not in READERS:
+            if in_folder and path.suffix.lower() not in DOCUMENT_SUFFIXES:
+                found.ignored.append(path)
+            else:
+                found.skipped.append(Skipped(path, unsupported_reason(path), in_folder))
+        else:
+            found.files.append(path)
+
+    for spec in specs:
+        matches = _expand(spec)
+        if matches is not None and not matches:
+            found.skipped.append(Skipped(spec, "no file matches this pattern"))
+        for path in matches if matches is not None else [spec]:
+            if path.is_dir():
+                for inner in sorted(p for p in path.rglob("*") if p.is_file()):
+                    if not _is_hidden(inner, path) and not _inside(inner, exclude):
+                        add(inner, in_folder=True)
+            else:
+                add(path)
+    return found
+
+
+def sniff_suffix(data: bytes) -> str:
+    """The suffix of the reader for bytes without a name: PDF and DOCX by their leading
+    bytes, anything else read as a text dump."""
+    return next((suffix for head, suffix in SNIFFED.items() if data.startswith(head)), ".txt")

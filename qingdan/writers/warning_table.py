@@ -1,0 +1,46 @@
+"""Warnings and per-file outcomes as tables: the CSV sidecar ``NAME.warnings.csv``,
+the XLSX 警告 and 文件 sheets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from qingdan.schema import Document
+from qingdan.writers.formula_guard import CellValue, csv_bytes
+
+WARNING_COLUMNS = ["file", "row", "page", "code", "message"]
+FILE_COLUMNS = ["file", "status", "records", "warnings", "reason"]
+
+
+@dataclass(frozen=True)
+class FileStatus:
+    """One input of a batch: converted, failed, skipped or not done, and why."""
+
+    file: str
+    status: str
+    records: int = 0
+    warnings: int = 0
+    reason: str = ""
+    error: str = ""
+    """The kind of failure (the error class name, ``Skipped``, ``NotDone``)."""
+
+
+def warning_rows(documents: Sequence[Document]) -> list[list[CellValue]]:
+    """One row per warning of every document: file, row (the record's seq), page, code,
+    message."""
+    return [
+        [document.document.file, warning.row, warning.page, warning.code, warning.message]
+        for document in documents
+        for warning in document.warnings
+    ]
+
+
+def file_rows(files: Sequence[FileStatus]) -> list[list[CellValue]]:
+    """One row per input of a batch."""
+    return [[f.file, f.status, f.records, f.warnings, f.reason] for f in files]
+
+
+def warnings_csv(documents: Sequence[Document]) -> bytes:
+    """The warnings of ``documents`` as a CSV file (the sidecar of a CSV output)."""
+    return csv_bytes(WARNING_COLUMNS, warning_rows(documents))

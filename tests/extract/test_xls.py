@@ -1,0 +1,135 @@
+"""The XLS reader: the committed .xls samples (saved by LibreOffice), workbooks saved
+as .xls in the test where LibreOffice is installed, and bad input."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from qingdan.extract import read_document
+from qingdan.extract.errors import BrokenFile, EncryptedFile
+from qingdan.extract.grid import Covered
+from qingdan.extract.xls import read_xls
+from tests.conftest import SAMPLES
+from tests.extract.forms import assert_batch_keeps_the_rest, assert_one_line_exit_2
+
+SEED_XLS = SAMPLES / "000_eaf823a1ce4555f0_merged.xls"
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
+
+
+def test_the_sample_keeps_its_merged_categories_and_title() -> None:
+    extracted = read_xls(SEED_XLS.read_bytes(), SEED_XLS)
+    assert extracted.text_before == ["附件1", "新城区净土保卫战2019年工作任务清单"]
+    [table] = extracted.tables
+    assert table.name == "sheet '任务清单'"
+    assert table.rows[0].cells == ["重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
+    assert table.rows[2].cells[0] is Covered.ABOVE
+
+
+def save_as_xls(workbook: Workbook, folder: Path) -> Path:
+    """The workbook saved as Excel 97-2003 by LibreOffice."""
+    source = folder / "book.xlsx"
+    workbook.save(source)
+    profile = (folder / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+         "xls:MS Excel 97", "--outdir", str(folder), str(source)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    return folder / "book.xls"
+
+
+@needs_soffice
+def test_merges_hidden_rows_and_sheets_of_an_xls(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "清单"
+    sheet.append(["重点工作", "工作措施", "牵头单位"])
+    sheet.append(["大气", "措施一", "区发改委"])
+    sheet.append([None, "措施二", "区财政局"])
+    sheet.append(["一、其他", None, None])
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("A4:C4")
+    sheet.row_dimensions[3].hidden = True
+    workbook.create_sheet("空表")
+    path = save_as_xls(workbook, tmp_path)
+    extracted = read_xls(path.read_bytes(), path)
+    assert [list(row.cells) for row in extracted.tables[0].rows] == [
+        ["重点工作", "工作措施", "牵头单位"],
+        ["大气", "措施一", "区发改委"],
+        [Covered.ABOVE, "措施二", "区财政局"],
+        ["一、其他", Covered.LEFT, Covered.LEFT],
+    ]
+    notices = {n.code: n.message for n in extracted.notices}
+    assert notices["hidden-rows"] == "sheet '清单': hidden rows 3 read as the others"
+    assert "'空表' (empty)" in notices["skipped-sheets"]
+
+
+def password_protected(xls: bytes) -> bytes:
+    """The workbook marked encrypted: its first record after BOF (INTERFACEHDR, two bytes)
+    becomes a FILEPASS record, which Excel writes first in an encrypted workbook; the
+    record keeps its length, so the compound file stays whole."""
+    at = xls.find(b"\xe1\x00\x02\x00")
+    assert at > 0
+    return xls[:at] + b"\x2f\x00" + xls[at + 2 :]
+
+
+def test_a_password_protected_xls_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "locked.xls"
+    path.write_bytes(password_protected(SEED_XLS.read_bytes()))
+    with pytest.raises(EncryptedFile, match="password-protected"):
+        read_document(path)
+    assert_one_line_exit_2(path, "the workbook is password-protected")
+
+
+def test_an_xlsx_named_xls_is_read_as_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "renamed.xls"
+    path.write_bytes((SAMPLES / "000_eaf823a1ce4555f0_merged.xlsx").read_bytes())
+    assert read_document(path).tables[0].name == "sheet '任务清单'"
+
+
+def test_an_xls_named_xlsx_is_read_as_xls(tmp_path: Path) -> None:
+    path = tmp_path / "renamed.xlsx"
+    path.write_bytes(SEED_XLS.read_bytes())
+    assert read_document(path).tables[0].rows[2].cells[0] is Covered.ABOVE
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x00\x01\x02\xff" * 200, "not an Excel .xls workbook"),
+        (SEED_XLS.read_bytes()[:1500], "Excel .xls workbook"),
+    ],
+    ids=["garbage", "truncated"],
+)
+def test_not_an_xls_is_one_line_and_exit_2(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "bad.xls"
+    path.write_bytes(data)
+    with pytest.raises(BrokenFile, match=reason):
+        read_document(path)
+    assert_one_line_exit_2(path, reason)
+
+
+def test_bad_xls_in_a_batch_lose_nothing_else(tmp_path: Path) -> None:
+    contacts = Workbook()
+    sheet = contacts.active
+    assert sheet is not None
+    sheet.append(["姓名", "电话"])
+    buffer = io.BytesIO()
+    contacts.save(buffer)
+    assert_batch_keeps_the_rest(
+        tmp_path,
+        {
+            "garbage.xls": (b"\x00\x01" * 300, "not an Excel .xls workbook"),
+            "locked.xls": (password_protected(SEED_XLS.read_bytes()), "password-protected"),
+            "contacts.xls": (buffer.getvalue(), "task-list header"),
+        },
+    )

@@ -1,0 +1,197 @@
+"""The XLSX reader, on small workbooks written in the tests with openpyxl."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from msoffcrypto.format.ooxml import OOXMLFile
+from openpyxl import Workbook
+
+import qingdan
+from qingdan.extract import read_document
+from qingdan.extract.errors import BrokenFile, EncryptedFile
+from qingdan.extract.grid import Covered, Extracted
+from qingdan.extract.xlsx import read_xlsx
+from tests.conftest import SAMPLES
+from tests.extract.forms import assert_batch_keeps_the_rest, assert_one_line_exit_2
+
+HEADER = ["重点工作", "工作措施", "牵头单位", "完成时限"]
+
+
+def task_workbook() -> Workbook:
+    """One sheet: the label, a merged title, a header and two tasks sharing a category."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "任务清单"
+    sheet["A1"] = "附件1"
+    sheet["A2"] = "新区2019年工作任务清单"
+    sheet.merge_cells("A2:D2")
+    sheet.append(HEADER)
+    sheet.append(["大气污染", "措施一\n（分两步）", "区发改委", "年底前"])
+    sheet.append([None, "措施二", "区财政局", "6月底前"])
+    sheet.merge_cells("A4:A5")
+    return workbook
+
+
+def save(workbook: Workbook, path: Path) -> Path:
+    workbook.save(path)
+    return path
+
+
+def read(path: Path) -> Extracted:
+    return read_xlsx(path.read_bytes(), path)
+
+
+def rows(extracted: Extracted, table: int = 0) -> list[list[object]]:
+    return [list(row.cells) for row in extracted.tables[table].rows]
+
+
+def test_merged_ranges_are_covered_by_direction(tmp_path: Path) -> None:
+    workbook = task_workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["一、水污染防治", None, None, None])
+    sheet.merge_cells("A6:D6")
+    extracted = read(save(workbook, tmp_path / "a.xlsx"))
+    assert rows(extracted) == [
+        HEADER,
+        ["大气污染", "措施一\n（分两步）", "区发改委", "年底前"],
+        [Covered.ABOVE, "措施二", "区财政局", "6月底前"],
+        ["一、水污染防治", Covered.LEFT, Covered.LEFT, Covered.LEFT],
+    ]
+
+
+def test_rows_above_the_table_are_its_title_lines(tmp_path: Path) -> None:
+    extracted = read(save(task_workbook(), tmp_path / "a.xlsx"))
+    assert extracted.text_before == ["附件1", "新区2019年工作任务清单"]
+    assert extracted.tables[0].name == "sheet '任务清单'"
+
+
+def test_every_sheet_with_cells_is_a_table_and_skipped_sheets_are_named(tmp_path: Path) -> None:
+    workbook = task_workbook()
+    contacts = workbook.create_sheet("联系人")
+    contacts.append(["姓名", "电话"])
+    workbook.create_sheet("Sheet3")
+    workbook.create_sheet("代码表").sheet_state = "hidden"
+    extracted = read(save(workbook, tmp_path / "a.xlsx"))
+    assert [t.name for t in extracted.tables] == ["sheet '任务清单'", "sheet '联系人'"]
+    [notice] = extracted.notices
+    assert notice.code == "skipped-sheets"
+    assert "'Sheet3' (empty)" in notice.message and "'代码表' (hidden)" in notice.message
+
+
+def test_the_warning_for_a_sheet_without_a_task_header_names_the_sheet(tmp_path: Path) -> None:
+    workbook = task_workbook()
+    workbook.create_sheet("联系人").append(["姓名", "电话"])
+    document = qingdan.convert(save(workbook, tmp_path / "a.xlsx"))
+    assert len(document.records) == 2
+    messages = [w.message for w in document.warnings if w.code == "skipped-table"]
+    assert messages == ["sheet '联系人' is not a task table; skipped"]
+
+
+def test_hidden_rows_and_columns_are_read_and_reported(tmp_path: Path) -> None:
+    workbook = task_workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.row_dimensions[5].hidden = True
+    sheet.column_dimensions["D"].hidden = True
+    extracted = read(save(workbook, tmp_path / "a.xlsx"))
+    assert len(extracted.tables[0].rows) == 3
+    messages = {n.code: n.message for n in extracted.notices}
+    assert messages == {
+        "hidden-rows": "sheet '任务清单': hidden rows 5 read as the others",
+        "hidden-columns": "sheet '任务清单': hidden columns D read as the others",
+    }
+
+
+def test_values_read_as_a_spreadsheet_shows_them(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["序号", "工作措施", "完成时限", "备注"])
+    sheet.append([1, "  措施  \r\n\n 第二行 ", dt.datetime(2019, 12, 31), 2.5])
+    sheet["C2"].number_format = 'yyyy"年"m"月"d"日"'
+    sheet.append([2.0, "措施", dt.datetime(2019, 6, 30), None])
+    extracted = read(save(workbook, tmp_path / "a.xlsx"))
+    assert rows(extracted)[1:] == [
+        ["1", "措施\n第二行", "2019年12月31日", "2.5"],
+        ["2", "措施", "2019-06-30", ""],
+    ]
+
+
+def test_a_workbook_without_any_table_gives_its_lines(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for line in ["新区工作要点", "1.做好某事。", "牵头单位：区发改委"]:
+        sheet.append([line])
+    extracted = read(save(workbook, tmp_path / "a.xlsx"))
+    assert extracted.tables == []
+    assert extracted.text_before == ["新区工作要点", "1.做好某事。", "牵头单位：区发改委"]
+
+
+def encrypted(data: bytes) -> bytes:
+    """The workbook encrypted with a password, as Excel's File > Protect does."""
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(data)).encrypt("secret", out)
+    return out.getvalue()
+
+
+SEED_XLSX = SAMPLES / "000_eaf823a1ce4555f0_merged.xlsx"
+
+
+def test_a_password_protected_workbook_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "locked.xlsx"
+    path.write_bytes(encrypted(SEED_XLSX.read_bytes()))
+    with pytest.raises(EncryptedFile, match="password-protected"):
+        read_document(path)
+    assert_one_line_exit_2(path, "the workbook is password-protected")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x00\x01\x02\xff" * 200, "not a readable zip archive"),
+        (b"PK\x05\x06" + b"\x00" * 18, "a zip archive but not an Excel workbook"),
+        (
+            (SAMPLES / "000_eaf823a1ce4555f0_merged.docx").read_bytes(),
+            "a zip archive but not an Excel workbook",
+        ),
+    ],
+    ids=["garbage", "empty-zip", "word-document"],
+)
+def test_not_a_workbook_is_one_line_and_exit_2(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(data)
+    with pytest.raises(BrokenFile, match=reason):
+        read_document(path)
+    assert_one_line_exit_2(path, reason)
+
+
+def test_a_workbook_without_a_task_sheet_is_exit_2(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["姓名", "电话"])
+    assert_one_line_exit_2(save(workbook, tmp_path / "contacts.xlsx"), "task-list header")
+
+
+def test_bad_workbooks_in_a_batch_lose_nothing_else(tmp_path: Path) -> None:
+    contacts = Workbook()
+    sheet = contacts.active
+    assert sheet is not None
+    sheet.append(["姓名", "电话"])
+    buffer = io.BytesIO()
+    contacts.save(buffer)
+    assert_batch_keeps_the_rest(
+        tmp_path,
+        {
+            "locked.xlsx": (encrypted(SEED_XLSX.read_bytes()), "password-protected"),
+            "contacts.xlsx": (buffer.getvalue(), "task-list header"),
+            "garbage.xlsx": (b"\x00\x01" * 300, "not a readable zip archive"),
+        },
+    )

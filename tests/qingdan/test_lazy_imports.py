@@ -1,0 +1,63 @@
+"""Lazy start (issue 16): a run imports only the libraries it uses, checked on the
+modules a fresh interpreter holds after the run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import SAMPLES
+
+HEAVY = ["openpyxl", "docx", "rapidfuzz", "sqlalchemy", "yaml", "numpy", "pandas", "scipy"]
+"""Libraries a PDF-to-JSON conversion does not need."""
+
+_PROBE = """
+import json, sys
+from qingdan.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as stop:
+    code = stop.code
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _modules_after(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, check=True
+    )
+    return {name.split(".")[0] for name in json.loads(done.stderr.splitlines()[-1])}
+
+
+def test_a_pdf_to_json_conversion_imports_no_spreadsheet_docx_fuzzy_or_database_library(
+    tmp_path: Path,
+) -> None:
+    pdf = SAMPLES / "000_eaf823a1ce4555f0_merged.pdf"
+    loaded = _modules_after("convert", str(pdf), "-o", str(tmp_path / "out.json"))
+    assert (tmp_path / "out.json").exists()
+    assert "pdfplumber" in loaded
+    assert sorted(loaded & set(HEAVY)) == []
+
+
+def test_help_imports_only_the_command_lines_own_needs() -> None:
+    loaded = _modules_after("--help")
+    third_party = loaded - set(sys.stdlib_module_names)
+    assert "typer" in third_party
+    unexpected = third_party - {
+        "qingdan", "typer", "click", "rich", "pygments", "markdown_it", "mdurl",
+        "shellingham", "annotated_doc", "typing_extensions", "_distutils_hack", "__main__",
+    }  # fmt: skip
+    assert sorted(n for n in unexpected if not n.startswith("__editable__")) == []
+    assert "pydantic" not in loaded
+
+
+def test_import_qingdan_is_lazy() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, qingdan; print(sorted(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "pydantic" not in done.stdout and "qingdan.pipeline" not in done.stdout

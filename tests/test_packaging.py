@@ -1,0 +1,81 @@
+"""Packaging (issue 18): the wheel installs one top-level package, ``qingdan``, so
+PyPI's ``schema`` (or any ``extract``/``normalize``) installed beside it shadows
+nothing and is shadowed by nothing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import sysconfig
+import venv
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "samples" / "000_eaf823a1ce4555f0.txt"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The project's wheel, built from a clean copy of this tree (a build in place would
+    leave build/ behind, whose stale files a later build may pack)."""
+    folder = tmp_path_factory.mktemp("wheel")
+    source = folder / "source"
+    skip = (".venv", ".git", "build", "*.egg-info", "out", "__pycache__", ".*_cache")
+    shutil.copytree(
+        ROOT, source, symlinks=True, ignore=shutil.ignore_patterns(*skip, "samples", "tests")
+    )
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(folder)]
+    done = subprocess.run([*command, str(source)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"pip cannot build the wheel (no package index?): {done.stderr[-300:]}")
+    (built,) = folder.glob("qingdan-*.whl")
+    yield built
+
+
+def test_the_wheel_holds_only_the_qingdan_package(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    tops = {name.split("/")[0] for name in names}
+    assert {t for t in tops if not t.endswith(".dist-info")} == {"qingdan"}
+    for part in ("extract", "normalize", "schema"):
+        assert f"qingdan/{part}/__init__.py" in names
+    assert "qingdan/py.typed" in names
+    assert "qingdan/writers/data/labels.toml" in names
+    assert any(n.startswith("qingdan/normalize/data/") and n.endswith(".toml") for n in names)
+
+
+def test_pypi_schema_beside_qingdan_breaks_nothing(wheel: Path, tmp_path: Path) -> None:
+    env = tmp_path / "venv"
+    venv.create(env, with_pip=True)
+    python = env / "bin" / "python"
+    # qingdan's dependencies come from the project's environment (no second download);
+    # PyPI's schema and the qingdan wheel go into the clean one.
+    site = Path(sysconfig.get_paths()["purelib"])
+    where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    env_site = Path(subprocess.check_output([python, "-c", where], text=True).strip())
+    (env_site / "deps.pth").write_text(f"{site}\n", encoding="utf-8")
+    installed = subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--no-deps", "schema", str(wheel)],
+        capture_output=True,
+        text=True,
+    )
+    if installed.returncode != 0:
+        pytest.skip(f"pip cannot reach PyPI for 'schema': {installed.stderr[-300:]}")
+    probe = (
+        "import schema, qingdan\n"
+        "assert schema.Schema(int).validate(1) == 1\n"
+        f"doc = qingdan.convert({str(SEED)!r})\n"
+        "import qingdan.schema\n"
+        "assert qingdan.schema.Record is type(doc.records[0])\n"
+        "print(len(doc.records), qingdan.__file__)\n"
+    )
+    done = subprocess.run([python, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    count, location = done.stdout.split()
+    assert count == "15"
+    assert Path(location).is_relative_to(env)
