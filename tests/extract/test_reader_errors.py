@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import qingdan.extract
 from qingdan.cli import app
-from qingdan.extract import READERS, Extracted, ReadOptions, read_document
+from qingdan.extract import Extracted, ReadOptions, read_document
 from qingdan.extract.damage import as_reader_error, describe
 from qingdan.extract.errors import REASON_LIMIT, BrokenFile, FileMissing, QingdanError
 from qingdan.extract.logs import THIRD_PARTY_LOGGERS, library_warnings, quiet_third_party_logs
@@ -109,7 +110,8 @@ def _reader_raising(error: Exception):  # type: ignore[no-untyped-def]
 def test_a_recursion_error_is_a_damaged_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(READERS, ".txt", _reader_raising(RecursionError("too deep")))
+    reader = _reader_raising(RecursionError("too deep"))
+    monkeypatch.setattr(qingdan.extract, "reader_for", lambda suffix: reader)
     (tmp_path / "deep.txt").write_text("x")
     with pytest.raises(BrokenFile, match=r"deep\.txt: damaged text file: nested too deeply"):
         read_document(tmp_path / "deep.txt")
@@ -125,7 +127,7 @@ def test_an_error_in_our_own_code_stays_a_bug(
     def buggy(data: bytes, path: Path, options: ReadOptions) -> Extracted:
         return txt.read_delimited(iter([1]), ",")  # type: ignore[list-item]
 
-    monkeypatch.setitem(READERS, ".txt", buggy)
+    monkeypatch.setattr(qingdan.extract, "reader_for", lambda suffix: buggy)
     (tmp_path / "list.txt").write_text("x")
     with pytest.raises(TypeError):
         read_document(tmp_path / "list.txt")
