@@ -5,10 +5,11 @@ damaged files they read ("Data-loss while decompressing corrupted data"); with n
 logging configured, Python prints those to stderr beside qingdan's own one-line error
 (issue 17). Two functions deal with that:
 
-* ``quiet_third_party_logs`` keeps those loggers off the terminal. Libraries do not
-  configure logging on import, so qingdan does not either: the CLI calls it unless
-  ``--debug`` is given (then the records reach stderr as Python prints them when
-  logging is not configured, or the handlers a program configured).
+* ``quiet_third_party_logs`` keeps those loggers off the terminal, for a program that
+  uses qingdan as a library. Libraries do not configure logging on import, so
+  qingdan does not either; the command line configures its own root handler
+  (``qingdan.cli.configure_logging``), which lets only qingdan's records through
+  unless ``--debug``.
 * ``library_warnings`` collects what the libraries warned about while one file was
   read, so that ``read_document`` can report it as the document's ``damaged-file``
   warning: a damaged file that still converts says so (doubt is loud), with or
