@@ -48,6 +48,23 @@ READERS: dict[str, str] = {
 }
 """File suffix (lower case, with the dot) -> its reader, as ``"module:function"``."""
 
+FORMAT_NAMES = {
+    ".txt": "text",
+    ".tsv": "TSV",
+    ".csv": "CSV",
+    ".docx": "Word .docx",
+    ".pdf": "PDF",
+    ".html": "web page",
+    ".htm": "web page",
+    ".xlsx": "Excel .xlsx",
+    ".xls": "Excel .xls",
+    ".doc": "Word .doc",
+    ".wps": "WPS",
+    ".et": "WPS spreadsheet",
+    ".ofd": "OFD",
+}
+"""How messages name a format."""
+
 
 @cache
 def _load(target: str) -> Reader:
@@ -59,24 +76,6 @@ def reader_for(suffix: str) -> Reader | None:
     """The reader registered for a file suffix (``".pdf"``), imported now; ``None`` if none."""
     target = READERS.get(suffix.lower())
     return None if target is None else _load(target)
-
-
-FORMAT_NAMES = {
-    ".txt": "text",
-    ".tsv": "TSV",
-    ".csv": "CSV",
-    ".docx": "Word .docx",
-    ".pdf": "PDF",
-    ".html": "HTML",
-    ".htm": "HTML",
-    ".xlsx": "Excel .xlsx",
-    ".xls": "Excel .xls",
-    ".doc": "Word .doc",
-    ".wps": "WPS",
-    ".et": "WPS spreadsheet",
-    ".ofd": "OFD",
-}
-"""How messages name a format (the suffix itself when missing)."""
 
 
 def read_document(path: Path, options: ReadOptions | None = None) -> RawDocument:
@@ -127,8 +126,7 @@ def read_data(data: bytes, path: Path, options: ReadOptions | None = None) -> Ra
         raise _unsupported(path)
     if not data.strip():
         raise EmptyFile(path, "file is empty")
-    suffix = path.suffix.lower()
-    kind = FORMAT_NAMES.get(suffix, suffix)
+    kind = FORMAT_NAMES.get(path.suffix.lower(), path.suffix)
     try:
         with library_warnings(kind) as damage:
             content = reader(data, path, options or ReadOptions())

@@ -51,6 +51,14 @@ def quiet_third_party_logs() -> None:
     warnings.filterwarnings("ignore", module=rf"({pattern})(\.|$)")
 
 
+def let_third_party_logs_through() -> None:
+    """Undo ``quiet_third_party_logs`` (``--debug``: the libraries' records are shown)."""
+    for name in THIRD_PARTY_LOGGERS:
+        logger = logging.getLogger(name)
+        logger.propagate = True
+        logger.handlers[:] = [h for h in logger.handlers if not isinstance(h, logging.NullHandler)]
+
+
 class _Collector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)

@@ -23,6 +23,7 @@ extended by the user's ``--departments`` file.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,9 +34,11 @@ from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_f
 from qingdan.normalize.places import places_in_names, places_in_title
 from qingdan.normalize.segment import Piece, Run, best_cut, prepare_run
 from qingdan.normalize.text import cell_lines
-from qingdan.normalize.units import CLOSING, OPENING, Kind, UnitModel
+from qingdan.normalize.unit_reading import CLOSING, OPENING, Kind
+from qingdan.normalize.units import UnitModel
 
-SEPARATORS = frozenset("、，,；;／/")
+SEPARATORS = frozenset("、，,；;／/：:")
+"""Separators between names; a colon ends a role label ("牵头单位：X") as well."""
 
 # The keys of the first knowledge file (issue 2), still accepted in a user's file.
 _LEGACY_KEYS = {
@@ -80,8 +83,14 @@ def _extend(data: dict[str, Any], user: dict[str, Any], path: Path) -> None:
             data["organs"].update({str(k): list(v or []) for k, v in values.items()})
         elif target in keys and isinstance(values, list):
             data.setdefault(target, []).extend(str(v) for v in values)
+        elif target in keys:
+            raise KnowledgeFileError(path, f"{key}: expected a list of names")
         else:
-            raise KnowledgeFileError(path, f"{key}: expected one of {', '.join(keys)}")
+            close = difflib.get_close_matches(str(key), keys, n=2)
+            hint = f"did you mean {' or '.join(close)}? " if close else ""
+            raise KnowledgeFileError(
+                path, f"{key}: not a key of a departments file; {hint}(keys: docs/departments.md)"
+            )
 
 
 @dataclass(frozen=True)

@@ -45,12 +45,7 @@ def read_data_file(path: Path) -> dict[str, Any]:
         if path.suffix.lower() == ".toml":
             data = tomllib.loads(text)
         elif path.suffix.lower() in (".yaml", ".yml"):
-            import yaml  # only for a user's YAML file (issue 16: PyYAML slowed every start)
-
-            try:
-                data = yaml.safe_load(text) or {}
-            except (yaml.YAMLError, RecursionError, ValueError) as error:
-                raise KnowledgeFileError(path, f"not valid YAML: {error}") from error
+            data = _read_yaml(text)
         else:
             raise KnowledgeFileError(path, "expected a .toml, .yaml or .yml file")
     except (tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
@@ -58,6 +53,16 @@ def read_data_file(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise KnowledgeFileError(path, "expected a mapping at the top level")
     return data
+
+
+def _read_yaml(text: str) -> Any:
+    """A user's YAML file; PyYAML is imported only then (issue 16: it slowed every start)."""
+    import yaml
+
+    try:
+        return yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        raise ValueError(str(error)) from error
 
 
 def builtin(name: str) -> dict[str, Any]:

@@ -45,8 +45,9 @@ def _place_at(text: str, position: int, model: UnitModel, shortest: int) -> tupl
         if stem[0] in "全本我各该":
             return None
         level = _level_after(text, position + length, model)
-        if level is not None:
-            return stem, position + length + len(level)
+        end = position + length + (len(level) if level else 0)
+        if level is not None and _level_after(text, end, model) is None:
+            return stem, end  # 和州市: the stem is 和州, not 和 + 州 + 市
     return None
 
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, DepartmentReader
 from qingdan.normalize.knowledge import builtin
 from qingdan.normalize.text import squeeze
+from qingdan.normalize.unit_reading import Kind
 
 LEAD = "lead"
 SUPPORT = "support"
@@ -170,7 +171,7 @@ def _read_lead_marks(text: str, patterns: _Patterns, reader: _NameReader) -> Res
     parts = re.split(f"[{marks}]", text)
     if len(parts) == 1:
         return None
-    roles: dict[str, list[str]] = {LEAD: [], SUPPORT: reader.names(parts[0])}
+    roles: dict[str, list[str]] = {LEAD: [], SUPPORT: list(reader.names(parts[0]))}
     for part in parts[1:]:
         names = reader.names(part)
         roles[LEAD].extend(names[:1])
@@ -241,30 +242,31 @@ def _has_text(text: str) -> bool:
     return bool(_trimmed(text))
 
 
-_INLINE = re.compile(r"[（(]([^（()）]*)[）)]\s*([。；;，,]?)\s*$")
+_INLINE_KINDS = frozenset({Kind.WHOLE, Kind.ORGAN, Kind.GENERIC, Kind.BRANCH, Kind.COLLECTIVE})
+
+_STOP = re.compile(r"\s*([。；;，,]?)\s*$")
+"""What may follow the bracket at the end of a measure: the sentence's stop."""
 
 
-def _without_inner_brackets(text: str) -> str:
-    """The text with brackets nested inside brackets masked (same length), so that the
-    bracket at the end is found whole: "（县环保局牵头，各镇（街道）配合）"."""
-    masked, depth = [], 0
-    for char in text:
-        opening, closing = char in "（(", char in "）)"
-        if closing and depth > 1:
-            depth -= 1
-            masked.append("\u3007")
-            continue
-        if opening:
-            depth += 1
-            masked.append(char if depth == 1 else "\u3007")
-            continue
-        if closing and depth:
-            depth -= 1
-        masked.append(char)
-    return "".join(masked)
+def _final_bracket(text: str) -> tuple[int, str, str] | None:
+    """(start, content, stop) of the bracket group that ends the text, nested brackets
+    included (（各县（市、区）人民政府牵头）); ``None`` when the text ends otherwise."""
+    stop = _STOP.search(text)
+    end = stop.start() if stop else len(text)
+    if not end or text[end - 1] not in "）)":
+        return None
+    depth = 0
+    for position in range(end - 1, -1, -1):
+        depth += (text[position] in "）)") - (text[position] in "（(")
+        if depth == 0:
+            return position, text[position + 1 : end - 1], stop[1] if stop else ""
+    return None
 
 
-"""A bracket at the very end of a measure, maybe followed by the sentence's stop."""
+def _surely_a_unit(name: str, reader: _NameReader) -> bool:
+    """A unit an inline bracket may name: an organ, a branch, a collective, a listed name
+    (a bare place such as 含X片区 is no evidence that the bracket names units)."""
+    return reader.reader.model.read(name).kind in _INLINE_KINDS
 
 
 def split_inline_responsibility(
@@ -279,16 +281,15 @@ def split_inline_responsibility(
     ``None`` then, with the measure unchanged.
     """
     text = measure or ""
-    match = _INLINE.search(_without_inner_brackets(text))
-    if match is None or not match[1].strip():
+    final = _final_bracket(text)
+    if final is None or not final[1].strip():
         return text, None
-    inner = text[match.start(1) : match.end(1)]
+    start, content, stop = final
     reader = _NameReader(departments)
-    found = replace(_split(inner, reader, False), notes=reader.notes)
+    found = replace(_split(content, reader, False), notes=reader.notes)
     names = [*found.lead, *found.support]
-    if not found.understood or not names or not all(reader.reader.is_complete(n) for n in names):
+    if not found.understood or not names or not all(_surely_a_unit(n, reader) for n in names):
         return text, None
     if any(note.is_phrase for note in found.notes):
         return text, None  # a remark in the bracket, not only names
-    kept = text[: match.start()].rstrip() + match[2]
-    return kept, found
+    return text[:start].rstrip() + stop, found

@@ -13,9 +13,13 @@ are never cut and stay with the name before them; a bracket holding a note
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
-from qingdan.normalize.units import CLOSING, OPENING, Kind, Reading, UnitModel
+from qingdan.normalize.unit_reading import CLOSING, OPENING, Kind, Reading
+from qingdan.normalize.units import UnitModel
+
+_IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff]+$")
 
 PIECE_COST = 1.0
 """Each name costs this much: two names must read much better than one to cut."""
@@ -97,10 +101,16 @@ def _close_group(
 
 
 def is_bracket_note(content: str, model: UnitModel) -> bool:
-    """Whether a bracket's content is a remark (牵头, 按职责分工负责, 2019年) rather than a name."""
+    """Whether a bracket's content is a remark (牵头, 按职责分工负责, 2019年) rather than a name.
+
+    Names and lists of levels are part of the name (各镇（街道、开发区）, 县财政局（县国资办）),
+    and so are one or two characters inside a word (党（工）委).
+    """
+    if any(word in content for word in model.note_words):
+        return True
     if content in model.whole or model.names_a_list(content):
-        return any(word in content for word in model.note_words)
-    return True
+        return False
+    return not (len(content) <= 2 and _IDEOGRAPHS.match(content))
 
 
 def best_cut(run: Run, model: UnitModel) -> list[Piece]:
@@ -121,6 +131,8 @@ def best_cut(run: Run, model: UnitModel) -> list[Piece]:
             cost += JOIN_COST * sum(1 for b in run.breaks if start < b < end)
             if start and start not in run.breaks and text[start - 1] not in CLOSING:
                 cost += GLUE_COST  # a closing bracket is a visible end, as a break is
+            if model.splits_levels(text, start):
+                cost += GLUE_COST  # 各乡|镇X: a run of levels is cut last
             if end not in best or cost < best[end][0]:
                 best[end] = (cost, start)
     pieces: list[Piece] = []
@@ -164,6 +176,8 @@ def _protected(run: Run, model: UnitModel) -> set[int]:
         line = text[start:end]
         reading = model.read(line)
         known = reading.kind is Kind.WHOLE or line in model.confirmed
+        if line[0] in OPENING:
+            continue  # a bracket wrapped onto its own line belongs to the line above
         if known or (reading.kind.is_name and reading.cost == 0.0):
             protected.update(range(start + 1, end))
     return protected

@@ -16,74 +16,44 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from enum import Enum
 from typing import Any
 
-OPENING = "（(【[〔"
-CLOSING = "）)】]〕"
-LIST_SEPARATORS = "、，,；;／/"
+from qingdan.normalize.collectives import read_collective
+from qingdan.normalize.unit_reading import (
+    BARE_BRANCH,
+    BRANCH_ALONE,
+    CLOSING,
+    FRAGMENT_COST,
+    GENERIC_COST,
+    GENERIC_PER_CHAR,
+    GLUE_INSIDE,
+    LIST_SEPARATORS,
+    NOTE_AFTER_NAME,
+    NOTE_COST,
+    NOTE_LIKE,
+    NOTE_PER_CHAR,
+    ODD_BRACKET,
+    PLACE_ALONE,
+    STEM_COST,
+    STRONG,
+    SUB_UNIT,
+    UNKNOWN,
+    UNKNOWN_BRANCH_PLACE,
+    UNKNOWN_COST,
+    UNKNOWN_PER_CHAR,
+    UNKNOWN_PLACE,
+    WHOLE_COST,
+    ZONE_ALONE,
+    Kind,
+    Reading,
+    cheaper,
+    cheaper_opt,
+    without_brackets,
+)
 
 # Characters that end organ words; a place stem never holds one (so 财政局县 is no place).
-_ORGAN_CHARS = frozenset("局委办室部院所站处厅署队社司府会组班行馆联协团心")
+_ORGAN_CHARS = frozenset("局委办室部院所站处厅署队社司府会组班行馆联协团心位门")
 _IDEOGRAPH = re.compile(r"^[\u4e00-\u9fff]+$")
-
-# Costs of the grammar's choices (a segment's cost; the segmenter adds one per segment).
-WHOLE_COST = 0.0
-STEM_COST = 0.5
-UNKNOWN_PLACE = 1.5
-UNKNOWN_BRANCH_PLACE = 1.0
-BARE_BRANCH = 0.2
-GENERIC_COST = 1.5
-GENERIC_PER_CHAR = 0.15
-GLUE_INSIDE = 1.5
-ZONE_ALONE = 0.5
-PLACE_ALONE = 1.0
-BRANCH_ALONE = 1.0
-COLLECTIVE_COST = 0.3
-TAIL_ALONE = 1.0
-MEMBERS_COST = 0.1
-NOTE_COST = 0.5
-NOTE_LIKE = 1.0
-NOTE_AFTER_NAME = 3.0
-ODD_BRACKET = 0.5
-FRAGMENT_COST = 3.0
-UNKNOWN_COST = 4.0
-UNKNOWN_PER_CHAR = 0.5
-
-
-class Kind(Enum):
-    """What a piece of a department cell is under the model."""
-
-    WHOLE = "whole"
-    ORGAN = "organ"
-    GENERIC = "generic"
-    BRANCH = "branch"
-    PLACE = "place"
-    COLLECTIVE = "collective"
-    NOTE = "note"
-    FRAGMENT = "fragment"
-    UNKNOWN = "unknown"
-
-    @property
-    def is_name(self) -> bool:
-        """Whether a piece of this kind is a unit name (kept as a name without doubt)."""
-        return self not in (Kind.NOTE, Kind.FRAGMENT, Kind.UNKNOWN)
-
-
-@dataclass(frozen=True)
-class Reading:
-    """How one piece of text reads: its kind, its cost, what it taught about places."""
-
-    kind: Kind
-    cost: float
-    branch_place: str | None = None
-    """The unknown place written before a branch suffix (X in 市公安局X分局), if any."""
-    etc: str | None = None
-    """A trailing 等/等部门 read off the name."""
-
-
-_UNKNOWN = Reading(Kind.UNKNOWN, UNKNOWN_COST)
-_STRONG = frozenset({Kind.WHOLE, Kind.ORGAN, Kind.BRANCH, Kind.COLLECTIVE})
 
 
 def _longest_first(words: Any) -> tuple[str, ...]:
@@ -109,6 +79,8 @@ class UnitModel:
     department_owners: tuple[str, ...]
     scope_marks: tuple[str, ...]
     scope_openers: tuple[str, ...]
+    party_organs: frozenset[str]
+    place_endings: tuple[str, ...]
     whole: frozenset[str]
     notes: frozenset[str]
     note_words: tuple[str, ...]
@@ -156,6 +128,8 @@ class UnitModel:
             department_owners=_longest_first(data.get("department_owners", [])),
             scope_marks=_longest_first(data.get("scope_marks", [])),
             scope_openers=_longest_first(data.get("scope_openers", [])),
+            party_organs=frozenset(str(w) for w in data.get("party_organs", [])),
+            place_endings=_longest_first(data.get("place_endings", [])),
             whole=frozenset(str(w) for w in data.get("whole", [])),
             notes=frozenset(str(w) for w in data.get("notes", [])),
             note_words=_longest_first(data.get("note_words", [])),
@@ -209,13 +183,17 @@ class UnitModel:
             self._cache[text] = found
         return found
 
+    def splits_levels(self, text: str, position: int) -> bool:
+        """Whether a cut at ``position`` would go between two levels of a run (乡|镇)."""
+        return 0 < position < len(text) and self.is_level_run(text[position - 1 : position + 1])
+
     def is_unit(self, text: str) -> bool:
         """Whether a piece reads as a unit name (not a note, fragment or unknown text)."""
         return self.read(text).kind.is_name
 
     def _read(self, text: str) -> Reading:
         if not text:
-            return _UNKNOWN
+            return UNKNOWN
         if text in self.whole:
             return Reading(Kind.WHOLE, WHOLE_COST)
         if text in self.etc:
@@ -229,7 +207,8 @@ class UnitModel:
             return Reading(Kind.NOTE, NOTE_COST)
         reading = self._read_with_brackets(text)
         if any(word in text for word in self.note_words) and reading.cost > 2.0:
-            return Reading(Kind.NOTE, NOTE_LIKE + self._name_first_penalty(text))
+            cost = NOTE_LIKE + NOTE_PER_CHAR * len(text) + self._name_first_penalty(text)
+            return Reading(Kind.NOTE, cost)
         return reading
 
     def _name_first_penalty(self, text: str) -> float:
@@ -241,11 +220,11 @@ class UnitModel:
         return 0.0
 
     def _read_with_brackets(self, text: str) -> Reading:
-        plain, contents = _without_brackets(text)
+        plain, contents = without_brackets(text)
         if not contents:
             return self._read_plain(text)
         if not plain:
-            return _UNKNOWN
+            return UNKNOWN
         reading = self._read_plain(plain)
         if not reading.kind.is_name:
             return reading
@@ -256,11 +235,11 @@ class UnitModel:
         """Whether a bracket's content is levels or names (县、市、区; 街道、开发区; 管委会)."""
         pieces = [p for p in re.split(f"[{LIST_SEPARATORS}]", content) if p]
         return bool(pieces) and all(
-            self._is_level_run(p) or self.read(p).kind.is_name for p in pieces
+            self.is_level_run(p) or self.read(p).kind.is_name for p in pieces
         )
 
     def _read_plain(self, text: str) -> Reading:
-        best = min((self._read_collective(text), self._read_organ(text)), key=lambda r: r.cost)
+        best = min((read_collective(self, text), self._read_organ(text)), key=lambda r: r.cost)
         if best.cost < UNKNOWN_COST:
             return best
         if text in self.stems:
@@ -269,96 +248,16 @@ class UnitModel:
 
     # ---- collectives -----------------------------------------------------------------
 
-    def _read_collective(self, text: str) -> Reading:
-        best = _UNKNOWN
-        for head in self.collective_heads:
-            rest = text[len(head) :]
-            if text.startswith(head) and rest:
-                best = _cheaper(best, self._read_each(rest))
-        for tail in self.collective_tails:
-            if text.endswith(tail):
-                best = _cheaper(best, self._read_tail(text[: -len(tail)], tail))
-        return best
-
-    def _read_each(self, rest: str) -> Reading:
-        """各 + levels [+ an organ] (各乡镇, 各乡镇人民政府), or 各 + a tail (各有关单位).
-
-        The organ after the levels is one every level has (人民政府, 党委, 卫生院): a
-        branch with its own place is another name (各乡镇 + 生态环境X分局).
-        """
-        if self._is_level_run(rest) or rest in self.collective_tails:
-            return Reading(Kind.COLLECTIVE, COLLECTIVE_COST)
-        levels = max((k for k in range(1, len(rest)) if self._is_level_run(rest[:k])), default=0)
-        if levels == 0:
-            inner = self.read(rest)
-            if inner.kind in (Kind.ORGAN, Kind.GENERIC, Kind.WHOLE):
-                return Reading(Kind.COLLECTIVE, COLLECTIVE_COST + inner.cost)
-            return _UNKNOWN
-        body = rest[levels:]
-        if body in self.organs or body in self.committees:
-            return Reading(Kind.COLLECTIVE, COLLECTIVE_COST)
-        generic = self._generic(body, has_prefix=True)
-        if generic is not None and not body.endswith(self.branch_suffixes):
-            return Reading(Kind.COLLECTIVE, COLLECTIVE_COST + generic.cost)
-        return _UNKNOWN
-
-    def _read_tail(self, head: str, tail: str) -> Reading:
-        """A unit or a scope + a tail (县食安委成员单位, 区直各有关部门, 县政府有关部门)."""
-        if not head:
-            return Reading(Kind.COLLECTIVE, TAIL_ALONE)
-        if self._is_scope(head):
-            return Reading(Kind.COLLECTIVE, COLLECTIVE_COST)
-        if self._is_scoped_topic(head):
-            return Reading(Kind.COLLECTIVE, GENERIC_COST)
-        owners = self.member_owners if tail in self.member_tails else self.department_owners
-        if not head.endswith(owners) and not self._is_committee(head):
-            return _UNKNOWN
-        inner = self.read(head)
-        if inner.kind.is_name and inner.kind is not Kind.COLLECTIVE:
-            return Reading(Kind.COLLECTIVE, MEMBERS_COST + inner.cost)
-        return _UNKNOWN
-
-    def _is_committee(self, head: str) -> bool:
-        """县委, X市委, 镇党委: a level or place and its party committee."""
-        for committee in self.committees:
-            if head.endswith(committee):
-                prefixes = self._prefixes(head[: -len(committee)])
-                if prefixes.get(len(head) - len(committee), (0.0, ""))[1] in ("level", "place"):
-                    return True
-        return False
-
-    def _is_scope(self, head: str) -> bool:
-        """区直, 县直属, 全县, 本市, 县 (县有关部门): the reach of a collective."""
-        if self._is_level_run(head):
-            return True
-        for mark in self.scope_marks:
-            if head.endswith(mark) and self._is_level_run(head[: -len(mark)]):
-                return True
-        return any(
-            head.startswith(o) and self._is_level_run(head[len(o) :]) for o in self.scope_openers
-        )
-
-    def _is_scoped_topic(self, head: str) -> bool:
-        """全县招商引资 (全县招商引资各专班): a scope, then what the group works on."""
-        for opener in self.scope_openers:
-            if not head.startswith(opener):
-                continue
-            for level in self.levels:
-                topic = head[len(opener) + len(level) :]
-                if head[len(opener) :].startswith(level) and 0 < len(topic) <= 10:
-                    return bool(_IDEOGRAPH.match(topic))
-        return False
-
-    def _is_level_run(self, text: str) -> bool:
+    def is_level_run(self, text: str) -> bool:
         """Whether text is levels only (乡镇, 县市区, 镇街道, 开发区)."""
         if not text:
             return False
-        position, rank = 0, -1
+        position, rank, previous = 0, -1, ""
         while position < len(text):
             word = self._level_at(text, position, allow_false_start=True)
-            if word is None or self.ranks.get(word, rank) < rank:
-                return False  # 乡镇县 climbs back up: no run of levels
-            position, rank = position + len(word), self.ranks.get(word, rank)
+            if word is None or word == previous or self.ranks.get(word, rank) < rank:
+                return False  # 乡镇县 climbs back up, 区区 repeats: no run of levels
+            position, rank, previous = position + len(word), self.ranks.get(word, rank), word
         return True
 
     # ---- prefix + core + branch --------------------------------------------------------
@@ -373,7 +272,7 @@ class UnitModel:
                 return word
         return None
 
-    def _prefixes(self, text: str) -> dict[int, tuple[float, str]]:
+    def prefix_ends(self, text: str) -> dict[int, tuple[float, str]]:
         """Every position a prefix can end at -> (cost, kind of its last token).
 
         Kinds: ``start``, ``opener``, ``level``, ``zone``, ``place``, ``committee``.
@@ -386,7 +285,12 @@ class UnitModel:
             cost, last, rank = reach[position]
             for end, step, kind, level in self._tokens(text, position, last):
                 new_rank = self.ranks.get(level, rank) if level else rank
-                if level and level in self.ranks and new_rank < rank:
+                placed = kind in ("place", "zone") or last == "place"
+                strict = placed or level in self.zones
+                # Down the order; a place's level or a zone strictly (镇槐坪镇, 开发区X开发区
+                # are two names), a bare level may pair with its own rank (乡镇, 县区).
+                ranked = bool(level) and level in self.ranks and rank >= 0
+                if ranked and (new_rank < rank or (strict and new_rank == rank)):
                     continue
                 if end < len(text) or kind in ("zone", "level", "place", "committee"):
                     total = cost + step
@@ -453,20 +357,20 @@ class UnitModel:
                 stem[:k] in self.stems or stem[:k] in self.organs for k in range(2, len(stem) + 1)
             )
             and not any(stem.startswith(level) for level in self.levels)
-            and not stem.endswith(self.levels)
+            and (not stem.endswith(self.levels) or stem.endswith(self.place_endings))
             and not stem.endswith(self.zones)
         )
 
     def _read_organ(self, text: str) -> Reading:
-        best = _UNKNOWN
-        for end, (cost, last) in self._prefixes(text).items():
+        best = UNKNOWN
+        for end, (cost, last) in self.prefix_ends(text).items():
             body = text[end:]
             if not body:
-                best = _cheaper(best, self._place_alone(end, cost, last))
+                best = cheaper(best, self._place_alone(end, cost, last))
                 continue
             found = self._read_body(body, has_prefix=end > 0, last=last)
             if found is not None:
-                best = _cheaper(best, replace(found, cost=found.cost + cost))
+                best = cheaper(best, replace(found, cost=found.cost + cost))
         return best
 
     def _place_alone(self, end: int, cost: float, last: str) -> Reading:
@@ -474,15 +378,17 @@ class UnitModel:
             return Reading(Kind.PLACE, ZONE_ALONE + cost)
         if last == "place":
             return Reading(Kind.PLACE, PLACE_ALONE + cost)
-        return _UNKNOWN
+        return UNKNOWN
 
     def _read_body(self, body: str, has_prefix: bool, last: str) -> Reading | None:
         if body in self.organs:
             return Reading(Kind.ORGAN, 0.0)
-        if last == "committee" and body in self.committees:
-            return None
+        if last == "committee":
+            return self._after_committee(body)
         if has_prefix and last in ("level", "place", "zone") and body in self.committees:
             return Reading(Kind.ORGAN, 0.0)  # 县委, 镇党委
+        if has_prefix and last in ("level", "place", "zone") and body in self.branch_suffixes:
+            return Reading(Kind.ORGAN, BARE_BRANCH)  # 人行X县支行: the opener's branch
         best: Reading | None = None
         for split in range(1, len(body)):
             core, tail = body[:split], body[split:]
@@ -490,16 +396,31 @@ class UnitModel:
             branch = self._branch(tail) if core_cost is not None else None
             if branch is not None and core_cost is not None:
                 cost, place = branch
-                best = _cheaper_opt(best, Reading(Kind.ORGAN, core_cost + cost, place))
-        generic = self._generic(body, has_prefix)
+                best = cheaper_opt(best, Reading(Kind.ORGAN, core_cost + cost, place))
+            if tail in self.organs and tail.endswith(self.branch_suffixes):
+                # 公安局 + 交警大队, 公安局X分局 + 交警大队: a unit inside its parent.
+                parent = self._read_body(core, has_prefix, last)
+                if parent is not None and parent.kind is Kind.ORGAN:
+                    cost = parent.cost + SUB_UNIT
+                    best = cheaper_opt(best, Reading(Kind.ORGAN, cost, parent.branch_place))
+        generic = self.generic_body(body, has_prefix)
         if generic is not None:
-            best = _cheaper_opt(best, generic)
+            best = cheaper_opt(best, generic)
         if not has_prefix:
             branch = self._branch(body, bare=False)
             if branch is not None:
                 cost, place = branch
-                best = _cheaper_opt(best, Reading(Kind.BRANCH, BRANCH_ALONE + cost, place))
+                best = cheaper_opt(best, Reading(Kind.BRANCH, BRANCH_ALONE + cost, place))
         return best
+
+    def _after_committee(self, body: str) -> Reading | None:
+        """A party committee's department (县委宣传部); no branch of another organ."""
+        if body in self.party_organs:
+            return Reading(Kind.ORGAN, 0.0)
+        generic = self.generic_body(body, has_prefix=True)
+        if generic is None or body.endswith(self.branch_suffixes):
+            return None
+        return replace(generic, cost=generic.cost + STEM_COST)
 
     def _branch(self, tail: str, bare: bool = True) -> tuple[float, str | None] | None:
         """(cost, unknown place) of a branch: [place] + a branch suffix (X分局, 支队)."""
@@ -519,12 +440,14 @@ class UnitModel:
                 best = option
         return best
 
-    def _generic(self, body: str, has_prefix: bool) -> Reading | None:
+    def generic_body(self, body: str, has_prefix: bool) -> Reading | None:
         """Any text ending in a unit suffix (工信和商务局); long or glued text costs more."""
         if not body.endswith(self.unit_suffixes) or self._level_at(body, 0) is not None:
             return None
         if body in self.unit_suffixes or (not has_prefix and len(body) < 3):
             return None
+        if has_prefix and max(self.prefix_ends(body)) > 0:
+            return None  # 镇 + 槐坪镇党委: the body has a place of its own
         cost = GENERIC_COST + GENERIC_PER_CHAR * max(0, len(body) - 4)
         if self._glued_inside(body):
             cost += GLUE_INSIDE
@@ -540,8 +463,11 @@ class UnitModel:
                 continue
             if before in _ORGAN_CHARS and self._level_at(body, position) is not None:
                 return True
-            rest = self.read(body[position:])
-            if rest.kind in _STRONG and rest.cost <= 1.5:
+            tail = body[position:]
+            if tail in self.organs or tail in self.party_organs:
+                continue  # X领导小组 + 办公室, X指挥部 + 办公室: one body's office
+            rest = self.read(tail)
+            if rest.kind in STRONG and rest.cost <= 1.5:
                 return True
         return False
 
@@ -555,35 +481,3 @@ def _ranks(order: list[list[str]], zones: list[str]) -> dict[str, int]:
             else:
                 ranks[word] = rank
     return ranks
-
-
-def _cheaper(a: Reading, b: Reading) -> Reading:
-    return b if b.cost < a.cost else a
-
-
-def _cheaper_opt(a: Reading | None, b: Reading) -> Reading:
-    return b if a is None or b.cost < a.cost else a
-
-
-def _without_brackets(text: str) -> tuple[str, list[str]]:
-    """Text without its bracket groups, and the groups' contents (各镇（街道） -> 各镇, [街道])."""
-    plain, contents, current, depth = "", [], "", 0
-    for char in text:
-        if char in OPENING:
-            if depth:
-                current += char
-            depth += 1
-        elif char in CLOSING and depth:
-            depth -= 1
-            if depth:
-                current += char
-            else:
-                contents.append(current)
-                current = ""
-        elif depth:
-            current += char
-        else:
-            plain += char
-    if depth:
-        contents.append(current)
-    return plain, contents

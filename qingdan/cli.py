@@ -23,6 +23,7 @@ import typer
 from qingdan.extract import READERS
 from qingdan.extract.errors import QingdanError
 from qingdan.extract.grid import Cell, Covered
+from qingdan.extract.logs import let_third_party_logs_through, quiet_third_party_logs
 from qingdan.writers import OutputFormat
 
 if TYPE_CHECKING:
@@ -75,8 +76,11 @@ def configure_logging(verbosity: int, debug: bool) -> None:
         root.removeHandler(handler)
     handler = _EchoHandler()
     handler.setFormatter(logging.Formatter("%(message)s"))
-    if not debug:
+    if debug:
+        let_third_party_logs_through()
+    else:
         handler.addFilter(_ours)
+        quiet_third_party_logs()
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
     levels = {-1: logging.WARNING, 0: logging.INFO}

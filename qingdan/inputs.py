@@ -97,7 +97,7 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
 
     def add(path: Path, in_folder: bool = False) -> None:
         # realpath, unlike Path.resolve, does not raise on a symbolic link loop: the loop
-        # is kept, and read_document names it (issue 17).
+        # is kept, and read_document names it.
         key = path if path == STDIN else Path(os.path.realpath(path))
         if key in seen:
             return

@@ -6,15 +6,15 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-import qingdan.extract
+from qingdan import extract
 from qingdan.cli import app
-from qingdan.extract import Extracted, ReadOptions, read_document
+from qingdan.extract import Extracted, Reader, ReadOptions, read_document
 from qingdan.extract.damage import as_reader_error, describe
 from qingdan.extract.errors import REASON_LIMIT, BrokenFile, FileMissing, QingdanError
 from qingdan.extract.logs import THIRD_PARTY_LOGGERS, library_warnings, quiet_third_party_logs
@@ -100,6 +100,11 @@ def test_quiet_logs_still_reach_the_collector(
 # --- the boundary ------------------------------------------------------------------------
 
 
+def _stub(reader: Reader) -> Callable[[str], Reader]:
+    """A ``reader_for`` that gives every suffix this reader (readers are looked up lazily)."""
+    return lambda suffix: reader
+
+
 def _reader_raising(error: Exception):  # type: ignore[no-untyped-def]
     def reader(data: bytes, path: Path, options: ReadOptions) -> Extracted:
         raise error
@@ -110,8 +115,7 @@ def _reader_raising(error: Exception):  # type: ignore[no-untyped-def]
 def test_a_recursion_error_is_a_damaged_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reader = _reader_raising(RecursionError("too deep"))
-    monkeypatch.setattr(qingdan.extract, "reader_for", lambda suffix: reader)
+    monkeypatch.setattr(extract, "reader_for", _stub(_reader_raising(RecursionError("too deep"))))
     (tmp_path / "deep.txt").write_text("x")
     with pytest.raises(BrokenFile, match=r"deep\.txt: damaged text file: nested too deeply"):
         read_document(tmp_path / "deep.txt")
@@ -127,7 +131,7 @@ def test_an_error_in_our_own_code_stays_a_bug(
     def buggy(data: bytes, path: Path, options: ReadOptions) -> Extracted:
         return txt.read_delimited(iter([1]), ",")  # type: ignore[list-item]
 
-    monkeypatch.setattr(qingdan.extract, "reader_for", lambda suffix: buggy)
+    monkeypatch.setattr(extract, "reader_for", _stub(buggy))
     (tmp_path / "list.txt").write_text("x")
     with pytest.raises(TypeError):
         read_document(tmp_path / "list.txt")

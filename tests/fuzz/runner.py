@@ -37,8 +37,9 @@ TIME_LIMIT = 30.0
 """Seconds of wall-clock time a case may take."""
 MEMORY_LIMIT = 1 << 30
 """Peak resident memory a case may reach (1 GiB)."""
-ERROR_PREFIX = "qingdan: error: "
 WARNING_PREFIX = "qingdan: warning: "
+"""How the CLI's closing line per file with warnings starts (a converted file)."""
+ERROR_PREFIX = "qingdan: error: "
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def judge(code: int | None, signal_number: int | None, stderr: str, peak: int) -
     if "MemoryError" in stderr or peak > MEMORY_LIMIT:
         return "memory", f"peak {peak >> 20} MiB, exit {code}: {first[:200]}"
     if code == 0 and all(line.startswith(WARNING_PREFIX) for line in lines):
-        return "ok", "exit 0"
+        return "ok", "exit 0"  # a converted file names its warnings on one line
     if code == 2 and len(lines) == 1 and first.startswith(ERROR_PREFIX):
         return "ok", "exit 2"
     return "crash", f"exit {code}, {len(lines)} stderr lines: {first[:200]}"

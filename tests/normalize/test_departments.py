@@ -282,8 +282,45 @@ def test_a_user_file_may_extend_every_key_of_the_model(tmp_path: Path) -> None:
 def test_a_user_file_with_an_unknown_key_is_one_clear_error(tmp_path: Path) -> None:
     user = tmp_path / "departments.yaml"
     user.write_text("sufixes:\n  - 专班\n", encoding="utf-8")
-    with pytest.raises(KnowledgeFileError, match=r"sufixes: expected one of .*unit_suffixes"):
+    with pytest.raises(
+        KnowledgeFileError, match=r"sufixes: not a key of a departments file; did you mean suffixes"
+    ):
         DepartmentKnowledge.load(user)
+
+
+# Shapes seen in published lists (normalize/data/README.md), on invented places.
+PUBLISHED: list[tuple[str, list[str]]] = [
+    ("市发展改革委、市财政局，各县（市、区）人民政府",
+     ["市发展改革委", "市财政局", "各县（市、区）人民政府"]),
+    ("团县委、县妇联、县科协", ["团县委", "县妇联", "县科协"]),
+    ("县纪委监委\n县委网信办", ["县纪委监委", "县委网信办"]),
+    ("各镇（街道）、县直有关单位", ["各镇（街道）", "县直有关单位"]),
+    ("县应急管理局（县安委办）", ["县应急管理局（县安委办）"]),
+    ("人行金沙县支行", ["人行金沙县支行"]),
+    ("国网金沙县供电公司", ["国网金沙县供电公司"]),
+    ("县公安局交警大队", ["县公安局交警大队"]),
+    ("市公安局金沙分局交警大队", ["市公安局金沙分局交警大队"]),
+    ("中国移动金沙分公司", ["中国移动金沙分公司"]),
+    ("各乡镇（街道）党（工）委", ["各乡镇（街道）党（工）委"]),
+    ("县委政法委、县法院、县检察院", ["县委政法委", "县法院", "县检察院"]),
+    ("县融媒体中心\n县医保局", ["县融媒体中心", "县医保局"]),
+    ("县文化广电和旅游局", ["县文化广电和旅游局"]),
+    ("县政府有关部门、直属机构", ["县政府有关部门", "直属机构"]),
+    ("市行政审批制度改革工作领导小组办公室", ["市行政审批制度改革工作领导小组办公室"]),
+    ("县防汛抗旱指挥部办公室\n县水利局", ["县防汛抗旱指挥部办公室", "县水利局"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("cell", "expected"), PUBLISHED, ids=[p[0] for p in PUBLISHED])
+def test_published_shapes(cell: str, expected: list[str]) -> None:
+    found = split_departments(cell, KNOWLEDGE)
+    assert (found.names, found.notes, found.unknown) == (expected, [], [])
+
+
+def test_role_words_in_a_department_cell_are_notes_after_whole_names() -> None:
+    found = split_departments("县教育局牵头，各乡镇配合", KNOWLEDGE)
+    assert found.names == ["县教育局", "各乡镇"]
+    assert [n.note for n in found.notes] == ["牵头", "配合"]
 
 
 def test_the_readers_cache_cannot_be_changed_by_a_caller() -> None:
@@ -305,3 +342,27 @@ def test_a_lead_mark_cell_repeated_in_rows_gives_each_row_its_own_names() -> Non
     ]
     records = normalize(raw_document(grid)).records
     assert [(r.lead, r.support) for r in records] == [(["县财政局"], ["县民政局"])] * 2
+
+
+@pytest.mark.parametrize("label", ["牵头单位", "主要责任单位", "配合部门"])
+def test_a_role_label_in_a_unit_cell_is_a_note(label: str) -> None:
+    found = split_departments(f"{label}：县教育局、县财政局", KNOWLEDGE)
+    assert found.names == ["县教育局", "县财政局"]
+    assert found.notes == [DepartmentNote(label, label)]
+
+
+# Shapes the corpus (tests/corpus) found: an opener's branch, a short-form owner's
+# members, a place ending in 州 before a branch, a unit inside its parent wrapped.
+CORPUS_SHAPES: list[tuple[str, list[str]]] = [
+    ("人民银行槐坪县支行", ["人民银行槐坪县支行"]),
+    ("县防指各成员单位", ["县防指各成员单位"]),
+    ("区防指\n各成员单位", ["区防指各成员单位"]),
+    ("县公安局\n槐州派出所", ["县公安局槐州派出所"]),
+    ("区市场监管局\n松州分局", ["区市场监管局松州分局"]),
+    ("区公安局\n交警大队", ["区公安局交警大队"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("cell", "expected"), CORPUS_SHAPES, ids=[c[0] for c in CORPUS_SHAPES])
+def test_corpus_shapes(cell: str, expected: list[str]) -> None:
+    assert names(cell) == expected

@@ -80,6 +80,11 @@ def listed(draw: st.DrawFn) -> tuple[list[str], str]:
     separators = draw(
         st.lists(st.sampled_from(["", *SEPARATORS]), min_size=len(chosen), max_size=len(chosen))
     )
+    for index, name in enumerate(chosen[1:]):
+        # X政府 + 各相关单位, X开发区 + Y镇党委 written together are one name each.
+        together = name.startswith("各") or chosen[index].endswith("开发区")
+        if together and separators[index] in ("", " ", "\n"):
+            separators[index] = "、"
     cell = "".join(name + sep for name, sep in zip(chosen, separators, strict=True))
     return chosen, cell
 
@@ -101,3 +106,8 @@ def test_wrapping_a_cell_differently_never_changes_its_names(
     wraps = data.draw(st.sets(st.integers(1, max(1, len(unwrapped) - 1)), max_size=3))
     wrapped = "".join(("\n" if i in wraps else "") + char for i, char in enumerate(unwrapped))
     assert READER.split(wrapped).names == READER.split(unwrapped).names == chosen
+
+
+def test_a_title_place_ending_in_a_level_keeps_its_last_character() -> None:
+    # 槐州市: the place is 槐州 (州 ends place names), not 槐 + 州 + 市.
+    assert places_in_title("槐州市2026年重点工作任务清单", KNOWLEDGE.model) == {"槐州"}

@@ -10,7 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from qingdan.normalize.departments import DepartmentKnowledge, split_outside_brackets
+from qingdan.normalize.departments import (
+    DepartmentKnowledge,
+    DepartmentReader,
+    split_outside_brackets,
+)
 from qingdan.normalize.knowledge import DATA_DIR
 from qingdan.normalize.places import places_in_names, places_in_title
 from qingdan.normalize.text import cell_lines
@@ -51,3 +55,17 @@ def test_no_sample_place_is_in_the_knowledge() -> None:
         assert not [p for p in places if p in text], name
     model_words = {*MODEL.whole, *MODEL.organs, *MODEL.places, *MODEL.zones, *MODEL.levels}
     assert not [w for w in model_words for p in places if p in w]
+
+
+def test_every_organ_form_in_the_knowledge_reads_as_one_unit() -> None:
+    """A form added to ``[organs]`` must read whole after a level and a place, and be cut
+    from the next name glued to it (a guard for edits of the data file)."""
+    reader = DepartmentReader.for_document(DepartmentKnowledge.load(), "松泉县2024年工作任务清单")
+    wrong = []
+    for form in sorted(MODEL.organs):
+        for name in (f"县{form}", f"松泉县{form}"):
+            if reader.split(name).names != [name] or not reader.is_complete(name):
+                wrong.append(name)
+        if reader.split(f"县{form}县财政局").names != [f"县{form}", "县财政局"]:
+            wrong.append(f"县{form}县财政局")
+    assert wrong == []
