@@ -5,7 +5,7 @@ target is under 1 GB. The script writes a dump of about MB megabytes (default 10
 by repeating the seed's task rows with numbered measures, converts it with
 ``qingdan convert DUMP -o OUT.json`` in a child process, and prints the child's peak
 resident memory and time. It is a measurement, not a test: run it by
-hand (about a minute per 100 MB on one core).
+hand (about two minutes for 100 MB on a shared machine).
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 One reader per format, registered by file suffix in ``READERS``. A reader takes the
 file's bytes, its path and the user's ``ReadOptions`` (e.g. a PDF password) and
 returns an ``Extracted`` (tables and the text above them); it knows nothing about task
-lists. ``read_document`` is the one entry point.
+lists. ``read_document`` is the one entry point; an exception a reader's library
+raises on a damaged file becomes one ``BrokenFile`` line there (``extract.damage``),
+and what the library logged a ``damaged-file`` warning (``extract.logs``).
 
 ``READERS`` names each reader as ``"module:function"`` and ``reader_for`` imports it
 on first use: a PDF run never loads python-docx, a text dump loads neither PDF nor

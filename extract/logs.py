@@ -5,9 +5,11 @@ damaged files they read ("Data-loss while decompressing corrupted data"); with n
 logging configured, Python prints those to stderr beside qingdan's own one-line error
 (issue 17). Two functions deal with that:
 
-* ``quiet_third_party_logs`` keeps those loggers off the terminal. Libraries do not
-  configure logging on import, so qingdan does not either: the CLI calls it unless
-  ``--debug`` is given.
+* ``quiet_third_party_logs`` keeps those loggers off the terminal, for a program that
+  uses qingdan as a library. Libraries do not configure logging on import, so
+  qingdan does not either; the command line configures its own root handler
+  (``qingdan.cli.configure_logging``), which lets only qingdan's records through
+  unless ``--debug``.
 * ``library_warnings`` collects what the libraries warned about while one file was
   read, so that ``read_document`` can report it as the document's ``damaged-file``
   warning: a damaged file that still converts says so (doubt is loud), with or
@@ -68,6 +70,28 @@ class _Collector(logging.Handler):
         except Exception:  # a library's malformed log call must not fail the reading
             message = str(record.msg)
         self.messages[f"{record.name.split('.')[0]}: {one_line(message, 120)}"] += 1
+        # Being a handler, the collector keeps Python from falling back to its
+        # last-resort stderr handler; do what Python would have done (unless quieted).
+        last_resort = logging.lastResort
+        if (
+            last_resort is not None
+            and record.levelno >= last_resort.level
+            and not _handled_elsewhere(logging.getLogger(record.name), self)
+        ):
+            last_resort.handle(record)
+
+
+def _handled_elsewhere(logger: logging.Logger, collector: logging.Handler) -> bool:
+    """Whether a record of ``logger`` reaches a handler other than ``collector`` (or is
+    kept from the terminal on purpose: a logger that does not propagate)."""
+    current: logging.Logger | None = logger
+    while current is not None:
+        if any(handler is not collector for handler in current.handlers):
+            return True
+        if not current.propagate:
+            return True
+        current = current.parent
+    return False
 
 
 @contextmanager

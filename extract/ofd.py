@@ -135,14 +135,18 @@ def _floats(text: str | None) -> list[float]:
     return [float(n) for n in _NUMBER.findall(text or "")]
 
 
-def _advances(text: str | None) -> list[float]:
-    """A ``DeltaX``/``DeltaY`` list, ``g N D`` (N times D) expanded."""
+def _advances(text: str | None, limit: int) -> list[float]:
+    """A ``DeltaX``/``DeltaY`` list, ``g N D`` (N times D) expanded, at most ``limit``
+    values (one per character): a count in the file never sizes the list (issue 17: a
+    mutated ``g 1e12 5`` asked for terabytes)."""
     tokens = (text or "").split()
     values: list[float] = []
     index = 0
-    while index < len(tokens):
+    while index < len(tokens) and len(values) < limit:
         if tokens[index] == "g" and index + 2 < len(tokens):
-            values += [float(tokens[index + 2])] * int(float(tokens[index + 1]))
+            count = float(tokens[index + 1])
+            repeat = min(int(count), limit - len(values)) if math.isfinite(count) else 0
+            values += [float(tokens[index + 2])] * max(repeat, 0)
             index += 3
         else:
             values.append(float(tokens[index]))
@@ -180,7 +184,7 @@ def _glyphs(element: Any, box: list[float], ctm: list[float]) -> list[Glyph]:
     for code in element.iter(f"{_NS}TextCode"):
         x = float(code.get("X", x))
         y = float(code.get("Y", y))
-        advances = _advances(code.get("DeltaX"))
+        advances = _advances(code.get("DeltaX"), len(code.text or ""))
         for index, char in enumerate(code.text or ""):
             px, py = _transform(ctm, x, y)
             left, baseline = box[0] + px, box[1] + py

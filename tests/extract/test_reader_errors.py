@@ -184,3 +184,22 @@ def test_a_dangling_link_and_a_folder_are_named(tmp_path: Path) -> None:
     (tmp_path / "folder.txt").mkdir()
     with pytest.raises(FileMissing, match="a folder, not a file"):
         read_document(tmp_path / "folder.txt")
+
+
+def test_without_quieting_a_library_warning_is_printed_as_python_would(
+    logging_restored: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A program using qingdan as a library, logging not configured: the collector
+    must not swallow the record Python would have printed."""
+    for name in THIRD_PARTY_LOGGERS:
+        logging.getLogger(name).propagate = True
+        logging.getLogger(name).handlers = []
+    root_handlers = logging.getLogger().handlers
+    logging.getLogger().handlers = []
+    try:
+        with library_warnings("PDF") as notices:
+            logging.getLogger("pdfminer.pdftypes").warning("xref is broken")
+    finally:
+        logging.getLogger().handlers = root_handlers
+    assert "xref is broken" in capsys.readouterr().err
+    assert len(notices) == 1

@@ -140,7 +140,8 @@ def reencode(rng: random.Random, data: bytes) -> bytes:
 
 
 def mutate_docx_xml(rng: random.Random, data: bytes) -> bytes:
-    """The archive rewritten with one XML part mutated (mostly ``word/document.xml``)."""
+    """The archive rewritten with one XML part mutated (mostly ``word/document.xml`` in
+    a DOCX; any XML part of an XLSX or OFD)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = [(info, archive.read(info)) for info in archive.infolist()]
@@ -160,6 +161,8 @@ def mutate_docx_xml(rng: random.Random, data: bytes) -> bytes:
 
 
 TEXT_SUFFIXES = {".txt", ".csv", ".tsv"}
+ZIP_SUFFIXES = {".docx", ".xlsx", ".ofd"}
+"""Formats that are ZIP archives of XML: mutated as bytes or inside an XML part."""
 
 
 def insert_quote(rng: random.Random, data: bytes) -> bytes:
@@ -189,7 +192,7 @@ def mutate(rng: random.Random, data: bytes, suffix: str) -> tuple[bytes, list[st
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
         if not data:
             break
-        if suffix == ".docx" and rng.random() < 0.6:
+        if suffix in ZIP_SUFFIXES and rng.random() < 0.6:
             mutation: Mutation = mutate_docx_xml
         elif suffix in TEXT_SUFFIXES and not names and rng.random() < 0.3:
             mutation = reencode

@@ -6,8 +6,9 @@ case would spend most of the run importing). A child gets an address-space limit
 ``/dev/null`` and stderr to a file, runs the command line in-process and exits with
 its exit code. The parent kills a child still running after ``TIME_LIMIT`` seconds.
 
-A case passes when it ends in exit 0 with nothing on stderr, or in exit 2 with one
-line ``qingdan: error: FILE: reason``, within the time limit and under
+A case passes when it ends in exit 0 with nothing on stderr but qingdan's own
+warning lines (``qingdan: warning: ...``), or in exit 2 with one line
+``qingdan: error: FILE: reason``, within the time limit and under
 ``MEMORY_LIMIT`` of peak resident memory. Otherwise it is a *hang* (killed at the
 time limit, or out of CPU time), a *memory blow-up* (``MemoryError``, or a peak above
 the limit) or a *crash* (anything else: exit 3, a traceback, a signal, log lines on
@@ -16,6 +17,7 @@ stderr, an error of several lines).
 
 from __future__ import annotations
 
+import importlib
 import os
 import random
 import resource
@@ -137,9 +139,20 @@ def _address_limit() -> int:
     return 4 * MEMORY_LIMIT
 
 
+def _import_everything() -> None:
+    """Import the command line, the pipeline and every reader once, before forking (the
+    command line imports them lazily, which every child would otherwise repeat)."""
+    from qingdan.extract import READERS, reader_for
+
+    for module in ("qingdan.cli", "qingdan.pipeline", "qingdan.writers"):
+        importlib.import_module(module)
+    for suffix in READERS:
+        reader_for(suffix)
+
+
 def run_cases(cases: Iterator[Case], workdir: Path, jobs: int = 2) -> Iterator[Outcome]:
     """Run every case, ``jobs`` at a time, yielding outcomes as cases finish."""
-    import qingdan.cli  # noqa: F401  (imported once, before forking)
+    _import_everything()
 
     address_limit = _address_limit()
     running: dict[int, _Running] = {}

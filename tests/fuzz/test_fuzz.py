@@ -89,6 +89,7 @@ def test_mutate_names_what_it_did() -> None:
         (2, None, "qingdan: error: x.pdf: damaged\n", 100 << 20, "ok"),
         (2, None, "pdfminer warning\nqingdan: error: x.pdf: damaged\n", 1 << 20, "crash"),
         (0, None, "Data-loss while decompressing corrupted data\n", 1 << 20, "crash"),
+        (0, None, "qingdan: warning: x.txt: 1 warning(s), first: ...\n", 1 << 20, "ok"),
         (3, None, "qingdan: error: x: internal error (KeyError: 1)\n", 1 << 20, "crash"),
         (3, None, "qingdan: error: x: internal error (MemoryError: )\n", 1 << 20, "memory"),
         (0, None, "", MEMORY_LIMIT + 1, "memory"),
