@@ -182,8 +182,14 @@ def _write_cell_text(cell: Any, text: str) -> None:
         cell.add_paragraph(line)
 
 
-def _merge_spans(table: Table, grid: list[list[str]]) -> None:
-    """Merge every cell with the ``"<"`` cells right of it and the ``"^"`` rows below."""
+def merged_spans(grid: list[list[str]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """``(row, col) -> (rowspan, colspan)`` of every cell that is not covered.
+
+    A cell spans right over the ``"<"`` cells after it and down over the rows whose
+    cells below it are all ``"^"``: the one rule every rendering (Word merges, HTML
+    rowspan/colspan, spreadsheet ranges) follows.
+    """
+    found: dict[tuple[int, int], tuple[int, int]] = {}
     for r, row in enumerate(grid):
         for c, cell in enumerate(row):
             if cell in (ABOVE, LEFT):
@@ -196,8 +202,15 @@ def _merge_spans(table: Table, grid: list[list[str]]) -> None:
                 grid[down + 1][k] == ABOVE for k in range(c, right + 1)
             ):
                 down += 1
-            if (down, right) != (r, c):
-                table.cell(r, c).merge(table.cell(down, right))
+            found[r, c] = (down - r + 1, right - c + 1)
+    return found
+
+
+def _merge_spans(table: Table, grid: list[list[str]]) -> None:
+    """Merge every cell with the ``"<"`` cells right of it and the ``"^"`` rows below."""
+    for (r, c), (rows, cols) in merged_spans(grid).items():
+        if (rows, cols) != (1, 1):
+            table.cell(r, c).merge(table.cell(r + rows - 1, c + cols - 1))
 
 
 def _mark_repeating_header(table: Table, count: int) -> None:

@@ -28,33 +28,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from corpus.sheet import ABOVE, LEFT, merged_spans
+
 if TYPE_CHECKING:
     from corpus.sheet import Spec
 
-ABOVE, LEFT = "^", "<"
 
-
-def spans(grid: list[list[str]]) -> dict[tuple[int, int], tuple[int, int]]:
-    """``(row, col) -> (rowspan, colspan)`` of every cell that is not covered.
-
-    A cell spans right over the ``"<"`` cells after it and down over the rows whose
-    cells below it are all ``"^"`` (the same rule as the Word rendering's merges).
-    """
-    found: dict[tuple[int, int], tuple[int, int]] = {}
-    for r, row in enumerate(grid):
-        for c, cell in enumerate(row):
-            if cell in (ABOVE, LEFT):
-                continue
-            right = c
-            while right + 1 < len(row) and row[right + 1] == LEFT:
-                right += 1
-            down = r
-            while down + 1 < len(grid) and all(
-                grid[down + 1][k] == ABOVE for k in range(c, right + 1)
-            ):
-                down += 1
-            found[r, c] = (down - r + 1, right - c + 1)
-    return found
+spans = merged_spans
+"""The merged spans of a spec's grid (one rule with the Word rendering)."""
 
 
 # --- HTML ------------------------------------------------------------------------------
