@@ -105,8 +105,9 @@ def _continues_by_evidence(row: GridRow, above: GridRow, fields: Sequence[str | 
     categories = set(_columns(fields, "category"))
     width = min(len(row.cells), len(above.cells))
     own_text = [c for c in range(width) if c not in categories and not _blank(row.cells[c])]
-    if any(fields[c] == "no" for c in own_text if c < len(fields)):
-        return False  # a printed number starts a task
+    if any(fields[c] == "no" and not _foot(above, c).reaches for c in own_text if c < len(fields)):
+        return False  # a printed number starts a task, unless the break cut the number
+        # above it ("1" / "1": a narrow 序号 column wraps 11 over two lines)
     if any(not _foot(above, c).reaches for c in own_text):
         return False  # text in a cell that ended above the foot is a new row's
     for c in categories:
