@@ -105,9 +105,10 @@ def _continues_by_evidence(row: GridRow, above: GridRow, fields: Sequence[str | 
     categories = set(_columns(fields, "category"))
     width = min(len(row.cells), len(above.cells))
     own_text = [c for c in range(width) if c not in categories and not _blank(row.cells[c])]
-    if any(fields[c] == "no" and not _foot(above, c).reaches for c in own_text if c < len(fields)):
-        return False  # a printed number starts a task, unless the break cut the number
-        # above it ("1" / "1": a narrow 序号 column wraps 11 over two lines)
+    if any(
+        fields[c] == "no" and not _number_cut(above, row, c) for c in own_text if c < len(fields)
+    ):
+        return False  # a printed number starts a task
     if any(not _foot(above, c).reaches for c in own_text):
         return False  # text in a cell that ended above the foot is a new row's
     for c in categories:
@@ -119,6 +120,19 @@ def _continues_by_evidence(row: GridRow, above: GridRow, fields: Sequence[str | 
     if any(not _foot(above, c).reaches for c in above_text):
         return True
     return _continues_by_text(row, above, fields, every_cell_ran_on=True)
+
+
+def _number_cut(above: GridRow, row: GridRow, col: int) -> bool:
+    """Whether the 序号 at the top of the page is the rest of the number above it: a
+    narrow column wraps 11 as "1" / "1" and the break falls between the lines. Only
+    when the number above ran to the foot and the one below does not follow it (3 then
+    4 is the next task, 1 then 1 is not; 12 cut as 1 / 2 still reads as two tasks)."""
+    if not _foot(above, col).reaches:
+        return False
+    top, rest = cell_text(above.cells[col]).strip(), cell_text(row.cells[col]).strip()
+    if not (top.isdigit() and rest.isdigit()):
+        return False
+    return int(rest) != int(top) + 1
 
 
 def _joined(top: Cell, rest: Cell) -> Cell:
