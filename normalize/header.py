@@ -34,7 +34,14 @@ class Header:
     def matches(self, cells: Sequence[Cell]) -> bool:
         """Whether a row repeats this header (the same labels, spaces aside)."""
         keys = [label_key(c) for c in cells if cell_text(c)]
-        return bool(keys) and keys == [label_key(label) for label in self.labels if label]
+        if not keys:
+            return False
+        labels = [label_key(label) for label in self.labels if label]
+        if keys == labels:
+            return True
+        # The sub-label row of a two-row header printed again at a page break
+        # (牵头单位 | 责任（配合）单位 under 责任分工): only this header's own labels.
+        return self.height == 2 and len(keys) >= 2 and set(keys) <= set(labels)
 
 
 def _label_roles(

@@ -160,3 +160,18 @@ def test_a_table_per_page_repeating_the_two_row_header_is_one_list() -> None:
     task_list = normalize(raw_document([*header, DATA_ROW], [*header, second]))
     assert [r.no for r in task_list.records] == ["1", "2"]
     assert task_list.warnings == []
+
+
+def test_a_two_row_headers_sub_labels_printed_again_are_dropped() -> None:
+    """Found by the generated corpus: a text dump prints a two-row header again at a
+    page break; its sub-label row alone (one label unknown) must not become a record."""
+    grid: list[list[Cell]] = [
+        ["序号", "整改措施", "责任分工", "整改期限"],
+        ["牵头单位", "责任（配合）单位"],
+        ["1", "完成管网改造。", "县住建局", "县财政局", "年底前"],
+        ["序号", "整改措施", "责任分工", "整改期限"],
+        ["牵头单位", "责任（配合）单位"],
+        ["2", "完成泵站建设。", "县水务局", "", "6月底前"],
+    ]
+    records = normalize(raw_document(grid)).records
+    assert [(r.no, r.lead) for r in records] == [("1", ["县住建局"]), ("2", ["县水务局"])]
