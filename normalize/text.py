@@ -29,6 +29,10 @@ def _is_cjk(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
+def _has_cjk(text: str) -> bool:
+    return any(_is_cjk(char) for char in text)
+
+
 def drop_spaces_between_cjk(line: str) -> str:
     """Remove spaces with a CJK character on both sides; Chinese prose has none.
 
@@ -57,8 +61,10 @@ def join_wrapped_lines(text: Cell | None) -> str:
     """A raw cell's lines as one paragraph, as a person reads it.
 
     Lines are joined with nothing between CJK text and with one space between two
-    Latin words ("PM2.5" / "浓度" -> "PM2.5浓度"; "total" / "amount" -> "total
-    amount"); a number cut by the wrap is joined back ("20" / "19年" -> "2019年").
+    Latin words of English lines ("PM2.5" / "浓度" -> "PM2.5浓度"; "total" / "amount"
+    -> "total amount"); a number cut by the wrap is joined back ("20" / "19年" ->
+    "2019年"). In Chinese prose a wrap next to Latin letters is only a wrap: a narrow
+    column cuts "VOCs" as "VOC" / "s", and a space there would change the word.
     Spaces between CJK characters are dropped (see ``drop_spaces_between_cjk``).
     """
     out = ""
@@ -68,6 +74,8 @@ def join_wrapped_lines(text: Cell | None) -> str:
             and _LATIN_END.search(out)
             and _LATIN_START.search(line)
             and not (out[-1].isdigit() and line[0].isdigit())
+            and not _has_cjk(out)
+            and not _has_cjk(line)
         ):
             out += " "
         out += line

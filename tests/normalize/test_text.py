@@ -11,6 +11,13 @@ def test_cjk_lines_join_with_nothing_between() -> None:
 
 def test_latin_words_keep_one_space_and_numbers_cut_by_a_wrap_rejoin() -> None:
     assert join_wrapped_lines("reduce total\namount") == "reduce total amount"
+
+
+def test_a_wrap_inside_a_latin_word_of_chinese_prose_adds_no_space() -> None:
+    """Found by the generated corpus (seed 17): "VOC" / "s" in a narrow column."""
+    assert join_wrapped_lines("推进挥发性有机物VOC\ns排放总量削减20%") == (
+        "推进挥发性有机物VOCs排放总量削减20%"
+    )
     assert join_wrapped_lines("削减20\n19年") == "削减2019年"
     assert join_wrapped_lines("PM2.5\n浓度") == "PM2.5浓度"
 
