@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from qingdan.extract.grid import Cell, Covered, cell_text
 from qingdan.normalize.deadlines import parse_deadline
-from qingdan.normalize.departments import DepartmentKnowledge
+from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
 from qingdan.normalize.responsibility import split_responsibility
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 
@@ -79,10 +79,13 @@ def measure_column(
         return round(test / count, 3) if count else 0.0
 
     covered = sum(1 for cell in cells if cell is Covered.ABOVE)
+    # One reader for the column: it segments each distinct cell once (a column repeats
+    # its names), where a reader per cell would start from nothing every time.
+    reader = DepartmentReader(departments)
     return ColumnEvidence(
         filled=count,
         coverage=round((count + covered) / len(cells), 3) if cells else 0.0,
-        departments=share(sum(_reads_as_departments(c, departments) for c in cells)),
+        departments=share(sum(_reads_as_departments(c, reader) for c in cells)),
         deadlines=share(sum(_reads_as_deadline(text, year) for text in filled)),
         sentences=share(sum(_reads_as_sentence(text) for text in filled)),
         ordinals=share(sum(bool(_ORDINAL.match(squeeze(text))) for text in filled)),
@@ -92,7 +95,7 @@ def measure_column(
     )
 
 
-def _reads_as_departments(cell: Cell, departments: DepartmentKnowledge) -> bool:
+def _reads_as_departments(cell: Cell, departments: DepartmentReader) -> bool:
     text = cell_text(cell)
     if not text.strip() or len(squeeze(text)) > _LONGEST_DEPARTMENT_CELL:
         return False
