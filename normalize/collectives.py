@@ -34,7 +34,7 @@ def read_collective(model: UnitModel, text: str) -> Reading:
         rest = text[len(head) :]
         if text.startswith(head) and rest:
             best = cheaper(best, _read_each(model, rest))
-    for tail in model.collective_tails:
+    for tail in model.tails_ending(text):
         if text.endswith(tail):
             best = cheaper(best, _read_tail(model, text[: -len(tail)], tail))
     return best

@@ -97,8 +97,12 @@ class UnitModel:
     _level_index: dict[str, tuple[str, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _indexes: _Indexes = field(default_factory=lambda: _Indexes(), compare=False, repr=False)
     _cache: dict[str, Reading] = field(default_factory=dict, compare=False, repr=False)
     _places_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    _prefix_cache: dict[str, dict[int, tuple[float, str]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> UnitModel:
@@ -157,11 +161,24 @@ class UnitModel:
         for word in (*self.zones, *self.levels):  # zones first: X新区 is no X新 + 区
             index.setdefault(word[0], []).append(word)
         levels = {first: tuple(words) for first, words in index.items()}
-        return replace(self, end_characters=ends, _level_index=levels, _cache={})
+        return replace(
+            self,
+            end_characters=ends,
+            _level_index=levels,
+            _indexes=_Indexes.of(self),
+            _cache={},
+            _prefix_cache={},
+        )
 
     def with_places(self, places: set[str] | frozenset[str]) -> UnitModel:
         """The same grammar knowing these place stems as well (a fresh cache)."""
-        return replace(self, places=self.places | frozenset(places), _cache={}, _places_cache={})
+        return replace(
+            self,
+            places=self.places | frozenset(places),
+            _cache={},
+            _places_cache={},
+            _prefix_cache={},
+        )
 
     def with_confirmed(self, names: set[str] | frozenset[str]) -> UnitModel:
         """The same grammar knowing that the document writes these names whole.
@@ -248,6 +265,10 @@ class UnitModel:
 
     # ---- collectives -----------------------------------------------------------------
 
+    def tails_ending(self, text: str) -> tuple[str, ...]:
+        """The collective tails that may end the text (those with its last character)."""
+        return self._indexes.collective_tails.get(text[-1:], ())
+
     def is_level_run(self, text: str) -> bool:
         """Whether text is levels only (乡镇, 县市区, 镇街道, 开发区)."""
         if not text:
@@ -277,7 +298,14 @@ class UnitModel:
 
         Kinds: ``start``, ``opener``, ``level``, ``zone``, ``place``, ``committee``.
         Levels go down ``level_order``: a prefix never climbs back up (镇县 is none).
+        The mapping is cached (a cell's pieces share their texts): do not change it.
         """
+        found = self._prefix_cache.get(text)
+        if found is None:
+            found = self._prefix_cache[text] = self._prefix_ends(text)
+        return found
+
+    def _prefix_ends(self, text: str) -> dict[int, tuple[float, str]]:
         reach: dict[int, tuple[float, str, int]] = {0: (0.0, "start", -1)}
         for position in range(len(text)):
             if position not in reach:
@@ -304,7 +332,7 @@ class UnitModel:
         if last in ("start", "opener"):
             tokens += [
                 (position + len(o), 0.0, "opener", "")
-                for o in self.openers
+                for o in self._indexes.openers.get(text[position], ())
                 if text.startswith(o, position)
             ]
         if last in ("level", "zone", "place"):
@@ -425,7 +453,7 @@ class UnitModel:
     def _branch(self, tail: str, bare: bool = True) -> tuple[float, str | None] | None:
         """(cost, unknown place) of a branch: [place] + a branch suffix (X分局, 支队)."""
         best: tuple[float, str | None] | None = None
-        for suffix in self.branch_suffixes:
+        for suffix in self._indexes.branch_suffixes.get(tail[-1:], ()):
             if not tail.endswith(suffix):
                 continue
             place = tail[: -len(suffix)]
@@ -456,7 +484,7 @@ class UnitModel:
     def _glued_inside(self, body: str) -> bool:
         """Whether an organ word ends inside the text and a level or a name starts right
         after it (住建局县财政局, 规划X分局国土X分局): two names glued, not one."""
-        level_ends = {word[-1] for word in (*self.levels, *self.zones)}
+        level_ends = self._indexes.level_ends
         for position in range(1, len(body) - 1):
             before = body[position - 1]
             if before not in _ORGAN_CHARS and before not in level_ends:
@@ -470,6 +498,38 @@ class UnitModel:
             if rest.kind in STRONG and rest.cost <= 1.5:
                 return True
         return False
+
+
+@dataclass(frozen=True)
+class _Indexes:
+    """The model's word lists looked up by a character, so a reading tries only the
+    words that can match (the same words, in the same order, as the whole list)."""
+
+    openers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """First character -> the openers starting with it."""
+    branch_suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Last character -> the branch suffixes ending with it."""
+    collective_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Last character -> the collective tails ending with it."""
+    level_ends: frozenset[str] = frozenset()
+    """The last characters of levels and zones."""
+
+    @classmethod
+    def of(cls, model: UnitModel) -> _Indexes:
+        """The indexes of a model's word lists."""
+        return cls(
+            openers=_by_character(model.openers, 0),
+            branch_suffixes=_by_character(model.branch_suffixes, -1),
+            collective_tails=_by_character(model.collective_tails, -1),
+            level_ends=frozenset(word[-1] for word in (*model.levels, *model.zones)),
+        )
+
+
+def _by_character(words: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault(word[at], []).append(word)
+    return {character: tuple(group) for character, group in index.items()}
 
 
 def _ranks(order: list[list[str]], zones: list[str]) -> dict[str, int]:
