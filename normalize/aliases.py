@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +44,9 @@ class AliasTable:
     @classmethod
     def load(cls, user_file: Path | None = None) -> AliasTable:
         """The built-in table plus the user's alias file (YAML/TOML mapping or CSV)."""
-        data = builtin("aliases.toml")
-        bodies: dict[str, str] = {}
-        for canonical, variants in data.get("canonical", {}).items():
-            bodies[canonical] = canonical
-            bodies.update(dict.fromkeys(variants, canonical))
+        bodies, prefix_ends = _builtin_bodies()
         user = read_alias_file(user_file) if user_file is not None else {}
-        return cls(bodies, tuple(data.get("prefix_ends", [])), user)
+        return cls(bodies, prefix_ends, user)
 
     def canonical(self, name: str) -> str:
         """The canonical name of a department name (the name itself when no alias applies)."""
@@ -69,6 +66,18 @@ class AliasTable:
             if body in self.bodies and (not prefix or prefix.endswith(self.prefix_ends)):
                 return prefix + self.bodies[body]
         return name
+
+
+@cache
+def _builtin_bodies() -> tuple[dict[str, str], tuple[str, ...]]:
+    """The built-in table (``data/aliases.toml``), read once a process: body form ->
+    canonical form, and the prefix endings kept."""
+    data = builtin("aliases.toml")
+    bodies: dict[str, str] = {}
+    for canonical, variants in data.get("canonical", {}).items():
+        bodies[canonical] = canonical
+        bodies.update(dict.fromkeys(variants, canonical))
+    return bodies, tuple(data.get("prefix_ends", []))
 
 
 def read_alias_file(path: Path) -> dict[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from qingdan.extract.grid import Cell
@@ -45,9 +46,8 @@ class ColumnSynonyms:
         The file maps role names to lists of labels, at the top level or under
         ``[fields]``: ``measure = ["具体举措"]``.
         """
-        data = builtin("columns.toml")
-        by_label = _labels_by_role(data, Path("columns.toml"))
-        heads = _labels_by_role({"fields": data.get("heads", {})}, Path("columns.toml"))
+        builtin_labels, builtin_heads = _builtin_labels()
+        by_label, heads = dict(builtin_labels), dict(builtin_heads)
         forced: frozenset[str] = frozenset()
         if user_file is not None:
             user_data = read_data_file(user_file)
@@ -82,6 +82,16 @@ class ColumnSynonyms:
     def is_forced(self, label: Cell | None) -> bool:
         """Whether the user's column file gives this label its role."""
         return self._key(label) in self.forced
+
+
+@cache
+def _builtin_labels() -> tuple[dict[str, Role], dict[str, Role]]:
+    """The built-in labels and label endings (``data/columns.toml``), read once a process;
+    callers copy them before adding a user's."""
+    data = builtin("columns.toml")
+    by_label = _labels_by_role(data, Path("columns.toml"))
+    heads = _labels_by_role({"fields": data.get("heads", {})}, Path("columns.toml"))
+    return by_label, heads
 
 
 def _labels_by_role(data: dict[str, object], path: Path) -> dict[str, Role]:

@@ -27,6 +27,7 @@ import difflib
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -65,14 +66,22 @@ class DepartmentKnowledge:
         ``organs`` entries added) and the first file's keys: ``suffixes``, ``starts``,
         ``known``, ``etc``, ``note_words``, ``false_starts``.
         """
+        if user_file is None:
+            return _builtin_knowledge()
         data = builtin("units.toml")
-        if user_file is not None:
-            _extend(data, read_data_file(user_file), user_file)
+        _extend(data, read_data_file(user_file), user_file)
         return cls(UnitModel.from_data(data))
 
     def is_complete(self, name: str) -> bool:
         """Whether a name reads as a unit under the model (no document evidence)."""
         return self.model.is_unit(name)
+
+
+@cache
+def _builtin_knowledge() -> DepartmentKnowledge:
+    """The built-in model, built once a process: every document without a user's file
+    shares it (and the readings it has cached, which depend on the model alone)."""
+    return DepartmentKnowledge(UnitModel.from_data(builtin("units.toml")))
 
 
 def _extend(data: dict[str, Any], user: dict[str, Any], path: Path) -> None:

@@ -223,7 +223,7 @@ class UnitModel:
         if text in self.notes:
             return Reading(Kind.NOTE, NOTE_COST)
         reading = self._read_with_brackets(text)
-        if any(word in text for word in self.note_words) and reading.cost > 2.0:
+        if reading.cost > 2.0 and any(word in text for word in self.note_words):
             cost = NOTE_LIKE + NOTE_PER_CHAR * len(text) + self._name_first_penalty(text)
             return Reading(Kind.NOTE, cost)
         return reading
@@ -418,7 +418,7 @@ class UnitModel:
         if has_prefix and last in ("level", "place", "zone") and body in self.branch_suffixes:
             return Reading(Kind.ORGAN, BARE_BRANCH)  # 人行X县支行: the opener's branch
         best: Reading | None = None
-        for split in range(1, len(body)):
+        for split in self._indexes.body_splits(len(body)):
             core, tail = body[:split], body[split:]
             core_cost = 0.0 if core in self.organs else STEM_COST if core in self.stems else None
             branch = self._branch(tail) if core_cost is not None else None
@@ -513,6 +513,17 @@ class _Indexes:
     """Last character -> the collective tails ending with it."""
     level_ends: frozenset[str] = frozenset()
     """The last characters of levels and zones."""
+    longest_core: int = 0
+    """The length of the longest organ or stem: no longer core is one."""
+    longest_organ: int = 0
+    """The length of the longest organ: no longer unit inside a parent is one."""
+
+    def body_splits(self, length: int) -> list[int]:
+        """The splits of a body of ``length`` into core + tail that may read as a unit:
+        a known core (an organ or a stem) first, or a known organ last; in order."""
+        first = range(1, min(length, self.longest_core + 1))
+        last = range(max(first.stop, length - self.longest_organ), length)
+        return [*first, *last]
 
     @classmethod
     def of(cls, model: UnitModel) -> _Indexes:
@@ -522,6 +533,8 @@ class _Indexes:
             branch_suffixes=_by_character(model.branch_suffixes, -1),
             collective_tails=_by_character(model.collective_tails, -1),
             level_ends=frozenset(word[-1] for word in (*model.levels, *model.zones)),
+            longest_core=max(map(len, (*model.organs, *model.stems)), default=0),
+            longest_organ=max(map(len, model.organs), default=0),
         )
 
 
