@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from qingdan.extract.scan_engine import TextLine
@@ -29,12 +30,21 @@ _DOTS = ".·•`'‘’,，、。．:;"
 """Marks a speck is read as."""
 _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff（）《》“”]"
 _CJK_MARK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60“”‘’]"
-_LEADING_DOT = re.compile(rf"^[.·•`']+(?={_CJK_MARK})")
-_TRAILING_DOT = re.compile(rf"(?<={_CJK_MARK})[.·•`']+$")
 _FULL_STOP_SHARE = 0.2
 """A trailing mark this share of the line's height across is a 。, not a speck."""
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
-_HALF_NEXT_TO_HAN = re.compile(rf"(?<={_HAN})[,;:!?()]|[,;:!?()](?={_HAN})")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Dots before and after a CJK mark, half-width punctuation next to a Chinese
+    character; compiled on first use (the large character classes are slow to compile,
+    and the PDF reader imports this module for the scans it rarely meets; issue 16)."""
+    return (
+        re.compile(rf"^[.·•`']+(?={_CJK_MARK})"),
+        re.compile(rf"(?<={_CJK_MARK})[.·•`']+$"),
+        re.compile(rf"(?<={_HAN})[,;:!?()]|[,;:!?()](?={_HAN})"),
+    )
 
 
 @dataclass
@@ -75,22 +85,23 @@ def clean_lines(lines: list[TextLine], ink: Any = None) -> tuple[list[TextLine],
     ``ink`` is the binarised page the lines were read from (255 = ink); without it a dot
     at a line's end is taken for a speck.
     """
+    leading_dot, trailing_dot, half_next_to_han = _patterns()
     repairs = TextRepairs()
     kept = []
     for line in lines:
         if all(char in _DOTS or char.isspace() for char in line.text):
             repairs.speck_lines += 1
             continue
-        text, specks = _LEADING_DOT.subn("", line.text)
+        text, specks = leading_dot.subn("", line.text)
         repairs.speck_marks += specks
-        if _TRAILING_DOT.search(text):
+        if trailing_dot.search(text):
             if ink is not None and _last_mark_size(ink, line) >= _FULL_STOP_SHARE * _height(line):
-                text = _TRAILING_DOT.sub("。", text)
+                text = trailing_dot.sub("。", text)
                 repairs.full_stops += 1
             else:
-                text = _TRAILING_DOT.sub("", text)
+                text = trailing_dot.sub("", text)
                 repairs.speck_marks += 1
-        text, marks = _HALF_NEXT_TO_HAN.subn(lambda m: _FULL_WIDTH[m.group()], text)
+        text, marks = half_next_to_han.subn(lambda m: _FULL_WIDTH[m.group()], text)
         repairs.punctuation += marks
         kept.append(replace(line, text=text) if text != line.text else line)
     return kept, repairs

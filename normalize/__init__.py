@@ -36,7 +36,6 @@ from qingdan.normalize.page_breaks import (
     join_cut_section_rows,
     join_split_rows,
 )
-from qingdan.normalize.paragraphs import read_paragraph_list
 from qingdan.normalize.records import RecordContext, build_record
 from qingdan.normalize.roles import Value, traits
 
@@ -73,8 +72,12 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     task_rows = collect_task_rows(raw.tables, knowledge.columns)
     text_before = raw.content.text_before
     # No task table: the text may be a numbered-paragraph list (issue 19).
-    if task_rows is None and (listed := read_paragraph_list(text_before, knowledge.columns)):
-        task_rows, text_before = listed.rows, listed.text_above
+    if task_rows is None:
+        # Imported here: most documents hold a table (issue 16).
+        from qingdan.normalize.paragraphs import read_paragraph_list
+
+        if listed := read_paragraph_list(text_before, knowledge.columns):
+            task_rows, text_before = listed.rows, listed.text_above
     if task_rows is None:
         what = "no table" if not raw.tables else "no table with a task-list header"
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")

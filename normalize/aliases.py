@@ -15,8 +15,6 @@ canonical name: nothing is guessed.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -103,6 +101,9 @@ def read_alias_file(path: Path) -> dict[str, str]:
 
 
 def _read_alias_csv(path: Path) -> dict[str, str]:
+    import csv  # only for a CSV alias file (issue 16: imports cost every start)
+    import io
+
     reader = csv.DictReader(io.StringIO(read_text_file(path)))
     if reader.fieldnames is None or {"variant", "canonical"} - set(reader.fieldnames):
         raise KnowledgeFileError(path, "expected the CSV header 'variant,canonical'")

@@ -23,7 +23,6 @@ extended by the user's ``--departments`` file.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -95,6 +94,8 @@ def _extend(data: dict[str, Any], user: dict[str, Any], path: Path) -> None:
         elif target in keys:
             raise KnowledgeFileError(path, f"{key}: expected a list of names")
         else:
+            import difflib  # only for a mistyped key (issue 16: imports cost every start)
+
             close = difflib.get_close_matches(str(key), keys, n=2)
             hint = f"did you mean {' or '.join(close)}? " if close else ""
             raise KnowledgeFileError(

@@ -13,7 +13,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from qingdan.extract.encoding import decode_text
 from qingdan.extract.errors import QingdanError, UndecodableText
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -25,6 +24,9 @@ class KnowledgeFileError(QingdanError):
 
 def read_text_file(path: Path) -> str:
     """The text of a user's data file, in whichever encoding it was saved."""
+    # Imported here: only a user's file needs the encoding guesser (issue 16).
+    from qingdan.extract.encoding import decode_text
+
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -66,5 +68,5 @@ def _read_yaml(text: str) -> Any:
 
 
 def builtin(name: str) -> dict[str, Any]:
-    """The built-in data file ``normalize/data/NAME``."""
-    return read_data_file(DATA_DIR / name)
+    """The built-in data file ``normalize/data/NAME`` (TOML, saved as UTF-8 by us)."""
+    return tomllib.loads((DATA_DIR / name).read_text(encoding="utf-8"))

@@ -9,7 +9,6 @@ from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, DepartmentReader
 from qingdan.normalize.layout import GridRow
-from qingdan.normalize.lookalikes import correct_deadline
 from qingdan.normalize.model import TaskRecord, TaskWarning
 from qingdan.normalize.responsibility import (
     label_says_first_leads,
@@ -119,6 +118,8 @@ def build_record(
     deadline_text = "".join(squeeze(cell) for cell in texts.get("deadline", [])) or None
     deadline = parse_deadline(deadline_text, context.year)
     if deadline_text and context.misread:
+        from qingdan.normalize.lookalikes import correct_deadline  # OCR only (issue 16)
+
         corrected = correct_deadline(deadline_text, context.year)
         if corrected is not None:
             warnings.append(_lookalike_warning(deadline_text, corrected[0], seq, row.page))
