@@ -11,10 +11,10 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from qingdan.normalize.text import squeeze
 
@@ -42,8 +42,7 @@ _DATE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[，,；;。、]")
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """What a deadline text means: the last day it names and what kind of term it is."""
 
     due: date | None
@@ -51,8 +50,7 @@ class Deadline:
     """``"date"``, ``"ongoing"``, ``"recurring"``, or ``None`` when not understood."""
 
 
-@dataclass(frozen=True)
-class _Vocabulary:
+class _Vocabulary(NamedTuple):
     ongoing: tuple[str, ...]
     recurring: tuple[str, ...]
     starts: tuple[str, ...]

@@ -11,7 +11,7 @@ section row, a restart at one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qingdan.normalize.model import TaskRecord, TaskWarning
 from qingdan.normalize.text import squeeze
@@ -23,8 +23,7 @@ _BRACKETED_ARABIC = re.compile(r"^([（(])(\d+)([）)])$")
 _HALF_WIDTH = str.maketrans("（）．", "().")
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     """A printed 序号 read as a style (how it is written) and its numeric parts."""
 
     style: str

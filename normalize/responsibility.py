@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, DepartmentReader
 from qingdan.normalize.knowledge import builtin
@@ -59,8 +60,7 @@ class _NameReader:
         return cell.names
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     label: re.Pattern[str]
     mark: re.Pattern[str]
     verb: re.Pattern[str]

@@ -9,8 +9,8 @@ here and nowhere else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum, StrEnum
+from typing import NamedTuple
 
 
 class Role(StrEnum):
@@ -72,8 +72,7 @@ class Blank(Enum):
     over several measure rows."""
 
 
-@dataclass(frozen=True)
-class RoleTraits:
+class RoleTraits(NamedTuple):
     """What one role does."""
 
     field: str | None

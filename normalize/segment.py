@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qingdan.normalize.unit_reading import CLOSING, OPENING, Kind, Reading
 from qingdan.normalize.units import UnitModel
@@ -31,8 +31,7 @@ MAX_PIECE = 48
 """No unit name is longer; longer runs are cut at least once."""
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """One cut piece of a run: its text as written (line breaks removed) and reading."""
 
     text: str
@@ -41,16 +40,14 @@ class Piece:
     end: int
 
 
-@dataclass(frozen=True)
-class BracketNote:
+class BracketNote(NamedTuple):
     """A bracket group taken out of a run because it holds a note, and where it stood."""
 
     text: str
     position: int
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A run with its breaks located: compact text, where breaks were, bracket notes."""
 
     text: str

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from qingdan.normalize.collectives import read_collective
 from qingdan.normalize.unit_reading import (
@@ -97,7 +98,6 @@ class UnitModel:
     _level_index: dict[str, tuple[str, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
-    _indexes: _Indexes = field(default_factory=lambda: _Indexes(), compare=False, repr=False)
     _cache: dict[str, Reading] = field(default_factory=dict, compare=False, repr=False)
     _places_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _prefix_cache: dict[str, dict[int, tuple[float, str]]] = field(
@@ -111,11 +111,14 @@ class UnitModel:
         for forms in data.get("organs", {}).values():
             organs.update(str(f) for f in forms)
         suffixes = _longest_first(data.get("unit_suffixes", []))
-        stems = set()
-        for organ in organs:
-            for suffix in suffixes:
-                if organ.endswith(suffix) and len(organ) - len(suffix) >= 2:
-                    stems.add(organ[: -len(suffix)])
+        # A stem is an organ less a unit suffix, two characters at least (财政 of 财政局).
+        suffix_set = set(suffixes)
+        stems = {
+            organ[:-k]
+            for organ in organs
+            for k in range(1, len(organ) - 1)
+            if organ[-k:] in suffix_set
+        }
         return cls(
             levels=_longest_first(data.get("levels", [])),
             zones=_longest_first(data.get("zones", [])),
@@ -165,10 +168,13 @@ class UnitModel:
             self,
             end_characters=ends,
             _level_index=levels,
-            _indexes=_Indexes.of(self),
             _cache={},
             _prefix_cache={},
         )
+
+    @cached_property
+    def _indexes(self) -> _Indexes:
+        return _Indexes.of(self)
 
     def with_places(self, places: set[str] | frozenset[str]) -> UnitModel:
         """The same grammar knowing these place stems as well (a fresh cache)."""
@@ -500,22 +506,21 @@ class UnitModel:
         return False
 
 
-@dataclass(frozen=True)
-class _Indexes:
+class _Indexes(NamedTuple):
     """The model's word lists looked up by a character, so a reading tries only the
     words that can match (the same words, in the same order, as the whole list)."""
 
-    openers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    openers: dict[str, tuple[str, ...]]
     """First character -> the openers starting with it."""
-    branch_suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    branch_suffixes: dict[str, tuple[str, ...]]
     """Last character -> the branch suffixes ending with it."""
-    collective_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    collective_tails: dict[str, tuple[str, ...]]
     """Last character -> the collective tails ending with it."""
-    level_ends: frozenset[str] = frozenset()
+    level_ends: frozenset[str]
     """The last characters of levels and zones."""
-    longest_core: int = 0
+    longest_core: int
     """The length of the longest organ or stem: no longer core is one."""
-    longest_organ: int = 0
+    longest_organ: int
     """The length of the longest organ: no longer unit inside a parent is one."""
 
     def body_splits(self, length: int) -> list[int]:
