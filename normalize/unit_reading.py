@@ -7,8 +7,8 @@ The vocabulary of ``normalize.units``, ``normalize.collectives`` and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 OPENING = "（(【[〔"
 CLOSING = "）)】]〕"
@@ -59,8 +59,7 @@ class Kind(Enum):
         return self not in (Kind.NOTE, Kind.FRAGMENT, Kind.UNKNOWN)
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """How one piece of text reads: its kind, its cost, what it taught about places."""
 
     kind: Kind

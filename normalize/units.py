@@ -15,6 +15,7 @@ The vocabulary is data: ``data/units.toml``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -202,7 +203,7 @@ class UnitModel:
         if found is None:
             found = self._read(text)
             if text in self.confirmed:
-                found = replace(found, cost=0.0)
+                found = found._replace(cost=0.0)
             self._cache[text] = found
         return found
 
@@ -225,7 +226,7 @@ class UnitModel:
             if text.endswith(ending) and len(text) > len(ending):
                 named = self.read(text[: -len(ending)])
                 if named.kind.is_name:
-                    return replace(named, cost=named.cost + 0.1, etc=ending)
+                    return named._replace(cost=named.cost + 0.1, etc=ending)
         if text in self.notes:
             return Reading(Kind.NOTE, NOTE_COST)
         reading = self._read_with_brackets(text)
@@ -252,7 +253,7 @@ class UnitModel:
         if not reading.kind.is_name:
             return reading
         extra = sum(0.0 if self.names_a_list(c) else ODD_BRACKET for c in contents)
-        return replace(reading, cost=reading.cost + extra)
+        return reading._replace(cost=reading.cost + extra)
 
     def names_a_list(self, content: str) -> bool:
         """Whether a bracket's content is levels or names (县、市、区; 街道、开发区; 管委会)."""
@@ -404,7 +405,7 @@ class UnitModel:
                 continue
             found = self._read_body(body, has_prefix=end > 0, last=last)
             if found is not None:
-                best = cheaper(best, replace(found, cost=found.cost + cost))
+                best = cheaper(best, found._replace(cost=found.cost + cost))
         return best
 
     def _place_alone(self, end: int, cost: float, last: str) -> Reading:
@@ -424,7 +425,7 @@ class UnitModel:
         if has_prefix and last in ("level", "place", "zone") and body in self.branch_suffixes:
             return Reading(Kind.ORGAN, BARE_BRANCH)  # 人行X县支行: the opener's branch
         best: Reading | None = None
-        for split in self._indexes.body_splits(len(body)):
+        for split in self._indexes.body_splits(body):
             core, tail = body[:split], body[split:]
             core_cost = 0.0 if core in self.organs else STEM_COST if core in self.stems else None
             branch = self._branch(tail) if core_cost is not None else None
@@ -454,7 +455,7 @@ class UnitModel:
         generic = self.generic_body(body, has_prefix=True)
         if generic is None or body.endswith(self.branch_suffixes):
             return None
-        return replace(generic, cost=generic.cost + STEM_COST)
+        return generic._replace(cost=generic.cost + STEM_COST)
 
     def _branch(self, tail: str, bare: bool = True) -> tuple[float, str | None] | None:
         """(cost, unknown place) of a branch: [place] + a branch suffix (X分局, 支队)."""
@@ -518,17 +519,19 @@ class _Indexes(NamedTuple):
     """Last character -> the collective tails ending with it."""
     level_ends: frozenset[str]
     """The last characters of levels and zones."""
-    longest_core: int
-    """The length of the longest organ or stem: no longer core is one."""
-    longest_organ: int
-    """The length of the longest organ: no longer unit inside a parent is one."""
+    core_lengths: dict[str, frozenset[int]]
+    """First character -> the lengths of the organs and stems starting with it."""
+    sub_unit_lengths: dict[str, frozenset[int]]
+    """Last character -> the lengths of the organs that end with a branch suffix (交警大队)
+    and so may be a unit inside its parent."""
 
-    def body_splits(self, length: int) -> list[int]:
-        """The splits of a body of ``length`` into core + tail that may read as a unit:
-        a known core (an organ or a stem) first, or a known organ last; in order."""
-        first = range(1, min(length, self.longest_core + 1))
-        last = range(max(first.stop, length - self.longest_organ), length)
-        return [*first, *last]
+    def body_splits(self, body: str) -> list[int]:
+        """The splits of a body into core + tail that may read as a unit, in order: after
+        a known core (an organ or a stem), or before an organ that may be a sub-unit."""
+        length = len(body)
+        splits = {k for k in self.core_lengths.get(body[:1], ()) if k < length}
+        splits.update(length - k for k in self.sub_unit_lengths.get(body[-1:], ()) if k < length)
+        return sorted(splits)
 
     @classmethod
     def of(cls, model: UnitModel) -> _Indexes:
@@ -538,8 +541,10 @@ class _Indexes(NamedTuple):
             branch_suffixes=_by_character(model.branch_suffixes, -1),
             collective_tails=_by_character(model.collective_tails, -1),
             level_ends=frozenset(word[-1] for word in (*model.levels, *model.zones)),
-            longest_core=max(map(len, (*model.organs, *model.stems)), default=0),
-            longest_organ=max(map(len, model.organs), default=0),
+            core_lengths=_lengths_by_character((*model.organs, *model.stems), 0),
+            sub_unit_lengths=_lengths_by_character(
+                [organ for organ in model.organs if organ.endswith(model.branch_suffixes)], -1
+            ),
         )
 
 
@@ -548,6 +553,13 @@ def _by_character(words: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]
     for word in words:
         index.setdefault(word[at], []).append(word)
     return {character: tuple(group) for character, group in index.items()}
+
+
+def _lengths_by_character(words: Iterable[str], at: int) -> dict[str, frozenset[int]]:
+    lengths: dict[str, set[int]] = {}
+    for word in words:
+        lengths.setdefault(word[at], set()).add(len(word))
+    return {character: frozenset(group) for character, group in lengths.items()}
 
 
 def _ranks(order: list[list[str]], zones: list[str]) -> dict[str, int]:
