@@ -85,6 +85,11 @@ def _place_between_organ_and_branch(name: str, model: UnitModel) -> str | None:
             place, before = head[-length:], head[:-length]
             if not re.fullmatch(r"[\u4e00-\u9fff]+", place) or len(place) < length:
                 break
-            if any(before.endswith(organ) for organ in model.organs if len(organ) >= 2):
+            if _ends_with_organ(before, model):
                 return place if length >= 2 else None
     return None
+
+
+def _ends_with_organ(text: str, model: UnitModel) -> bool:
+    """Whether the text ends with an organ word of two characters or more."""
+    return any(text[-k:] in model.organs for k in range(2, len(text) + 1))

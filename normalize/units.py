@@ -15,10 +15,8 @@ The vocabulary is data: ``data/units.toml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any
 
 from qingdan.normalize.collectives import read_collective
 from qingdan.normalize.unit_reading import (
@@ -52,6 +50,7 @@ from qingdan.normalize.unit_reading import (
     cheaper_opt,
     without_brackets,
 )
+from qingdan.normalize.word_index import NO_INDEX, WordIndex
 
 # Characters that end organ words; a place stem never holds one (so 财政局县 is no place).
 _ORGAN_CHARS = frozenset("局委办室部院所站处厅署队社司府会组班行馆联协团心位门")
@@ -99,6 +98,8 @@ class UnitModel:
     _level_index: dict[str, tuple[str, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _indexes: WordIndex = field(default=NO_INDEX, compare=False, repr=False)
+    """The word lists by character; the same for the places and names of a document."""
     _cache: dict[str, Reading] = field(default_factory=dict, compare=False, repr=False)
     _places_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _prefix_cache: dict[str, dict[int, tuple[float, str]]] = field(
@@ -120,7 +121,7 @@ class UnitModel:
             for k in range(1, len(organ) - 1)
             if organ[-k:] in suffix_set
         }
-        return cls(
+        model = cls(
             levels=_longest_first(data.get("levels", [])),
             zones=_longest_first(data.get("zones", [])),
             openers=_longest_first(data.get("openers", [])),
@@ -145,7 +146,8 @@ class UnitModel:
             false_starts=_longest_first(data.get("false_starts", [])),
             places=frozenset(str(p) for p in data.get("places", [])),
             ranks=_ranks(data.get("level_order", []), data.get("zones", [])),
-        )._with_end_characters()
+        )
+        return replace(model, _indexes=WordIndex.of(model))._with_end_characters()
 
     def _with_end_characters(self) -> UnitModel:
         words = [
@@ -172,10 +174,6 @@ class UnitModel:
             _cache={},
             _prefix_cache={},
         )
-
-    @cached_property
-    def _indexes(self) -> _Indexes:
-        return _Indexes.of(self)
 
     def with_places(self, places: set[str] | frozenset[str]) -> UnitModel:
         """The same grammar knowing these place stems as well (a fresh cache)."""
@@ -505,61 +503,6 @@ class UnitModel:
             if rest.kind in STRONG and rest.cost <= 1.5:
                 return True
         return False
-
-
-class _Indexes(NamedTuple):
-    """The model's word lists looked up by a character, so a reading tries only the
-    words that can match (the same words, in the same order, as the whole list)."""
-
-    openers: dict[str, tuple[str, ...]]
-    """First character -> the openers starting with it."""
-    branch_suffixes: dict[str, tuple[str, ...]]
-    """Last character -> the branch suffixes ending with it."""
-    collective_tails: dict[str, tuple[str, ...]]
-    """Last character -> the collective tails ending with it."""
-    level_ends: frozenset[str]
-    """The last characters of levels and zones."""
-    core_lengths: dict[str, frozenset[int]]
-    """First character -> the lengths of the organs and stems starting with it."""
-    sub_unit_lengths: dict[str, frozenset[int]]
-    """Last character -> the lengths of the organs that end with a branch suffix (交警大队)
-    and so may be a unit inside its parent."""
-
-    def body_splits(self, body: str) -> list[int]:
-        """The splits of a body into core + tail that may read as a unit, in order: after
-        a known core (an organ or a stem), or before an organ that may be a sub-unit."""
-        length = len(body)
-        splits = {k for k in self.core_lengths.get(body[:1], ()) if k < length}
-        splits.update(length - k for k in self.sub_unit_lengths.get(body[-1:], ()) if k < length)
-        return sorted(splits)
-
-    @classmethod
-    def of(cls, model: UnitModel) -> _Indexes:
-        """The indexes of a model's word lists."""
-        return cls(
-            openers=_by_character(model.openers, 0),
-            branch_suffixes=_by_character(model.branch_suffixes, -1),
-            collective_tails=_by_character(model.collective_tails, -1),
-            level_ends=frozenset(word[-1] for word in (*model.levels, *model.zones)),
-            core_lengths=_lengths_by_character((*model.organs, *model.stems), 0),
-            sub_unit_lengths=_lengths_by_character(
-                [organ for organ in model.organs if organ.endswith(model.branch_suffixes)], -1
-            ),
-        )
-
-
-def _by_character(words: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for word in words:
-        index.setdefault(word[at], []).append(word)
-    return {character: tuple(group) for character, group in index.items()}
-
-
-def _lengths_by_character(words: Iterable[str], at: int) -> dict[str, frozenset[int]]:
-    lengths: dict[str, set[int]] = {}
-    for word in words:
-        lengths.setdefault(word[at], set()).add(len(word))
-    return {character: frozenset(group) for character, group in lengths.items()}
 
 
 def _ranks(order: list[list[str]], zones: list[str]) -> dict[str, int]:
