@@ -103,7 +103,7 @@ def is_bracket_note(content: str, model: UnitModel) -> bool:
     Names and lists of levels are part of the name (各镇（街道、开发区）, 县财政局（县国资办）),
     and so are one or two characters inside a word (党（工）委).
     """
-    if any(word in content for word in model.note_words):
+    if model.has_note_word(content):
         return True
     if content in model.whole or model.names_a_list(content):
         return False

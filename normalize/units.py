@@ -205,6 +205,10 @@ class UnitModel:
             self._cache[text] = found
         return found
 
+    def has_note_word(self, text: str) -> bool:
+        """Whether the text holds a word of a note (负责, 牵头 ...) anywhere."""
+        return self._indexes.note_words.search(text) is not None
+
     def splits_levels(self, text: str, position: int) -> bool:
         """Whether a cut at ``position`` would go between two levels of a run (乡|镇)."""
         return 0 < position < len(text) and self.is_level_run(text[position - 1 : position + 1])
@@ -228,7 +232,7 @@ class UnitModel:
         if text in self.notes:
             return Reading(Kind.NOTE, NOTE_COST)
         reading = self._read_with_brackets(text)
-        if reading.cost > 2.0 and any(word in text for word in self.note_words):
+        if reading.cost > 2.0 and self.has_note_word(text):
             cost = NOTE_LIKE + NOTE_PER_CHAR * len(text) + self._name_first_penalty(text)
             return Reading(Kind.NOTE, cost)
         return reading
@@ -291,9 +295,12 @@ class UnitModel:
     def _level_at(self, text: str, position: int, allow_false_start: bool = False) -> str | None:
         if position >= len(text):
             return None
+        words = self._level_index.get(text[position])
+        if words is None:
+            return None  # most characters start no level: asked first, it answers fastest
         if not allow_false_start and text.startswith(self.false_starts, position):
             return None
-        for word in self._level_index.get(text[position], ()):
+        for word in words:
             if text.startswith(word, position):
                 return word
         return None

@@ -9,6 +9,7 @@ Built once from the model's word lists; a document's places and names do not cha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -29,6 +30,8 @@ class WordIndex(NamedTuple):
     """The last characters of levels and zones."""
     core_lengths: dict[str, frozenset[int]]
     """First character -> the lengths of the organs and stems starting with it."""
+    note_words: re.Pattern[str]
+    """Any word of a note (one search instead of a test per word)."""
     sub_unit_lengths: dict[str, frozenset[int]]
     """Last character -> the lengths of the organs that end with a branch suffix (交警大队)
     and so may be a unit inside its parent."""
@@ -50,13 +53,14 @@ class WordIndex(NamedTuple):
             collective_tails=_by_character(model.collective_tails, -1),
             level_ends=frozenset(word[-1] for word in (*model.levels, *model.zones)),
             core_lengths=_lengths_by_character((*model.organs, *model.stems), 0),
+            note_words=_any_of(model.note_words),
             sub_unit_lengths=_lengths_by_character(
                 [organ for organ in model.organs if organ.endswith(model.branch_suffixes)], -1
             ),
         )
 
 
-NO_INDEX = WordIndex({}, {}, {}, frozenset(), {}, {})
+NO_INDEX = WordIndex({}, {}, {}, frozenset(), {}, re.compile("(?!)"), {})
 
 
 def _by_character(words: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]:
@@ -64,6 +68,12 @@ def _by_character(words: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]
     for word in words:
         index.setdefault(word[at], []).append(word)
     return {character: tuple(group) for character, group in index.items()}
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    if not words:
+        return re.compile("(?!)")  # matches nothing, as no word is in any text
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _lengths_by_character(words: Iterable[str], at: int) -> dict[str, frozenset[int]]:
