@@ -8,7 +8,6 @@ When a deadline names a date and an ongoing term, the date wins.
 
 from __future__ import annotations
 
-import calendar
 import re
 import tomllib
 from datetime import date
@@ -91,8 +90,13 @@ def _tens(match: re.Match[str]) -> str:
     return {"十二": "12", "十一": "11", "十": "10"}[match[0]]
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    """The last day of a month (1..12); computed here, as ``calendar`` costs an import."""
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return date(year, month, _MONTH_DAYS[month - 1] + leap)
 
 
 def _end_of(match: re.Match[str], year: int) -> date | None:

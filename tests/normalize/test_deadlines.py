@@ -114,3 +114,12 @@ def test_a_deadline_without_a_year_in_a_document_without_one_names_no_date() -> 
 
 def test_whitespace_inside_a_deadline_is_ignored() -> None:
     assert parse_deadline("2019 年 6 月\n底前", DOC_YEAR).due == date(2019, 6, 30)
+
+
+def test_a_month_ends_on_the_day_the_calendar_says() -> None:
+    import calendar
+
+    for year in (1900, 2000, 2019, 2020, 2024, 2100):
+        for month in range(1, 13):
+            last = calendar.monthrange(year, month)[1]
+            assert parse_deadline(f"{year}年{month}月底前", DOC_YEAR).due == date(year, month, last)
