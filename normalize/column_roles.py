@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from qingdan.extract.grid import Cell
 from qingdan.normalize.column_evidence import ColumnEvidence, column_cells, measure_column
@@ -52,8 +53,7 @@ _LABEL_BONUS = {Role.MEASURE: 1.6, Role.CATEGORY: 1.0, Role.SECTION: 0.4, Role.P
 _MEASURE_LABEL_HEAD_START = 10.0
 
 
-@dataclass(frozen=True)
-class ColumnChoice:
+class ColumnChoice(NamedTuple):
     """The role chosen for one printed column, and why."""
 
     label: str

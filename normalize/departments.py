@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
 from qingdan.normalize.places import places_in_names, places_in_title
@@ -103,8 +103,7 @@ def _extend(data: dict[str, Any], user: dict[str, Any], path: Path) -> None:
             )
 
 
-@dataclass(frozen=True)
-class DepartmentNote:
+class DepartmentNote(NamedTuple):
     """Text taken out of a department cell: a trailing 等, a bracketed note, a phrase."""
 
     written: str

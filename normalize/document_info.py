@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qingdan.extract.grid import Extracted, RawTable, TextLine
 from qingdan.normalize.text import squeeze
@@ -32,8 +32,7 @@ _SAME_SIZE = 0.5
 """Sizes (points) within this of each other count as one size."""
 
 
-@dataclass(frozen=True)
-class DocumentInfo:
+class DocumentInfo(NamedTuple):
     """The attachment label (附件1), the title, and the year the title names."""
 
     attachment: str | None

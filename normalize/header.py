@@ -8,7 +8,7 @@ and the columns' contents.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, RawTable, cell_text, is_covered
 from qingdan.normalize.columns import ColumnSynonyms, label_key
@@ -19,8 +19,7 @@ from qingdan.normalize.text import join_wrapped_lines
 _HEADER_SEARCH_ROWS = 8
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     """A task table's header: where it is, and what each column means."""
 
     row_index: int

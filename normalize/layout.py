@@ -8,7 +8,7 @@ carry merged cells forward.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, Foot, RawTable, cell_text, is_covered
 from qingdan.normalize.columns import ColumnSynonyms
@@ -19,8 +19,7 @@ from qingdan.normalize.sections import first_cell_heading
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 
 
-@dataclass(frozen=True)
-class GridRow:
+class GridRow(NamedTuple):
     """A table row on its way to becoming a record, its cells aligned to the header."""
 
     cells: list[Cell]
@@ -33,8 +32,7 @@ class GridRow:
     """The reader's evidence for the last row on a page (``RawRow.at_foot``)."""
 
 
-@dataclass(frozen=True)
-class TaskRows:
+class TaskRows(NamedTuple):
     """The rows of one task list (possibly stitched from several tables) and its header."""
 
     header: Header
@@ -146,7 +144,7 @@ def drop_repeated_headers(
         ):
             page_break = page_break or row.starts_page
             continue
-        kept.append(replace(row, starts_page=True) if page_break else row)
+        kept.append(row._replace(starts_page=True) if page_break else row)
         page_break = False
     return kept
 
@@ -181,7 +179,7 @@ def mark_sections(rows: list[GridRow]) -> list[GridRow]:
         if text is not None:
             section = text
             continue
-        marked.append(replace(row, section=section))
+        marked.append(row._replace(section=section))
     return marked
 
 
@@ -230,7 +228,7 @@ def carry_forward(
             inherited = above[col]
             if inherits and inherited is not None:
                 cells[col] = inherited
-        carried.append(replace(row, cells=cells))
+        carried.append(row._replace(cells=cells))
         above = list[Cell | None](cells)
     return carried
 

@@ -11,7 +11,6 @@ are the note.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from qingdan.extract.grid import Cell, cell_text
@@ -51,7 +50,7 @@ def split_note_rows(rows: list[GridRow]) -> tuple[list[GridRow], list[TaskWarnin
     if kept:
         cells, notes = _trailing_notes(kept[-1].cells)
         if notes:
-            kept[-1] = replace(kept[-1], cells=cells)
+            kept[-1] = kept[-1]._replace(cells=cells)
             warnings.extend(_warning(note, kept[-1].page) for note in notes)
     return kept, warnings
 

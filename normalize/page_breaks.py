@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
@@ -157,7 +156,7 @@ def join_split_rows(rows: list[GridRow], fields: Sequence[str | None]) -> list[G
             cells = [_joined(a, b) for a, b in zip(top.cells, row.cells, strict=False)] + top.cells[
                 len(row.cells) :
             ]
-            joined[-1] = replace(top, cells=cells, at_foot=row.at_foot)
+            joined[-1] = top._replace(cells=cells, at_foot=row.at_foot)
             continue
         joined.append(row)
     return joined
@@ -191,7 +190,7 @@ def _continue_categories(row: GridRow, mended: list[GridRow], categories: list[i
         cut = _foot(mended[-1], col) is Foot.LOWER
         if _blank(cell) or (cut and _extend_category(mended, col, cell)):
             cells[col] = Covered.ABOVE
-    return replace(row, cells=cells)
+    return row._replace(cells=cells)
 
 
 def _extend_category(mended: list[GridRow], col: int, rest: str) -> bool:
@@ -201,7 +200,7 @@ def _extend_category(mended: list[GridRow], col: int, rest: str) -> bool:
         if isinstance(cell, str):
             cells = list(mended[index].cells)
             cells[col] = _joined(cell, rest)
-            mended[index] = replace(mended[index], cells=cells)
+            mended[index] = mended[index]._replace(cells=cells)
             return True
     return False
 
@@ -231,8 +230,8 @@ def join_cut_section_rows(rows: list[GridRow]) -> list[GridRow]:
                 _foot(above, 0).reaches if above.at_foot is not None else not _ORDINAL.match(lower)
             )
             if cut:
-                joined[-1] = replace(
-                    above, cells=[_joined(upper, lower), *above.cells[1:]], at_foot=row.at_foot
+                joined[-1] = above._replace(
+                    cells=[_joined(upper, lower), *above.cells[1:]], at_foot=row.at_foot
                 )
                 continue
         joined.append(row)

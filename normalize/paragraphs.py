@@ -37,7 +37,7 @@ deadlines are read exactly as in a table.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 
 from qingdan.extract.grid import Cell, Covered, RawRow, RawTable
@@ -109,7 +109,7 @@ def read_paragraph_list(lines: list[str], synonyms: ColumnSynonyms) -> Paragraph
         return None
     note = f"no task table: {len(items)} numbered paragraphs read as tasks"
     warnings = [TaskWarning("paragraph-list", note), *reader.warnings, *task_rows.warnings]
-    return ParagraphList(replace(task_rows, warnings=warnings, first_table=None), reader.above)
+    return ParagraphList(task_rows._replace(warnings=warnings, first_table=None), reader.above)
 
 
 def _level(line: str) -> tuple[Level, str] | None:

@@ -189,13 +189,10 @@ def test_a_table_over_three_pages_gives_one_record_per_task() -> None:
 def test_a_number_wrapped_in_a_narrow_column_and_cut_by_the_break_is_one_task() -> None:
     """Found by the generated corpus: "11" printed "1" / "1" in a narrow 序号 column, the
     break between the two lines; the row below the break is the rest of task 11."""
-    from dataclasses import replace as with_
-
     from qingdan.extract.grid import Foot
 
     fields: list[str | None] = ["no", "measure", "lead", "deadline"]
-    above = with_(
-        _row("1", "全面推进农田专项检", "各镇", "2018年"),
+    above = _row("1", "全面推进农田专项检", "各镇", "2018年")._replace(
         at_foot=(Foot.FILLED, Foot.FILLED, Foot.FILLED, Foot.FILLED),
     )
     below = _row("1", "查，确保按时完成。", "（街道）", "底前", page=2, starts_page=True)
@@ -207,5 +204,5 @@ def test_a_number_wrapped_in_a_narrow_column_and_cut_by_the_break_is_one_task() 
         "2018年\n底前",
     ]
     # A number that ended clear of the foot starts a task of its own.
-    whole = with_(above, at_foot=(Foot.CLEAR, Foot.FILLED, Foot.FILLED, Foot.FILLED))
+    whole = above._replace(at_foot=(Foot.CLEAR, Foot.FILLED, Foot.FILLED, Foot.FILLED))
     assert len(join_split_rows([whole, below], fields)) == 2
