@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from qingdan.normalize.unit_reading import CLOSING, OPENING, Kind, Reading
@@ -116,6 +117,11 @@ def best_cut(run: Run, model: UnitModel) -> list[Piece]:
     if not text:
         return []
     positions = _candidates(run, model)
+    breaks = sorted(run.breaks)
+    # What cutting at a start costs does not depend on where the piece ends: asked once.
+    # A closing bracket is a visible end, as a break is; 各乡|镇X: a run of levels is cut last.
+    glued = {s: bool(s) and s not in run.breaks and text[s - 1] not in CLOSING for s in positions}
+    in_levels = {s: model.splits_levels(text, s) for s in positions}
     best: dict[int, tuple[float, int]] = {0: (0.0, -1)}
     for end in positions[1:]:
         for start in positions:
@@ -125,11 +131,11 @@ def best_cut(run: Run, model: UnitModel) -> list[Piece]:
                 continue
             piece = text[start:end]
             cost = best[start][0] + PIECE_COST + model.read(piece).cost
-            cost += JOIN_COST * sum(1 for b in run.breaks if start < b < end)
-            if start and start not in run.breaks and text[start - 1] not in CLOSING:
-                cost += GLUE_COST  # a closing bracket is a visible end, as a break is
-            if model.splits_levels(text, start):
-                cost += GLUE_COST  # 各乡|镇X: a run of levels is cut last
+            cost += JOIN_COST * (bisect_left(breaks, end) - bisect_right(breaks, start))
+            if glued[start]:
+                cost += GLUE_COST
+            if in_levels[start]:
+                cost += GLUE_COST
             if end not in best or cost < best[end][0]:
                 best[end] = (cost, start)
     pieces: list[Piece] = []
