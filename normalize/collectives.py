@@ -7,9 +7,9 @@ scope). Read under ``UnitModel``; the words are data (``data/units.toml``).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from qingdan.normalize.text import IDEOGRAPHS
 from qingdan.normalize.unit_reading import (
     COLLECTIVE_COST,
     GENERIC_COST,
@@ -23,8 +23,6 @@ from qingdan.normalize.unit_reading import (
 
 if TYPE_CHECKING:
     from qingdan.normalize.units import UnitModel
-
-_IDEOGRAPH = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 def read_collective(model: UnitModel, text: str) -> Reading:
@@ -112,5 +110,5 @@ def _is_scoped_topic(model: UnitModel, head: str) -> bool:
         for level in model.levels:
             topic = head[len(opener) + len(level) :]
             if head[len(opener) :].startswith(level) and 0 < len(topic) <= 10:
-                return bool(_IDEOGRAPH.match(topic))
+                return bool(IDEOGRAPHS.match(topic))
     return False

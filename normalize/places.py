@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from qingdan.normalize.text import IDEOGRAPHS
 from qingdan.normalize.units import UnitModel
 
 _LEADING = re.compile(r"^(?:关于印发|关于|印发|中共|中国共产党|\d{4}\s*年(?:度)?)+")
@@ -40,7 +41,7 @@ def _place_at(text: str, position: int, model: UnitModel, shortest: int) -> tupl
     """
     for length in range(shortest, _MAX_STEM + 1):
         stem = text[position : position + length]
-        if len(stem) < length or not re.fullmatch(r"[\u4e00-\u9fff]+", stem):
+        if len(stem) < length or not IDEOGRAPHS.fullmatch(stem):
             return None
         if stem[0] in "全本我各该":
             return None
@@ -83,7 +84,7 @@ def _place_between_organ_and_branch(name: str, model: UnitModel) -> str | None:
         head = name[: -len(suffix)]
         for length in range(1, _MAX_STEM - 1):
             place, before = head[-length:], head[:-length]
-            if not re.fullmatch(r"[\u4e00-\u9fff]+", place) or len(place) < length:
+            if not IDEOGRAPHS.fullmatch(place) or len(place) < length:
                 break
             if _ends_with_organ(before, model):
                 return place if length >= 2 else None

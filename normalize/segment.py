@@ -13,14 +13,12 @@ are never cut and stay with the name before them; a bracket holding a note
 from __future__ import annotations
 
 import itertools
-import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
+from qingdan.normalize.text import IDEOGRAPHS
 from qingdan.normalize.unit_reading import CLOSING, OPENING, Kind, Reading
 from qingdan.normalize.units import UnitModel
-
-_IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff]+$")
 
 PIECE_COST = 1.0
 """Each name costs this much: two names must read much better than one to cut."""
@@ -108,7 +106,7 @@ def is_bracket_note(content: str, model: UnitModel) -> bool:
         return True
     if content in model.whole or model.names_a_list(content):
         return False
-    return not (len(content) <= 2 and _IDEOGRAPHS.match(content))
+    return not (len(content) <= 2 and IDEOGRAPHS.match(content))
 
 
 def best_cut(run: Run, model: UnitModel) -> list[Piece]:

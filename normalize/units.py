@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from qingdan.normalize.collectives import read_collective
+from qingdan.normalize.text import IDEOGRAPHS
 from qingdan.normalize.unit_reading import (
     BARE_BRANCH,
     BRANCH_ALONE,
@@ -54,7 +55,6 @@ from qingdan.normalize.word_index import NO_INDEX, WordIndex
 
 # Characters that end organ words; a place stem never holds one (so 财政局县 is no place).
 _ORGAN_CHARS = frozenset("局委办室部院所站处厅署队社司府会组班行馆联协团心位门")
-_IDEOGRAPH = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 def _longest_first(words: Any) -> tuple[str, ...]:
@@ -389,7 +389,7 @@ class UnitModel:
         if stem in self.places:
             return True
         return (
-            bool(_IDEOGRAPH.match(stem))
+            bool(IDEOGRAPHS.match(stem))
             and not _ORGAN_CHARS.intersection(stem)
             and not stem.startswith(self.collective_heads)
             and not stem.startswith(self.scope_openers)
