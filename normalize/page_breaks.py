@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
@@ -36,11 +37,15 @@ _CLOSERS = "”’」』）)》】"
 # tasks have no supporting department. (``category`` and ``measure`` are judged apart.)
 _OWN_FIELDS = ("no", "lead", "deadline", "responsible")
 
-# A section row's text starts with its ordinal (一、 （一） 1. 第一部分); the rest of a
-# section row cut by a page break does not.
-_ORDINAL = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第)"
-)
+
+@cache
+def _ordinal() -> re.Pattern[str]:
+    """A section row's text starts with its ordinal (一、 （一） 1. 第一部分); the rest of a
+    section row cut by a page break does not. Compiled on first use: only a section row
+    at the top of a page asks (issue 16)."""
+    return re.compile(
+        r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第)"
+    )
 
 
 def _blank(cell: Cell) -> bool:
@@ -227,7 +232,9 @@ def join_cut_section_rows(rows: list[GridRow]) -> list[GridRow]:
         if row.starts_page and lower is not None and upper is not None:
             above = joined[-1]
             cut = (
-                _foot(above, 0).reaches if above.at_foot is not None else not _ORDINAL.match(lower)
+                _foot(above, 0).reaches
+                if above.at_foot is not None
+                else not _ordinal().match(lower)
             )
             if cut:
                 joined[-1] = above._replace(
