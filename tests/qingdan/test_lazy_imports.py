@@ -24,11 +24,15 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
-def _modules_after(*args: str) -> set[str]:
+def _all_modules_after(*args: str) -> set[str]:
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, check=True
     )
-    return {name.split(".")[0] for name in json.loads(done.stderr.splitlines()[-1])}
+    return set(json.loads(done.stderr.splitlines()[-1]))
+
+
+def _modules_after(*args: str) -> set[str]:
+    return {name.split(".")[0] for name in _all_modules_after(*args)}
 
 
 def test_a_pdf_to_json_conversion_imports_no_spreadsheet_docx_fuzzy_or_database_library(
@@ -39,6 +43,15 @@ def test_a_pdf_to_json_conversion_imports_no_spreadsheet_docx_fuzzy_or_database_
     assert (tmp_path / "out.json").exists()
     assert "pypdfium2" in loaded  # the PDF reader ran (PDFium: no pdfplumber, no pdfminer)
     assert sorted(loaded & set(HEAVY)) == []
+
+
+def test_one_file_to_json_builds_no_pydantic_model(tmp_path: Path) -> None:
+    # The JSON of a single conversion comes from schema.plain (tests/schema/test_plain.py
+    # proves it is the models' JSON byte for byte).
+    for name in ("000_eaf823a1ce4555f0_merged.pdf", "000_eaf823a1ce4555f0_merged.docx"):
+        loaded = _all_modules_after("convert", str(SAMPLES / name), "-o", str(tmp_path / "o.json"))
+        assert "qingdan.schema.plain" in loaded
+        assert "qingdan.schema.models" not in loaded
 
 
 def test_help_imports_only_the_command_lines_own_needs() -> None:
