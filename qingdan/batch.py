@@ -37,7 +37,7 @@ from qingdan.folder_output import (
 from qingdan.inputs import STDIN, Inputs, Skipped, collect_inputs, sniff_suffix
 from qingdan.workers import FileResult, Settings, convert_many, convert_one, default_jobs, failed
 from qingdan.writers import OutputFormat, format_for, render
-from qingdan.writers.atomic import atomic_write_bytes, remove_stale_temporaries
+from qingdan.writers.atomic import atomic_write, remove_stale_temporaries
 from qingdan.writers.warning_table import FileStatus
 
 if TYPE_CHECKING:
@@ -421,24 +421,24 @@ def run_single(
 
     path = (plan.inputs.files or [s.path for s in plan.inputs.skipped])[0]
     if path == STDIN:
-        data = stdin.read() if stdin is not None else b""
-        suffix = f".{input_format.lower().lstrip('.')}" if input_format else sniff_suffix(data)
+        given = stdin.read() if stdin is not None else b""
+        suffix = f".{input_format.lower().lstrip('.')}" if input_format else sniff_suffix(given)
         task_list = read_task_list_bytes(
-            data, f"stdin{suffix}", settings.knowledge, settings.options, strict=settings.strict
+            given, f"stdin{suffix}", settings.knowledge, settings.options, strict=settings.strict
         )
     else:
         task_list = read_task_list(
             path, settings.knowledge, settings.options, strict=settings.strict
         )
     if plan.fmt is OutputFormat.JSON and engine is None:
-        from qingdan.schema.plain import data_json, document_data
+        from qingdan.schema.plain import data_json, document_data, write_data_json
 
-        rendered = data_json(document_data(task_list))
+        data = document_data(task_list)
         outcome = SingleOutcome(path, task_list.file, len(task_list.records), task_list.warnings)
         if plan.mode is OutputMode.FILE and plan.output is not None:
-            atomic_write_bytes(plan.output, rendered)
+            atomic_write(plan.output, lambda stream: write_data_json(data, stream))
             return outcome
-        return replace(outcome, stdout=rendered)
+        return replace(outcome, stdout=data_json(data))
     from qingdan.schema import from_task_list
 
     document = from_task_list(task_list)
