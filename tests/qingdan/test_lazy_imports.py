@@ -54,6 +54,15 @@ def test_one_file_to_json_builds_no_pydantic_model(tmp_path: Path) -> None:
         assert "qingdan.schema.models" not in loaded
 
 
+def test_a_docx_to_json_conversion_reads_the_package_without_python_docx(tmp_path: Path) -> None:
+    # extract.ooxml opens the package with zipfile and lxml: python-docx's object model
+    # costs more to import than the whole conversion of a short list.
+    docx = SAMPLES / "000_eaf823a1ce4555f0_merged.docx"
+    loaded = _modules_after("convert", str(docx), "-o", str(tmp_path / "out.json"))
+    assert "lxml" in loaded
+    assert sorted(loaded & {*HEAVY, "pypdfium2", "pdfplumber", "pdfminer"}) == []
+
+
 def test_help_imports_only_the_command_lines_own_needs() -> None:
     loaded = _modules_after("--help")
     third_party = loaded - set(sys.stdlib_module_names)
