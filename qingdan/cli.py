@@ -48,7 +48,7 @@ __all__ = ["COMMANDS", "GLOBAL_FLAGS", "configure_logging", "hoist_global_option
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from qingdan.batch import ConvertPlan, Settings
+    from qingdan.batch import ConvertPlan, Settings, Warned
     from qingdan.normalize import Knowledge
     from qingdan.schema import Document
 
@@ -262,10 +262,10 @@ def _convert(
             sys.stdout.buffer.flush()
         if done.added is not None:
             state = "added" if done.added else "already stored"
-            LOG.info(f"{done.path} -> --db ({len(done.document.records)} records, {state})")
+            LOG.info(f"{done.path} -> --db ({done.records} records, {state})")
         if plan.output is not None:
-            LOG.info(f"{done.path} -> {plan.output} ({len(done.document.records)} records)")
-        _warn_about([done.document])
+            LOG.info(f"{done.path} -> {plan.output} ({done.records} records)")
+        _warn_about_one(done.file, done.warnings)
         return
     _convert_batch(plan, settings, engine, jobs)
 
@@ -287,19 +287,24 @@ def _convert_batch(
 
 
 def _warn_about(documents: Sequence[Document]) -> None:
-    """One stderr line per document with warnings: how many, the first code, and the
+    """``_warn_about_one`` for each document."""
+    for document in documents:
+        _warn_about_one(document.document.file, document.warnings)
+
+
+def _warn_about_one(file: str, warnings: Sequence[Warned]) -> None:
+    """One stderr line for a document with warnings: how many, the first code, and the
     first doubt about its column roles (``--strict`` would fail it) when there is one."""
     from qingdan.pipeline import STRICT_CODES
 
-    for document in documents:
-        if document.warnings:
-            count, first = len(document.warnings), document.warnings[0]
-            line = f"qingdan: warning: {document.document.file}: {count} warning(s), first: "
-            line += f"{first.code} ({first.message})"
-            doubt = next((w for w in document.warnings if w.code in STRICT_CODES), None)
-            if doubt is not None and doubt is not first:
-                line += f"; doubt: {doubt.code} ({doubt.message})"
-            LOG.warning(line)
+    if not warnings:
+        return
+    count, first = len(warnings), warnings[0]
+    line = f"qingdan: warning: {file}: {count} warning(s), first: {first.code} ({first.message})"
+    doubt = next((w for w in warnings if w.code in STRICT_CODES), None)
+    if doubt is not None and doubt is not first:
+        line += f"; doubt: {doubt.code} ({doubt.message})"
+    LOG.warning(line)
 
 
 # --- departments ----------------------------------------------------------------------

@@ -32,8 +32,12 @@ def _run_and_list(*args: str) -> tuple[str, set[str]]:
     return done.stdout, set(json.loads(done.stderr.splitlines()[-1]))
 
 
+def _all_modules_after(*args: str) -> set[str]:
+    return _run_and_list(*args)[1]
+
+
 def _modules_after(*args: str) -> set[str]:
-    return {name.split(".")[0] for name in _run_and_list(*args)[1]}
+    return {name.split(".")[0] for name in _all_modules_after(*args)}
 
 
 def test_a_pdf_to_json_conversion_imports_no_spreadsheet_docx_fuzzy_or_database_library(
@@ -44,6 +48,26 @@ def test_a_pdf_to_json_conversion_imports_no_spreadsheet_docx_fuzzy_or_database_
     assert (tmp_path / "out.json").exists()
     assert "pypdfium2" in loaded  # the PDF reader ran (PDFium: no pdfplumber, no pdfminer)
     assert sorted(loaded & set(HEAVY)) == []
+    assert sorted(loaded & {"typer", "click", "pydantic", "rich"}) == []  # argparse CLI
+
+
+def test_one_file_to_json_builds_no_pydantic_model(tmp_path: Path) -> None:
+    # The JSON of a single conversion comes from schema.plain (tests/schema/test_plain.py
+    # proves it is the models' JSON byte for byte).
+    for name in ("000_eaf823a1ce4555f0_merged.pdf", "000_eaf823a1ce4555f0_merged.docx"):
+        loaded = _all_modules_after("convert", str(SAMPLES / name), "-o", str(tmp_path / "o.json"))
+        assert "qingdan.schema.plain" in loaded
+        assert "qingdan.schema.models" not in loaded
+        assert "qingdan.extract.scan" not in loaded  # OCR's modules: for scans only
+
+
+def test_a_docx_to_json_conversion_reads_the_package_without_python_docx(tmp_path: Path) -> None:
+    # extract.ooxml opens the package with zipfile and lxml: python-docx's object model
+    # costs more to import than the whole conversion of a short list.
+    docx = SAMPLES / "000_eaf823a1ce4555f0_merged.docx"
+    loaded = _modules_after("convert", str(docx), "-o", str(tmp_path / "out.json"))
+    assert "lxml" in loaded
+    assert sorted(loaded & {*HEAVY, "pypdfium2", "pdfplumber", "pdfminer"}) == []
 
 
 def test_help_imports_only_the_command_lines_own_needs() -> None:
