@@ -38,22 +38,27 @@ def _qingdan_suffixes() -> frozenset[str]:
 
 
 def _qingdan_run(path: Path) -> Any:
-    import qingdan
-    from qingdan.writers import OutputFormat, render
+    """What ``qingdan convert x.pdf -o x.json`` does: read, normalize, write the JSON
+    (``schema.plain``; the pydantic models give the same bytes, tests/schema)."""
+    import io
 
-    document = qingdan.convert(path)
-    render(document, OutputFormat.JSON)
-    return document
+    from qingdan.pipeline import read_task_list
+    from qingdan.schema.plain import document_data, write_data_json
+
+    task_list = read_task_list(path)
+    write_data_json(document_data(task_list), io.BytesIO())
+    return task_list
 
 
-def _qingdan_rows(document: Any) -> Rows:
+def _qingdan_rows(task_list: Any) -> Rows:
     """qingdan's records as the rows of its CSV output (departments joined with 、)."""
     import csv
     import io
 
+    from qingdan.schema import from_task_list
     from qingdan.writers import OutputFormat, render
 
-    text = render(document, OutputFormat.CSV).decode("utf-8-sig")
+    text = render(from_task_list(task_list), OutputFormat.CSV).decode("utf-8-sig")
     return [list[str | None](row) for row in csv.reader(io.StringIO(text))][1:]
 
 
@@ -104,11 +109,11 @@ TOOLS: dict[str, Tool] = {
     for tool in [
         Tool(
             "qingdan",
-            "qingdan.convert(path) + JSON rendering",
+            "qingdan convert's route: read_task_list(path) + its JSON (schema.plain)",
             _qingdan_suffixes,
             _qingdan_run,
             _qingdan_rows,
-            ("qingdan", "qingdan.writers"),
+            ("qingdan.pipeline", "qingdan.schema.plain"),
         ),
         Tool(
             "pdfplumber",

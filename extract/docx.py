@@ -1,8 +1,8 @@
 """Read tables from Word ``.docx`` attachments.
 
 A Word table keeps its structure in its markup, not in its text, so the reader walks
-the document's XML (opened with python-docx) rather than python-docx's cell lists,
-which repeat a merged cell in every grid position it covers:
+the document's XML (the package opened by ``extract.ooxml``) rather than python-docx's
+cell lists, which repeat a merged cell in every grid position it covers:
 
 * the body is read in order; paragraphs above the first table are ``text_before``
   (attachment label, title) and those above each table its ``text_above``, each line
@@ -27,7 +27,6 @@ It knows nothing about task lists.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 import zlib
@@ -35,10 +34,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import docx
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
 
 from qingdan.extract.docx_look import StyleSheet
 from qingdan.extract.errors import BrokenFile
@@ -52,6 +47,7 @@ from qingdan.extract.grid import (
     TextLine,
     plain_lines,
 )
+from qingdan.extract.ooxml import NotWordPackage, open_word_parts, qn
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.zipguard import check_zip
 
@@ -87,7 +83,7 @@ def read_docx(data: bytes, path: Path, options: ReadOptions | None = None) -> Ex
     """Read a ``.docx`` file's bytes into raw grids and the text above the first table.
 
     No ``options`` apply. The ZIP guard (``extract.zipguard``) refuses a zip bomb
-    before python-docx inflates anything.
+    before anything is inflated.
 
     Raises ``BrokenFile`` when the bytes are not a readable Word document.
     """
@@ -124,30 +120,22 @@ def _open_body(data: bytes, path: Path) -> tuple[Any, StyleSheet]:
         )
     check_zip(data, path)
     try:
-        document = docx.Document(io.BytesIO(data))
+        parts = open_word_parts(data)
     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise BrokenFile(
             path, f"not a Word .docx file: not a readable zip archive ({error}); "
             "is it damaged, truncated or another format renamed .docx?"
         ) from error  # fmt: skip
-    except (KeyError, PackageNotFoundError) as error:
-        raise BrokenFile(
-            path, "a zip archive but not a Word document (no Office Open XML document part)"
-        ) from error
-    except ValueError as error:
-        raise BrokenFile(path, f"a zip archive but not a Word document: {error}") from error
+    except NotWordPackage as error:
+        raise BrokenFile(path, f"a zip archive but not a Word document ({error})") from error
     except SyntaxError as error:  # lxml's XMLSyntaxError is a SyntaxError
         raise BrokenFile(path, f"damaged Word document: broken XML ({error})") from error
     # A damaged part may have another root (a mangled namespace) or no body at all.
-    root = document.element
+    root = parts.document
     body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
     if body is None:
         raise BrokenFile(path, "damaged Word document: its main part has no w:document/w:body")
-    try:
-        styles = StyleSheet(document.styles.element)
-    except (KeyError, ValueError):  # a document without a styles part
-        styles = StyleSheet(None)
-    return body, styles
+    return body, StyleSheet(parts.styles)
 
 
 def _children(parent: Any, tags: set[str]) -> Iterator[Any]:

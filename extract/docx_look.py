@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from docx.oxml.ns import qn
-
 from qingdan.extract.grid import TextLine
+from qingdan.extract.ooxml import qn
 
 _OFF = {"0", "false", "off"}
 _CENTRED = {"center", "centre", "distribute"}

@@ -41,7 +41,6 @@ from qingdan.extract.pdf_geometry import grid_cells as covered_grid
 from qingdan.extract.pdf_glyphs import Box
 from qingdan.extract.pdf_page import EngineCannotOpen, PageContent, PageReading, read_page
 from qingdan.extract.pdf_text import repair_text
-from qingdan.extract.scan import read_scanned_pdf, with_scanned_pages
 
 OpenPages = Callable[[bytes, Path, str | None], AbstractContextManager[Iterator[PageContent]]]
 """An engine: open a PDF's bytes and give its pages one by one (raising our errors)."""
@@ -103,6 +102,8 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
     except EngineCannotOpen:
         document = _read_with(FALLBACK_ENGINE, data, path, options.password)
     if document.pages_with_text == 0:
+        from qingdan.extract.scan import read_scanned_pdf  # OCR's modules: for scans only
+
         return read_scanned_pdf(data, path, options)
     _check_readable(document, path)
     found = Extracted(
@@ -112,6 +113,8 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
         notices=document.notices,
     )
     if document.scanned:
+        from qingdan.extract.scan import with_scanned_pages
+
         return with_scanned_pages(found, data, path, options, document.scanned)
     return found
 

@@ -20,10 +20,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from qingdan.extract.errors import QingdanError
 from qingdan.folder_output import (
@@ -37,7 +37,7 @@ from qingdan.folder_output import (
 from qingdan.inputs import STDIN, Inputs, Skipped, collect_inputs, sniff_suffix
 from qingdan.workers import FileResult, Settings, convert_many, convert_one, default_jobs, failed
 from qingdan.writers import OutputFormat, format_for, render
-from qingdan.writers.atomic import remove_stale_temporaries
+from qingdan.writers.atomic import atomic_write, remove_stale_temporaries
 from qingdan.writers.warning_table import FileStatus
 
 if TYPE_CHECKING:
@@ -379,11 +379,28 @@ class SingleOutcome:
     """What converting one input did."""
 
     path: Path
-    document: Document
+    file: str
+    """The document's file name (``stdin.pdf`` for standard input)."""
+    records: int
+    warnings: Sequence[Warned]
     stdout: bytes | None = None
     """The rendered document, when it goes to standard output."""
     added: bool | None = None
     """With ``--db``: whether the content was new (``False``: already stored)."""
+
+
+class Warned(Protocol):
+    """A warning of a ``Document`` or of the normalizer's ``TaskList``."""
+
+    @property
+    def code(self) -> str:
+        """The warning's code."""
+        ...
+
+    @property
+    def message(self) -> str:
+        """The warning's one-line message."""
+        ...
 
 
 def run_single(
@@ -396,28 +413,42 @@ def run_single(
     """Convert a one-input plan; its failure raises (a ``QingdanError``: exit 2).
 
     The input ``-`` is read from ``stdin``; ``input_format`` (``pdf``, ``docx``,
-    ``txt`` ...) names its format, else it is sniffed from its first bytes.
+    ``txt`` ...) names its format, else it is sniffed from its first bytes. JSON
+    without ``--db`` is written from the normalizer's task list through
+    ``schema.plain``, without importing pydantic (the same bytes, issue 16).
     """
-    from qingdan.pipeline import convert, convert_bytes
+    from qingdan.pipeline import read_task_list, read_task_list_bytes
 
     path = (plan.inputs.files or [s.path for s in plan.inputs.skipped])[0]
     if path == STDIN:
-        data = stdin.read() if stdin is not None else b""
-        suffix = f".{input_format.lower().lstrip('.')}" if input_format else sniff_suffix(data)
-        document = convert_bytes(
-            data, f"stdin{suffix}", settings.knowledge, settings.options, strict=settings.strict
+        given = stdin.read() if stdin is not None else b""
+        suffix = f".{input_format.lower().lstrip('.')}" if input_format else sniff_suffix(given)
+        task_list = read_task_list_bytes(
+            given, f"stdin{suffix}", settings.knowledge, settings.options, strict=settings.strict
         )
     else:
-        document = convert(path, settings.knowledge, settings.options, strict=settings.strict)
-    added = None
+        task_list = read_task_list(
+            path, settings.knowledge, settings.options, strict=settings.strict
+        )
+    if plan.fmt is OutputFormat.JSON and engine is None:
+        from qingdan.schema.plain import data_json, document_data, write_data_json
+
+        data = document_data(task_list)
+        outcome = SingleOutcome(path, task_list.file, len(task_list.records), task_list.warnings)
+        if plan.mode is OutputMode.FILE and plan.output is not None:
+            atomic_write(plan.output, lambda stream: write_data_json(data, stream))
+            return outcome
+        return replace(outcome, stdout=data_json(data))
+    from qingdan.schema import from_task_list
+
+    document = from_task_list(task_list)
+    outcome = SingleOutcome(path, task_list.file, len(document.records), document.warnings)
     if engine is not None:
         from qingdan.sinks.database import load_document
 
-        added = load_document(engine, path, document).added
+        outcome = replace(outcome, added=load_document(engine, path, document).added)
     if plan.mode is OutputMode.FILE and plan.output is not None:
         write_output(document, plan.output, plan.fmt)
-        return SingleOutcome(path, document, added=added)
+        return outcome
     wants_stdout = engine is None or plan.fmt_given
-    return SingleOutcome(
-        path, document, render(document, plan.fmt) if wants_stdout else None, added
-    )
+    return replace(outcome, stdout=render(document, plan.fmt) if wants_stdout else None)

@@ -5,32 +5,50 @@ Exit codes (docs/cli.md): 0 all converted; 1 some inputs failed or were not done
 (the rest were written); 2 bad input or usage; 3 an internal error (a bug: rerun
 with --debug); 130 interrupted (Ctrl-C; what finished is kept).
 
-Only the command line's own needs are imported at start-up (typer, rich); each
-command imports the library parts it uses when it runs (issue 16).
+The parser is the standard library's argparse: start-up imports nothing but the
+command line's own needs, and each command imports the library parts it uses when it
+runs (issue 16). The commands are registered in ``COMMANDS``; only the parser of the
+command being run is built.
 """
 
 from __future__ import annotations
 
+import argparse
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
-import typer
-
+from qingdan.cli_logging import configure_logging, echo
+from qingdan.cli_parsing import (
+    EXIT_USAGE,
+    GLOBAL_FLAGS,
+    Parser,
+    VersionAction,
+    at_least_one,
+    choice,
+    command_list,
+    fraction,
+    hoist_global_options,
+    parse_command,
+    split_command,
+)
 from qingdan.extract import READERS
 from qingdan.extract.errors import QingdanError
 from qingdan.extract.grid import Cell, Covered
-from qingdan.extract.logs import let_third_party_logs_through, quiet_third_party_logs
 from qingdan.writers import OutputFormat
+
+__all__ = ["COMMANDS", "GLOBAL_FLAGS", "configure_logging", "hoist_global_options", "main"]
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from qingdan.batch import ConvertPlan, Settings
+    from qingdan.batch import ConvertPlan, Settings, Warned
     from qingdan.normalize import Knowledge
     from qingdan.schema import Document
 
@@ -41,66 +59,17 @@ EXIT_INTERRUPTED = 130
 """Ctrl-C: the shell's code for a process ended by SIGINT (128 + 2)."""
 
 LOG = logging.getLogger("qingdan")
-
-app = typer.Typer(
-    help="Turn Chinese government task-list attachments (工作任务清单) into validated records.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-GLOBAL_FLAGS = frozenset({"--debug", "-q", "--quiet", "-v", "--verbose", "-vv"})
-"""Options accepted anywhere on the command line (moved before the command)."""
+PROG = "qingdan"
+SUMMARY = "Turn Chinese government task-list attachments (工作任务清单) into validated records."
 
 
 class _State:
     debug = False
 
 
-class _EchoHandler(logging.Handler):
-    """Log records as plain lines on stderr (the stream typer's runner captures)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        typer.echo(self.format(record), err=True)
-
-
-def _ours(record: logging.LogRecord) -> bool:
-    return record.name == "qingdan" or record.name.startswith("qingdan.")
-
-
-def configure_logging(verbosity: int, debug: bool) -> None:
-    """Send qingdan's log lines to stderr: ``-q`` warnings only, default progress too,
-    ``-v`` everything. Other libraries' loggers (pdfminer's) are silent unless
-    ``--debug``. Only the command line configures logging; the library never does."""
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, _EchoHandler)]:
-        root.removeHandler(handler)
-    handler = _EchoHandler()
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    if debug:
-        let_third_party_logs_through()
-    else:
-        handler.addFilter(_ours)
-        quiet_third_party_logs()
-    root.addHandler(handler)
-    root.setLevel(logging.WARNING)
-    levels = {-1: logging.WARNING, 0: logging.INFO}
-    LOG.setLevel(logging.DEBUG if debug else levels.get(verbosity, logging.DEBUG))
-
-
-def hoist_global_options(argv: Sequence[str]) -> list[str]:
-    """``argv`` with ``--debug``, ``-q`` and ``-v`` moved to the front, so that they
-    work anywhere on the line (``qingdan convert x --debug``); nothing after ``--`` moves."""
-    args = list(argv)
-    end = args.index("--") if "--" in args else len(args)
-    flags = [a for a in args[:end] if a in GLOBAL_FLAGS]
-    rest = [a for a in args[:end] if a not in GLOBAL_FLAGS]
-    return [*flags, *rest, *args[end:]]
-
-
 def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"qingdan: error: {message}", err=True)
-    raise typer.Exit(code)
+    echo(f"qingdan: error: {message}", err=True)
+    raise SystemExit(code)
 
 
 def _run_safely(what: Path | str, action: Callable[[], T]) -> T:
@@ -115,8 +84,6 @@ def _run_safely(what: Path | str, action: Callable[[], T]) -> T:
         if _State.debug:
             traceback.print_exc()
         _fail(f"{what}: {error.strerror or error}", EXIT_BAD_INPUT)
-    except (typer.Exit, KeyboardInterrupt):
-        raise
     except Exception as error:
         if _State.debug:
             traceback.print_exc()
@@ -126,58 +93,6 @@ def _run_safely(what: Path | str, action: Callable[[], T]) -> T:
         )
 
 
-def _version(value: bool) -> None:
-    if value:
-        import qingdan
-
-        typer.echo(f"qingdan {qingdan.__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show tracebacks and other libraries' logs.")
-    ] = False,
-    quiet: Annotated[
-        bool, typer.Option("-q", "--quiet", help="Only warnings and errors on stderr.")
-    ] = False,
-    verbose: Annotated[
-        int, typer.Option("-v", "--verbose", count=True, help="More detail on stderr.")
-    ] = 0,
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
-        ),
-    ] = False,
-) -> None:
-    _State.debug = debug
-    configure_logging(-1 if quiet else verbose, debug)
-
-
-# Options shared by several commands, defined once.
-ColumnsOption = Annotated[
-    Path | None,
-    typer.Option("--columns", help="TOML/YAML file of extra column synonyms (field -> labels)."),
-]
-DepartmentsOption = Annotated[
-    Path | None,
-    typer.Option("--departments", help="TOML/YAML file of extra department knowledge."),
-]
-AliasesOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--aliases",
-        help="Department aliases: YAML mapping variant -> canonical, or CSV 'variant,canonical'.",
-    ),
-]
-PasswordOption = Annotated[
-    str | None,
-    typer.Option("--password", help="Password of an encrypted attachment (PDF)."),
-]
-
-
 class PdfEngine(StrEnum):
     """The engines that can read a PDF (``qingdan.extract.pdf.ENGINES``)."""
 
@@ -185,24 +100,52 @@ class PdfEngine(StrEnum):
     pdfplumber = "pdfplumber"
 
 
-PdfEngineOption = Annotated[
-    PdfEngine,
-    typer.Option(
+# Options shared by several commands, defined once.
+def _add_columns(parser: Parser) -> None:
+    parser.options.add_argument(
+        "--columns",
+        type=Path,
+        metavar="FILE",
+        help="TOML/YAML file of extra column synonyms (field -> labels).",
+    )
+
+
+def _add_departments(parser: Parser) -> None:
+    parser.options.add_argument(
+        "--departments",
+        type=Path,
+        metavar="FILE",
+        help="TOML/YAML file of extra department knowledge.",
+    )
+
+
+def _add_aliases(parser: Parser) -> None:
+    parser.options.add_argument(
+        "--aliases",
+        type=Path,
+        metavar="FILE",
+        help="Department aliases: YAML mapping variant -> canonical, or CSV 'variant,canonical'.",
+    )
+
+
+def _add_knowledge(parser: Parser) -> None:
+    _add_columns(parser)
+    _add_departments(parser)
+    _add_aliases(parser)
+
+
+def _add_reading(parser: Parser) -> None:
+    parser.options.add_argument(
+        "--password", help="Password of an encrypted attachment (PDF).", metavar="TEXT"
+    )
+    parser.options.add_argument(
         "--pdf-engine",
+        type=choice(PdfEngine),
+        choices=list(PdfEngine),
+        default=PdfEngine.pdfium,
         help="PDF engine: pdfium (fast, default) or pdfplumber; a file PDFium cannot "
         "open is read with pdfplumber.",
-    ),
-]
-JobsOption = Annotated[
-    int | None,
-    typer.Option("-j", "--jobs", min=1, help="Worker processes; default: the machine's cores."),
-]
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Also load into a database: sqlite:///tasks.db or any SQLAlchemy URL."
-    ),
-]
+    )
 
 
 def _knowledge(columns: Path | None, departments: Path | None, aliases: Path | None) -> Knowledge:
@@ -211,81 +154,93 @@ def _knowledge(columns: Path | None, departments: Path | None, aliases: Path | N
     return _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
 
 
-@app.command("convert")
-def convert_command(
-    inputs: Annotated[
-        list[Path],
-        typer.Argument(
-            help=f"Attachments ({' '.join(READERS)}), folders (searched recursively), "
-            "globs, or - for standard input."
-        ),
-    ],
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "-o",
-            "--output",
-            help="Output file (.json/.csv/.xlsx/.jsonl; one combined file for several "
-            "inputs), or a folder (ending in / or existing).",
-        ),
-    ] = None,
-    output_format: Annotated[
-        OutputFormat | None,
-        typer.Option("--format", "-f", help="Output format; default: from the -o suffix, or json."),
-    ] = None,
-    input_format: Annotated[
-        str | None,
-        typer.Option(
-            "--input-format",
-            help="Format of standard input (txt, csv, docx, pdf); default: sniffed.",
-        ),
-    ] = None,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict", help="Fail documents whose column roles are in doubt (column-roles)."
-        ),
-    ] = False,
-    resume: Annotated[
-        bool,
-        typer.Option(
-            "--resume", help="Folder mode: keep outputs already made from the same content."
-        ),
-    ] = False,
-    no_formula_guard: Annotated[
-        bool,
-        typer.Option(
-            "--no-formula-guard",
-            help="Write CSV cells starting with = + - @ as they are (for pandas, not Excel).",
-        ),
-    ] = False,
-    jobs: JobsOption = None,
-    db: DbOption = None,
-    columns: ColumnsOption = None,
-    departments: DepartmentsOption = None,
-    aliases: AliasesOption = None,
-    password: PasswordOption = None,
-    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
-) -> None:
+# --- convert --------------------------------------------------------------------------
+
+
+def _convert_arguments(parser: Parser) -> None:
+    parser.arguments.add_argument(
+        "inputs",
+        nargs="+",
+        type=Path,
+        metavar="INPUT",
+        help=f"Attachments ({' '.join(READERS)}), folders (searched recursively), "
+        "globs, or - for standard input.",
+    )
+    options = parser.options
+    options.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="Output file (.json/.csv/.xlsx/.jsonl; one combined file for several "
+        "inputs), or a folder (ending in / or existing).",
+    )
+    options.add_argument(
+        "-f",
+        "--format",
+        dest="output_format",
+        type=choice(OutputFormat),
+        choices=list(OutputFormat),
+        help="Output format; default: from the -o suffix, or json.",
+    )
+    options.add_argument(
+        "--input-format",
+        metavar="FORMAT",
+        help="Format of standard input (txt, csv, docx, pdf); default: sniffed.",
+    )
+    options.add_argument(
+        "--strict",
+        action="store_true",
+        help="Fail documents whose column roles are in doubt (column-roles).",
+    )
+    options.add_argument(
+        "--resume",
+        action="store_true",
+        help="Folder mode: keep outputs already made from the same content.",
+    )
+    options.add_argument(
+        "--no-formula-guard",
+        action="store_true",
+        help="Write CSV cells starting with = + - @ as they are (for pandas, not Excel).",
+    )
+    options.add_argument(
+        "-j",
+        "--jobs",
+        type=at_least_one,
+        metavar="N",
+        help="Worker processes (at least 1); default: the machine's cores.",
+    )
+    options.add_argument(
+        "--db",
+        metavar="URL",
+        help="Also load into a database: sqlite:///tasks.db or any SQLAlchemy URL.",
+    )
+    _add_knowledge(parser)
+    _add_reading(parser)
+
+
+def convert_command(args: argparse.Namespace) -> None:
     """Convert attachments into records (JSON to stdout for one file when no -o is given)."""
     from qingdan.batch import Settings, open_engine, plan_convert
     from qingdan.extract import ReadOptions
     from qingdan.writers.formula_guard import guard_off
 
-    knowledge = _knowledge(columns, departments, aliases)
-    settings = Settings(knowledge, ReadOptions(password, pdf_engine.value), strict)
-    plan = _run_safely("-o", lambda: plan_convert(inputs, output, output_format, db, resume))
+    knowledge = _knowledge(args.columns, args.departments, args.aliases)
+    settings = Settings(knowledge, ReadOptions(args.password, args.pdf_engine.value), args.strict)
+    plan = _run_safely(
+        "-o",
+        lambda: plan_convert(args.inputs, args.output, args.output_format, args.db, args.resume),
+    )
     engine = _run_safely("--db", lambda: open_engine(plan))
     try:
-        if no_formula_guard:
+        if args.no_formula_guard:
             with guard_off():
-                _convert(plan, settings, engine, input_format, jobs)
+                _convert(plan, settings, engine, args.input_format, args.jobs)
         else:
-            _convert(plan, settings, engine, input_format, jobs)
+            _convert(plan, settings, engine, args.input_format, args.jobs)
     except KeyboardInterrupt:
         kept = " (what finished is kept; see errors.json)" if not plan.single else ""
-        typer.echo(f"qingdan: interrupted{kept}", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        echo(f"qingdan: interrupted{kept}", err=True)
+        raise SystemExit(EXIT_INTERRUPTED) from None
 
 
 def _convert(
@@ -304,12 +259,13 @@ def _convert(
         )
         if done.stdout is not None:
             sys.stdout.buffer.write(done.stdout)
+            sys.stdout.buffer.flush()
         if done.added is not None:
             state = "added" if done.added else "already stored"
-            LOG.info(f"{done.path} -> --db ({len(done.document.records)} records, {state})")
+            LOG.info(f"{done.path} -> --db ({done.records} records, {state})")
         if plan.output is not None:
-            LOG.info(f"{done.path} -> {plan.output} ({len(done.document.records)} records)")
-        _warn_about([done.document])
+            LOG.info(f"{done.path} -> {plan.output} ({done.records} records)")
+        _warn_about_one(done.file, done.warnings)
         return
     _convert_batch(plan, settings, engine, jobs)
 
@@ -327,43 +283,61 @@ def _convert_batch(
         print_summary(outcome.summary, outcome.results, outcome.skipped, ignored=outcome.ignored)
     _warn_about(outcome.documents)
     if outcome.summary.failures or outcome.summary.not_done:
-        raise typer.Exit(EXIT_SOME_FAILED)
+        raise SystemExit(EXIT_SOME_FAILED)
 
 
 def _warn_about(documents: Sequence[Document]) -> None:
-    """One stderr line per document with warnings: how many, the first code, and the
+    """``_warn_about_one`` for each document."""
+    for document in documents:
+        _warn_about_one(document.document.file, document.warnings)
+
+
+def _warn_about_one(file: str, warnings: Sequence[Warned]) -> None:
+    """One stderr line for a document with warnings: how many, the first code, and the
     first doubt about its column roles (``--strict`` would fail it) when there is one."""
     from qingdan.pipeline import STRICT_CODES
 
-    for document in documents:
-        if document.warnings:
-            count, first = len(document.warnings), document.warnings[0]
-            line = f"qingdan: warning: {document.document.file}: {count} warning(s), first: "
-            line += f"{first.code} ({first.message})"
-            doubt = next((w for w in document.warnings if w.code in STRICT_CODES), None)
-            if doubt is not None and doubt is not first:
-                line += f"; doubt: {doubt.code} ({doubt.message})"
-            LOG.warning(line)
+    if not warnings:
+        return
+    count, first = len(warnings), warnings[0]
+    line = f"qingdan: warning: {file}: {count} warning(s), first: {first.code} ({first.message})"
+    doubt = next((w for w in warnings if w.code in STRICT_CODES), None)
+    if doubt is not None and doubt is not first:
+        line += f"; doubt: {doubt.code} ({doubt.message})"
+    LOG.warning(line)
 
 
-@app.command("departments")
-def departments_command(
-    inputs: Annotated[list[Path], typer.Argument(help="Attachments or folders (globs welcome).")],
-    output: Annotated[
-        Path | None,
-        typer.Option("-o", "--output", help="Write the table to FILE.csv or FILE.html instead."),
-    ] = None,
-    columns: ColumnsOption = None,
-    departments: DepartmentsOption = None,
-    aliases: AliasesOption = None,
-) -> None:
+# --- departments ----------------------------------------------------------------------
+
+
+def _departments_arguments(parser: Parser) -> None:
+    parser.arguments.add_argument(
+        "inputs",
+        nargs="+",
+        type=Path,
+        metavar="INPUT",
+        help="Attachments or folders (globs welcome).",
+    )
+    parser.options.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="Write the table to FILE.csv or FILE.html instead.",
+    )
+    _add_knowledge(parser)
+
+
+def departments_command(args: argparse.Namespace) -> None:
     """Count the tasks each department leads and supports (canonical names, busiest first)."""
     from rich.console import Console
 
     from qingdan.workload import workload_of
     from qingdan.writers.workload import workload_format_for, workload_table, write_workload
 
-    knowledge = _knowledge(columns, departments, aliases)
+    inputs: list[Path] = args.inputs
+    output: Path | None = args.output
+    knowledge = _knowledge(args.columns, args.departments, args.aliases)
     if output is not None:
         _run_safely(output, lambda: workload_format_for(output))
     run = workload_of(inputs, knowledge)
@@ -372,7 +346,7 @@ def departments_command(
     if not run.failed and not len(run.documents):
         _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
     for failure in run.failed:
-        typer.echo(f"qingdan: error: {failure.path}: {failure.reason}", err=True)
+        echo(f"qingdan: error: {failure.path}: {failure.reason}", err=True)
     if output is None:
         Console().print(workload_table(run.load))
     else:
@@ -381,8 +355,22 @@ def departments_command(
     _warn_about(run.documents)
     if run.failed:
         total = len(run.documents) + len(run.failed)
-        typer.echo(f"{len(run.failed)} of {total} files failed", err=True)
-        raise typer.Exit(EXIT_SOME_FAILED)
+        echo(f"{len(run.failed)} of {total} files failed", err=True)
+        raise SystemExit(EXIT_SOME_FAILED)
+
+
+# --- extract --------------------------------------------------------------------------
+
+
+def _extract_arguments(parser: Parser) -> None:
+    parser.arguments.add_argument("input_file", type=Path, metavar="FILE", help="An attachment.")
+    _add_reading(parser)
+    parser.options.add_argument(
+        "--explain",
+        action="store_true",
+        help="Also show each column's role and the evidence it was chosen on.",
+    )
+    _add_columns(parser)
 
 
 def _cell_json(cell: Cell) -> str | dict[str, str]:
@@ -390,26 +378,14 @@ def _cell_json(cell: Cell) -> str | dict[str, str]:
     return {"covered": cell.value} if isinstance(cell, Covered) else cell
 
 
-@app.command("extract")
-def extract_command(
-    input_file: Annotated[Path, typer.Argument(help="An attachment.")],
-    password: PasswordOption = None,
-    pdf_engine: PdfEngineOption = PdfEngine.pdfium,
-    explain: Annotated[
-        bool,
-        typer.Option(
-            "--explain",
-            help="Also show each column's role and the evidence it was chosen on.",
-        ),
-    ] = False,
-    columns: ColumnsOption = None,
-) -> None:
+def extract_command(args: argparse.Namespace) -> None:
     """Print the raw grids the reader saw, as JSON (to check why a record came out so)."""
     import json
 
     from qingdan.extract import ReadOptions, read_document
 
-    options = ReadOptions(password, pdf_engine.value)
+    input_file: Path = args.input_file
+    options = ReadOptions(args.password, args.pdf_engine.value)
     raw = _run_safely(input_file, lambda: read_document(input_file, options))
     tables = [
         {
@@ -419,40 +395,44 @@ def extract_command(
         for table in raw.tables
     ]
     shown: dict[str, object] = {"tables": tables}
-    if explain:
+    if args.explain:
         from qingdan.normalize import explain_columns
 
-        knowledge = _knowledge(columns, None, None)
+        knowledge = _knowledge(args.columns, None, None)
         shown["columns"] = _run_safely(input_file, lambda: explain_columns(raw, knowledge))
-    typer.echo(json.dumps(shown, ensure_ascii=False, indent=2))
+    echo(json.dumps(shown, ensure_ascii=False, indent=2))
 
 
-@app.command("diff")
-def diff_command(
-    old: Annotated[
-        Path, typer.Argument(help="Last year's list: an attachment or a qingdan .json.")
-    ],
-    new: Annotated[
-        Path, typer.Argument(help="This year's list: an attachment or a qingdan .json.")
-    ],
-    output: Annotated[
-        Path | None,
-        typer.Option("-o", "--output", help="Report file: .json, .csv, .md or .html."),
-    ] = None,
-    threshold: Annotated[
-        float | None,
-        typer.Option(
-            "--threshold",
-            min=0.0,
-            max=1.0,
-            help="Lowest measure similarity (0..1) for two tasks to match; "
-            "a pair below it is a removal plus an addition. Default: 0.5.",
-        ),
-    ] = None,
-    aliases: AliasesOption = None,
-    columns: ColumnsOption = None,
-    departments: DepartmentsOption = None,
-) -> None:
+# --- diff -----------------------------------------------------------------------------
+
+
+def _diff_arguments(parser: Parser) -> None:
+    parser.arguments.add_argument(
+        "old", type=Path, metavar="OLD", help="Last year's list: an attachment or a qingdan .json."
+    )
+    parser.arguments.add_argument(
+        "new", type=Path, metavar="NEW", help="This year's list: an attachment or a qingdan .json."
+    )
+    parser.options.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="Report file: .json, .csv, .md or .html.",
+    )
+    parser.options.add_argument(
+        "--threshold",
+        type=fraction,
+        metavar="0..1",
+        help="Lowest measure similarity (0..1) for two tasks to match; "
+        "a pair below it is a removal plus an addition. Default: 0.5.",
+    )
+    _add_aliases(parser)
+    _add_columns(parser)
+    _add_departments(parser)
+
+
+def diff_command(args: argparse.Namespace) -> None:
     """Compare two years' lists: tasks unchanged, modified, removed and added."""
     from rich.console import Console
 
@@ -460,12 +440,15 @@ def diff_command(
     from qingdan.diff.render import diff_format_for, write_report
     from qingdan.diff.render.terminal import print_summary
 
-    knowledge = _knowledge(columns, departments, aliases)
+    old: Path = args.old
+    new: Path = args.new
+    output: Path | None = args.output
+    knowledge = _knowledge(args.columns, args.departments, args.aliases)
     if output is not None:
         _run_safely(output, lambda: diff_format_for(output))
     before = _run_safely(old, lambda: load_document(old, knowledge))
     after = _run_safely(new, lambda: load_document(new, knowledge))
-    lowest = DEFAULT_THRESHOLD if threshold is None else threshold
+    lowest = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     report = _run_safely(old, lambda: compare(before, after, lowest, knowledge.aliases))
     _warn_about([before, after])
     if output is None:
@@ -479,17 +462,140 @@ def diff_command(
     )
 
 
-@app.command("schema")
-def schema_command() -> None:
+# --- schema ---------------------------------------------------------------------------
+
+
+def _no_arguments(parser: Parser) -> None:
+    """A command without arguments or options of its own."""
+
+
+def schema_command(args: argparse.Namespace) -> None:
     """Print the JSON Schema of the output document."""
     import json
 
     from qingdan.schema import json_schema
 
-    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point of the ``qingdan`` command (``argv``: the arguments, default sys.argv)."""
+# --- the registry and the entry point -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Command:
+    """One sub-command: how its arguments are declared and the function that runs it
+    (its docstring is the command's help)."""
+
+    arguments: Callable[[Parser], None]
+    run: Callable[[argparse.Namespace], None]
+
+    @property
+    def summary(self) -> str:
+        """The first line of the command's help."""
+        return (self.run.__doc__ or "").strip().splitlines()[0]
+
+
+COMMANDS: dict[str, Command] = {
+    "convert": Command(_convert_arguments, convert_command),
+    "departments": Command(_departments_arguments, departments_command),
+    "extract": Command(_extract_arguments, extract_command),
+    "diff": Command(_diff_arguments, diff_command),
+    "schema": Command(_no_arguments, schema_command),
+}
+"""Command name -> its arguments and function, in the order ``qingdan -h`` lists them."""
+
+
+def build_parser() -> Parser:
+    """The parser of the global options (the command and its arguments follow)."""
+    parser = Parser(PROG, SUMMARY, epilog=command_list({n: c.summary for n, c in COMMANDS.items()}))
+    parser.usage = f"{PROG} [OPTIONS] COMMAND [ARGS]..."
+    options = parser.options
+    options.add_argument(
+        "--debug", action="store_true", help="Show tracebacks and other libraries' logs."
+    )
+    options.add_argument(
+        "-q", "--quiet", action="store_true", help="Only warnings and errors on stderr."
+    )
+    options.add_argument(
+        "-v", "--verbose", action="count", default=0, help="More detail on stderr."
+    )
+    options.add_argument("--version", action=VersionAction, help="Print the version and exit.")
+    from qingdan.completion import SHELLS
+
+    for flag, does in (("--install-completion", "Install"), ("--show-completion", "Show")):
+        options.add_argument(
+            flag,
+            nargs="?",
+            const="",
+            metavar="SHELL",
+            help=f"{does} completion for a shell ({', '.join(SHELLS[:4])}); "
+            "default: the current shell.",
+        )
+    return parser
+
+
+def build_command_parser(name: str) -> Parser:
+    """The parser of one command's arguments and options."""
+    command = COMMANDS[name]
+    parser = Parser(f"{PROG} {name}", command.summary)
+    command.arguments(parser)
+    parser.usage = parser.positional_usage()
+    return parser
+
+
+def _complete(parser: Parser) -> int:
+    """Answer a completion script (``_QINGDAN_COMPLETE`` is set)."""
+    from qingdan.completion import answer
+
+    commands = {name: build_command_parser(name) for name in COMMANDS}
+    text, code = answer(os.environ, parser, commands)
+    sys.stdout.write(text)
+    return code
+
+
+def _completion_option(shown: str | None, installed: str | None) -> None:
+    """``--show-completion`` / ``--install-completion``: do it and exit."""
+    from qingdan.completion import CompletionError, install, script_for
+
+    try:
+        if shown is not None:
+            sys.stdout.write(script_for(shown or None))
+        elif installed is not None:
+            shell, path = install(installed or None)
+            echo(f"{shell} completion installed in {path}; it works in new shells")
+    except (CompletionError, OSError) as error:
+        _fail(f"completion: {error}", EXIT_USAGE)
+    raise SystemExit(EXIT_OK)
+
+
+def _run(argv: list[str]) -> None:
+    parser = build_parser()
+    if os.environ.get("_QINGDAN_COMPLETE"):
+        raise SystemExit(_complete(parser))
+    head, name, rest = split_command(argv, COMMANDS)
+    options = parser.parse_args(head)
+    if options.show_completion is not None or options.install_completion is not None:
+        _completion_option(options.show_completion, options.install_completion)
+    if name is None:
+        if rest:
+            parser.error(f"unexpected argument {rest[0]!r} before a command")
+        parser.print_help()  # nothing to do: the help, as a usage error (click's habit)
+        raise SystemExit(EXIT_USAGE)
+    if name not in COMMANDS:
+        parser.error(f"no such command {name!r}; the commands: {', '.join(COMMANDS)}")
+    args = parse_command(build_command_parser(name), rest)
+    _State.debug = options.debug
+    configure_logging(-1 if options.quiet else options.verbose, options.debug)
+    COMMANDS[name].run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Entry point of the ``qingdan`` command (``argv``: the arguments, default
+    sys.argv); always ends with ``SystemExit`` carrying the exit code."""
     args = hoist_global_options(sys.argv[1:] if argv is None else argv)
-    app(args=args, prog_name="qingdan")
+    try:
+        _run(args)
+    except KeyboardInterrupt:
+        echo("qingdan: interrupted", err=True)
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    raise SystemExit(EXIT_OK)

@@ -15,12 +15,15 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qingdan.extract.errors import QingdanError
-from qingdan.schema import Document
 from qingdan.writers import OutputFormat, render, render_many
 from qingdan.writers.atomic import atomic_write_bytes
 from qingdan.writers.warning_table import FileStatus, warnings_csv
+
+if TYPE_CHECKING:
+    from qingdan.schema import Document
 
 ERRORS_FILE = "errors.json"
 COMBINED: dict[str, OutputFormat] = {

@@ -1,17 +1,24 @@
-"""The pipeline: file -> raw grids -> task list -> validated document."""
+"""The pipeline: file -> raw grids -> task list -> validated document.
+
+``read_task_list`` runs the first two stages (extract, normalize) and gives the
+normalizer's dataclasses; ``convert`` validates them into the pydantic ``Document``.
+The command line writes a single conversion's JSON from the task list through
+``schema.plain`` (no pydantic to import, issue 16); everything else uses ``convert``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from qingdan.extract import ReadOptions, read_data, read_document
 from qingdan.extract.errors import QingdanError
 from qingdan.normalize import Knowledge, normalize
-from qingdan.schema import Document, from_task_list
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from qingdan.normalize.model import TaskList
+    from qingdan.schema import Document
 
 STRICT_CODES = frozenset({"column-roles"})
 """Warning codes that make a document fail under ``strict`` (``--strict``): the column
@@ -22,19 +29,64 @@ class DoubtfulDocument(QingdanError):
     """Under ``strict``, a document carries a warning whose code is in ``STRICT_CODES``."""
 
 
+class _Coded(Protocol):
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+
+
+def check_doubts(
+    warnings: Sequence[_Coded], name: str | Path, codes: Iterable[str] = STRICT_CODES
+) -> None:
+    """Raise ``DoubtfulDocument`` naming ``name`` when a warning's code is in ``codes``
+    (the warnings of a ``Document`` or of the normalizer's ``TaskList``)."""
+    wanted = frozenset(codes)
+    doubts = [w for w in warnings if w.code in wanted]
+    if doubts:
+        first = doubts[0]
+        raise DoubtfulDocument(
+            name, f"{len(doubts)} {first.code} warning(s) under --strict: {first.message}"
+        )
+
+
 def check_strict(
     document: Document, path: str | Path | None = None, codes: Iterable[str] = STRICT_CODES
 ) -> None:
     """Raise ``DoubtfulDocument`` (naming ``path``, else the document's file name) when
     the document has a warning whose code is in ``codes``."""
-    wanted = frozenset(codes)
-    doubts = [w for w in document.warnings if w.code in wanted]
-    if doubts:
-        first = doubts[0]
-        raise DoubtfulDocument(
-            path or document.document.file,
-            f"{len(doubts)} {first.code} warning(s) under --strict: {first.message}",
-        )
+    check_doubts(document.warnings, path or document.document.file, codes)
+
+
+def read_task_list(
+    path: str | Path,
+    knowledge: Knowledge | None = None,
+    options: ReadOptions | None = None,
+    *,
+    strict: bool = False,
+) -> TaskList:
+    """Read one attachment into the normalizer's ``TaskList`` (not yet validated);
+    the arguments are ``convert``'s."""
+    task_list = normalize(read_document(Path(path), options), knowledge)
+    if strict:
+        check_doubts(task_list.warnings, path)
+    return task_list
+
+
+def read_task_list_bytes(
+    data: bytes,
+    name: str,
+    knowledge: Knowledge | None = None,
+    options: ReadOptions | None = None,
+    *,
+    strict: bool = False,
+) -> TaskList:
+    """``read_task_list`` for an attachment given as bytes; ``name``'s suffix
+    (``stdin.pdf``) chooses the reader, as a file's would."""
+    task_list = normalize(read_data(data, Path(name), options), knowledge)
+    if strict:
+        check_doubts(task_list.warnings, task_list.file)
+    return task_list
 
 
 def convert(
@@ -53,10 +105,9 @@ def convert(
     ``STRICT_CODES``) raises ``DoubtfulDocument`` instead of being returned.
     Raises a ``QingdanError`` subclass naming the file and the reason on bad input.
     """
-    document = from_task_list(normalize(read_document(Path(path), options), knowledge))
-    if strict:
-        check_strict(document, path)
-    return document
+    from qingdan.schema import from_task_list
+
+    return from_task_list(read_task_list(path, knowledge, options, strict=strict))
 
 
 def convert_bytes(
@@ -69,8 +120,6 @@ def convert_bytes(
 ) -> Document:
     """Convert an attachment given as bytes (read from stdin, say); ``name``'s suffix
     (``stdin.pdf``) chooses the reader, as a file's would."""
-    raw = read_data(data, Path(name), options)
-    document = from_task_list(normalize(raw, knowledge))
-    if strict:
-        check_strict(document)
-    return document
+    from qingdan.schema import from_task_list
+
+    return from_task_list(read_task_list_bytes(data, name, knowledge, options, strict=strict))

@@ -11,8 +11,6 @@ import os
 import signal
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +19,8 @@ from qingdan.extract import ReadOptions
 from qingdan.extract.errors import QingdanError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from qingdan.normalize import Knowledge
     from qingdan.schema import Document
 
@@ -107,6 +107,10 @@ def convert_many(
         for path in files:
             on_result(convert_one(path, settings))
         return
+    # multiprocessing costs ~8 ms to import: only a run with workers pays it.
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_ignore_interrupts)
     try:
         futures: dict[Future[FileResult], Path] = {

@@ -2,21 +2,29 @@
 
 ``Document`` is what ``qingdan convert`` writes as JSON and what downstream systems
 rely on; its keys are a contract (see README "Output contract"). ``json_schema()``
-gives its JSON Schema.
+gives its JSON Schema. ``schema.plain`` builds the same JSON from the normalizer's
+dataclasses without pydantic, for the command line's single conversions.
+
+The models are imported on first use (module ``__getattr__``), so importing
+``qingdan.schema.plain`` loads no pydantic.
 """
 
 from __future__ import annotations
 
-from qingdan.schema.models import (
-    Column,
-    Document,
-    DocumentInfo,
-    DueKind,
-    Record,
-    Warning,
-    from_task_list,
-    json_schema,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from qingdan.schema.models import (
+        Column,
+        Document,
+        DocumentInfo,
+        DueKind,
+        Record,
+        Warning,
+        from_task_list,
+        json_schema,
+    )
 
 __all__ = [
     "Column",
@@ -28,3 +36,11 @@ __all__ = [
     "from_task_list",
     "json_schema",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module("qingdan.schema.models"), name)
+    globals()[name] = value
+    return value

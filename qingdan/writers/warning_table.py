@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from qingdan.schema import Document
 from qingdan.writers.formula_guard import CellValue, csv_bytes
+
+if TYPE_CHECKING:
+    from qingdan.schema import Document
 
 WARNING_COLUMNS = ["file", "row", "page", "code", "message"]
 FILE_COLUMNS = ["file", "status", "records", "warnings", "reason"]

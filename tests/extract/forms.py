@@ -10,15 +10,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from qingdan.cli import app
+from tests.cli_runner import invoke
 from tests.conftest import SEED
 
 
 def assert_one_line_exit_2(path: Path, reason: str) -> None:
     """``qingdan convert PATH`` exits 2 with one line naming the file and ``reason``."""
-    result = CliRunner().invoke(app, ["convert", str(path)])
+    result = invoke(["convert", str(path)])
     assert result.exit_code == 2, result.output
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith(f"qingdan: error: {path}: ")
@@ -34,7 +32,7 @@ def assert_batch_keeps_the_rest(folder: Path, bad: dict[str, tuple[bytes, str]])
     (source / "seed.txt").write_bytes(SEED.read_bytes())
     for name, (data, _) in bad.items():
         (source / name).write_bytes(data)
-    result = CliRunner().invoke(app, ["convert", str(source), "-o", f"{out}/", "-j", "1"])
+    result = invoke(["convert", str(source), "-o", f"{out}/", "-j", "1"])
     assert result.exit_code == 1, result.output
     assert json.loads((out / "seed.txt.json").read_text(encoding="utf-8"))["records"]
     errors = {Path(e["file"]).name: e for e in json.loads((out / "errors.json").read_text())}

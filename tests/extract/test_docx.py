@@ -17,14 +17,13 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from typer.testing import CliRunner
 
 import qingdan
 from benchmarks.corpus import shared_expectations
-from qingdan.cli import app
 from qingdan.extract import read_document
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Covered
+from tests.cli_runner import invoke
 from tests.conftest import SAMPLES, SEED
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -309,7 +308,7 @@ def test_broken_file_is_one_error_line_and_exit_2(tmp_path: Path, name: str) -> 
     path.write_bytes(data)
     with pytest.raises(BrokenFile, match=reason):
         read_document(path)
-    result = CliRunner().invoke(app, ["convert", str(path)])
+    result = invoke(["convert", str(path)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"qingdan: error: {path}: ")
@@ -323,7 +322,7 @@ def test_broken_file_is_one_error_line_and_exit_2(tmp_path: Path, name: str) -> 
 )
 def test_docx_without_a_task_table_is_exit_2(tmp_path: Path, blocks: tuple[str, ...]) -> None:
     path = write_docx(tmp_path / "none.docx", *blocks)
-    result = CliRunner().invoke(app, ["convert", str(path)])
+    result = invoke(["convert", str(path)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert "task-list header" in result.stderr or "no table found" in result.stderr
@@ -338,7 +337,7 @@ def test_extract_prints_merged_text_in_the_top_left_cell(tmp_path: Path) -> None
             row(CONTINUE, "措施二", "区发改委", "区财政局", "2019年"),
         ),
     )
-    result = CliRunner().invoke(app, ["extract", str(path)])
+    result = invoke(["extract", str(path)])
     assert result.exit_code == 0
     tables = json.loads(result.stdout)["tables"]
     assert tables == [

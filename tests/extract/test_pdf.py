@@ -13,14 +13,13 @@ from typing import Any
 
 import pdfplumber
 import pytest
-from typer.testing import CliRunner
 
 import qingdan
-from qingdan.cli import app
 from qingdan.extract import RawDocument, read_document
 from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer, UnreadableText
 from qingdan.extract.grid import Covered
 from qingdan.extract.options import ReadOptions
+from tests.cli_runner import invoke
 
 CASES = Path(__file__).resolve().parent / "pdf_cases"
 PASSWORD = "qingdan"
@@ -213,7 +212,7 @@ def test_a_truncated_pdf_is_a_broken_file() -> None:
     ],
 )
 def test_cli_reports_a_bad_pdf_in_one_line_with_exit_code_2(name: str, reason: str) -> None:
-    result = CliRunner().invoke(app, ["convert", str(CASES / f"{name}.pdf")])
+    result = invoke(["convert", str(CASES / f"{name}.pdf")])
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and reason in lines[0] and f"{name}.pdf" in lines[0]
@@ -222,12 +221,12 @@ def test_cli_reports_a_bad_pdf_in_one_line_with_exit_code_2(name: str, reason: s
 def test_cli_password_option_opens_an_encrypted_pdf() -> None:
     for command in ("convert", "extract"):
         args = [command, str(CASES / "encrypted.pdf"), "--password", PASSWORD]
-        result = CliRunner().invoke(app, args)
+        result = invoke(args)
         assert result.exit_code == 0, result.output
 
 
 def test_cli_extract_shows_each_page_grid() -> None:
-    result = CliRunner().invoke(app, ["extract", str(CASES / "category_across_pages.pdf")])
+    result = invoke(["extract", str(CASES / "category_across_pages.pdf")])
     assert result.exit_code == 0
     tables = json.loads(result.output)["tables"]
     assert [table["page"] for table in tables] == list(range(1, len(tables) + 1))

@@ -65,18 +65,17 @@ def test_a_rotated_page_reads_upright_with_pdfium() -> None:
 
 
 def test_cli_chooses_the_pdf_engine() -> None:
-    from typer.testing import CliRunner
 
-    from qingdan.cli import app
+    from tests.cli_runner import invoke
 
     case = str(CASES / "autospace.pdf")
     outputs = []
     for name in ("pdfium", "pdfplumber"):
-        result = CliRunner().invoke(app, ["convert", case, "--pdf-engine", name])
+        result = invoke(["convert", case, "--pdf-engine", name])
         assert result.exit_code == 0, result.output
         outputs.append(json.loads(result.output)["records"])
     assert outputs[0] == outputs[1]
-    bad = CliRunner().invoke(app, ["convert", case, "--pdf-engine", "mupdf"])
+    bad = invoke(["convert", case, "--pdf-engine", "mupdf"])
     assert bad.exit_code != 0
 
 

@@ -10,14 +10,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from qingdan import extract
-from qingdan.cli import app
 from qingdan.extract import Extracted, Reader, ReadOptions, read_document
 from qingdan.extract.damage import as_reader_error, describe
 from qingdan.extract.errors import REASON_LIMIT, BrokenFile, FileMissing, QingdanError
 from qingdan.extract.logs import THIRD_PARTY_LOGGERS, library_warnings, quiet_third_party_logs
+from tests.cli_runner import invoke
 from tests.extract.pdf_bytes import one_page_pdf
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -137,7 +136,7 @@ def test_an_error_in_our_own_code_stays_a_bug(
     (tmp_path / "list.txt").write_text("x")
     with pytest.raises(TypeError):
         read_document(tmp_path / "list.txt")
-    result = CliRunner().invoke(app, ["convert", str(tmp_path / "list.txt")])
+    result = invoke(["convert", str(tmp_path / "list.txt")])
     assert result.exit_code == 3
 
 
@@ -169,7 +168,7 @@ def test_a_symlink_loop_named_directly_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "back.txt").symlink_to(loop)
     with pytest.raises(FileMissing, match="a symbolic link loop"):
         read_document(loop)
-    result = CliRunner().invoke(app, ["convert", str(loop)])
+    result = invoke(["convert", str(loop)])
     assert result.exit_code == 2
     assert (
         result.stderr

@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from qingdan.cli import app
 from qingdan.extract import read_document, scan_engine
 from qingdan.extract.scan_engine import OcrUnavailable
+from tests.cli_runner import invoke
 from tests.conftest import SAMPLES
 
 SCAN_PDF = Path(__file__).parent / "pdf_cases" / "scan.pdf"
@@ -28,7 +27,7 @@ def without_extra(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("without_extra")
 @pytest.mark.parametrize("scan", [SCAN_PDF, SCAN_JPG], ids=lambda p: p.suffix)
 def test_cli_names_the_extra_in_one_line_with_exit_code_2(scan: Path) -> None:
-    result = CliRunner().invoke(app, ["convert", str(scan)])
+    result = invoke(["convert", str(scan)])
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1, result.output

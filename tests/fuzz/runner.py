@@ -90,10 +90,10 @@ def _child(path: Path, stderr_path: Path, address_limit: int) -> None:
         errors = os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         os.dup2(devnull, 1)
         os.dup2(errors, 2)
-        from qingdan.cli import app
+        from qingdan.cli import main
 
         try:
-            app(args=["convert", str(path)], prog_name="qingdan")
+            main(["convert", str(path)])
             code = 0
         except SystemExit as exit_:
             code = exit_.code if isinstance(exit_.code, int) else 1

@@ -368,15 +368,14 @@ def test_the_users_column_file_wins_over_content(tmp_path: Path) -> None:
 
 
 def test_extract_explain_shows_each_columns_role_and_evidence(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
 
-    from qingdan.cli import app
+    from tests.cli_runner import invoke
 
     case = CASES["责任单位 beside 牵头单位 supports"]
     path = write_docx(
         tmp_path / "list.docx", table(row(*case.header), *(row(*r) for r in case.rows))
     )
-    result = CliRunner().invoke(app, ["extract", str(path), "--explain"])
+    result = invoke(["extract", str(path), "--explain"])
     assert result.exit_code == 0, result.output
     columns = json.loads(result.stdout)["columns"]
     assert [(c["label"], c["role"]) for c in columns] == list(

@@ -7,16 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from qingdan.cli import app
 from qingdan.normalize.knowledge import KnowledgeFileError, read_data_file, read_text_file
+from tests.cli_runner import invoke
 
 DUMP = "\t具体举措\n\t牵头单位\n\n\t治理扬尘\n\t国土新城分局\n"
 
 
 def convert(dump: Path, *options: str) -> dict:  # type: ignore[type-arg]
-    result = CliRunner().invoke(app, ["convert", str(dump), *options])
+    result = invoke(["convert", str(dump), *options])
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
@@ -76,7 +75,7 @@ def test_a_bad_config_file_is_one_line_and_exit_2(
     path.write_bytes(content)
     with pytest.raises(KnowledgeFileError, match=reason):
         read_data_file(path)
-    result = CliRunner().invoke(app, ["convert", str(dump), "--columns", str(path)])
+    result = invoke(["convert", str(dump), "--columns", str(path)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"qingdan: error: {path}: ")

@@ -15,12 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from qingdan.batch import FileResult, Settings, plan_convert, run_batch
-from qingdan.cli import app
 from qingdan.normalize import Knowledge
 from qingdan.sinks.database import open_database, row_counts
+from tests.cli_runner import invoke
 
 SETTINGS = Settings(Knowledge())
 
@@ -96,13 +95,13 @@ def test_ctrl_c_on_a_real_batch_exits_130_and_keeps_what_finished(
 def test_resume_skips_inputs_converted_from_the_same_content(seed: Path, tmp_path: Path) -> None:
     source, out = _folder(seed, tmp_path, 2), tmp_path / "out"
     command = ["convert", str(source), "-o", f"{out}/", "-j", "1"]
-    assert CliRunner().invoke(app, command).exit_code == 0
+    assert invoke(command).exit_code == 0
     kept, changed = out / "000.txt.json", out / "001.txt.json"
     before = {path: path.stat().st_mtime_ns for path in (kept, changed)}
     text = (source / "001.txt").read_text("utf-8")
     (source / "001.txt").write_text(text.replace("完善土壤环境质量监测网络", "完善监测"), "utf-8")
     time.sleep(0.01)
-    result = CliRunner().invoke(app, [*command, "--resume"])
+    result = invoke([*command, "--resume"])
     assert result.exit_code == 0, result.output
     assert "000.txt: 15 records (kept: same content, --resume)" in result.stderr
     assert kept.stat().st_mtime_ns == before[kept]
@@ -134,7 +133,7 @@ def test_stale_temporaries_of_a_killed_run_are_removed(seed: Path, tmp_path: Pat
     live = out / f".qingdan-{os.getpid()}-def456.tmp"  # a run still writing: kept
     stale.write_bytes(b"half")
     live.write_bytes(b"half")
-    result = CliRunner().invoke(app, ["convert", str(seed), str(seed), "-o", f"{out}/"])
+    result = invoke(["convert", str(seed), str(seed), "-o", f"{out}/"])
     assert result.exit_code == 0, result.output
     assert not stale.exists()
     assert live.exists()
@@ -148,7 +147,7 @@ def test_an_80_character_chinese_name_is_cut_to_the_byte_limit(seed: Path, tmp_p
     shutil.copy(seed, source / name)
     shutil.copy(seed, source / "short.txt")
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["convert", str(source), "-o", f"{out}/", "-f", "csv"])
+    result = invoke(["convert", str(source), "-o", f"{out}/", "-f", "csv"])
     assert result.exit_code == 0, result.output
     outputs = [p for p in out.iterdir() if p.name.endswith(".txt.csv")]
     assert len(outputs) == 2
@@ -159,7 +158,7 @@ def test_an_80_character_chinese_name_is_cut_to_the_byte_limit(seed: Path, tmp_p
 def test_a_file_that_cannot_be_written_fails_alone(seed: Path, tmp_path: Path) -> None:
     source, out = _folder(seed, tmp_path, 2), tmp_path / "out"
     (out / "000.txt.json").mkdir(parents=True)  # a folder where the output should go
-    result = CliRunner().invoke(app, ["convert", str(source), "-o", f"{out}/", "-j", "1"])
+    result = invoke(["convert", str(source), "-o", f"{out}/", "-j", "1"])
     assert result.exit_code == 1, result.output
     errors = json.loads((out / "errors.json").read_text("utf-8"))
     assert [(Path(e["file"]).name, e["status"]) for e in errors] == [("000.txt", "failed")]

@@ -5,17 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from qingdan.cli import app
-
-runner = CliRunner()
+from tests.cli_runner import invoke
 
 
 def test_convert_applies_the_alias_file(seed: Path, tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.yaml"
     aliases.write_text("国土新城分局: 市资源规划局新城分局\n", encoding="utf-8")
-    result = runner.invoke(app, ["convert", str(seed), "--aliases", str(aliases)])
+    result = invoke(["convert", str(seed), "--aliases", str(aliases)])
     assert result.exit_code == 0, result.output
     records = json.loads(result.stdout)["records"]
     pairs = [
@@ -30,7 +26,7 @@ def test_convert_applies_the_alias_file(seed: Path, tmp_path: Path) -> None:
 def test_a_bad_alias_file_is_one_line_and_exit_2(seed: Path, tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.csv"
     aliases.write_text("from,to\n国土新城分局,市资源规划局新城分局\n", encoding="utf-8")
-    result = runner.invoke(app, ["convert", str(seed), "--aliases", str(aliases)])
+    result = invoke(["convert", str(seed), "--aliases", str(aliases)])
     assert result.exit_code == 2
     assert result.stderr.strip().count("\n") == 0
     assert "aliases.csv" in result.stderr and "variant,canonical" in result.stderr

@@ -6,15 +6,13 @@ import json
 import shutil
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from qingdan.cli import app
+from tests.cli_runner import invoke
 
 EXPECTED_RECORDS = 15
 
 
 def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, ["convert", *args])
+    result = invoke(["convert", *args])
     return result.exit_code, result.output
 
 
@@ -93,7 +91,7 @@ def test_a_bad_database_url_is_a_usage_error(tmp_path: Path, seed: Path) -> None
 
 def test_every_command_has_help() -> None:
     for command in ("convert", "extract", "schema"):
-        result = CliRunner().invoke(app, [command, "--help"])
+        result = invoke([command, "--help"])
         assert result.exit_code == 0
         assert "Usage" in result.output
 

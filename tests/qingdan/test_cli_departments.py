@@ -6,16 +6,12 @@ import csv
 import io
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from qingdan.cli import app
+from tests.cli_runner import invoke
 from tests.conftest import SAMPLES
-
-runner = CliRunner()
 
 
 def test_departments_has_help() -> None:
-    result = runner.invoke(app, ["departments", "--help"])
+    result = invoke(["departments", "--help"])
     assert result.exit_code == 0
     assert "--aliases" in result.output
 
@@ -26,7 +22,7 @@ def test_departments_over_samples_prints_the_table() -> None:
     # each; their records have tests of their own).
     slow = {".doc"}
     entries = [p for p in sorted(SAMPLES.iterdir()) if p.suffix not in slow and p.name != "scans"]
-    result = runner.invoke(app, ["departments", *map(str, entries)])
+    result = invoke(["departments", *map(str, entries)])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     header = next(line for line in lines if "lead" in line)
@@ -43,9 +39,7 @@ def test_departments_to_csv_with_a_reform_alias_file(seed: Path, tmp_path: Path)
         encoding="utf-8",
     )
     out = tmp_path / "load.csv"
-    result = runner.invoke(
-        app, ["departments", str(seed), "--aliases", str(aliases), "-o", str(out)]
-    )
+    result = invoke(["departments", str(seed), "--aliases", str(aliases), "-o", str(out)])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     names = [row["department"] for row in rows]
@@ -57,14 +51,14 @@ def test_departments_to_csv_with_a_reform_alias_file(seed: Path, tmp_path: Path)
 
 
 def test_departments_refuses_an_unknown_report_format(seed: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["departments", str(seed), "-o", str(tmp_path / "load.pdf")])
+    result = invoke(["departments", str(seed), "-o", str(tmp_path / "load.pdf")])
     assert result.exit_code == 2
     assert "cannot write a department report as '.pdf'" in result.stderr
     assert not (tmp_path / "load.pdf").exists()
 
 
 def test_departments_without_attachments_fails(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["departments", str(tmp_path)])
+    result = invoke(["departments", str(tmp_path)])
     assert result.exit_code == 2
     assert "no attachments found" in result.stderr
 
@@ -72,7 +66,7 @@ def test_departments_without_attachments_fails(tmp_path: Path) -> None:
 def test_a_failing_attachment_is_reported_and_the_rest_counted(seed: Path, tmp_path: Path) -> None:
     broken = tmp_path / "broken.txt"
     broken.write_text("附件1\n这不是一个任务清单\n", encoding="utf-8")
-    result = runner.invoke(app, ["departments", str(seed), str(broken)])
+    result = invoke(["departments", str(seed), str(broken)])
     assert result.exit_code == 1
     assert "broken.txt" in result.stderr and "1 of 2 files failed" in result.stderr
     assert "生态环境新城分局" in result.stdout

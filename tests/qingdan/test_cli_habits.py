@@ -14,15 +14,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from typer.main import get_command
-from typer.testing import CliRunner
 
 import qingdan
-from qingdan.cli import app, hoist_global_options, main
+from qingdan.cli import COMMANDS, hoist_global_options, main
 from qingdan.inputs import collect_inputs
+from tests.cli_runner import invoke
 from tests.conftest import SAMPLES
-
-runner = CliRunner()
 
 MEASURELESS = (
     "\t序号\n\t工作措施\n\t牵头单位\n\t完成时限\n\n"
@@ -40,34 +37,31 @@ def _gbk_copy(seed: Path, folder: Path) -> Path:
 
 
 def test_version() -> None:
-    result = runner.invoke(app, ["--version"])
+    result = invoke(["--version"])
     assert (result.exit_code, result.stdout) == (0, f"qingdan {qingdan.__version__}\n")
 
 
 def test_dash_h_on_every_command() -> None:
-    commands = get_command(app).commands  # type: ignore[attr-defined]
-    assert runner.invoke(app, ["-h"]).exit_code == 0
-    for name in commands:
-        result = runner.invoke(app, [name, "-h"])
+    assert invoke(["-h"]).exit_code == 0
+    for name in COMMANDS:
+        result = invoke([name, "-h"])
         assert result.exit_code == 0, name
         assert "Usage" in result.stdout
 
 
 def test_stdin_is_read_and_its_format_sniffed(seed: Path) -> None:
     pdf = SAMPLES / "000_eaf823a1ce4555f0_merged.pdf"
-    result = runner.invoke(app, ["convert", "-"], input=pdf.read_bytes())
+    result = invoke(["convert", "-"], input=pdf.read_bytes())
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
     assert document["document"]["format"] == "pdf"
     assert len(document["records"]) == 15
-    text = runner.invoke(app, ["convert", "-"], input=seed.read_bytes())
+    text = invoke(["convert", "-"], input=seed.read_bytes())
     assert json.loads(text.stdout)["document"]["format"] == "txt"
 
 
 def test_stdin_with_input_format(seed: Path) -> None:
-    result = runner.invoke(
-        app, ["convert", "-", "--input-format", "txt", "-f", "csv"], input=seed.read_bytes()
-    )
+    result = invoke(["convert", "-", "--input-format", "txt", "-f", "csv"], input=seed.read_bytes())
     assert result.exit_code == 0, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
     assert len(rows) == 16
@@ -75,12 +69,12 @@ def test_stdin_with_input_format(seed: Path) -> None:
 
 def test_quiet_and_verbose(seed: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.json"
-    loud = runner.invoke(app, ["convert", str(seed), "-o", str(out)])
+    loud = invoke(["convert", str(seed), "-o", str(out)])
     assert f"-> {out}" in loud.stderr
-    quiet = runner.invoke(app, ["-q", "convert", str(seed), "-o", str(out)])
+    quiet = invoke(["-q", "convert", str(seed), "-o", str(out)])
     assert (quiet.exit_code, quiet.stderr) == (0, "")
     gbk = _gbk_copy(seed, tmp_path)
-    warned = runner.invoke(app, ["-q", "convert", str(gbk), "-o", str(out)])
+    warned = invoke(["-q", "convert", str(gbk), "-o", str(out)])
     assert "qingdan: warning: gbk.txt: 1 warning(s), first: encoding" in warned.stderr
 
 
@@ -103,14 +97,14 @@ def test_shell_completion_can_be_shown_and_installed(capsys: pytest.CaptureFixtu
         main(["--show-completion", "bash"])
     assert stop.value.code == 0
     assert "_QINGDAN_COMPLETE" in capsys.readouterr().out
-    assert "--install-completion" in runner.invoke(app, ["--help"]).stdout
+    assert "--install-completion" in invoke(["--help"]).stdout
 
 
 def test_several_inputs_to_one_csv_give_one_combined_file(seed: Path, tmp_path: Path) -> None:
     first = Path(shutil.copy(seed, tmp_path / "a.txt"))
     second = _gbk_copy(seed, tmp_path)
     merged = tmp_path / "merged.csv"
-    result = runner.invoke(app, ["convert", str(first), str(second), "-o", str(merged), "-j", "1"])
+    result = invoke(["convert", str(first), str(second), "-o", str(merged), "-j", "1"])
     assert result.exit_code == 0, result.output
     assert merged.is_file()
     rows = list(csv.DictReader(io.StringIO(merged.read_text(encoding="utf-8-sig"))))
@@ -127,7 +121,7 @@ def test_several_inputs_to_one_xlsx_list_every_file(seed: Path, tmp_path: Path) 
     shutil.copy(seed, tmp_path / "a.txt")
     (tmp_path / "empty.txt").write_bytes(b"")
     merged = tmp_path / "out" / "merged.xlsx"
-    result = runner.invoke(app, ["convert", str(tmp_path), "-o", str(merged), "-j", "1"])
+    result = invoke(["convert", str(tmp_path), "-o", str(merged), "-j", "1"])
     assert result.exit_code == 1, result.output
     workbook = load_workbook(merged)
     assert workbook.sheetnames == ["任务清单", "警告", "文件"]
@@ -139,7 +133,7 @@ def test_several_inputs_to_one_xlsx_list_every_file(seed: Path, tmp_path: Path) 
 
 
 def test_an_output_without_suffix_is_not_a_folder(seed: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["convert", str(seed), str(seed), "-o", str(tmp_path / "out")])
+    result = invoke(["convert", str(seed), str(seed), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "has no suffix: name a file" in result.stderr
     assert not (tmp_path / "out").exists()
@@ -147,7 +141,7 @@ def test_an_output_without_suffix_is_not_a_folder(seed: Path, tmp_path: Path) ->
 
 def test_a_csv_output_has_its_warnings_beside_it(seed: Path, tmp_path: Path) -> None:
     gbk = _gbk_copy(seed, tmp_path)
-    result = runner.invoke(app, ["convert", str(gbk), "-o", str(tmp_path / "gbk.csv")])
+    result = invoke(["convert", str(gbk), "-o", str(tmp_path / "gbk.csv")])
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO((tmp_path / "gbk.warnings.csv").read_text("utf-8-sig"))))
     assert rows[0] == ["file", "row", "page", "code", "message"]
@@ -157,10 +151,10 @@ def test_a_csv_output_has_its_warnings_beside_it(seed: Path, tmp_path: Path) -> 
 def test_strict_fails_a_doubtful_document(tmp_path: Path) -> None:
     doubtful = tmp_path / "doubtful.txt"
     doubtful.write_text(MEASURELESS, encoding="utf-8")
-    relaxed = runner.invoke(app, ["convert", str(doubtful), "-o", str(tmp_path / "a.json")])
+    relaxed = invoke(["convert", str(doubtful), "-o", str(tmp_path / "a.json")])
     assert relaxed.exit_code == 0
     assert "doubt: column-roles" in relaxed.stderr
-    strict = runner.invoke(app, ["convert", str(doubtful), "--strict"])
+    strict = invoke(["convert", str(doubtful), "--strict"])
     assert strict.exit_code == 2
     assert strict.stderr.startswith(f"qingdan: error: {doubtful}: ")
     assert "column-roles" in strict.stderr
@@ -173,7 +167,7 @@ def test_strict_in_a_batch_fails_that_file_only(seed: Path, tmp_path: Path) -> N
     shutil.copy(seed, tmp_path / "in" / "good.txt")
     (tmp_path / "in" / "doubtful.txt").write_text(MEASURELESS, encoding="utf-8")
     out = tmp_path / "out"
-    result = runner.invoke(app, ["convert", str(tmp_path / "in"), "-o", f"{out}/", "--strict"])
+    result = invoke(["convert", str(tmp_path / "in"), "-o", f"{out}/", "--strict"])
     assert result.exit_code == 1, result.output
     errors = json.loads((out / "errors.json").read_text("utf-8"))
     assert [(Path(e["file"]).name, e["error"]) for e in errors] == [
@@ -230,7 +224,7 @@ def test_no_formula_guard_on_the_command_line(tmp_path: Path) -> None:
     )
     for flags, expected in (([], "'=大气"), (["--no-formula-guard"], "=大气")):
         out = tmp_path / "out.csv"
-        result = runner.invoke(app, ["convert", str(attachment), "-o", str(out), *flags])
+        result = invoke(["convert", str(attachment), "-o", str(out), *flags])
         assert result.exit_code == 0, result.output
         rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
         assert rows[0]["category"] == expected
@@ -238,6 +232,6 @@ def test_no_formula_guard_on_the_command_line(tmp_path: Path) -> None:
 
 def test_stdin_is_one_input_only(seed: Path, tmp_path: Path) -> None:
     for args in (["-", str(seed)], ["-", "-o", f"{tmp_path}/"]):
-        result = runner.invoke(app, ["convert", *args], input=seed.read_bytes())
+        result = invoke(["convert", *args], input=seed.read_bytes())
         assert result.exit_code == 2
         assert "'-' (standard input) is one input" in result.stderr

@@ -13,9 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from typer.testing import CliRunner
-
-from qingdan.cli import app
+from tests.cli_runner import invoke
 from tests.conftest import SEED
 from tests.qingdan.bad_inputs import build_folder
 
@@ -48,7 +46,7 @@ def test_folder_of_good_and_bad_inputs(tmp_path: Path) -> None:
     source, out = tmp_path / "in", tmp_path / "out"
     expected = build_folder(source)
 
-    result = CliRunner().invoke(app, ["convert", str(source), "-o", f"{out}/", "-j", "2"])
+    result = invoke(["convert", str(source), "-o", f"{out}/", "-j", "2"])
 
     assert result.exit_code == 1, result.output
     converted = sorted(n for n, e in expected.items() if e.status == "converted")
@@ -109,12 +107,12 @@ def test_sqlite_loading_is_idempotent_and_replaces_a_changed_file(tmp_path: Path
     build_folder(source)
     command = ["convert", str(source), "--db", f"sqlite:///{database}", "-j", "2"]
 
-    assert CliRunner().invoke(app, command).exit_code == 1
+    assert invoke(command).exit_code == 1
     first_counts, first_rows = _counts(database), _rows(database)
     assert first_counts["documents"] == 6
     assert first_counts["records"] == 6 * len(GOLDEN["records"])
 
-    assert CliRunner().invoke(app, command).exit_code == 1
+    assert invoke(command).exit_code == 1
     assert _counts(database) == first_counts
     assert _rows(database) == first_rows
 
@@ -123,7 +121,7 @@ def test_sqlite_loading_is_idempotent_and_replaces_a_changed_file(tmp_path: Path
     changed.write_text(
         old_text.replace("完善土壤环境质量监测网络", "完善土壤环境监测体系"), "utf-8"
     )
-    assert CliRunner().invoke(app, command).exit_code == 1
+    assert invoke(command).exit_code == 1
 
     after = _rows(database)
     assert _counts(database) == first_counts

@@ -24,11 +24,20 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
-def _modules_after(*args: str) -> set[str]:
+def _run_and_list(*args: str) -> tuple[str, set[str]]:
+    """What ``qingdan ARGS`` printed on stdout, and every module it had loaded."""
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, check=True
     )
-    return {name.split(".")[0] for name in json.loads(done.stderr.splitlines()[-1])}
+    return done.stdout, set(json.loads(done.stderr.splitlines()[-1]))
+
+
+def _all_modules_after(*args: str) -> set[str]:
+    return _run_and_list(*args)[1]
+
+
+def _modules_after(*args: str) -> set[str]:
+    return {name.split(".")[0] for name in _all_modules_after(*args)}
 
 
 def test_a_pdf_to_json_conversion_imports_no_spreadsheet_docx_fuzzy_or_database_library(
@@ -39,18 +48,45 @@ def test_a_pdf_to_json_conversion_imports_no_spreadsheet_docx_fuzzy_or_database_
     assert (tmp_path / "out.json").exists()
     assert "pypdfium2" in loaded  # the PDF reader ran (PDFium: no pdfplumber, no pdfminer)
     assert sorted(loaded & set(HEAVY)) == []
+    assert sorted(loaded & {"typer", "click", "pydantic", "rich"}) == []  # argparse CLI
+
+
+def test_one_file_to_json_builds_no_pydantic_model(tmp_path: Path) -> None:
+    # The JSON of a single conversion comes from schema.plain (tests/schema/test_plain.py
+    # proves it is the models' JSON byte for byte).
+    for name in ("000_eaf823a1ce4555f0_merged.pdf", "000_eaf823a1ce4555f0_merged.docx"):
+        loaded = _all_modules_after("convert", str(SAMPLES / name), "-o", str(tmp_path / "o.json"))
+        assert "qingdan.schema.plain" in loaded
+        assert "qingdan.schema.models" not in loaded
+        assert "qingdan.extract.scan" not in loaded  # OCR's modules: for scans only
+
+
+def test_a_docx_to_json_conversion_reads_the_package_without_python_docx(tmp_path: Path) -> None:
+    # extract.ooxml opens the package with zipfile and lxml: python-docx's object model
+    # costs more to import than the whole conversion of a short list.
+    docx = SAMPLES / "000_eaf823a1ce4555f0_merged.docx"
+    loaded = _modules_after("convert", str(docx), "-o", str(tmp_path / "out.json"))
+    assert "lxml" in loaded
+    assert sorted(loaded & {*HEAVY, "pypdfium2", "pdfplumber", "pdfminer"}) == []
 
 
 def test_help_imports_only_the_command_lines_own_needs() -> None:
     loaded = _modules_after("--help")
     third_party = loaded - set(sys.stdlib_module_names)
-    assert "typer" in third_party
-    unexpected = third_party - {
-        "qingdan", "typer", "click", "rich", "pygments", "markdown_it", "mdurl",
-        "shellingham", "annotated_doc", "typing_extensions", "_distutils_hack", "__main__",
-    }  # fmt: skip
+    unexpected = third_party - {"qingdan", "_distutils_hack", "__main__"}
     assert sorted(n for n in unexpected if not n.startswith("__editable__")) == []
-    assert "pydantic" not in loaded
+    assert sorted(loaded & {"typer", "click", "pydantic", "rich"}) == []
+
+
+def test_a_command_help_imports_no_library_part() -> None:
+    """``qingdan convert -h`` builds one parser: no pipeline, schema, batch or writer."""
+    shown, loaded = _run_and_list("convert", "-h")
+    assert "Usage: qingdan convert" in shown
+    heavy = {"qingdan.pipeline", "qingdan.schema", "qingdan.batch", "qingdan.normalize"}
+    assert sorted(loaded & heavy) == []
+    assert sorted(n for n in loaded if n.startswith("qingdan.writers.")) == [
+        "qingdan.writers.atomic", "qingdan.writers.formats",
+    ]  # fmt: skip
 
 
 def test_import_qingdan_is_lazy() -> None:

@@ -9,14 +9,13 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
-from typer.testing import CliRunner
 
-from qingdan.cli import app
 from qingdan.schema import Record
 from qingdan.writers import OutputFormat, format_for, render
 from qingdan.writers.labels import labels
 from qingdan.writers.warning_table import FileStatus
 from qingdan.writers.xlsx import MAX_WIDTH, document_xlsx, documents_xlsx
+from tests.cli_runner import invoke
 from tests.qingdan.documents import make_document
 
 LABEL = {**labels("record"), **labels("source")}
@@ -155,7 +154,7 @@ def test_combined_sheet_names_file_and_title_on_every_row_and_lists_the_files() 
 def test_xlsx_is_an_output_format(tmp_path: Path, seed: Path) -> None:
     assert format_for(Path("out.XLSX")) is OutputFormat.XLSX
     target = tmp_path / "seed.xlsx"
-    result = CliRunner().invoke(app, ["convert", str(seed), "-o", str(target)])
+    result = invoke(["convert", str(seed), "-o", str(target)])
     assert result.exit_code == 0, result.output
     sheet = _sheet(target.read_bytes())
     assert sheet.max_row == 1 + 15
