@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz
+.PHONY: install demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz knowledge
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,11 @@ SEED ?= 1
 fidelity: $(STAMP)
 	scripts/ensure-fidelity-packages
 	$(BIN)/python -m corpus fidelity --n $(N) --seed $(SEED)
+
+## knowledge: rewrite normalize/data/snapshot.jsonl (the built-in TOML files parsed ahead,
+## docs/speed.md) after editing one of them; a test fails while it is out of date
+knowledge: $(STAMP)
+	$(BIN)/python -c "from qingdan.normalize.snapshot import write_snapshot; print(write_snapshot())"
 
 ## fidelity-baseline: rewrite tests/corpus/known_failures.json (the CI ratchet) from the
 ## committed set on purpose, after a change that fixes (or knowingly breaks) records

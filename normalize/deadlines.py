@@ -9,15 +9,12 @@ When a deadline names a date and an ongoing term, the date wins.
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
+from qingdan.normalize.knowledge import builtin
 from qingdan.normalize.text import squeeze
-
-_DATA = Path(__file__).parent / "data" / "deadlines.toml"
 
 _CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                    "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -60,7 +57,7 @@ class _Vocabulary(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    data = builtin("deadlines.toml")
     return _Vocabulary(
         tuple(data["ongoing"]),
         tuple(data["recurring"]),

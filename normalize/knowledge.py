@@ -9,11 +9,11 @@ Chinese Windows save it; ``extract.encoding``), and whatever is wrong with it is
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from qingdan.extract.errors import QingdanError, UndecodableText
+from qingdan.normalize.snapshot import parsed
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -42,6 +42,8 @@ def read_text_file(path: Path) -> str:
 
 def read_data_file(path: Path) -> dict[str, Any]:
     """Parse a TOML (``.toml``) or YAML (``.yaml``/``.yml``) file into a mapping."""
+    import tomllib  # a user's file only: the built-in files come from their snapshot
+
     text = read_text_file(path)
     try:
         if path.suffix.lower() == ".toml":
@@ -68,5 +70,6 @@ def _read_yaml(text: str) -> Any:
 
 
 def builtin(name: str) -> dict[str, Any]:
-    """The built-in data file ``normalize/data/NAME`` (TOML, saved as UTF-8 by us)."""
-    return tomllib.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    """The built-in data file ``normalize/data/NAME`` (TOML, saved as UTF-8 by us),
+    parsed ahead in ``data/snapshot.jsonl`` (``normalize.snapshot``)."""
+    return parsed(DATA_DIR / name)

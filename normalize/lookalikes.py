@@ -11,14 +11,12 @@ text may be misread (``ReaderTraits.text_may_be_misread``: OCR) are corrected.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from qingdan.normalize.deadlines import Deadline, parse_deadline
+from qingdan.normalize.knowledge import builtin
 
-_DATA = Path(__file__).parent / "data" / "lookalikes.toml"
 _CONTEXTS = {
     "after-digit": r"(?<=\d){read}",
     "digits": r"(?<=\d){read}|{read}(?=\d)",
@@ -39,7 +37,7 @@ class Swap:
 @lru_cache(maxsize=1)
 def swaps() -> tuple[Swap, ...]:
     """The built-in look-alike pairs, in the order they are tried."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    data = builtin("lookalikes.toml")
     found = []
     for item in data["swap"]:
         where = _CONTEXTS[item["between"]]

@@ -47,6 +47,7 @@ def test_the_wheel_holds_only_the_qingdan_package(wheel: Path) -> None:
     assert "qingdan/py.typed" in names
     assert "qingdan/writers/data/labels.toml" in names
     assert any(n.startswith("qingdan/normalize/data/") and n.endswith(".toml") for n in names)
+    assert "qingdan/normalize/data/snapshot.jsonl" in names  # a start parses no TOML (issue 16)
 
 
 def test_pypi_schema_beside_qingdan_breaks_nothing(wheel: Path, tmp_path: Path) -> None:
