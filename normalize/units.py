@@ -121,7 +121,7 @@ class UnitModel:
             for k in range(1, len(organ) - 1)
             if organ[-k:] in suffix_set
         }
-        model = cls(
+        return cls(
             levels=_longest_first(data.get("levels", [])),
             zones=_longest_first(data.get("zones", [])),
             openers=_longest_first(data.get("openers", [])),
@@ -146,8 +146,12 @@ class UnitModel:
             false_starts=_longest_first(data.get("false_starts", [])),
             places=frozenset(str(p) for p in data.get("places", [])),
             ranks=_ranks(data.get("level_order", []), data.get("zones", [])),
-        )
-        return replace(model, _indexes=WordIndex.of(model))._with_end_characters()
+        )._with_end_characters()
+
+    def __post_init__(self) -> None:
+        # A model built from word lists indexes them; a copy (replace) keeps the index.
+        if self._indexes is NO_INDEX:
+            object.__setattr__(self, "_indexes", WordIndex.of(self))
 
     def _with_end_characters(self) -> UnitModel:
         words = [

@@ -7,6 +7,7 @@ have matched, and the ones it keeps come in the lists' order.
 from __future__ import annotations
 
 import itertools
+from dataclasses import fields
 
 from qingdan.normalize.departments import DepartmentKnowledge
 from qingdan.normalize.units import UnitModel
@@ -64,3 +65,9 @@ def test_a_documents_places_keep_the_index() -> None:
     with_places = MODEL.with_places({"某某"}).with_confirmed({"某某县财政局"})
     assert with_places.tails_ending("县直各有关部门") == MODEL.tails_ending("县直各有关部门")
     assert with_places.read("某某县财政局").cost == 0.0
+
+
+def test_a_model_built_from_its_fields_indexes_its_words() -> None:
+    words = {f.name: getattr(MODEL, f.name) for f in fields(MODEL) if not f.name.startswith("_")}
+    built = UnitModel(**words)
+    assert built.tails_ending("县直各有关部门") == MODEL.tails_ending("县直各有关部门") != ()
