@@ -57,6 +57,17 @@ from qingdan.normalize.word_index import NO_INDEX, WordIndex
 _ORGAN_CHARS = frozenset("局委办室部院所站处厅署队社司府会组班行馆联协团心位门")
 
 
+CACHE_LIMIT = 50_000
+"""Texts a model remembers the reading of. The built-in model serves every document of
+a process (a batch of thousands of lists): past this many it forgets them all, and reads
+a text again when asked (the same reading: caching changes only how soon)."""
+
+
+def _make_room(cache: dict[str, Any]) -> None:
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+
+
 def _longest_first(words: Any) -> tuple[str, ...]:
     return tuple(sorted({str(w) for w in words if str(w)}, key=len, reverse=True))
 
@@ -206,6 +217,7 @@ class UnitModel:
             found = self._read(text)
             if text in self.confirmed:
                 found = found._replace(cost=0.0)
+            _make_room(self._cache)
             self._cache[text] = found
         return found
 
@@ -318,7 +330,9 @@ class UnitModel:
         """
         found = self._prefix_cache.get(text)
         if found is None:
-            found = self._prefix_cache[text] = self._prefix_ends(text)
+            found = self._prefix_ends(text)
+            _make_room(self._prefix_cache)
+            self._prefix_cache[text] = found
         return found
 
     def _prefix_ends(self, text: str) -> dict[int, tuple[float, str]]:
@@ -386,7 +400,9 @@ class UnitModel:
     def _could_be_place(self, stem: str) -> bool:
         found = self._places_cache.get(stem)
         if found is None:
-            found = self._places_cache[stem] = self._guess_place(stem)
+            found = self._guess_place(stem)
+            _make_room(self._places_cache)
+            self._places_cache[stem] = found
         return found
 
     def _guess_place(self, stem: str) -> bool:
