@@ -20,13 +20,18 @@ from qingdan.normalize.text import squeeze
 LABEL_ROLES = tuple(role for role in Role if role not in (Role.DETAIL, Role.OTHER))
 """The roles a label file may name (the keys of ``data/columns.toml``)."""
 
-_LABEL_NOISE = str.maketrans("", "", "：:*＊※")
+_LABEL_NOISE = ("：", ":", "*", "＊", "※")
+"""Marks around a label that are no part of it (str.replace: translate is ten times slower
+on Chinese text, and every body cell of a long list is compared with the header)."""
 _LABEL_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 
 
 def label_key(label: Cell | None) -> str:
     """A header label as it is compared: no whitespace, no trailing colon or footnote mark."""
-    return squeeze(label).translate(_LABEL_NOISE)
+    key = squeeze(label)
+    for mark in _LABEL_NOISE:
+        key = key.replace(mark, "")
+    return key
 
 
 @dataclass(frozen=True)

@@ -69,9 +69,14 @@ def _vocabulary() -> _Vocabulary:
     )
 
 
+_FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+_TO_ASCII_DIGITS = str.maketrans(_FULL_WIDTH_DIGITS, "0123456789")
+
+
 def _ascii_numbers(text: str) -> str:
     """Full-width digits to ASCII and Chinese month/quarter/year numerals to digits."""
-    text = text.translate({0xFF10 + i: str(i) for i in range(10)})
+    if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # rare: translate is slow
+        text = text.translate(_TO_ASCII_DIGITS)
     text = re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", _year_numerals, text)
     text = re.sub(r"十二|十一|十", _tens, text)
     return re.sub(

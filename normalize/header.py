@@ -8,6 +8,7 @@ and the columns' contents.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, RawTable, cell_text, is_covered
@@ -32,15 +33,21 @@ class Header(NamedTuple):
 
     def matches(self, cells: Sequence[Cell]) -> bool:
         """Whether a row repeats this header (the same labels, spaces aside)."""
-        keys = [label_key(c) for c in cells if cell_text(c)]
+        keys = tuple(label_key(c) for c in cells if cell_text(c))
         if not keys:
             return False
-        labels = [label_key(label) for label in self.labels if label]
+        labels = _label_keys(tuple(self.labels))
         if keys == labels:
             return True
         # The sub-label row of a two-row header printed again at a page break
         # (牵头单位 | 责任（配合）单位 under 责任分工): only this header's own labels.
         return self.height == 2 and len(keys) >= 2 and set(keys) <= set(labels)
+
+
+@lru_cache(maxsize=64)
+def _label_keys(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """A header's label keys, worked out once: every body row is compared with them."""
+    return tuple(label_key(label) for label in labels if label)
 
 
 def _label_roles(
