@@ -1,15 +1,13 @@
-"""Planning and running ``qingdan convert``: which inputs, which output, and a batch
-that keeps its work.
+"""Running ``qingdan convert`` on several inputs: a batch that keeps its work.
 
-``plan_convert`` turns the command line's inputs and ``-o``/``--db`` into a
-``ConvertPlan`` (one input to stdout or a file; several into one combined file, a
-folder, or a database), refusing impossible requests before anything is written.
-``run_batch`` converts a plan's inputs in worker processes and delivers each result
-as soon as it is done: its own output file (folder mode) and its database rows (each
-document in its own transaction). The combined files and ``errors.json`` come at the
-end; on Ctrl-C or a fatal error they are still written from what finished, with the
-rest listed as not done, and the interruption propagates. ``--resume`` reuses an
-input's existing JSON output when it was made from the same content (sha256).
+The plan comes from ``qingdan.plan`` and a one-input plan runs in ``qingdan.single``
+(both re-exported here). ``run_batch`` converts a plan's inputs in worker processes and
+delivers each result as soon as it is done: its own output file (folder mode) and its
+database rows (each document in its own transaction). The combined files and
+``errors.json`` come at the end; on Ctrl-C or a fatal error they are still written from
+what finished, with the rest listed as not done, and the interruption propagates.
+``--resume`` reuses an input's existing JSON output when it was made from the same
+content (sha256).
 """
 
 from __future__ import annotations
@@ -20,24 +18,17 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Protocol
+from typing import TYPE_CHECKING
 
 from qingdan.extract.errors import QingdanError
-from qingdan.folder_output import (
-    folder_files,
-    plan_outputs,
-    refuse_inputs_as_outputs,
-    write_combined,
-    write_folder_end,
-    write_output,
-)
-from qingdan.inputs import STDIN, Inputs, Skipped, collect_inputs, sniff_suffix
+from qingdan.folder_output import write_combined, write_folder_end, write_output
+from qingdan.inputs import Inputs, Skipped, collect_inputs
+from qingdan.plan import ConvertPlan, OutputMode, UsageError, plan_convert
+from qingdan.single import run_single
 from qingdan.workers import FileResult, Settings, convert_many, convert_one, default_jobs, failed
-from qingdan.writers import OutputFormat, format_for, render
-from qingdan.writers.atomic import atomic_write, remove_stale_temporaries
+from qingdan.writers.atomic import remove_stale_temporaries
 from qingdan.writers.warning_table import FileStatus
 
 if TYPE_CHECKING:
@@ -67,99 +58,6 @@ __all__ = [
 
 NOT_DONE = "not done"
 NOT_DONE_REASON = "the batch stopped before this file was converted"
-
-
-class UsageError(QingdanError):
-    """The command line asks for something impossible (exit 2 before any work)."""
-
-
-class OutputMode(StrEnum):
-    """Where ``qingdan convert`` puts its records."""
-
-    STDOUT = "stdout"
-    """One input, written to standard output."""
-    FILE = "file"
-    """One input, written to the file ``-o`` names."""
-    COMBINED = "combined"
-    """Several inputs, every record in the one file ``-o`` names."""
-    FOLDER = "folder"
-    """Several inputs (or a folder), one output each in the folder ``-o`` names."""
-    DATABASE = "database"
-    """Several inputs loaded with ``--db`` only."""
-
-
-@dataclass(frozen=True)
-class ConvertPlan:
-    """What a ``qingdan convert`` run will read and write."""
-
-    mode: OutputMode
-    inputs: Inputs
-    fmt: OutputFormat
-    output: Path | None = None
-    """The output file (``FILE``, ``COMBINED``) or folder (``FOLDER``)."""
-    outputs: dict[Path, Path] = field(default_factory=dict)
-    """``FOLDER``: each input's output file."""
-    db: str | None = None
-    resume: bool = False
-    fmt_given: bool = False
-    """``--format`` was given (with ``--db`` and no ``-o``, records still go to stdout)."""
-
-    @property
-    def single(self) -> bool:
-        """One input, whose failure is the run's failure (exit 2)."""
-        return self.mode in (OutputMode.STDOUT, OutputMode.FILE)
-
-
-def _is_folder(output: str) -> bool:
-    return output.endswith(("/", "\\")) or Path(output).is_dir()
-
-
-def plan_convert(
-    specs: Sequence[Path],
-    output: str | None,
-    fmt: OutputFormat | None = None,
-    db: str | None = None,
-    resume: bool = False,
-) -> ConvertPlan:
-    """The plan for inputs ``specs`` and ``-o output`` / ``--format`` / ``--db``.
-
-    ``-o`` is a folder only when it ends in ``/`` or names an existing folder; any
-    other ``-o`` is one file, whose suffix (or ``--format``) names its format. Raises
-    ``UsageError`` (or ``OutputIsInput``) before anything is written.
-    """
-    folder = Path(output) if output is not None and _is_folder(output) else None
-    found = collect_inputs(specs, exclude=folder)
-    named = [*found.files, *(skip.path for skip in found.skipped)]
-    if not named:
-        raise UsageError(None, "no attachments found in " + ", ".join(map(str, specs)))
-    if STDIN in found.files and (len(named) > 1 or folder is not None):
-        raise UsageError(
-            None, "'-' (standard input) is one input: to stdout or -o FILE, with no other inputs"
-        )
-    if resume and (folder is None or (fmt or OutputFormat.JSON) is not OutputFormat.JSON):
-        raise UsageError(None, "--resume reads the JSON outputs in a folder: use -o DIR/")
-    one = len(named) == 1 and not any(spec.is_dir() for spec in specs)
-    if folder is not None:
-        chosen = fmt or OutputFormat.JSON
-        plan = plan_outputs(found.files, folder, chosen)
-        refuse_inputs_as_outputs(folder_files(folder, plan), named)
-        return ConvertPlan(OutputMode.FOLDER, found, chosen, folder, plan, db, resume)
-    if output is not None:
-        target = Path(output)
-        chosen = fmt or format_for(target)
-        refuse_inputs_as_outputs([target], named)
-        mode = OutputMode.FILE if one else OutputMode.COMBINED
-        return ConvertPlan(mode, found, chosen, target, db=db)
-    if one:
-        chosen = fmt or OutputFormat.JSON
-        return ConvertPlan(OutputMode.STDOUT, found, chosen, db=db, fmt_given=fmt is not None)
-    if db is None:
-        raise UsageError(
-            None,
-            "several inputs need -o DIR/ (one output each), -o FILE.csv|.xlsx|.jsonl "
-            "(one combined file) or --db",
-        )
-    return ConvertPlan(OutputMode.DATABASE, found, fmt or OutputFormat.JSON, db=db)
 
 
 @dataclass(frozen=True)
@@ -307,15 +205,6 @@ def _interrupts_deferred() -> Iterator[None]:
             raise KeyboardInterrupt
 
 
-def open_engine(plan: ConvertPlan) -> Engine | None:
-    """The database ``--db`` names (SQLAlchemy is imported only then), or ``None``."""
-    if plan.db is None:
-        return None
-    from qingdan.sinks.database import open_database
-
-    return open_database(plan.db)
-
-
 def run_batch(
     plan: ConvertPlan,
     settings: Settings,
@@ -372,83 +261,3 @@ def _write_end(plan: ConvertPlan, outcome: BatchOutcome) -> None:
         write_folder_end(plan.output, outcome.documents, files)
     elif plan.mode is OutputMode.COMBINED and plan.output is not None:
         write_combined(plan.output, plan.fmt, outcome.documents, files)
-
-
-@dataclass(frozen=True)
-class SingleOutcome:
-    """What converting one input did."""
-
-    path: Path
-    file: str
-    """The document's file name (``stdin.pdf`` for standard input)."""
-    records: int
-    warnings: Sequence[Warned]
-    stdout: bytes | None = None
-    """The rendered document, when it goes to standard output."""
-    added: bool | None = None
-    """With ``--db``: whether the content was new (``False``: already stored)."""
-
-
-class Warned(Protocol):
-    """A warning of a ``Document`` or of the normalizer's ``TaskList``."""
-
-    @property
-    def code(self) -> str:
-        """The warning's code."""
-        ...
-
-    @property
-    def message(self) -> str:
-        """The warning's one-line message."""
-        ...
-
-
-def run_single(
-    plan: ConvertPlan,
-    settings: Settings,
-    engine: Engine | None = None,
-    stdin: BinaryIO | None = None,
-    input_format: str | None = None,
-) -> SingleOutcome:
-    """Convert a one-input plan; its failure raises (a ``QingdanError``: exit 2).
-
-    The input ``-`` is read from ``stdin``; ``input_format`` (``pdf``, ``docx``,
-    ``txt`` ...) names its format, else it is sniffed from its first bytes. JSON
-    without ``--db`` is written from the normalizer's task list through
-    ``schema.plain``, without importing pydantic (the same bytes, issue 16).
-    """
-    from qingdan.pipeline import read_task_list, read_task_list_bytes
-
-    path = (plan.inputs.files or [s.path for s in plan.inputs.skipped])[0]
-    if path == STDIN:
-        given = stdin.read() if stdin is not None else b""
-        suffix = f".{input_format.lower().lstrip('.')}" if input_format else sniff_suffix(given)
-        task_list = read_task_list_bytes(
-            given, f"stdin{suffix}", settings.knowledge, settings.options, strict=settings.strict
-        )
-    else:
-        task_list = read_task_list(
-            path, settings.knowledge, settings.options, strict=settings.strict
-        )
-    if plan.fmt is OutputFormat.JSON and engine is None:
-        from qingdan.schema.plain import data_json, document_data, write_data_json
-
-        data = document_data(task_list)
-        outcome = SingleOutcome(path, task_list.file, len(task_list.records), task_list.warnings)
-        if plan.mode is OutputMode.FILE and plan.output is not None:
-            atomic_write(plan.output, lambda stream: write_data_json(data, stream))
-            return outcome
-        return replace(outcome, stdout=data_json(data))
-    from qingdan.schema import from_task_list
-
-    document = from_task_list(task_list)
-    outcome = SingleOutcome(path, task_list.file, len(document.records), document.warnings)
-    if engine is not None:
-        from qingdan.sinks.database import load_document
-
-        outcome = replace(outcome, added=load_document(engine, path, document).added)
-    if plan.mode is OutputMode.FILE and plan.output is not None:
-        write_output(document, plan.output, plan.fmt)
-        return outcome
-    wants_stdout = engine is None or plan.fmt_given
-    return replace(outcome, stdout=render(document, plan.fmt) if wants_stdout else None)

@@ -48,9 +48,11 @@ __all__ = ["COMMANDS", "GLOBAL_FLAGS", "configure_logging", "hoist_global_option
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from qingdan.batch import ConvertPlan, Settings, Warned
     from qingdan.normalize import Knowledge
+    from qingdan.plan import ConvertPlan
     from qingdan.schema import Document
+    from qingdan.single import Warned
+    from qingdan.workers import Settings
 
 T = TypeVar("T")
 
@@ -220,8 +222,9 @@ def _convert_arguments(parser: Parser) -> None:
 
 def convert_command(args: argparse.Namespace) -> None:
     """Convert attachments into records (JSON to stdout for one file when no -o is given)."""
-    from qingdan.batch import Settings, open_engine, plan_convert
     from qingdan.extract import ReadOptions
+    from qingdan.plan import open_engine, plan_convert
+    from qingdan.workers import Settings
     from qingdan.writers.formula_guard import guard_off
 
     knowledge = _knowledge(args.columns, args.departments, args.aliases)
@@ -250,7 +253,7 @@ def _convert(
     input_format: str | None,
     jobs: int | None,
 ) -> None:
-    from qingdan.batch import run_single
+    from qingdan.single import run_single
 
     if plan.single:
         path = (plan.inputs.files or [s.path for s in plan.inputs.skipped])[0]

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qingdan.extract.errors import QingdanError
 from qingdan.writers import OutputFormat, render, render_many
 from qingdan.writers.atomic import atomic_write_bytes
 from qingdan.writers.warning_table import FileStatus, warnings_csv
@@ -41,10 +40,6 @@ NAME_BYTES = 255
 practice): an 80-character Chinese name is 240 bytes before its suffixes (issue 17)."""
 _RESERVED_BYTES = len(b"-9999") + len(WARNINGS_SUFFIX.encode())
 """Room kept for a uniqueness number and a CSV output's warnings sidecar."""
-
-
-class OutputIsInput(QingdanError):
-    """An output file would overwrite one of the inputs."""
 
 
 def _cut_bytes(text: str, limit: int) -> str:
@@ -100,14 +95,6 @@ def folder_files(folder: Path, plan: dict[Path, Path]) -> list[Path]:
     sidecars = [warnings_sidecar(p) for p in plan.values() if p.suffix == ".csv"]
     names = [*COMBINED, ALL_WARNINGS, ERRORS_FILE]
     return [*plan.values(), *sidecars, *(folder / name for name in names)]
-
-
-def refuse_inputs_as_outputs(outputs: Sequence[Path], inputs: Sequence[Path]) -> None:
-    """Raise ``OutputIsInput`` when an output path is one of the inputs."""
-    sources = {path.resolve() for path in inputs}
-    for output in outputs:
-        if output.resolve() in sources:
-            raise OutputIsInput(output, "is also an input; choose another output path")
 
 
 def write_output(document: Document, output: Path, fmt: OutputFormat) -> None:

@@ -10,14 +10,13 @@ import pytest
 from qingdan.batch import FileResult, Skipped, file_statuses
 from qingdan.folder_output import (
     NAME_BYTES,
-    OutputIsInput,
     plan_outputs,
-    refuse_inputs_as_outputs,
     safe_stem,
     warnings_sidecar,
     write_folder_end,
     write_output,
 )
+from qingdan.plan import OutputIsInput, refuse_inputs_as_outputs
 from qingdan.writers import OutputFormat
 from qingdan.writers.jsonl import documents_jsonl
 from tests.qingdan.documents import make_document

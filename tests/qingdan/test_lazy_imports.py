@@ -59,6 +59,7 @@ def test_one_file_to_json_builds_no_pydantic_model(tmp_path: Path) -> None:
         assert "qingdan.schema.plain" in loaded
         assert "qingdan.schema.models" not in loaded
         assert "qingdan.extract.scan" not in loaded  # OCR's modules: for scans only
+        assert not loaded & {"qingdan.batch", "qingdan.folder_output", "multiprocessing"}
 
 
 def test_a_docx_to_json_conversion_reads_the_package_without_python_docx(tmp_path: Path) -> None:

@@ -1,0 +1,107 @@
+"""Converting a one-input plan (``qingdan convert x.pdf -o x.json``, or to stdout).
+
+JSON without ``--db`` is written from the normalizer's task list through
+``schema.plain``, streamed into the file, without importing pydantic (the same bytes;
+issues 16, 17); every other format goes through the validated ``Document``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Protocol
+
+from qingdan.inputs import STDIN, sniff_suffix
+from qingdan.plan import ConvertPlan, OutputMode
+from qingdan.writers import OutputFormat
+from qingdan.writers.atomic import atomic_write
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from qingdan.workers import Settings
+
+
+@dataclass(frozen=True)
+class SingleOutcome:
+    """What converting one input did."""
+
+    path: Path
+    file: str
+    """The document's file name (``stdin.pdf`` for standard input)."""
+    records: int
+    warnings: Sequence[Warned]
+    stdout: bytes | None = None
+    """The rendered document, when it goes to standard output."""
+    added: bool | None = None
+    """With ``--db``: whether the content was new (``False``: already stored)."""
+
+
+class Warned(Protocol):
+    """A warning of a ``Document`` or of the normalizer's ``TaskList``."""
+
+    @property
+    def code(self) -> str:
+        """The warning's code."""
+        ...
+
+    @property
+    def message(self) -> str:
+        """The warning's one-line message."""
+        ...
+
+
+def run_single(
+    plan: ConvertPlan,
+    settings: Settings,
+    engine: Engine | None = None,
+    stdin: BinaryIO | None = None,
+    input_format: str | None = None,
+) -> SingleOutcome:
+    """Convert a one-input plan; its failure raises (a ``QingdanError``: exit 2).
+
+    The input ``-`` is read from ``stdin``; ``input_format`` (``pdf``, ``docx``,
+    ``txt`` ...) names its format, else it is sniffed from its first bytes. JSON
+    without ``--db`` is written from the normalizer's task list through
+    ``schema.plain``, without importing pydantic (the same bytes, issue 16).
+    """
+    from qingdan.pipeline import read_task_list, read_task_list_bytes
+
+    path = (plan.inputs.files or [s.path for s in plan.inputs.skipped])[0]
+    if path == STDIN:
+        given = stdin.read() if stdin is not None else b""
+        suffix = f".{input_format.lower().lstrip('.')}" if input_format else sniff_suffix(given)
+        task_list = read_task_list_bytes(
+            given, f"stdin{suffix}", settings.knowledge, settings.options, strict=settings.strict
+        )
+    else:
+        task_list = read_task_list(
+            path, settings.knowledge, settings.options, strict=settings.strict
+        )
+    if plan.fmt is OutputFormat.JSON and engine is None:
+        from qingdan.schema.plain import data_json, document_data, write_data_json
+
+        data = document_data(task_list)
+        outcome = SingleOutcome(path, task_list.file, len(task_list.records), task_list.warnings)
+        if plan.mode is OutputMode.FILE and plan.output is not None:
+            atomic_write(plan.output, lambda stream: write_data_json(data, stream))
+            return outcome
+        return replace(outcome, stdout=data_json(data))
+    from qingdan.schema import from_task_list
+
+    document = from_task_list(task_list)
+    outcome = SingleOutcome(path, task_list.file, len(document.records), document.warnings)
+    if engine is not None:
+        from qingdan.sinks.database import load_document
+
+        outcome = replace(outcome, added=load_document(engine, path, document).added)
+    if plan.mode is OutputMode.FILE and plan.output is not None:
+        from qingdan.folder_output import write_output
+
+        write_output(document, plan.output, plan.fmt)
+        return outcome
+    from qingdan.writers import render
+
+    wants_stdout = engine is None or plan.fmt_given
+    return replace(outcome, stdout=render(document, plan.fmt) if wants_stdout else None)
