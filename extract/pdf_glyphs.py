@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 Box = tuple[float, float, float, float]
@@ -92,6 +93,22 @@ def _is_word_char(char: str) -> bool:
     )
 
 
+def _is_cjk(char: str) -> bool:
+    """A Chinese character (CJK ideographs and their extensions, compatibility forms)."""
+    code = ord(char)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+
+
+_WORD, _CJK, _OTHER = 1, 2, 0
+
+
+@cache
+def _kind(char: str) -> int:
+    # Asked for every pair of neighbouring glyphs: a page has a few hundred distinct
+    # characters and thousands of pairs.
+    return _WORD if _is_word_char(char) else _CJK if _is_cjk(char) else _OTHER
+
+
 def needs_space(left: Glyph, right: Glyph, usual_gap: float = 0.0) -> bool:
     """Whether a space stands between two adjacent glyphs that are not spaces themselves.
 
@@ -102,19 +119,14 @@ def needs_space(left: Glyph, right: Glyph, usual_gap: float = 0.0) -> bool:
     Chinese character and a Latin letter or digit: that gap is Word's and LibreOffice's
     autospace, layout only.
     """
+    kind = _kind(left.text[-1])
+    if kind == _OTHER or kind != _kind(right.text[0]):
+        return False
     gap = right.x0 - left.x1
     em = max(left.size, right.size, 1.0)
-    if _is_word_char(left.text[-1]) and _is_word_char(right.text[0]):
+    if kind == _WORD:
         return gap > WORD_GAP * em
-    if _is_cjk(left.text[-1]) and _is_cjk(right.text[0]):
-        return gap - usual_gap > WORD_GAP * em
-    return False
-
-
-def _is_cjk(char: str) -> bool:
-    """A Chinese character (CJK ideographs and their extensions, compatibility forms)."""
-    code = ord(char)
-    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+    return gap - usual_gap > WORD_GAP * em
 
 
 def _usual_cjk_gap(line: Sequence[Glyph]) -> float:
@@ -122,7 +134,7 @@ def _usual_cjk_gap(line: Sequence[Glyph]) -> float:
     gaps = sorted(
         right.x0 - left.x1
         for left, right in pairwise(line)
-        if _is_cjk(left.text[-1]) and _is_cjk(right.text[0])
+        if _kind(left.text[-1]) == _CJK and _kind(right.text[0]) == _CJK
     )
     return gaps[len(gaps) // 2] if gaps else 0.0
 
@@ -159,14 +171,15 @@ def _bands(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """
     lines: list[list[Glyph]] = []
     band_top = band_bottom = float("-inf")
-    for glyph in sorted(glyphs, key=lambda g: (g.middle, g.x0)):
+    by_height = sorted(((g.top + g.bottom) / 2, g.x0, i, g) for i, g in enumerate(glyphs))
+    for middle, _, _, glyph in by_height:
         centre = (band_top + band_bottom) / 2
-        if lines and (
-            band_top <= glyph.middle <= band_bottom or glyph.top <= centre <= glyph.bottom
-        ):
+        if lines and (band_top <= middle <= band_bottom or glyph.top <= centre <= glyph.bottom):
             lines[-1].append(glyph)
-            band_top = min(band_top, glyph.top)
-            band_bottom = max(band_bottom, glyph.bottom)
+            if glyph.top < band_top:
+                band_top = glyph.top
+            if glyph.bottom > band_bottom:
+                band_bottom = glyph.bottom
         else:
             lines.append([glyph])
             band_top, band_bottom = glyph.top, glyph.bottom

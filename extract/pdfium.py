@@ -81,17 +81,25 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
     name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
+    name_size, flags_ref = len(name), ctypes.byref(ctypes.c_int())
+    # Called for every character of the page: the ctypes functions looked up once.
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    map_error = pdfium_c.FPDFText_HasUnicodeMapError
+    char_box = pdfium_c.FPDFText_GetLooseCharBox
+    font_info = pdfium_c.FPDFText_GetFontInfo
+    font_size = pdfium_c.FPDFText_GetFontSize
+    fonts: dict[bytes, str] = {}
     upright, left, ceiling = frame.rotation == 0, frame.x0, frame.y1
     glyphs = []
     for index, code in enumerate(_codes(textpage, count)):
-        if code in _SKIPPED or (code == 0x20 and pdfium_c.FPDFText_IsGenerated(raw, index)):
+        if code in _SKIPPED or (code == 0x20 and is_generated(raw, index)):
             continue  # PDFium's own spaces between words are not the PDF's
         # An unmapped glyph: PDFium gives its character code, pdfminer prints "(cid:N)".
-        text = f"(cid:{code})" if pdfium_c.FPDFText_HasUnicodeMapError(raw, index) else chr(code)
-        pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect)
-        pdfium_c.FPDFText_GetFontInfo(raw, index, name, len(name), flags)
+        text = f"(cid:{code})" if map_error(raw, index) else chr(code)
+        char_box(raw, index, rect_ref)
+        font_info(raw, index, name, name_size, flags_ref)
         if upright:  # the common case, without the general turn
             x0, top, x1, bottom = (
                 rect.left - left,
@@ -101,8 +109,10 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
             )
         else:
             x0, top, x1, bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
-        size = pdfium_c.FPDFText_GetFontSize(raw, index)
-        glyphs.append(Glyph(text, x0, top, x1, bottom, size, name.value.decode("latin-1")))
+        font = name.value
+        if font not in fonts:
+            fonts[font] = font.decode("latin-1")
+        glyphs.append(Glyph(text, x0, top, x1, bottom, font_size(raw, index), fonts[font]))
     return glyphs
 
 
