@@ -22,6 +22,10 @@ Measurements = Sequence[Mapping[str, Any]]
 MEMORY_TARGET_BYTES = 400 * 10**6
 """Issue 4: peak memory under 400 MB for a 200-page task list."""
 MEMORY_TARGET_PAGES = 200
+IN_PROCESS_TARGET = 0.3
+"""Issue 16: in process, qingdan at most 0.3x raw extract_tables' time on every PDF."""
+MEMORY_MARGIN = 1.2
+"""Issue 16: peak memory on the longest PDF at most raw pdfplumber's + 20%."""
 
 
 def seconds(value: float | None) -> str:
@@ -132,6 +136,7 @@ def targets(samples: Measurements, scale: Measurements) -> list[str]:
             f"at most {TARGET_RATIO_TO_PDFPLUMBER}x on every PDF: **{verdict}** "
             f"(worst {times(worst)}, on {worst_name})."
         )
+    lines += _issue_16_targets(pdf, wall)
     at_target = [m for m in own_pdf if m["pages"] == MEMORY_TARGET_PAGES]
     for m in at_target:
         peak = m["peak_rss_bytes"]
@@ -180,6 +185,31 @@ def pages_per_second(m: Mapping[str, Any]) -> str:
     """A PDF measurement's speed, from its median time per page."""
     per_page = m["seconds_per_unit"]
     return "—" if not per_page else f"{1 / per_page:.1f}"
+
+
+def _issue_16_targets(pdf: Measurements, wall: Mapping[str, float]) -> list[str]:
+    """Issue 16's in-process time and long-file memory targets, as verdict lines."""
+    lines = []
+    if wall:
+        worst_name = max(wall, key=lambda name: wall[name])
+        within = sorted(name for name, value in wall.items() if value <= IN_PROCESS_TARGET)
+        verdict = "met" if len(within) == len(wall) else "NOT met"
+        lines.append(
+            f"- In process, qingdan ÷ raw pdfplumber `extract_tables` at most "
+            f"{IN_PROCESS_TARGET}x on every PDF (issue 16): **{verdict}** (worst "
+            f"{times(wall[worst_name])}, on {worst_name}; within it on {len(within)} of "
+            f"{len(wall)} files{': ' + ', '.join(within) if within else ''})."
+        )
+    longest = max_pages(pdf)
+    peaks = {m["tool"]: m["peak_rss_bytes"] for m in pdf if m["pages"] == longest}
+    ours, raw = peaks.get(OWN_TOOL), peaks.get("pdfplumber")
+    if longest and ours is not None and raw:
+        verdict = "met" if ours <= MEMORY_MARGIN * raw else "NOT met"
+        lines.append(
+            f"- Peak memory at {longest} pages at most raw pdfplumber's + 20% (issue 16): "
+            f"**{verdict}** ({megabytes(ours)} against {megabytes(raw)})."
+        )
+    return lines
 
 
 def _pdfplumber_ratios(measurements: Measurements, key: str) -> dict[str, float]:

@@ -96,3 +96,20 @@ def test_pdf_speeds_pair_qingdan_with_raw_pdfplumber_on_each_file() -> None:
         "- a.pdf (10 pages): qingdan 20.0 pages/s, raw pdfplumber 25.0 pages/s; "
         "qingdan time ÷ pdfplumber 1.25x"
     ]
+
+
+def test_issue_16_targets_name_the_files_within_the_in_process_ratio_and_the_long_memory() -> None:
+    samples = [
+        measurement("qingdan", "small.pdf", 0.012, 1),
+        measurement("pdfplumber", "small.pdf", 0.025, 1),
+    ]
+    scale = [
+        measurement("qingdan", "long.pdf", 5.0, 1000, peak_rss_bytes=56 * 10**6),
+        measurement("pdfplumber", "long.pdf", 23.0, 1000, peak_rss_bytes=76 * 10**6),
+    ]
+    lines = "\n".join(targets(samples, scale))
+    assert "at most 0.3x on every PDF (issue 16): **NOT met** (worst 0.48x, on small.pdf" in lines
+    assert "within it on 1 of 2 files: long.pdf" in lines
+    assert "Peak memory at 1000 pages at most raw pdfplumber's + 20% (issue 16): **met**" in lines
+    heavy = [{**scale[0], "peak_rss_bytes": 95 * 10**6}, scale[1]]
+    assert "+ 20% (issue 16): **NOT met** (95 MB against 76 MB)" in "\n".join(targets([], heavy))
