@@ -321,6 +321,19 @@ class UnitModel:
                 return word
         return None
 
+    def _level_before_organ(self, text: str, position: int) -> str | None:
+        """The level at ``position``, also where a false start begins but an organ follows
+        the level: 市场监管局 is no 市 + 场监管局, but 市政协 is 市 + 政协 and 长口街道办事处
+        is 长口 + 街道 + 办事处."""
+        level = self._level_at(text, position, allow_false_start=True)
+        if (
+            level is not None
+            and text.startswith(self.false_starts, position)
+            and text[position + len(level) :] not in self.organs
+        ):
+            return None
+        return level
+
     def prefix_ends(self, text: str) -> dict[int, tuple[float, str]]:
         """Every position a prefix can end at -> (cost, kind of its last token).
 
@@ -374,13 +387,7 @@ class UnitModel:
         if last == "committee":
             return tokens
         previous = text[position - 1] if position else ""
-        level = self._level_at(text, position, allow_false_start=True)
-        if (
-            level is not None
-            and text.startswith(self.false_starts, position)
-            and text[position + len(level) :] not in self.organs
-        ):
-            level = None  # 市场监管局 is no 市 + 场监管局; 市政协 is 市 + 政协
+        level = self._level_before_organ(text, position)
         if level is not None and not (previous and level.startswith(previous)):
             kind = "zone" if level in self.zones else "level"
             tokens.append((position + len(level), 0.0, kind, level))
@@ -389,7 +396,7 @@ class UnitModel:
                 tokens.append((position + len(place), 0.0, "place", ""))
         for length in range(1, 5):
             stem = text[position : position + length]
-            after = self._level_at(text, position + length)
+            after = self._level_before_organ(text, position + length)
             if len(stem) == length and after is not None and self._could_be_place(stem):
                 kind = "zone" if after in self.zones else "place"
                 end = position + length + len(after)

@@ -247,6 +247,25 @@ def test_glued_names_are_cut_even_three_of_them() -> None:
     assert names("县教体局县人社局县医保局") == ["县教体局", "县人社局", "县医保局"]
 
 
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # A street office after an unknown place: 街道 ends the place although 街道办 is
+        # a false start, because an organ (办事处) follows the level (places invented).
+        ("石湾街道办事处", ["石湾街道办事处"]),
+        ("柳塘乡人民政府石湾街道办事处", ["柳塘乡人民政府", "石湾街道办事处"]),
+        ("柳塘乡人民政府\n石湾街道办事处", ["柳塘乡人民政府", "石湾街道办事处"]),
+        ("县民政局石湾街道办事处", ["县民政局", "石湾街道办事处"]),
+        # ... while a unit's own office and branch stay one name.
+        ("县政府驻京办事处", ["县政府驻京办事处"]),
+        ("县公安局石湾派出所", ["县公安局石湾派出所"]),
+        ("市场监管局", ["市场监管局"]),
+    ],
+)
+def test_a_street_office_is_a_unit_of_its_own(cell: str, expected: list[str]) -> None:
+    assert names(cell) == expected
+
+
 @pytest.mark.parametrize("ending", ["等", "等部门", "等有关单位"])
 def test_a_trailing_etc_after_a_list_is_a_note(ending: str) -> None:
     cell = split_departments(f"县发改局、县财政局{ending}", KNOWLEDGE)
