@@ -36,6 +36,9 @@ _CLOSERS = "”’」』）)》】"
 # one of them blank does not start a new task. 配合部门 (support) is not one of them: many
 # tasks have no supporting department. (``category`` and ``measure`` are judged apart.)
 _OWN_FIELDS = ("no", "lead", "deadline", "responsible")
+# A department list that ends with a separator goes on: no list is written 市民政局、.
+_LIST_SEPARATORS = ("、", "，", ",", "；", ";")
+_DEPARTMENT_FIELDS = ("lead", "support", "responsible")
 
 
 @cache
@@ -91,7 +94,8 @@ def _continues_by_text(
 ) -> bool:
     """A row continues when a cell a task fills in its own right (序号, 牵头, 时限 ...) is
     blank, and either its measure is blank (the break cut some other cell, e.g. a long
-    department list) or the measure above stops mid-sentence. When the reader saw every
+    department list), a department list above ends with its separator (市民政局、) and
+    goes on in the row, or the measure above stops mid-sentence. When the reader saw every
     cell above run to the page's foot, a measure above that stops mid-sentence is
     enough (the break cut every cell: ``2020年12`` / ``月``)."""
     own = _columns(fields, *_OWN_FIELDS)
@@ -102,7 +106,20 @@ def _continues_by_text(
     measures = _columns(fields, "measure")
     if all(_blank(row.cells[col]) for col in measures):
         return True
+    if _list_runs_on(row, above, fields):
+        return True  # the break fell after a sentence, but inside a department list
     return not all(ends_sentence(above.cells[col]) for col in measures)
+
+
+def _list_runs_on(row: GridRow, above: GridRow, fields: Sequence[str | None]) -> bool:
+    """Whether a department cell above ends with a list separator (市民政局、) and the
+    same cell of ``row`` holds text: the rest of that list."""
+    return any(
+        cell_text(above.cells[col]).rstrip().endswith(_LIST_SEPARATORS)
+        and not _blank(row.cells[col])
+        for col in _columns(fields, *_DEPARTMENT_FIELDS)
+        if col < len(row.cells) and col < len(above.cells)
+    )
 
 
 def _continues_by_evidence(row: GridRow, above: GridRow, fields: Sequence[str | None]) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qingdan.extract.grid import Cell, Covered, Extracted, RawDocument, RawRow, RawTable
+from qingdan.extract.grid import Cell, Covered, Extracted, Foot, RawDocument, RawRow, RawTable
 from qingdan.normalize import normalize
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header
@@ -72,6 +72,24 @@ def test_a_row_after_a_finished_sentence_is_not_joined() -> None:
         _row("", "推进整治", "", "", "", page=2, starts_page=True),
     ]
     assert join_split_rows(rows, FIELDS) == rows
+
+
+def test_a_department_list_ending_in_its_separator_continues_after_a_finished_sentence() -> None:
+    # The break fell after a full stop in the measure, but inside both department lists:
+    # 市民政局、 cannot end a list, and every cell above ran to the page's foot.
+    above = _row("污水", "提升收集率。", "市林业局、市医", "市民政局、", "全年")
+    above = above._replace(at_foot=(Foot.FILLED,) * 5)
+    rest = _row("", "持续推进监测。", "保局", "市水利局", "", page=2, starts_page=True)
+    joined = join_split_rows([above, rest], FIELDS)
+    assert len(joined) == 1
+    assert joined[0].cells[1:4] == [
+        "提升收集率。\n持续推进监测。",
+        "市林业局、市医\n保局",
+        "市民政局、\n市水利局",
+    ]
+    # Without the separator, the finished sentence still decides: a new row.
+    whole = above._replace(cells=["污水", "提升收集率。", "市林业局", "市民政局", "全年"])
+    assert len(join_split_rows([whole, rest], FIELDS)) == 2
 
 
 def test_rows_inside_a_page_are_never_joined() -> None:
