@@ -99,7 +99,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         info.year,
     )
     roles = chosen.roles
-    rows = join_split_rows(rows, roles)
+    rows = join_split_rows(rows, roles, knowledge.departments.is_complete)
     rows = continue_cut_categories(rows, roles)
     rows = carry_forward(rows, roles, raw.content.traits.blank_may_be_merged)
 

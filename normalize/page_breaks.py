@@ -21,11 +21,15 @@ Each step is a pure function over rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
+from qingdan.normalize.text import join_wrapped_lines
+
+IsName = Callable[[str], bool]
+"""Whether a text reads as a complete unit name (``DepartmentKnowledge.is_complete``)."""
 
 # A measure that ends with one of these ends a sentence; a measure cut mid-sentence
 # does not. Closing quotes and brackets may follow the sentence's end mark.
@@ -70,7 +74,9 @@ def _foot(row: GridRow, col: int) -> Foot:
     return feet[col] if col < len(feet) else Foot.CLEAR
 
 
-def continues_row_above(row: GridRow, above: GridRow, fields: Sequence[str | None]) -> bool:
+def continues_row_above(
+    row: GridRow, above: GridRow, fields: Sequence[str | None], is_name: IsName | None = None
+) -> bool:
     """Whether ``row``, the first row on its page, is the rest of the row ``above`` it.
 
     With the reader's evidence (``above.at_foot``): no, when the row has a 序号 or text
@@ -83,19 +89,24 @@ def continues_row_above(row: GridRow, above: GridRow, fields: Sequence[str | Non
     if not row.starts_page:
         return False
     if above.at_foot is not None:
-        return _continues_by_evidence(row, above, fields)
+        return _continues_by_evidence(row, above, fields, is_name)
     if not all(_blank(row.cells[col]) for col in _columns(fields, "category")):
         return False
     return _continues_by_text(row, above, fields)
 
 
 def _continues_by_text(
-    row: GridRow, above: GridRow, fields: Sequence[str | None], every_cell_ran_on: bool = False
+    row: GridRow,
+    above: GridRow,
+    fields: Sequence[str | None],
+    every_cell_ran_on: bool = False,
+    is_name: IsName | None = None,
 ) -> bool:
     """A row continues when a cell a task fills in its own right (序号, 牵头, 时限 ...) is
     blank, and either its measure is blank (the break cut some other cell, e.g. a long
-    department list), a department list above ends with its separator (市民政局、) and
-    goes on in the row, or the measure above stops mid-sentence. When the reader saw every
+    department list), a department list above ends with its separator (市民政局、) or
+    with a name the row's cell completes (县生态 / 环境局, judged by ``is_name``), or the
+    measure above stops mid-sentence. When the reader saw every
     cell above run to the page's foot, a measure above that stops mid-sentence is
     enough (the break cut every cell: ``2020年12`` / ``月``)."""
     own = _columns(fields, *_OWN_FIELDS)
@@ -106,7 +117,9 @@ def _continues_by_text(
     measures = _columns(fields, "measure")
     if all(_blank(row.cells[col]) for col in measures):
         return True
-    if _list_runs_on(row, above, fields):
+    if _list_runs_on(row, above, fields) or (
+        is_name is not None and _name_runs_on(row, above, fields, is_name)
+    ):
         return True  # the break fell after a sentence, but inside a department list
     return not all(ends_sentence(above.cells[col]) for col in measures)
 
@@ -122,7 +135,9 @@ def _list_runs_on(row: GridRow, above: GridRow, fields: Sequence[str | None]) ->
     )
 
 
-def _continues_by_evidence(row: GridRow, above: GridRow, fields: Sequence[str | None]) -> bool:
+def _continues_by_evidence(
+    row: GridRow, above: GridRow, fields: Sequence[str | None], is_name: IsName | None
+) -> bool:
     categories = set(_columns(fields, "category"))
     width = min(len(row.cells), len(above.cells))
     own_text = [c for c in range(width) if c not in categories and not _blank(row.cells[c])]
@@ -140,7 +155,26 @@ def _continues_by_evidence(row: GridRow, above: GridRow, fields: Sequence[str | 
     above_text = [c for c in range(width) if c not in categories and not _blank(above.cells[c])]
     if any(not _foot(above, c).reaches for c in above_text):
         return True
-    return _continues_by_text(row, above, fields, every_cell_ran_on=True)
+    return _continues_by_text(row, above, fields, every_cell_ran_on=True, is_name=is_name)
+
+
+_SEPARATORS = re.compile(r"[、，,；;]")
+
+
+def _name_runs_on(
+    row: GridRow, above: GridRow, fields: Sequence[str | None], is_name: IsName
+) -> bool:
+    """Whether a department cell above ends with a piece that is no name (县生态) and
+    becomes one with the first piece of the same cell in ``row`` (环境局): the break cut
+    a name in two."""
+    for col in _columns(fields, *_DEPARTMENT_FIELDS):
+        if col >= len(row.cells) or col >= len(above.cells):
+            continue
+        top = [p for p in _SEPARATORS.split(join_wrapped_lines(above.cells[col])) if p]
+        rest = [p for p in _SEPARATORS.split(join_wrapped_lines(row.cells[col])) if p]
+        if top and rest and not is_name(top[-1]) and is_name(top[-1] + rest[0]):
+            return True
+    return False
 
 
 def _number_cut(above: GridRow, row: GridRow, col: int) -> bool:
@@ -165,15 +199,18 @@ def _joined(top: Cell, rest: Cell) -> Cell:
     return f"{top}\n{rest}"
 
 
-def join_split_rows(rows: list[GridRow], fields: Sequence[str | None]) -> list[GridRow]:
+def join_split_rows(
+    rows: list[GridRow], fields: Sequence[str | None], is_name: IsName | None = None
+) -> list[GridRow]:
     """Rows with every row cut by a page break joined back into one (cell by cell).
 
     The joined row keeps the page it started on, and the evidence of its last part (a
-    row may be cut by two page breaks).
+    row may be cut by two page breaks). ``is_name`` (the department model's) lets a
+    unit name cut by the break tell that its row goes on.
     """
     joined: list[GridRow] = []
     for row in rows:
-        if joined and continues_row_above(row, joined[-1], fields):
+        if joined and continues_row_above(row, joined[-1], fields, is_name):
             top = joined[-1]
             cells = [_joined(a, b) for a, b in zip(top.cells, row.cells, strict=False)] + top.cells[
                 len(row.cells) :

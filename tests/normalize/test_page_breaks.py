@@ -5,6 +5,7 @@ from __future__ import annotations
 from qingdan.extract.grid import Cell, Covered, Extracted, Foot, RawDocument, RawRow, RawTable
 from qingdan.normalize import normalize
 from qingdan.normalize.columns import ColumnSynonyms
+from qingdan.normalize.departments import DepartmentKnowledge
 from qingdan.normalize.header import Header
 from qingdan.normalize.layout import GridRow, collect_task_rows, drop_repeated_headers
 from qingdan.normalize.page_breaks import (
@@ -90,6 +91,22 @@ def test_a_department_list_ending_in_its_separator_continues_after_a_finished_se
     # Without the separator, the finished sentence still decides: a new row.
     whole = above._replace(cells=["污水", "提升收集率。", "市林业局", "市民政局", "全年"])
     assert len(join_split_rows([whole, rest], FIELDS)) == 2
+
+
+def test_a_unit_name_cut_by_the_break_continues_after_a_finished_sentence() -> None:
+    # 县生态 / 环境局: the lead's last piece above is no name and becomes one with the
+    # first piece below (the department model judges), though the measure ended.
+    knowledge = DepartmentKnowledge.load()
+    above = _row("整治", "开展动态监测。", "县生态", "县统计局", "长期")
+    above = above._replace(at_foot=(Foot.FILLED,) * 5)
+    rest = _row("", "形成长效机制。", "环境\n局，县\n统计局", "", "", page=2, starts_page=True)
+    joined = join_split_rows([above, rest], FIELDS, knowledge.is_complete)
+    assert len(joined) == 1
+    assert joined[0].cells[2] == "县生态\n环境\n局，县\n统计局"
+    # Without the model, or when the piece above is a whole name, the sentence decides.
+    assert len(join_split_rows([above, rest], FIELDS)) == 2
+    whole = above._replace(cells=["整治", "开展动态监测。", "县生态环境局", "县统计局", "长期"])
+    assert len(join_split_rows([whole, rest], FIELDS, knowledge.is_complete)) == 2
 
 
 def test_rows_inside_a_page_are_never_joined() -> None:
