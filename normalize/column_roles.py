@@ -33,6 +33,8 @@ from qingdan.normalize.roles import DEPARTMENT_ROLES, Role
 
 # Rows looked at for evidence: enough to judge a column, cheap on a 10,000-row list.
 _EVIDENCE_ROWS = 400
+# A text column that continues the cell above in this share of its rows groups them.
+_GROUPS = 0.2
 # Content thresholds for a column whose label says nothing.
 _CONTENT_SHARE = 0.6
 _TEXT_LENGTH = 4.0
@@ -291,10 +293,14 @@ class _Chooser:
         score = self.evidence[col].text_score * _LABEL_BONUS.get(hint or Role.OTHER, 1.0)
         return score + (_MEASURE_LABEL_HEAD_START if hint is Role.MEASURE else 0.0)
 
-    def _level_rank(self, col: int) -> tuple[float, float, int]:
-        """Higher levels first: more grouped, shorter text; printed order breaks ties."""
+    def _level_rank(self, col: int) -> tuple[int, float, float, int]:
+        """Higher levels first: the columns that group rows in printed order (a list
+        prints its outer level on the left: 类别 before a 工作目标 merged across its
+        groups), then the others, more grouped and shorter text first."""
         found = self.evidence[col]
-        return (-round(found.grouping, 2), round(found.mean_length, 1), col)
+        if found.grouping >= _GROUPS:
+            return (0, 0.0, 0.0, col)
+        return (1, -round(found.grouping, 2), round(found.mean_length, 1), col)
 
     def _decided_by(self, col: int) -> str:
         if self.by[col] == "user":

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import qingdan
-from qingdan.extract.grid import Cell
+from qingdan.extract.grid import Cell, Covered
 from qingdan.normalize import normalize
 from qingdan.normalize.model import TaskList
 from tests.extract.test_docx import row, table, write_docx
@@ -315,6 +315,38 @@ def test_section_rows_over_a_category_column_are_both_kept() -> None:
         ("一、提升城市品质", "城市建设", M1),
         ("二、改善生态环境", "环境治理", M2),
     ]
+
+
+def test_of_two_grouping_columns_the_one_printed_first_is_the_category() -> None:
+    # 工作目标 is merged across two 类别 groups: it groups more rows, but a list prints
+    # its outer level on the left, and 类别 is it. The goal is kept as a detail.
+    grid: list[list[Cell]] = [
+        ["序号", "类别", "工作目标", "具体措施", "牵头部门", "时间节点"],
+        ["1", "学前教育", "课后服务提升", M1, "县教育局", "6月底前"],
+        ["2", "职业教育", Covered.ABOVE, M2, "县人社局", "年底前"],
+        ["3", "职业教育", Covered.ABOVE, M1 + "（二期）", "县财政局", "年底前"],
+        ["4", "教师队伍", "薄弱学校改造", M2 + "（二期）", "县教育局", "年底前"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert [c.role for c in task_list.columns][1:3] == ["category", "detail"]
+    assert [r.category for r in task_list.records] == [
+        "学前教育",
+        "职业教育",
+        "职业教育",
+        "教师队伍",
+    ]
+    assert task_list.records[1].extra == {"工作目标": "课后服务提升"}
+
+
+def test_a_grouping_column_is_the_category_over_a_per_task_text_column_left_of_it() -> None:
+    grid: list[list[Cell]] = [
+        ["序号", "工作任务", "重点工作", "工作措施", "牵头单位", "完成时限"],
+        ["1", "老旧小区", "城市更新", M1, "县住建局", "6月底前"],
+        ["2", "背街小巷", Covered.ABOVE, M2, "县城管局", "年底前"],
+        ["3", "口袋公园", Covered.ABOVE, M1 + "（二期）", "县住建局", "年底前"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert [r.category for r in task_list.records] == ["城市更新"] * 3
 
 
 def test_an_unknown_label_takes_its_role_from_content_and_says_so() -> None:
