@@ -106,17 +106,15 @@ def _continues_by_text(
     blank, and either its measure is blank (the break cut some other cell, e.g. a long
     department list), a department list above ends with its separator (市民政局、) or
     with a name the row's cell completes (县生态 / 环境局, judged by ``is_name``), or the
-    measure above stops mid-sentence. When the reader saw every
-    cell above run to the page's foot, a measure above that stops mid-sentence is
-    enough (the break cut every cell: ``2020年12`` / ``月``)."""
+    measure above stops mid-sentence. When the reader saw every cell above run to the
+    page's foot, the same holds although the row's own cells are filled (the break cut
+    every cell: ``2020年12`` / ``月``, 序号 ``1`` / ``3``)."""
     own = _columns(fields, *_OWN_FIELDS)
-    if own and not any(_blank(row.cells[col]) for col in own):
-        if not every_cell_ran_on:
-            return False
-        return not all(ends_sentence(above.cells[col]) for col in _columns(fields, "measure"))
+    if own and not any(_blank(row.cells[col]) for col in own) and not every_cell_ran_on:
+        return False
     measures = _columns(fields, "measure")
     if all(_blank(row.cells[col]) for col in measures):
-        return True
+        return True  # no task goes without its measure
     if _list_runs_on(row, above, fields) or (
         is_name is not None and _name_runs_on(row, above, fields, is_name)
     ):

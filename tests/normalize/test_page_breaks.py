@@ -109,6 +109,18 @@ def test_a_unit_name_cut_by_the_break_continues_after_a_finished_sentence() -> N
     assert len(join_split_rows([whole, rest], FIELDS, knowledge.is_complete)) == 2
 
 
+def test_a_row_cut_in_every_cell_but_its_finished_measure_is_joined() -> None:
+    # A one-line row at the foot: 序号 13 wrapped as 1 / 3, every department and the
+    # deadline cut; the measure ended above, so the row below has none of its own.
+    fields: list[str | None] = ["no", "measure", "lead", "support", "deadline"]
+    above = _row("1", "开展规范管理。", "市人力资", "市自然资源", "2022")
+    above = above._replace(at_foot=(Foot.FILLED,) * 5)
+    rest = _row("3", "", "源和社会保\n障局", "局、市文旅局", "年8月底前", page=2, starts_page=True)
+    joined = join_split_rows([above, rest], fields)
+    assert len(joined) == 1
+    assert joined[0].cells[0] == "1\n3" and joined[0].cells[4] == "2022\n年8月底前"
+
+
 def test_rows_inside_a_page_are_never_joined() -> None:
     rows = [
         _row("土壤", "加强监管，提升监", "环境局", "区城管局", "2019年12月"),
