@@ -227,7 +227,8 @@ def continue_cut_categories(rows: list[GridRow], fields: Sequence[str | None]) -
     the top of the next page is the same merged cell, so it is marked covered from
     above and the group above carries forward. Text there continues the category when
     the reader saw the text above run down to the foot starting below the cell's top
-    (``Foot.LOWER``): it is joined to the category's text above.
+    (``Foot.LOWER``), or when it is one character under a text that ran to the foot
+    (no category is one character long): it is joined to the category's text above.
     """
     categories = _columns(fields, "category")
     mended: list[GridRow] = []
@@ -244,7 +245,10 @@ def _continue_categories(row: GridRow, mended: list[GridRow], categories: list[i
         cell = cells[col]
         if not isinstance(cell, str):
             continue
-        cut = _foot(mended[-1], col) is Foot.LOWER
+        foot = _foot(mended[-1], col)
+        # A centred text the break cut, or one character alone (no category is one
+        # character: 其他乡村振兴工 / 作) under a category that ran to the foot.
+        cut = foot is Foot.LOWER or (foot.reaches and len("".join(cell.split())) == 1)
         if _blank(cell) or (cut and _extend_category(mended, col, cell)):
             cells[col] = Covered.ABOVE
     return row._replace(cells=cells)

@@ -157,6 +157,23 @@ def test_a_blank_category_at_the_top_of_a_page_continues_the_group_above() -> No
     assert [row.cells[0] for row in mended] == ["土壤污染源头管控", Covered.ABOVE, Covered.ABOVE]
 
 
+def test_one_character_under_a_category_that_ran_to_the_foot_is_its_rest() -> None:
+    # make fidelity SEED=43: 其他乡村振兴工 / 作, the merged cell starting on the page's
+    # last row; no category is one character, so 作 is not a new group.
+    above = _row("其他乡村振兴工", "加快推进。", "市卫健局", "", "8月16日前")
+    above = above._replace(at_foot=(Foot.FILLED,) * 5)
+    rows = [
+        above,
+        _row("作", "组织开展。", "市农业局", "", "年底前", page=2, starts_page=True),
+        _row(Covered.ABOVE, "扎实推进。", "市农业局", "", "年底前", page=2),
+    ]
+    mended = continue_cut_categories(rows, FIELDS)
+    assert [row.cells[0] for row in mended] == ["其他乡村振兴工\n作", Covered.ABOVE, Covered.ABOVE]
+    # Two characters may be a category of their own (党建): a new group.
+    other = [above, rows[1]._replace(cells=["党建", *rows[1].cells[1:]])]
+    assert [row.cells[0] for row in continue_cut_categories(other, FIELDS)][1] == "党建"
+
+
 def test_a_blank_category_inside_a_page_is_left_alone() -> None:
     rows = [
         _row("土壤", "加强监管。", "环境局", "区城管局", "2019年12月"),
