@@ -157,6 +157,8 @@ def _section_text(cells: list[Cell]) -> str | None:
     texts = {join_wrapped_lines(cell) for cell in present if cell.strip()}
     if len(texts) != 1 or len(cells) < 2:
         return None
+    if any(cell is Covered.ABOVE for cell in cells):
+        return None  # a cell merged from the row above: a task's row (no merge spans a section)
     if heading := first_cell_heading(cells):
         return heading
     text = texts.pop()

@@ -32,6 +32,19 @@ def test_section_row_sets_section_for_the_rows_below(shape: str) -> None:
     assert [r.no for r in records] == ["1", "2"]
 
 
+def test_a_task_whose_other_cells_are_merged_from_above_is_no_section_row() -> None:
+    # make fidelity SEED=43: 序号, 重点任务 merged over two measures, and the second
+    # measure carries its responsibility inline, so it is the only text of its row.
+    second: list[Cell] = [Covered.ABOVE, Covered.ABOVE, "推进整治。（区城管局牵头）"]
+    second += [Covered.ABOVE] * 3
+    grid = [HEADER, _task("1"), second]
+    records = normalize(raw_document(grid)).records
+    assert [(r.section, r.no, r.measure) for r in records] == [
+        (None, "1", "措施1。"),
+        (None, "1", "推进整治。"),
+    ]
+
+
 def test_sections_change_at_the_next_section_row_and_rows_above_have_none() -> None:
     grid = [
         HEADER,
