@@ -33,6 +33,7 @@ from benchmarks.corpus import ROOT, SAMPLES
 
 RAW_PDFPLUMBER = """\
 import json, sys, pdfplumber
+
 for path in sys.argv[1:]:
     with pdfplumber.open(path) as pdf:
         rows = [row for page in pdf.pages for table in page.extract_tables() for row in table]
@@ -40,6 +41,7 @@ for path in sys.argv[1:]:
 """
 RAW_DOCX = """\
 import json, sys, docx
+
 for path in sys.argv[1:]:
     tables = docx.Document(path).tables
     rows = [[cell.text for cell in row.cells] for table in tables for row in table.rows]

@@ -5,6 +5,11 @@ rows, columns and sheets and each cell's number format (to show a date cell as t
 date it is). Each sheet becomes an ``extract.spreadsheet.Sheet``; ``read_sheets`` makes
 the grids. A password-protected workbook is ``EncryptedFile``; an ``.xlsx`` renamed
 ``.xls`` (a zip archive) is read as ``.xlsx``.
+
+The workbook's BIFF stream is taken out of its OLE compound file with olefile and
+handed to xlrd as it is (xlrd reads a bare BIFF stream too): xlrd's own compound-file
+reader follows a cyclic chain of short sectors for ever, growing without bound
+(issue 17); olefile checks every chain.
 """
 
 from __future__ import annotations
@@ -45,9 +50,31 @@ def read_xls(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
     return read_sheets(sheets, [])
 
 
-def _open(data: bytes, path: Path) -> Any:
+_WORKBOOK_STREAMS = ("Workbook", "Book")
+"""The stream of a BIFF8 workbook (Excel 97 and later), and of a BIFF5 one."""
+
+
+def workbook_stream(data: bytes, path: Path) -> bytes:
+    """The BIFF stream of an ``.xls`` compound file; ``BrokenFile`` when there is none
+    or the compound file is damaged."""
+    import olefile
+
     try:
-        return xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        with olefile.OleFileIO(data) as ole:
+            for name in _WORKBOOK_STREAMS:
+                if ole.exists(name):
+                    stream: bytes = ole.openstream(name).read()
+                    return stream
+    except (OSError, ValueError, IndexError, KeyError, EOFError) as error:
+        # olefile raises OSError for broken sector chains, others for broken headers.
+        raise BrokenFile(path, "damaged Excel .xls workbook (broken compound file)") from error
+    raise BrokenFile(path, "not an Excel .xls workbook (no Workbook stream)")
+
+
+def _open(data: bytes, path: Path) -> Any:
+    stream = workbook_stream(data, path)
+    try:
+        return xlrd.open_workbook(file_contents=stream, formatting_info=True, on_demand=True)
     except xlrd.XLRDError as error:
         if "encrypted" in str(error).lower():
             raise EncryptedFile(path, PASSWORD_HINT) from error

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,35 @@ def test_bad_xls_in_a_batch_lose_nothing_else(tmp_path: Path) -> None:
             "contacts.xls": (buffer.getvalue(), "task-list header"),
         },
     )
+
+
+_BOUNDED_READ = """
+import resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from qingdan.extract import read_document
+from qingdan.extract.errors import BrokenFile
+try:
+    read_document(Path(sys.argv[1]))
+except BrokenFile as error:
+    print(error.reason)
+"""
+
+
+def test_a_cyclic_short_sector_chain_is_one_error_not_an_endless_read(tmp_path: Path) -> None:
+    # make fuzz N=1500 SEED=8821 case 118: one byte of the short-sector table changed
+    # (54 -> 49) makes a chain loop back; xlrd's own compound-file reader followed it for
+    # ever (24 GB in nine minutes). olefile takes the stream out; a bounded child reads it.
+    data = bytearray((SAMPLES / "005_xishan_water_2019_merged.xls").read_bytes())
+    assert data[1748] == 0x36
+    data[1748] = 0x31
+    mutated = tmp_path / "cyclic.xls"
+    mutated.write_bytes(bytes(data))
+    done = subprocess.run(
+        [sys.executable, "-c", _BOUNDED_READ, str(mutated)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert "damaged Excel .xls" in done.stdout
