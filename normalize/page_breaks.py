@@ -27,6 +27,7 @@ from functools import cache
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.text import join_wrapped_lines
+from qingdan.normalize.unit_reading import LIST_SEPARATORS
 
 IsName = Callable[[str], bool]
 """Whether a text reads as a complete unit name (``DepartmentKnowledge.is_complete``)."""
@@ -41,7 +42,8 @@ _CLOSERS = "”’」』）)》】"
 # tasks have no supporting department. (``category`` and ``measure`` are judged apart.)
 _OWN_FIELDS = ("no", "lead", "deadline", "responsible")
 # A department list that ends with a separator goes on: no list is written 市民政局、.
-_LIST_SEPARATORS = ("、", "，", ",", "；", ";")
+_LIST_SEPARATORS = tuple(LIST_SEPARATORS)
+_SEPARATORS = re.compile(f"[{re.escape(LIST_SEPARATORS)}]")
 _DEPARTMENT_FIELDS = ("lead", "support", "responsible")
 
 
@@ -154,9 +156,6 @@ def _continues_by_evidence(
     if any(not _foot(above, c).reaches for c in above_text):
         return True
     return _continues_by_text(row, above, fields, every_cell_ran_on=True, is_name=is_name)
-
-
-_SEPARATORS = re.compile(r"[、，,；;]")
 
 
 def _name_runs_on(

@@ -49,9 +49,9 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from qingdan.normalize import Knowledge
+    from qingdan.pipeline import Warned
     from qingdan.plan import ConvertPlan
     from qingdan.schema import Document
-    from qingdan.single import Warned
     from qingdan.workers import Settings
 
 T = TypeVar("T")
@@ -102,38 +102,21 @@ class PdfEngine(StrEnum):
     pdfplumber = "pdfplumber"
 
 
-# Options shared by several commands, defined once.
-def _add_columns(parser: Parser) -> None:
-    parser.options.add_argument(
-        "--columns",
-        type=Path,
-        metavar="FILE",
-        help="TOML/YAML file of extra column synonyms (field -> labels).",
-    )
+# Options shared by several commands, defined once: the user's knowledge files.
+KNOWLEDGE_FILES = {
+    "columns": "TOML/YAML file of extra column synonyms (field -> labels).",
+    "departments": "TOML/YAML file of extra department knowledge.",
+    "aliases": "Department aliases: YAML mapping variant -> canonical, or CSV 'variant,canonical'.",
+}
+"""Knowledge-file option (``--NAME FILE``) -> its help."""
 
 
-def _add_departments(parser: Parser) -> None:
-    parser.options.add_argument(
-        "--departments",
-        type=Path,
-        metavar="FILE",
-        help="TOML/YAML file of extra department knowledge.",
-    )
-
-
-def _add_aliases(parser: Parser) -> None:
-    parser.options.add_argument(
-        "--aliases",
-        type=Path,
-        metavar="FILE",
-        help="Department aliases: YAML mapping variant -> canonical, or CSV 'variant,canonical'.",
-    )
-
-
-def _add_knowledge(parser: Parser) -> None:
-    _add_columns(parser)
-    _add_departments(parser)
-    _add_aliases(parser)
+def _add_knowledge(parser: Parser, *names: str) -> None:
+    """The ``--columns``/``--departments``/``--aliases`` options named (all by default)."""
+    for name in names or KNOWLEDGE_FILES:
+        parser.options.add_argument(
+            f"--{name}", type=Path, metavar="FILE", help=KNOWLEDGE_FILES[name]
+        )
 
 
 def _add_reading(parser: Parser) -> None:
@@ -373,7 +356,7 @@ def _extract_arguments(parser: Parser) -> None:
         action="store_true",
         help="Also show each column's role and the evidence it was chosen on.",
     )
-    _add_columns(parser)
+    _add_knowledge(parser, "columns")
 
 
 def _cell_json(cell: Cell) -> str | dict[str, str]:
@@ -430,9 +413,7 @@ def _diff_arguments(parser: Parser) -> None:
         help="Lowest measure similarity (0..1) for two tasks to match; "
         "a pair below it is a removal plus an addition. Default: 0.5.",
     )
-    _add_aliases(parser)
-    _add_columns(parser)
-    _add_departments(parser)
+    _add_knowledge(parser, "aliases", "columns", "departments")
 
 
 def diff_command(args: argparse.Namespace) -> None:

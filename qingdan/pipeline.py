@@ -29,15 +29,22 @@ class DoubtfulDocument(QingdanError):
     """Under ``strict``, a document carries a warning whose code is in ``STRICT_CODES``."""
 
 
-class _Coded(Protocol):
+class Warned(Protocol):
+    """A warning of a ``Document`` or of the normalizer's ``TaskList``."""
+
     @property
-    def code(self) -> str: ...
+    def code(self) -> str:
+        """The warning's code."""
+        ...
+
     @property
-    def message(self) -> str: ...
+    def message(self) -> str:
+        """The warning's one-line message."""
+        ...
 
 
 def check_doubts(
-    warnings: Sequence[_Coded], name: str | Path, codes: Iterable[str] = STRICT_CODES
+    warnings: Sequence[Warned], name: str | Path, codes: Iterable[str] = STRICT_CODES
 ) -> None:
     """Raise ``DoubtfulDocument`` naming ``name`` when a warning's code is in ``codes``
     (the warnings of a ``Document`` or of the normalizer's ``TaskList``)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO
 
 from qingdan.inputs import STDIN, sniff_suffix
 from qingdan.plan import ConvertPlan, OutputMode
@@ -20,6 +20,7 @@ from qingdan.writers.atomic import atomic_write
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from qingdan.pipeline import Warned
     from qingdan.workers import Settings
 
 
@@ -36,20 +37,6 @@ class SingleOutcome:
     """The rendered document, when it goes to standard output."""
     added: bool | None = None
     """With ``--db``: whether the content was new (``False``: already stored)."""
-
-
-class Warned(Protocol):
-    """A warning of a ``Document`` or of the normalizer's ``TaskList``."""
-
-    @property
-    def code(self) -> str:
-        """The warning's code."""
-        ...
-
-    @property
-    def message(self) -> str:
-        """The warning's one-line message."""
-        ...
 
 
 def run_single(
