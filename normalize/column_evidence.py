@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from qingdan.extract.grid import Cell, Covered, cell_text
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
-from qingdan.normalize.responsibility import split_responsibility
+from qingdan.normalize.responsibility import names_only_units
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 
 _ORDINAL = re.compile(
@@ -99,9 +99,7 @@ def _reads_as_departments(cell: Cell, departments: DepartmentReader) -> bool:
     text = cell_text(cell)
     if not text.strip() or len(squeeze(text)) > _LONGEST_DEPARTMENT_CELL:
         return False
-    found = split_responsibility(text, departments)
-    names = [*found.lead, *found.support]
-    return bool(names) and all(departments.is_complete(name) for name in names)
+    return names_only_units(text, departments)
 
 
 def _reads_as_deadline(text: str, year: int | None) -> bool:

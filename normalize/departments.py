@@ -135,6 +135,7 @@ class DepartmentReader:
         self.knowledge = knowledge
         self.model = model or knowledge.model
         self._cells: dict[str, DepartmentCell] = {}
+        self._all_units: dict[str, bool] = {}
 
     @classmethod
     def for_document(
@@ -159,6 +160,39 @@ class DepartmentReader:
         # A copy: a caller that extends the lists must not change what the cache holds
         # (one ▲ cell's names once grew into every later row's support).
         return DepartmentCell(list(found.names), list(found.notes), list(found.unknown))
+
+    def names_only_units(self, text: str | None) -> bool:
+        """Whether ``split`` finds at least one name in the cell and every name is a
+        unit (``is_complete``), without always reading every name.
+
+        The runs between separators are cut one by one, and the first run naming
+        something that is no unit settles it: a sentence is found out by its first
+        clause. The answer is ``split``'s, only reached sooner.
+        """
+        key = text or ""
+        if key in self._cells:
+            names = self._cells[key].names
+            return bool(names) and all(self.is_complete(name) for name in names)
+        found = self._all_units.get(key)
+        if found is None:
+            found = self._names_only_units(key)
+            self._all_units[key] = found
+        return found
+
+    def _names_only_units(self, text: str) -> bool:
+        named = False
+        runs = [
+            prepare_run(c, self.model) for c in split_outside_brackets("\n".join(cell_lines(text)))
+        ]
+        # The answer does not depend on the order: the shortest runs, cheapest to cut,
+        # go first (a sentence's shortest clause is the quickest to find out).
+        for run in sorted(runs, key=lambda run: len(run.text)):
+            cell = DepartmentCell()
+            _collect(run, best_cut(run, self.model), cell)
+            if not all(self.is_complete(name) for name in cell.names):
+                return False
+            named = named or bool(cell.names)
+        return named
 
     def is_complete(self, name: str) -> bool:
         """Whether a name reads as a unit, with this document's evidence."""

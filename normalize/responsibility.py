@@ -71,8 +71,8 @@ class _Patterns(NamedTuple):
     openers: tuple[str, ...]
     first_leads: dict[str, list[str]]
     """Words of a label saying the first name leads: ``first`` and ``lead`` lists."""
-    lead_marks: tuple[str, ...]
-    """Marks before a name that make it the lead (▲)."""
+    lead_mark: re.Pattern[str]
+    """A mark before a name that makes it the lead (▲)."""
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -105,7 +105,7 @@ def _patterns() -> _Patterns:
         roles=roles,
         openers=tuple(verbs["openers"]),
         first_leads=data["first_leads"],
-        lead_marks=tuple(data["lead_marks"]["marks"]),
+        lead_mark=re.compile(f"[{''.join(re.escape(m) for m in data['lead_marks']['marks'])}]"),
     )
 
 
@@ -135,6 +135,23 @@ def _split(text: str, reader: _NameReader, first_leads: bool) -> Responsibility:
     if first_leads:
         return Responsibility(names[:1], names[1:])
     return Responsibility(lead=names)
+
+
+def names_only_units(text: str | None, reader: DepartmentReader) -> bool:
+    """Whether ``split_responsibility`` finds at least one department in the cell and
+    every one of them, lead or support, is a unit (``reader.is_complete``).
+
+    A cell with no role word and no lead mark is a plain list of names, so the reader
+    may stop at its first run that names something else (``names_only_units``); any
+    other cell is split in full first.
+    """
+    text = text or ""
+    patterns = _patterns()
+    if patterns.any_role.search(text) or patterns.lead_mark.search(text):
+        found = split_responsibility(text, reader)
+        names = [*found.lead, *found.support]
+        return bool(names) and all(reader.is_complete(name) for name in names)
+    return reader.names_only_units(text)
 
 
 def label_says_first_leads(label: str | None) -> bool:
@@ -167,8 +184,7 @@ def _read_labels(text: str, patterns: _Patterns, reader: _NameReader) -> Respons
 
 def _read_lead_marks(text: str, patterns: _Patterns, reader: _NameReader) -> Responsibility | None:
     """``▲A，B、C``: the name after a mark leads, the others support; ``None`` without one."""
-    marks = "".join(re.escape(mark) for mark in patterns.lead_marks)
-    parts = re.split(f"[{marks}]", text)
+    parts = patterns.lead_mark.split(text)
     if len(parts) == 1:
         return None
     roles: dict[str, list[str]] = {LEAD: [], SUPPORT: list(reader.names(parts[0]))}

@@ -116,6 +116,10 @@ class UnitModel:
     _prefix_cache: dict[str, dict[int, tuple[float, str]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _root: UnitModel | None = field(default=None, compare=False, repr=False)
+    """The model this one was derived from by ``with_places``/``with_confirmed``."""
+    _own_words: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    """The words this model adds to its root that can change a reading (``_shares``)."""
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> UnitModel:
@@ -192,13 +196,14 @@ class UnitModel:
 
     def with_places(self, places: set[str] | frozenset[str]) -> UnitModel:
         """The same grammar knowing these place stems as well (a fresh cache)."""
-        return replace(
+        derived = replace(
             self,
             places=self.places | frozenset(places),
             _cache={},
             _places_cache={},
             _prefix_cache={},
         )
+        return derived._sharing_with(self._root or self)
 
     def with_confirmed(self, names: set[str] | frozenset[str]) -> UnitModel:
         """The same grammar knowing that the document writes these names whole.
@@ -206,7 +211,26 @@ class UnitModel:
         A confirmed name costs nothing as one piece and is never cut, but keeps its
         kind: a name the grammar cannot build is still unknown (and warned about).
         """
-        return replace(self, confirmed=self.confirmed | frozenset(names))._with_end_characters()
+        derived = replace(self, confirmed=self.confirmed | frozenset(names))._with_end_characters()
+        return derived._sharing_with(self._root or self)
+
+    def _sharing_with(self, root: UnitModel) -> UnitModel:
+        """This model, reading through ``root`` every text its own words cannot change.
+
+        A place stem changes only the readings of texts that hold it (every use is a
+        test on a piece of the text), and a confirmed name only those of texts that
+        hold it, by making it cost nothing; a name that already costs nothing in the
+        root changes nothing. So a text holding none of these words reads as in the
+        root, whose readings every document of the process shares: the text need not
+        be read again.
+        """
+        words = self.places - root.places
+        words |= {n for n in self.confirmed - root.confirmed if root.read(n).cost != 0.0}
+        ordered = sorted(words, key=len, reverse=True)
+        own = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        object.__setattr__(self, "_root", root)
+        object.__setattr__(self, "_own_words", own)
+        return self
 
     # ---- one piece -------------------------------------------------------------------
 
@@ -214,12 +238,19 @@ class UnitModel:
         """How a piece of a cell (no separators, no line breaks) reads as one unit."""
         found = self._cache.get(text)
         if found is None:
-            found = self._read(text)
-            if text in self.confirmed:
-                found = found._replace(cost=0.0)
+            if self._root is not None and not self._changes(text):
+                found = self._root.read(text)
+            else:
+                found = self._read(text)
+                if text in self.confirmed:
+                    found = found._replace(cost=0.0)
             _make_room(self._cache)
             self._cache[text] = found
         return found
+
+    def _changes(self, text: str) -> bool:
+        """Whether this model's own words may read ``text`` otherwise than its root."""
+        return self._own_words is not None and self._own_words.search(text) is not None
 
     def has_note_word(self, text: str) -> bool:
         """Whether the text holds a word of a note (负责, 牵头 ...) anywhere."""

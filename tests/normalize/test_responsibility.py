@@ -10,6 +10,7 @@ from qingdan.normalize import normalize
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
 from qingdan.normalize.responsibility import (
     label_says_first_leads,
+    names_only_units,
     split_inline_responsibility,
     split_responsibility,
 )
@@ -277,3 +278,58 @@ def test_an_inline_note_naming_a_unit_with_its_own_bracket_is_read_whole() -> No
     assert measure == "完成农贸市场提升改造。"
     assert found is not None
     assert (found.lead, found.support) == (["县商务局"], ["各乡（镇）", "县财政局"])
+
+
+def _every_name_a_unit(text: str) -> bool:
+    reader = DepartmentReader(KNOWLEDGE)
+    found = split_responsibility(text, reader)
+    names = [*found.lead, *found.support]
+    return bool(names) and all(reader.is_complete(name) for name in names)
+
+
+# Cells of every kind a column holds: names, names with roles, measures, categories,
+# deadlines, names glued to a remark, a name with a stray full stop.
+EVIDENCE_CELLS = [
+    *(form[0] for form in WRITTEN_FORMS),
+    "加强河道巡查，及时清理水面漂浮物。",
+    "完善监测网络，配合上级部门开展培训，提升能力。",
+    "全面推进垃圾分类工作",
+    "2024年12月底前",
+    "区发改委、区财政局按职责分工负责",
+    "区发改委、区财政局。",
+    "区发改委、",
+    "▲区发改委，区财政局",
+    "各镇（街道、开发区）、区财政局",
+    "区发改委、加强协调",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", EVIDENCE_CELLS)
+def test_names_only_units_answers_as_the_full_split(text: str) -> None:
+    assert names_only_units(text, DepartmentReader(KNOWLEDGE)) == _every_name_a_unit(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "区发改委",
+                "区财政局",
+                "各街道",
+                "加强",
+                "协调推进",
+                "牵头",
+                "配合",
+                "、",
+                "，",
+                "。",
+                "\n",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_names_only_units_answers_as_the_full_split_on_free_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert names_only_units(text, DepartmentReader(KNOWLEDGE)) == _every_name_a_unit(text)
