@@ -141,13 +141,16 @@ def names_only_units(text: str | None, reader: DepartmentReader) -> bool:
     """Whether ``split_responsibility`` finds at least one department in the cell and
     every one of them, lead or support, is a unit (``reader.is_complete``).
 
-    A cell with no role word and no lead mark is a plain list of names, so the reader
-    may stop at its first run that names something else (``names_only_units``); any
-    other cell is split in full first.
+    A cell in none of the four written forms (no role label, lead mark, role mark or
+    role word ending a clause) names its departments only: ``split_responsibility``
+    gives every name the reader finds in it, understood or not (a role word inside a
+    sentence). So the reader may stop at the first run that names something else
+    (``DepartmentReader.names_only_units``). A cell in a written form is split in full.
     """
     text = text or ""
     patterns = _patterns()
-    if patterns.any_role.search(text) or patterns.lead_mark.search(text):
+    forms = (patterns.label, patterns.lead_mark, patterns.mark, patterns.verb)
+    if any(form.search(text) for form in forms):
         found = split_responsibility(text, reader)
         names = [*found.lead, *found.support]
         return bool(names) and all(reader.is_complete(name) for name in names)
