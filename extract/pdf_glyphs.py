@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import NamedTuple
 
 Box = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in points, top-down page coordinates."""
@@ -41,9 +42,9 @@ DUPLICATE_TOLERANCE = 1.0
 _BOLD_WORDS = ("bold", "heavy", "black", "demi", "semibold", "粗", "黑")
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    """One printed character: its text, its box and its font."""
+class Glyph(NamedTuple):
+    """One printed character: its text, its box and its font (a tuple: a page makes
+    thousands, and a tuple is the cheapest record to make)."""
 
     text: str
     x0: float

@@ -77,29 +77,60 @@ _SKIPPED = {0x0D, 0x0A, 0xFFFE, 0}
 """Line ends PDFium adds, and characters with no code."""
 
 
+def _fast(binding: Any, restype: Any, *argtypes: Any) -> Any:
+    """A pypdfium2 binding called with plain addresses and numbers: the binding's
+    pointer types check every argument, which costs more than the call itself when it
+    is made for each of a page's characters."""
+    address = ctypes.cast(binding, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_HAS_MAP_ERROR = _fast(
+    pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int, ctypes.c_void_p, ctypes.c_int
+)
+_LOOSE_BOX = _fast(
+    pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+)
+_TEXT_OBJECT = _fast(
+    pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int
+)
+
+
 def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     raw = textpage.raw
+    page = ctypes.cast(raw, ctypes.c_void_p).value
     count = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
+    rect_address = ctypes.addressof(rect)
     name = ctypes.create_string_buffer(128)
     name_size, flags_ref = len(name), ctypes.byref(ctypes.c_int())
-    # Called for every character of the page: the ctypes functions looked up once.
     is_generated = pdfium_c.FPDFText_IsGenerated
-    map_error = pdfium_c.FPDFText_HasUnicodeMapError
-    char_box = pdfium_c.FPDFText_GetLooseCharBox
-    font_info = pdfium_c.FPDFText_GetFontInfo
-    font_size = pdfium_c.FPDFText_GetFontSize
+    # A text object prints in one font at one size: asked once per object, not per
+    # character. A character PDFium made up itself has no object and is asked alone.
+    styles: dict[int | None, tuple[float, str]] = {}
     fonts: dict[bytes, str] = {}
+
+    def style(index: int) -> tuple[float, str]:
+        pdfium_c.FPDFText_GetFontInfo(raw, index, name, name_size, flags_ref)
+        font = name.value
+        if font not in fonts:
+            fonts[font] = font.decode("latin-1")
+        return pdfium_c.FPDFText_GetFontSize(raw, index), fonts[font]
+
     upright, left, ceiling = frame.rotation == 0, frame.x0, frame.y1
     glyphs = []
     for index, code in enumerate(_codes(textpage, count)):
         if code in _SKIPPED or (code == 0x20 and is_generated(raw, index)):
             continue  # PDFium's own spaces between words are not the PDF's
         # An unmapped glyph: PDFium gives its character code, pdfminer prints "(cid:N)".
-        text = f"(cid:{code})" if map_error(raw, index) else chr(code)
-        char_box(raw, index, rect_ref)
-        font_info(raw, index, name, name_size, flags_ref)
+        text = f"(cid:{code})" if _HAS_MAP_ERROR(page, index) else chr(code)
+        _LOOSE_BOX(page, index, rect_address)
+        text_object = _TEXT_OBJECT(page, index)
+        found = styles.get(text_object) if text_object is not None else None
+        if found is None:
+            found = style(index)
+            if text_object is not None:
+                styles[text_object] = found
         if upright:  # the common case, without the general turn
             x0, top, x1, bottom = (
                 rect.left - left,
@@ -109,10 +140,7 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
             )
         else:
             x0, top, x1, bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
-        font = name.value
-        if font not in fonts:
-            fonts[font] = font.decode("latin-1")
-        glyphs.append(Glyph(text, x0, top, x1, bottom, font_size(raw, index), fonts[font]))
+        glyphs.append(Glyph(text, x0, top, x1, bottom, found[0], found[1]))
     return glyphs
 
 
