@@ -82,6 +82,7 @@ def _fast(binding: Any, restype: Any, *argtypes: Any) -> Any:
     pointer types check every argument, which costs more than the call itself when it
     is made for each of a page's characters."""
     address = ctypes.cast(binding, ctypes.c_void_p).value
+    assert address is not None  # a loaded function has an address
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
