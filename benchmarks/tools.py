@@ -27,14 +27,30 @@ class Tool:
     """The file suffixes (lower case, with the dot) the tool reads."""
     run: Callable[[Path], Any]
     rows: Callable[[Any], Rows]
-    modules: tuple[str, ...] = ()
-    """Modules ``run`` imports, loaded by the worker before the clock starts."""
+    modules: Callable[[Path], tuple[str, ...]] = lambda path: ()
+    """Modules ``run`` imports for a file, loaded by the worker before the clock starts."""
 
 
 def _qingdan_suffixes() -> frozenset[str]:
     from qingdan.extract import READERS
 
     return frozenset(READERS)
+
+
+def _qingdan_modules(path: Path) -> tuple[str, ...]:
+    """The command's modules and the reader it imports on first use for this file
+    (for a PDF, the default engine's too): imports, not the work being timed."""
+    from qingdan.extract import READERS
+    from qingdan.extract.options import ReadOptions
+    from qingdan.extract.pdf import ENGINES
+
+    modules = ["qingdan.pipeline", "qingdan.schema.plain"]
+    suffix = path.suffix.lower()
+    if suffix in READERS:
+        modules.append(READERS[suffix].partition(":")[0])
+    if suffix == ".pdf":
+        modules.append(ENGINES[ReadOptions().pdf_engine].partition(":")[0])
+    return tuple(modules)
 
 
 def _qingdan_run(path: Path) -> Any:
@@ -113,7 +129,7 @@ TOOLS: dict[str, Tool] = {
             _qingdan_suffixes,
             _qingdan_run,
             _qingdan_rows,
-            ("qingdan.pipeline", "qingdan.schema.plain"),
+            _qingdan_modules,
         ),
         Tool(
             "pdfplumber",
@@ -121,7 +137,7 @@ TOOLS: dict[str, Tool] = {
             lambda: frozenset({".pdf"}),
             _pdfplumber_run,
             _identity,
-            ("pdfplumber",),
+            lambda path: ("pdfplumber",),
         ),
         Tool(
             "camelot",
@@ -129,7 +145,7 @@ TOOLS: dict[str, Tool] = {
             lambda: frozenset({".pdf"}),
             _camelot_run,
             _camelot_rows,
-            ("camelot.io",),
+            lambda path: ("camelot.io",),
         ),
         Tool(
             "docx2python",
@@ -137,7 +153,7 @@ TOOLS: dict[str, Tool] = {
             lambda: frozenset({".docx"}),
             _docx2python_run,
             _docx2python_rows,
-            ("docx2python",),
+            lambda path: ("docx2python",),
         ),
     ]
 }

@@ -28,7 +28,7 @@ from benchmarks.tools import TOOLS
 def measure(tool_name: str, path: Path, runs: int, warmup: bool) -> dict[str, Any]:
     """Run a tool ``runs`` times on ``path``; its wall and CPU times, peak memory, last rows."""
     tool = TOOLS[tool_name]
-    for module in tool.modules:  # imports are start-up, not the work being timed
+    for module in tool.modules(path):  # imports are start-up, not the work being timed
         importlib.import_module(module)
     seconds: list[float] = []
     cpu_seconds: list[float] = []

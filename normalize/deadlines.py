@@ -129,6 +129,7 @@ def _end_of(match: re.Match[str], year: int) -> date | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_deadline(text: str | None, year: int | None) -> Deadline:
     """The last day a deadline text names, and its kind.
 
@@ -140,6 +141,9 @@ def parse_deadline(text: str | None, year: int | None) -> Deadline:
     term ongoing; a duration from an unstated start (3天, 收到通知后5个工作日,
     省出台文件后2个月) names no date either (CONVENTIONS.md: its text is kept, its due
     date is null).
+
+    The answer depends on the text and the year only, so it is remembered: a list
+    writes the same few deadlines on every row, and the column evidence asks again.
     """
     compact = _ascii_numbers(squeeze(text))
     if not compact:

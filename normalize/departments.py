@@ -35,7 +35,7 @@ from qingdan.normalize.places import places_in_names, places_in_title
 from qingdan.normalize.segment import Piece, Run, best_cut, prepare_run
 from qingdan.normalize.text import cell_lines
 from qingdan.normalize.unit_reading import CLOSING, OPENING, Kind
-from qingdan.normalize.units import UnitModel
+from qingdan.normalize.units import UnitModel, make_room
 
 SEPARATORS = frozenset("、，,；;／/：:")
 """Separators between names; a colon ends a role label ("牵头单位：X") as well."""
@@ -56,6 +56,10 @@ class DepartmentKnowledge:
     """The model of unit names: built-in ``data/units.toml`` plus the user's file."""
 
     model: UnitModel
+    _cells: dict[str, DepartmentCell] = field(default_factory=dict, compare=False, repr=False)
+    """What readers of ``model`` itself (no document's evidence) found in each cell."""
+    _unit_lists: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    """Whether each cell names units only, for the same readers (``names_only_units``)."""
 
     @classmethod
     def load(cls, user_file: Path | None = None) -> DepartmentKnowledge:
@@ -134,8 +138,11 @@ class DepartmentReader:
     def __init__(self, knowledge: DepartmentKnowledge, model: UnitModel | None = None) -> None:
         self.knowledge = knowledge
         self.model = model or knowledge.model
-        self._cells: dict[str, DepartmentCell] = {}
-        self._all_units: dict[str, bool] = {}
+        # Readers of the knowledge's own model (the column evidence reads with one per
+        # column) answer alike: they share what they found, across documents too.
+        shared = self.model is knowledge.model
+        self._cells: dict[str, DepartmentCell] = knowledge._cells if shared else {}
+        self._all_units: dict[str, bool] = knowledge._unit_lists if shared else {}
 
     @classmethod
     def for_document(
@@ -156,6 +163,7 @@ class DepartmentReader:
         found = self._cells.get(key)
         if found is None:
             found = self._split(key)
+            make_room(self._cells)
             self._cells[key] = found
         # A copy: a caller that extends the lists must not change what the cache holds
         # (one ▲ cell's names once grew into every later row's support).
@@ -176,6 +184,7 @@ class DepartmentReader:
         found = self._all_units.get(key)
         if found is None:
             found = self._names_only_units(key)
+            make_room(self._all_units)
             self._all_units[key] = found
         return found
 

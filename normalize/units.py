@@ -63,7 +63,8 @@ a process (a batch of thousands of lists): past this many it forgets them all, a
 a text again when asked (the same reading: caching changes only how soon)."""
 
 
-def _make_room(cache: dict[str, Any]) -> None:
+def make_room(cache: dict[str, Any]) -> None:
+    """Forget a cache's entries once it holds ``CACHE_LIMIT`` of them."""
     if len(cache) >= CACHE_LIMIT:
         cache.clear()
 
@@ -211,7 +212,10 @@ class UnitModel:
         A confirmed name costs nothing as one piece and is never cut, but keeps its
         kind: a name the grammar cannot build is still unknown (and warned about).
         """
-        derived = replace(self, confirmed=self.confirmed | frozenset(names))._with_end_characters()
+        # The end characters come from the word lists, which confirmed names leave alone.
+        derived = replace(
+            self, confirmed=self.confirmed | frozenset(names), _cache={}, _prefix_cache={}
+        )
         return derived._sharing_with(self._root or self)
 
     def _sharing_with(self, root: UnitModel) -> UnitModel:
@@ -244,7 +248,7 @@ class UnitModel:
                 found = self._read(text)
                 if text in self.confirmed:
                     found = found._replace(cost=0.0)
-            _make_room(self._cache)
+            make_room(self._cache)
             self._cache[text] = found
         return found
 
@@ -375,7 +379,7 @@ class UnitModel:
         found = self._prefix_cache.get(text)
         if found is None:
             found = self._prefix_ends(text)
-            _make_room(self._prefix_cache)
+            make_room(self._prefix_cache)
             self._prefix_cache[text] = found
         return found
 
@@ -439,7 +443,7 @@ class UnitModel:
         found = self._places_cache.get(stem)
         if found is None:
             found = self._guess_place(stem)
-            _make_room(self._places_cache)
+            make_room(self._places_cache)
             self._places_cache[stem] = found
         return found
 

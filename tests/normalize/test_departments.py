@@ -280,9 +280,19 @@ def test_an_unplaceable_piece_is_kept_as_written_and_listed_unknown() -> None:
 
 
 def test_a_reader_caches_each_distinct_cell() -> None:
-    reader = DepartmentReader(KNOWLEDGE)
+    knowledge = DepartmentKnowledge(KNOWLEDGE.model)
+    reader = DepartmentReader(knowledge)
     assert reader.split("县财政局") == reader.split("县财政局")
     assert len(reader._cells) == 1  # segmented once
+
+
+def test_readers_of_the_knowledge_itself_share_what_they_found() -> None:
+    knowledge = DepartmentKnowledge(KNOWLEDGE.model)
+    DepartmentReader(knowledge).split("县财政局、县教育局")
+    assert "县财政局、县教育局" in DepartmentReader(knowledge)._cells
+    # A document's reader has its own evidence: it finds for itself.
+    document = DepartmentReader.for_document(knowledge, "桐溪县工作任务清单", ["县财政局"])
+    assert "县财政局、县教育局" not in document._cells
 
 
 def test_a_user_file_may_extend_every_key_of_the_model(tmp_path: Path) -> None:
