@@ -10,7 +10,6 @@ others cannot be, so they are counted and a page made mostly of them is unreadab
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +25,11 @@ _NFKC_BLOCKS = (
     (0xF900, 0xFAFF),  # CJK compatibility ideographs
     (0x2F800, 0x2FA1F),  # CJK compatibility ideographs supplement
 )
+_RADICAL_BLOCKS = ((0x2E80, 0x2EFF),)  # CJK radicals supplement: data/radicals.toml
+_REPAIRABLE = re.compile(
+    "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _RADICAL_BLOCKS + _NFKC_BLOCKS) + "]"
+)
+"""Any character ``radical_table`` may replace (a test keeps the table inside)."""
 _PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 _CID = re.compile(r"\(cid:\d+\)")
 
@@ -40,6 +44,8 @@ def _in_blocks(code: int, blocks: tuple[tuple[int, int], ...]) -> bool:
 @cache
 def radical_table() -> dict[int, str]:
     """Radical code point -> the ideograph it stands for (``data/radicals.toml`` + NFKC)."""
+    import tomllib  # only a page that prints a radical needs the table
+
     listed: dict[str, str] = tomllib.loads(_RADICALS_FILE.read_text(encoding="utf-8"))["radicals"]
     table = {ord(radical): ideograph for radical, ideograph in listed.items()}
     for low, high in _NFKC_BLOCKS:
@@ -52,6 +58,8 @@ def radical_table() -> dict[int, str]:
 
 def repair_text(text: str) -> str:
     """``text`` with radicals and compatibility ideographs replaced by the ideographs meant."""
+    if not _REPAIRABLE.search(text):
+        return text  # most text has none: the table is not even built
     return text.translate(radical_table())
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qingdan.extract.pdf_text import measure_damage, repair_text
+from qingdan.extract.pdf_text import _REPAIRABLE, measure_damage, radical_table, repair_text
 
 
 def test_kangxi_radicals_become_ideographs() -> None:
@@ -38,3 +38,9 @@ def test_a_page_with_a_little_garbage_is_readable() -> None:
 
 def test_an_empty_page_is_not_unreadable() -> None:
     assert not measure_damage([]).unreadable
+
+
+def test_every_character_the_table_replaces_is_looked_for() -> None:
+    # repair_text skips text with no character of _REPAIRABLE: the table must hold no other.
+    outside = [hex(code) for code in radical_table() if not _REPAIRABLE.fullmatch(chr(code))]
+    assert outside == []
