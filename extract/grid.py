@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class Covered(Enum):
@@ -40,8 +41,7 @@ def is_covered(cell: Cell | None) -> bool:
     return isinstance(cell, Covered)
 
 
-@dataclass(frozen=True)
-class ReaderTraits:
+class ReaderTraits(NamedTuple):
     """What a reader's grids can and cannot say, so the normalizer knows what to trust."""
 
     blank_may_be_merged: bool = False
@@ -73,8 +73,7 @@ class Foot(Enum):
         return self is not Foot.CLEAR
 
 
-@dataclass(frozen=True)
-class RawRow:
+class RawRow(NamedTuple):
     """One row of a table as the reader found it."""
 
     cells: list[Cell]
@@ -90,8 +89,7 @@ class RawRow:
     evidence of whether the page break cut it; ``None`` where the reader cannot tell."""
 
 
-@dataclass(frozen=True)
-class TextLine:
+class TextLine(NamedTuple):
     """A line of text outside the tables, with how it is printed (for finding the title).
 
     Readers that know the look (PDF: glyph sizes, fonts and position; DOCX: paragraph
@@ -130,8 +128,7 @@ class RawTable:
         return max((len(row.cells) for row in self.rows), default=0)
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     """A problem a reader noticed and worked around, for the document's warnings."""
 
     code: str
@@ -153,8 +150,7 @@ class Extracted:
     """``text_before`` with how each line is printed, where the reader knows it."""
 
 
-@dataclass(frozen=True)
-class RawDocument:
+class RawDocument(NamedTuple):
     """A file's extraction together with the file's identity."""
 
     path: str

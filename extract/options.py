@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 PDF_ENGINES = ("pdfium", "pdfplumber")
 """The engines that can read a PDF's characters and ruling lines (``extract.pdf``)."""
 
 
-@dataclass(frozen=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     """Options every reader receives; a reader uses the ones that apply to its format."""
 
     password: str | None = None

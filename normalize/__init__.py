@@ -10,7 +10,7 @@ nothing about file formats: it sees only ``extract.RawDocument``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +158,7 @@ def explain_columns(raw: RawDocument, knowledge: Knowledge | None = None) -> lis
             "role": column.role,
             "hint": column.hint,
             "decided_by": column.decided_by,
-            "evidence": asdict(column.evidence) if column.evidence else None,
+            "evidence": column.evidence._asdict() if column.evidence else None,
         }
         for column in task_list.columns
     ]

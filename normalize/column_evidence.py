@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, cell_text
 from qingdan.normalize.deadlines import parse_deadline
@@ -33,8 +33,7 @@ _LONGEST_DEADLINE_CELL = 40
 _SENTENCE_LENGTH = 25
 
 
-@dataclass(frozen=True)
-class ColumnEvidence:
+class ColumnEvidence(NamedTuple):
     """What one column's cells hold."""
 
     filled: int

@@ -8,9 +8,9 @@ with the columns' contents (``normalize.column_roles``). A label from the user's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from qingdan.extract.grid import Cell
 from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
@@ -34,8 +34,7 @@ def label_key(label: Cell | None) -> str:
     return key
 
 
-@dataclass(frozen=True)
-class ColumnSynonyms:
+class ColumnSynonyms(NamedTuple):
     """Which printed header labels suggest which column role."""
 
     by_label: dict[str, Role]

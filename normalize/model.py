@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from qingdan.normalize.column_evidence import ColumnEvidence
 
 
-@dataclass(frozen=True)
-class TaskWarning:
+class TaskWarning(NamedTuple):
     """Something the user should look at: a guess, a gap, text we could not place."""
 
     code: str
@@ -19,8 +19,7 @@ class TaskWarning:
     page: int | None = None
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column of the task table: its printed label, its role, and why."""
 
     label: str

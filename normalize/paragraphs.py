@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, RawRow, RawTable
 from qingdan.normalize.columns import ColumnSynonyms
@@ -82,8 +83,7 @@ class _Item:
     last_role: str | None = None
 
 
-@dataclass(frozen=True)
-class ParagraphList:
+class ParagraphList(NamedTuple):
     """A numbered-paragraph list read into the table path's rows."""
 
     rows: TaskRows

@@ -19,10 +19,9 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, TypeVar
 
 from qingdan.cli_logging import configure_logging, echo
 from qingdan.cli_parsing import (
@@ -465,8 +464,7 @@ def schema_command(args: argparse.Namespace) -> None:
 # --- the registry and the entry point -------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """One sub-command: how its arguments are declared and the function that runs it
     (its docstring is the command's help)."""
 

@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from qingdan.extract import READERS
 
@@ -41,8 +42,7 @@ SNIFFED = {b"%PDF-": ".pdf", b"PK\x03\x04": ".docx"}
 """Leading bytes -> the suffix whose reader reads them (standard input has no name)."""
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     """An input that was not converted on purpose, and why."""
 
     path: Path

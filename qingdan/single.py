@@ -8,9 +8,8 @@ issues 16, 17); every other format goes through the validated ``Document``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from qingdan.inputs import STDIN, sniff_suffix
 from qingdan.plan import ConvertPlan, OutputMode
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
     from qingdan.workers import Settings
 
 
-@dataclass(frozen=True)
-class SingleOutcome:
+class SingleOutcome(NamedTuple):
     """What converting one input did."""
 
     path: Path
@@ -74,7 +72,7 @@ def run_single(
         if plan.mode is OutputMode.FILE and plan.output is not None:
             atomic_write(plan.output, lambda stream: write_data_json(data, stream))
             return outcome
-        return replace(outcome, stdout=data_json(data))
+        return outcome._replace(stdout=data_json(data))
     from qingdan.schema import from_task_list
 
     document = from_task_list(task_list)
@@ -82,7 +80,7 @@ def run_single(
     if engine is not None:
         from qingdan.sinks.database import load_document
 
-        outcome = replace(outcome, added=load_document(engine, path, document).added)
+        outcome = outcome._replace(added=load_document(engine, path, document).added)
     if plan.mode is OutputMode.FILE and plan.output is not None:
         from qingdan.folder_output import write_output
 
@@ -91,4 +89,4 @@ def run_single(
     from qingdan.writers import render
 
     wants_stdout = engine is None or plan.fmt_given
-    return replace(outcome, stdout=render(document, plan.fmt) if wants_stdout else None)
+    return outcome._replace(stdout=render(document, plan.fmt) if wants_stdout else None)

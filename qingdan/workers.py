@@ -11,9 +11,8 @@ import os
 import signal
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract import ReadOptions
 from qingdan.extract.errors import QingdanError
@@ -25,18 +24,16 @@ if TYPE_CHECKING:
     from qingdan.schema import Document
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything one conversion needs besides its file (sent to every worker)."""
 
     knowledge: Knowledge | None = None
-    options: ReadOptions = field(default_factory=ReadOptions)
+    options: ReadOptions = ReadOptions()
     strict: bool = False
     """Fail documents whose column roles are in doubt (``pipeline.STRICT_CODES``)."""
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     """What became of one input: its document, or the one-line reason it failed."""
 
     path: Path

@@ -69,10 +69,10 @@ def _rewritten(raw: RawDocument, order: list[int], relabel: dict[str, str]) -> R
             cells = [cell(c) for c in row.cells]
             if len(cells) == len(order):
                 cells = [cells[i] for i in order]
-            rows.append(replace(row, cells=cells))
+            rows.append(row._replace(cells=cells))
         tables.append(replace(table, rows=rows))
     content = Extracted(tables, raw.content.text_before, raw.content.notices, raw.content.traits)
-    return replace(raw, content=content)
+    return raw._replace(content=content)
 
 
 @settings(max_examples=60, deadline=None, derandomize=True)
