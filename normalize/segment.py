@@ -110,7 +110,22 @@ def is_bracket_note(content: str, model: UnitModel) -> bool:
 
 
 def best_cut(run: Run, model: UnitModel) -> list[Piece]:
-    """The cheapest cut of a run into pieces under the model."""
+    """The cheapest cut of a run into pieces under the model.
+
+    A document's model cuts most runs as the built-in model does (``UnitModel.cutter``),
+    so the cut is asked of that model, which remembers it for the column evidence, the
+    records and every later document.
+    """
+    bounds = [0, *sorted(run.breaks), len(run.text)]
+    cutter = model.cutter(run.text, [run.text[a:b] for a, b in itertools.pairwise(bounds)])
+    found: list[Piece] | None = cutter.remembered_cut(run)
+    if found is None:
+        found = _cheapest_cut(run, cutter)
+        cutter.remember_cut(run, found)
+    return list(found)
+
+
+def _cheapest_cut(run: Run, model: UnitModel) -> list[Piece]:
     text = run.text
     if not text:
         return []

@@ -120,7 +120,11 @@ class UnitModel:
     _root: UnitModel | None = field(default=None, compare=False, repr=False)
     """The model this one was derived from by ``with_places``/``with_confirmed``."""
     _own_words: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
-    """The words this model adds to its root that can change a reading (``_shares``)."""
+    """The words this model adds to its root that can change a reading (``_sharing_with``)."""
+    _own_confirmed: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    """The names this model confirms and its root does not."""
+    _cuts: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Cuts of runs this model made (``segment.best_cut``), by run."""
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> UnitModel:
@@ -193,6 +197,7 @@ class UnitModel:
             _level_index=levels,
             _cache={},
             _prefix_cache={},
+            _cuts={},
         )
 
     def with_places(self, places: set[str] | frozenset[str]) -> UnitModel:
@@ -234,7 +239,29 @@ class UnitModel:
         own = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         object.__setattr__(self, "_root", root)
         object.__setattr__(self, "_own_words", own)
+        object.__setattr__(self, "_own_confirmed", self.confirmed - root.confirmed)
+        object.__setattr__(self, "_cuts", {})
         return self
+
+    def cutter(self, text: str, lines: list[str]) -> UnitModel:
+        """The model whose cut of a run (``text``, written in ``lines``) is this one's:
+        the root when the run holds none of this model's own words and no line of it is
+        a name this model confirms (a confirmed line is never cut), else this model.
+        The root remembers its cuts for every document."""
+        if self._root is None or self._changes(text):
+            return self
+        if self._own_confirmed and not self._own_confirmed.isdisjoint(lines):
+            return self
+        return self._root
+
+    def remembered_cut(self, run: Any) -> Any:
+        """The cut of ``run`` this model made before, or ``None``."""
+        return self._cuts.get(run)
+
+    def remember_cut(self, run: Any, pieces: Any) -> None:
+        """Keep a cut this model made (bounded like the readings)."""
+        make_room(self._cuts)
+        self._cuts[run] = pieces
 
     # ---- one piece -------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
 from qingdan.normalize.knowledge import builtin
+from qingdan.normalize.segment import best_cut, prepare_run
 from qingdan.normalize.units import UnitModel
 from tests.normalize.unit_names import SEPARATORS, names_for, places, title
 
@@ -90,3 +91,20 @@ def test_documents_split_the_same_with_and_without_sharing(seed: int) -> None:
     alone = DepartmentReader(knowledge, _reading_alone(shared.model))
     for cell in cells:
         assert shared.split(cell) == alone.split(cell), cell
+
+
+def test_the_root_remembers_the_cuts_a_document_model_would_make_alike() -> None:
+    root = UnitModel.from_data(builtin("units.toml"))
+    model = root.with_places({"桐溪"}).with_confirmed({"桐溪县工信和商务局"})
+    plain = prepare_run("县发改局\n县财政局", model)
+    own = prepare_run("桐溪县财政局县教育局", model)
+    assert model.cutter(plain.text, ["县发改局", "县财政局"]) is root
+    assert model.cutter(own.text, [own.text]) is model  # a place of this document
+    pieces = best_cut(plain, model)
+    assert [p.text for p in pieces] == ["县发改局", "县财政局"]
+    assert root.remembered_cut(plain) == pieces
+    best_cut(own, model)
+    assert root.remembered_cut(own) is None and model.remembered_cut(own) is not None
+    # A cut comes back as a new list: changing it changes nothing remembered.
+    pieces.clear()
+    assert len(best_cut(plain, model)) == 2
