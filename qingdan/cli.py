@@ -207,7 +207,6 @@ def convert_command(args: argparse.Namespace) -> None:
     from qingdan.extract import ReadOptions
     from qingdan.plan import open_engine, plan_convert
     from qingdan.workers import Settings
-    from qingdan.writers.formula_guard import guard_off
 
     knowledge = _knowledge(args.columns, args.departments, args.aliases)
     settings = Settings(knowledge, ReadOptions(args.password, args.pdf_engine.value), args.strict)
@@ -218,6 +217,8 @@ def convert_command(args: argparse.Namespace) -> None:
     engine = _run_safely("--db", lambda: open_engine(plan))
     try:
         if args.no_formula_guard:
+            from qingdan.writers.formula_guard import guard_off  # csv and xlsx only
+
             with guard_off():
                 _convert(plan, settings, engine, args.input_format, args.jobs)
         else:
