@@ -8,8 +8,7 @@ properties (``w:rPr``), the paragraph's style and the styles it is based on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from qingdan.extract.grid import TextLine
 from qingdan.extract.ooxml import qn
@@ -20,8 +19,7 @@ _DEFAULT_SIZE = 10.5
 """Word's built-in body size (五号) when nothing in the file says otherwise."""
 
 
-@dataclass(frozen=True)
-class _Look:
+class _Look(NamedTuple):
     size: float | None = None
     bold: bool | None = None
     centered: bool | None = None

@@ -17,8 +17,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -49,8 +48,7 @@ class NotWordPackage(Exception):
     """A readable ZIP archive that holds no Word main document part (the reason)."""
 
 
-@dataclass(frozen=True)
-class WordParts:
+class WordParts(NamedTuple):
     """The root elements of a Word package's main document part and styles part."""
 
     document: Any

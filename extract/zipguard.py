@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from qingdan.extract.errors import BrokenFile, QingdanError
 
@@ -41,8 +41,7 @@ class UnsafeArchive(QingdanError):
     """A ZIP-based file would inflate past the documented limits (a zip bomb)."""
 
 
-@dataclass(frozen=True)
-class ZipLimits:
+class ZipLimits(NamedTuple):
     """How large a ZIP-based attachment may inflate."""
 
     max_total: int = 200 * MIB

@@ -22,7 +22,6 @@ chosen for the whole header, under the constraints a careful reader applies:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from qingdan.extract.grid import Cell
@@ -67,12 +66,11 @@ class ColumnChoice(NamedTuple):
     """What decided: ``label``, ``content``, ``user`` (the --columns file) or ``rule``."""
 
 
-@dataclass(frozen=True)
-class ColumnRoles:
+class ColumnRoles(NamedTuple):
     """The roles of a table's columns and the doubts the choice left."""
 
     choices: list[ColumnChoice]
-    doubts: list[str] = field(default_factory=list)
+    doubts: list[str]
 
     @property
     def roles(self) -> list[Role]:

@@ -57,8 +57,7 @@ class TaskRecord:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
-class TaskList:
+class TaskList(NamedTuple):
     """A whole attachment: what it is, its records, and what needs a look."""
 
     file: str
