@@ -18,7 +18,6 @@ import errno
 import hashlib
 import importlib
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import cast
@@ -147,7 +146,7 @@ def read_data(data: bytes, path: Path, options: ReadOptions | None = None) -> Ra
             raise
         raise translated from error
     if damage:
-        content = replace(content, notices=[*content.notices, *damage])
+        content = content._replace(notices=[*content.notices, *damage])
     return RawDocument(
         path=str(path),
         format=path.suffix.lower().lstrip("."),

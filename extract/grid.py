@@ -10,7 +10,7 @@ Each reader also declares, in ``ReaderTraits``, what its blank cells may mean.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from enum import Enum
 from typing import NamedTuple
 
@@ -109,17 +109,16 @@ def plain_lines(lines: list[TextLine]) -> list[str]:
     return [line.text for line in lines]
 
 
-@dataclass(frozen=True)
-class RawTable:
+class RawTable(NamedTuple):
     """One table in a document, in reading order."""
 
     rows: list[RawRow]
     name: str = "table 1"
     """How to refer to the table in a message ("table 2", "page 3 table 1")."""
-    text_above: list[str] = field(default_factory=list)
+    text_above: Sequence[str] = ()
     """Non-table text lines between the previous table and this one, where the reader
     knows them (a title above a task table that follows another table)."""
-    lines_above: list[TextLine] = field(default_factory=list)
+    lines_above: Sequence[TextLine] = ()
     """``text_above`` with how each line is printed, where the reader knows it."""
 
     @property
@@ -136,17 +135,16 @@ class Notice(NamedTuple):
     page: int | None = None
 
 
-@dataclass(frozen=True)
-class Extracted:
+class Extracted(NamedTuple):
     """What one reader found in one file: its tables and the text around them."""
 
     tables: list[RawTable]
-    text_before: list[str] = field(default_factory=list)
+    text_before: Sequence[str] = ()
     """Non-table text lines above the first table (attachment label, title); in a
     document without a table, all its text lines in reading order."""
-    notices: list[Notice] = field(default_factory=list)
-    traits: ReaderTraits = field(default_factory=ReaderTraits)
-    lines_before: list[TextLine] = field(default_factory=list)
+    notices: Sequence[Notice] = ()
+    traits: ReaderTraits = ReaderTraits()
+    lines_before: Sequence[TextLine] = ()
     """``text_before`` with how each line is printed, where the reader knows it."""
 
 

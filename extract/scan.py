@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -150,12 +150,12 @@ def with_scanned_pages(
     listing = ", ".join(map(str, pages))
     if not scan_engine.ocr_installed():
         reason = f"were not read: {INSTALL_HINT}"
-        return replace(found, notices=[*found.notices, _scanned_pages(listing, reason)])
+        return found._replace(notices=[*found.notices, _scanned_pages(listing, reason)])
     try:
         scanned = read_scanned_pdf(data, path, options, pages)
     except NoTextLayer:
         reason = "were read by OCR, which found no text on them"
-        return replace(found, notices=[*found.notices, _scanned_pages(listing, reason)])
+        return found._replace(notices=[*found.notices, _scanned_pages(listing, reason)])
     return Extracted(
         tables=sorted([*found.tables, *scanned.tables], key=lambda table: table.rows[0].page or 0),
         text_before=found.text_before or scanned.text_before,

@@ -63,7 +63,9 @@ def read_txt(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
     # A text dump prints a vertically merged cell once and leaves the rows below it
     # blank, and a CSV saved from a spreadsheet does the same: a blank may be a merge.
     traits = ReaderTraits(blank_may_be_merged=True)
-    return Extracted(extracted.tables, extracted.text_before, notices + extracted.notices, traits)
+    return Extracted(
+        extracted.tables, extracted.text_before, [*notices, *extracted.notices], traits
+    )
 
 
 def _is_tab_delimited(lines: Iterable[str]) -> bool:

@@ -126,21 +126,21 @@ def _first_year(texts: list[str]) -> int | None:
 
 
 def lines_naming_the_list(
-    text_before: list[str], tables: list[RawTable], first_task_table: RawTable | None
+    text_before: Sequence[str], tables: list[RawTable], first_task_table: RawTable | None
 ) -> list[str]:
     """The text lines that name a task list: those right above its first table when
     other tables come before it (a contact list, a cover table), else the lines above
     the document's first table."""
     if first_task_table is None or first_task_table is tables[0]:
-        return text_before
-    return first_task_table.text_above or text_before
+        return list(text_before)
+    return list(first_task_table.text_above or text_before)
 
 
 def heading_lines(
     content: Extracted,
     tables: list[RawTable],
     first_task_table: RawTable | None,
-    text_before: list[str] | None = None,
+    text_before: Sequence[str] | None = None,
 ) -> list[TextLine]:
     """``lines_naming_the_list`` with each line's look, where the reader gave it.
 
@@ -150,11 +150,11 @@ def heading_lines(
     """
     if first_task_table is not None and tables and first_task_table is not tables[0]:
         if first_task_table.lines_above:
-            return first_task_table.lines_above
+            return list(first_task_table.lines_above)
         if first_task_table.text_above:
             return [TextLine(text) for text in first_task_table.text_above]
     texts = content.text_before if text_before is None else text_before
-    styled = content.lines_before[: len(texts)]
-    if styled and [line.text for line in styled] == texts:
+    styled = list(content.lines_before[: len(texts)])
+    if styled and [line.text for line in styled] == list(texts):
         return styled
     return [TextLine(text) for text in texts]

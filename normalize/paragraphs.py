@@ -37,6 +37,7 @@ deadlines are read exactly as in a table.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
@@ -91,7 +92,7 @@ class ParagraphList(NamedTuple):
     """The lines above the list (its attachment label and title)."""
 
 
-def read_paragraph_list(lines: list[str], synonyms: ColumnSynonyms) -> ParagraphList | None:
+def read_paragraph_list(lines: Sequence[str], synonyms: ColumnSynonyms) -> ParagraphList | None:
     """The task list in a document's text lines, or ``None`` when they hold none."""
     lines = [line.strip() for line in lines if line.strip() and not _PAGE_NUMBER.match(line)]
     levels = _levels(lines)

@@ -10,7 +10,6 @@ compared by value.)
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -70,7 +69,7 @@ def _rewritten(raw: RawDocument, order: list[int], relabel: dict[str, str]) -> R
             if len(cells) == len(order):
                 cells = [cells[i] for i in order]
             rows.append(row._replace(cells=cells))
-        tables.append(replace(table, rows=rows))
+        tables.append(table._replace(rows=rows))
     content = Extracted(tables, raw.content.text_before, raw.content.notices, raw.content.traits)
     return raw._replace(content=content)
 
