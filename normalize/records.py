@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
@@ -19,25 +20,21 @@ from qingdan.normalize.roles import Role, Value, traits
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 
 
-@dataclass(frozen=True)
-class RecordContext:
+class RecordContext(NamedTuple):
     """What building a record needs besides the row itself."""
 
     labels: list[str]
     roles: list[Role]
     departments: DepartmentKnowledge
     year: int | None
-    aliases: AliasTable = field(default_factory=AliasTable)
-    reader: DepartmentReader | None = None
-    """The document's department reader (its title and cells seen); else no evidence."""
+    aliases: AliasTable
+    reader: DepartmentReader
+    """The document's department reader (its title and cells seen)."""
     misread: bool = False
     """The text was read by OCR: look-alike characters in deadlines are corrected."""
 
     def department_reader(self) -> DepartmentReader:
         """The reader that splits this document's department cells."""
-        if self.reader is None:
-            object.__setattr__(self, "reader", DepartmentReader(self.departments))
-        assert self.reader is not None
         return self.reader
 
     def first_leads(self) -> bool:
@@ -60,7 +57,9 @@ def _responsibility_warning(cell: Cell, seq: int, page: int | None) -> TaskWarni
     return TaskWarning("responsibility", message, seq, page)
 
 
-def _note_warnings(notes: list[DepartmentNote], seq: int, page: int | None) -> list[TaskWarning]:
+def _note_warnings(
+    notes: Sequence[DepartmentNote], seq: int, page: int | None
+) -> list[TaskWarning]:
     """One ``department-note`` warning per note taken out of a department name."""
     return [
         TaskWarning(

@@ -15,8 +15,7 @@ words are data: ``data/responsibility.toml``. Names are split by a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -32,15 +31,14 @@ _BREAK = r"[、，,；;。\s]"
 """What may follow a role word: a separator, a line break or the end of the cell."""
 
 
-@dataclass(frozen=True)
-class Responsibility:
+class Responsibility(NamedTuple):
     """Who leads and who supports, as one cell writes it."""
 
-    lead: list[str] = field(default_factory=list)
-    support: list[str] = field(default_factory=list)
+    lead: list[str]
+    support: list[str]
     understood: bool = True
     """False when the cell uses role words in a form we cannot split (all names lead)."""
-    notes: list[DepartmentNote] = field(default_factory=list)
+    notes: Sequence[DepartmentNote] = ()
     """Notes taken out of the names (a trailing 等, a bracketed remark), for warnings."""
 
 
@@ -120,7 +118,7 @@ def split_responsibility(
     ``label_says_first_leads``); it applies to cells that name no roles themselves.
     """
     reader = _NameReader(departments)
-    return replace(_split(text or "", reader, first_leads), notes=reader.notes)
+    return _split(text or "", reader, first_leads)._replace(notes=reader.notes)
 
 
 def _split(text: str, reader: _NameReader, first_leads: bool) -> Responsibility:
@@ -134,7 +132,7 @@ def _split(text: str, reader: _NameReader, first_leads: bool) -> Responsibility:
     names = reader.names(text)
     if first_leads:
         return Responsibility(names[:1], names[1:])
-    return Responsibility(lead=names)
+    return Responsibility(names, [])
 
 
 def names_only_units(text: str | None, reader: DepartmentReader) -> bool:
@@ -166,7 +164,7 @@ def label_says_first_leads(label: str | None) -> bool:
 
 
 def _not_understood(text: str, reader: _NameReader) -> Responsibility:
-    return Responsibility(lead=reader.names(text), understood=False)
+    return Responsibility(reader.names(text), [], understood=False)
 
 
 def _read_labels(text: str, patterns: _Patterns, reader: _NameReader) -> Responsibility | None:
@@ -305,7 +303,7 @@ def split_inline_responsibility(
         return text, None
     start, content, stop = final
     reader = _NameReader(departments)
-    found = replace(_split(content, reader, False), notes=reader.notes)
+    found = _split(content, reader, False)._replace(notes=reader.notes)
     names = [*found.lead, *found.support]
     if not found.understood or not names or not all(_surely_a_unit(n, reader) for n in names):
         return text, None

@@ -13,7 +13,6 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -51,14 +50,13 @@ class Skipped(NamedTuple):
     """Found by walking a folder rather than named on the command line."""
 
 
-@dataclass(frozen=True)
-class Inputs:
+class Inputs(NamedTuple):
     """What the command line named: the files to convert, the ones skipped (each with
     its reason) and the non-attachment files ignored in folders."""
 
     files: list[Path]
-    skipped: list[Skipped] = field(default_factory=list)
-    ignored: list[Path] = field(default_factory=list)
+    skipped: list[Skipped]
+    ignored: list[Path]
 
 
 def _is_hidden(path: Path, root: Path) -> bool:
@@ -92,7 +90,7 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
     ``exclude`` (the output folder) are left out. A path that does not exist is kept,
     so that it fails with "no such file"; ``-`` is kept as standard input.
     """
-    found = Inputs([])
+    found = Inputs([], [], [])
     seen: set[Path] = set()
 
     def add(path: Path, in_folder: bool = False) -> None:

@@ -9,11 +9,10 @@ conversion imports neither the batch machinery nor the folder writers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract.errors import QingdanError
 from qingdan.inputs import STDIN, Inputs, collect_inputs
@@ -42,8 +41,7 @@ class OutputMode(StrEnum):
     """Several inputs loaded with ``--db`` only."""
 
 
-@dataclass(frozen=True)
-class ConvertPlan:
+class ConvertPlan(NamedTuple):
     """What a ``qingdan convert`` run will read and write."""
 
     mode: OutputMode
@@ -51,7 +49,7 @@ class ConvertPlan:
     fmt: OutputFormat
     output: Path | None = None
     """The output file (``FILE``, ``COMBINED``) or folder (``FOLDER``)."""
-    outputs: dict[Path, Path] = field(default_factory=dict)
+    outputs: Mapping[Path, Path] = {}
     """``FOLDER``: each input's output file."""
     db: str | None = None
     resume: bool = False
