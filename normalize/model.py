@@ -1,8 +1,8 @@
-"""The normalizer's output: plain dataclasses, validated into pydantic models by ``schema``."""
+"""The normalizer's output: plain records, validated into pydantic models by ``schema``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -35,8 +35,7 @@ class Column(NamedTuple):
     evidence: ColumnEvidence | None = None
 
 
-@dataclass
-class TaskRecord:
+class TaskRecord(NamedTuple):
     """One task (one row of the list as a person reads it)."""
 
     seq: int
@@ -44,17 +43,17 @@ class TaskRecord:
     section: str | None = None
     category: str | None = None
     no: str | None = None
-    lead: list[str] = field(default_factory=list)
-    support: list[str] = field(default_factory=list)
-    lead_canonical: list[str] = field(default_factory=list)
+    lead: Sequence[str] = ()
+    support: Sequence[str] = ()
+    lead_canonical: Sequence[str] = ()
     """The canonical name of each ``lead`` name, in the same order (see ``normalize.aliases``)."""
-    support_canonical: list[str] = field(default_factory=list)
+    support_canonical: Sequence[str] = ()
     """The canonical name of each ``support`` name, in the same order."""
     deadline: str | None = None
     due: date | None = None
     due_kind: str | None = None
     page: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: Mapping[str, str] = {}
 
 
 class TaskList(NamedTuple):

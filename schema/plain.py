@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ name's ends (pydantic-core trims with Rust's ``str::trim``; Python's ``str.strip
 would also take U+001C-U+001F)."""
 
 
-def _names(names: list[str]) -> list[str]:
+def _names(names: Sequence[str]) -> list[str]:
     return [name.strip(WHITE_SPACE) for name in names]
 
 

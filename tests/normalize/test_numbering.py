@@ -105,5 +105,6 @@ def test_a_merged_number_over_one_tasks_rows_is_carried_and_not_a_repeat(
 
 def test_a_repeated_number_under_another_category_is_reported() -> None:
     records = _records("1", "2", "2")
-    records[1].category, records[2].category = "散煤治理", "扬尘管控"
+    records[1] = records[1]._replace(category="散煤治理")
+    records[2] = records[2]._replace(category="扬尘管控")
     assert [w.row for w in check_numbering(records)] == [3]
