@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from operator import itemgetter
 from typing import NamedTuple
 
 Box = tuple[float, float, float, float]
@@ -110,6 +111,15 @@ def _kind(char: str) -> int:
     return _WORD if _is_word_char(char) else _CJK if _is_cjk(char) else _OTHER
 
 
+@cache
+def _text_kinds(text: str) -> tuple[bool, int, int]:
+    """Whether a glyph's text is a space, and the kinds of its first and last characters
+    (a ``(cid:N)`` glyph starts and ends differently): asked once per glyph."""
+    if text.isspace():
+        return True, _OTHER, _OTHER
+    return False, _kind(text[0]), _kind(text[-1])
+
+
 def needs_space(left: Glyph, right: Glyph, usual_gap: float = 0.0) -> bool:
     """Whether a space stands between two adjacent glyphs that are not spaces themselves.
 
@@ -162,6 +172,14 @@ def _is_duplicate(glyph: Glyph, kept: list[Glyph]) -> bool:
     return False
 
 
+_X0 = itemgetter(1)
+"""A glyph's ``x0`` (``Glyph`` is a tuple)."""
+
+
+def _middle(glyph: Glyph) -> float:
+    return (glyph.top + glyph.bottom) / 2
+
+
 def _bands(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into printed lines, top down, duplicates still in.
 
@@ -172,26 +190,29 @@ def _bands(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """
     lines: list[list[Glyph]] = []
     band_top = band_bottom = float("-inf")
-    by_height = sorted(((g.top + g.bottom) / 2, g.x0, i, g) for i, g in enumerate(glyphs))
-    for middle, _, _, glyph in by_height:
+    # Two stable sorts: by height, then left to right, then as given (one sort on
+    # (middle, x0, index) tuples gives the same order, more slowly).
+    for glyph in sorted(sorted(glyphs, key=_X0), key=_middle):
+        top, bottom = glyph.top, glyph.bottom
+        middle = (top + bottom) / 2
         centre = (band_top + band_bottom) / 2
-        if lines and (band_top <= middle <= band_bottom or glyph.top <= centre <= glyph.bottom):
+        if lines and (band_top <= middle <= band_bottom or top <= centre <= bottom):
             lines[-1].append(glyph)
-            if glyph.top < band_top:
-                band_top = glyph.top
-            if glyph.bottom > band_bottom:
-                band_bottom = glyph.bottom
+            if top < band_top:
+                band_top = top
+            if bottom > band_bottom:
+                band_bottom = bottom
         else:
             lines.append([glyph])
-            band_top, band_bottom = glyph.top, glyph.bottom
+            band_top, band_bottom = top, bottom
     return lines
 
 
 def _left_to_right(band: list[Glyph]) -> list[Glyph]:
     """A line's glyphs in printed order, each fake-bold duplicate dropped."""
     kept: list[Glyph] = []
-    for glyph in sorted(band, key=lambda g: g.x0):
-        if not _is_duplicate(glyph, kept):
+    for glyph in sorted(band, key=_X0):
+        if not kept or not _is_duplicate(glyph, kept):
             kept.append(glyph)
     return kept
 
@@ -204,18 +225,35 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 def line_text(line: Sequence[Glyph]) -> str:
     """A line's text by the spacing rule, without spaces at its ends."""
     line = [g for g in line if not (g.text.isspace() and _stray_space(g, line))]
-    usual = _usual_cjk_gap(line)
+    kinds = [_text_kinds(g.text) for g in line]
+    # The rule of ``needs_space`` and ``_usual_cjk_gap``, with each glyph's kinds
+    # looked up once instead of once per neighbour.
+    gaps = sorted(
+        right.x0 - left.x1
+        for left, right, (_, _, left_tail), (_, right_head, _) in zip(
+            line, line[1:], kinds, kinds[1:], strict=False
+        )
+        if left_tail == _CJK and right_head == _CJK
+    )
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
     parts: list[str] = []
     previous: Glyph | None = None
-    for glyph in line:
-        if glyph.text.isspace():
+    previous_tail = _OTHER
+    for glyph, (is_space, head, tail) in zip(line, kinds, strict=True):
+        if is_space:
             parts.append(" ")
             previous = None
             continue
-        if previous is not None and needs_space(previous, glyph, usual):
-            parts.append(" ")
+        if previous is not None and previous_tail != _OTHER and previous_tail == head:
+            gap = glyph.x0 - previous.x1
+            em = max(previous.size, glyph.size, 1.0)
+            if head == _WORD:
+                if gap > WORD_GAP * em:
+                    parts.append(" ")
+            elif gap - usual > WORD_GAP * em:
+                parts.append(" ")
         parts.append(glyph.text)
-        previous = glyph
+        previous, previous_tail = glyph, tail
     return "".join(parts).strip()
 
 
@@ -257,8 +295,13 @@ class GlyphIndex:
     """
 
     def __init__(self, glyphs: Iterable[Glyph]) -> None:
-        self._glyphs = sorted(glyphs, key=lambda g: g.middle)
-        self._middles = [g.middle for g in self._glyphs]
+        glyphs = list(glyphs)
+        middles = [(g.top + g.bottom) / 2 for g in glyphs]
+        order = sorted(range(len(glyphs)), key=middles.__getitem__)
+        self._glyphs = [glyphs[i] for i in order]
+        self._middles = [middles[i] for i in order]
+        # Each glyph's horizontal centre, asked for every cell its row crosses.
+        self._centres = [(g.x0 + g.x1) / 2 for g in self._glyphs]
 
     def __len__(self) -> int:
         return len(self._glyphs)
@@ -276,4 +319,10 @@ class GlyphIndex:
     def inside(self, box: Box) -> list[Glyph]:
         """The glyphs whose centre lies inside a box (a cell)."""
         x0, top, x1, bottom = box
-        return [g for g in self.between(top, bottom) if x0 <= (g.x0 + g.x1) / 2 <= x1]
+        start = bisect.bisect_left(self._middles, top)
+        end = bisect.bisect_right(self._middles, bottom)
+        return [
+            glyph
+            for glyph, centre in zip(self._glyphs[start:end], self._centres[start:end], strict=True)
+            if x0 <= centre <= x1
+        ]
