@@ -160,18 +160,6 @@ def _stray_space(glyph: Glyph, line: Sequence[Glyph]) -> bool:
     )
 
 
-def _is_duplicate(glyph: Glyph, kept: list[Glyph]) -> bool:
-    """Whether ``glyph`` repeats one of the last few glyphs kept (fake bold)."""
-    for other in kept[-3:]:
-        if (
-            other.text == glyph.text
-            and abs(other.x0 - glyph.x0) <= DUPLICATE_TOLERANCE
-            and abs(other.top - glyph.top) <= DUPLICATE_TOLERANCE
-        ):
-            return True
-    return False
-
-
 _X0 = itemgetter(1)
 """A glyph's ``x0`` (``Glyph`` is a tuple)."""
 
@@ -212,7 +200,16 @@ def _left_to_right(band: list[Glyph]) -> list[Glyph]:
     """A line's glyphs in printed order, each fake-bold duplicate dropped."""
     kept: list[Glyph] = []
     for glyph in sorted(band, key=_X0):
-        if not kept or not _is_duplicate(glyph, kept):
+        text, x0, top = glyph.text, glyph.x0, glyph.top
+        # A fake-bold duplicate repeats one of the last few glyphs kept.
+        for other in kept[-3:]:
+            if (
+                other.text == text
+                and abs(other.x0 - x0) <= DUPLICATE_TOLERANCE
+                and abs(other.top - top) <= DUPLICATE_TOLERANCE
+            ):
+                break
+        else:
             kept.append(glyph)
     return kept
 
@@ -224,36 +221,43 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 
 def line_text(line: Sequence[Glyph]) -> str:
     """A line's text by the spacing rule, without spaces at its ends."""
-    line = [g for g in line if not (g.text.isspace() and _stray_space(g, line))]
     kinds = [_text_kinds(g.text) for g in line]
-    # The rule of ``needs_space`` and ``_usual_cjk_gap``, with each glyph's kinds
-    # looked up once instead of once per neighbour.
-    gaps = sorted(
-        right.x0 - left.x1
-        for left, right, (_, _, left_tail), (_, right_head, _) in zip(
-            line, line[1:], kinds, kinds[1:], strict=False
-        )
-        if left_tail == _CJK and right_head == _CJK
-    )
-    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    if any(is_space for is_space, _, _ in kinds):
+        kept = [
+            (glyph, glyph_kinds)
+            for glyph, glyph_kinds in zip(line, kinds, strict=True)
+            if not (glyph_kinds[0] and _stray_space(glyph, line))
+        ]
+        line, kinds = [g for g, _ in kept], [k for _, k in kept]
+    if not line:
+        return ""
+    # The rule of ``needs_space`` in one pass, each glyph's kinds looked up once: the
+    # pairs of Chinese characters it weighs against the line's usual gap are the very
+    # pairs ``_usual_cjk_gap`` takes that gap from, so they wait until it is known.
     parts: list[str] = []
-    previous: Glyph | None = None
-    previous_tail = _OTHER
+    waiting: list[tuple[int, float, float]] = []  # (place in parts, gap, em)
+    previous, previous_tail = line[0], _OTHER
     for glyph, (is_space, head, tail) in zip(line, kinds, strict=True):
         if is_space:
             parts.append(" ")
-            previous = None
+            previous_tail = _OTHER
             continue
-        if previous is not None and previous_tail != _OTHER and previous_tail == head:
+        if head == previous_tail != _OTHER:
             gap = glyph.x0 - previous.x1
             em = max(previous.size, glyph.size, 1.0)
-            if head == _WORD:
-                if gap > WORD_GAP * em:
-                    parts.append(" ")
-            elif gap - usual > WORD_GAP * em:
+            if head == _CJK:
+                waiting.append((len(parts), gap, em))
+                parts.append("")
+            elif gap > WORD_GAP * em:
                 parts.append(" ")
         parts.append(glyph.text)
         previous, previous_tail = glyph, tail
+    if waiting:
+        gaps = sorted(gap for _, gap, _ in waiting)
+        usual = gaps[len(gaps) // 2]
+        for place, gap, em in waiting:
+            if gap - usual > WORD_GAP * em:
+                parts[place] = " "
     return "".join(parts).strip()
 
 

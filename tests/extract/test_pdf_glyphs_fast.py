@@ -8,9 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qingdan.extract.pdf_glyphs import (
+    DUPLICATE_TOLERANCE,
     Glyph,
     GlyphIndex,
     _bands,
+    _left_to_right,
     _stray_space,
     _usual_cjk_gap,
     line_text,
@@ -87,3 +89,20 @@ def test_inside_finds_the_glyphs_centred_in_the_box(
     assert index.inside(box) == expected
     assert index.inside(box) == expected  # asked again, as feet() does
     assert index.all() == by_height
+
+
+@settings(max_examples=300, deadline=None)
+@given(_glyphs())
+def test_left_to_right_drops_a_glyph_repeating_one_of_the_last_three_kept(
+    glyphs: list[Glyph],
+) -> None:
+    kept: list[Glyph] = []
+    for glyph in sorted(glyphs, key=lambda g: g.x0):
+        if not any(
+            other.text == glyph.text
+            and abs(other.x0 - glyph.x0) <= DUPLICATE_TOLERANCE
+            and abs(other.top - glyph.top) <= DUPLICATE_TOLERANCE
+            for other in kept[-3:]
+        ):
+            kept.append(glyph)
+    assert _left_to_right(glyphs) == kept
