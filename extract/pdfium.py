@@ -100,6 +100,8 @@ _HAS_MAP_ERROR = _fast(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
 _IS_GENERATED = _fast(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
 _LOOSE_BOX = _fast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _TEXT_OBJECT = _fast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_FONT_INFO = _fast(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)  # buflen: unsigned long
+_FONT_SIZE = _fast(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 _RECT = struct.Struct("4f")
 """``FS_RECTF``: left, top, right, bottom, read in one call instead of four."""
 
@@ -126,21 +128,22 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     rect = pdfium_c.FS_RECTF()
     rect_ref, read_rect = ctypes.byref(rect), _RECT.unpack_from
     name = ctypes.create_string_buffer(128)
-    name_size, flags_ref = len(name), ctypes.byref(ctypes.c_int())
+    name_size, flags_ref = ctypes.c_ulong(len(name)), ctypes.byref(ctypes.c_int())
     # A text object prints in one font at one size: asked once per object, not per
     # character. A character PDFium made up itself has no object and is asked alone.
     styles: dict[int | None, tuple[float, str]] = {}
     fonts: dict[bytes, str] = {}
 
     def style(index: int) -> tuple[float, str]:
-        pdfium_c.FPDFText_GetFontInfo(raw, index, name, name_size, flags_ref)
+        _FONT_INFO(page, index, name, name_size, flags_ref)
         font = name.value
         if font not in fonts:
             fonts[font] = font.decode("latin-1")
-        return pdfium_c.FPDFText_GetFontSize(raw, index), fonts[font]
+        return _FONT_SIZE(page, index), fonts[font]
 
     upright, left, ceiling = frame.rotation == 0, frame.x0, frame.y1
-    glyphs = []
+    glyphs: list[Glyph] = []
+    new_glyph = tuple.__new__
     for index, code in enumerate(_codes(textpage, count)):
         if code in _SKIPPED or (code == 0x20 and _IS_GENERATED(page, index)):
             continue  # PDFium's own spaces between words are not the PDF's
@@ -155,20 +158,16 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
                 styles[text_object] = found
         box_left, box_top, box_right, box_bottom = read_rect(rect)
         if upright:  # the common case, without the general turn
-            glyphs.append(
-                Glyph(
-                    text,
-                    box_left - left,
-                    ceiling - box_top,
-                    box_right - left,
-                    ceiling - box_bottom,
-                    found[0],
-                    found[1],
-                )
+            x0, top, x1, bottom = (
+                box_left - left,
+                ceiling - box_top,
+                box_right - left,
+                ceiling - box_bottom,
             )
         else:
             x0, top, x1, bottom = frame.box(box_left, box_bottom, box_right, box_top)
-            glyphs.append(Glyph(text, x0, top, x1, bottom, found[0], found[1]))
+        # ``Glyph(...)`` goes through the named tuple's Python ``__new__``.
+        glyphs.append(new_glyph(Glyph, (text, x0, top, x1, bottom, found[0], found[1])))
     return glyphs
 
 
