@@ -111,12 +111,15 @@ def _kind(char: str) -> int:
     return _WORD if _is_word_char(char) else _CJK if _is_cjk(char) else _OTHER
 
 
+_SPACE_KINDS = (True, _OTHER, _OTHER)
+
+
 @cache
 def _text_kinds(text: str) -> tuple[bool, int, int]:
     """Whether a glyph's text is a space, and the kinds of its first and last characters
     (a ``(cid:N)`` glyph starts and ends differently): asked once per glyph."""
     if text.isspace():
-        return True, _OTHER, _OTHER
+        return _SPACE_KINDS
     return False, _kind(text[0]), _kind(text[-1])
 
 
@@ -222,7 +225,7 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 def line_text(line: Sequence[Glyph]) -> str:
     """A line's text by the spacing rule, without spaces at its ends."""
     kinds = [_text_kinds(g.text) for g in line]
-    if any(is_space for is_space, _, _ in kinds):
+    if _SPACE_KINDS in kinds:
         kept = [
             (glyph, glyph_kinds)
             for glyph, glyph_kinds in zip(line, kinds, strict=True)
@@ -244,7 +247,11 @@ def line_text(line: Sequence[Glyph]) -> str:
             continue
         if head == previous_tail != _OTHER:
             gap = glyph.x0 - previous.x1
-            em = max(previous.size, glyph.size, 1.0)
+            em = previous.size  # max(previous.size, glyph.size, 1.0), without the call
+            if glyph.size > em:
+                em = glyph.size
+            if em < 1.0:
+                em = 1.0
             if head == _CJK:
                 waiting.append((len(parts), gap, em))
                 parts.append("")
