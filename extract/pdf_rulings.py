@@ -149,12 +149,6 @@ def edges_to_intersections(edges: list[Edge]) -> dict[Point, dict[str, set[Box]]
 
 def intersections_to_cells(points: dict[Point, dict[str, set[Box]]]) -> list[Box]:
     """The smallest ruled rectangle that starts at each crossing, where there is one."""
-
-    def connects(p1: Point, p2: Point) -> bool:
-        if p1[0] == p2[0] and not points[p1]["v"].isdisjoint(points[p2]["v"]):
-            return True
-        return p1[1] == p2[1] and not points[p1]["h"].isdisjoint(points[p2]["h"])
-
     ordered = sorted(points)
     by_column: dict[float, list[Point]] = {}
     by_row: dict[float, list[Point]] = {}
@@ -167,11 +161,13 @@ def intersections_to_cells(points: dict[Point, dict[str, set[Box]]]) -> list[Box
         point: place for column in by_column.values() for place, point in enumerate(column)
     }
     row_place = {point: place for row in by_row.values() for place, point in enumerate(row)}
+    vertical = {point: found["v"] for point, found in points.items()}
+    horizontal = {point: found["h"] for point, found in points.items()}
     cells = []
     for point in ordered:
         below = by_column[point[0]][column_place[point] + 1 :]
         right = by_row[point[1]][row_place[point] + 1 :]
-        cell = _smallest_cell(point, below, right, points, connects)
+        cell = _smallest_cell(point, below, right, vertical, horizontal)
         if cell is not None:
             cells.append(cell)
     return cells
@@ -181,17 +177,23 @@ def _smallest_cell(
     point: Point,
     below: list[Point],
     right: list[Point],
-    points: dict[Point, dict[str, set[Box]]],
-    connects: Any,
+    vertical: dict[Point, set[Box]],
+    horizontal: dict[Point, set[Box]],
 ) -> Box | None:
+    """pdfplumber's search, its ``edge_connects`` spelled out: two points of one column
+    are joined by a vertical edge they share, two of one row by a horizontal one."""
     for below_point in below:
-        if not connects(point, below_point):
+        if vertical[point].isdisjoint(vertical[below_point]):
             continue
         for right_point in right:
-            if not connects(point, right_point):
+            if horizontal[point].isdisjoint(horizontal[right_point]):
                 continue
             corner = (right_point[0], below_point[1])
-            if corner in points and connects(corner, right_point) and connects(corner, below_point):
+            if (
+                corner in vertical
+                and not vertical[corner].isdisjoint(vertical[right_point])
+                and not horizontal[corner].isdisjoint(horizontal[below_point])
+            ):
                 return (point[0], point[1], corner[0], corner[1])
     return None
 
