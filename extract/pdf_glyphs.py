@@ -171,19 +171,20 @@ def _middle(glyph: Glyph) -> float:
     return (glyph.top + glyph.bottom) / 2
 
 
-def _bands(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+def _bands(glyphs: Iterable[Glyph], ordered: bool = False) -> list[list[Glyph]]:
     """Glyphs grouped into printed lines, top down, duplicates still in.
 
     A glyph joins the line above when its vertical centre lies inside that line's band
     (the box of its glyphs so far), or the band's centre inside the glyph's box (a line
     begun by a short glyph: a quote mark, 一, whose box an engine may give as its ink);
-    otherwise it starts a new line.
+    otherwise it starts a new line. The glyphs are read by height, then left to right,
+    then as given; ``ordered`` says they already come in that order (a ``GlyphIndex``'s).
     """
     lines: list[list[Glyph]] = []
     band_top = band_bottom = float("-inf")
     # Two stable sorts: by height, then left to right, then as given (one sort on
     # (middle, x0, index) tuples gives the same order, more slowly).
-    for glyph in sorted(sorted(glyphs, key=_X0), key=_middle):
+    for glyph in glyphs if ordered else sorted(sorted(glyphs, key=_X0), key=_middle):
         top, bottom = glyph.top, glyph.bottom
         middle = (top + bottom) / 2
         centre = (band_top + band_bottom) / 2
@@ -270,8 +271,12 @@ def line_text(line: Sequence[Glyph]) -> str:
 
 def block_text(glyphs: Iterable[Glyph]) -> str:
     """The text of a block (a cell): its non-blank lines joined with ``\\n``."""
-    texts = (line_text(line) for line in group_lines(glyphs))
-    return "\n".join(text for text in texts if text)
+    return _block_text(_bands(glyphs))
+
+
+def _block_text(bands: list[list[Glyph]]) -> str:
+    texts = [line_text(_left_to_right(band)) for band in bands]
+    return "\n".join([text for text in texts if text])
 
 
 def printed_lines(glyphs: Iterable[Glyph]) -> list[PrintedLine]:
@@ -302,13 +307,16 @@ class GlyphIndex:
     """A page's glyphs sorted by vertical centre, to find those inside a box quickly.
 
     Scanning the whole page for every cell costs a pass per cell (issue 16); a sorted
-    lookup touches only the glyphs at the cell's height.
+    lookup touches only the glyphs at the cell's height. Glyphs of one height are kept
+    left to right, then in page order: the order ``_bands`` reads glyphs in, so the
+    glyphs of a cell need no sorting to be put into lines.
     """
 
     def __init__(self, glyphs: Iterable[Glyph]) -> None:
         glyphs = list(glyphs)
         middles = [(g.top + g.bottom) / 2 for g in glyphs]
-        order = sorted(range(len(glyphs)), key=middles.__getitem__)
+        lefts = [g.x0 for g in glyphs]
+        order = sorted(sorted(range(len(glyphs)), key=lefts.__getitem__), key=middles.__getitem__)
         self._glyphs = [glyphs[i] for i in order]
         self._middles = [middles[i] for i in order]
         # Each glyph's horizontal centre, asked for every cell its row crosses.
@@ -337,3 +345,7 @@ class GlyphIndex:
             for glyph, centre in zip(self._glyphs[start:end], self._centres[start:end], strict=True)
             if x0 <= centre <= x1
         ]
+
+    def text_inside(self, box: Box) -> str:
+        """The text of the glyphs inside a box (a cell), as ``block_text`` reads it."""
+        return _block_text(_bands(self.inside(box), ordered=True))

@@ -15,6 +15,7 @@ from qingdan.extract.pdf_glyphs import (
     _left_to_right,
     _stray_space,
     _usual_cjk_gap,
+    block_text,
     line_text,
     needs_space,
 )
@@ -75,7 +76,7 @@ def test_bands_read_glyphs_by_height_then_left_to_right_then_as_given(
 
 @settings(max_examples=300, deadline=None)
 @given(_glyphs(), _COORDINATE, _COORDINATE, _COORDINATE, _COORDINATE)
-def test_inside_finds_the_glyphs_centred_in_the_box(
+def test_inside_finds_the_glyphs_centred_in_the_box_and_reads_their_text(
     glyphs: list[Glyph], left: float, top: float, width: float, height: float
 ) -> None:
     box = (left, top, left + width, top + height)
@@ -86,9 +87,12 @@ def test_inside_finds_the_glyphs_centred_in_the_box(
         if box[1] <= g.middle <= box[3] and box[0] <= (g.x0 + g.x1) / 2 <= box[2]
     ]
     index = GlyphIndex(glyphs)
-    assert index.inside(box) == expected
-    assert index.inside(box) == expected  # asked again, as feet() does
-    assert index.all() == by_height
+    assert sorted(index.inside(box)) == sorted(expected)
+    assert sorted(index.all()) == sorted(glyphs)
+    # In the index, glyphs of one height are kept left to right, so a cell's text is
+    # read without sorting; it is the text of its glyphs taken in page order.
+    assert index.text_inside(box) == block_text(expected)
+    assert index.all() == sorted(by_height, key=lambda g: (g.middle, g.x0))
 
 
 @settings(max_examples=300, deadline=None)
