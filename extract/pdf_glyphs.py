@@ -163,8 +163,8 @@ def _stray_space(glyph: Glyph, line: Sequence[Glyph]) -> bool:
     )
 
 
-_X0 = itemgetter(1)
-"""A glyph's ``x0`` (``Glyph`` is a tuple)."""
+_TEXT, _X0 = itemgetter(0), itemgetter(1)
+"""A glyph's ``text`` and ``x0`` (``Glyph`` is a tuple)."""
 
 
 def _middle(glyph: Glyph) -> float:
@@ -225,7 +225,7 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 
 def line_text(line: Sequence[Glyph]) -> str:
     """A line's text by the spacing rule, without spaces at its ends."""
-    kinds = [_text_kinds(g.text) for g in line]
+    kinds = list(map(_text_kinds, map(_TEXT, line)))
     if _SPACE_KINDS in kinds:
         kept = [
             (glyph, glyph_kinds)
