@@ -261,7 +261,7 @@ def line_text(line: Sequence[Glyph]) -> str:
         parts.append(glyph.text)
         previous, previous_tail = glyph, tail
     if waiting:
-        gaps = sorted(gap for _, gap, _ in waiting)
+        gaps = sorted([gap for _, gap, _ in waiting])
         usual = gaps[len(gaps) // 2]
         for place, gap, em in waiting:
             if gap - usual > WORD_GAP * em:
