@@ -281,8 +281,12 @@ def _block_text(bands: list[list[Glyph]]) -> str:
 
 def printed_lines(glyphs: Iterable[Glyph]) -> list[PrintedLine]:
     """The non-blank lines of a stretch of page, with their box, size and weight."""
+    return _printed_lines(_bands(glyphs))
+
+
+def _printed_lines(bands: list[list[Glyph]]) -> list[PrintedLine]:
     result = []
-    for band in _bands(glyphs):
+    for band in bands:
         line = _left_to_right(band)
         text = line_text(line)
         inked = [g for g in line if not g.text.isspace()]
@@ -349,3 +353,8 @@ class GlyphIndex:
     def text_inside(self, box: Box) -> str:
         """The text of the glyphs inside a box (a cell), as ``block_text`` reads it."""
         return _block_text(_bands(self.inside(box), ordered=True))
+
+    def lines_between(self, upper: float, lower: float) -> list[PrintedLine]:
+        """The printed lines of the glyphs between two heights, as ``printed_lines``
+        reads them."""
+        return _printed_lines(_bands(self.between(upper, lower), ordered=True))

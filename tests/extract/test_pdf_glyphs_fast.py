@@ -18,6 +18,7 @@ from qingdan.extract.pdf_glyphs import (
     block_text,
     line_text,
     needs_space,
+    printed_lines,
 )
 
 _TEXTS = st.sampled_from(["新", "城", "区", "2", "0", "A", "b", " ", "，", "(cid:12)", "⼯"])
@@ -93,6 +94,11 @@ def test_inside_finds_the_glyphs_centred_in_the_box_and_reads_their_text(
     # read without sorting; it is the text of its glyphs taken in page order.
     assert index.text_inside(box) == block_text(expected)
     assert index.all() == sorted(by_height, key=lambda g: (g.middle, g.x0))
+    upper, lower = box[1], box[3]
+    assert index.lines_between(upper, lower) == printed_lines(index.between(upper, lower))
+    assert index.lines_between(upper, lower) == printed_lines(
+        [g for g in by_height if upper <= g.middle <= lower]
+    )
 
 
 @settings(max_examples=300, deadline=None)
