@@ -70,7 +70,7 @@ def _codes(textpage: Any, count: int) -> list[int]:
     where that text does not line up with the characters (UTF-16 surrogate pairs)."""
     text = textpage.get_text_range(0, count) if count else ""
     if len(text) == count:
-        return [ord(char) for char in text]
+        return list(map(ord, text))
     return [pdfium_c.FPDFText_GetUnicode(textpage.raw, index) for index in range(count)]
 
 
