@@ -240,7 +240,7 @@ def line_text(line: Sequence[Glyph]) -> str:
     # pairs ``_usual_cjk_gap`` takes that gap from, so they wait until it is known.
     parts: list[str] = []
     waiting: list[tuple[int, float, float]] = []  # (place in parts, gap, em)
-    previous, previous_tail = line[0], _OTHER
+    previous, previous_tail = line[0], _OTHER  # no neighbour before the first glyph
     for glyph, (is_space, head, tail) in zip(line, kinds, strict=True):
         if is_space:
             parts.append(" ")
