@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qingdan.extract.grid import Cell, Covered, Foot
-from qingdan.extract.pdf_glyphs import Box, GlyphIndex, block_text
+from qingdan.extract.pdf_glyphs import Box, GlyphIndex
 from qingdan.extract.pdf_rulings import Edge, find_cells, table_rows
 from qingdan.extract.pdf_text import repair_text
 
@@ -54,7 +54,7 @@ def fill_cells(table: TableBoxes, glyphs: GlyphIndex) -> list[list[Cell]]:
     above.
     """
     texts = [
-        [None if box is None else repair_text(block_text(glyphs.inside(box))) for box in row]
+        [None if box is None else repair_text(glyphs.text_inside(box)) for box in row]
         for row in table.rows
     ]
     return grid_cells(texts, table.rows)

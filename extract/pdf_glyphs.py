@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from operator import itemgetter
 from typing import NamedTuple
 
 Box = tuple[float, float, float, float]
@@ -110,6 +111,18 @@ def _kind(char: str) -> int:
     return _WORD if _is_word_char(char) else _CJK if _is_cjk(char) else _OTHER
 
 
+_SPACE_KINDS = (True, _OTHER, _OTHER)
+
+
+@cache
+def _text_kinds(text: str) -> tuple[bool, int, int]:
+    """Whether a glyph's text is a space, and the kinds of its first and last characters
+    (a ``(cid:N)`` glyph starts and ends differently): asked once per glyph."""
+    if text.isspace():
+        return _SPACE_KINDS
+    return False, _kind(text[0]), _kind(text[-1])
+
+
 def needs_space(left: Glyph, right: Glyph, usual_gap: float = 0.0) -> bool:
     """Whether a space stands between two adjacent glyphs that are not spaces themselves.
 
@@ -150,48 +163,57 @@ def _stray_space(glyph: Glyph, line: Sequence[Glyph]) -> bool:
     )
 
 
-def _is_duplicate(glyph: Glyph, kept: list[Glyph]) -> bool:
-    """Whether ``glyph`` repeats one of the last few glyphs kept (fake bold)."""
-    for other in kept[-3:]:
-        if (
-            other.text == glyph.text
-            and abs(other.x0 - glyph.x0) <= DUPLICATE_TOLERANCE
-            and abs(other.top - glyph.top) <= DUPLICATE_TOLERANCE
-        ):
-            return True
-    return False
+_TEXT, _X0 = itemgetter(0), itemgetter(1)
+"""A glyph's ``text`` and ``x0`` (``Glyph`` is a tuple)."""
 
 
-def _bands(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+def _middle(glyph: Glyph) -> float:
+    return (glyph.top + glyph.bottom) / 2
+
+
+def _bands(glyphs: Iterable[Glyph], ordered: bool = False) -> list[list[Glyph]]:
     """Glyphs grouped into printed lines, top down, duplicates still in.
 
     A glyph joins the line above when its vertical centre lies inside that line's band
     (the box of its glyphs so far), or the band's centre inside the glyph's box (a line
     begun by a short glyph: a quote mark, 一, whose box an engine may give as its ink);
-    otherwise it starts a new line.
+    otherwise it starts a new line. The glyphs are read by height, then left to right,
+    then as given; ``ordered`` says they already come in that order (a ``GlyphIndex``'s).
     """
     lines: list[list[Glyph]] = []
     band_top = band_bottom = float("-inf")
-    by_height = sorted(((g.top + g.bottom) / 2, g.x0, i, g) for i, g in enumerate(glyphs))
-    for middle, _, _, glyph in by_height:
+    # Two stable sorts: by height, then left to right, then as given (one sort on
+    # (middle, x0, index) tuples gives the same order, more slowly).
+    for glyph in glyphs if ordered else sorted(sorted(glyphs, key=_X0), key=_middle):
+        top, bottom = glyph.top, glyph.bottom
+        middle = (top + bottom) / 2
         centre = (band_top + band_bottom) / 2
-        if lines and (band_top <= middle <= band_bottom or glyph.top <= centre <= glyph.bottom):
+        if lines and (band_top <= middle <= band_bottom or top <= centre <= bottom):
             lines[-1].append(glyph)
-            if glyph.top < band_top:
-                band_top = glyph.top
-            if glyph.bottom > band_bottom:
-                band_bottom = glyph.bottom
+            if top < band_top:
+                band_top = top
+            if bottom > band_bottom:
+                band_bottom = bottom
         else:
             lines.append([glyph])
-            band_top, band_bottom = glyph.top, glyph.bottom
+            band_top, band_bottom = top, bottom
     return lines
 
 
 def _left_to_right(band: list[Glyph]) -> list[Glyph]:
     """A line's glyphs in printed order, each fake-bold duplicate dropped."""
     kept: list[Glyph] = []
-    for glyph in sorted(band, key=lambda g: g.x0):
-        if not _is_duplicate(glyph, kept):
+    for glyph in sorted(band, key=_X0):
+        text, x0, top = glyph.text, glyph.x0, glyph.top
+        # A fake-bold duplicate repeats one of the last few glyphs kept.
+        for other in kept[-3:]:
+            if (
+                other.text == text
+                and abs(other.x0 - x0) <= DUPLICATE_TOLERANCE
+                and abs(other.top - top) <= DUPLICATE_TOLERANCE
+            ):
+                break
+        else:
             kept.append(glyph)
     return kept
 
@@ -203,32 +225,68 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 
 def line_text(line: Sequence[Glyph]) -> str:
     """A line's text by the spacing rule, without spaces at its ends."""
-    line = [g for g in line if not (g.text.isspace() and _stray_space(g, line))]
-    usual = _usual_cjk_gap(line)
+    kinds = list(map(_text_kinds, map(_TEXT, line)))
+    if _SPACE_KINDS in kinds:
+        kept = [
+            (glyph, glyph_kinds)
+            for glyph, glyph_kinds in zip(line, kinds, strict=True)
+            if not (glyph_kinds[0] and _stray_space(glyph, line))
+        ]
+        line, kinds = [g for g, _ in kept], [k for _, k in kept]
+    if not line:
+        return ""
+    # The rule of ``needs_space`` in one pass, each glyph's kinds looked up once: the
+    # pairs of Chinese characters it weighs against the line's usual gap are the very
+    # pairs ``_usual_cjk_gap`` takes that gap from, so they wait until it is known.
     parts: list[str] = []
-    previous: Glyph | None = None
-    for glyph in line:
-        if glyph.text.isspace():
+    waiting: list[tuple[int, float, float]] = []  # (place in parts, gap, em)
+    previous, previous_tail = line[0], _OTHER  # no neighbour before the first glyph
+    for glyph, (is_space, head, tail) in zip(line, kinds, strict=True):
+        if is_space:
             parts.append(" ")
-            previous = None
+            previous_tail = _OTHER
             continue
-        if previous is not None and needs_space(previous, glyph, usual):
-            parts.append(" ")
+        if head == previous_tail != _OTHER:
+            gap = glyph.x0 - previous.x1
+            em = previous.size  # max(previous.size, glyph.size, 1.0), without the call
+            if glyph.size > em:
+                em = glyph.size
+            if em < 1.0:
+                em = 1.0
+            if head == _CJK:
+                waiting.append((len(parts), gap, em))
+                parts.append("")
+            elif gap > WORD_GAP * em:
+                parts.append(" ")
         parts.append(glyph.text)
-        previous = glyph
+        previous, previous_tail = glyph, tail
+    if waiting:
+        gaps = sorted([gap for _, gap, _ in waiting])
+        usual = gaps[len(gaps) // 2]
+        for place, gap, em in waiting:
+            if gap - usual > WORD_GAP * em:
+                parts[place] = " "
     return "".join(parts).strip()
 
 
 def block_text(glyphs: Iterable[Glyph]) -> str:
     """The text of a block (a cell): its non-blank lines joined with ``\\n``."""
-    texts = (line_text(line) for line in group_lines(glyphs))
-    return "\n".join(text for text in texts if text)
+    return _block_text(_bands(glyphs))
+
+
+def _block_text(bands: list[list[Glyph]]) -> str:
+    texts = [line_text(_left_to_right(band)) for band in bands]
+    return "\n".join([text for text in texts if text])
 
 
 def printed_lines(glyphs: Iterable[Glyph]) -> list[PrintedLine]:
     """The non-blank lines of a stretch of page, with their box, size and weight."""
+    return _printed_lines(_bands(glyphs))
+
+
+def _printed_lines(bands: list[list[Glyph]]) -> list[PrintedLine]:
     result = []
-    for band in _bands(glyphs):
+    for band in bands:
         line = _left_to_right(band)
         text = line_text(line)
         inked = [g for g in line if not g.text.isspace()]
@@ -253,12 +311,20 @@ class GlyphIndex:
     """A page's glyphs sorted by vertical centre, to find those inside a box quickly.
 
     Scanning the whole page for every cell costs a pass per cell (issue 16); a sorted
-    lookup touches only the glyphs at the cell's height.
+    lookup touches only the glyphs at the cell's height. Glyphs of one height are kept
+    left to right, then in page order: the order ``_bands`` reads glyphs in, so the
+    glyphs of a cell need no sorting to be put into lines.
     """
 
     def __init__(self, glyphs: Iterable[Glyph]) -> None:
-        self._glyphs = sorted(glyphs, key=lambda g: g.middle)
-        self._middles = [g.middle for g in self._glyphs]
+        glyphs = list(glyphs)
+        middles = [(g.top + g.bottom) / 2 for g in glyphs]
+        lefts = [g.x0 for g in glyphs]
+        order = sorted(sorted(range(len(glyphs)), key=lefts.__getitem__), key=middles.__getitem__)
+        self._glyphs = [glyphs[i] for i in order]
+        self._middles = [middles[i] for i in order]
+        # Each glyph's horizontal centre, asked for every cell its row crosses.
+        self._centres = [(g.x0 + g.x1) / 2 for g in self._glyphs]
 
     def __len__(self) -> int:
         return len(self._glyphs)
@@ -276,4 +342,19 @@ class GlyphIndex:
     def inside(self, box: Box) -> list[Glyph]:
         """The glyphs whose centre lies inside a box (a cell)."""
         x0, top, x1, bottom = box
-        return [g for g in self.between(top, bottom) if x0 <= (g.x0 + g.x1) / 2 <= x1]
+        start = bisect.bisect_left(self._middles, top)
+        end = bisect.bisect_right(self._middles, bottom)
+        return [
+            glyph
+            for glyph, centre in zip(self._glyphs[start:end], self._centres[start:end], strict=True)
+            if x0 <= centre <= x1
+        ]
+
+    def text_inside(self, box: Box) -> str:
+        """The text of the glyphs inside a box (a cell), as ``block_text`` reads it."""
+        return _block_text(_bands(self.inside(box), ordered=True))
+
+    def lines_between(self, upper: float, lower: float) -> list[PrintedLine]:
+        """The printed lines of the glyphs between two heights, as ``printed_lines``
+        reads them."""
+        return _printed_lines(_bands(self.between(upper, lower), ordered=True))

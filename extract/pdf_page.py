@@ -18,7 +18,7 @@ from qingdan.extract.pdf_geometry import (
     fill_cells,
     find_tables,
 )
-from qingdan.extract.pdf_glyphs import Box, Glyph, GlyphIndex, PrintedLine, printed_lines
+from qingdan.extract.pdf_glyphs import Box, Glyph, GlyphIndex, PrintedLine
 from qingdan.extract.pdf_rulings import Edge
 from qingdan.extract.pdf_text import TextDamage, measure_damage, repair_text
 
@@ -84,10 +84,7 @@ def _lines_above(content: PageContent, index: GlyphIndex, boxes: list[Box]) -> l
         upper = max(upper, bottom)
     if not boxes:
         spans.append((upper, float("inf")))
-    return [
-        [_styled(line, content.width) for line in printed_lines(index.between(a, b))]
-        for a, b in spans
-    ]
+    return [[_styled(line, content.width) for line in index.lines_between(a, b)] for a, b in spans]
 
 
 def _styled(line: PrintedLine, page_width: float) -> TextLine:

@@ -15,6 +15,7 @@ or ``"v"``), as pdfplumber's are.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterable
 from typing import Any
@@ -126,8 +127,14 @@ def edges_to_intersections(edges: list[Edge]) -> dict[Point, dict[str, set[Box]]
         (e for e in edges if e["orientation"] == "h"), key=lambda e: (e["top"], e["x0"])
     )
     points: dict[Point, dict[str, set[Box]]] = {}
+    # Only the horizontal edges at a vertical edge's height can cross it: found by
+    # bisection with a margin, each then tested exactly as before.
+    tops = [h["top"] for h in horizontal]
+    margin = tolerance + 1.0
     for v in vertical:
-        for h in horizontal:
+        start = bisect.bisect_left(tops, v["top"] - margin)
+        end = bisect.bisect_right(tops, v["bottom"] + margin)
+        for h in horizontal[start:end]:
             if (
                 v["top"] <= h["top"] + tolerance
                 and v["bottom"] >= h["top"] - tolerance
@@ -142,23 +149,25 @@ def edges_to_intersections(edges: list[Edge]) -> dict[Point, dict[str, set[Box]]
 
 def intersections_to_cells(points: dict[Point, dict[str, set[Box]]]) -> list[Box]:
     """The smallest ruled rectangle that starts at each crossing, where there is one."""
-
-    def connects(p1: Point, p2: Point) -> bool:
-        if p1[0] == p2[0] and points[p1]["v"] & points[p2]["v"]:
-            return True
-        return p1[1] == p2[1] and bool(points[p1]["h"] & points[p2]["h"])
-
     ordered = sorted(points)
     by_column: dict[float, list[Point]] = {}
     by_row: dict[float, list[Point]] = {}
     for point in ordered:
         by_column.setdefault(point[0], []).append(point)
         by_row.setdefault(point[1], []).append(point)
+    # Each column and row holds its points in sorted order: the points after a point
+    # there are those greater than it.
+    column_place = {
+        point: place for column in by_column.values() for place, point in enumerate(column)
+    }
+    row_place = {point: place for row in by_row.values() for place, point in enumerate(row)}
+    vertical = {point: found["v"] for point, found in points.items()}
+    horizontal = {point: found["h"] for point, found in points.items()}
     cells = []
     for point in ordered:
-        below = [p for p in by_column[point[0]] if p > point]
-        right = [p for p in by_row[point[1]] if p > point]
-        cell = _smallest_cell(point, below, right, points, connects)
+        below = by_column[point[0]][column_place[point] + 1 :]
+        right = by_row[point[1]][row_place[point] + 1 :]
+        cell = _smallest_cell(point, below, right, vertical, horizontal)
         if cell is not None:
             cells.append(cell)
     return cells
@@ -168,17 +177,23 @@ def _smallest_cell(
     point: Point,
     below: list[Point],
     right: list[Point],
-    points: dict[Point, dict[str, set[Box]]],
-    connects: Any,
+    vertical: dict[Point, set[Box]],
+    horizontal: dict[Point, set[Box]],
 ) -> Box | None:
+    """pdfplumber's search, its ``edge_connects`` spelled out: two points of one column
+    are joined by a vertical edge they share, two of one row by a horizontal one."""
     for below_point in below:
-        if not connects(point, below_point):
+        if vertical[point].isdisjoint(vertical[below_point]):
             continue
         for right_point in right:
-            if not connects(point, right_point):
+            if horizontal[point].isdisjoint(horizontal[right_point]):
                 continue
             corner = (right_point[0], below_point[1])
-            if corner in points and connects(corner, right_point) and connects(corner, below_point):
+            if (
+                corner in vertical
+                and not vertical[corner].isdisjoint(vertical[right_point])
+                and not horizontal[corner].isdisjoint(horizontal[below_point])
+            ):
                 return (point[0], point[1], corner[0], corner[1])
     return None
 

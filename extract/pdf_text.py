@@ -93,10 +93,12 @@ _SPACE = re.compile(r"\s")
 
 def measure_damage(glyph_texts: list[str]) -> TextDamage:
     """Count the garbage among a page's glyphs (each one pdfminer char's text)."""
-    cid = sum(1 for text in glyph_texts if text.startswith("(cid:") and _CID.fullmatch(text))
-    joined = "".join(text for text in glyph_texts if not _CID.fullmatch(text)) if cid else None
-    if joined is None:
-        joined = "".join(glyph_texts)
+    joined = "".join(glyph_texts)
+    cid = 0
+    if "(cid:" in joined:  # else no glyph's text can start with it
+        cid = sum(1 for text in glyph_texts if text.startswith("(cid:") and _CID.fullmatch(text))
+        if cid:
+            joined = "".join(text for text in glyph_texts if not _CID.fullmatch(text))
     characters = len(joined) - len(_SPACE.findall(joined)) + cid
     private = len(_PRIVATE_USE_CHARS.findall(joined))
     return TextDamage(characters, cid, private)

@@ -18,6 +18,7 @@ pdfplumber uses, so ``extract.pdf_page`` reads both engines' pages alike.
 from __future__ import annotations
 
 import ctypes
+import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,7 +70,7 @@ def _codes(textpage: Any, count: int) -> list[int]:
     where that text does not line up with the characters (UTF-16 surrogate pairs)."""
     text = textpage.get_text_range(0, count) if count else ""
     if len(text) == count:
-        return [ord(char) for char in text]
+        return list(map(ord, text))
     return [pdfium_c.FPDFText_GetUnicode(textpage.raw, index) for index in range(count)]
 
 
@@ -77,79 +78,105 @@ _SKIPPED = {0x0D, 0x0A, 0xFFFE, 0}
 """Line ends PDFium adds, and characters with no code."""
 
 
-def _fast(binding: Any, restype: Any, *argtypes: Any) -> Any:
-    """A pypdfium2 binding called with plain addresses and numbers: the binding's
-    pointer types check every argument, which costs more than the call itself when it
-    is made for each of a page's characters."""
+def _fast(binding: Any, restype: Any) -> Any:
+    """A pypdfium2 binding called with no argument checks or conversions: the binding's
+    pointer types check every argument, and even plain ``argtypes`` convert each one
+    through a Python call, which costs more than PDFium's work when it is made for each
+    of a page's characters or path segments. Callers pass handles as ``c_void_p``
+    objects (or ``_Handle``s a fast binding returned), pointers to outputs by ``byref``
+    and indices as ints: nothing checks them, so each call site passes exactly what the
+    PDFium function takes."""
     address = ctypes.cast(binding, ctypes.c_void_p).value
     assert address is not None  # a loaded function has an address
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    return ctypes.CFUNCTYPE(restype)(address)
 
 
-_HAS_MAP_ERROR = _fast(
-    pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int, ctypes.c_void_p, ctypes.c_int
-)
-_LOOSE_BOX = _fast(
-    pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
-)
-_TEXT_OBJECT = _fast(
-    pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int
-)
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle as a fast binding returns it: a subclass of ``c_void_p`` is not
+    turned into an int, so it is passed back to PDFium as the pointer it is."""
+
+
+_HAS_MAP_ERROR = _fast(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
+_IS_GENERATED = _fast(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+_LOOSE_BOX = _fast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_TEXT_OBJECT = _fast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_FONT_INFO = _fast(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)  # buflen: unsigned long
+_FONT_SIZE = _fast(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_RECT = struct.Struct("4f")
+"""``FS_RECTF``: left, top, right, bottom, read in one call instead of four."""
+
+_COUNT_OBJECTS = _fast(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
+_OBJECT = _fast(pdfium_c.FPDFPage_GetObject, _Handle)
+_OBJECT_TYPE = _fast(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+_OBJECT_MATRIX = _fast(pdfium_c.FPDFPageObj_GetMatrix, ctypes.c_int)
+_FORM_COUNT_OBJECTS = _fast(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int)
+_FORM_OBJECT = _fast(pdfium_c.FPDFFormObj_GetObject, _Handle)  # index: unsigned long
+_COUNT_SEGMENTS = _fast(pdfium_c.FPDFPath_CountSegments, ctypes.c_int)
+_SEGMENT = _fast(pdfium_c.FPDFPath_GetPathSegment, _Handle)
+_SEGMENT_POINT = _fast(pdfium_c.FPDFPathSegment_GetPoint, ctypes.c_int)
+_SEGMENT_TYPE = _fast(pdfium_c.FPDFPathSegment_GetType, ctypes.c_int)
+_SEGMENT_CLOSES = _fast(pdfium_c.FPDFPathSegment_GetClose, ctypes.c_int)
+_MATRIX = struct.Struct("6f")
+"""``FS_MATRIX``: a, b, c, d, e, f."""
+_POINT = struct.Struct("2f")
 
 
 def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     raw = textpage.raw
-    page = ctypes.cast(raw, ctypes.c_void_p).value
+    page = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
     count = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
-    rect_address = ctypes.addressof(rect)
+    rect_ref, read_rect = ctypes.byref(rect), _RECT.unpack_from
     name = ctypes.create_string_buffer(128)
-    name_size, flags_ref = len(name), ctypes.byref(ctypes.c_int())
-    is_generated = pdfium_c.FPDFText_IsGenerated
+    name_size, flags_ref = ctypes.c_ulong(len(name)), ctypes.byref(ctypes.c_int())
     # A text object prints in one font at one size: asked once per object, not per
     # character. A character PDFium made up itself has no object and is asked alone.
     styles: dict[int | None, tuple[float, str]] = {}
     fonts: dict[bytes, str] = {}
 
     def style(index: int) -> tuple[float, str]:
-        pdfium_c.FPDFText_GetFontInfo(raw, index, name, name_size, flags_ref)
+        _FONT_INFO(page, index, name, name_size, flags_ref)
         font = name.value
         if font not in fonts:
             fonts[font] = font.decode("latin-1")
-        return pdfium_c.FPDFText_GetFontSize(raw, index), fonts[font]
+        return _FONT_SIZE(page, index), fonts[font]
 
     upright, left, ceiling = frame.rotation == 0, frame.x0, frame.y1
-    glyphs = []
+    glyphs: list[Glyph] = []
+    new_glyph = tuple.__new__
     for index, code in enumerate(_codes(textpage, count)):
-        if code in _SKIPPED or (code == 0x20 and is_generated(raw, index)):
+        if code in _SKIPPED or (code == 0x20 and _IS_GENERATED(page, index)):
             continue  # PDFium's own spaces between words are not the PDF's
         # An unmapped glyph: PDFium gives its character code, pdfminer prints "(cid:N)".
         text = f"(cid:{code})" if _HAS_MAP_ERROR(page, index) else chr(code)
-        _LOOSE_BOX(page, index, rect_address)
+        _LOOSE_BOX(page, index, rect_ref)
         text_object = _TEXT_OBJECT(page, index)
         found = styles.get(text_object) if text_object is not None else None
         if found is None:
             found = style(index)
             if text_object is not None:
                 styles[text_object] = found
+        box_left, box_top, box_right, box_bottom = read_rect(rect)
         if upright:  # the common case, without the general turn
             x0, top, x1, bottom = (
-                rect.left - left,
-                ceiling - rect.top,
-                rect.right - left,
-                (ceiling - rect.bottom),
+                box_left - left,
+                ceiling - box_top,
+                box_right - left,
+                ceiling - box_bottom,
             )
         else:
-            x0, top, x1, bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
-        glyphs.append(Glyph(text, x0, top, x1, bottom, found[0], found[1]))
+            x0, top, x1, bottom = frame.box(box_left, box_bottom, box_right, box_top)
+        # ``Glyph(...)`` goes through the named tuple's Python ``__new__``.
+        glyphs.append(new_glyph(Glyph, (text, x0, top, x1, bottom, found[0], found[1])))
     return glyphs
 
 
-def _matrix(obj: Any) -> tuple[float, float, float, float, float, float]:
-    matrix = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+def _matrix(obj: _Handle, matrix: Any) -> tuple[float, float, float, float, float, float]:
+    """A page object's matrix (read into ``matrix``, an ``FS_MATRIX``)."""
+    if not _OBJECT_MATRIX(obj, ctypes.byref(matrix)):
         return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    return (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+    a, b, c, d, e, f = _MATRIX.unpack_from(matrix)
+    return (a, b, c, d, e, f)
 
 
 def _compose(
@@ -167,26 +194,28 @@ def _compose(
     )
 
 
-def _path_edges(path: Any, matrix: tuple[float, ...], frame: _Frame) -> list[Edge]:
+def _path_edges(path: _Handle, matrix: tuple[float, ...], frame: _Frame) -> list[Edge]:
     """The straight segments of one path object, as upright edges."""
     a, b, c, d, e, f = matrix
-    x = ctypes.c_float()
-    y = ctypes.c_float()
+    xy = (ctypes.c_float * 2)()
+    x_ref, y_ref, read_point = ctypes.byref(xy, 0), ctypes.byref(xy, 4), _POINT.unpack_from
+    moveto, lineto = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
     points: list[tuple[float, float]] = []
     start: tuple[float, float] | None = None
     edges: list[Edge] = []
-    for index in range(pdfium_c.FPDFPath_CountSegments(path)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path, index)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        point = frame.point(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not points:
+    for index in range(_COUNT_SEGMENTS(path)):
+        segment = _SEGMENT(path, index)
+        _SEGMENT_POINT(segment, x_ref, y_ref)
+        x, y = read_point(xy)
+        point = frame.point(a * x + c * y + e, b * x + d * y + f)
+        kind = _SEGMENT_TYPE(segment)
+        if kind == moveto or not points:
             points, start = [point], point
         else:
-            if kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            if kind == lineto:
                 edges.extend(_edge(points[-1], point))
             points.append(point)
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+        if _SEGMENT_CLOSES(segment) and start is not None:
             edges.extend(_edge(points[-1], start))
             points = [start]
     return edges
@@ -220,20 +249,20 @@ def _edge(p0: tuple[float, float], p1: tuple[float, float]) -> list[Edge]:
 def _edges(page: Any, frame: _Frame) -> list[Edge]:
     edges: list[Edge] = []
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    stack = [
-        (pdfium_c.FPDFPage_GetObject(page.raw, i), identity)
-        for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))
-    ]
+    matrix = pdfium_c.FS_MATRIX()
+    path_type, form_type = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+    handle = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
+    stack = [(_OBJECT(handle, i), identity) for i in range(_COUNT_OBJECTS(handle))]
     while stack:
         obj, outer = stack.pop()
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            edges.extend(_path_edges(obj, _compose(_matrix(obj), outer), frame))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            inner = _compose(_matrix(obj), outer)
+        kind = _OBJECT_TYPE(obj)
+        if kind == path_type:
+            edges.extend(_path_edges(obj, _compose(_matrix(obj, matrix), outer), frame))
+        elif kind == form_type:
+            inner = _compose(_matrix(obj, matrix), outer)
             stack.extend(
-                (pdfium_c.FPDFFormObj_GetObject(obj, i), inner)
-                for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))
+                (_FORM_OBJECT(obj, ctypes.c_ulong(i)), inner)
+                for i in range(_FORM_COUNT_OBJECTS(obj))
             )
     return edges
 

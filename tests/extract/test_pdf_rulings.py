@@ -8,9 +8,20 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pdfplumber import table as plumber_table
 from pdfplumber.table import TableFinder
 
-from qingdan.extract.pdf_rulings import find_cells, table_rows
+from qingdan.extract.pdf_rulings import (
+    INTERSECTION_TOLERANCE,
+    Edge,
+    _bbox,
+    edges_to_intersections,
+    find_cells,
+    intersections_to_cells,
+    table_rows,
+)
 from tests.conftest import SAMPLES
 
 CASES = Path(__file__).resolve().parent / "pdf_cases"
@@ -57,3 +68,35 @@ def test_the_pdfium_engine_does_not_load_pdfplumber_or_pdfminer() -> None:
     found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert found.returncode == 0, found.stderr
     assert found.stdout.strip() == "[]"
+
+
+_AT = st.sampled_from([0.0, 1.5, 2.0, 10.0, 12.5, 30.0, 31.0, 60.0])
+
+
+@st.composite
+def _ruling_edges(draw: st.DrawFn) -> list[Edge]:
+    edges: list[Edge] = []
+    for _ in range(draw(st.integers(0, 12))):
+        at, start, length = draw(_AT), draw(_AT), draw(_AT)
+        if draw(st.booleans()):
+            box = {"x0": start, "x1": start + length, "top": at, "bottom": at}
+            edges.append({**box, "orientation": "h", "width": length, "height": 0.0})
+        else:
+            box = {"x0": at, "x1": at, "top": start, "bottom": start + length}
+            edges.append({**box, "orientation": "v", "width": 0.0, "height": length})
+    return edges
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ruling_edges())
+def test_crossings_and_cells_are_pdfplumbers_on_any_edges(edges: list[Edge]) -> None:
+    """The crossings (found by bisection) and the cells between them are exactly
+    pdfplumber's, in the same order."""
+    tolerance = INTERSECTION_TOLERANCE
+    theirs = plumber_table.edges_to_intersections(edges, tolerance, tolerance)
+    ours = edges_to_intersections(edges)
+    assert list(ours) == list(theirs)
+    for point, found in theirs.items():
+        for direction in ("v", "h"):
+            assert ours[point][direction] == {_bbox(e) for e in found[direction]}
+    assert intersections_to_cells(ours) == plumber_table.intersections_to_cells(theirs)

@@ -30,6 +30,14 @@ def test_cid_placeholders_and_private_use_characters_are_counted() -> None:
     assert damage.unreadable
 
 
+def test_only_a_whole_placeholder_glyph_counts_as_one() -> None:
+    """``(cid:`` spelled across glyphs, or a glyph only starting like one, is text."""
+    damage = measure_damage(["(", "cid:", "3)", "(cid:x)", "土"])
+    assert (damage.characters, damage.cid_placeholders) == (15, 0)
+    damage = measure_damage(["(cid:", "(cid:9)"])
+    assert (damage.characters, damage.cid_placeholders) == (6, 1)
+
+
 def test_a_page_with_a_little_garbage_is_readable() -> None:
     damage = measure_damage(["土", "壤", "污", "染", "\ue001"])
     assert damage.garbage == 1
