@@ -31,9 +31,8 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from qingdan.extract.docx_look import StyleSheet
 from qingdan.extract.errors import BrokenFile
@@ -218,8 +217,7 @@ def _grid_width(tbl: Any) -> int:
     return min(declared or MAX_GRID_COLUMNS, MAX_GRID_COLUMNS)
 
 
-@dataclass(frozen=True)
-class _RowLayout:
+class _RowLayout(NamedTuple):
     """How many grid columns a row's parts cover, as declared in the file."""
 
     before: int

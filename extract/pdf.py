@@ -31,7 +31,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from qingdan.extract.errors import UnreadableText
@@ -73,17 +72,17 @@ def grid_cells(texts: list[list[str | None]], boxes: list[list[Box | None]]) -> 
     return covered_grid(repaired, boxes)
 
 
-@dataclass
 class _Document:
     """What the pages of one document add up to while they are read."""
 
-    tables: list[RawTable] = field(default_factory=list)
-    lines_before: list[TextLine] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    pages_with_text: int = 0
-    unreadable: int = 0
-    scanned: list[int] = field(default_factory=list)
-    """Pages with no characters and an image: scans, for OCR."""
+    def __init__(self) -> None:
+        self.tables: list[RawTable] = []
+        self.lines_before: list[TextLine] = []
+        self.notices: list[Notice] = []
+        self.pages_with_text = 0
+        self.unreadable = 0
+        self.scanned: list[int] = []
+        """Pages with no characters and an image: scans, for OCR."""
 
 
 def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:

@@ -11,7 +11,7 @@ marks the grid positions a merged cell covers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, Foot
 from qingdan.extract.pdf_glyphs import Box, GlyphIndex
@@ -22,8 +22,7 @@ from qingdan.extract.pdf_text import repair_text
 _EDGE_TOLERANCE = 1.0
 
 
-@dataclass(frozen=True)
-class TableBoxes:
+class TableBoxes(NamedTuple):
     """One ruled table: its box and, per grid row, each position's cell box (or none)."""
 
     bbox: Box

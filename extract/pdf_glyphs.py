@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from operator import itemgetter
@@ -67,8 +66,7 @@ class Glyph(NamedTuple):
         return any(word in name for word in _BOLD_WORDS)
 
 
-@dataclass(frozen=True)
-class PrintedLine:
+class PrintedLine(NamedTuple):
     """One line of printed text with what the page says about its look."""
 
     text: str

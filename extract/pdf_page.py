@@ -8,7 +8,7 @@ the text lines between them, so both engines give the same grid from the same pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from qingdan.extract.errors import QingdanError
 from qingdan.extract.grid import Cell, Foot, TextLine
@@ -31,8 +31,7 @@ class EngineCannotOpen(QingdanError):
     """An engine cannot open a file another engine may read (PDFium's own limits)."""
 
 
-@dataclass(frozen=True)
-class PageContent:
+class PageContent(NamedTuple):
     """What an engine read from one page, in upright top-down coordinates."""
 
     number: int
@@ -44,20 +43,21 @@ class PageContent:
     """The page shows an image; engines look only when it has no glyphs (a scan?)."""
 
 
-@dataclass
 class PageReading:
-    """What one page holds: its tables, the text above them, and its text-layer damage."""
+    """What one page holds: its tables, the text above them, and its text-layer damage
+    (filled in by ``read_page``)."""
 
-    number: int
-    tables: list[list[list[Cell]]] = field(default_factory=list)
-    boxes: list[TableBoxes] = field(default_factory=list)
-    at_foot: tuple[Foot, ...] | None = None
-    """For the last row of the page's last table: per column, how its text meets the
-    table's foot (``RawRow.at_foot``)."""
-    lines_above: list[list[TextLine]] = field(default_factory=list)
-    """Per table, the text lines between the table above it (or the page top) and it;
-    with no table, one entry: the whole page's lines."""
-    damage: TextDamage = field(default_factory=lambda: TextDamage(0, 0, 0))
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.tables: list[list[list[Cell]]] = []
+        self.boxes: list[TableBoxes] = []
+        self.at_foot: tuple[Foot, ...] | None = None
+        """For the last row of the page's last table: per column, how its text meets
+        the table's foot (``RawRow.at_foot``)."""
+        self.lines_above: list[list[TextLine]] = []
+        """Per table, the text lines between the table above it (or the page top) and
+        it; with no table, one entry: the whole page's lines."""
+        self.damage = TextDamage(0, 0, 0)
 
 
 def read_page(content: PageContent) -> PageReading:

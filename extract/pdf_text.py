@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 _RADICALS_FILE = Path(__file__).resolve().parent / "data" / "radicals.toml"
 
@@ -63,8 +63,7 @@ def repair_text(text: str) -> str:
     return text.translate(radical_table())
 
 
-@dataclass(frozen=True)
-class TextDamage:
+class TextDamage(NamedTuple):
     """How much of a page's text layer is garbage that cannot be repaired."""
 
     characters: int

@@ -10,7 +10,6 @@ nothing about file formats: it sees only ``extract.RawDocument``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,13 +39,22 @@ from qingdan.normalize.records import RecordContext, build_record
 from qingdan.normalize.roles import Value, traits
 
 
-@dataclass(frozen=True)
 class Knowledge:
-    """The domain knowledge normalizing uses: built-in data plus the user's files."""
+    """The domain knowledge normalizing uses: built-in data plus the user's files
+    (``Knowledge()``: the built-in data alone)."""
 
-    columns: ColumnSynonyms = field(default_factory=ColumnSynonyms.load)
-    departments: DepartmentKnowledge = field(default_factory=DepartmentKnowledge.load)
-    aliases: AliasTable = field(default_factory=AliasTable.load)
+    def __init__(
+        self,
+        columns: ColumnSynonyms | None = None,
+        departments: DepartmentKnowledge | None = None,
+        aliases: AliasTable | None = None,
+    ) -> None:
+        self.columns = ColumnSynonyms.load() if columns is None else columns
+        self.departments = DepartmentKnowledge.load() if departments is None else departments
+        self.aliases = AliasTable.load() if aliases is None else aliases
+
+    def __repr__(self) -> str:
+        return f"Knowledge({self.columns!r}, {self.departments!r}, {self.aliases!r})"
 
     @classmethod
     def load(

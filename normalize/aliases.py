@@ -15,10 +15,10 @@ canonical name: nothing is guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from qingdan.normalize.knowledge import (
     KnowledgeFileError,
@@ -28,15 +28,14 @@ from qingdan.normalize.knowledge import (
 )
 
 
-@dataclass(frozen=True)
-class AliasTable:
+class AliasTable(NamedTuple):
     """Which department names mean the same body, and the name to report it under."""
 
-    bodies: dict[str, str] = field(default_factory=dict)
+    bodies: Mapping[str, str] = {}
     """Variant or canonical form of a body (no level prefix) -> its canonical form."""
     prefix_ends: tuple[str, ...] = ()
     """A prefix before a body form is kept when it ends with one of these (区, 市 ...)."""
-    user: dict[str, str] = field(default_factory=dict)
+    user: Mapping[str, str] = {}
     """The user's exact pairs: name -> canonical name."""
 
     @classmethod

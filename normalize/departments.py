@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -51,15 +50,18 @@ _LEGACY_KEYS = {
 }
 
 
-@dataclass(frozen=True)
 class DepartmentKnowledge:
     """The model of unit names: built-in ``data/units.toml`` plus the user's file."""
 
-    model: UnitModel
-    _cells: dict[str, DepartmentCell] = field(default_factory=dict, compare=False, repr=False)
-    """What readers of ``model`` itself (no document's evidence) found in each cell."""
-    _unit_lists: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
-    """Whether each cell names units only, for the same readers (``names_only_units``)."""
+    def __init__(self, model: UnitModel) -> None:
+        self.model = model
+        self._cells: dict[str, DepartmentCell] = {}
+        """What readers of ``model`` itself (no document's evidence) found in each cell."""
+        self._unit_lists: dict[str, bool] = {}
+        """Whether each cell names units only, for the same readers (``names_only_units``)."""
+
+    def __repr__(self) -> str:
+        return f"DepartmentKnowledge({self.model!r})"
 
     @classmethod
     def load(cls, user_file: Path | None = None) -> DepartmentKnowledge:
@@ -122,14 +124,19 @@ class DepartmentNote(NamedTuple):
         return self.written == self.note
 
 
-@dataclass(frozen=True)
-class DepartmentCell:
-    """The department names in one cell, in the order written, and the notes taken out."""
+class DepartmentCell(NamedTuple):
+    """The department names in one cell, in the order written, and the notes taken out
+    (``empty_cell()`` starts one to fill)."""
 
-    names: list[str] = field(default_factory=list)
-    notes: list[DepartmentNote] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
+    names: list[str]
+    notes: list[DepartmentNote]
+    unknown: list[str]
     """Names kept as written that the model cannot place (for ``unknown-department``)."""
+
+
+def empty_cell() -> DepartmentCell:
+    """A cell with no names yet, its lists its own."""
+    return DepartmentCell([], [], [])
 
 
 class DepartmentReader:
@@ -196,7 +203,7 @@ class DepartmentReader:
         # The answer does not depend on the order: the shortest runs, cheapest to cut,
         # go first (a sentence's shortest clause is the quickest to find out).
         for run in sorted(runs, key=lambda run: len(run.text)):
-            cell = DepartmentCell()
+            cell = empty_cell()
             _collect(run, best_cut(run, self.model), cell)
             if not all(self.is_complete(name) for name in cell.names):
                 return False
@@ -208,7 +215,7 @@ class DepartmentReader:
         return self.model.is_unit(name)
 
     def _split(self, text: str) -> DepartmentCell:
-        cell = DepartmentCell()
+        cell = empty_cell()
         for chunk in split_outside_brackets("\n".join(cell_lines(text))):
             run = prepare_run(chunk, self.model)
             pieces = best_cut(run, self.model)

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
@@ -75,13 +74,15 @@ class Level(Enum):
     ITEM = "item"
 
 
-@dataclass
 class _Item:
-    no: str
-    category: str | None
-    lines: list[str]
-    roles: dict[str, list[str]] = field(default_factory=dict)
-    last_role: str | None = None
+    """One numbered item as it is read: its number, category, lines and role lines."""
+
+    def __init__(self, no: str, category: str | None, lines: list[str]) -> None:
+        self.no = no
+        self.category = category
+        self.lines = lines
+        self.roles: dict[str, list[str]] = {}
+        self.last_role: str | None = None
 
 
 class ParagraphList(NamedTuple):
@@ -138,20 +139,20 @@ def _levels(lines: list[str]) -> dict[Level, Level] | None:
     return None
 
 
-@dataclass
 class _Reader:
     """The lines read in order into sections, categories and items."""
 
-    synonyms: ColumnSynonyms
-    levels: dict[Level, Level]
-    above: list[str] = field(default_factory=list)
-    entries: list[_Item | str] = field(default_factory=list)
-    """Items and section headings (as their text), in order."""
-    warnings: list[TaskWarning] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
-    """Role labels in the order first seen: the synthetic header's role columns."""
-    _category: str | None = None
-    _started: bool = False
+    def __init__(self, synonyms: ColumnSynonyms, levels: dict[Level, Level]) -> None:
+        self.synonyms = synonyms
+        self.levels = levels
+        self.above: list[str] = []
+        self.entries: list[_Item | str] = []
+        """Items and section headings (as their text), in order."""
+        self.warnings: list[TaskWarning] = []
+        self.labels: list[str] = []
+        """Role labels in the order first seen: the synthetic header's role columns."""
+        self._category: str | None = None
+        self._started = False
 
     def read(self, line: str) -> None:
         """Read one line: a heading, an item, a role line or a continuation."""

@@ -15,7 +15,6 @@ The vocabulary is data: ``data/units.toml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from qingdan.normalize.collectives import read_collective
@@ -51,7 +50,7 @@ from qingdan.normalize.unit_reading import (
     cheaper_opt,
     without_brackets,
 )
-from qingdan.normalize.word_index import NO_INDEX, WordIndex
+from qingdan.normalize.word_index import WordIndex
 
 # Characters that end organ words; a place stem never holds one (so 财政局县 is no place).
 _ORGAN_CHARS = frozenset("局委办室部院所站处厅署队社司府会组班行馆联协团心位门")
@@ -73,58 +72,90 @@ def _longest_first(words: Any) -> tuple[str, ...]:
     return tuple(sorted({str(w) for w in words if str(w)}, key=len, reverse=True))
 
 
-@dataclass(frozen=True)
 class UnitModel:
     """The grammar of unit names (``data/units.toml``) and the places of one document."""
 
-    levels: tuple[str, ...]
-    zones: tuple[str, ...]
-    openers: tuple[str, ...]
-    committees: tuple[str, ...]
-    organs: frozenset[str]
-    stems: frozenset[str]
-    unit_suffixes: tuple[str, ...]
-    branch_suffixes: tuple[str, ...]
-    collective_heads: tuple[str, ...]
-    collective_tails: tuple[str, ...]
-    member_tails: frozenset[str]
-    member_owners: tuple[str, ...]
-    department_owners: tuple[str, ...]
-    scope_marks: tuple[str, ...]
-    scope_openers: tuple[str, ...]
-    party_organs: frozenset[str]
-    place_endings: tuple[str, ...]
-    whole: frozenset[str]
-    notes: frozenset[str]
-    note_words: tuple[str, ...]
-    etc: tuple[str, ...]
-    false_starts: tuple[str, ...]
-    end_characters: frozenset[str] = frozenset()
-    """Characters a name can end with: a segmenter may cut after them."""
-    confirmed: frozenset[str] = frozenset()
-    """Names the document writes whole (evidence for cutting, not knowledge)."""
-    ranks: dict[str, int] = field(default_factory=dict, compare=False)
-    """Level -> its rank in ``level_order`` (0 highest); zones rank as ``zone``."""
-    places: frozenset[str] = frozenset()
-    """Place stems learned from the document (X of X区, X分局)."""
-    _level_index: dict[str, tuple[str, ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    _indexes: WordIndex = field(default=NO_INDEX, compare=False, repr=False)
-    """The word lists by character; the same for the places and names of a document."""
-    _cache: dict[str, Reading] = field(default_factory=dict, compare=False, repr=False)
-    _places_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
-    _prefix_cache: dict[str, dict[int, tuple[float, str]]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    _root: UnitModel | None = field(default=None, compare=False, repr=False)
-    """The model this one was derived from by ``with_places``/``with_confirmed``."""
-    _own_words: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
-    """The words this model adds to its root that can change a reading (``_sharing_with``)."""
-    _own_confirmed: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
-    """The names this model confirms and its root does not."""
-    _cuts: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
-    """Cuts of runs this model made (``segment.best_cut``), by run."""
+    def __init__(
+        self,
+        *,
+        levels: tuple[str, ...],
+        zones: tuple[str, ...],
+        openers: tuple[str, ...],
+        committees: tuple[str, ...],
+        organs: frozenset[str],
+        stems: frozenset[str],
+        unit_suffixes: tuple[str, ...],
+        branch_suffixes: tuple[str, ...],
+        collective_heads: tuple[str, ...],
+        collective_tails: tuple[str, ...],
+        member_tails: frozenset[str],
+        member_owners: tuple[str, ...],
+        department_owners: tuple[str, ...],
+        scope_marks: tuple[str, ...],
+        scope_openers: tuple[str, ...],
+        party_organs: frozenset[str],
+        place_endings: tuple[str, ...],
+        whole: frozenset[str],
+        notes: frozenset[str],
+        note_words: tuple[str, ...],
+        etc: tuple[str, ...],
+        false_starts: tuple[str, ...],
+        end_characters: frozenset[str] = frozenset(),
+        confirmed: frozenset[str] = frozenset(),
+        ranks: dict[str, int] | None = None,
+        places: frozenset[str] = frozenset(),
+    ) -> None:
+        self.levels = levels
+        self.zones = zones
+        self.openers = openers
+        self.committees = committees
+        self.organs = organs
+        self.stems = stems
+        self.unit_suffixes = unit_suffixes
+        self.branch_suffixes = branch_suffixes
+        self.collective_heads = collective_heads
+        self.collective_tails = collective_tails
+        self.member_tails = member_tails
+        self.member_owners = member_owners
+        self.department_owners = department_owners
+        self.scope_marks = scope_marks
+        self.scope_openers = scope_openers
+        self.party_organs = party_organs
+        self.place_endings = place_endings
+        self.whole = whole
+        self.notes = notes
+        self.note_words = note_words
+        self.etc = etc
+        self.false_starts = false_starts
+        self.end_characters = end_characters
+        """Characters a name can end with: a segmenter may cut after them."""
+        self.confirmed = confirmed
+        """Names the document writes whole (evidence for cutting, not knowledge)."""
+        self.ranks: dict[str, int] = {} if ranks is None else ranks
+        """Level -> its rank in ``level_order`` (0 highest); zones rank as ``zone``."""
+        self.places = places
+        """Place stems learned from the document (X of X区, X分局)."""
+        self._level_index: dict[str, tuple[str, ...]] = {}
+        self._cache: dict[str, Reading] = {}
+        self._places_cache: dict[str, bool] = {}
+        self._prefix_cache: dict[str, dict[int, tuple[float, str]]] = {}
+        self._root: UnitModel | None = None
+        """The model this one was derived from by ``with_places``/``with_confirmed``."""
+        self._own_words: re.Pattern[str] | None = None
+        """The words this model adds to its root that can change a reading (``_sharing_with``)."""
+        self._own_confirmed: frozenset[str] = frozenset()
+        """The names this model confirms and its root does not."""
+        self._cuts: dict[Any, Any] = {}
+        """Cuts of runs this model made (``segment.best_cut``), by run."""
+        self._indexes = WordIndex.of(self)
+        """The word lists by character; the same for the places and names of a document."""
+
+    def _copy(self, **changes: Any) -> UnitModel:
+        """This model with some attributes changed (the word index is shared)."""
+        copy = object.__new__(UnitModel)
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(changes)
+        return copy
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> UnitModel:
@@ -168,11 +199,6 @@ class UnitModel:
             ranks=_ranks(data.get("level_order", []), data.get("zones", [])),
         )._with_end_characters()
 
-    def __post_init__(self) -> None:
-        # A model built from word lists indexes them; a copy (replace) keeps the index.
-        if self._indexes is NO_INDEX:
-            object.__setattr__(self, "_indexes", WordIndex.of(self))
-
     def _with_end_characters(self) -> UnitModel:
         words = [
             *self.levels,
@@ -191,8 +217,7 @@ class UnitModel:
         for word in (*self.zones, *self.levels):  # zones first: X新区 is no X新 + 区
             index.setdefault(word[0], []).append(word)
         levels = {first: tuple(words) for first, words in index.items()}
-        return replace(
-            self,
+        return self._copy(
             end_characters=ends,
             _level_index=levels,
             _cache={},
@@ -202,8 +227,7 @@ class UnitModel:
 
     def with_places(self, places: set[str] | frozenset[str]) -> UnitModel:
         """The same grammar knowing these place stems as well (a fresh cache)."""
-        derived = replace(
-            self,
+        derived = self._copy(
             places=self.places | frozenset(places),
             _cache={},
             _places_cache={},
@@ -218,8 +242,8 @@ class UnitModel:
         kind: a name the grammar cannot build is still unknown (and warned about).
         """
         # The end characters come from the word lists, which confirmed names leave alone.
-        derived = replace(
-            self, confirmed=self.confirmed | frozenset(names), _cache={}, _prefix_cache={}
+        derived = self._copy(
+            confirmed=self.confirmed | frozenset(names), _cache={}, _prefix_cache={}
         )
         return derived._sharing_with(self._root or self)
 
@@ -237,10 +261,10 @@ class UnitModel:
         words |= {n for n in self.confirmed - root.confirmed if root.read(n).cost != 0.0}
         ordered = sorted(words, key=len, reverse=True)
         own = re.compile("|".join(map(re.escape, ordered))) if ordered else None
-        object.__setattr__(self, "_root", root)
-        object.__setattr__(self, "_own_words", own)
-        object.__setattr__(self, "_own_confirmed", self.confirmed - root.confirmed)
-        object.__setattr__(self, "_cuts", {})
+        self._root = root
+        self._own_words = own
+        self._own_confirmed = self.confirmed - root.confirmed
+        self._cuts = {}
         return self
 
     def cutter(self, text: str, lines: list[str]) -> UnitModel:

@@ -8,7 +8,6 @@ root) cannot change. These tests compare it with a model that reads everything i
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,8 +21,8 @@ from tests.normalize.unit_names import SEPARATORS, names_for, places, title
 
 def _reading_alone(model: UnitModel) -> UnitModel:
     """The same model with nothing shared: every text is read by its own grammar."""
-    return replace(
-        model, _root=None, _own_words=None, _cache={}, _prefix_cache={}, _places_cache={}
+    return model._copy(
+        _root=None, _own_words=None, _cache={}, _prefix_cache={}, _places_cache={}, _cuts={}
     )
 
 

@@ -98,3 +98,18 @@ def test_import_qingdan_is_lazy() -> None:
         check=True,
     )
     assert "pydantic" not in done.stdout and "qingdan.pipeline" not in done.stdout
+
+
+def test_one_file_to_json_defines_no_dataclass(tmp_path: Path) -> None:
+    # Importing dataclasses (and inspect through it) costs several milliseconds, and each
+    # dataclass about 0.7 ms to define: the records a one-file conversion makes are
+    # NamedTuples or plain classes (docs/speed.md), paragraph lists included.
+    for name in (
+        "000_eaf823a1ce4555f0_merged.pdf",
+        "000_eaf823a1ce4555f0_paragraphs.pdf",
+        "000_eaf823a1ce4555f0_merged.docx",
+        "000_eaf823a1ce4555f0_paragraphs.docx",
+    ):
+        loaded = _all_modules_after("convert", str(SAMPLES / name), "-o", str(tmp_path / "o.json"))
+        assert "qingdan.normalize.units" in loaded
+        assert "dataclasses" not in loaded, name
