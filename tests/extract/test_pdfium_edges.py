@@ -5,6 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from qingdan.extract.pdfium import page_content
+from tests.extract.pdf_bytes import pdf_file
 
 PAGE = b"1 0 0 1 10 20 cm 100 700 m 300 700 l S /Fm1 Do"
 FORM = b"50 100 200 80 re S 0 0 m 10 10 l S"
@@ -22,19 +23,7 @@ def _pdf() -> bytes:
         b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [1 0 0 1 5 0] "
         b"/Length %d >>\nstream\n" % len(FORM) + FORM + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def test_edges_of_page_paths_and_form_paths_are_upright_and_shifted() -> None:
