@@ -25,7 +25,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from functools import cache
-from itertools import pairwise
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -121,36 +120,6 @@ def _text_kinds(text: str) -> tuple[bool, int, int]:
     return False, _kind(text[0]), _kind(text[-1])
 
 
-def needs_space(left: Glyph, right: Glyph, usual_gap: float = 0.0) -> bool:
-    """Whether a space stands between two adjacent glyphs that are not spaces themselves.
-
-    Between two Latin/digit words set apart (more than ``WORD_GAP`` em); between two
-    Chinese characters set apart by more than ``WORD_GAP`` em beyond the line's usual
-    gap between them (``usual_gap``: letter spacing and justification widen every gap
-    alike; a space the PDF positions without a glyph widens one). Never between a
-    Chinese character and a Latin letter or digit: that gap is Word's and LibreOffice's
-    autospace, layout only.
-    """
-    kind = _kind(left.text[-1])
-    if kind == _OTHER or kind != _kind(right.text[0]):
-        return False
-    gap = right.x0 - left.x1
-    em = max(left.size, right.size, 1.0)
-    if kind == _WORD:
-        return gap > WORD_GAP * em
-    return gap - usual_gap > WORD_GAP * em
-
-
-def _usual_cjk_gap(line: Sequence[Glyph]) -> float:
-    """The median gap between adjacent Chinese characters on a line (0 if none)."""
-    gaps = sorted(
-        right.x0 - left.x1
-        for left, right in pairwise(line)
-        if _kind(left.text[-1]) == _CJK and _kind(right.text[0]) == _CJK
-    )
-    return gaps[len(gaps) // 2] if gaps else 0.0
-
-
 def _stray_space(glyph: Glyph, line: Sequence[Glyph]) -> bool:
     """A space glyph printed over an inked glyph (LibreOffice leaves a wrapped line's
     space at the position where the next line's text starts): not a space in the text."""
@@ -216,13 +185,17 @@ def _left_to_right(band: list[Glyph]) -> list[Glyph]:
     return kept
 
 
-def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
-    """Glyphs grouped into printed lines, top down, each line left to right, duplicates out."""
-    return [_left_to_right(band) for band in _bands(glyphs)]
-
-
 def line_text(line: Sequence[Glyph]) -> str:
-    """A line's text by the spacing rule, without spaces at its ends."""
+    """A line's text by the spacing rule, without spaces at its ends.
+
+    A space glyph is kept unless it is printed over an inked glyph. Between two other
+    adjacent glyphs a space stands between two Latin/digit words set apart (more than
+    ``WORD_GAP`` em), and between two Chinese characters set apart by more than
+    ``WORD_GAP`` em beyond the line's usual (median) gap between Chinese characters:
+    letter spacing and justification widen every gap alike, a space the PDF positions
+    without a glyph widens one. Never between a Chinese character and a Latin letter or
+    digit: that gap is Word's and LibreOffice's autospace, layout only.
+    """
     kinds = list(map(_text_kinds, map(_TEXT, line)))
     if _SPACE_KINDS in kinds:
         kept = [
@@ -233,9 +206,9 @@ def line_text(line: Sequence[Glyph]) -> str:
         line, kinds = [g for g, _ in kept], [k for _, k in kept]
     if not line:
         return ""
-    # The rule of ``needs_space`` in one pass, each glyph's kinds looked up once: the
-    # pairs of Chinese characters it weighs against the line's usual gap are the very
-    # pairs ``_usual_cjk_gap`` takes that gap from, so they wait until it is known.
+    # The rule in one pass, each glyph's kinds looked up once: the pairs of Chinese
+    # characters weighed against the line's usual gap are the very pairs that gap is
+    # taken from, so they wait until it is known.
     parts: list[str] = []
     waiting: list[tuple[int, float, float]] = []  # (place in parts, gap, em)
     previous, previous_tail = line[0], _OTHER  # no neighbour before the first glyph

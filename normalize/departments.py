@@ -23,7 +23,6 @@ extended by the user's ``--departments`` file.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -197,12 +196,9 @@ class DepartmentReader:
 
     def _names_only_units(self, text: str) -> bool:
         named = False
-        runs = [
-            prepare_run(c, self.model) for c in split_outside_brackets("\n".join(cell_lines(text)))
-        ]
         # The answer does not depend on the order: the shortest runs, cheapest to cut,
         # go first (a sentence's shortest clause is the quickest to find out).
-        for run in sorted(runs, key=lambda run: len(run.text)):
+        for run in sorted(_runs(text, self.model), key=lambda run: len(run.text)):
             cell = empty_cell()
             _collect(run, best_cut(run, self.model), cell)
             if not all(self.is_complete(name) for name in cell.names):
@@ -216,11 +212,14 @@ class DepartmentReader:
 
     def _split(self, text: str) -> DepartmentCell:
         cell = empty_cell()
-        for chunk in split_outside_brackets("\n".join(cell_lines(text))):
-            run = prepare_run(chunk, self.model)
-            pieces = best_cut(run, self.model)
-            _collect(run, pieces, cell)
+        for run in _runs(text, self.model):
+            _collect(run, best_cut(run, self.model), cell)
         return cell
+
+
+def _runs(text: str | None, model: UnitModel) -> list[Run]:
+    """A cell's runs: its text between separators outside brackets, breaks located."""
+    return [prepare_run(c, model) for c in split_outside_brackets("\n".join(cell_lines(text)))]
 
 
 def _collect(run: Run, pieces: list[Piece], cell: DepartmentCell) -> None:
@@ -254,15 +253,13 @@ def _written_whole(cells: Iterable[str | None], model: UnitModel) -> set[str]:
     of a longer run that reads as an organ by itself (区发改委, 市资源规划局X分局)."""
     whole: set[str] = set()
     for text in dict.fromkeys(cells):
-        for chunk in split_outside_brackets("\n".join(cell_lines(text))):
-            run = prepare_run(chunk, model)
+        for run in _runs(text, model):
             if not run.breaks:
                 pieces = best_cut(run, model)
                 if len(pieces) == 1 and _may_be_whole(pieces[0]):
                     whole.add(pieces[0].text)
                 continue
-            bounds = [0, *sorted(run.breaks), len(run.text)]
-            for start, end in itertools.pairwise(bounds):
+            for start, end in run.line_spans():
                 line = run.text[start:end]
                 reading = model.read(line)
                 if reading.kind is Kind.ORGAN and reading.cost <= 1.0:

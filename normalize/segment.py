@@ -53,6 +53,10 @@ class Run(NamedTuple):
     breaks: frozenset[int]
     notes: tuple[BracketNote, ...]
 
+    def line_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each line of the run's text, the breaks between them."""
+        return list(itertools.pairwise([0, *sorted(self.breaks), len(self.text)]))
+
 
 def prepare_run(written: str, model: UnitModel) -> Run:
     """The run without whitespace, the positions of its breaks and its bracket notes."""
@@ -116,8 +120,7 @@ def best_cut(run: Run, model: UnitModel) -> list[Piece]:
     so the cut is asked of that model, which remembers it for the column evidence, the
     records and every later document.
     """
-    bounds = [0, *sorted(run.breaks), len(run.text)]
-    cutter = model.cutter(run.text, [run.text[a:b] for a, b in itertools.pairwise(bounds)])
+    cutter = model.cutter(run.text, [run.text[a:b] for a, b in run.line_spans()])
     found: list[Piece] | None = cutter.remembered_cut(run)
     if found is None:
         found = _cheapest_cut(run, cutter)
@@ -187,8 +190,7 @@ def _protected(run: Run, model: UnitModel) -> set[int]:
             depth += 1
         elif char in CLOSING and depth:
             depth -= 1
-    bounds = [0, *sorted(run.breaks), len(text)]
-    for start, end in itertools.pairwise(bounds):
+    for start, end in run.line_spans():
         line = text[start:end]
         reading = model.read(line)
         known = reading.kind is Kind.WHOLE or line in model.confirmed

@@ -60,9 +60,6 @@ class WordIndex(NamedTuple):
         )
 
 
-NO_INDEX = WordIndex({}, {}, {}, frozenset(), {}, re.compile("(?!)"), {})
-
-
 def _by_character(words: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for word in words:

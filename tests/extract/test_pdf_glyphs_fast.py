@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qingdan.extract.pdf_glyphs import (
+    _CJK,
+    _OTHER,
+    _WORD,
     DUPLICATE_TOLERANCE,
+    WORD_GAP,
     Glyph,
     GlyphIndex,
     _bands,
+    _kind,
     _left_to_right,
     _stray_space,
-    _usual_cjk_gap,
     block_text,
     line_text,
-    needs_space,
     printed_lines,
 )
 
@@ -34,6 +38,37 @@ def _glyphs(draw: st.DrawFn) -> list[Glyph]:
         size = draw(st.sampled_from([0.5, 10.5, 12.0]))
         glyphs.append(Glyph(draw(_TEXTS), x0, top, x0 + width, top + height, size, "SimSun"))
     return glyphs
+
+
+def needs_space(left: Glyph, right: Glyph, usual_gap: float = 0.0) -> bool:
+    """The plain spacing rule, asked for every pair: whether a space stands between
+    two adjacent glyphs that are not spaces themselves.
+
+    Between two Latin/digit words set apart (more than ``WORD_GAP`` em); between two
+    Chinese characters set apart by more than ``WORD_GAP`` em beyond the line's usual
+    gap between them (``usual_gap``: letter spacing and justification widen every gap
+    alike; a space the PDF positions without a glyph widens one). Never between a
+    Chinese character and a Latin letter or digit: that gap is Word's and LibreOffice's
+    autospace, layout only.
+    """
+    kind = _kind(left.text[-1])
+    if kind == _OTHER or kind != _kind(right.text[0]):
+        return False
+    gap = right.x0 - left.x1
+    em = max(left.size, right.size, 1.0)
+    if kind == _WORD:
+        return gap > WORD_GAP * em
+    return gap - usual_gap > WORD_GAP * em
+
+
+def _usual_cjk_gap(line: Sequence[Glyph]) -> float:
+    """The median gap between adjacent Chinese characters on a line (0 if none)."""
+    gaps = sorted(
+        right.x0 - left.x1
+        for left, right in pairwise(line)
+        if _kind(left.text[-1]) == _CJK and _kind(right.text[0]) == _CJK
+    )
+    return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 def _plain_line_text(line: list[Glyph]) -> str:
