@@ -1,6 +1,6 @@
 """``python -m qingdan`` runs the command line."""
 
-from qingdan.cli import main
+from qingdan.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -4,6 +4,7 @@ process."""
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import subprocess
@@ -121,3 +122,42 @@ def test_python_dash_m_runs_the_cli(seed: Path) -> None:
         check=True,
     )
     assert len(json.loads(done.stdout)["records"]) == 15
+
+
+RUN_AND_REPORT = """\
+import atexit, gc, sys
+atexit.register(lambda: print("collector", gc.isenabled(), gc.get_freeze_count() > 0))
+sys.argv = ["qingdan", *sys.argv[1:]]
+from qingdan.cli import run
+run()
+"""
+
+
+@pytest.mark.parametrize(("arguments", "code"), [([], 0), (["--password"], 2)])
+def test_the_command_exits_with_mains_code_and_its_objects_frozen(
+    seed: Path, arguments: list[str], code: int
+) -> None:
+    """``run`` (the installed command) ends as ``main`` does, output and exit code
+    alike, with the collector off and the run's objects frozen for the shutdown."""
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_AND_REPORT, "convert", str(seed), *arguments],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == code, done.stderr
+    *output, last = done.stdout.splitlines()
+    assert last == "collector False True"
+    if code == 0:
+        assert len(json.loads("\n".join(output))["records"]) == 15
+
+
+def test_main_in_process_keeps_the_collector(seed: Path) -> None:
+    assert invoke(["convert", str(seed)]).exit_code == 0
+    assert gc.isenabled()
+
+
+def test_the_installed_command_is_run() -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="qingdan")
+    assert script.value == "qingdan.cli:run"
