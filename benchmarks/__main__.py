@@ -50,9 +50,12 @@ MAX_PROFILES = 3
 CAMELOT_MAX_PAGES = 10
 """camelot renders every page to an image (about 1 s a page here): beyond 10 pages it
 would take most of the 15-minute budget on its own."""
-SAMPLE_PLAN = Plan(rounds=4, runs=3, warmup=True)
+SAMPLE_PLAN = Plan(rounds=6, runs=3, warmup=True)
 """Samples are small (a few pages) and their times noisy: three timed runs after a
-warm-up, in four interleaved rounds."""
+warm-up, in six interleaved rounds. The machine's speed changes for seconds at a time
+(by up to half on these two shared cores), and a tool timed in its slow spell and not
+the other's moves a one-page file's ratio by a third; more, shorter rounds let both
+tools meet the same spells."""
 
 
 def plan_for(tool: str, item: Input, group: str) -> Plan | None:
@@ -69,7 +72,7 @@ def plan_for(tool: str, item: Input, group: str) -> Plan | None:
     if tool == "camelot":
         return Plan(rounds=1) if item.pages <= CAMELOT_MAX_PAGES else None
     if item.pages <= 10:
-        return Plan(rounds=5)  # a second a run: cheap to steady the median
+        return Plan(rounds=9)  # a second a run: cheap to steady the median
     if item.pages <= 50:
         return Plan(rounds=3)
     return Plan(rounds=2) if item.pages <= 200 else Plan(rounds=1)

@@ -47,8 +47,9 @@ for path in sys.argv[1:]:
     rows = [[cell.text for cell in row.cells] for table in tables for row in table.rows]
     json.dump(rows, open(path + ".raw.json", "w"), ensure_ascii=False)
 """
-ROUNDS = 5
-"""Alternated runs per comparison: each a fresh process."""
+ROUNDS = 7
+"""Alternated runs per comparison: each a fresh process (a one-page file's command is
+mostly start-up, whose time moves by a tenth from run to run here)."""
 TARGETS = {"pdf": 1.0, "docx": 1.5}
 """Issue 16: qingdan's whole process at most 1.0x the raw pdfplumber script on a PDF
 (goal 0.5x), 1.5x the raw python-docx script on a DOCX."""
