@@ -16,7 +16,7 @@ from qingdan.normalize import normalize
 from qingdan.normalize.column_evidence import ColumnEvidence
 from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
 from qingdan.normalize.roles import Role
-from qingdan.schema import Document, DocumentInfo, Record, Warning, from_task_list
+from qingdan.schema import Document, DocumentInfo, Record, Warning, from_task_list, plain
 from qingdan.schema import models as pydantic_models
 from qingdan.schema.plain import EVIDENCE_SHARES, data_json, document_data
 from qingdan.writers.json import document_json
@@ -113,3 +113,14 @@ def test_free_form_records_give_the_same_json_both_ways(
     drawn: list[TaskRecord], warnings: list[TaskWarning]
 ) -> None:
     _same_both_ways(_task_list(drawn, warnings))
+
+
+@pytest.mark.parametrize("name", ["000_eaf823a1ce4555f0.txt", "001_yunxi_air_2019_merged.pdf"])
+def test_a_streamed_document_has_the_bytes_of_a_whole_one(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long documents are streamed, short ones made whole: the bytes are the same."""
+    data = document_data(normalize(read_document(SAMPLES / name)))
+    whole = data_json(data)
+    monkeypatch.setattr(plain, "WHOLE_TEXT_RECORDS", 0)
+    assert data_json(data) == whole
