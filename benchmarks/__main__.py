@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks import paired, whole_process
+from benchmarks import whole_process
 from benchmarks.corpus import ROOT, SAMPLES, Input, golden_samples
 from benchmarks.machine import machine
 from benchmarks.measure import Measurement, Plan, measure_input
@@ -197,8 +197,6 @@ def main() -> None:
         "tools": {tool.name: tool.call for tool in TOOLS.values()},
         "measurements": measurements,
     }
-    print("in process, the tools in turns in one process...", flush=True)
-    run["paired"] = [asdict(pair) for pair in paired.measure([*samples, *scale])]
     sections: dict[str, str] = {}
     profile_text = profiles(measurements, {item.name: item for item in [*samples, *scale]})
     if profile_text:
@@ -227,9 +225,7 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     results_file.write_text(json.dumps(run, ensure_ascii=False, indent=2) + "\n", "utf-8")
     REPORT.write_text(render(run, sections), encoding="utf-8")
-    summary = targets(
-        run_samples(measurements), run_scale(measurements), paired.ratios(run["paired"])
-    )
+    summary = targets(run_samples(measurements), run_scale(measurements))
     summary += whole_process.summary(whole)
     print("\n".join([*pdf_speeds(measurements), *summary, "", *comparison]))
     print(f"wrote {REPORT.name} and {run['results_file']} in {run['duration_seconds']:.0f} s")

@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from benchmarks.paired import ratios as paired_ratios
-from benchmarks.paired import render as render_paired
 from benchmarks.ratios import (
     OWN_TOOL,
     TARGET_RATIO_TO_PDFPLUMBER,
@@ -115,12 +113,8 @@ def _per_thousand(m: Mapping[str, Any]) -> float | None:
     return None if median is None else median / m["expected"] * 1000
 
 
-def targets(
-    samples: Measurements, scale: Measurements, paired: Mapping[str, float] | None = None
-) -> list[str]:
-    """Issue 4's targets and issue 9's linear-growth check, each as one verdict line;
-    ``paired``: the in-turns ratios of ``benchmarks.paired`` by input, which issue 16's
-    in-process target takes before the ratios of separate processes."""
+def targets(samples: Measurements, scale: Measurements) -> list[str]:
+    """Issue 4's targets and issue 9's linear-growth check, each as one verdict line."""
     lines = []
     pdf = [m for m in [*samples, *scale] if m["format"] == "pdf"]
     own_pdf = [m for m in pdf if m["tool"] == OWN_TOOL]
@@ -142,7 +136,7 @@ def targets(
             f"at most {TARGET_RATIO_TO_PDFPLUMBER}x on every PDF: **{verdict}** "
             f"(worst {times(worst)}, on {worst_name})."
         )
-    lines += _issue_16_targets(pdf, wall, paired or {})
+    lines += _issue_16_targets(pdf, wall)
     at_target = [m for m in own_pdf if m["pages"] == MEMORY_TARGET_PAGES]
     for m in at_target:
         peak = m["peak_rss_bytes"]
@@ -193,28 +187,18 @@ def pages_per_second(m: Mapping[str, Any]) -> str:
     return "—" if not per_page else f"{1 / per_page:.1f}"
 
 
-def _issue_16_targets(
-    pdf: Measurements, wall: Mapping[str, float], paired: Mapping[str, float]
-) -> list[str]:
+def _issue_16_targets(pdf: Measurements, wall: Mapping[str, float]) -> list[str]:
     """Issue 16's in-process time and long-file memory targets, as verdict lines."""
     lines = []
-    in_process = {**wall, **{name: value for name, value in paired.items() if name in wall}}
-    if in_process:
-        worst_name = max(in_process, key=lambda name: in_process[name])
-        within = sorted(name for name, value in in_process.items() if value <= IN_PROCESS_TARGET)
-        verdict = "met" if len(within) == len(in_process) else "NOT met"
-        taken = sum(name in paired for name in in_process)
-        how = (
-            f"; the tools timed in turns in one process on {taken} of them, the rest in "
-            "separate processes"
-            if taken
-            else ""
-        )
+    if wall:
+        worst_name = max(wall, key=lambda name: wall[name])
+        within = sorted(name for name, value in wall.items() if value <= IN_PROCESS_TARGET)
+        verdict = "met" if len(within) == len(wall) else "NOT met"
         lines.append(
             f"- In process, qingdan ÷ raw pdfplumber `extract_tables` at most "
             f"{IN_PROCESS_TARGET}x on every PDF (issue 16): **{verdict}** (worst "
-            f"{times(in_process[worst_name])}, on {worst_name}; within it on {len(within)} of "
-            f"{len(in_process)} files{': ' + ', '.join(within) if within else ''}{how})."
+            f"{times(wall[worst_name])}, on {worst_name}; within it on {len(within)} of "
+            f"{len(wall)} files{': ' + ', '.join(within) if within else ''})."
         )
     longest = max_pages(pdf)
     peaks = {m["tool"]: m["peak_rss_bytes"] for m in pdf if m["pages"] == longest}
@@ -333,10 +317,7 @@ def render(run: Mapping[str, Any], extra_sections: Mapping[str, str]) -> str:
             scale_table(scale),
             "",
         ]
-    paired = run.get("paired", [])
-    parts += ["## Targets", "", *targets(samples, scale, paired_ratios(paired)), ""]
-    if paired:
-        parts += ["## In process, in turns", "", render_paired(paired), ""]
+    parts += ["## Targets", "", *targets(samples, scale), ""]
     speeds = pdf_speeds(measurements)
     if speeds:
         parts += ["PDF speed, qingdan against raw pdfplumber on the same pages:", "", *speeds, ""]

@@ -113,18 +113,3 @@ def test_issue_16_targets_name_the_files_within_the_in_process_ratio_and_the_lon
     assert "Peak memory at 1000 pages at most raw pdfplumber's + 20% (issue 16): **met**" in lines
     heavy = [{**scale[0], "peak_rss_bytes": 95 * 10**6}, scale[1]]
     assert "+ 20% (issue 16): **NOT met** (95 MB against 76 MB)" in "\n".join(targets([], heavy))
-
-
-def test_issue_16_in_process_target_takes_the_paired_ratio_where_a_file_has_one() -> None:
-    samples = [
-        measurement("qingdan", "small.pdf", 0.012, 1),
-        measurement("pdfplumber", "small.pdf", 0.030, 1),
-        measurement("qingdan", "other.pdf", 0.010, 1),
-        measurement("pdfplumber", "other.pdf", 0.040, 1),
-    ]
-    lines = "\n".join(targets(samples, [], {"small.pdf": 0.28, "absent.pdf": 0.9}))
-    assert "at most 0.3x on every PDF (issue 16): **met** (worst 0.28x, on small.pdf" in lines
-    assert "in turns in one process on 1 of them, the rest in separate processes" in lines
-    lines = "\n".join(targets(samples, [], {"small.pdf": 0.31}))
-    assert "**NOT met** (worst 0.31x, on small.pdf; within it on 1 of 2 files: other.pdf" in lines
-    assert "in turns" not in "\n".join(targets(samples, []))
