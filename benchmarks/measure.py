@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import ROOT, Input
@@ -30,6 +31,11 @@ class Plan:
     runs: int = 1
     warmup: bool = False
     """Run once untimed in each process first (worth it only for small, fast files)."""
+    prime: Path | None = None
+    """Convert this other file once, untimed, in each process first: the one-time set-up
+    a first conversion does (knowledge, patterns, fonts) is behind it, as in a process
+    that has converted a file before, while the timed file's own content is still read
+    for the first time."""
 
 
 @dataclass
@@ -122,6 +128,7 @@ def _run_worker(tool: str, item: Input, plan: Plan) -> dict[str, Any] | str:
         str(item.path),
         str(plan.runs),
         "1" if plan.warmup else "0",
+        *([str(plan.prime)] if plan.prime else []),
     ]
     try:
         finished = subprocess.run(
