@@ -21,6 +21,7 @@ _ORDINAL = re.compile(
     r"|[一二三四五六七八九十]{1,3}[、.．]?)$"
 )
 _SENTENCE_MARKS = re.compile("[，,。；;：:！？]")
+_NAME_BREAKS = re.compile(r"[、，,；;\s]+")
 # A person named by office or title (王副区长, 李书记, 张主任): a column of people.
 _PERSON = re.compile(
     r"(?:[区县市省州镇乡]长|书记|主任|常委|委员|部长|局长|秘书长|主席|同志|总监|经理|组长)"
@@ -71,7 +72,10 @@ def measure_column(
 ) -> ColumnEvidence:
     """The content evidence of one column's body cells."""
     texts = [join_wrapped_lines(cell) for cell in cells]
-    filled = [text for text in texts if text]
+    # Each cell without whitespace, once: several measures compare or count it. A cell's
+    # joined lines squeeze to what its raw text squeezes to (joining only moves spaces).
+    keys = [squeeze(text) for text in texts]
+    filled = [(text, key) for text, key in zip(texts, keys, strict=True) if text]
     count = len(filled)
 
     def share(test: int) -> float:
@@ -84,19 +88,21 @@ def measure_column(
     return ColumnEvidence(
         filled=count,
         coverage=round((count + covered) / len(cells), 3) if cells else 0.0,
-        departments=share(sum(_reads_as_departments(c, reader) for c in cells)),
-        deadlines=share(sum(_reads_as_deadline(text, year) for text in filled)),
-        sentences=share(sum(_reads_as_sentence(text) for text in filled)),
-        ordinals=share(sum(bool(_ORDINAL.match(squeeze(text))) for text in filled)),
-        grouping=round(_grouping(cells), 3),
-        mean_length=round(sum(len(squeeze(text)) for text in filled) / count, 1) if count else 0.0,
-        people=share(sum(_reads_as_people(text) for text in filled)),
+        departments=share(
+            sum(_reads_as_departments(c, key, reader) for c, key in zip(cells, keys, strict=True))
+        ),
+        deadlines=share(sum(_reads_as_deadline(text, year) for text, _ in filled)),
+        sentences=share(sum(_reads_as_sentence(text, key) for text, key in filled)),
+        ordinals=share(sum(bool(_ORDINAL.match(key)) for _, key in filled)),
+        grouping=round(_grouping(cells, keys), 3),
+        mean_length=round(sum(len(key) for _, key in filled) / count, 1) if count else 0.0,
+        people=share(sum(_reads_as_people(text) for text, _ in filled)),
     )
 
 
-def _reads_as_departments(cell: Cell, departments: DepartmentReader) -> bool:
+def _reads_as_departments(cell: Cell, key: str, departments: DepartmentReader) -> bool:
     text = cell_text(cell)
-    if not text.strip() or len(squeeze(text)) > _LONGEST_DEPARTMENT_CELL:
+    if not text.strip() or len(key) > _LONGEST_DEPARTMENT_CELL:
         return False
     return names_only_units(text, departments)
 
@@ -108,24 +114,25 @@ def _reads_as_deadline(text: str, year: int | None) -> bool:
 
 
 def _reads_as_people(text: str) -> bool:
-    names = [name for name in re.split(r"[、，,；;\s]+", text) if name]
+    names = [name for name in _NAME_BREAKS.split(text) if name]
     return bool(names) and all(_PERSON.search(name) for name in names)
 
 
-def _reads_as_sentence(text: str) -> bool:
-    return bool(_SENTENCE_MARKS.search(text)) or len(squeeze(text)) >= _SENTENCE_LENGTH
+def _reads_as_sentence(text: str, key: str) -> bool:
+    return bool(_SENTENCE_MARKS.search(text)) or len(key) >= _SENTENCE_LENGTH
 
 
-def _grouping(cells: list[Cell]) -> float:
-    """Share of the cells below the first that continue the one above them."""
+def _grouping(cells: list[Cell], keys: list[str]) -> float:
+    """Share of the cells below the first that continue the one above them (``keys``:
+    each cell without whitespace)."""
     if len(cells) < 2:
         return 0.0
     continued = 0
-    previous = cell_text(cells[0])
-    for cell in cells[1:]:
-        text = cell_text(cell)
-        if cell is Covered.ABOVE or not text.strip() or squeeze(text) == squeeze(previous):
+    previous = keys[0]
+    for cell, key in zip(cells[1:], keys[1:], strict=True):
+        blank = not cell_text(cell).strip()
+        if cell is Covered.ABOVE or blank or key == previous:
             continued += 1
-        if text.strip():
-            previous = text
+        if not blank:
+            previous = key
     return continued / (len(cells) - 1)
