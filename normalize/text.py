@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from qingdan.extract.grid import Cell
 
@@ -59,6 +60,7 @@ def cell_lines(text: Cell | None) -> list[str]:
     return [line for line in (clean_line(raw) for raw in text.split("\n")) if line]
 
 
+@lru_cache(maxsize=4096)
 def join_wrapped_lines(text: Cell | None) -> str:
     """A raw cell's lines as one paragraph, as a person reads it.
 
@@ -68,6 +70,8 @@ def join_wrapped_lines(text: Cell | None) -> str:
     "2019年"). In Chinese prose a wrap next to Latin letters is only a wrap: a narrow
     column cuts "VOCs" as "VOC" / "s", and a space there would change the word.
     Spaces between CJK characters are dropped (see ``drop_spaces_between_cjk``).
+    Cached: the column evidence, the sections, the notes and the records each join a
+    document's cells.
     """
     out = ""
     for line in cell_lines(text):
