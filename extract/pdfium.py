@@ -127,16 +127,21 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     count = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
     rect_ref, read_rect = ctypes.byref(rect), _RECT.unpack_from
-    name = ctypes.create_string_buffer(128)
-    name_size, flags_ref = ctypes.c_ulong(len(name)), ctypes.byref(ctypes.c_int())
+    buffer = [ctypes.create_string_buffer(128)]
+    flags_ref = ctypes.byref(ctypes.c_int())
     # A text object prints in one font at one size: asked once per object, not per
     # character. A character PDFium made up itself has no object and is asked alone.
     styles: dict[int | None, tuple[float, str]] = {}
     fonts: dict[bytes, str] = {}
 
     def style(index: int) -> tuple[float, str]:
-        _FONT_INFO(page, index, name, name_size, flags_ref)
-        font = name.value
+        # PDFium gives the name's length (its NUL included) and writes nothing into a
+        # buffer too short for it, nor anything when it fails (0): ask again with room.
+        needed = _FONT_INFO(page, index, buffer[0], ctypes.c_ulong(len(buffer[0])), flags_ref)
+        if needed > len(buffer[0]):
+            buffer[0] = ctypes.create_string_buffer(needed)
+            needed = _FONT_INFO(page, index, buffer[0], ctypes.c_ulong(needed), flags_ref)
+        font = buffer[0].value if needed else b""
         if font not in fonts:
             fonts[font] = font.decode("latin-1")
         return _FONT_SIZE(page, index), fonts[font]
