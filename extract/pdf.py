@@ -122,6 +122,7 @@ def _read_with(name: str, data: bytes, path: Path, password: str | None) -> _Doc
     document = _Document()
     with engine(name)(data, path, password) as pages:
         for content in pages:
+            document.notices.extend(content.notices)
             if not content.glyphs and content.has_image:
                 document.scanned.append(content.number)
             _add_page(document, read_page(content))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from qingdan.extract.errors import QingdanError
-from qingdan.extract.grid import Cell, Foot, TextLine
+from qingdan.extract.grid import Cell, Foot, Notice, TextLine
 from qingdan.extract.pdf_geometry import (
     TableBoxes,
     feet,
@@ -41,6 +41,8 @@ class PageContent(NamedTuple):
     edges: list[Edge]
     has_image: bool = False
     """The page shows an image; engines look only when it has no glyphs (a scan?)."""
+    notices: tuple[Notice, ...] = ()
+    """What the engine noticed about the file while reading this page (a damaged file)."""
 
 
 class PageReading:

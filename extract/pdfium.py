@@ -28,6 +28,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from qingdan.extract.errors import EncryptedFile
+from qingdan.extract.grid import Notice
 from qingdan.extract.pdf_glyphs import Glyph
 from qingdan.extract.pdf_page import EngineCannotOpen, PageContent
 from qingdan.extract.pdf_rulings import Edge
@@ -328,9 +329,20 @@ def open_pages(data: bytes, path: Path, password: str | None) -> Iterator[Iterat
         opened[-1].close()
 
 
+REBUILT_XREF = Notice(
+    "damaged-file",
+    "the PDF file looks damaged: its cross-reference table is broken and PDFium rebuilt "
+    "it from the objects it found. Check the records against the document",
+)
+"""What the PDFium engine says of a file whose cross-reference table it had to rebuild
+(a file edited by hand or saved by a broken tool): PDFium reads such a file without a
+word, and its objects may not be the ones the author saved last."""
+
+
 def _pages(
     opened: list[Any], data: bytes, path: Path, password: str | None
 ) -> Iterator[PageContent]:
+    rebuilt = not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(opened[-1].raw)
     for index in range(len(opened[-1])):
         if index and index % PAGES_PER_OPENING == 0:
             opened[-1].close()
@@ -343,6 +355,7 @@ def _pages(
                 path, f"page {index + 1} cannot be read by PDFium ({error})"
             ) from error
         try:
-            yield page_content(page, index + 1)
+            content = page_content(page, index + 1)
+            yield content._replace(notices=(REBUILT_XREF,)) if rebuilt and not index else content
         finally:
             page.close()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -16,7 +17,9 @@ from qingdan.extract import Extracted, Reader, ReadOptions, read_document
 from qingdan.extract.damage import as_reader_error, describe
 from qingdan.extract.errors import REASON_LIMIT, BrokenFile, FileMissing, QingdanError
 from qingdan.extract.logs import THIRD_PARTY_LOGGERS, library_warnings, quiet_third_party_logs
+from qingdan.normalize import normalize
 from tests.cli_runner import invoke
+from tests.conftest import SAMPLES
 from tests.extract.pdf_bytes import one_page_pdf
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -75,6 +78,29 @@ def test_a_pdf_the_library_warns_about_converts_with_a_damaged_file_warning(
     content = read_document(path, ReadOptions(pdf_engine="pdfplumber")).content
     [notice] = [n for n in content.notices if n.code == "damaged-file"]
     assert "Data-loss while decompressing corrupted data" in notice.message
+
+
+def _with_broken_xref(data: bytes) -> bytes:
+    """The PDF with every object offset of its last cross-reference table moved by one."""
+    start = data.rindex(b"\nxref\n")
+    table = data[start:].replace(b" 00000 n ", b" 00000 x ")
+    for offset in sorted(set(re.findall(rb"(\d{10}) 00000 x ", table))):
+        moved = b"%010d" % (int(offset) + 1)
+        table = table.replace(offset + b" 00000 x ", moved + b" 00000 x ")
+    return data[:start] + table.replace(b" 00000 x ", b" 00000 n ")
+
+
+def test_a_pdf_pdfium_rebuilds_converts_with_a_damaged_file_warning(tmp_path: Path) -> None:
+    source = SAMPLES / "004_beitang_flood_2019_merged.pdf"
+    path = tmp_path / "moved.pdf"
+    path.write_bytes(_with_broken_xref(source.read_bytes()))
+    damaged = normalize(read_document(path))
+    [warning] = [w for w in damaged.warnings if w.code == "damaged-file"]
+    assert "cross-reference table is broken and PDFium rebuilt it" in warning.message
+    # The records are still read, as from the whole file, and a whole file has no warning.
+    whole = normalize(read_document(source))
+    assert damaged.records == whole.records
+    assert not [w for w in whole.warnings if w.code == "damaged-file"]
 
 
 def test_library_log_lines_stay_off_the_terminal_unless_debug(tmp_path: Path) -> None:
