@@ -22,15 +22,29 @@ def one_page_pdf(content: bytes = TEXT_PAGE, corrupt_tail: bool = False) -> byte
     if corrupt_tail:
         cut = len(stream) * 3 // 4
         stream = stream[:cut] + bytes(8) + stream[cut + 8 :]
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    return page_pdf(
+        stream,
+        b"<< /Font << /F1 5 0 R >> >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    return pdf_file(objects)
+        stream_keys=b"/Filter /FlateDecode",
+    )
+
+
+def page_pdf(content: bytes, resources: bytes, *objects: bytes, stream_keys: bytes = b"") -> bytes:
+    """A one-page A4 PDF whose page draws the content stream ``content`` with these
+    ``resources``; further ``objects`` are numbered from 5 (the page's resources name
+    them ``5 0 R``, ``6 0 R`` ...)."""
+    keys = b"<< /Length %d %s>>" % (len(content), stream_keys + b" " if stream_keys else b"")
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources %s >>" % resources,
+            keys + b"\nstream\n" + content + b"\nendstream",
+            *objects,
+        ]
+    )
 
 
 def pdf_file(objects: list[bytes]) -> bytes:
