@@ -1,4 +1,5 @@
-"""Both PDF engines give identical records on every sample PDF and PDF case (issue 16)."""
+"""Both PDF engines give identical records on every sample PDF, PDF case and generated
+PDF of the committed corpus set (issue 16)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,11 @@ from qingdan.extract.pdf import ENGINES, engine
 from tests.conftest import SAMPLES
 
 CASES = Path(__file__).resolve().parent / "pdf_cases"
-PDFS = sorted(SAMPLES.glob("*.pdf")) + sorted(CASES.glob("*.pdf"))
+CORPUS_SET = Path(__file__).resolve().parents[1] / "corpus" / "set"
+"""Generated lists rendered through Word and LibreOffice paths (``make fidelity``'s kind)."""
+PDFS = (
+    sorted(SAMPLES.glob("*.pdf")) + sorted(CASES.glob("*.pdf")) + sorted(CORPUS_SET.glob("*.pdf"))
+)
 PASSWORD = "qingdan"
 
 
