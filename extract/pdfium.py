@@ -128,7 +128,7 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     count = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
     rect_ref, read_rect = ctypes.byref(rect), _RECT.unpack_from
-    buffer = [ctypes.create_string_buffer(128)]
+    name = ctypes.create_string_buffer(128)
     flags_ref = ctypes.byref(ctypes.c_int())
     # A text object prints in one font at one size: asked once per object, not per
     # character. A character PDFium made up itself has no object and is asked alone.
@@ -136,13 +136,14 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     fonts: dict[bytes, str] = {}
 
     def style(index: int) -> tuple[float, str]:
+        nonlocal name
         # PDFium gives the name's length (its NUL included) and writes nothing into a
         # buffer too short for it, nor anything when it fails (0): ask again with room.
-        needed = _FONT_INFO(page, index, buffer[0], ctypes.c_ulong(len(buffer[0])), flags_ref)
-        if needed > len(buffer[0]):
-            buffer[0] = ctypes.create_string_buffer(needed)
-            needed = _FONT_INFO(page, index, buffer[0], ctypes.c_ulong(needed), flags_ref)
-        font = buffer[0].value if needed else b""
+        needed = _FONT_INFO(page, index, name, ctypes.c_ulong(len(name)), flags_ref)
+        if needed > len(name):
+            name = ctypes.create_string_buffer(needed)
+            needed = _FONT_INFO(page, index, name, ctypes.c_ulong(needed), flags_ref)
+        font = name.value if needed else b""
         if font not in fonts:
             fonts[font] = font.decode("latin-1")
         return _FONT_SIZE(page, index), fonts[font]
