@@ -30,8 +30,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy
-	$(BIN)/mypy -m samples.make_samples -m samples.render_forms -m samples.render_scan
+	scripts/typecheck
 
 format: $(STAMP)
 	$(BIN)/ruff format .

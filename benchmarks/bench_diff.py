@@ -16,10 +16,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from qingdan.schema import Document
+
 import qingdan
 from qingdan.diff import compare
 from qingdan.diff.matching import similarity_matrix
-from qingdan.schema import Document
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "000_eaf823a1ce4555f0.txt"
 

@@ -4,7 +4,7 @@ Prints, each the minimum of ``RUNS`` fresh processes (the source compiled first:
 environment may set ``PYTHONDONTWRITEBYTECODE``, and compiling the source on every
 import is not what a user with an installed package pays):
 
-* ``python -c pass``, ``import qingdan.normalize`` and ``import qingdan.extract.pdfium``;
+* ``python -c pass``, ``import qingdan.normalize`` and ``import qingdan.extract.pdf.pdfium``;
 * for each of ``DOCUMENTS``, in one fresh process: the time of the first
   ``normalize(read_document(path))`` (reading and normalizing split) and the steady
   normalize time (the minimum of ``RUNS`` later calls on the same raw document).
@@ -31,7 +31,7 @@ DOCUMENTS = (
 IMPORTS = {
     "python -c pass": "pass",
     "import qingdan.normalize": "import qingdan.normalize",
-    "import qingdan.extract.pdfium": "import qingdan.extract.pdfium",
+    "import qingdan.extract.pdf.pdfium": "import qingdan.extract.pdf.pdfium",
 }
 ONE_DOCUMENT = """\
 import json, sys, time

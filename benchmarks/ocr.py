@@ -75,9 +75,10 @@ def scans() -> list[tuple[Path, Path]]:
 
 def worker(path: Path, expected: Path) -> dict[str, Any]:
     """Convert one scan in this process: start-up and conversion times, memory, accuracy."""
+    from qingdan.extract.scan.engine import _engine
+
     import qingdan
     from benchmarks.worker import peak_rss_bytes
-    from qingdan.extract.scan_engine import _engine
 
     start = time.perf_counter()
     _engine()

@@ -17,9 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.corpus import SAMPLES
 from qingdan.extract import read_document
 from qingdan.extract.grid import cell_text
+
+from benchmarks.corpus import SAMPLES
 
 TARGET_BYTES = 1 << 30
 """Peak resident memory a 100 MB dump may take (issue 17)."""

@@ -42,7 +42,7 @@ def _qingdan_modules(path: Path) -> tuple[str, ...]:
     (for a PDF, the default engine's too): imports, not the work being timed."""
     from qingdan.extract import READERS
     from qingdan.extract.options import ReadOptions
-    from qingdan.extract.pdf import ENGINES
+    from qingdan.extract.pdf.reader import ENGINES
 
     modules = ["qingdan.pipeline", "qingdan.schema.plain"]
     suffix = path.suffix.lower()
@@ -58,8 +58,9 @@ def _qingdan_run(path: Path) -> Any:
     (``schema.plain``; the pydantic models give the same bytes, tests/schema)."""
     import io
 
-    from qingdan.pipeline import read_task_list
     from qingdan.schema.plain import document_data, write_data_json
+
+    from qingdan.pipeline import read_task_list
 
     task_list = read_task_list(path)
     write_data_json(document_data(task_list), io.BytesIO())
@@ -72,6 +73,7 @@ def _qingdan_rows(task_list: Any) -> Rows:
     import io
 
     from qingdan.schema import from_task_list
+
     from qingdan.writers import OutputFormat, render
 
     text = render(from_task_list(task_list), OutputFormat.CSV).decode("utf-8-sig")

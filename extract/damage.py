@@ -22,18 +22,26 @@ subclasses themselves only where they can say more (encrypted, scanned, no table
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
 from qingdan.extract.errors import BrokenFile, QingdanError, one_line
 
-_PACKAGE = Path(__file__).parent.parent
-"""The installed ``qingdan`` package (this file is ``qingdan/extract/damage.py``)."""
-_OUR_PACKAGES = tuple(
-    {(_PACKAGE / name).resolve() for name in ("extract", "normalize", "schema", ".")}
-)
-"""qingdan's code, wherever it lives: in a checkout qingdan/extract etc. are symlinks to
-the top-level folders, in an installed wheel they are plain folders."""
+
+def _package_folders() -> tuple[Path, ...]:
+    """The folders of qingdan's code: qingdan/ and the pipeline's stages, which a checkout
+    keeps in top-level folders and a wheel inside qingdan/ (pyproject.toml's package-dir)."""
+    folders = {Path(__file__).resolve().parent}
+    for name in ("qingdan", "qingdan.normalize", "qingdan.schema"):
+        spec = importlib.util.find_spec(name)
+        locations = spec.submodule_search_locations if spec is not None else None
+        folders.update(Path(p).resolve() for p in (locations or []))
+    return tuple(folders)
+
+
+_OUR_PACKAGES = _package_folders()
+"""qingdan's code, wherever it lives."""
 MESSAGE_LIMIT = 160
 """The most characters of a library's own message kept in a reason."""
 

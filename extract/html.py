@@ -35,7 +35,6 @@ from typing import Any
 
 import lxml.etree
 import lxml.html
-
 from qingdan.extract.encoding import decode_text
 from qingdan.extract.errors import BrokenFile, UndecodableText
 from qingdan.extract.grid import Cell, Covered, Extracted, Notice, RawRow, RawTable

@@ -11,7 +11,7 @@ L x y ... C``). Like a PDF it has no cells, so the reader works as the PDF reade
   path segment is a ruling edge;
 * the edges go through pdfplumber's table geometry (merge edges -> intersections ->
   cells -> tables), with the page in points so its tolerances mean what they mean for
-  PDFs; ``extract.pdf.grid_cells`` marks the positions a spanning cell covers;
+  PDFs; ``extract.pdf.reader.grid_cells`` marks the positions a spanning cell covers;
 * a cell's glyphs are read line by line, top down; a gap wider than a glyph is a space;
 * the text above the first table on page 1 is ``text_before``; a document with no
   table gives every page's lines, top down, as ``text_before``.
@@ -40,11 +40,10 @@ from pdfplumber.table import (
     intersections_to_cells,
     merge_edges,
 )
-
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Extracted, RawRow, RawTable
 from qingdan.extract.options import ReadOptions
-from qingdan.extract.pdf import Box, grid_cells
+from qingdan.extract.pdf.reader import Box, grid_cells
 from qingdan.extract.zipguard import check_zip
 
 _NS = "{http://www.ofdspec.org/2016}"

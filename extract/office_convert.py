@@ -30,10 +30,15 @@ from qingdan.extract.docx import read_docx
 from qingdan.extract.errors import BrokenFile, ConverterMissing, EncryptedFile
 from qingdan.extract.grid import Extracted
 from qingdan.extract.options import ReadOptions
-from qingdan.extract.xls import read_xls
-from qingdan.extract.xlsx import OLE_MAGIC, PASSWORD_HINT, is_encrypted_ooxml, read_xlsx
+from qingdan.extract.spreadsheet.workbook import (
+    OLE_MAGIC,
+    PASSWORD_HINT,
+    ZIP_MAGIC,
+    is_encrypted_ooxml,
+    read_workbook,
+)
+from qingdan.extract.spreadsheet.xls import read_xls
 
-_ZIP_MAGIC = b"PK\x03\x04"
 DEFAULT_TIMEOUT_S = 120.0
 TIMEOUT_VARIABLE = "QINGDAN_SOFFICE_TIMEOUT"
 INSTALL_HINT = (
@@ -51,7 +56,7 @@ def read_doc(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
     """
     if is_encrypted_ooxml(data):
         raise EncryptedFile(path, PASSWORD_HINT.replace("workbook", "document"))
-    if data.startswith(_ZIP_MAGIC):  # a .docx renamed .doc/.wps
+    if data.startswith(ZIP_MAGIC):  # a .docx renamed .doc/.wps
         return read_docx(data, path, options)
     converted = convert(data, path, "docx")
     return read_docx(converted, path.with_suffix(".docx"), options)
@@ -60,15 +65,15 @@ def read_doc(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
 def read_et(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read a WPS ``.et`` spreadsheet: directly when it is in the Excel 97-2003 format
     (as WPS saves it by default), else converted to ``.xlsx`` with LibreOffice."""
-    if data.startswith(_ZIP_MAGIC):  # an .xlsx renamed .et
-        return read_xlsx(data, path, options)
+    if data.startswith(ZIP_MAGIC):  # an .xlsx renamed .et
+        return read_workbook(data, path, options)
     if data.startswith(OLE_MAGIC):
         try:
             return read_xls(data, path, options)
         except BrokenFile:
             pass  # not BIFF inside: WPS's own format, which LibreOffice reads
     converted = convert(data, path, "xlsx")
-    return read_xlsx(converted, path.with_suffix(".xlsx"), options)
+    return read_workbook(converted, path.with_suffix(".xlsx"), options)
 
 
 def time_limit() -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 PDF_ENGINES = ("pdfium", "pdfplumber")
-"""The engines that can read a PDF's characters and ruling lines (``extract.pdf``)."""
+"""The engines that can read a PDF's characters and ruling lines (``extract.pdf.reader``)."""
 
 
 class ReadOptions(NamedTuple):

@@ -18,7 +18,6 @@ from qingdan.extract.grid import RawDocument, cell_text
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.column_roles import ColumnChoice, choose_roles
 from qingdan.normalize.columns import ColumnSynonyms
-from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
 from qingdan.normalize.document_info import describe_document, heading_lines
 from qingdan.normalize.layout import (
     carry_forward,
@@ -37,6 +36,7 @@ from qingdan.normalize.page_breaks import (
 )
 from qingdan.normalize.records import RecordContext, build_record
 from qingdan.normalize.roles import Value, traits
+from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
 
 
 class Knowledge:

@@ -12,9 +12,9 @@ from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, cell_text
 from qingdan.normalize.deadlines import parse_deadline
-from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
 from qingdan.normalize.responsibility import names_only_units
 from qingdan.normalize.text import join_wrapped_lines, squeeze
+from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
 
 _ORDINAL = re.compile(
     r"^(?:\d{1,3}(?:[.．]\d{1,3})*[.．、]?|[（(][0-9一二三四五六七八九十]{1,3}[）)]"

@@ -27,8 +27,8 @@ from typing import NamedTuple
 from qingdan.extract.grid import Cell
 from qingdan.normalize.column_evidence import ColumnEvidence, column_cells, measure_column
 from qingdan.normalize.columns import ColumnSynonyms
-from qingdan.normalize.departments import DepartmentKnowledge
 from qingdan.normalize.roles import DEPARTMENT_ROLES, Role
+from qingdan.normalize.units.departments import DepartmentKnowledge
 
 # Rows looked at for evidence: enough to judge a column, cheap on a 10,000-row list.
 _EVIDENCE_ROWS = 400

@@ -27,7 +27,7 @@ from functools import cache
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.text import join_wrapped_lines
-from qingdan.normalize.unit_reading import LIST_SEPARATORS
+from qingdan.normalize.units.reading import LIST_SEPARATORS
 
 IsName = Callable[[str], bool]
 """Whether a text reads as a complete unit name (``DepartmentKnowledge.is_complete``)."""

@@ -8,7 +8,6 @@ from typing import NamedTuple
 from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.deadlines import parse_deadline
-from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, DepartmentReader
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.model import TaskRecord, TaskWarning
 from qingdan.normalize.responsibility import (
@@ -18,6 +17,11 @@ from qingdan.normalize.responsibility import (
 )
 from qingdan.normalize.roles import Role, Value, traits
 from qingdan.normalize.text import join_wrapped_lines, squeeze
+from qingdan.normalize.units.departments import (
+    DepartmentKnowledge,
+    DepartmentNote,
+    DepartmentReader,
+)
 
 
 class RecordContext(NamedTuple):

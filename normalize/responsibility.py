@@ -9,7 +9,7 @@ they lead. A cell that uses role words but fits no form is not understood: its n
 lead and the caller warns. ``split_inline_responsibility`` reads the same forms from a
 bracket at the end of a measure ("……建成投用。（县行政审批局牵头，县发改局配合）"). The
 words are data: ``data/responsibility.toml``. Names are split by a
-``DepartmentReader`` (``normalize.departments``).
+``DepartmentReader`` (``normalize.units.departments``).
 """
 
 from __future__ import annotations
@@ -19,10 +19,14 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from qingdan.normalize.departments import DepartmentKnowledge, DepartmentNote, DepartmentReader
 from qingdan.normalize.knowledge import builtin
 from qingdan.normalize.text import squeeze
-from qingdan.normalize.unit_reading import Kind
+from qingdan.normalize.units.departments import (
+    DepartmentKnowledge,
+    DepartmentNote,
+    DepartmentReader,
+)
+from qingdan.normalize.units.reading import Kind
 
 LEAD = "lead"
 SUPPORT = "support"

@@ -103,7 +103,7 @@ def _run_safely(what: Path | str, action: Callable[[], T]) -> T:
 
 
 class PdfEngine(StrEnum):
-    """The engines that can read a PDF (``qingdan.extract.pdf.ENGINES``)."""
+    """The engines that can read a PDF (``qingdan.extract.pdf.reader.ENGINES``)."""
 
     pdfium = "pdfium"
     pdfplumber = "pdfplumber"

@@ -3,7 +3,7 @@
 A scanned attachment is a printed list fed through a scanner: grey pixels at 150 dpi, the
 sheet a degree off straight, dust and toner specks on it, and no text layer. This module
 makes such files from the samples LibreOffice printed (``make samples`` calls ``main``
-after the other renderings), so the OCR reader (``extract/scan.py``, issue 20) is tested
+after the other renderings), so the OCR reader (``extract/scan/reader.py``, issue 20) is tested
 on the same lists every other reader is tested on. Everything is seeded: the same PDF
 gives the same scan, byte for byte.
 

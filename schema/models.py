@@ -7,7 +7,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
 from qingdan.normalize.model import TaskList
 from qingdan.normalize.roles import Role
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import qingdan
 from qingdan.normalize import Knowledge
+
+import qingdan
 
 RENAMED = {"国土新城分局", "规划新城分局"}
 MERGED = "市资源规划局新城分局"

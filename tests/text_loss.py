@@ -13,7 +13,6 @@ from collections import Counter
 from typing import Any
 
 from hypothesis import strategies as st
-
 from qingdan.extract.grid import Cell
 from qingdan.extract.grid import cell_text as text_of
 from qingdan.normalize.columns import ColumnSynonyms

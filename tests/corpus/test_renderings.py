@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from qingdan.extract import read_document
+
 from corpus.renderings import RENDERINGS, blank_allowed
 from corpus.sheet import Spec
-from qingdan.extract import read_document
 
 SPEC = Spec(
     name="r",

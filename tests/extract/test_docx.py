@@ -17,12 +17,12 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-
-import qingdan
-from benchmarks.corpus import shared_expectations
 from qingdan.extract import read_document
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Covered
+
+import qingdan
+from benchmarks.corpus import shared_expectations
 from tests.cli_runner import invoke
 from tests.conftest import SAMPLES, SEED
 

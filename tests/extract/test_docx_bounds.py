@@ -15,11 +15,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from qingdan.extract import read_document
 from qingdan.extract.docx import MAX_GRID_COLUMNS
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Covered
+
 from tests.extract.docx_package import W_NS as W
 from tests.extract.docx_package import minimal_docx
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
-
 from qingdan.extract.docx import read_docx
 from qingdan.extract.grid import TextLine
 

@@ -6,12 +6,12 @@ import codecs
 from pathlib import Path
 
 import pytest
-
-import qingdan
 from qingdan.extract import read_document
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Covered, Extracted
 from qingdan.extract.html import MAX_COLSPAN, read_html
+
+import qingdan
 from tests.extract.forms import assert_batch_keeps_the_rest, assert_one_line_exit_2
 
 HEADER = "<tr><th>重点工作</th><th>工作措施</th><th>牵头单位</th><th>完成时限</th></tr>"

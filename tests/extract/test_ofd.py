@@ -7,12 +7,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-import qingdan
 from qingdan.extract import read_document
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Covered, Extracted
 from qingdan.extract.ofd import read_ofd
+
+import qingdan
 from tests.extract.forms import assert_batch_keeps_the_rest, assert_one_line_exit_2
 
 NS = "http://www.ofdspec.org/2016"

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-import qingdan
-from benchmarks.corpus import golden_file, shared_expectations
 from qingdan.extract import read_document
 from qingdan.extract.errors import BrokenFile, ConverterMissing
 from qingdan.extract.office_convert import TIMEOUT_VARIABLE
+
+import qingdan
+from benchmarks.corpus import golden_file, shared_expectations
 from tests.conftest import SAMPLES
 from tests.extract.forms import assert_batch_keeps_the_rest, assert_one_line_exit_2
 

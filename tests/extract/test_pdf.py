@@ -13,12 +13,12 @@ from typing import Any
 
 import pdfplumber
 import pytest
-
-import qingdan
 from qingdan.extract import RawDocument, read_document
 from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer, UnreadableText
 from qingdan.extract.grid import Covered
 from qingdan.extract.options import ReadOptions
+
+import qingdan
 from tests.cli_runner import invoke
 
 CASES = Path(__file__).resolve().parent / "pdf_cases"

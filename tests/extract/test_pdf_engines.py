@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-import qingdan
 from qingdan.extract import read_document
 from qingdan.extract.errors import BrokenFile, QingdanError, UnreadableText
 from qingdan.extract.options import ReadOptions
-from qingdan.extract.pdf import ENGINES, engine
+from qingdan.extract.pdf.reader import ENGINES, engine
+
+import qingdan
 from tests.conftest import SAMPLES
 
 CASES = Path(__file__).resolve().parent / "pdf_cases"
@@ -93,7 +93,7 @@ def test_unmapped_glyphs_read_as_cid_placeholders_in_both_engines() -> None:
 
 def test_reopening_the_document_on_the_way_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     """PDFium is reopened every ``PAGES_PER_OPENING`` pages to keep memory flat."""
-    from qingdan.extract import pdfium
+    from qingdan.extract.pdf import pdfium
 
     path = CASES / "category_across_pages.pdf"
     whole = read_document(path, ReadOptions(pdf_engine="pdfium"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qingdan.extract.pdf_glyphs import Glyph, GlyphIndex, block_text, printed_lines
+from qingdan.extract.pdf.glyphs import Glyph, GlyphIndex, block_text, printed_lines
 
 SIZE = 10.5
 

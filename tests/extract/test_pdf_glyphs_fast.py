@@ -7,8 +7,7 @@ from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from qingdan.extract.pdf_glyphs import (
+from qingdan.extract.pdf.glyphs import (
     _CJK,
     _OTHER,
     _WORD,

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from qingdan.extract import read_document
-from qingdan.extract.pdf import read_pdf
+from qingdan.extract.pdf.reader import read_pdf
 
 CASES = Path(__file__).resolve().parent / "pdf_cases"
 

@@ -13,10 +13,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
-import qingdan
 from qingdan.extract import RawDocument, read_document
 from qingdan.extract.grid import Cell, Foot, RawRow
+
+import qingdan
 
 CASES = Path(__file__).resolve().parent / "pdf_cases"
 FAMILY = sorted(CASES.glob("break*.pdf"))

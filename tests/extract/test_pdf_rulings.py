@@ -12,8 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfplumber import table as plumber_table
 from pdfplumber.table import TableFinder
-
-from qingdan.extract.pdf_rulings import (
+from qingdan.extract.pdf.rulings import (
     INTERSECTION_TOLERANCE,
     Edge,
     _bbox,
@@ -22,6 +21,7 @@ from qingdan.extract.pdf_rulings import (
     intersections_to_cells,
     table_rows,
 )
+
 from tests.conftest import SAMPLES
 
 CASES = Path(__file__).resolve().parent / "pdf_cases"
@@ -60,7 +60,7 @@ def test_a_grid_of_three_by_two_cells() -> None:
 
 def test_the_pdfium_engine_does_not_load_pdfplumber_or_pdfminer() -> None:
     probe = (
-        "import sys; from pathlib import Path; from qingdan.extract.pdf import read_pdf;"
+        "import sys; from pathlib import Path; from qingdan.extract.pdf.reader import read_pdf;"
         f"p = Path({str(SAMPLES / '001_xincheng_2020_merged.pdf')!r});"
         "read_pdf(p.read_bytes(), p);"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'pdfplumber', 'pdfminer'}))"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qingdan.extract.pdf_text import _REPAIRABLE, measure_damage, radical_table, repair_text
+from qingdan.extract.pdf.text import _REPAIRABLE, measure_damage, radical_table, repair_text
 
 
 def test_kangxi_radicals_become_ideographs() -> None:

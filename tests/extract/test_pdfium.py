@@ -4,9 +4,9 @@ XObjects; each glyph's font named whole."""
 from __future__ import annotations
 
 import pypdfium2 as pdfium
+from qingdan.extract.pdf.page import PageContent
+from qingdan.extract.pdf.pdfium import page_content
 
-from qingdan.extract.pdf_page import PageContent
-from qingdan.extract.pdfium import page_content
 from tests.extract.pdf_bytes import page_pdf
 
 PAGE = b"1 0 0 1 10 20 cm 100 700 m 300 700 l S /Fm1 Do"

@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-from qingdan import extract
 from qingdan.extract import Extracted, Reader, ReadOptions, read_document
 from qingdan.extract.damage import as_reader_error, describe
 from qingdan.extract.errors import REASON_LIMIT, BrokenFile, FileMissing, QingdanError
 from qingdan.extract.logs import THIRD_PARTY_LOGGERS, library_warnings, quiet_third_party_logs
 from qingdan.normalize import normalize
+
+from qingdan import extract
 from tests.cli_runner import invoke
 from tests.conftest import SAMPLES
 from tests.extract.pdf_bytes import one_page_pdf

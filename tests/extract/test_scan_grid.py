@@ -1,4 +1,4 @@
-"""extract/scan_image.py and scan_grid.py: straightening a page and finding its ruled grid.
+"""extract/scan/image.py and scan_grid.py: straightening a page and finding its ruled grid.
 
 The pages are drawn in the test with OpenCV (no OCR needed): a table with a category
 cell merged down over two rows and a section row spanning every column.
@@ -14,8 +14,8 @@ cv2 = pytest.importorskip("cv2", reason="the ocr extra (qingdan[ocr]) is not ins
 np = pytest.importorskip("numpy")
 
 from qingdan.extract.grid import Covered  # noqa: E402
-from qingdan.extract.scan_grid import find_tables  # noqa: E402
-from qingdan.extract.scan_image import decode_image, ink, line_masks, skew_degrees, straighten  # noqa: E402
+from qingdan.extract.scan.grid import find_tables  # noqa: E402
+from qingdan.extract.scan.image import decode_image, ink, line_masks, skew_degrees, straighten  # noqa: E402
 
 XS = [100, 300, 900, 1100]
 YS = [200, 240, 320, 400, 440, 520]

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from qingdan.extract import read_document
+from qingdan.extract.scan import engine as scan_engine
+from qingdan.extract.scan.engine import OcrUnavailable
 
-from qingdan.extract import read_document, scan_engine
-from qingdan.extract.scan_engine import OcrUnavailable
 from tests.cli_runner import invoke
 from tests.conftest import SAMPLES
 
@@ -58,10 +59,10 @@ def test_the_extra_is_found_when_installed() -> None:
 
 
 def test_progress_is_one_log_line_per_page_of_a_long_scan(caplog: pytest.LogCaptureFixture) -> None:
-    from qingdan.extract.scan import log_progress
+    from qingdan.extract.scan.reader import log_progress
 
     report = log_progress(Path("long.pdf"))
-    with caplog.at_level("INFO", logger="qingdan.extract.scan"):
+    with caplog.at_level("INFO", logger="qingdan.extract.scan.reader"):
         report(1, 3, 5.04)
         report(2, 3, 4.96)
         log_progress(Path("one.pdf"))(1, 1, 5.0)

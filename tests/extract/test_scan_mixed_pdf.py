@@ -10,10 +10,11 @@ import io
 from pathlib import Path
 
 import pytest
+from qingdan.extract import read_document
+from qingdan.extract.scan import engine as scan_engine
 
 import qingdan
 from benchmarks.ocr import score
-from qingdan.extract import read_document, scan_engine
 from tests.conftest import SAMPLES
 
 pypdf = pytest.importorskip("pypdf")

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from qingdan.extract.errors import NoTextLayer
+from qingdan.extract.scan.engine import ocr_installed
 
 import qingdan
 from benchmarks.ocr import Accuracy, scans, score
-from qingdan.extract.errors import NoTextLayer
-from qingdan.extract.scan_engine import ocr_installed
 
 pytestmark = pytest.mark.skipif(not ocr_installed(), reason="needs the ocr extra: qingdan[ocr]")
 

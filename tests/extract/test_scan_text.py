@@ -1,14 +1,13 @@
-"""extract/scan_text.py and scan_place.py: cleaning OCR lines and putting them in cells."""
+"""extract/scan/text.py and scan_place.py: cleaning OCR lines and putting them in cells."""
 
 from __future__ import annotations
 
 import pytest
-
 from qingdan.extract.grid import Covered
-from qingdan.extract.scan_engine import TextLine
-from qingdan.extract.scan_grid import TableGrid
-from qingdan.extract.scan_place import place_lines, reading_order
-from qingdan.extract.scan_text import clean_lines
+from qingdan.extract.scan.engine import TextLine
+from qingdan.extract.scan.grid import TableGrid
+from qingdan.extract.scan.place import place_lines, reading_order
+from qingdan.extract.scan.text import clean_lines
 
 
 def line(text: str, x0: float, top: float, x1: float | None = None, height: float = 20) -> TextLine:

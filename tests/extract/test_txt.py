@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from qingdan.extract import read_document
 from qingdan.extract.errors import EmptyFile, FileMissing, UndecodableText, UnsupportedFormat
 from qingdan.extract.txt import read_txt

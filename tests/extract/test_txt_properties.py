@@ -12,11 +12,11 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from qingdan.extract.grid import RawDocument
 from qingdan.extract.txt import read_txt
 from qingdan.normalize import Knowledge, normalize
 from qingdan.schema import from_task_list
+
 from tests.text_loss import ALPHABET, HEADER, cell_text, lost_characters
 
 KNOWLEDGE = Knowledge()

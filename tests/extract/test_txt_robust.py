@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from qingdan.extract import read_document
 from qingdan.extract.encoding import decode_text
 from qingdan.extract.errors import BrokenFile, UndecodableText

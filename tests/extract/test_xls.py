@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-
 from qingdan.extract import read_document
 from qingdan.extract.errors import BrokenFile, EncryptedFile
 from qingdan.extract.grid import Covered
-from qingdan.extract.xls import read_xls
+from qingdan.extract.spreadsheet.xls import read_xls
+
 from tests.conftest import SAMPLES
 from tests.extract.forms import assert_batch_keeps_the_rest, assert_one_line_exit_2
 

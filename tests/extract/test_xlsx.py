@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 from openpyxl import Workbook
-
-import qingdan
 from qingdan.extract import read_document
 from qingdan.extract.errors import BrokenFile, EncryptedFile
 from qingdan.extract.grid import Covered, Extracted
-from qingdan.extract.xlsx import read_xlsx
+from qingdan.extract.spreadsheet.xlsx import read_xlsx
+
+import qingdan
 from tests.conftest import SAMPLES
 from tests.extract.forms import assert_batch_keeps_the_rest, assert_one_line_exit_2
 

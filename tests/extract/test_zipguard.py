@@ -7,9 +7,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.zipguard import MIB, UnsafeArchive, ZipLimits, check_zip
+
 from tests.qingdan.bad_inputs import zip_bomb
 
 DOCX = Path("任务清单.docx")

@@ -17,7 +17,7 @@ from qingdan.extract.grid import cell_text
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
-SLOW_ENGINES = ("qingdan.extract.office_convert:", "qingdan.extract.scan")
+SLOW_ENGINES = ("qingdan.extract.office_convert:", "qingdan.extract.scan.reader")
 """Readers that hand the file to an outside engine taking seconds per file (LibreOffice
 for .doc/.wps/.et, OCR for scans): fuzzing them would test that engine at 5 s a case,
 so the CI run leaves them out; their bad-input handling has tests of its own."""

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
-import qingdan
 from qingdan.extract.grid import Cell, Covered
 from qingdan.normalize import normalize
 from qingdan.normalize.model import TaskList
+
+import qingdan
 from tests.extract.test_docx import row, table, write_docx
 from tests.normalize.grids import raw_document
 

@@ -16,7 +16,6 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from qingdan.extract import RawDocument, read_document
 from qingdan.extract.grid import Cell, Extracted, RawTable
 from qingdan.normalize import normalize

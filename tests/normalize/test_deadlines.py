@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from qingdan.normalize.deadlines import parse_deadline
 
 DOC_YEAR = 2019

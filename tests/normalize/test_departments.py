@@ -11,15 +11,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from qingdan.normalize.departments import (
+from qingdan.normalize.knowledge import KnowledgeFileError
+from qingdan.normalize.units.departments import (
     SEPARATORS,
     DepartmentKnowledge,
     DepartmentNote,
     DepartmentReader,
     split_departments,
 )
-from qingdan.normalize.knowledge import KnowledgeFileError
 
 KNOWLEDGE = DepartmentKnowledge.load()
 
@@ -353,7 +352,7 @@ def test_role_words_in_a_department_cell_are_notes_after_whole_names() -> None:
 
 
 def test_the_readers_cache_cannot_be_changed_by_a_caller() -> None:
-    from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
+    from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
 
     reader = DepartmentReader(DepartmentKnowledge.load())
     reader.split("县财政局、县民政局").names.append("县审计局")
@@ -362,6 +361,7 @@ def test_the_readers_cache_cannot_be_changed_by_a_caller() -> None:
 
 def test_a_lead_mark_cell_repeated_in_rows_gives_each_row_its_own_names() -> None:
     from qingdan.normalize import normalize
+
     from tests.normalize.grids import raw_document
 
     grid: list[list[str]] = [

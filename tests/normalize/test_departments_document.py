@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+from qingdan.normalize.units.places import places_in_title
 
-from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
-from qingdan.normalize.places import places_in_title
 from tests.normalize.unit_names import SEPARATORS, names_for, title
 
 KNOWLEDGE = DepartmentKnowledge.load()

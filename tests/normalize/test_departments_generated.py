@@ -12,8 +12,8 @@ import random
 from dataclasses import dataclass, field
 
 import pytest
+from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
 
-from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
 from tests.normalize.unit_names import SEPARATORS, Drawn, names_for, places, title
 
 _RNG = random.Random(13)

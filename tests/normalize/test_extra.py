@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qingdan.extract.grid import Cell
 from qingdan.normalize import normalize
+
 from tests.normalize.grids import raw_document
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from qingdan.extract.grid import Cell, Covered
 from qingdan.normalize import Knowledge, normalize
 from qingdan.normalize.columns import ColumnSynonyms
+
 from tests.normalize.grids import raw_document
 
 SYNONYMS = ColumnSynonyms.load()

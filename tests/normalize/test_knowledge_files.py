@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from qingdan.normalize.knowledge import KnowledgeFileError, read_data_file, read_text_file
+
 from tests.cli_runner import invoke
 
 DUMP = "\t具体举措\n\t牵头单位\n\n\t治理扬尘\n\t国土新城分局\n"

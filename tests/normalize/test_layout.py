@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import Cell, Covered, Extracted, RawDocument, RawRow, RawTable
 from qingdan.normalize import normalize

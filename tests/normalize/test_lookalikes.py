@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from qingdan.extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable, ReaderTraits
 from qingdan.normalize import TaskList, normalize
 from qingdan.normalize.lookalikes import correct_deadline

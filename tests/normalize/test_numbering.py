@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from qingdan.normalize import normalize
 from qingdan.normalize.model import TaskRecord
 from qingdan.normalize.numbering import Number, check_numbering, read_number
+
 from tests.normalize.grids import raw_document
 
 

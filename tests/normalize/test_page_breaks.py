@@ -5,7 +5,6 @@ from __future__ import annotations
 from qingdan.extract.grid import Cell, Covered, Extracted, Foot, RawDocument, RawRow, RawTable
 from qingdan.normalize import normalize
 from qingdan.normalize.columns import ColumnSynonyms
-from qingdan.normalize.departments import DepartmentKnowledge
 from qingdan.normalize.header import Header
 from qingdan.normalize.layout import GridRow, collect_task_rows, drop_repeated_headers
 from qingdan.normalize.page_breaks import (
@@ -14,6 +13,7 @@ from qingdan.normalize.page_breaks import (
     ends_sentence,
     join_split_rows,
 )
+from qingdan.normalize.units.departments import DepartmentKnowledge
 
 FIELDS: list[str | None] = ["category", "measure", "lead", "support", "deadline"]
 LABELS = ["重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-import qingdan
-from benchmarks.corpus import golden_file, shared_expectations
 from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import Extracted, RawDocument
 from qingdan.normalize import TaskList, normalize
+
+import qingdan
+from benchmarks.corpus import golden_file, shared_expectations
 from tests.conftest import SAMPLES
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from qingdan.extract.grid import Cell, Covered, Extracted, RawDocument, RawRow, RawTable
 from qingdan.normalize import Knowledge, normalize
 from qingdan.schema import from_task_list
+
 from tests.text_loss import HEADER, cell_text, lost_characters
 
 KNOWLEDGE = Knowledge()

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from qingdan.normalize import normalize
-from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
 from qingdan.normalize.responsibility import (
     label_says_first_leads,
     names_only_units,
     split_inline_responsibility,
     split_responsibility,
 )
+from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+
 from tests.normalize.grids import raw_document
 
 KNOWLEDGE = DepartmentKnowledge.load()
@@ -268,8 +268,8 @@ def test_a_bracket_that_names_no_responsibility_stays_in_the_measure(text: str) 
 
 
 def test_an_inline_note_naming_a_unit_with_its_own_bracket_is_read_whole() -> None:
-    from qingdan.normalize.departments import DepartmentKnowledge
     from qingdan.normalize.responsibility import split_inline_responsibility
+    from qingdan.normalize.units.departments import DepartmentKnowledge
 
     measure, found = split_inline_responsibility(
         "完成农贸市场提升改造。（县商务局牵头，各乡（镇）、县财政局配合）",

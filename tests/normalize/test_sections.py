@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from qingdan.extract.grid import Cell, Covered
 from qingdan.extract.txt import read_cell_per_line, read_delimited
 from qingdan.normalize import normalize
+
 from tests.normalize.grids import raw_document
 
 HEADER: list[Cell] = ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"]

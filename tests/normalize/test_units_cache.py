@@ -7,11 +7,10 @@ without end; forgetting a reading only means reading the text again.
 from __future__ import annotations
 
 import pytest
-
-from qingdan.normalize import units
-from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
 from qingdan.normalize.knowledge import builtin
-from qingdan.normalize.units import UnitModel
+from qingdan.normalize.units import model as units
+from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+from qingdan.normalize.units.model import UnitModel
 
 CELLS = [
     "县发改局、县财政局",

@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from qingdan.normalize.departments import (
+from qingdan.normalize.knowledge import DATA_DIR
+from qingdan.normalize.text import cell_lines
+from qingdan.normalize.units.departments import (
     DepartmentKnowledge,
     DepartmentReader,
     split_outside_brackets,
 )
-from qingdan.normalize.knowledge import DATA_DIR
-from qingdan.normalize.places import places_in_names, places_in_title
-from qingdan.normalize.text import cell_lines
+from qingdan.normalize.units.places import places_in_names, places_in_title
 
 SOURCES = Path(__file__).resolve().parents[2] / "samples" / "sources"
 KNOWLEDGE_FILES = ["units.toml", "responsibility.toml", "aliases.toml"]

@@ -11,11 +11,11 @@ import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from qingdan.normalize.departments import DepartmentKnowledge, DepartmentReader
 from qingdan.normalize.knowledge import builtin
-from qingdan.normalize.segment import best_cut, prepare_run
-from qingdan.normalize.units import UnitModel
+from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+from qingdan.normalize.units.model import UnitModel
+from qingdan.normalize.units.segment import best_cut, prepare_run
+
 from tests.normalize.unit_names import SEPARATORS, names_for, places, title
 
 

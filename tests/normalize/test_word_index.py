@@ -9,9 +9,9 @@ from __future__ import annotations
 import inspect
 import itertools
 
-from qingdan.normalize.departments import DepartmentKnowledge
-from qingdan.normalize.units import UnitModel
-from qingdan.normalize.word_index import WordIndex
+from qingdan.normalize.units.departments import DepartmentKnowledge
+from qingdan.normalize.units.model import UnitModel
+from qingdan.normalize.units.word_index import WordIndex
 
 MODEL = DepartmentKnowledge.load().model
 

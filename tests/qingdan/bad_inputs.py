@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qingdan.extract import READERS
+
 from tests.conftest import SAMPLES, SEED
 
 PDF_CASES = Path(__file__).resolve().parent.parent / "extract" / "pdf_cases"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
+from qingdan.schema import Record
 
 import qingdan
-from qingdan.schema import Record
 
 
 def test_convert_returns_a_validated_document(seed: Path) -> None:

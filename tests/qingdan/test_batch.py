@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from qingdan.batch import FileResult, Settings, collect_inputs, convert_many, convert_one, summarize
 from qingdan.extract import READERS
 from qingdan.normalize import Knowledge
+
+from qingdan.batch import FileResult, Settings, collect_inputs, convert_many, convert_one, summarize
 
 
 def _touch(path: Path, data: bytes = b"x") -> Path:

@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
+from qingdan.normalize import Knowledge
 
 from qingdan.batch import FileResult, Settings, plan_convert, run_batch
-from qingdan.normalize import Knowledge
 from qingdan.sinks.database import open_database, row_counts
 from tests.cli_runner import invoke
 

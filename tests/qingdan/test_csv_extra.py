@@ -8,6 +8,7 @@ import io
 from qingdan.extract.grid import Cell
 from qingdan.normalize import normalize
 from qingdan.schema import from_task_list
+
 from qingdan.writers.csv import RECORD_COLUMNS, document_csv
 from tests.normalize.grids import raw_document
 

@@ -58,7 +58,7 @@ def test_one_file_to_json_builds_no_pydantic_model(tmp_path: Path) -> None:
         loaded = _all_modules_after("convert", str(SAMPLES / name), "-o", str(tmp_path / "o.json"))
         assert "qingdan.schema.plain" in loaded
         assert "qingdan.schema.models" not in loaded
-        assert "qingdan.extract.scan" not in loaded  # OCR's modules: for scans only
+        assert "qingdan.extract.scan.reader" not in loaded  # OCR's modules: for scans only
         assert not loaded & {"qingdan.batch", "qingdan.folder_output", "multiprocessing"}
 
 
@@ -111,5 +111,5 @@ def test_one_file_to_json_defines_no_dataclass(tmp_path: Path) -> None:
         "000_eaf823a1ce4555f0_paragraphs.docx",
     ):
         loaded = _all_modules_after("convert", str(SAMPLES / name), "-o", str(tmp_path / "o.json"))
-        assert "qingdan.normalize.units" in loaded
+        assert "qingdan.normalize.units.model" in loaded
         assert "dataclasses" not in loaded, name

@@ -14,9 +14,9 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
 from qingdan.extract import read_document
 from qingdan.extract.grid import Covered
+
 from tests.conftest import SAMPLES, SEED
 
 

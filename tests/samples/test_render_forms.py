@@ -13,6 +13,7 @@ from typing import Any
 
 from qingdan.extract import read_document
 from qingdan.extract.grid import Covered
+
 from samples import make_samples
 from samples.render_forms import paragraph_lines, render_html, write_ofd, write_xlsx
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from qingdan.extract import READERS, read_document
 from qingdan.normalize import normalize
 from qingdan.normalize.column_evidence import ColumnEvidence
@@ -19,6 +18,7 @@ from qingdan.normalize.roles import Role
 from qingdan.schema import Document, DocumentInfo, Record, Warning, from_task_list, plain
 from qingdan.schema import models as pydantic_models
 from qingdan.schema.plain import EVIDENCE_SHARES, data_json, document_data
+
 from qingdan.writers.json import document_json
 from tests.conftest import SAMPLES
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from qingdan.diff.model import RecordView
 from qingdan.schema import Record
+
+from qingdan.diff.model import RecordView
 from qingdan.sinks.database import records_table
 from qingdan.writers.labels import labels
 from qingdan.writers.record_table import RECORD_COLUMNS

@@ -8,11 +8,11 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from qingdan.normalize.aliases import AliasTable
+from qingdan.schema import Document
 
 import qingdan
 from qingdan.diff import Status, compare
-from qingdan.normalize.aliases import AliasTable
-from qingdan.schema import Document
 from tests.conftest import SAMPLES, SEED
 from tests.qingdan.diff.builders import document, record
 

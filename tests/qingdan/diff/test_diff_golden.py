@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from qingdan.diff import compare, load_document
 from qingdan.extract import READERS
 from qingdan.normalize.aliases import AliasTable
+
+from qingdan.diff import compare, load_document
 from tests.conftest import SAMPLES
 from tests.test_golden import REGENERATE
 

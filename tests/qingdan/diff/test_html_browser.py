@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from qingdan.normalize.aliases import AliasTable
+
 from qingdan.diff import compare, load_document
 from qingdan.diff.render import write_report
-from qingdan.normalize.aliases import AliasTable
 from tests.conftest import SAMPLES, SEED, OpenedPage
 
 

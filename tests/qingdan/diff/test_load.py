@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from qingdan.extract.errors import FileMissing
 
 import qingdan
 from qingdan.diff.load import NotAQingdanOutput, load_document
-from qingdan.extract.errors import FileMissing
 
 
 def test_a_qingdan_json_output_reads_back_as_the_same_document(seed: Path, tmp_path: Path) -> None:

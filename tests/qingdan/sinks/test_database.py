@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from qingdan.schema import Document, Record
 from sqlalchemy import inspect, select, text
 
-from qingdan.schema import Document, Record
 from qingdan.sinks.database import (
     DatabaseError,
     documents_table,

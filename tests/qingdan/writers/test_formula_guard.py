@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from qingdan.schema import Document
 
 from qingdan.diff import DiffReport, compare
 from qingdan.diff.render import DiffFormat, render_report
-from qingdan.schema import Document
 from qingdan.workload import Workload, count_workload
 from qingdan.writers import OutputFormat, render, render_many
 from qingdan.writers.csv import document_csv

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
-
 from qingdan.schema import Record
+
 from qingdan.writers import OutputFormat, format_for, render
 from qingdan.writers.labels import labels
 from qingdan.writers.warning_table import FileStatus

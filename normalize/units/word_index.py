@@ -1,4 +1,4 @@
-"""The unit model's word lists looked up by a character (``normalize.units``).
+"""The unit model's word lists looked up by a character (``normalize.units.model``).
 
 A reading tries only the words that can match where it looks: the branch suffixes
 ending with the text's last character, the openers starting with the character at a
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from qingdan.normalize.units import UnitModel
+    from qingdan.normalize.units.model import UnitModel
 
 
 class WordIndex(NamedTuple):

@@ -1,8 +1,8 @@
 """One PDF page, whatever engine read it: its glyphs and ruling edges -> tables and lines.
 
-An engine (``extract.pdf_plumber``, ``extract.pdfium``) turns a page into a
+An engine (``extract.pdf.plumber``, ``extract.pdf.pdfium``) turns a page into a
 ``PageContent``: upright page size, glyphs, ruling edges. ``read_page`` finds the ruled
-tables, fills their cells by the exact-text rule (``extract.pdf_glyphs``) and reads
+tables, fills their cells by the exact-text rule (``extract.pdf.glyphs``) and reads
 the text lines between them, so both engines give the same grid from the same page.
 """
 
@@ -12,15 +12,15 @@ from typing import NamedTuple
 
 from qingdan.extract.errors import QingdanError
 from qingdan.extract.grid import Cell, Foot, Notice, TextLine
-from qingdan.extract.pdf_geometry import (
+from qingdan.extract.pdf.geometry import (
     TableBoxes,
     feet,
     fill_cells,
     find_tables,
 )
-from qingdan.extract.pdf_glyphs import Box, Glyph, GlyphIndex, PrintedLine
-from qingdan.extract.pdf_rulings import Edge
-from qingdan.extract.pdf_text import TextDamage, measure_damage, repair_text
+from qingdan.extract.pdf.glyphs import Box, Glyph, GlyphIndex, PrintedLine
+from qingdan.extract.pdf.rulings import Edge
+from qingdan.extract.pdf.text import TextDamage, measure_damage, repair_text
 
 CENTRED_TOLERANCE = 0.04
 """A line is centred when its middle is within this share of the page width of the

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from qingdan.normalize.text import IDEOGRAPHS
-from qingdan.normalize.units import UnitModel
+from qingdan.normalize.units.model import UnitModel
 
 _LEADING = re.compile(r"^(?:关于印发|关于|印发|中共|中国共产党|\d{4}\s*年(?:度)?)+")
 _MAX_STEM = 6

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-_RADICALS_FILE = Path(__file__).resolve().parent / "data" / "radicals.toml"
+_RADICALS_FILE = Path(__file__).resolve().parent.parent / "data" / "radicals.toml"
 
 # Blocks whose characters NFKC maps to the ideograph they stand for. NFKC is applied to
 # these characters only: on whole text it would also turn full-width punctuation

@@ -16,7 +16,6 @@ from typing import Any
 import cv2
 import numpy as np
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
-
 from qingdan.extract.errors import BrokenFile
 
 Grey = np.ndarray[Any, np.dtype[Any]]

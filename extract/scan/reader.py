@@ -3,12 +3,12 @@
 A scan has no text layer: only pixels. Each page is read the way a person reads it:
 
 1. rendered (a PDF page, with pypdfium2 at ``RENDER_DPI``) or decoded (an image file);
-2. turned level by the angle of its ruling lines (``scan_image``);
+2. turned level by the angle of its ruling lines (``extract.scan.image``);
 3. its ruled tables found from those lines, merged cells by the lines that are missing
-   (``scan_grid``);
-4. read by the OCR engine (``scan_engine``, the optional extra ``qingdan[ocr]``);
+   (``extract.scan.grid``);
+4. read by the OCR engine (``extract.scan.engine``, the optional extra ``qingdan[ocr]``);
 5. each text line placed into its cell in reading order, the lines above the first table
-   kept as the text above it (``scan_place``).
+   kept as the text above it (``extract.scan.place``).
 
 The grids are the same raw grids every reader returns, so ``normalize`` treats a scan
 like a printed PDF. Every document read this way carries an ``ocr`` notice with the
@@ -16,7 +16,7 @@ lowest line confidence, so no record read by OCR passes for a record read from t
 
 Pages are read one after another in one process (the engine itself uses every core);
 files are the unit of parallelism (``qingdan convert -j``). A log line per page
-(logger ``qingdan.extract.scan``, level INFO) shows progress on long scans.
+(logger ``qingdan.extract.scan.reader``, level INFO) shows progress on long scans.
 """
 
 from __future__ import annotations
@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qingdan.extract import scan_engine
 from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
 from qingdan.extract.options import ReadOptions
-from qingdan.extract.scan_engine import INSTALL_HINT, require_ocr
-from qingdan.extract.scan_text import TextRepairs, clean_lines
+from qingdan.extract.scan import engine as scan_engine
+from qingdan.extract.scan.engine import INSTALL_HINT, require_ocr
+from qingdan.extract.scan.text import TextRepairs, clean_lines
 
 RENDER_DPI = 150
 """PDF pages are rendered at this resolution: 10.5 pt text is then about 22 pixels tall,
@@ -64,11 +64,10 @@ class PageScan:
 def scan_page_image(image: Any) -> PageScan:
     """The ruled tables and text of one page image (a grey numpy array), read by OCR."""
     import cv2
-
-    from qingdan.extract.scan_engine import read_lines
-    from qingdan.extract.scan_grid import find_tables
-    from qingdan.extract.scan_image import ink, line_masks, straighten
-    from qingdan.extract.scan_place import place_lines
+    from qingdan.extract.scan.engine import read_lines
+    from qingdan.extract.scan.grid import find_tables
+    from qingdan.extract.scan.image import ink, line_masks, straighten
+    from qingdan.extract.scan.place import place_lines
 
     level, angle = straighten(image)
     marks = ink(level)
@@ -105,7 +104,7 @@ def read_image(data: bytes, path: Path, options: ReadOptions | None = None) -> E
     Pillow cannot decode and ``NoTextLayer`` when OCR finds no text at all.
     """
     require_ocr(path, "an image holds no text, only pixels")
-    from qingdan.extract.scan_image import decode_image
+    from qingdan.extract.scan.image import decode_image
 
     pages = decode_image(data, path)
     return read_pages(enumerate(pages, start=1), len(pages), path, log_progress(path), "the image")

@@ -3,11 +3,8 @@
 The workbook is opened in openpyxl's normal mode, not read-only: read-only worksheets
 do not expose merged ranges, and merges carry the categories and 序号 of a task list.
 Values are read as computed (``data_only``: a formula's cached result, as Excel shows
-it). Each sheet becomes an ``extract.spreadsheet.Sheet``; ``read_sheets`` makes the grids.
-
-An ``.xlsx`` that is a compound (OLE) file is either password-protected (Office
-encrypts OOXML into an ``EncryptionInfo`` + ``EncryptedPackage`` compound file) or an
-old ``.xls`` renamed: the first is ``EncryptedFile``, the second is read as ``.xls``.
+it). Each sheet becomes an ``extract.spreadsheet.sheets.Sheet``; ``read_sheets`` makes the
+grids. Which reader reads a file is decided by its bytes (``extract.spreadsheet.workbook``).
 """
 
 from __future__ import annotations
@@ -19,38 +16,19 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from qingdan.extract.errors import BrokenFile, EncryptedFile
+from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Extracted
 from qingdan.extract.options import ReadOptions
-from qingdan.extract.spreadsheet import Merge, Sheet, cell_value_text, read_sheets
+from qingdan.extract.spreadsheet.sheets import Merge, Sheet, cell_value_text, read_sheets
 from qingdan.extract.zipguard import check_zip
-
-OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
-"""Compound-file header: .xls/.doc files and password-protected OOXML files."""
-_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
-PASSWORD_HINT = (
-    "the workbook is password-protected; open it in Excel or WPS, remove the password "
-    "(File > Info > Protect Workbook) and save it again"
-)
-
-
-def is_encrypted_ooxml(data: bytes) -> bool:
-    """Whether compound-file bytes are an encrypted Office Open XML package."""
-    return data.startswith(OLE_MAGIC) and _ENCRYPTION_INFO in data[:65536]
 
 
 def read_xlsx(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read an ``.xlsx`` file's bytes into one raw grid per sheet with cells.
 
-    No ``options`` apply. Raises ``EncryptedFile`` for a password-protected workbook and
-    ``BrokenFile`` when the bytes are not a readable workbook.
+    No ``options`` apply. Raises ``BrokenFile`` when the bytes are not a readable
+    workbook.
     """
-    if is_encrypted_ooxml(data):
-        raise EncryptedFile(path, PASSWORD_HINT)
-    if data.startswith(OLE_MAGIC):
-        from qingdan.extract.xls import read_xls
-
-        return read_xls(data, path, options)
     check_zip(data, path)
     workbook = _open(data, path)
     try:

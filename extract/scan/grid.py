@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
-
 from qingdan.extract.grid import Cell, Covered
-from qingdan.extract.scan_image import Grey
+from qingdan.extract.scan.image import Grey
 
 _MERGE_PX = 6
 """Lines closer than this (pixels) are one line drawn thick or seen twice."""

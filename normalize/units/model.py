@@ -6,7 +6,7 @@ A unit name is ``[prefix ...] core [branch]`` (县 + 财政局; 中共 + X县 + 
 knowledge lists whole. ``UnitModel.read`` scores one piece of text under that grammar:
 the lower the cost, the better it reads as one unit; a piece the grammar cannot build
 is ``UNKNOWN`` and a phrase such as 按职责分工负责 is a ``NOTE``. The segmenter
-(``normalize.segment``) adds these costs over every way of cutting a cell.
+(``normalize.units.segment``) adds these costs over every way of cutting a cell.
 
 Places are not knowledge: they are learned from the document (``with_places``).
 The vocabulary is data: ``data/units.toml``.
@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from qingdan.normalize.collectives import read_collective
 from qingdan.normalize.text import IDEOGRAPHS
-from qingdan.normalize.unit_reading import (
+from qingdan.normalize.units.collectives import read_collective
+from qingdan.normalize.units.reading import (
     BARE_BRANCH,
     BRANCH_ALONE,
     CLOSING,
@@ -50,7 +50,7 @@ from qingdan.normalize.unit_reading import (
     cheaper_opt,
     without_brackets,
 )
-from qingdan.normalize.word_index import WordIndex
+from qingdan.normalize.units.word_index import WordIndex
 
 # Characters that end organ words; a place stem never holds one (so 财政局县 is no place).
 _ORGAN_CHARS = frozenset("局委办室部院所站处厅署队社司府会组班行馆联协团心位门")

@@ -1,16 +1,16 @@
 """Read ruled tables from PDF attachments.
 
 A PDF has no cells, only characters and ruling lines. An engine reads each page's
-glyphs and ruling edges (``extract.pdfium``: PDFium, the default; ``extract.pdf_plumber``:
+glyphs and ruling edges (``extract.pdf.pdfium``: PDFium, the default; ``extract.pdf.plumber``:
 pdfplumber, the fallback for files PDFium cannot open); the page's ruled tables are
-found from its edges (``extract.pdf_geometry``) and returned as one ``RawTable`` per
+found from its edges (``extract.pdf.geometry``) and returned as one ``RawTable`` per
 table per page. Stitching the pages back into one list is the normalizer's job
 (``RawRow.starts_page`` marks where a page begins).
 
 * A cell spanning several grid rows or columns is placed once, in its top-left grid
   cell; the positions it covers are ``Covered.LEFT`` where it spans from the left and
   ``Covered.ABOVE`` where it comes down from above.
-* Text is built from the glyphs by the exact-text rule (``extract.pdf_glyphs``): no
+* Text is built from the glyphs by the exact-text rule (``extract.pdf.glyphs``): no
   space next to a Chinese character, fake-bold duplicates dropped, lines as ``\\n``.
 * Text outside the tables (page numbers, running headers and footers) is left out of
   the grids; the lines above each table are kept with their look (``TextLine``) for the
@@ -18,9 +18,9 @@ table per page. Stitching the pages back into one list is the normalizer's job
 * Landscape pages are read upright, whether stored landscape or portrait with
   ``/Rotate``.
 * Radicals and compatibility ideographs are mapped to the ideographs meant; pages
-  whose text is mostly garbage are reported and skipped (``extract.pdf_text``).
+  whose text is mostly garbage are reported and skipped (``extract.pdf.text``).
 * A page with no characters but an image is a scanned page: a PDF made only of them
-  is read by OCR (``extract.scan``, the ``ocr`` extra), and so are the scanned pages
+  is read by OCR (``extract.scan.reader``, the ``ocr`` extra), and so are the scanned pages
   of a PDF that is partly text.
 
 Pages are read one at a time, so memory stays bounded however long the document.
@@ -36,17 +36,17 @@ from pathlib import Path
 from qingdan.extract.errors import UnreadableText
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, TextLine, plain_lines
 from qingdan.extract.options import PDF_ENGINES, ReadOptions
-from qingdan.extract.pdf_geometry import grid_cells as covered_grid
-from qingdan.extract.pdf_glyphs import Box
-from qingdan.extract.pdf_page import EngineCannotOpen, PageContent, PageReading, read_page
-from qingdan.extract.pdf_text import repair_text
+from qingdan.extract.pdf.geometry import grid_cells as covered_grid
+from qingdan.extract.pdf.glyphs import Box
+from qingdan.extract.pdf.page import EngineCannotOpen, PageContent, PageReading, read_page
+from qingdan.extract.pdf.text import repair_text
 
 OpenPages = Callable[[bytes, Path, str | None], AbstractContextManager[Iterator[PageContent]]]
 """An engine: open a PDF's bytes and give its pages one by one (raising our errors)."""
 
 ENGINES: dict[str, str] = {
-    "pdfium": "qingdan.extract.pdfium:open_pages",
-    "pdfplumber": "qingdan.extract.pdf_plumber:open_pages",
+    "pdfium": "qingdan.extract.pdf.pdfium:open_pages",
+    "pdfplumber": "qingdan.extract.pdf.plumber:open_pages",
 }
 """Engine name -> "module:function", imported on first use."""
 
@@ -88,7 +88,7 @@ class _Document:
 def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read a ``.pdf`` file's bytes into one raw grid per ruled table per page.
 
-    A PDF with no text layer on any page (a scan) is read by OCR (``extract.scan``), and
+    A PDF with no text layer on any page (a scan) is read by OCR (``extract.scan.reader``), and
     so are the image-only pages of a PDF that is partly text.
 
     Raises ``EncryptedFile`` (no or wrong password), ``BrokenFile`` (damaged or
@@ -101,7 +101,7 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
     except EngineCannotOpen:
         document = _read_with(FALLBACK_ENGINE, data, path, options.password)
     if document.pages_with_text == 0:
-        from qingdan.extract.scan import read_scanned_pdf  # OCR's modules: for scans only
+        from qingdan.extract.scan.reader import read_scanned_pdf  # OCR's modules: for scans only
 
         return read_scanned_pdf(data, path, options)
     _check_readable(document, path)
@@ -112,7 +112,7 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
         notices=document.notices,
     )
     if document.scanned:
-        from qingdan.extract.scan import with_scanned_pages
+        from qingdan.extract.scan.reader import with_scanned_pages
 
         return with_scanned_pages(found, data, path, options, document.scanned)
     return found

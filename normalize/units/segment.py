@@ -17,8 +17,8 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from qingdan.normalize.text import IDEOGRAPHS
-from qingdan.normalize.unit_reading import CLOSING, OPENING, Kind, Reading
-from qingdan.normalize.units import UnitModel
+from qingdan.normalize.units.model import UnitModel
+from qingdan.normalize.units.reading import CLOSING, OPENING, Kind, Reading
 
 PIECE_COST = 1.0
 """Each name costs this much: two names must read much better than one to cut."""

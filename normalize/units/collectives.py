@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from qingdan.normalize.text import IDEOGRAPHS
-from qingdan.normalize.unit_reading import (
+from qingdan.normalize.units.reading import (
     COLLECTIVE_COST,
     GENERIC_COST,
     MEMBERS_COST,
@@ -22,7 +22,7 @@ from qingdan.normalize.unit_reading import (
 )
 
 if TYPE_CHECKING:
-    from qingdan.normalize.units import UnitModel
+    from qingdan.normalize.units.model import UnitModel
 
 
 def read_collective(model: UnitModel, text: str) -> Reading:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qingdan.extract.grid import Cell
-from qingdan.extract.scan_engine import TextLine
-from qingdan.extract.scan_grid import TableGrid
+from qingdan.extract.scan.engine import TextLine
+from qingdan.extract.scan.grid import TableGrid
 
 
 @dataclass

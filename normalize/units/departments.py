@@ -7,7 +7,7 @@ A department cell is the dirtiest text in a task list: names wrap mid-word
 1. Separators (、，,；;／/) outside brackets always end a name; inside a bracket they
    do not (``各镇（街道、开发区）`` is one name).
 2. Each run between separators is cut by the best cut under the model of unit
-   names (``normalize.segment``, ``normalize.units``): line breaks and spaces may end
+   names (``normalize.units.segment``, ``normalize.units.model``): line breaks and spaces may end
    a name or be a wrap inside one, glued names are cut, collectives and bracket
    groups stay whole.
 3. A trailing 等, a bracket holding a note (``（牵头）``) and a phrase that is no unit
@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
-from qingdan.normalize.places import places_in_names, places_in_title
-from qingdan.normalize.segment import Piece, Run, best_cut, prepare_run
 from qingdan.normalize.text import cell_lines
-from qingdan.normalize.unit_reading import CLOSING, OPENING, Kind
-from qingdan.normalize.units import UnitModel, make_room
+from qingdan.normalize.units.model import UnitModel, make_room
+from qingdan.normalize.units.places import places_in_names, places_in_title
+from qingdan.normalize.units.reading import CLOSING, OPENING, Kind
+from qingdan.normalize.units.segment import Piece, Run, best_cut, prepare_run
 
 SEPARATORS = frozenset("、，,；;／/：:")
 """Separators between names; a colon ends a role label ("牵头单位：X") as well."""

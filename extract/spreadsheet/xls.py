@@ -2,9 +2,9 @@
 
 xlrd reads merged ranges only with ``formatting_info=True``, which also gives hidden
 rows, columns and sheets and each cell's number format (to show a date cell as the
-date it is). Each sheet becomes an ``extract.spreadsheet.Sheet``; ``read_sheets`` makes
-the grids. A password-protected workbook is ``EncryptedFile``; an ``.xlsx`` renamed
-``.xls`` (a zip archive) is read as ``.xlsx``.
+date it is). Each sheet becomes an ``extract.spreadsheet.sheets.Sheet``; ``read_sheets`` makes
+the grids. Which reader reads a file is decided by its bytes
+(``extract.spreadsheet.workbook``).
 
 The workbook's BIFF stream is taken out of its OLE compound file with olefile and
 handed to xlrd as it is (xlrd reads a bare BIFF stream too): xlrd's own compound-file
@@ -18,28 +18,19 @@ from pathlib import Path
 from typing import Any
 
 import xlrd
-
 from qingdan.extract.errors import BrokenFile, EncryptedFile
 from qingdan.extract.grid import Extracted
 from qingdan.extract.options import ReadOptions
-from qingdan.extract.spreadsheet import Merge, Sheet, cell_value_text, read_sheets
-from qingdan.extract.xlsx import OLE_MAGIC, PASSWORD_HINT, is_encrypted_ooxml
-
-_ZIP_MAGIC = b"PK\x03\x04"
+from qingdan.extract.spreadsheet.sheets import Merge, Sheet, cell_value_text, read_sheets
+from qingdan.extract.spreadsheet.workbook import OLE_MAGIC, PASSWORD_HINT
 
 
 def read_xls(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read an ``.xls`` file's bytes into one raw grid per sheet with cells.
 
-    No ``options`` apply. Raises ``EncryptedFile`` for a password-protected workbook and
-    ``BrokenFile`` when the bytes are not a readable workbook.
+    No ``options`` apply. Raises ``BrokenFile`` when the bytes are not a readable
+    workbook.
     """
-    if data.startswith(_ZIP_MAGIC):
-        from qingdan.extract.xlsx import read_xlsx
-
-        return read_xlsx(data, path, options)
-    if is_encrypted_ooxml(data):
-        raise EncryptedFile(path, PASSWORD_HINT)
     if not data.startswith(OLE_MAGIC):
         raise BrokenFile(path, "not an Excel .xls workbook (no compound-file header)")
     book = _open(data, path)

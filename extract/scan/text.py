@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from qingdan.extract.scan_engine import TextLine
+from qingdan.extract.scan.engine import TextLine
 
 _DOTS = ".·•`'‘’,，、。．:;"
 """Marks a speck is read as."""

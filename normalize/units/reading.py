@@ -1,7 +1,7 @@
 """What a piece of a department cell reads as: its kind and its cost under the model.
 
-The vocabulary of ``normalize.units``, ``normalize.collectives`` and
-``normalize.segment``: the kinds a piece can be, the costs of the grammar's choices
+The vocabulary of ``normalize.units.model``, ``normalize.units.collectives`` and
+``normalize.units.segment``: the kinds a piece can be, the costs of the grammar's choices
 (lower reads better; the segmenter adds one per piece), and the bracket helpers.
 """
 

@@ -12,7 +12,7 @@ than pdfminer. This engine reads, per page:
   XObjects) as a pdfplumber edge, like pdfplumber's line, rect and curve edges;
 
 both turned upright (``/Rotate``) into top-down page coordinates, the same frame
-pdfplumber uses, so ``extract.pdf_page`` reads both engines' pages alike.
+pdfplumber uses, so ``extract.pdf.page`` reads both engines' pages alike.
 """
 
 from __future__ import annotations
@@ -26,12 +26,11 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-
 from qingdan.extract.errors import EncryptedFile
 from qingdan.extract.grid import Notice
-from qingdan.extract.pdf_glyphs import Glyph
-from qingdan.extract.pdf_page import EngineCannotOpen, PageContent
-from qingdan.extract.pdf_rulings import Edge
+from qingdan.extract.pdf.glyphs import Glyph
+from qingdan.extract.pdf.page import EngineCannotOpen, PageContent
+from qingdan.extract.pdf.rulings import Edge
 
 _STRAIGHT = 0.01
 """A segment whose ends differ by less than this (points) across is straight."""

@@ -4,7 +4,7 @@ An engine (pdfplumber, PDFium) gives the page's edges: each ruling line, and eac
 of each rectangle, as a pdfplumber edge dict (``x0``, ``x1``, ``top``, ``bottom``,
 ``orientation`` ...). pdfplumber's table geometry (snap and join the edges, find their
 intersections, the cells between them, the tables the cells form; ported in
-``extract.pdf_rulings`` so the PDFium engine need not load pdfplumber) turns them into
+``extract.pdf.rulings`` so the PDFium engine need not load pdfplumber) turns them into
 tables of cell boxes; this module then fills each cell from the glyphs inside it and
 marks the grid positions a merged cell covers.
 """
@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, Foot
-from qingdan.extract.pdf_glyphs import Box, GlyphIndex
-from qingdan.extract.pdf_rulings import Edge, find_cells, table_rows
-from qingdan.extract.pdf_text import repair_text
+from qingdan.extract.pdf.glyphs import Box, GlyphIndex
+from qingdan.extract.pdf.rulings import Edge, find_cells, table_rows
+from qingdan.extract.pdf.text import repair_text
 
 # How far (points) a cell's edge may pass a column's edge and still end there.
 _EDGE_TOLERANCE = 1.0

@@ -18,11 +18,10 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
-
 from qingdan.extract.errors import BrokenFile, EncryptedFile
-from qingdan.extract.pdf_geometry import straighten
-from qingdan.extract.pdf_glyphs import Glyph
-from qingdan.extract.pdf_page import PageContent
+from qingdan.extract.pdf.geometry import straighten
+from qingdan.extract.pdf.glyphs import Glyph
+from qingdan.extract.pdf.page import PageContent
 
 # pdfminer's own errors for a damaged file (bad xref, unexpected end of file, ...).
 _DAMAGE = (PdfminerException, PDFException, PSException)

@@ -1,0 +1,51 @@
+"""What a workbook's bytes hold, whatever its suffix says, and the reader that reads it.
+
+Authors rename files: an ``.xls`` that is really an ``.xlsx`` (a zip archive), an
+``.xlsx`` that is an old ``.xls`` (a compound file). A compound file may also be a
+password-protected Office Open XML package (Office encrypts OOXML into an
+``EncryptionInfo`` + ``EncryptedPackage`` compound file). ``read_workbook`` is the entry
+point for both suffixes: it looks at the bytes and hands them to ``xlsx`` or ``xls``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qingdan.extract.errors import BrokenFile, EncryptedFile
+from qingdan.extract.grid import Extracted
+from qingdan.extract.options import ReadOptions
+
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+"""Compound-file header: .xls/.doc files and password-protected OOXML files."""
+ZIP_MAGIC = b"PK\x03\x04"
+"""Zip header: Office Open XML packages (.xlsx, .docx)."""
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+PASSWORD_HINT = (
+    "the workbook is password-protected; open it in Excel or WPS, remove the password "
+    "(File > Info > Protect Workbook) and save it again"
+)
+
+
+def is_encrypted_ooxml(data: bytes) -> bool:
+    """Whether compound-file bytes are an encrypted Office Open XML package."""
+    return data.startswith(OLE_MAGIC) and _ENCRYPTION_INFO in data[:65536]
+
+
+def read_workbook(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
+    """Read an ``.xlsx`` or ``.xls`` file's bytes, by what they hold, into one raw grid per
+    sheet with cells.
+
+    No ``options`` apply. Raises ``EncryptedFile`` for a password-protected workbook and
+    ``BrokenFile`` when the bytes are not a readable workbook.
+    """
+    if is_encrypted_ooxml(data):
+        raise EncryptedFile(path, PASSWORD_HINT)
+    if data.startswith(OLE_MAGIC):
+        from qingdan.extract.spreadsheet.xls import read_xls
+
+        return read_xls(data, path)
+    if data.startswith(ZIP_MAGIC) or path.suffix.lower() != ".xls":
+        from qingdan.extract.spreadsheet.xlsx import read_xlsx
+
+        return read_xlsx(data, path)
+    raise BrokenFile(path, "not an Excel .xls workbook (no compound-file header)")
