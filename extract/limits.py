@@ -57,11 +57,10 @@ class Limits:
     """Crossings of ruling lines on one OFD page (a 60 x 10 grid has 671; 100 x 100 took
     minutes to make into cells)."""
     image_pixels: int = 60_000_000
-    """Pixels of one page image (an A3 page at 600 dpi has 70 million; A4 at 600, 35)."""
-    image_frames: int = 200
-    """Frames of one image file checked for size (TIFF pages)."""
+    """Pixels of one page image (an A4 page at 600 dpi has 35 million, an A3 at 400, 31)."""
     ocr_pages: int = 50
-    """Pages read by OCR, about 5 s each; a longer scan gives its first pages, with a warning."""
+    """Pages (PDF pages, TIFF frames) read by OCR, about 5 s each; a longer scan gives its
+    first pages, with a warning."""
 
     @classmethod
     def from_environment(cls, environment: Mapping[str, str] | None = None) -> Limits:

@@ -143,7 +143,7 @@ class _Budget:
         """Count ``count`` more characters on ``page`` before they are placed."""
         self.glyphs += count
         on_page = len(page.glyphs) + count
-        what = f"page {page.number} has more than {on_page - 1:,} characters"
+        what = f"page {page.number} has at least {on_page:,} characters"
         self.limits.check("ofd_page_glyphs", on_page, self.path, what)
         self.limits.check(
             "ofd_glyphs", self.glyphs, self.path, f"the pages have {self.glyphs:,} characters"
