@@ -39,7 +39,8 @@ def test_tables_nested_past_the_limit_are_refused(tmp_path: Path) -> None:
 def test_a_cell_of_over_ten_megabytes_keeps_the_rest_of_the_page(tmp_path: Path) -> None:
     rows = [f"<tr><td>{n}</td><td>措施{n}</td></tr>" for n in range(1, 6)]
     rows[1] = f"<tr><td>2</td><td>{'长' * 11_000_000}</td></tr>"
-    page = f"<html><body><table><tr><td>序号</td><td>工作措施</td></tr>{''.join(rows)}</table></body></html>"
+    header = "<tr><td>序号</td><td>工作措施</td></tr>"
+    page = f"<html><body><table>{header}{''.join(rows)}</table></body></html>"
     table = read_document(write(tmp_path, "长.html", page)).content.tables[0]
     assert [row.cells[0] for row in table.rows] == ["序号", "1", "2", "3", "4", "5"]
     assert len(table.rows[2].cells[1]) == 11_000_000
@@ -68,8 +69,9 @@ def test_an_ofd_grid_of_a_hundred_by_a_hundred_is_refused_before_cells(tmp_path:
     lines = []
     for n in range(101):
         lines.append(
-            f'<ofd:PathObject ID="9" Boundary="10 10 200 200"><ofd:AbbreviatedData>'
-            f"M 0 {n * 2} L 200 {n * 2} M {n * 2} 0 L {n * 2} 200</ofd:AbbreviatedData></ofd:PathObject>"
+            '<ofd:PathObject ID="9" Boundary="10 10 200 200"><ofd:AbbreviatedData>'
+            f"M 0 {n * 2} L 200 {n * 2} M {n * 2} 0 L {n * 2} 200"
+            "</ofd:AbbreviatedData></ofd:PathObject>"
         )
-    with pytest.raises(LimitExceeded, match="ruling lines cross 10,20[0-9] times.*OFD_GRID"):
+    with pytest.raises(LimitExceeded, match=r"ruling lines cross 10,20[0-9] times.*OFD_GRID"):
         read_document(write(tmp_path, "格.ofd", package([*lines, rect(0, 0, 5, 5)])))

@@ -15,8 +15,8 @@ cv2 = pytest.importorskip("cv2", reason="the ocr extra (qingdan[ocr]) is not ins
 np = pytest.importorskip("numpy")
 
 from qingdan.extract.grid import Covered  # noqa: E402
-from qingdan.extract.scan.grid import find_tables  # noqa: E402
 from qingdan.extract.limits import LimitExceeded, Limits  # noqa: E402
+from qingdan.extract.scan.grid import find_tables  # noqa: E402
 from qingdan.extract.scan.image import decode_image, ink, line_masks, skew_degrees, straighten  # noqa: E402
 
 XS = [100, 300, 900, 1100]
@@ -135,5 +135,5 @@ def test_a_tiff_of_many_frames_gives_its_first_pages_with_a_warning() -> None:
 
 def test_a_frame_past_the_pixel_limit_is_refused_before_it_is_decoded() -> None:
     image = decode_image(tiff_of(2, (4_000, 3_000)), Path("scan.tif"), Limits(image_pixels=10**6))
-    with pytest.raises(LimitExceeded, match="page 1 is 4,000 x 3,000 pixels.*IMAGE_PIXELS"):
+    with pytest.raises(LimitExceeded, match=r"page 1 is 4,000 x 3,000 pixels.*IMAGE_PIXELS"):
         next(image.pages)
