@@ -62,6 +62,12 @@ class Limits:
     """Pages (PDF pages, TIFF frames) read by OCR, about 5 s each; a longer scan gives its
     first pages, with a warning."""
 
+    file_seconds: int = 900
+    """Wall time one file may take in a batch; past it the file fails and the batch goes on."""
+    worker_memory_mb: int = 4_096
+    """Memory (MiB of address space) a batch worker may take on beyond its start; past it
+    the file fails and the batch goes on."""
+
     @classmethod
     def from_environment(cls, environment: Mapping[str, str] | None = None) -> Limits:
         """The defaults, each replaced by its ``QINGDAN_MAX_<NAME>`` variable when set.
