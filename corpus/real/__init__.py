@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpus.real.skeleton import RealList, SkeletonError, load_skeleton, reserved_urls
+from corpus.real.skeleton import (
+    RealList,
+    SkeletonError,
+    load_skeleton,
+    normal_url,
+    reserved_sources_file,
+    reserved_urls,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SKELETONS = Path(__file__).resolve().parent / "skeletons"
@@ -26,4 +33,14 @@ def load_skeletons(pattern: str = "*") -> list[RealList]:
     return [load_skeleton(path, reserved) for path in sorted(SKELETONS.glob(glob))]
 
 
-__all__ = ["ROOT", "SKELETONS", "RealList", "SkeletonError", "load_skeleton", "load_skeletons"]
+__all__ = [
+    "ROOT",
+    "SKELETONS",
+    "RealList",
+    "SkeletonError",
+    "load_skeleton",
+    "load_skeletons",
+    "normal_url",
+    "reserved_sources_file",
+    "reserved_urls",
+]

@@ -10,6 +10,7 @@ per CONVENTIONS.md. ``load_skeleton`` turns the file into a ``RealList``: the ta
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -91,20 +92,39 @@ class RealList:
         }
 
 
-def _normal_url(url: str) -> str:
+def normal_url(url: str) -> str:
     """A URL compared without scheme, ``www.``, case of the host or a trailing slash."""
     rest = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE).rstrip("/")
     host, _, path = rest.partition("/")
     return host.lower().removeprefix("www.") + "/" + path
 
 
+RESERVED_ENV = "QINGDAN_RESERVED_SOURCES"
+"""Environment variable naming the reserved-sources file, for checkouts kept elsewhere."""
+
+
+def reserved_sources_file(root: Path) -> Path | None:
+    """``RESERVED_SOURCES.md``: the file ``$QINGDAN_RESERVED_SOURCES`` names, else
+    ``shared/RESERVED_SOURCES.md`` beside the repository or beside one of its parent
+    folders (a worktree under ``wt/`` shares the main checkout's ``shared/``); None when
+    there is none (a machine without ``shared/``)."""
+    named = os.environ.get(RESERVED_ENV)
+    if named:
+        return Path(named) if Path(named).exists() else None
+    for folder in root.resolve().parents:
+        candidate = folder / "shared" / "RESERVED_SOURCES.md"
+        if candidate.exists():
+            return candidate
+    return None
+
+
 def reserved_urls(root: Path) -> list[str]:
-    """The pages reserved for independent evaluation (``../shared/RESERVED_SOURCES.md``
-    beside the repository), or none when that file is absent."""
-    path = root.parent / "shared" / "RESERVED_SOURCES.md"
-    if not path.exists():
+    """The pages reserved for independent evaluation (``reserved_sources_file``), or
+    none when that file is absent."""
+    path = reserved_sources_file(root)
+    if path is None:
         return []
-    return re.findall(r"https?://\S+", path.read_text(encoding="utf-8"))
+    return re.findall(r"https?://[^\s)>\]]+", path.read_text(encoding="utf-8"))
 
 
 def _fail(path: Path, problem: str) -> SkeletonError:
@@ -127,7 +147,7 @@ def _check_source(path: Path, source: dict[str, Any], reserved: list[str]) -> No
             raise _fail(path, f"[source].{key} = {source[key]!r}; expected one of {allowed}")
     if not str(source["url"]).startswith(("http://", "https://")):
         raise _fail(path, f"[source].url = {source['url']!r} is not a web address")
-    if _normal_url(source["url"]) in {_normal_url(u) for u in reserved}:
+    if normal_url(source["url"]) in {normal_url(u) for u in reserved}:
         raise _fail(
             path,
             f"[source].url {source['url']} is reserved for independent evaluation "
