@@ -47,12 +47,15 @@ def _cited(content: bytes, patterns: list[tuple[bytes, str, re.Pattern[bytes]]])
 
 def test_no_reserved_page_appears_in_any_tracked_file() -> None:
     if reserved_sources_file(ROOT) is None:
-        pytest.skip("no shared/RESERVED_SOURCES.md beside this checkout (set QINGDAN_RESERVED_SOURCES)")
+        pytest.skip(
+            "no shared/RESERVED_SOURCES.md beside this checkout (or set QINGDAN_RESERVED_SOURCES)"
+        )
     patterns = _patterns(reserved_urls(ROOT))
     assert patterns, "RESERVED_SOURCES.md lists no address"
     hits = []
     for path in _tracked_files():
-        hits += [f"{path.relative_to(ROOT)}: {what}" for what in _cited(path.read_bytes(), patterns)]
+        cited = _cited(path.read_bytes(), patterns)
+        hits += [f"{path.relative_to(ROOT)}: {what}" for what in cited]
     assert not hits, "reserved pages cited in the project:\n" + "\n".join(hits)
 
 
