@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +73,10 @@ def paragraph_form(item: RealList) -> list[str] | None:
         or (any(r.section for r in records) and not sections)
     ):
         return None
-    return [*paragraph_lines(spec, ParagraphColumns(no, category, measure)), *spec.text_after]
+    # A label the author wrapped in a narrow header cell is one label in a paragraph.
+    header = [[label.replace("\n", "") for label in row] for row in spec.header]
+    columns = ParagraphColumns(no, category, measure)
+    return [*paragraph_lines(replace(spec, header=header), columns), *spec.text_after]
 
 
 @dataclass(frozen=True)
