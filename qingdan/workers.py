@@ -141,7 +141,14 @@ def _start_worker(memory_mb: int) -> None:
     # Ctrl-C reaches every process of the terminal's group; only the main process
     # acts on it, so a worker is never killed half-way through writing a result.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Stopped by the main process (Ctrl-C there, or a fatal error): unwind, so that a
+    # LibreOffice it started is killed and its temporary folder removed.
+    signal.signal(signal.SIGTERM, _stop)
     limit_memory(memory_mb)
+
+
+def _stop(_number: int, _frame: object) -> None:
+    raise SystemExit(1)
 
 
 def limit_memory(memory_mb: int) -> None:
