@@ -189,3 +189,5 @@ GENERATORS: list[Generator] = [
     ofd_many_pages, ofd_many_glyphs, ofd_grid, png_huge,
 ]  # fmt: skip
 """Every generator; the fuzzer picks one for every fourth case."""
+GENERATED_SUFFIXES = frozenset({".xlsx", ".html", ".ofd", ".png"})
+"""The formats the generators make (images among them, which mutations leave out)."""
