@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from qingdan.extract.errors import QingdanError
 
@@ -31,9 +31,11 @@ class LimitExceeded(QingdanError):
     """The file declares more than a documented limit allows (a hostile or broken file)."""
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Every bound a reader checks before it allocates (defaults far past any real list)."""
+class Limits(NamedTuple):
+    """Every bound a reader checks before it allocates (defaults far past any real list).
+
+    A NamedTuple, not a dataclass: every run loads it, and a one-file conversion
+    defines no dataclass (docs/speed.md)."""
 
     sheet_rows: int = 100_000
     """Rows of one worksheet (a task list has hundreds)."""
@@ -85,7 +87,7 @@ class Limits:
             if not value.isdigit() or int(value) <= 0:
                 raise LimitExceeded(None, f"{variable}={value!r}: not a positive whole number")
             changes[name] = int(value)
-        return replace(cls(), **changes)
+        return cls()._replace(**changes)
 
     def check(self, name: str, found: int, path: Path, what: str) -> None:
         """Raise ``LimitExceeded`` when ``found`` is past the limit ``name``; ``what``
@@ -102,7 +104,7 @@ def advice(name: str) -> str:
 
 def limit_names() -> list[str]:
     """The name of every limit, in the order they are declared."""
-    return [field.name for field in fields(Limits)]
+    return list(Limits._fields)
 
 
 def limits_of(limits: Limits | None) -> Limits:
