@@ -50,7 +50,8 @@ def cell_words() -> CellWords:
     )
     return CellWords(
         quantity=re.compile(rf"^{one}$"),
-        rate=re.compile(rf"^(?:{before})*{_NUMBER}{_PERCENT}(?:{after})?$"),
+        # A share done is printed bare ("80%"); a target's share has its words (5%左右).
+        rate=re.compile(rf"^[≥>＞≧]?{_NUMBER}{_PERCENT}$"),
         attributes=frozenset(data["attribute"]["words"]),
         place_endings=tuple(data["place"]["endings"]),
         titles=tuple(data["person"]["titles"]),
@@ -72,7 +73,8 @@ def is_quantity(key: str) -> bool:
 
 
 def is_rate(key: str) -> bool:
-    """Whether a cell (whitespace removed) is a share alone ("100%", "≥80%", "62.5％")."""
+    """Whether a cell (whitespace removed) is a bare share ("100%", "≥80%", "62.5％"):
+    "5%左右" and "增长8%" are targets."""
     return bool(cell_words().rate.match(key))
 
 

@@ -70,6 +70,9 @@ class CellKinds(NamedTuple):
     """Cells that are an indicator attribute (约束性, 预期性)."""
     places: float = 0.0
     """Cells whose every name is a place or object (县人民医院, 客运站)."""
+    starts_filled: bool = False
+    """Whether the first body cell has text: a grouping column opens its first group
+    there, a sparse column of remarks seldom does."""
 
 
 def measure_kinds(cells: list[Cell]) -> CellKinds:
@@ -82,7 +85,9 @@ def measure_kinds(cells: list[Cell]) -> CellKinds:
     def share(test: Callable[[str], bool]) -> float:
         return round(sum(1 for key in filled if test(key)) / len(filled), 3)
 
-    return CellKinds(share(is_quantity), share(is_rate), share(is_attribute), share(is_place))
+    return CellKinds(
+        share(is_quantity), share(is_rate), share(is_attribute), share(is_place), bool(keys[0])
+    )
 
 
 def column_cells(rows: Sequence[Sequence[Cell]], col: int) -> list[Cell]:

@@ -55,6 +55,8 @@ _DEADLINE_LENGTH = 16.0
 # A text column with an unknown label fills (or merges down into) nearly every row:
 # a sparse column of short notes is a remark, not a grouping level.
 _TEXT_COVERAGE = 0.8
+# A short column groups rows when it opens at least this many groups.
+_MIN_GROUPS = 2
 # A department column whose cells mostly are not department names is a doubt.
 _DEPARTMENT_DOUBT = 0.5
 _MIN_CELLS_FOR_DOUBT = 3
@@ -264,8 +266,7 @@ class _Chooser:
         if not texts:
             return []
         best = max(texts, key=lambda col: self.evidence[col].text_score)
-        self.doubts.append(f"no column but {self._name(best)} holds task text: read as the measure")
-        self._set(best, None, "rule")
+        self._set(best, None, "rule")  # the one task-text column: nothing to doubt
         return [best]
 
     def _choose_measure(self, tasks: list[int]) -> list[int]:
@@ -359,11 +360,18 @@ class _Chooser:
         """Whether a column reads as text: long or sentence-like cells, or a short column
         that groups rows with task text right of it (名称 "就业" over its tasks)."""
         found = self.evidence[col]
-        if found.filled == 0 or found.coverage < _TEXT_COVERAGE:
+        if found.filled == 0:
             return False
-        if found.mean_length >= _TEXT_LENGTH or found.sentences >= _CONTENT_SHARE:
+        long_text = found.mean_length >= _TEXT_LENGTH or found.sentences >= _CONTENT_SHARE
+        if long_text and found.coverage >= _TEXT_COVERAGE:
             return True
-        return found.grouping >= _GROUPS and self._text_right_of(col)
+        # A group's cell is printed once over its rows (blank below it in a dump).
+        return (
+            found.grouping >= _GROUPS
+            and self.kinds[col].starts_filled
+            and found.filled >= _MIN_GROUPS
+            and self._text_right_of(col)
+        )
 
     def _text_right_of(self, col: int) -> bool:
         """Whether an open column right of ``col`` holds long or sentence-like text."""
