@@ -28,6 +28,8 @@ class CellWords(NamedTuple):
     quantity: re.Pattern[str]
     rate: re.Pattern[str]
     attributes: frozenset[str]
+    measure_units: tuple[str, ...]
+    longest_measure_unit: int
     place_endings: tuple[str, ...]
     titles: tuple[str, ...]
     person: re.Pattern[str]
@@ -53,6 +55,8 @@ def cell_words() -> CellWords:
         # A share done is printed bare ("80%"); a target's share has its words (5%左右).
         rate=re.compile(rf"^[≥>＞≧]?{_NUMBER}{_PERCENT}$"),
         attributes=frozenset(data["attribute"]["words"]),
+        measure_units=tuple(data["measure_unit"]["endings"]),
+        longest_measure_unit=int(data["measure_unit"]["longest"]),
         place_endings=tuple(data["place"]["endings"]),
         titles=tuple(data["person"]["titles"]),
         person=re.compile(rf"^(?:{surnames})[\u4e00-\u9fff]{{1,2}}$"),
@@ -81,6 +85,13 @@ def is_rate(key: str) -> bool:
 def is_attribute(key: str) -> bool:
     """Whether a cell is an indicator attribute (约束性, 预期性)."""
     return key in cell_words().attributes
+
+
+def is_measure_unit(key: str) -> bool:
+    """Whether a cell (whitespace removed) is a unit of measure: "亿元", "增幅（%）"."""
+    words = cell_words()
+    bare = re.sub(r"[（()）]", "", key)
+    return 0 < len(bare) <= words.longest_measure_unit and bare.endswith(words.measure_units)
 
 
 def is_place(key: str) -> bool:

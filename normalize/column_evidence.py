@@ -11,7 +11,14 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, cell_text
-from qingdan.normalize.cell_kinds import is_attribute, is_person, is_place, is_quantity, is_rate
+from qingdan.normalize.cell_kinds import (
+    is_attribute,
+    is_measure_unit,
+    is_person,
+    is_place,
+    is_quantity,
+    is_rate,
+)
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.responsibility import names_only_units
 from qingdan.normalize.text import join_wrapped_lines, squeeze
@@ -70,6 +77,8 @@ class CellKinds(NamedTuple):
     """Cells that are an indicator attribute (约束性, 预期性)."""
     places: float = 0.0
     """Cells whose every name is a place or object (县人民医院, 客运站)."""
+    measure_units: float = 0.0
+    """Cells that are a unit of measure (亿元, 增幅（%）): an indicator table's 单位."""
     starts_filled: bool = False
     """Whether the first body cell has text: a grouping column opens its first group
     there, a sparse column of remarks seldom does."""
@@ -86,7 +95,12 @@ def measure_kinds(cells: list[Cell]) -> CellKinds:
         return round(sum(1 for key in filled if test(key)) / len(filled), 3)
 
     return CellKinds(
-        share(is_quantity), share(is_rate), share(is_attribute), share(is_place), bool(keys[0])
+        share(is_quantity),
+        share(is_rate),
+        share(is_attribute),
+        share(is_place),
+        share(is_measure_unit),
+        bool(keys[0]),
     )
 
 

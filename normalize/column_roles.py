@@ -175,7 +175,7 @@ class _Chooser:
         """Quantities, rates, attributes and places are no task text (rule 2)."""
         for col, role in enumerate(self.roles):
             hint = self.hints[col]
-            if (role is not None and self.by[col] != "label") or hint not in _OVERRULED_BY_KIND:
+            if (role is not None and self.by[col] != "label") or not self._overruled(col):
                 continue
             kind = self._kind(col)
             if kind is None or kind is role:
@@ -187,6 +187,14 @@ class _Chooser:
                 f"{kind.value}: kept in extra"
             )
 
+    def _overruled(self, col: int) -> bool:
+        """Whether a column's cells may overrule its label: a text or target label, or a
+        unit label over cells that are not unit names (an indicator table's 单位)."""
+        hint = self.hints[col]
+        if hint in _OVERRULED_BY_KIND:
+            return True
+        return hint in DEPARTMENT_ROLES and self.evidence[col].departments < _DEPARTMENT_DOUBT
+
     def _kind(self, col: int) -> Role | None:
         kinds = self.kinds[col]
         found = self.evidence[col]
@@ -197,7 +205,7 @@ class _Chooser:
             return Role.RATE
         if kinds.quantities >= _CONTENT_SHARE:
             return Role.TARGET
-        if kinds.attributes >= _CONTENT_SHARE:
+        if kinds.attributes >= _CONTENT_SHARE or kinds.measure_units >= _CONTENT_SHARE:
             return Role.ATTRIBUTE
         if kinds.places >= _CONTENT_SHARE and self.hints[col] is None:
             return Role.PLACE
@@ -212,7 +220,13 @@ class _Chooser:
             if not found.filled:
                 continue
             role: Role | None = None
-            if found.ordinals >= _CONTENT_SHARE and found.mean_length <= 4 and col <= 1:
+            numbered = Role.NO in self.roles  # a second column of numbers is no 序号
+            if (
+                found.ordinals >= _CONTENT_SHARE
+                and found.mean_length <= 4
+                and col <= 1
+                and not numbered
+            ):
                 role = Role.NO
             elif found.deadlines >= _CONTENT_SHARE and found.mean_length <= _DEADLINE_LENGTH:
                 role = Role.DEADLINE

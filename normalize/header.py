@@ -34,6 +34,17 @@ _MIN_BODY_ROWS = 2
 _CONTENT_SHARE = 0.6
 _TASK_TEXT_LENGTH = 4.0
 _TASK_TEXT_COVERAGE = 0.8
+# Roles whose label (by its head) tells a task list from any other table.
+_TASK_LIST_ROLES = (
+    Role.LEAD,
+    Role.SUPPORT,
+    Role.RESPONSIBLE,
+    Role.DEADLINE,
+    Role.PROGRESS,
+    Role.TARGET,
+    Role.RATE,
+    Role.PEOPLE,
+)
 
 
 class Header(NamedTuple):
@@ -213,16 +224,36 @@ class ContentGuess:
             for col, found in enumerate(evidence)
             if _reads_as_task_text(found) and _not_quantities(column_cells(body, col))
         ]
-        units = [col for col, found in enumerate(evidence) if found.departments >= _CONTENT_SHARE]
-        dates = [col for col, found in enumerate(evidence) if found.deadlines >= _CONTENT_SHARE]
+        others = [
+            (
+                "holds unit names",
+                [c for c, e in enumerate(evidence) if e.departments >= _CONTENT_SHARE],
+            ),
+            (
+                "holds deadlines",
+                [c for c, e in enumerate(evidence) if e.deadlines >= _CONTENT_SHARE],
+            ),
+            (
+                "holds targets",
+                [c for c in range(len(labels)) if _quantities(column_cells(body, c))],
+            ),
+            ("is labelled like a task list's column", self._task_list_labels(labels)),
+        ]
         for text in texts:
-            other = next((col for col in units if col != text), None)
-            if other is not None:
-                return text, other, "holds unit names"
-            other = next((col for col in dates if col != text), None)
-            if other is not None:
-                return text, other, "holds deadlines"
+            for what, columns in others:
+                other = next((col for col in columns if col != text), None)
+                if other is not None:
+                    return text, other, what
         return None
+
+    def _task_list_labels(self, labels: Sequence[Cell]) -> list[int]:
+        """Columns whose label's head names a column only task lists print (进展情况,
+        完成时限, 责任单位, 责任领导), though no list prints the label itself."""
+        return [
+            col
+            for col, role in enumerate(_label_roles(labels, self.synonyms))
+            if role in _TASK_LIST_ROLES
+        ]
 
 
 def _could_be_labels(cells: Sequence[Cell]) -> bool:
@@ -250,3 +281,7 @@ def _reads_as_task_text(found: ColumnEvidence) -> bool:
 def _not_quantities(cells: list[Cell]) -> bool:
     kinds = measure_kinds(cells)
     return kinds.quantities < _CONTENT_SHARE and kinds.places < _CONTENT_SHARE
+
+
+def _quantities(cells: list[Cell]) -> bool:
+    return measure_kinds(cells).quantities >= _CONTENT_SHARE
