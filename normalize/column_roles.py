@@ -198,8 +198,10 @@ class _Chooser:
     def _kind(self, col: int) -> Role | None:
         kinds = self.kinds[col]
         found = self.evidence[col]
-        # Numbers alone are a 序号 before they are quantities.
-        if found.filled == 0 or found.ordinals >= _CONTENT_SHARE:
+        # Numbers alone at the left number the rows (a 序号, a list's own 编号) before
+        # they are quantities (1.2 is both).
+        numbering = found.ordinals >= _CONTENT_SHARE and col <= 1
+        if found.filled == 0 or numbering:
             return None
         if kinds.rates >= _CONTENT_SHARE:
             return Role.RATE

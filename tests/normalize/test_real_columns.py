@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from qingdan.extract.errors import NoTableFound
+from qingdan.extract.grid import Covered
 from qingdan.normalize import normalize
 from qingdan.normalize.cell_kinds import is_attribute, is_person, is_place, is_quantity, is_rate
 from qingdan.normalize.model import TaskList
@@ -261,3 +262,86 @@ def test_the_other_cell_kinds() -> None:
     assert is_place("县第一中学、城南客运站") and not is_place("县教育局")
     assert is_person("常务副县长") and is_person("王副区长") and is_person("刘洋")
     assert not is_person("张集镇") and not is_person("县财政局") and not is_person("就业")
+
+
+def test_an_indicator_table_by_area_keeps_units_and_areas_in_extra() -> None:
+    # 序号 | 指标名称 | 单位 | one column per area: no unit column at all; 单位 holds units
+    # of measure, the area columns quantities.
+    grid = [
+        ["序号", "指标名称", "单位", "甲县", "乙县", "丙区"],
+        ["1", "规模以上工业增加值", "增幅（%）", "6左右", "6.5以上", "7"],
+        ["2", "实际使用外资", "亿美元", "1.2", "0.8以上", "与上年持平"],
+        ["3", "城镇新增就业", "万人", "1.5", "1.2", "2"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert _roles(task_list) == ["no", "measure", "attribute", "target", "target", "target"]
+    assert _records(task_list, "measure", "lead", "extra")[1] == {
+        "measure": "实际使用外资",
+        "lead": [],
+        "extra": {"单位": "亿美元", "甲县": "1.2", "乙县": "0.8以上", "丙区": "与上年持平"},
+    }
+
+
+def test_a_progress_table_without_units_is_found_by_its_labels_heads() -> None:
+    # No label is one the vocabulary lists whole; 本季度推进情况 ends like a progress label,
+    # and 清单编号 (numbers) is no second 序号.
+    grid = [
+        ["序号", "清单编号", "报告确定的任务", "本季度推进情况"],
+        ["1", "17", "推进老旧厂区改造，盘活闲置低效用地。", "完成3处厂区改造方案编制。"],
+        ["2", "42", "建设社区养老服务综合体，完善助餐服务网络。", "新建社区食堂4个。"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert _roles(task_list) == ["no", "other", "measure", "progress"]
+    assert _records(task_list, "no", "measure", "extra")[0] == {
+        "no": "1",
+        "measure": "推进老旧厂区改造，盘活闲置低效用地。",
+        "extra": {"清单编号": "17", "本季度推进情况": "完成3处厂区改造方案编制。"},
+    }
+
+
+def test_a_source_column_of_document_numbers_is_no_deadline() -> None:
+    grid = [
+        ["序号", "重点工作", "牵头责任单位", "协同责任单位", "任务来源"],
+        [
+            "1",
+            "推动制造业数字化转型，新增智能工厂5家。",
+            "县经信局",
+            "县科技局",
+            "县政府〔2023〕7号",
+        ],
+        ["2", "落实减税降费政策，优化办税服务。", "县税务局", "县财政局", "县政府工作报告"],
+    ]
+    task_list = normalize(raw_document(grid))
+    first = task_list.records[0]
+    assert (first.deadline, first.extra) == (None, {"任务来源": "县政府〔2023〕7号"})
+
+
+def test_quarterly_milestones_under_one_group_label_are_kept_in_extra() -> None:
+    grid: list[list[Any]] = [
+        ["序号", "重点项目", "目标任务", "阶段目标", Covered.LEFT, "责任部门"],
+        [Covered.ABOVE, Covered.ABOVE, Covered.ABOVE, "第一季度", "第二季度", Covered.ABOVE],
+        [
+            "1",
+            "智慧停车",
+            "新增公共停车泊位2000个，建成停车诱导平台。",
+            "完成选址",
+            "开工建设",
+            "区交通委",
+        ],
+        [
+            "2",
+            "口袋公园",
+            "建成口袋公园6个，方便群众就近休闲。",
+            "完成设计",
+            "完成招标",
+            "区绿化市容局",
+        ],
+    ]
+    task_list = normalize(raw_document(grid))
+    first = task_list.records[0]
+    assert (first.category, first.measure, first.lead) == (
+        "智慧停车",
+        "新增公共停车泊位2000个，建成停车诱导平台。",
+        ["区交通委"],
+    )
+    assert first.extra == {"第一季度": "完成选址", "第二季度": "开工建设"}
