@@ -9,7 +9,7 @@ When a deadline names a date and an ongoing term, the date wins.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -102,7 +102,10 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _end_of(match: re.Match[str], year: int) -> date | None:
-    """The last day one date expression names, or ``None`` if it is not a date."""
+    """The last day one date expression names, or ``None`` if it is not a date (nor is
+    a year no calendar holds: "0000年底前", found by the fuzzer, raised ValueError)."""
+    if not MINYEAR <= year <= MAXYEAR:
+        return None
     month, day, part = match["month"], match["day"], match["part"]
     if month:
         m = int(month)

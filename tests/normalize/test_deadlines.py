@@ -6,6 +6,7 @@ The document's year is 2019 unless a case says otherwise.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from qingdan.normalize.deadlines import parse_deadline
@@ -122,3 +123,22 @@ def test_a_month_ends_on_the_day_the_calendar_says() -> None:
         for month in range(1, 13):
             last = calendar.monthrange(year, month)[1]
             assert parse_deadline(f"{year}年{month}月底前", DOC_YEAR).due == date(year, month, last)
+
+
+@pytest.mark.parametrize("text", ["0000年底前", "0000年6月30日", "00000年上半年"])
+def test_a_year_no_calendar_holds_names_no_date(text: str) -> None:
+    # Found by the fuzzer: date(0, 12, 31) raised ValueError, exit 3 from any reader.
+    assert parse_deadline(text, DOC_YEAR) == (None, None)
+    assert parse_deadline("6月底前", 0).due is None
+
+
+def test_a_year_no_calendar_holds_keeps_its_text_with_a_warning(tmp_path: Path) -> None:
+    import qingdan
+
+    path = tmp_path / "清单.txt"
+    rows = ["序号\t工作措施\t牵头单位\t完成时限", "1\t开展排查。\t区水务局\t0000年底前"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    document = qingdan.convert(path)
+    (record,) = document.records
+    assert (record.deadline, record.due, record.due_kind) == ("0000年底前", None, None)
+    assert [w.code for w in document.warnings if "0000年底前" in w.message] == ["deadline"]
