@@ -10,6 +10,7 @@ grids. Which reader reads a file is decided by its bytes (``extract.spreadsheet.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 import zlib
@@ -98,6 +99,30 @@ def _open(data: bytes, path: Path) -> Any:
         raise BrokenFile(path, f"damaged Excel workbook ({error})") from error
 
 
+_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+"""OOXML's escape of a character in a string (``_x001B_``; ``_x005F_`` is the underscore)."""
+
+
+def unescape(text: str) -> str:
+    """A cell string with its ``_xHHHH_`` escapes decoded, as Excel shows it.
+
+    openpyxl leaves them literal in inline strings (``t="inlineStr"``) and in shared
+    strings; one left-to-right pass decodes them as Excel does (``_x005F_x0041_`` is the
+    text ``_x0041_``). openpyxl has already dropped ``x005F_`` from shared strings, so
+    there an escape written out literally is decoded once more. A half of a surrogate
+    pair is no character and stays as written. A control character so decoded is taken
+    out with a warning after the reader (``extract.controls``). Found by the fuzzer.
+    """
+    if "_x" not in text:
+        return text
+    return _ESCAPE.sub(_character, text)
+
+
+def _character(match: re.Match[str]) -> str:
+    code = int(match[1], 16)
+    return match[0] if 0xD800 <= code <= 0xDFFF else chr(code)
+
+
 def _sheet(worksheet: Any) -> Sheet:
     """One openpyxl worksheet as a ``Sheet``."""
     from openpyxl.utils import column_index_from_string
@@ -108,7 +133,8 @@ def _sheet(worksheet: Any) -> Sheet:
             if cell.value is None or not hasattr(cell, "column"):
                 continue
             chinese = "年" in (cell.number_format or "")
-            text = cell_value_text(cell.value, chinese_date=chinese)
+            value = unescape(cell.value) if isinstance(cell.value, str) else cell.value
+            text = cell_value_text(value, chinese_date=chinese)
             if text:
                 sheet.texts[cell.row - 1, cell.column - 1] = text
     for merged in worksheet.merged_cells.ranges:

@@ -195,3 +195,25 @@ def test_bad_workbooks_in_a_batch_lose_nothing_else(tmp_path: Path) -> None:
             "garbage.xlsx": (b"\x00\x01" * 300, "not a readable zip archive"),
         },
     )
+
+
+def test_string_escapes_are_decoded_as_excel_shows_them(tmp_path: Path) -> None:
+    from tests.fuzz.generators import _xlsx
+
+    def inline(ref: str, text: str) -> str:
+        return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+    sheet = (
+        f'<row r="2">{inline("A2", "1")}{inline("B2", "开展_x000a_排查_x001B_。")}</row>'
+        f'<row r="3">{inline("A3", "2")}{inline("B3", "_x005F_x0041_与_xD800_")}</row>'
+        f'<row r="4">{inline("A4", "3")}{inline("B4", "0000年_x0000_底前")}</row>'
+    )
+    path = tmp_path / "escapes.xlsx"
+    path.write_bytes(_xlsx(sheet))
+    extracted = read_document(path).content
+    assert [row[1] for row in rows(extracted)[1:]] == [
+        "开展\n排查。",
+        "_x0041_与_xD800_",
+        "0000年底前",
+    ]
+    assert {notice.code for notice in extracted.notices} == {"control-character"}
