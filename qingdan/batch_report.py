@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from qingdan.batch import BatchSummary, FileResult, Skipped
+from qingdan.cli_logging import terminal_safe
 from qingdan.inputs import DOCUMENT_SUFFIXES
 from qingdan.writers.text_width import cut_to_width
 
@@ -78,12 +79,13 @@ class BatchProgress:
             return
         if not self.enabled:
             return
-        print(f"[{self.done}/{self.total}] {result_line(result)}", file=self.stream, flush=True)
+        line = terminal_safe(result_line(result))
+        print(f"[{self.done}/{self.total}] {line}", file=self.stream, flush=True)
 
 
 def _short(name: str, limit: int = 24) -> str:
     """A file name cut to fit beside the bar (long Chinese names would squeeze it out)."""
-    return cut_to_width(name, limit)
+    return cut_to_width(terminal_safe(name), limit)
 
 
 def result_line(result: FileResult) -> str:
@@ -117,13 +119,16 @@ def print_summary(
     console.print(table)
     for result in results:
         if not result.ok:
-            console.print(f"failed: {result.path}: {result.reason}", markup=False, soft_wrap=True)
+            line = terminal_safe(f"failed: {result.path}: {result.reason}")
+            console.print(line, markup=False, soft_wrap=True)
     for skip in skipped:
         if _named_alone(skip):
-            console.print(f"skipped: {skip.path}: {skip.reason}", markup=False, soft_wrap=True)
+            line = terminal_safe(f"skipped: {skip.path}: {skip.reason}")
+            console.print(line, markup=False, soft_wrap=True)
     others = [skip.path for skip in skipped if not _named_alone(skip)]
     if others or ignored:
-        console.print(f"ignored in folders: {folder_skips_line([*others, *ignored])}", markup=False)
+        line = terminal_safe(f"ignored in folders: {folder_skips_line([*others, *ignored])}")
+        console.print(line, markup=False)
 
 
 def _named_alone(skip: Skipped) -> bool:

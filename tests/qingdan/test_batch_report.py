@@ -64,3 +64,29 @@ def test_files_skipped_inside_folders_are_counted_by_type_on_one_line() -> None:
     assert "skipped: in/table.xls: unsupported file type '.xls'\n" in text
     assert "ignored in folders: 3 file(s) no reader handles (.json x2, .md)\n" in text
     assert "a.expected.json" not in text
+
+
+HOSTILE = Path("in/清单\nqingdan: error: forged\x1b]0;title\x07.pdf")
+
+
+def test_file_names_are_printed_escaped_in_the_summary_and_progress() -> None:
+    failed = [FileResult(HOSTILE, None, "damaged\x1b[2J", "X")]
+    skipped = [Skipped(Path("in/a\rb.md"), "unsupported file type '.md'")]
+    stream = io.StringIO()
+    print_summary(summarize(failed, skipped, 1.0), failed, skipped, stream)
+    with BatchProgress(1, stream, terminal=False) as progress:
+        progress.advance(failed[0])
+    text = stream.getvalue()
+    assert "\x1b" not in text and "\x07" not in text and "\r" not in text
+    assert not any(line.startswith("qingdan: error:") for line in text.splitlines())
+    assert "failed: in/清单\\nqingdan: error: forged\\x1b]0;title\\x07.pdf: damaged\\x1b[2J" in text
+    assert "skipped: in/a\\rb.md" in text
+
+
+def test_file_names_beside_the_progress_bar_are_escaped() -> None:
+    stream = io.StringIO()
+    with BatchProgress(1, stream, terminal=True) as progress:
+        progress.advance(FileResult(Path("清单\x1b]0;x\x07.pdf"), None, "damaged", "X"))
+    shown = stream.getvalue()
+    assert "\x1b]0;" not in shown and "\x07" not in shown  # the bar's own sequences are [..m
+    assert "清单\\x1b]0;x" in shown
