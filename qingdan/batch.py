@@ -239,16 +239,37 @@ def run_batch(
             todo.append(path)
         else:
             finish(kept)
-    stopping = True
     try:
         convert_many(todo, settings, jobs, finish)
-        stopping = False
-    finally:
-        outcome = _outcome(plan, done, time.perf_counter() - start)
+    except KeyboardInterrupt:
+        raise BatchInterrupted(_end(plan, done, start, stopping=True)) from None
+    except BaseException:
+        _end(plan, done, start, stopping=True)
+        raise
+    return _end(plan, done, start, stopping=False)
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a batch; ``outcome`` is what it did (for the summary), its end
+    files already written."""
+
+    def __init__(self, outcome: BatchOutcome) -> None:
+        super().__init__()
+        self.outcome = outcome
+
+
+def _end(
+    plan: ConvertPlan, done: dict[Path, FileResult], start: float, stopping: bool
+) -> BatchOutcome:
+    """Write the end of a batch (``stopping``: it was interrupted) and say what it did."""
+    outcome = _outcome(plan, done, time.perf_counter() - start)
+    try:
         # A second Ctrl-C while the end is written waits for it: errors.json and the
         # combined files are the record of what the batch did (issue 33).
         with _interrupts_deferred():
             _write_end(plan, outcome, stopping)
+    except KeyboardInterrupt:
+        raise BatchInterrupted(outcome) from None
     return outcome
 
 

@@ -267,17 +267,23 @@ def _convert(
 def _convert_batch(
     plan: ConvertPlan, settings: Settings, engine: Engine | None, jobs: int | None
 ) -> None:
-    from qingdan.batch import default_jobs, run_batch
+    from qingdan.batch import BatchInterrupted, default_jobs, run_batch
     from qingdan.batch_report import BatchProgress, print_summary
 
     quiet = not LOG.isEnabledFor(logging.INFO)
+    interrupted: BatchInterrupted | None = None
     with BatchProgress(len(plan.inputs.files), enabled=not quiet) as progress:
-        outcome = _run_safely(
-            plan.output or "-o",
-            lambda: run_batch(plan, settings, jobs or default_jobs(), progress.advance, engine),
-        )
+        try:
+            outcome = _run_safely(
+                plan.output or "-o",
+                lambda: run_batch(plan, settings, jobs or default_jobs(), progress.advance, engine),
+            )
+        except BatchInterrupted as stop:  # the summary of what was done, then the stop
+            interrupted, outcome = stop, stop.outcome
     if not quiet:
         print_summary(outcome.summary, outcome.results, outcome.skipped, ignored=outcome.ignored)
+    if interrupted is not None:
+        raise interrupted
     _warn_about(outcome.documents)
     if outcome.summary.failures or outcome.summary.not_done:
         raise SystemExit(EXIT_SOME_FAILED)

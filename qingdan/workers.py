@@ -7,9 +7,11 @@ to keep, see ``qingdan.batch``).
 Guards (issue 33): each file gets ``Limits.file_seconds`` of wall time (an alarm in
 the process converting it), and a worker process ``Limits.worker_memory_mb`` of
 address space beyond what it had at start; a file past either fails with its reason.
-A worker that dies all the same (killed, a crash in a library) breaks the pool: the
-files it had not finished are given to a new pool, and a file that was being
-converted when two pools broke fails as "the worker process died".
+A worker that dies all the same (killed, a crash in a library) breaks the pool. The
+file it was converting fails as "the worker process died"; the other files not
+finished are given to a new pool, none of them charged for the death. Each conversion
+leaves a mark in a folder of the run while it runs, which a worker that unwinds (the
+pool stopping it) removes and a killed one cannot: that says which file died.
 """
 
 from __future__ import annotations
@@ -147,8 +149,12 @@ def _start_worker(memory_mb: int) -> None:
     limit_memory(memory_mb)
 
 
+class WorkerStopped(SystemExit):
+    """The main process stopped this worker (SIGTERM): unwind, then end."""
+
+
 def _stop(_number: int, _frame: object) -> None:
-    raise SystemExit(1)
+    raise WorkerStopped(1)
 
 
 def limit_memory(memory_mb: int) -> None:
@@ -186,11 +192,49 @@ def convert_many(
         for path in files:
             on_result(convert_one(path, settings))
         return
+    import tempfile
+
     # multiprocessing costs ~8 ms to import: only a run with workers pays it.
-    attempts: dict[Path, int] = {}
     todo = list(files)
-    while todo:
-        todo = _run_pool(todo, settings, jobs, on_result, attempts)
+    with tempfile.TemporaryDirectory(prefix="qingdan-running-") as running:
+        while todo:
+            todo = _run_pool(todo, settings, jobs, on_result, Path(running))
+
+
+def _mark(running: Path, path: Path) -> Path:
+    """The mark the conversion of ``path`` leaves in ``running`` while it runs."""
+    import hashlib
+
+    return running / hashlib.sha256(os.fsencode(path)).hexdigest()[:32]
+
+
+DIED = "the worker process died while converting it (killed, or a crash in a library)"
+"""The reason of a file whose conversion ended with its worker."""
+
+
+def _died_with(running: Path, path: Path) -> bool:
+    """Whether ``path`` was being converted in the worker that died (its mark is left)."""
+    mark = _mark(running, path)
+    if not mark.exists():
+        return False
+    mark.unlink()
+    return True
+
+
+def convert_marked(path: Path, settings: Settings, mark: Path) -> FileResult:
+    """``convert_one`` leaving ``mark`` while it runs (in a worker: a killed worker
+    leaves it behind, which says which file it was converting)."""
+    mark.touch()
+    try:
+        return convert_one(path, settings)
+    except WorkerStopped:
+        # Unwound (a LibreOffice it started killed, its temporary folder removed). The
+        # pool's worker loop would take the stop for this task's result and start the
+        # next task, a LibreOffice nothing would stop: the worker ends here.
+        mark.unlink(missing_ok=True)
+        os._exit(1)
+    finally:
+        mark.unlink(missing_ok=True)
 
 
 def _run_pool(
@@ -198,10 +242,10 @@ def _run_pool(
     settings: Settings,
     jobs: int,
     on_result: Callable[[FileResult], None],
-    attempts: dict[Path, int],
+    running: Path,
 ) -> list[Path]:
     """Convert ``files`` in one pool; the files to try again in a new pool when it broke
-    (a worker died), each at most twice."""
+    (a worker died): all that were not done but the one in the dead worker."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
@@ -209,28 +253,30 @@ def _run_pool(
     pool = ProcessPoolExecutor(
         max_workers=min(jobs, len(files)), initializer=_start_worker, initargs=(memory,)
     )
-    again: list[Path] = []
+    broken: list[Path] = []
     try:
         futures: dict[Future[FileResult], Path] = {
-            pool.submit(convert_one, path, settings): path for path in files
+            pool.submit(convert_marked, path, settings, _mark(running, path)): path
+            for path in files
         }
         for future in as_completed(futures):
-            path = futures[future]
             try:
-                result = future.result()
+                on_result(future.result())
             except BrokenProcessPool:
-                attempts[path] = attempts.get(path, 0) + 1
-                if attempts[path] < 2:
-                    again.append(path)
-                    continue
-                # Killed (out of memory, a signal) in two pools: that file failed.
-                result = failed(path, "the worker process died", "BrokenProcessPool")
-            on_result(result)
+                broken.append(futures[future])
+        # The futures fail before the pool has stopped its other workers: only once
+        # they have unwound (removing their marks) does a mark name the dead one's file.
+        pool.shutdown(wait=True)
     except BaseException:
         # Ctrl-C or a fatal error: start nothing more and stop the running workers.
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
         raise
-    pool.shutdown(wait=True)
+    again: list[Path] = []
+    for path in broken:
+        if _died_with(running, path):
+            on_result(failed(path, DIED, "BrokenProcessPool"))
+        else:
+            again.append(path)
     return sorted(again, key=files.index)
