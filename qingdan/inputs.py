@@ -39,6 +39,15 @@ DOCUMENT_SUFFIXES = frozenset(
 
 SNIFFED = {b"%PDF-": ".pdf", b"PK\x03\x04": ".docx"}
 """Leading bytes -> the suffix whose reader reads them (standard input has no name)."""
+ZIP_PARTS = {"xl/workbook.xml": ".xlsx", "word/document.xml": ".docx", "OFD.xml": ".ofd"}
+"""A zip archive's telling part -> the suffix of the reader for it (a zip is DOCX,
+XLSX or OFD; issue 32: a piped workbook was read as a Word document)."""
+HTML_STARTS = (b"<!doctype html", b"<html", b"<table", b"<meta", b"<head", b"<body")
+"""How an HTML page or fragment starts, after a BOM, blanks and comments (lowercased)."""
+
+
+NO_MATCH = "no file matches this pattern"
+"""Why a glob pattern that matches nothing is skipped (it names no input)."""
 
 
 class Skipped(NamedTuple):
@@ -113,7 +122,7 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
     for spec in specs:
         matches = _expand(spec)
         if matches is not None and not matches:
-            found.skipped.append(Skipped(spec, "no file matches this pattern"))
+            found.skipped.append(Skipped(spec, NO_MATCH))
         for path in matches if matches is not None else [spec]:
             if path.is_dir():
                 for inner in sorted(p for p in path.rglob("*") if p.is_file()):
@@ -125,6 +134,30 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
 
 
 def sniff_suffix(data: bytes) -> str:
-    """The suffix of the reader for bytes without a name: PDF and DOCX by their leading
-    bytes, anything else read as a text dump."""
-    return next((suffix for head, suffix in SNIFFED.items() if data.startswith(head)), ".txt")
+    """The suffix of the reader for bytes without a name: PDF by its leading bytes, a zip
+    archive (DOCX, XLSX, OFD) by its parts, HTML by its first tag; anything else is read
+    as a text dump."""
+    suffix = next((suffix for head, suffix in SNIFFED.items() if data.startswith(head)), None)
+    if suffix == ".docx":
+        return _zip_suffix(data)
+    if suffix is not None:
+        return suffix
+    return ".html" if _looks_like_html(data) else ".txt"
+
+
+def _zip_suffix(data: bytes) -> str:
+    import io
+    import zipfile
+
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return ".docx"  # damaged: the Word reader names the damage
+    return next((suffix for part, suffix in ZIP_PARTS.items() if part in names), ".docx")
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    while head.startswith(b"<!--"):
+        head = head.partition(b"-->")[2].lstrip()
+    return head.startswith(HTML_STARTS)

@@ -45,7 +45,7 @@ column up to ``TEXT_WIDTH``; longer text wraps. Printed fit to the page width, a
 sheet then stays readable on landscape A4."""
 HEADER_WIDTH = 12
 """A header wider than this wraps rather than widening its column."""
-WIDE_COLUMNS = frozenset({"measure", "message", "reason"})
+WIDE_COLUMNS = frozenset({"measure", "message", "reason", "old", "new"})
 """The keys of the columns that may take ``MAX_WIDTH``."""
 DATE_FORMAT = "yyyy-mm-dd"
 A4 = 9
@@ -58,7 +58,7 @@ def _column_width(header: str, cells: Sequence[CellValue], limit: int) -> int:
     return max(MIN_WIDTH, min(limit, widest + 2))
 
 
-def _fill_sheet(
+def fill_sheet(
     sheet: Worksheet,
     header: Sequence[str],
     rows: Sequence[Sequence[CellValue]],
@@ -89,7 +89,7 @@ def _fill_sheet(
         sheet.column_dimensions[get_column_letter(col)].width = _column_width(label, column, limit)
 
 
-def _print_setup(sheet: Worksheet) -> None:
+def print_setup(sheet: Worksheet) -> None:
     """Landscape A4, fit to the page width (as many pages down as needed), header repeated."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = A4
@@ -108,11 +108,11 @@ def workbook_xlsx(
     assert sheet is not None  # a new workbook always has its first sheet
     sheet.title = SHEET_TITLE
     table = record_table(documents, with_source=with_source)
-    _fill_sheet(sheet, table.labels, table.rows, table.header)
-    _print_setup(sheet)
+    fill_sheet(sheet, table.labels, table.rows, table.header)
+    print_setup(sheet)
     warning_labels = labels("warning")
     warnings = workbook.create_sheet(WARNINGS_SHEET)
-    _fill_sheet(
+    fill_sheet(
         warnings,
         [warning_labels[k] for k in WARNING_COLUMNS],
         warning_rows(documents),
@@ -122,8 +122,8 @@ def workbook_xlsx(
         file_labels = labels("file")
         sheet_of_files = workbook.create_sheet(FILES_SHEET)
         labels_of_files = [file_labels[k] for k in FILE_COLUMNS]
-        _fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
-        _print_setup(sheet_of_files)
+        fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
+        print_setup(sheet_of_files)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
