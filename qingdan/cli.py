@@ -284,7 +284,7 @@ def _convert_batch(
 def _warn_about(documents: Sequence[Document]) -> None:
     """``_warn_about_one`` for each document."""
     for document in documents:
-        _warn_about_one(document.document.file, document.warnings)
+        _warn_about_one(document.document.source or document.document.file, document.warnings)
 
 
 def _warn_about_one(file: str, warnings: Sequence[Warned]) -> None:

@@ -66,6 +66,25 @@ class Inputs(NamedTuple):
     files: list[Path]
     skipped: list[Skipped]
     ignored: list[Path]
+    roots: dict[Path, Path]
+    """Each file -> the input it was found by: the folder searched, else its own folder."""
+
+    def source_of(self, path: Path) -> str:
+        """``path`` relative to the input root, the folder every input lies in (issue
+        32: two 附件1.docx in different folders are two sources); for one file, its name."""
+        return source_names(self.roots).get(path, path.name)
+
+
+def source_names(roots: dict[Path, Path]) -> dict[Path, str]:
+    """Each file's path relative to the deepest folder holding every input's root."""
+    if not roots:
+        return {}
+    absolute = {path: os.path.abspath(root) for path, root in roots.items()}
+    try:
+        common = os.path.commonpath(list(absolute.values()))
+    except ValueError:  # roots on different drives (Windows): no common folder
+        return {path: path.name for path in roots}
+    return {path: Path(os.path.relpath(os.path.abspath(path), common)).as_posix() for path in roots}
 
 
 def _is_hidden(path: Path, root: Path) -> bool:
@@ -99,10 +118,10 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
     ``exclude`` (the output folder) are left out. A path that does not exist is kept,
     so that it fails with "no such file"; ``-`` is kept as standard input.
     """
-    found = Inputs([], [], [])
+    found = Inputs([], [], [], {})
     seen: set[Path] = set()
 
-    def add(path: Path, in_folder: bool = False) -> None:
+    def add(path: Path, root: Path, in_folder: bool = False) -> None:
         # realpath, unlike Path.resolve, does not raise on a symbolic link loop: the loop
         # is kept, and read_document names it.
         key = path if path == STDIN else Path(os.path.realpath(path))
@@ -118,6 +137,8 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
                 found.skipped.append(Skipped(path, unsupported_reason(path), in_folder))
         else:
             found.files.append(path)
+            if path != STDIN:
+                found.roots[path] = root
 
     for spec in specs:
         matches = _expand(spec)
@@ -127,9 +148,9 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
             if path.is_dir():
                 for inner in sorted(p for p in path.rglob("*") if p.is_file()):
                     if not _is_hidden(inner, path) and not _inside(inner, exclude):
-                        add(inner, in_folder=True)
+                        add(inner, path, in_folder=True)
             else:
-                add(path)
+                add(path, path.parent)
     return found
 
 

@@ -143,7 +143,7 @@ def test_combined_sheet_names_file_and_title_on_every_row_and_lists_the_files() 
     ]
     data = documents_xlsx([first, second], files)
     sheet = _sheet(data)
-    assert [cell.value for cell in sheet[1]][:3] == ["文件", "标题", "顺序号"]
+    assert [cell.value for cell in sheet[1]][:4] == ["来源", "文件", "标题", "顺序号"]
     assert _column(sheet, "文件") == ["a.txt", "a.txt", "b.pdf"]
     assert _column(sheet, "标题") == ["甲清单", "甲清单", None]
     listed = [[cell.value for cell in row] for row in _sheet(data, "文件").iter_rows()]
