@@ -50,6 +50,20 @@ NO_MATCH = "no file matches this pattern"
 """Why a glob pattern that matches nothing is skipped (it names no input)."""
 
 
+EARLIER_OUTPUT = "an earlier qingdan output (told by its marks), not an attachment"
+"""Why an output of an earlier run found in an input folder is not converted again."""
+
+
+def _earlier_output(path: Path) -> bool:
+    """Whether a file found in a folder is one of qingdan's own outputs (issue 32: an
+    earlier run's all.xlsx in the folder doubled every record)."""
+    if path.suffix.lower() not in (".xlsx", ".csv", ".jsonl"):
+        return False
+    from qingdan.readback import output_kind  # only a folder holding such files pays it
+
+    return output_kind(path) is not None
+
+
 class Skipped(NamedTuple):
     """An input that was not converted on purpose, and why."""
 
@@ -130,6 +144,8 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
         seen.add(key)
         if path.name.startswith(OFFICE_LOCK_PREFIX):
             found.skipped.append(Skipped(path, LOCK_FILE_REASON, in_folder))
+        elif in_folder and _earlier_output(path):
+            found.skipped.append(Skipped(path, EARLIER_OUTPUT, in_folder))
         elif path != STDIN and path.exists() and path.suffix.lower() not in READERS:
             if in_folder and path.suffix.lower() not in DOCUMENT_SUFFIXES:
                 found.ignored.append(path)

@@ -35,6 +35,12 @@ from qingdan.writers.warning_table import (
     warning_rows,
 )
 
+MARK_SHEET = "_qingdan"
+"""The hidden sheet that marks a workbook as qingdan's output: ``MARK`` and the format
+version, the records sheet's column keys, then each document's description as JSON
+(``qingdan.readback`` reads the workbook back by it, a hand-edited one included)."""
+MARK = "qingdan-records"
+MARK_VERSION = "1"
 SHEET_TITLE = "任务清单"
 WARNINGS_SHEET = "警告"
 FILES_SHEET = "文件"
@@ -124,9 +130,21 @@ def workbook_xlsx(
         labels_of_files = [file_labels[k] for k in FILE_COLUMNS]
         fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
         print_setup(sheet_of_files)
+    _mark(workbook.create_sheet(MARK_SHEET), table.header, documents)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _mark(sheet: Worksheet, keys: Sequence[str], documents: Sequence[Document]) -> None:
+    """The hidden mark sheet (``MARK_SHEET``)."""
+    sheet.sheet_state = "hidden"
+    xlsx_value(sheet.cell(row=1, column=1), MARK)
+    xlsx_value(sheet.cell(row=1, column=2), MARK_VERSION)
+    for col, key in enumerate(keys, start=1):
+        xlsx_value(sheet.cell(row=2, column=col), key)
+    for row, document in enumerate(documents, start=3):
+        xlsx_value(sheet.cell(row=row, column=1), document.document.model_dump_json())
 
 
 def document_xlsx(document: Document) -> bytes:
