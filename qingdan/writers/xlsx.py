@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -56,6 +56,13 @@ WIDE_COLUMNS = frozenset({"measure", "message", "reason", "old", "new"})
 DATE_FORMAT = "yyyy-mm-dd"
 A4 = 9
 """openpyxl's (and Excel's) paper size code for A4."""
+LINE_HEIGHT = 15.0
+"""Points per wrapped line (Excel's default row is one 15-point line): a row is as high
+as its longest cell's wrapped lines, so each 工作措施 shows whole (issue 32)."""
+MAX_LINES = 27
+"""Excel's limit is 409 points a row: 27 lines."""
+WARNED_FILL = "FFF2CC"
+"""The light yellow of a records row that has a warning (see the 警告 sheet)."""
 
 
 def _column_width(header: str, cells: Sequence[CellValue], limit: int) -> int:
@@ -89,10 +96,37 @@ def fill_sheet(
     if header:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(rows) + 1)}"
     wide = {i for i, key in enumerate(keys, start=1) if key in WIDE_COLUMNS}
+    widths = []
     for col, label in enumerate(header, start=1):
         column = [row[col - 1] for row in rows if col <= len(row)]
         limit = MAX_WIDTH if col in wide else TEXT_WIDTH
-        sheet.column_dimensions[get_column_letter(col)].width = _column_width(label, column, limit)
+        widths.append(_column_width(label, column, limit))
+        sheet.column_dimensions[get_column_letter(col)].width = widths[-1]
+    for row_index, row in enumerate([list(header), *rows], start=1):
+        sheet.row_dimensions[row_index].height = LINE_HEIGHT * _lines(row, widths)
+
+
+def _lines(row: Sequence[CellValue], widths: Sequence[int]) -> int:
+    """The wrapped lines the row's tallest cell needs in columns of ``widths``."""
+    lines = 1
+    for value, width in zip(row, widths, strict=False):
+        if isinstance(value, str) and value:
+            usable = max(1, width - 1)
+            needed = sum(-(-max(1, display_width(part)) // usable) for part in value.split("\n"))
+            lines = max(lines, needed)
+    return min(lines, MAX_LINES)
+
+
+def mark_warned_rows(
+    sheet: Worksheet, rows: Sequence[tuple[int, int]], warned: set[tuple[int, int | None]]
+) -> None:
+    """Fill the records rows (one per ``rows`` entry, (document, seq), from row 2) that
+    have a warning."""
+    fill = PatternFill("solid", start_color=WARNED_FILL, end_color=WARNED_FILL)
+    for row_index, key in enumerate(rows, start=2):
+        if key in warned:
+            for cell in sheet[row_index]:
+                cell.fill = fill
 
 
 def print_setup(sheet: Worksheet) -> None:
@@ -116,6 +150,9 @@ def workbook_xlsx(
     table = record_table(documents, with_source=with_source)
     fill_sheet(sheet, table.labels, table.rows, table.header)
     print_setup(sheet)
+    rows = [(i, record.seq) for i, document in enumerate(documents) for record in document.records]
+    warned = {(i, w.row) for i, document in enumerate(documents) for w in document.warnings}
+    mark_warned_rows(sheet, rows, warned)
     warning_labels = labels("warning")
     warnings = workbook.create_sheet(WARNINGS_SHEET)
     fill_sheet(
@@ -124,6 +161,7 @@ def workbook_xlsx(
         warning_rows(documents),
         WARNING_COLUMNS,
     )
+    print_setup(warnings)
     if files is not None:
         file_labels = labels("file")
         sheet_of_files = workbook.create_sheet(FILES_SHEET)
