@@ -188,7 +188,7 @@ def _zip_suffix(data: bytes) -> str:
 
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return ".docx"  # damaged: the Word reader names the damage
     return next((suffix for part, suffix in ZIP_PARTS.items() if part in names), ".docx")
 

@@ -24,6 +24,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -62,8 +63,8 @@ def output_kind(path: Path) -> str | None:
             with path.open("rb") as handle:
                 head = handle.read(_MARK_BYTES)
             return _text_kind(head)
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return None
+    except (OSError, KeyError, EOFError, zipfile.BadZipFile, zlib.error):
+        return None  # damaged: not ours to say; the attachment's reader names the damage
     return None
 
 
