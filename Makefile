@@ -37,8 +37,8 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-## fuzz: N mutated attachments (every format) through qingdan convert, each limited to
-## 30 s and 1 GiB; the last line is `fuzz: N cases, C crashes, H hangs, M memory blow-ups`;
+## fuzz: N mutated or generated attachments (every format; .doc through a stub converter) through qingdan convert, each limited to
+## 60 s and 1 GiB; the last line is `fuzz: N cases, C crashes, H hangs, M memory blow-ups`;
 ## failing inputs are kept in fuzz-failures/ (issue 17)
 N    ?= 1500
 SEED ?= 1

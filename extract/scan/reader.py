@@ -63,9 +63,31 @@ class PageScan:
     repairs: TextRepairs = field(default_factory=TextRepairs)
 
 
+BLANK_CONTRAST = 32
+"""Grey levels between a page's darkest and lightest pixel below which it holds no
+print (printed text differs from its paper by over a hundred)."""
+
+
+WORKING_PIXELS = 3_000_000
+"""Pixels of the largest page image OCR works on; a larger one is scaled down first.
+The engine itself scales a page to 2,000 pixels on its longest side (a phone photo,
+4,000 x 3,000, to 3 million pixels), and took about 1 GB at 4 million; OpenCV's steps
+before it ran at full size, and a 14,400-point page (56 million pixels, within the image
+limit) failed to allocate in them (issue 33). An A4 page at 150 dpi has 2.2 million."""
+
+
 def scan_page_image(image: Any) -> PageScan:
-    """The ruled tables and text of one page image (a grey numpy array), read by OCR."""
+    """The ruled tables and text of one page image (a grey numpy array), read by OCR.
+
+    A blank page (no contrast) is not given to OCR: it holds nothing to read, and OCR
+    took a second and more on each (issue 33: a scan of 500 blank pages ran minutes)."""
+    if image.size == 0 or int(image.max()) - int(image.min()) < BLANK_CONTRAST:
+        return PageScan()
     import cv2
+
+    if image.size > WORKING_PIXELS:
+        scale = (WORKING_PIXELS / image.size) ** 0.5
+        image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     from qingdan.extract.scan.engine import read_lines
     from qingdan.extract.scan.grid import find_tables
     from qingdan.extract.scan.image import ink, line_masks, straighten

@@ -181,11 +181,87 @@ def png_huge(rng: random.Random) -> tuple[str, bytes]:
     return "huge.png", png + _png_chunk(b"IEND", b"")
 
 
+def _tiff(frames: int, width: int, height: int, rng: random.Random) -> bytes:
+    """A little-endian TIFF of ``frames`` uncompressed grey frames, each declaring
+    ``width`` x ``height`` pixels and holding one strip of 64 bytes of one shade."""
+    out = bytearray(b"II*\0" + struct.pack("<I", 8))
+    strip = bytes([rng.choice([0, 128, 255])]) * 64
+    for n in range(frames):
+        data_at = len(out) + 2 + 8 * 12 + 4
+        following = data_at + len(strip) if n < frames - 1 else 0
+        tags = [
+            (256, 4, width), (257, 4, height), (258, 3, 8), (259, 3, 1), (262, 3, 1),
+            (273, 4, data_at), (278, 4, height), (279, 4, len(strip)),
+        ]  # fmt: skip
+        out += struct.pack("<H", len(tags))
+        for tag, kind, value in tags:
+            out += struct.pack("<HHII", tag, kind, 1, value)
+        out += struct.pack("<I", following) + strip
+    return bytes(out)
+
+
+def tiff_many_frames(rng: random.Random) -> tuple[str, bytes]:
+    frames = rng.choice([60, 200, 1000])  # a thousand pages asked for 3.6 GB
+    side = rng.choice([8, 64, 600])
+    return "frames.tif", _tiff(frames, side, side, rng)
+
+
+def tiff_huge_frames(rng: random.Random) -> tuple[str, bytes]:
+    frames = rng.choice([2, 100])  # 100 frames of 6,000 px took gigabytes
+    side = rng.choice([6_000, 13_000, 65_000])
+    return "huge.tif", _tiff(frames, side, rng.choice([side, 100]), rng)
+
+
+def pdf_scanned(rng: random.Random) -> tuple[str, bytes]:
+    """An image-only PDF: many pages (OCR page after page), or one huge page (14,400 pt
+    made OpenCV fail to allocate), each a picture of one shade or of grain."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    pages, size = rng.choice([(60, (595.0, 842.0)), (200, (595.0, 842.0)), (1, (14_400.0,) * 2)])
+    picture = Image.new("L", (64, 64), rng.choice([0, 255]))
+    if rng.random() < 0.3:
+        pages = min(pages, 3)  # grain goes to OCR: a few pages only, to stay in time
+        picture.putdata([rng.choice([0, 255]) for _ in range(64 * 64)])
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=size)
+    for _ in range(pages):
+        pdf.drawImage(ImageReader(picture), 0, 0, width=size[0], height=size[1])
+        pdf.showPage()
+    pdf.save()
+    return "scan.pdf", buffer.getvalue()
+
+
+STUB_MODES = ("copy", "none", "fail", "hang", "huge")
+"""What the fuzzer's stand-in for LibreOffice (``runner.STUB_SOFFICE``) does with a
+``.doc``: copy its payload as the converted file, write nothing, fail, run past the
+time limit (with a child of its own), or write a 300 MB file."""
+
+
+def doc_stub(rng: random.Random) -> tuple[str, bytes]:
+    """A ``.doc`` for the stand-in converter: the OLE signature, the mode, a payload (a
+    sample DOCX, perhaps mutated, or random bytes) that ``copy`` hands back as the
+    converted file."""
+    from tests.fuzz.mutations import mutate
+    from tests.fuzz.seeds import SAMPLES
+
+    mode = rng.choice(STUB_MODES)
+    docx = rng.choice(sorted(SAMPLES.glob("*.docx"))).read_bytes()
+    payload = rng.choice([docx, mutate(rng, docx, ".docx")[0], rng.randbytes(2_000)])
+    return "stub.doc", OLE_MAGIC + mode.encode() + payload
+
+
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+
+
 GENERATORS: list[Generator] = [
     xlsx_far_cell, xlsx_whole_merge, xlsx_many_rows, xlsx_formulas, xlsx_controls,
     html_spans, html_nesting, html_big_cell, html_empty, html_controls,
     ofd_many_pages, ofd_many_glyphs, ofd_grid, png_huge,
+    tiff_many_frames, tiff_huge_frames, pdf_scanned, doc_stub,
 ]  # fmt: skip
 """Every generator; the fuzzer picks one for every fourth case."""
-GENERATED_SUFFIXES = frozenset({".xlsx", ".html", ".ofd", ".png"})
-"""The formats the generators make (images among them, which mutations leave out)."""
+GENERATED_SUFFIXES = frozenset({".xlsx", ".html", ".ofd", ".png", ".tif", ".pdf", ".doc"})
+"""The formats the generators make (images, scans and .doc among them, which mutations
+leave out: OCR and LibreOffice take seconds a case)."""
