@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus import producers
 from corpus.sheet import ABOVE, DOCX_VARIANTS, Spec, render_txt, write_docx
 
 
@@ -26,6 +27,8 @@ class Rendering:
     """Writes the file itself, or (for printed renderings) the Word file to print."""
     printed: bool = False
     """True when ``write`` gives a DOCX that LibreOffice must print to the target."""
+    program: str | None = None
+    """The program ``write`` runs itself (a browser, Calc, pdftocairo), if any."""
 
     def file_name(self, stem: str) -> str:
         """The rendering's file name for a list named ``stem``."""
@@ -51,6 +54,14 @@ RENDERINGS: dict[str, Rendering] = {
         for v in ("merged", "table-per-page")
     },
     "txt": Rendering("txt", ".txt", _txt),
+    # Other programs' PDFs and Word 97 files (issue 27), one program run per file.
+    "pdf-chromium": Rendering("pdf-chromium", ".pdf", producers.print_html, program="chromium"),
+    "pdf-chromium-whole": Rendering(
+        "pdf-chromium-whole", ".pdf", producers.print_html_whole, program="chromium"
+    ),
+    "pdf-calc": Rendering("pdf-calc", ".pdf", producers.print_xlsx, program="soffice"),
+    "pdf-cairo": Rendering("pdf-cairo", ".pdf", producers.rewrite_cairo, program="pdftocairo"),
+    "doc": Rendering("doc", ".doc", producers.save_doc, program="soffice"),
 }
 """Rendering name -> how to write it."""
 

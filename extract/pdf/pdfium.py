@@ -18,6 +18,7 @@ pdfplumber uses, so ``extract.pdf.page`` reads both engines' pages alike.
 from __future__ import annotations
 
 import ctypes
+import math
 import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from qingdan.extract.errors import EncryptedFile
 from qingdan.extract.grid import Notice
-from qingdan.extract.pdf.glyphs import Glyph
+from qingdan.extract.pdf.glyphs import TALLEST_BOX, Glyph, plausible_extent
 from qingdan.extract.pdf.page import EngineCannotOpen, PageContent
 from qingdan.extract.pdf.rulings import Edge
 
@@ -129,6 +130,7 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     rect_ref, read_rect = ctypes.byref(rect), _RECT.unpack_from
     name = ctypes.create_string_buffer(128)
     flags_ref = ctypes.byref(ctypes.c_int())
+    matrix = pdfium_c.FS_MATRIX()
     # A text object prints in one font at one size: asked once per object, not per
     # character. A character PDFium made up itself has no object and is asked alone.
     styles: dict[int | None, tuple[float, str]] = {}
@@ -145,7 +147,7 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
         font = name.value if needed else b""
         if font not in fonts:
             fonts[font] = font.decode("latin-1")
-        return _FONT_SIZE(page, index), fonts[font]
+        return _FONT_SIZE(page, index) * _scale(page, index, matrix), fonts[font]
 
     upright, left, ceiling = frame.rotation == 0, frame.x0, frame.y1
     glyphs: list[Glyph] = []
@@ -172,9 +174,34 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
             )
         else:
             x0, top, x1, bottom = frame.box(box_left, box_bottom, box_right, box_top)
+        if bottom - top > TALLEST_BOX * found[0]:
+            top, bottom = _from_baseline(page, index, frame, (top, bottom), found[0])
         # ``Glyph(...)`` goes through the named tuple's Python ``__new__``.
         glyphs.append(new_glyph(Glyph, (text, x0, top, x1, bottom, found[0], found[1])))
     return glyphs
+
+
+_CHAR_MATRIX = _fast(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
+_CHAR_ORIGIN = _fast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+
+
+def _scale(page: ctypes.c_void_p, index: int, matrix: Any) -> float:
+    """How much the character's matrix scales its font size upright: pdftocairo sets a
+    font of size 1.0 in a text matrix of the printed size, as pdfminer's size counts."""
+    if not _CHAR_MATRIX(page, index, ctypes.byref(matrix)):
+        return 1.0
+    return math.hypot(matrix.c, matrix.d) or 1.0
+
+
+def _from_baseline(
+    page: ctypes.c_void_p, index: int, frame: _Frame, extent: tuple[float, float], size: float
+) -> tuple[float, float]:
+    """A glyph's top and bottom from its baseline and size (``plausible_extent``)."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if not _CHAR_ORIGIN(page, index, ctypes.byref(x), ctypes.byref(y)):
+        return extent
+    baseline = frame.point(x.value, y.value)[1]
+    return plausible_extent(extent[0], extent[1], baseline, size)
 
 
 def _matrix(obj: _Handle, matrix: Any) -> tuple[float, float, float, float, float, float]:

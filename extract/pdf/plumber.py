@@ -20,21 +20,28 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 from qingdan.extract.errors import BrokenFile, EncryptedFile
 from qingdan.extract.pdf.geometry import straighten
-from qingdan.extract.pdf.glyphs import Glyph
+from qingdan.extract.pdf.glyphs import Glyph, plausible_extent
 from qingdan.extract.pdf.page import PageContent
 
 # pdfminer's own errors for a damaged file (bad xref, unexpected end of file, ...).
 _DAMAGE = (PdfminerException, PDFException, PSException)
 
 
-def glyph(char: dict[str, Any]) -> Glyph:
-    """A pdfplumber character as a glyph."""
+def glyph(char: dict[str, Any], upright_page: bool = True) -> Glyph:
+    """A pdfplumber character as a glyph; on an unrotated page an upright glyph's box is
+    checked against its baseline (``plausible_extent``)."""
+    top, bottom = char["top"], char["bottom"]
+    matrix = char.get("matrix")
+    if upright_page and matrix and char.get("upright", True):
+        # The box's top edge is y1 in PDF space and the baseline is the matrix's origin.
+        baseline = top + char["y1"] - matrix[5]
+        top, bottom = plausible_extent(top, bottom, baseline, char["size"])
     return Glyph(
         text=char["text"],
         x0=char["x0"],
-        top=char["top"],
+        top=top,
         x1=char["x1"],
-        bottom=char["bottom"],
+        bottom=bottom,
         size=char["size"],
         font=char.get("fontname", ""),
     )
@@ -47,7 +54,7 @@ def page_content(page: Any) -> PageContent:
         number=page.page_number,
         width=float(page.width),
         height=float(page.height),
-        glyphs=[glyph(char) for char in page.chars],
+        glyphs=[glyph(char, not page.rotation) for char in page.chars],
         edges=straighten(edges) if page.rotation else edges,
         has_image=not page.chars and bool(page.images),
     )
