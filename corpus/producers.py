@@ -20,6 +20,7 @@ libreoffice-calc-nogui, poppler-utils).
 
 from __future__ import annotations
 
+import html
 import shutil
 import subprocess
 import tempfile
@@ -70,7 +71,14 @@ def page_html(spec: Spec, whole: bool) -> str:
     if whole:
         style.append("tr { break-inside: avoid; }")
     head = "<style>\n" + "\n".join(style) + "\n</style>\n</head>"
-    return render_html(spec).replace("</head>", head, 1)
+    page_text = render_html(spec).replace("</head>", head, 1)
+    # A title printed on two lines is two headings, as a web page sets it (render_html
+    # makes only the last line one).
+    for line in spec.text_before[:-1]:
+        if not line.startswith("附件"):
+            escaped = html.escape(line)
+            page_text = page_text.replace(f"<p>{escaped}</p>", f"<h1>{escaped}</h1>", 1)
+    return page_text
 
 
 def print_html(spec: Spec, target: Path, whole: bool = False) -> None:

@@ -15,11 +15,16 @@ from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, Foot
 from qingdan.extract.pdf.glyphs import Box, GlyphIndex
-from qingdan.extract.pdf.rulings import Edge, find_cells, table_rows
+from qingdan.extract.pdf.open_ends import closing_rules
+from qingdan.extract.pdf.rulings import Edge, cells_of, lattice_edges, table_rows
 from qingdan.extract.pdf.text import repair_text
 
 # How far (points) a cell's edge may pass a column's edge and still end there.
 _EDGE_TOLERANCE = 1.0
+
+_OPEN_FOOT_LINES = 2.5
+"""How many font sizes of room an open foot may leave under a cut cell's text: the
+line that did not fit (line height and cell padding, up to about 2 ems)."""
 
 
 class TableBoxes(NamedTuple):
@@ -27,19 +32,27 @@ class TableBoxes(NamedTuple):
 
     bbox: Box
     rows: list[list[Box | None]]
+    open_foot: bool = False
+    """No rule closes the table at its foot: its vertical rules stop at the page's
+    printed boundary (a row the page break cut, ``open_ends``)."""
 
 
 def find_tables(edges: list[Edge]) -> list[TableBoxes]:
-    """The ruled tables the edges form, top to bottom (pdfplumber's "lines" strategy)."""
+    """The ruled tables the edges form, top to bottom (pdfplumber's "lines" strategy),
+    closed where their vertical rules stop at a page break (``open_ends``)."""
     tables = []
-    for cells in find_cells(edges):
+    merged = lattice_edges(edges)
+    closing = closing_rules(merged)
+    feet = [rule["top"] for rule in closing]
+    for cells in cells_of([*merged, *closing]):
         bbox = (
             min(c[0] for c in cells),
             min(c[1] for c in cells),
             max(c[2] for c in cells),
             max(c[3] for c in cells),
         )
-        tables.append(TableBoxes(bbox=bbox, rows=table_rows(cells)))
+        open_foot = any(abs(bbox[3] - y) <= _EDGE_TOLERANCE for y in feet)
+        tables.append(TableBoxes(bbox=bbox, rows=table_rows(cells), open_foot=open_foot))
     return tables
 
 
@@ -144,7 +157,10 @@ def feet(table: TableBoxes, row: int, glyphs: GlyphIndex) -> tuple[Foot, ...]:
             result.append(Foot.CLEAR)
             continue
         size = max(g.size for g in inked)
-        if box[3] - max(g.bottom for g in inked) > size:
+        # Where no rule closes the foot, the page's printed area ends below the cut
+        # line: a line that did not fit went on to the next page, leaving its height.
+        room = _OPEN_FOOT_LINES * size if table.open_foot else size
+        if box[3] - max(g.bottom for g in inked) > room:
             result.append(Foot.CLEAR)
         elif min(g.top for g in inked) - box[1] > size:
             result.append(Foot.LOWER)
