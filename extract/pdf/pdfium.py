@@ -29,6 +29,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from qingdan.extract.errors import EncryptedFile
 from qingdan.extract.grid import Notice
+from qingdan.extract.pdf.clips import clip_box, visible
 from qingdan.extract.pdf.glyphs import TALLEST_BOX, Glyph, plausible_extent
 from qingdan.extract.pdf.page import EngineCannotOpen, PageContent
 from qingdan.extract.pdf.rulings import Edge
@@ -133,10 +134,10 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     matrix = pdfium_c.FS_MATRIX()
     # A text object prints in one font at one size: asked once per object, not per
     # character. A character PDFium made up itself has no object and is asked alone.
-    styles: dict[int | None, tuple[float, str]] = {}
+    styles: dict[int | None, tuple[float, str, Box4 | None]] = {}
     fonts: dict[bytes, str] = {}
 
-    def style(index: int) -> tuple[float, str]:
+    def style(index: int, text_object: Any) -> tuple[float, str, Box4 | None]:
         nonlocal name
         # PDFium gives the name's length (its NUL included) and writes nothing into a
         # buffer too short for it, nor anything when it fails (0): ask again with room.
@@ -147,7 +148,9 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
         font = name.value if needed else b""
         if font not in fonts:
             fonts[font] = font.decode("latin-1")
-        return _FONT_SIZE(page, index) * _scale(page, index, matrix), fonts[font]
+        size = _FONT_SIZE(page, index) * _scale(page, index, matrix)
+        clip = None if text_object is None else clip_box(text_object, frame.point)
+        return size, fonts[font], clip
 
     upright, left, ceiling = frame.rotation == 0, frame.x0, frame.y1
     glyphs: list[Glyph] = []
@@ -161,7 +164,7 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
         text_object = _TEXT_OBJECT(page, index)
         found = styles.get(text_object) if text_object is not None else None
         if found is None:
-            found = style(index)
+            found = style(index, text_object)
             if text_object is not None:
                 styles[text_object] = found
         box_left, box_top, box_right, box_bottom = read_rect(rect)
@@ -174,6 +177,8 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
             )
         else:
             x0, top, x1, bottom = frame.box(box_left, box_bottom, box_right, box_top)
+        if found[2] is not None and not visible(found[2], x0, top, x1, bottom):
+            continue  # painted outside its clip: not printed (Calc's merged cells)
         if bottom - top > TALLEST_BOX * found[0]:
             top, bottom = _from_baseline(page, index, frame, (top, bottom), found[0])
         # ``Glyph(...)`` goes through the named tuple's Python ``__new__``.
