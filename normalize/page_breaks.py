@@ -228,6 +228,9 @@ def continue_cut_categories(rows: list[GridRow], fields: Sequence[str | None]) -
     the reader saw the text above run down to the foot starting below the cell's top
     (``Foot.LOWER``), or when it is one character under a text that ran to the foot
     (no category is one character long): it is joined to the category's text above.
+    Where the reader saw the cell above left blank and open at the foot (``Foot.OPEN``:
+    Calc prints a merged cell's text in the middle of its whole range), the text here is
+    that cell's, given to it.
     """
     categories = _columns(fields, "category")
     mended: list[GridRow] = []
@@ -250,6 +253,8 @@ def _continue_categories(row: GridRow, mended: list[GridRow], categories: list[i
         cut = foot is Foot.LOWER or (foot.reaches and len("".join(cell.split())) == 1)
         if _blank(cell) or (cut and _extend_category(mended, col, cell)):
             cells[col] = Covered.ABOVE
+        elif foot is Foot.OPEN and _fill_category(mended, col, cell):
+            cells[col] = Covered.ABOVE  # the merged cell printed its text on this page
     return row._replace(cells=cells)
 
 
@@ -260,6 +265,20 @@ def _extend_category(mended: list[GridRow], col: int, rest: str) -> bool:
         if isinstance(cell, str):
             cells = list(mended[index].cells)
             cells[col] = _joined(cell, rest)
+            mended[index] = mended[index]._replace(cells=cells)
+            return True
+    return False
+
+
+def _fill_category(mended: list[GridRow], col: int, text: str) -> bool:
+    """Give ``text`` to the blank category cell above (the one its merge starts in)."""
+    for index in range(len(mended) - 1, -1, -1):
+        cell = mended[index].cells[col]
+        if isinstance(cell, str):
+            if not _blank(cell):
+                return False
+            cells = list(mended[index].cells)
+            cells[col] = text
             mended[index] = mended[index]._replace(cells=cells)
             return True
     return False

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, Foot
 from qingdan.extract.pdf.glyphs import Box, GlyphIndex
-from qingdan.extract.pdf.open_ends import closing_rules
+from qingdan.extract.pdf.open_ends import closing_rules, ruled_under
 from qingdan.extract.pdf.rulings import Edge, cells_of, lattice_edges, table_rows
 from qingdan.extract.pdf.text import repair_text
 
@@ -35,6 +35,8 @@ class TableBoxes(NamedTuple):
     open_foot: bool = False
     """No rule closes the table at its foot: its vertical rules stop at the page's
     printed boundary (a row the page break cut, ``open_ends``)."""
+    unruled_bottoms: frozenset[Box] = frozenset()
+    """The cells no printed rule closes at the bottom (closed by ``open_ends``)."""
 
 
 def find_tables(edges: list[Edge]) -> list[TableBoxes]:
@@ -52,7 +54,8 @@ def find_tables(edges: list[Edge]) -> list[TableBoxes]:
             max(c[3] for c in cells),
         )
         open_foot = any(abs(bbox[3] - y) <= _EDGE_TOLERANCE for y in feet)
-        tables.append(TableBoxes(bbox=bbox, rows=table_rows(cells), open_foot=open_foot))
+        unruled = frozenset(c for c in cells if not ruled_under(c, merged))
+        tables.append(TableBoxes(bbox, table_rows(cells), open_foot, unruled))
     return tables
 
 
@@ -153,6 +156,9 @@ def feet(table: TableBoxes, row: int, glyphs: GlyphIndex) -> tuple[Foot, ...]:
     for box in covering_boxes(table, row):
         inside = glyphs.inside(box) if box is not None else []
         inked = [g for g in inside if not g.text.isspace()]
+        if box is not None and not inked and box in table.unruled_bottoms:
+            result.append(Foot.OPEN)
+            continue
         if box is None or not inked or bottom - box[3] > _EDGE_TOLERANCE:
             result.append(Foot.CLEAR)
             continue

@@ -43,6 +43,15 @@ def closing_rules(edges: list[Edge]) -> list[Edge]:
     return closing
 
 
+def ruled_under(cell: tuple[float, float, float, float], edges: list[Edge]) -> bool:
+    """Whether printed horizontal rules run the whole width of a cell's bottom."""
+    under = {"x0": cell[0], "x1": cell[2]}
+    ruled = [
+        e for e in edges if e["orientation"] == "h" and abs(e["top"] - cell[3]) <= SNAP_TOLERANCE
+    ]
+    return _covered(under, ruled)
+
+
 def _covered(rule: Edge, ruled: list[Edge]) -> bool:
     """Whether printed rules on the line already run the whole length of ``rule``."""
     reach = rule["x0"]
