@@ -29,6 +29,7 @@ from pathlib import Path
 from qingdan.extract.docx import read_docx
 from qingdan.extract.errors import BrokenFile, ConverterMissing, EncryptedFile
 from qingdan.extract.grid import Extracted
+from qingdan.extract.office_check import checked_route
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.spreadsheet.workbook import (
     OLE_MAGIC,
@@ -59,7 +60,7 @@ def read_doc(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
     if data.startswith(ZIP_MAGIC):  # a .docx renamed .doc/.wps
         return read_docx(data, path, options)
     converted = convert(data, path, "docx")
-    return read_docx(converted, path.with_suffix(".docx"), options)
+    return checked_route(data, path, read_docx(converted, path.with_suffix(".docx"), options))
 
 
 def read_et(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
