@@ -12,7 +12,7 @@ program does, one program run per file:
   titles, fitted to the page width) printed by LibreOffice Calc;
 * ``rewrite_cairo``: the LibreOffice Writer PDF rewritten by poppler's ``pdftocairo``
   (fonts re-embedded with their own ascent and descent);
-* ``save_doc``: the Word table saved as Word 97-2003 by LibreOffice, with no footer.
+* ``save_doc``: the Word table saved straight as Word 97-2003 by LibreOffice.
 
 ``scripts/ensure-fidelity-packages`` installs the programs (Debian: chromium,
 libreoffice-calc-nogui, poppler-utils).
@@ -27,7 +27,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from corpus.sheet import ABOVE, LEFT, SOFFICE_TIMEOUT_S, RenderError, Spec, soffice_path, write_pdf
+from corpus.sheet import (
+    ABOVE,
+    LEFT,
+    SOFFICE_TIMEOUT_S,
+    RenderError,
+    Spec,
+    soffice_path,
+    write_docx,
+    write_pdf,
+)
 
 _CM_TO_WIDTH = 5.0
 """Spreadsheet column width units (characters of the default font) per centimetre."""
@@ -107,6 +116,8 @@ def _print_ready_xlsx(spec: Spec, target: Path) -> None:
     and the header rows repeated on every page."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     from samples.render_forms import write_xlsx
 
     write_xlsx(spec, target)
@@ -115,11 +126,13 @@ def _print_ready_xlsx(spec: Spec, target: Path) -> None:
     assert sheet is not None
     for index, width in enumerate(spec.page.column_widths or [], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width * _CM_TO_WIDTH
-    sheet.page_setup.orientation = spec.page.orientation
+    sheet.page_setup.orientation = (
+        "landscape" if spec.page.orientation == "landscape" else "portrait"
+    )
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     top = len(spec.text_before) + 1
     sheet.print_title_rows = f"{top}:{top + len(spec.header) - 1}"
     _rule_and_size(sheet, spec, top)
@@ -132,8 +145,9 @@ def _rule_and_size(sheet: Any, spec: Spec, top: int) -> None:
     from openpyxl.styles import Border, Font, Side
 
     side = Side(style="thin", color="000000")
-    rule, font = Border(left=side, right=side, top=side, bottom=side), Font(
-        name="Noto Serif CJK SC", size=spec.page.font_size
+    rule, font = (
+        Border(left=side, right=side, top=side, bottom=side),
+        Font(name="Noto Serif CJK SC", size=spec.page.font_size),
     )
     widths = spec.page.column_widths or [2.5] * len(spec.header[0])
     line = spec.page.font_size * 1.45  # points per wrapped line, with Calc's leading
@@ -178,7 +192,19 @@ def rewrite_cairo(spec: Spec, target: Path) -> None:
 
 
 def save_doc(spec: Spec, target: Path) -> None:
-    """The list's merged Word table saved as Word 97-2003 by LibreOffice."""
-    from samples.render_forms import write_doc
-
-    write_doc(spec, target)
+    """The list's merged Word table saved straight as Word 97-2003 by LibreOffice: a file
+    whose tables LibreOffice's own importer often loses (``extract.office_check``)."""
+    soffice = soffice_path()
+    with tempfile.TemporaryDirectory(prefix="qingdan-doc-") as tmp:
+        work = Path(tmp)
+        source = work / f"{target.stem}.docx"
+        write_docx(spec, "merged", source)
+        _run(
+            [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+             "--convert-to", "doc:MS Word 97", "--outdir", str(work / "out"), str(source)],
+            f"soffice (Word 97) on {target.name}",
+        )  # fmt: skip
+        saved = work / "out" / f"{target.stem}.doc"
+        if not saved.exists():
+            raise RenderError(f"soffice wrote no .doc for {source.name}")
+        shutil.move(saved, target)

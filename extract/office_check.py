@@ -84,8 +84,7 @@ def _from_docbook(book: ElementTree.Element, path: Path) -> Extracted:
                 before.append(line)
             continue
         rows = [
-            RawRow(cells=[_cell(entry) for entry in row.iter("entry")])
-            for row in table.iter("row")
+            RawRow(cells=[_cell(entry) for entry in row.iter("entry")]) for row in table.iter("row")
         ]
         tables.append(RawTable(rows=rows, name=f"table {len(tables) + 1}"))
     notice = Notice(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
+
 import pypdfium2.raw as pdfium_c
 
 Box = tuple[float, float, float, float]

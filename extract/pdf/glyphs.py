@@ -46,7 +46,9 @@ TALLEST_BOX = 1.6
 descent are implausible (pdftocairo re-embeds CJK fonts with boxes 2.9 em tall)."""
 
 
-def plausible_extent(top: float, bottom: float, baseline: float, size: float) -> tuple[float, float]:
+def plausible_extent(
+    top: float, bottom: float, baseline: float, size: float
+) -> tuple[float, float]:
     """A glyph's top and bottom, from its font size and baseline when the font's declared
     ascent and descent give a box too tall or one that misses the baseline (issue 27:
     such boxes overlap the lines above and below, and "2019年" read as "20年19")."""

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 from qingdan.extract import read_document
+from qingdan.extract.docx import read_docx
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.office_convert import convert
-from qingdan.extract.docx import read_docx
 from qingdan.extract.word_text import table_cells, word_text
 
 import qingdan
@@ -71,9 +71,7 @@ def test_a_lost_table_is_read_by_antiword_with_a_notice(lost_table_doc: Path) ->
     extracted = read_document(lost_table_doc).content
     assert [notice.code for notice in extracted.notices] == ["office-route"]
     [table] = extracted.tables
-    assert [row.cells[2] for row in table.rows] == [
-        "工作措施", *(row[2] for row in SPEC.rows)
-    ]
+    assert [row.cells[2] for row in table.rows] == ["工作措施", *(row[2] for row in SPEC.rows)]
     document = qingdan.convert(lost_table_doc)
     assert [r.measure for r in document.records] == [row[2] for row in SPEC.rows]
     assert [r.lead for r in document.records] == [[row[3]] for row in SPEC.rows]

@@ -7,13 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from qingdan.extract.grid import Foot
 from qingdan.extract.pdf import pdfium, plumber
 from qingdan.extract.pdf.glyphs import TALLEST_BOX, plausible_extent
 from qingdan.extract.pdf.open_ends import closing_rules
 from qingdan.extract.pdf.page import PageContent, read_page
 from qingdan.extract.pdf.rulings import Edge
+
 from tests.extract.pdf_bytes import page_pdf
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -85,8 +85,10 @@ def test_a_row_the_page_break_cut_is_read_up_to_where_the_rules_stop(engine: str
     content = _grid([50, 150, 350], [760, 730, 690], foot=560)
     content += _text(55, 740, b"No") + _text(155, 740, b"Task")
     content += _text(55, 700, b"1") + _text(155, 700, b"first task")
-    content += _text(55, 675, b"2") + _text(155, 675, b"second task is cut") + _text(
-        155, 575, b"by the break"
+    content += (
+        _text(55, 675, b"2")
+        + _text(155, 675, b"second task is cut")
+        + _text(155, 575, b"by the break")
     )
     reading = read_page(_page(content, engine))
     [table] = reading.tables
