@@ -133,6 +133,7 @@ def _add_page(document: _Document, reading: PageReading) -> None:
     document.pages_with_text += reading.damage.characters > 0
     document.unreadable += reading.damage.unreadable
     document.notices.extend(_damage_notices(reading))
+    document.notices.extend(reading.notices)
     first_table = not document.tables
     document.tables.extend(_raw_tables(reading))
     if first_table and reading.lines_above:
