@@ -21,6 +21,7 @@ table, and the reader says so in a notice naming it.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import NamedTuple
 
 from qingdan.extract.pdf.geometry import TableBoxes
@@ -58,7 +59,7 @@ def aligned_table(glyphs: list[Glyph]) -> TableBoxes | None:
         return None
     rows = _rows(region, columns)
     left, right = columns[0][0], columns[-1][1]
-    bounds = [left, *((a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:], strict=False)), right]
+    bounds = [left, *((a[1] + b[0]) / 2 for a, b in pairwise(columns)), right]
     boxes: list[list[Box | None]] = [
         [(bounds[c], top, bounds[c + 1], bottom) for c in range(len(columns))]
         for top, bottom in rows
