@@ -44,6 +44,9 @@ class PageContent(NamedTuple):
     """The page shows an image; engines look only when it has no glyphs (a scan?)."""
     notices: tuple[Notice, ...] = ()
     """What the engine noticed about the file while reading this page (a damaged file)."""
+    fallback: bool = False
+    """The engine's text may not be the PDF's here (``extract.pdf.fallback``): the page
+    is read again by the fallback engine."""
 
 
 class PageReading:

@@ -30,6 +30,7 @@ import pypdfium2.raw as pdfium_c
 from qingdan.extract.errors import EncryptedFile
 from qingdan.extract.grid import Notice
 from qingdan.extract.pdf.clips import clip_box, visible
+from qingdan.extract.pdf.fallback import normalized_text
 from qingdan.extract.pdf.glyphs import TALLEST_BOX, Glyph, plausible_extent
 from qingdan.extract.pdf.page import EngineCannotOpen, PageContent
 from qingdan.extract.pdf.rulings import Edge
@@ -77,6 +78,8 @@ def _codes(textpage: Any, count: int) -> list[int]:
 
 
 _SKIPPED = {0x0D, 0x0A, 0xFFFE, 0}
+_HYPHEN_MARKS = {0xFFFE, 0x02}
+"""What PDFium gives for a hyphen printed at a line's end (the page's text, one char)."""
 """Line ends PDFium adds, and characters with no code."""
 
 
@@ -100,6 +103,7 @@ class _Handle(ctypes.c_void_p):
 
 _HAS_MAP_ERROR = _fast(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
 _IS_GENERATED = _fast(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+_IS_HYPHEN = _fast(pdfium_c.FPDFText_IsHyphen, ctypes.c_int)
 _LOOSE_BOX = _fast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _TEXT_OBJECT = _fast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _FONT_INFO = _fast(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)  # buflen: unsigned long
@@ -156,7 +160,9 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     glyphs: list[Glyph] = []
     new_glyph = tuple.__new__
     for index, code in enumerate(_codes(textpage, count)):
-        if code in _SKIPPED or (code == 0x20 and _IS_GENERATED(page, index)):
+        if code in _HYPHEN_MARKS and _IS_HYPHEN(page, index):
+            code = 0x2D  # a printed hyphen at a line's end, which PDFium marks as its own
+        elif code in _SKIPPED or (code == 0x20 and _IS_GENERATED(page, index)):
             continue  # PDFium's own spaces between words are not the PDF's
         # An unmapped glyph: PDFium gives its character code, pdfminer prints "(cid:N)".
         text = f"(cid:{code})" if _HAS_MAP_ERROR(page, index) else chr(code)
@@ -315,7 +321,10 @@ def page_content(page: Any, number: int) -> PageContent:
         textpage.close()
     width, height = frame.size
     has_image = not glyphs and _shows_an_image(page)
-    return PageContent(number, width, height, glyphs, _edges(page, frame), has_image)
+    doubtful = normalized_text(glyphs)
+    return PageContent(
+        number, width, height, glyphs, _edges(page, frame), has_image, fallback=doubtful
+    )
 
 
 def _shows_an_image(page: Any) -> bool:

@@ -36,6 +36,7 @@ from pathlib import Path
 from qingdan.extract.errors import UnreadableText
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, TextLine, plain_lines
 from qingdan.extract.options import PDF_ENGINES, ReadOptions
+from qingdan.extract.pdf.fallback import FallbackPages
 from qingdan.extract.pdf.geometry import grid_cells as covered_grid
 from qingdan.extract.pdf.glyphs import Box
 from qingdan.extract.pdf.page import EngineCannotOpen, PageContent, PageReading, read_page
@@ -120,8 +121,11 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
 
 def _read_with(name: str, data: bytes, path: Path, password: str | None) -> _Document:
     document = _Document()
-    with engine(name)(data, path, password) as pages:
+    opened = engine(name)(data, path, password)
+    with opened as pages, FallbackPages(data, path, password) as fallback:
         for content in pages:
+            if content.fallback:
+                content = fallback.page(content.number)._replace(notices=content.notices)
             document.notices.extend(content.notices)
             if not content.glyphs and content.has_image:
                 document.scanned.append(content.number)
