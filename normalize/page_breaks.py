@@ -26,6 +26,7 @@ from functools import cache
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
+from qingdan.normalize.roles import ROLE_TRAITS
 from qingdan.normalize.text import join_wrapped_lines
 from qingdan.normalize.units.reading import LIST_SEPARATORS
 
@@ -228,17 +229,34 @@ def continue_cut_categories(rows: list[GridRow], fields: Sequence[str | None]) -
     the reader saw the text above run down to the foot starting below the cell's top
     (``Foot.LOWER``), or when it is one character under a text that ran to the foot
     (no category is one character long): it is joined to the category's text above.
-    Where the reader saw the cell above left blank and open at the foot (``Foot.OPEN``:
-    Calc prints a merged cell's text in the middle of its whole range), the text here is
-    that cell's, given to it.
+    Where the reader saw a grouping cell (category or grouping section) above left blank
+    and open at the foot (``Foot.OPEN``: Calc prints a merged cell's text in the middle
+    of its whole range), the text here is that cell's, given to it.
     """
-    categories = _columns(fields, "category")
+    # Every column whose role groups tasks (ROLE_TRAITS): a category, a grouping
+    # section, a problem merged over its measures (Calc splits a centred one's text).
+    groupings = [
+        col for col, field in enumerate(fields) if field in ROLE_TRAITS and ROLE_TRAITS[field].groups
+    ]  # fmt: skip
     mended: list[GridRow] = []
     for row in rows:
         if row.starts_page and mended:
-            row = _continue_categories(row, mended, categories)
+            row = _continue_categories(row, mended, groupings)
+            row = _fill_open_groups(row, mended, groupings)
         mended.append(row)
     return mended
+
+
+def _fill_open_groups(row: GridRow, mended: list[GridRow], groupings: list[int]) -> GridRow:
+    """A grouping cell left blank and open at the foot above (``Foot.OPEN``) takes the
+    text its merged cell printed at the top of this page."""
+    cells = list(row.cells)
+    for col in groupings:
+        cell = cells[col]
+        if isinstance(cell, str) and not _blank(cell) and _foot(mended[-1], col) is Foot.OPEN:
+            if _fill_category(mended, col, cell):
+                cells[col] = Covered.ABOVE
+    return row._replace(cells=cells)
 
 
 def _continue_categories(row: GridRow, mended: list[GridRow], categories: list[int]) -> GridRow:
@@ -253,8 +271,6 @@ def _continue_categories(row: GridRow, mended: list[GridRow], categories: list[i
         cut = foot is Foot.LOWER or (foot.reaches and len("".join(cell.split())) == 1)
         if _blank(cell) or (cut and _extend_category(mended, col, cell)):
             cells[col] = Covered.ABOVE
-        elif foot is Foot.OPEN and _fill_category(mended, col, cell):
-            cells[col] = Covered.ABOVE  # the merged cell printed its text on this page
     return row._replace(cells=cells)
 
 
