@@ -235,9 +235,8 @@ def continue_cut_categories(rows: list[GridRow], fields: Sequence[str | None]) -
     """
     # Every column whose role groups tasks (ROLE_TRAITS): a category, a grouping
     # section, a problem merged over its measures (Calc splits a centred one's text).
-    groupings = [
-        col for col, field in enumerate(fields) if field in ROLE_TRAITS and ROLE_TRAITS[field].groups
-    ]  # fmt: skip
+    groups = {role for role, traits in ROLE_TRAITS.items() if traits.groups}
+    groupings = [col for col, field in enumerate(fields) if field in groups]
     mended: list[GridRow] = []
     for row in rows:
         if row.starts_page and mended:
@@ -253,9 +252,9 @@ def _fill_open_groups(row: GridRow, mended: list[GridRow], groupings: list[int])
     cells = list(row.cells)
     for col in groupings:
         cell = cells[col]
-        if isinstance(cell, str) and not _blank(cell) and _foot(mended[-1], col) is Foot.OPEN:
-            if _fill_category(mended, col, cell):
-                cells[col] = Covered.ABOVE
+        open_above = _foot(mended[-1], col) is Foot.OPEN
+        if isinstance(cell, str) and open_above and not _blank(cell):
+            cells[col] = Covered.ABOVE if _fill_category(mended, col, cell) else cell
     return row._replace(cells=cells)
 
 

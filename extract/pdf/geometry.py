@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, Foot
-from qingdan.extract.pdf.glyphs import Box, GlyphIndex
+from qingdan.extract.pdf.glyphs import Box, Glyph, GlyphIndex
 from qingdan.extract.pdf.open_ends import closing_rules, ruled_under
 from qingdan.extract.pdf.rulings import Edge, cells_of, lattice_edges, table_rows
 from qingdan.extract.pdf.text import repair_text
@@ -22,19 +22,12 @@ from qingdan.extract.pdf.text import repair_text
 # How far (points) a cell's edge may pass a column's edge and still end there.
 _EDGE_TOLERANCE = 1.0
 
-_OPEN_FOOT_LINES = 2.5
-"""How many font sizes of room an open foot may leave under a cut cell's text: the
-line that did not fit (line height and cell padding, up to about 2 ems)."""
-
 
 class TableBoxes(NamedTuple):
     """One ruled table: its box and, per grid row, each position's cell box (or none)."""
 
     bbox: Box
     rows: list[list[Box | None]]
-    open_foot: bool = False
-    """No rule closes the table at its foot: its vertical rules stop at the page's
-    printed boundary (a row the page break cut, ``open_ends``)."""
     unruled_bottoms: frozenset[Box] = frozenset()
     """The cells no printed rule closes at the bottom (closed by ``open_ends``)."""
 
@@ -45,7 +38,6 @@ def find_tables(edges: list[Edge]) -> list[TableBoxes]:
     tables = []
     merged = lattice_edges(edges)
     closing = closing_rules(merged)
-    feet = [rule["top"] for rule in closing]
     for cells in cells_of([*merged, *closing]):
         bbox = (
             min(c[0] for c in cells),
@@ -53,9 +45,8 @@ def find_tables(edges: list[Edge]) -> list[TableBoxes]:
             max(c[2] for c in cells),
             max(c[3] for c in cells),
         )
-        open_foot = any(abs(bbox[3] - y) <= _EDGE_TOLERANCE for y in feet)
         unruled = frozenset(c for c in cells if not ruled_under(c, merged))
-        tables.append(TableBoxes(bbox, table_rows(cells), open_foot, unruled))
+        tables.append(TableBoxes(bbox, table_rows(cells), unruled))
     return tables
 
 
@@ -150,26 +141,39 @@ def covering_boxes(table: TableBoxes, row: int) -> list[Box | None]:
 def feet(table: TableBoxes, row: int, glyphs: GlyphIndex) -> tuple[Foot, ...]:
     """For the table's row at a page's foot: per column, how the text of the cell
     covering it meets the table's bottom edge (within a line: a cell the page break
-    cut is filled to its foot; a whole cell ends where its text ends)."""
+    cut is filled to its foot; a whole cell ends where its text ends). A cell no rule
+    closes at the foot (``unruled_bottoms``) is read by ``_open_foot``."""
     bottom = table.bbox[3]
     result = []
     for box in covering_boxes(table, row):
         inside = glyphs.inside(box) if box is not None else []
         inked = [g for g in inside if not g.text.isspace()]
-        if box is not None and not inked and box in table.unruled_bottoms:
-            result.append(Foot.OPEN)
+        if box is not None and box in table.unruled_bottoms:
+            result.append(_open_foot(box, inked))
             continue
         if box is None or not inked or bottom - box[3] > _EDGE_TOLERANCE:
             result.append(Foot.CLEAR)
             continue
         size = max(g.size for g in inked)
-        # Where no rule closes the foot, the page's printed area ends below the cut
-        # line: a line that did not fit went on to the next page, leaving its height.
-        room = _OPEN_FOOT_LINES * size if table.open_foot else size
-        if box[3] - max(g.bottom for g in inked) > room:
+        if box[3] - max(g.bottom for g in inked) > size:
             result.append(Foot.CLEAR)
         elif min(g.top for g in inked) - box[1] > size:
             result.append(Foot.LOWER)
         else:
             result.append(Foot.FILLED)
     return tuple(result)
+
+
+def _open_foot(box: Box, inked: list[Glyph]) -> Foot:
+    """How a cell no rule closes at the page's foot meets it. Its text need not reach
+    the foot although the break cut it (Chromium moves the last lines of a cut cell on
+    together, CSS widows), so any text may go on, unless it is centred in the cell
+    with room above and below (a whole cell of a row printed whole)."""
+    if not inked:
+        return Foot.OPEN
+    size = max(g.size for g in inked)
+    above = min(g.top for g in inked) - box[1]
+    below = box[3] - max(g.bottom for g in inked)
+    if above > size and below > size and abs(above - below) <= size:
+        return Foot.CLEAR
+    return Foot.LOWER if above > size else Foot.FILLED
