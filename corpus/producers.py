@@ -68,6 +68,7 @@ def page_html(spec: Spec, whole: bool) -> str:
     style = [
         f"@page {{ size: {size}; margin: {page.margin_cm}cm; }}",
         f"body {{ font-family: 'Noto Serif CJK SC', serif; font-size: {page.font_size}pt; }}",
+        "h1 { text-align: center; }",
         "table { border-collapse: collapse; width: 100%; }",
         "td, th { border: 0.75pt solid black; padding: 2pt; }",
     ]
