@@ -15,6 +15,13 @@ table per page. Stitching the pages back into one list is the normalizer's job
 * Text outside the tables (page numbers, running headers and footers) is left out of
   the grids; the lines above each table are kept with their look (``TextLine``) for the
   title. A document with no table gives every text line of every page.
+* Tables as every program draws them (issue 27): a table open at a page break
+  (Chromium, Calc: no rule at the foot) is closed where its vertical rules stop
+  (``extract.pdf.open_ends``); text painted outside its clip path is not read
+  (``extract.pdf.clips``); glyph boxes come from the font size and baseline when a
+  font's ascent and descent are implausible; a page with no ruled table is read from
+  its text's alignment (``extract.pdf.aligned``, a warning names the guess); a page
+  whose characters PDFium normalised is read by pdfplumber (``extract.pdf.fallback``).
 * Landscape pages are read upright, whether stored landscape or portrait with
   ``/Rotate``.
 * Radicals and compatibility ideographs are mapped to the ideographs meant; pages
