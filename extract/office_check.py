@@ -9,8 +9,10 @@ mark) says whether it holds tables. When it does and the conversion gave none:
 * it is read another way, by ``antiword`` (Debian package ``antiword``), whose DocBook
   output keeps the table's rows and cells (not its merges: a blank cell there may be a
   merged one), with a notice saying so;
-* without antiword, the file is one clear error naming what was lost and the way out,
-  never "no table found".
+* where antiword is missing or finds no table, a table whose rows all have as many
+  cells is read from the file's own text (``word_text.word_table``), with that notice;
+* otherwise the file is one clear error naming what was lost and the way out, never
+  "no table found".
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
-from qingdan.extract.word_text import table_cells, word_text
+from qingdan.extract.word_text import table_cells, word_table, word_text
 
 ANTIWORD_TIMEOUT_S = 60.0
 ROUTE_NOTICE = "office-route"
@@ -39,6 +41,8 @@ def checked_route(data: bytes, path: Path, converted: Extracted) -> Extracted:
         return converted  # the file holds no table: nothing was lost
     second = read_with_antiword(data, path)
     if second is None or not second.tables:
+        second = _from_word_text(text or "", path)
+    if second is None:
         raise BrokenFile(
             path,
             f"LibreOffice read no table from this Word 97-2003 file, though its text holds "
@@ -96,6 +100,26 @@ def _from_docbook(book: ElementTree.Element, path: Path) -> Extracted:
     return Extracted(
         tables=tables,
         text_before=before,
+        notices=[notice],
+        traits=ReaderTraits(blank_may_be_merged=True),
+    )
+
+
+def _from_word_text(text: str, path: Path) -> Extracted | None:
+    """The file's one table from its own text, where every row has as many cells."""
+    table = word_table(text)
+    if table is None:
+        return None
+    notice = Notice(
+        ROUTE_NOTICE,
+        f"{path.name}: LibreOffice read no table from this Word 97-2003 file; its table "
+        "was read from the file's own text, which does not keep merged cells (a blank "
+        "cell may be a merged one)",
+    )
+    rows: list[RawRow] = [RawRow(cells=list(cells)) for cells in table.rows]
+    return Extracted(
+        tables=[RawTable(rows=rows)],
+        text_before=table.lines_before,
         notices=[notice],
         traits=ReaderTraits(blank_may_be_merged=True),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import struct
+from typing import NamedTuple
 
 import olefile
 
@@ -77,3 +78,34 @@ def _pieces_text(document: bytes, table: bytes) -> str | None:
 def table_cells(text: str) -> int:
     """How many table cells (and row ends) a Word 97-2003 text holds."""
     return text.count(CELL_MARK)
+
+
+class WordTable(NamedTuple):
+    """One table read from a Word 97-2003 file's text, and the paragraphs above it."""
+
+    lines_before: list[str]
+    rows: list[list[str]]
+
+
+def word_table(text: str, widest: int = 40) -> WordTable | None:
+    """The one table of a Word 97-2003 text whose rows all have the same number of
+    cells, or ``None``. Each row is its cells, each ended by a cell mark, and a row-end
+    mark (a cell mark of its own); an empty cell is a cell mark alone too, so the width
+    is the one that puts an empty token at every row's end."""
+    first = text.find(CELL_MARK)
+    if first < 0:
+        return None
+    start = text.rfind("\r", 0, first) + 1
+    end = text.rfind(CELL_MARK) + 1
+    tokens = text[start:end].split(CELL_MARK)[:-1]
+    for width in range(2, min(widest, len(tokens) // 2)):
+        step = width + 1  # and two rows at least: a header and a row
+        if len(tokens) % step or any(tokens[i + width] for i in range(0, len(tokens), step)):
+            continue
+        rows = [
+            [cell.replace("\r", "\n").strip() for cell in tokens[i : i + width]]
+            for i in range(0, len(tokens), step)
+        ]
+        before = [line.strip() for line in text[:start].split("\r") if line.strip()]
+        return WordTable(before, rows)
+    return None

@@ -26,7 +26,7 @@ from functools import cache
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
-from qingdan.normalize.roles import ROLE_TRAITS
+from qingdan.normalize.roles import ROLE_TRAITS, Blank
 from qingdan.normalize.text import join_wrapped_lines
 from qingdan.normalize.units.reading import LIST_SEPARATORS
 
@@ -237,24 +237,29 @@ def continue_cut_categories(rows: list[GridRow], fields: Sequence[str | None]) -
     # section, a problem merged over its measures (Calc splits a centred one's text).
     groups = {role for role, traits in ROLE_TRAITS.items() if traits.groups}
     groupings = [col for col, field in enumerate(fields) if field in groups]
+    # Columns a merged cell may cover (a 序号 over several measures, a group).
+    merging = {role for role, traits in ROLE_TRAITS.items() if traits.blank is not Blank.BLANK}
+    mergeable = [col for col, field in enumerate(fields) if field in merging]
     mended: list[GridRow] = []
     for row in rows:
         if row.starts_page and mended:
             row = _continue_categories(row, mended, groupings)
-            row = _fill_open_groups(row, mended, groupings)
+            row = _fill_open_groups(row, mended, mergeable)
         mended.append(row)
     return mended
 
 
 def _fill_open_groups(row: GridRow, mended: list[GridRow], groupings: list[int]) -> GridRow:
-    """A grouping cell left blank and open at the foot above (``Foot.OPEN``) takes the
-    text its merged cell printed at the top of this page."""
+    """A merged cell left blank and open at the foot above (``Foot.OPEN``) takes the
+    text it printed at the top of this page (a group, a 序号 over several measures)."""
     cells = list(row.cells)
     for col in groupings:
         cell = cells[col]
-        open_above = _foot(mended[-1], col) is Foot.OPEN
-        if isinstance(cell, str) and open_above and not _blank(cell):
-            cells[col] = Covered.ABOVE if _fill_category(mended, col, cell) else cell
+        if not isinstance(cell, str) or _foot(mended[-1], col) is not Foot.OPEN:
+            continue
+        # Blank here too: the same merged cell goes on (its text is further down).
+        if _blank(cell) or _fill_category(mended, col, cell):
+            cells[col] = Covered.ABOVE
     return row._replace(cells=cells)
 
 

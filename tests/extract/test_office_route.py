@@ -20,7 +20,7 @@ from qingdan.extract import read_document
 from qingdan.extract.docx import read_docx
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.office_convert import convert
-from qingdan.extract.word_text import table_cells, word_text
+from qingdan.extract.word_text import table_cells, word_table, word_text
 
 import qingdan
 from corpus.sheet import Spec, write_docx
@@ -79,14 +79,39 @@ def test_a_lost_table_is_read_by_antiword_with_a_notice(lost_table_doc: Path) ->
     assert any("antiword" in w.message for w in document.warnings)
 
 
-def test_without_antiword_a_lost_table_is_one_clear_error(
-    lost_table_doc: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _without_antiword(monkeypatch: pytest.MonkeyPatch) -> None:
     real_which = shutil.which
 
     def which(name: str) -> str | None:
         return None if name == "antiword" else real_which(name)
 
     monkeypatch.setattr("qingdan.extract.office_check.shutil.which", which)
+
+
+def test_without_antiword_a_lost_table_is_read_from_the_files_own_text(
+    lost_table_doc: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _without_antiword(monkeypatch)
+    document = qingdan.convert(lost_table_doc)
+    assert [r.measure for r in document.records] == [row[2] for row in SPEC.rows]
+    assert [r.category for r in document.records] == ["产业发展", "产业发展", "生态保护"]
+    assert any("file's own text" in w.message for w in document.warnings)
+
+
+def test_a_lost_table_no_second_reading_finds_is_one_clear_error(
+    lost_table_doc: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _without_antiword(monkeypatch)
+    monkeypatch.setattr("qingdan.extract.office_check.word_table", lambda text: None)
     with pytest.raises(BrokenFile, match=r"LibreOffice read no table .* \d+ table cells.*antiword"):
         read_document(lost_table_doc)
+
+
+def test_a_word_text_table_takes_the_width_that_ends_every_row() -> None:
+    text = "附件1\r标题\r序号\x07任务\x07单位\x07\x071\x07甲\r乙\x07\x07\x072\x07丙\x07县局\x07\x07"
+    table = word_table(text)
+    assert table is not None
+    assert table.lines_before == ["附件1", "标题"]
+    assert table.rows == [["序号", "任务", "单位"], ["1", "甲\n乙", ""], ["2", "丙", "县局"]]
+    # Rows of different widths (a horizontal merge) are no table this reading trusts.
+    assert word_table("a\x07b\x07\x07c\x07\x07d\x07e\x07f\x07\x07") is None
