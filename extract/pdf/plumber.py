@@ -8,6 +8,7 @@ characters come upright whatever the page's ``/Rotate``.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -78,8 +79,20 @@ def open_pages(data: bytes, path: Path, password: str | None) -> Iterator[Iterat
                 path, "the PDF is encrypted; pass its password with --password"
             ) from error
         raise BrokenFile(path, f"not a readable PDF (damaged or truncated: {cause})") from error
-    with pdf:
-        yield _pages(pdf, path)
+    font_log = logging.getLogger("pdfminer.pdffont")
+    font_log.addFilter(_no_font_bbox)
+    try:
+        with pdf:
+            yield _pages(pdf, path)
+    finally:
+        font_log.removeFilter(_no_font_bbox)
+
+
+def _no_font_bbox(record: logging.LogRecord) -> bool:
+    """Drop pdfminer's complaint about a font descriptor without a ``/FontBBox``: Chromium
+    writes its fonts so, the glyph boxes do not use it (``glyphs.plausible_extent``), and
+    it is no damage to report (issue 27)."""
+    return not str(record.msg).startswith("Could not get FontBBox")
 
 
 def _pages(pdf: Any, path: Path) -> Iterator[PageContent]:
