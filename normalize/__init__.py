@@ -35,7 +35,7 @@ from qingdan.normalize.page_breaks import (
     join_split_rows,
 )
 from qingdan.normalize.records import RecordContext, build_record
-from qingdan.normalize.roles import Value, traits
+from qingdan.normalize.roles import traits
 from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
 
 
@@ -115,7 +115,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         cell_text(cell)
         for row in rows
         for cell, role in zip(row.cells, roles, strict=False)
-        if traits(role).value in (Value.DEPARTMENTS, Value.RESPONSIBILITY)
+        if traits(role).names_units
     ]
     reader = DepartmentReader.for_document(knowledge.departments, info.title, department_cells)
     context = RecordContext(

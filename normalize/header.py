@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, RawTable, cell_text, is_covered
 from qingdan.normalize.columns import ColumnSynonyms, label_key
-from qingdan.normalize.roles import Role
+from qingdan.normalize.roles import Role, traits
 from qingdan.normalize.text import join_wrapped_lines
 
 # How far down a table its header may sit (titles and notes can come first).
@@ -122,12 +122,18 @@ def _spread_group(
     groups = [
         col
         for col, cell in enumerate(top)
-        if _is_label(cell) and synonyms.role_for(cell_text(cell)) in (None, Role.RESPONSIBLE)
+        if _is_label(cell) and _may_head_group(synonyms.role_for(cell_text(cell)))
     ]
     if len(groups) != 1 or any(is_covered(cell) for cell in top):
         return None
     col = groups[0]
     return [*top[:col], *sub_labels, *top[col + 1 :]]
+
+
+def _may_head_group(role: Role | None) -> bool:
+    """Whether a top label can stand over sub-columns: one the vocabulary does not know,
+    or one whose role may head them (``RoleTraits.heads_sub_columns``: 责任单位)."""
+    return role is None or traits(role).heads_sub_columns
 
 
 def _widened(top: Sequence[Cell], below: Sequence[Cell]) -> list[Cell] | None:

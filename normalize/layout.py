@@ -14,7 +14,7 @@ from qingdan.extract.grid import Cell, Covered, Foot, RawTable, cell_text, is_co
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header, find_header, looks_like_header
 from qingdan.normalize.model import TaskWarning
-from qingdan.normalize.roles import Blank, Role, traits
+from qingdan.normalize.roles import Blank, Role, columns_where, traits
 from qingdan.normalize.sections import first_cell_heading
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 
@@ -237,12 +237,12 @@ def carry_forward(
 
 def _group_columns(roles: Sequence[Role | None]) -> list[int]:
     """The columns whose blank or merged cell says a row continues the group above:
-    the category, else the section column (a 序号 numbers the top grouping level)."""
-    for role in (Role.CATEGORY, Role.SECTION):
-        found = [col for col, r in enumerate(roles) if r is role]
-        if found:
-            return found
-    return []
+    those of the innermost grouping level present (``RoleTraits.group_level``: the
+    category, else a section column; a 序号 numbers the top grouping level)."""
+    levels = sorted({level for role in roles if (level := traits(role).group_level)})
+    if not levels:
+        return []
+    return columns_where(roles, lambda kind: kind.group_level == levels[0])
 
 
 def _continues(cell: Cell) -> bool:
