@@ -77,7 +77,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     Raises ``NoTableFound`` when no table in the document has a task-list header.
     """
     knowledge = knowledge or Knowledge()
-    task_rows = collect_task_rows(raw.tables, knowledge.columns)
+    task_rows = collect_task_rows(raw.tables, knowledge.columns, raw.content.traits)
     text_before = raw.content.text_before
     # No task table: the text may be a numbered-paragraph list (issue 19).
     if task_rows is None:
@@ -95,7 +95,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     rows = join_cut_section_rows(rows)
-    rows, notes = split_note_rows(rows)
+    rows, notes = split_note_rows(rows, raw.content.traits.text_below_may_join_table)
     sections = section_texts(rows)
     rows = mark_sections(rows)
     chosen = choose_roles(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from qingdan.extract.grid import Cell, Covered, Foot
+from qingdan.extract.txt import TEXT_DUMP
 from qingdan.normalize import normalize
 from qingdan.normalize.layout import GridRow, carry_forward
 from qingdan.normalize.page_breaks import continue_cut_categories, join_split_rows
@@ -84,9 +85,9 @@ def test_only_a_label_that_may_head_sub_columns_takes_them(
         ["牵头单位", "配合单位"],
         ["1", "区水务局", "区应急局", "修订预案。", "", "2019年5月底前"],
     ]
-    assert len(normalize(raw_document(grid)).columns) == 6
+    assert len(normalize(raw_document(grid, traits=TEXT_DUMP)).columns) == 6
     _flip(monkeypatch, Role.NOTE, heads_sub_columns=True)  # two labels could: no guess
-    assert len(normalize(raw_document(grid)).columns) == 5
+    assert len(normalize(raw_document(grid, traits=TEXT_DUMP)).columns) == 5
 
 
 def test_the_value_kind_decides_how_a_cell_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
