@@ -19,6 +19,7 @@ from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.column_roles import ColumnChoice, choose_roles
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.document_info import describe_document, heading_lines
+from qingdan.normalize.header import ContentGuess
 from qingdan.normalize.layout import (
     carry_forward,
     collect_task_rows,
@@ -77,7 +78,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     Raises ``NoTableFound`` when no table in the document has a task-list header.
     """
     knowledge = knowledge or Knowledge()
-    task_rows = collect_task_rows(raw.tables, knowledge.columns, raw.content.traits)
+    task_rows = collect_task_rows(raw.tables, knowledge.columns, reader=raw.content.traits)
     text_before = raw.content.text_before
     # No task table: the text may be a numbered-paragraph list (issue 19).
     if task_rows is None:
@@ -86,6 +87,12 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
 
         if listed := read_paragraph_list(text_before, knowledge.columns):
             task_rows, text_before = listed.rows, listed.text_above
+    guess = ContentGuess(knowledge.columns, knowledge.departments)
+    if task_rows is None:
+        # No known labels at all: a table may still be found by what it holds (issue 31).
+        task_rows = collect_task_rows(
+            raw.tables, knowledge.columns, guess, reader=raw.content.traits
+        )
     if task_rows is None:
         what = "no table" if not raw.tables else "no table with a task-list header"
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")
@@ -129,6 +136,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     )
     records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
+    warnings += [TaskWarning("column-roles", guessed) for guessed in guess.guessed]
     warnings += task_rows.warnings
     warnings += [TaskWarning("column-roles", doubt) for doubt in chosen.doubts]
     warnings += notes

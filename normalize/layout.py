@@ -7,7 +7,7 @@ carry merged cells forward.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from qingdan.extract.grid import (
@@ -67,7 +67,10 @@ def _aligned(cells: list[Cell], width: int, may_span: bool = False) -> list[Cell
 
 
 def collect_task_rows(
-    tables: list[RawTable], synonyms: ColumnSynonyms, reader: ReaderTraits = _FULL_ROWS
+    tables: list[RawTable],
+    synonyms: ColumnSynonyms,
+    guess: Callable[[RawTable], Header | None] | None = None,
+    reader: ReaderTraits = _FULL_ROWS,
 ) -> TaskRows | None:
     """The rows of the task list in a document, or ``None`` when no table has a task header.
 
@@ -75,6 +78,8 @@ def collect_task_rows(
     same width right after a task table (a table continued on the next page), are
     stitched into one list; any other table is skipped with a warning naming it. The
     reader's traits say whether a short row may be a merge printed once.
+    ``guess`` finds a header by other means where no header is found by its labels
+    (``header.ContentGuess``), until the first one is found.
     """
     may_span = reader.short_row_may_span
     header: Header | None = None
@@ -84,6 +89,8 @@ def collect_task_rows(
     first_table: RawTable | None = None
     for table in tables:
         found = find_header(table, synonyms, may_span)
+        if found is None and header is None and guess is not None:
+            found = guess(table)
         if header is None and found is not None:
             header, start = found, found.row_index + 1
             first_table = table

@@ -38,9 +38,22 @@ class Role(StrEnum):
     DEADLINE = "deadline"
     """The deadline (完成时限, 时间节点, 整改时限)."""
     PEOPLE = "people"
-    """A column of people (责任领导, 责任人): never departments; kept in ``extra``."""
+    """Officials (责任领导, 牵头省领导, 责任人): never departments; kept in ``extra``."""
     NOTE = "note"
-    """A remark (备注, 整改进展): kept in ``extra``."""
+    """A remark (备注, 说明): kept in ``extra``."""
+    TARGET = "target"
+    """How much a task is to reach (目标任务 "各50个", 预期目标, 指标值): kept in ``extra``."""
+    PROGRESS = "progress"
+    """How far the task has come (进展情况, 1-6月完成情况, 整改进展): kept in ``extra``."""
+    RATE = "rate"
+    """A share done (完成率 "80%"): kept in ``extra``."""
+    OUTCOME = "outcome"
+    """What comes of the task (工作成果, 预期效果): kept in ``extra``, never the measure."""
+    ATTRIBUTE = "attribute"
+    """A property of an indicator (指标属性 "约束性"): kept in ``extra``."""
+    PLACE = "place"
+    """What the task is about, a place or an object (点位, 检查对象, 项目地点): its cells
+    may look like units (a hospital, a school) but are not; kept in ``extra``."""
     OTHER = "other"
     """A column no label and no content places: kept in ``extra`` under its label."""
 
@@ -101,6 +114,10 @@ class RoleTraits(NamedTuple):
     heads_sub_columns: bool = False
     """Its label may stand over sub-columns in a two-row header (责任单位 over 牵头单位 |
     配合单位), so a dump that prints only the sub-labels replaces it (``normalize.header``)."""
+    marks_task_list: bool = False
+    """Its label, read by its head, tells a task list from any other table (进展情况,
+    完成时限, 责任单位, 责任领导): a table found by its content needs one such column
+    (``normalize.header.ContentGuess``)."""
 
     @property
     def names_units(self) -> bool:
@@ -121,13 +138,21 @@ ROLE_TRAITS: dict[Role, RoleTraits] = {
     Role.DETAIL: RoleTraits(None, Value.EXTRA, Blank.CONTINUES),
     # One problem is often merged over the several measures that rectify it.
     Role.PROBLEM: RoleTraits(None, Value.EXTRA, Blank.CONTINUES),
-    Role.LEAD: RoleTraits("lead", Value.DEPARTMENTS, own_row=True),
+    Role.LEAD: RoleTraits("lead", Value.DEPARTMENTS, own_row=True, marks_task_list=True),
     # Many tasks have no supporting unit: a blank 配合 cell proves nothing.
-    Role.SUPPORT: RoleTraits("support", Value.DEPARTMENTS),
-    Role.RESPONSIBLE: RoleTraits(None, Value.RESPONSIBILITY, own_row=True, heads_sub_columns=True),
-    Role.DEADLINE: RoleTraits("deadline", Value.DEADLINE, own_row=True),
-    Role.PEOPLE: RoleTraits(None, Value.EXTRA),
+    Role.SUPPORT: RoleTraits("support", Value.DEPARTMENTS, marks_task_list=True),
+    Role.RESPONSIBLE: RoleTraits(
+        None, Value.RESPONSIBILITY, own_row=True, heads_sub_columns=True, marks_task_list=True
+    ),
+    Role.DEADLINE: RoleTraits("deadline", Value.DEADLINE, own_row=True, marks_task_list=True),
+    Role.PEOPLE: RoleTraits(None, Value.EXTRA, marks_task_list=True),
     Role.NOTE: RoleTraits(None, Value.EXTRA),
+    Role.TARGET: RoleTraits(None, Value.EXTRA, marks_task_list=True),
+    Role.PROGRESS: RoleTraits(None, Value.EXTRA, marks_task_list=True),
+    Role.RATE: RoleTraits(None, Value.EXTRA, marks_task_list=True),
+    Role.OUTCOME: RoleTraits(None, Value.EXTRA),
+    Role.ATTRIBUTE: RoleTraits(None, Value.EXTRA),
+    Role.PLACE: RoleTraits(None, Value.EXTRA),
     Role.OTHER: RoleTraits(None, Value.EXTRA),
 }
 """Every role's traits; a test checks that every role has an entry."""
@@ -150,3 +175,16 @@ def roles_where(trait: Callable[[RoleTraits], object]) -> tuple[Role, ...]:
 
 DEPARTMENT_ROLES = roles_where(lambda kind: kind.names_units)
 """The roles whose cells name units (lead, support, a lone 责任单位)."""
+
+LABELLED_EXTRA_ROLES = (
+    Role.PEOPLE,
+    Role.NOTE,
+    Role.TARGET,
+    Role.PROGRESS,
+    Role.RATE,
+    Role.OUTCOME,
+    Role.ATTRIBUTE,
+    Role.PLACE,
+)
+"""Columns that are not tasks and not units, kept in ``extra`` under their label: a
+known label gives its column one of these roles whatever its cells hold."""

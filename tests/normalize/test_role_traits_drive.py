@@ -4,6 +4,7 @@ the step does (page breaks, headers, grouping, the value readers)."""
 from __future__ import annotations
 
 import pytest
+from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import Cell, Covered, Foot
 from qingdan.extract.txt import TEXT_DUMP
 from qingdan.normalize import normalize
@@ -103,3 +104,17 @@ def test_the_value_kind_decides_how_a_cell_is_read(monkeypatch: pytest.MonkeyPat
 
 def test_department_roles_are_the_roles_whose_cells_name_units() -> None:
     assert DEPARTMENT_ROLES == (Role.LEAD, Role.SUPPORT, Role.RESPONSIBLE)
+
+
+def test_a_table_found_by_its_content_needs_a_label_that_marks_a_task_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    grid: list[list[Cell]] = [
+        ["报告确定的任务", "本季度推进情况"],  # no label known whole; 推进情况 by its head
+        ["推进老旧厂区改造，盘活闲置低效用地。", "已完成厂区改造方案编制。"],
+        ["建设社区养老服务综合体，完善助餐服务网络。", "新建社区食堂已投入使用。"],
+    ]
+    assert len(normalize(raw_document(grid)).records) == 2
+    _flip(monkeypatch, Role.PROGRESS, marks_task_list=False)
+    with pytest.raises(NoTableFound):
+        normalize(raw_document(grid))
