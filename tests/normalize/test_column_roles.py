@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import pytest
 from qingdan.extract.grid import Cell, Covered
+from qingdan.extract.txt import TEXT_DUMP
 from qingdan.normalize import normalize
 from qingdan.normalize.model import TaskList
 
@@ -311,7 +312,7 @@ def test_there_are_at_least_25_further_vocabularies() -> None:
 def test_a_text_dump_of_the_header_gives_the_right_roles_and_records(name: str) -> None:
     case = CASES[name]
     grid: list[list[Cell]] = [list(case.header), *case.rows]
-    _check(normalize(raw_document(grid)), case.expected)
+    _check(normalize(raw_document(grid, traits=TEXT_DUMP)), case.expected)
 
 
 @pytest.mark.parametrize("name", CASES)
