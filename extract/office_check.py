@@ -101,7 +101,7 @@ def _from_docbook(book: ElementTree.Element, path: Path) -> Extracted:
         tables=tables,
         text_before=before,
         notices=[notice],
-        traits=ReaderTraits(blank_may_be_merged=True),
+        traits=ReaderTraits(blank_may_be_merged=True, short_row_may_span=True),
     )
 
 
@@ -121,7 +121,7 @@ def _from_word_text(text: str, path: Path) -> Extracted | None:
         tables=[RawTable(rows=rows)],
         text_before=table.lines_before,
         notices=[notice],
-        traits=ReaderTraits(blank_may_be_merged=True),
+        traits=ReaderTraits(blank_may_be_merged=True, short_row_may_span=True),
     )
 
 
