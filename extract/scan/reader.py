@@ -212,7 +212,8 @@ def _rendered_pages(
 ) -> Iterator[tuple[int, Any]]:
     """(number, grey image) of the pages of a pypdfium2 document, each rendered when
     needed; a page that would pass ``pixels`` at ``RENDER_DPI`` is rendered smaller, with
-    a notice (a 14,400-point page asked OpenCV for gigabytes)."""
+    a notice (a 14,400-point page asked OpenCV for gigabytes), and none is rendered past
+    OCR's working size (``WORKING_PIXELS``: it would be scaled down to it at once)."""
     import numpy as np
 
     for number in numbers:
@@ -220,10 +221,10 @@ def _rendered_pages(
         try:
             width, height = page.get_size()
             scale = RENDER_DPI / 72
-            fits = math.sqrt(pixels / max(width * height * scale * scale, 1.0))
-            if fits < 1:
-                scale *= fits
-                notices.append(_shrunk(number, width, height, scale))
+            area = max(width * height * scale * scale, 1.0)
+            if area > pixels:
+                notices.append(_shrunk(number, width, height, scale * math.sqrt(pixels / area)))
+            scale *= min(1.0, math.sqrt(min(pixels, WORKING_PIXELS) / area))
             bitmap = page.render(scale=scale, grayscale=True)
             yield number, np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
         finally:
