@@ -30,7 +30,7 @@ from qingdan.extract.errors import QingdanError
 from qingdan.extract.limits import ENVIRONMENT_PREFIX, limits_of
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from qingdan.normalize import Knowledge
     from qingdan.schema import Document
@@ -154,6 +154,10 @@ class WorkerStopped(SystemExit):
 
 
 def _stop(_number: int, _frame: object) -> None:
+    # Once: when one stopped worker ends, the pool takes itself for broken and stops the
+    # others again, and a second stop in the middle of unwinding left a LibreOffice's
+    # temporary folder behind.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise WorkerStopped(1)
 
 
@@ -195,10 +199,18 @@ def convert_many(
     import tempfile
 
     # multiprocessing costs ~8 ms to import: only a run with workers pays it.
-    todo = list(files)
+    todo, stalls = list(files), 0
     with tempfile.TemporaryDirectory(prefix="qingdan-running-") as running:
-        while todo:
-            todo = _run_pool(todo, settings, jobs, on_result, Path(running))
+        while todo and stalls < 2:
+            again = _run_pool(todo, settings, jobs, on_result, Path(running))
+            # A pool that broke with nothing done and no file to blame (its workers die
+            # as they start): twice, and the files left fail rather than loop.
+            stalls = stalls + 1 if again == todo else 0
+            todo = again
+    for path in todo:
+        on_result(
+            failed(path, "the worker processes died before converting it", "BrokenProcessPool")
+        )
 
 
 def _mark(running: Path, path: Path) -> Path:
@@ -237,6 +249,21 @@ def convert_marked(path: Path, settings: Settings, mark: Path) -> FileResult:
         mark.unlink(missing_ok=True)
 
 
+def _submit(
+    pool: ProcessPoolExecutor, files: list[Path], settings: Settings, running: Path
+) -> dict[Future[FileResult], Path]:
+    """Send ``files`` to ``pool`` in order, until it breaks (a worker died as it started)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    futures: dict[Future[FileResult], Path] = {}
+    for path in files:
+        try:
+            futures[pool.submit(convert_marked, path, settings, _mark(running, path))] = path
+        except BrokenProcessPool:
+            break
+    return futures
+
+
 def _run_pool(
     files: list[Path],
     settings: Settings,
@@ -255,10 +282,8 @@ def _run_pool(
     )
     broken: list[Path] = []
     try:
-        futures: dict[Future[FileResult], Path] = {
-            pool.submit(convert_marked, path, settings, _mark(running, path)): path
-            for path in files
-        }
+        futures = _submit(pool, files, settings, running)
+        broken += files[len(futures) :]  # not sent: the pool broke first
         for future in as_completed(futures):
             try:
                 on_result(future.result())

@@ -19,6 +19,7 @@ import pytest
 from qingdan.normalize import Knowledge
 
 import qingdan.pipeline
+import qingdan.workers
 from qingdan.batch import FileResult, Settings
 from qingdan.workers import convert_many
 
@@ -153,3 +154,17 @@ def test_an_interrupted_batch_of_doc_files_leaves_no_libreoffice_or_temporary_fo
     assert len(started) >= 2
     _wait_for(lambda: not any(_alive(pid) for pid in started), seconds=10)
     assert list(temporary.iterdir()) == []
+
+
+def test_workers_that_die_as_they_start_fail_the_files_instead_of_looping(
+    seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def dying(_memory_mb: int) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(qingdan.workers, "_start_worker", dying)
+    files = sorted(_folder(seed, tmp_path, 3).iterdir())
+    seen: list[FileResult] = []
+    convert_many(files, SETTINGS, jobs=2, on_result=seen.append)
+    assert sorted(result.path.name for result in seen) == [path.name for path in files]
+    assert {result.error for result in seen} == {"BrokenProcessPool"}
