@@ -30,7 +30,9 @@ from qingdan.extract.limits import Limits
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_REFERENCE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
+_REFERENCE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+"""A cell reference as openpyxl reads it (any number of digits: D999999999999 is a row
+openpyxl would walk to, found by the fuzzer)."""
 
 
 @dataclass

@@ -51,8 +51,16 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("", '<mergeCells count="1"><mergeCell ref="A2:XFD1048576"/></mergeCells>', "MERGED_AREA"),
         ('<row r="100"><c r="XFD100" t="n"><v>1</v></c></row>', "", "SHEET_CELLS"),
         ("".join(f'<row r="{r}"/>' for r in range(2, 3000)), "", "SHEET_ROWS"),
+        # Past any worksheet's last row: openpyxl walks to it (fuzzer, MemoryError).
+        ('<row r="7"><c r="D999999999999" t="n"><v>1</v></c></row>', "", "SHEET_CELLS"),
     ],
-    ids=["cell-at-xfd1048576", "merge-over-the-sheet", "one-far-wide-row", "many-rows"],
+    ids=[
+        "cell-at-xfd1048576",
+        "merge-over-the-sheet",
+        "one-far-wide-row",
+        "many-rows",
+        "reference-past-the-last-row",
+    ],
 )
 def test_a_tiny_xlsx_past_a_sheet_limit_is_one_error(
     tmp_path: Path, sheet_data: str, after: str, limit: str

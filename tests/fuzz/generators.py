@@ -67,7 +67,7 @@ def _xlsx(sheet_data: str, after: str = "") -> bytes:
 
 def xlsx_far_cell(rng: random.Random) -> tuple[str, bytes]:
     column = rng.choice(["XFD", "ZZ", "AAA"])
-    row = rng.choice([1_048_576, 65_536, 500_000])
+    row = rng.choice([1_048_576, 65_536, 500_000, 999_999_999_999])
     return "far.xlsx", _xlsx(f'<row r="{row}"><c r="{column}{row}" t="n"><v>1</v></c></row>')
 
 
