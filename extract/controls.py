@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from qingdan.extract.encoding import BAD_CONTROLS
 from qingdan.extract.grid import Notice
+from qingdan.extract.notice_codes import NoticeCode
 
 LINE_BREAKS = {"\x0b": "vertical tab, Word's manual line break", "\x0c": "form feed, a page break"}
 """Control characters that stand for a line break, and what each one is."""
@@ -46,4 +47,4 @@ def _notice(char: str, numbers: list[int]) -> Notice:
     where = f"line {named}" if len(numbers) == 1 else f"lines {named}{more}"
     kept = "read as a line break" if char in LINE_BREAKS else "kept as a space"
     label = f"{code} ({what})" if what else code
-    return Notice("control-character", f"control character {label} on {where}: {kept}")
+    return Notice(NoticeCode.CONTROL_CHARACTER, f"control character {label} on {where}: {kept}")

@@ -37,6 +37,7 @@ from qingdan.normalize.page_breaks import (
 from qingdan.normalize.records import RecordContext, build_record
 from qingdan.normalize.roles import Value, traits
 from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+from qingdan.normalize.warning_codes import NormalizeCode
 
 
 class Knowledge:
@@ -130,7 +131,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
     warnings += task_rows.warnings
-    warnings += [TaskWarning("column-roles", doubt) for doubt in chosen.doubts]
+    warnings += [TaskWarning(NormalizeCode.COLUMN_ROLES, doubt) for doubt in chosen.doubts]
     warnings += notes
     for row in rows:
         record, row_warnings = build_record(len(records) + 1, row, context)
@@ -196,7 +197,7 @@ def _measureless_warning(records: list[TaskRecord], doubts: list[str]) -> list[T
     if empty * 2 <= len(records):
         return []
     message = f"{empty} of {len(records)} records have no measure: the column roles may be wrong"
-    return [TaskWarning("column-roles", message)]
+    return [TaskWarning(NormalizeCode.COLUMN_ROLES, message)]
 
 
 def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> list[TaskWarning]:
@@ -207,7 +208,7 @@ def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> l
     """
     used = {record.section for record in records}
     return [
-        TaskWarning("empty-section", f"section row {text!r} has no tasks under it")
+        TaskWarning(NormalizeCode.EMPTY_SECTION, f"section row {text!r} has no tasks under it")
         for text in dict.fromkeys(sections)
         if text not in used
     ]

@@ -18,6 +18,7 @@ from qingdan.normalize.knowledge import builtin
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.text import join_wrapped_lines, squeeze
+from qingdan.normalize.warning_codes import NormalizeCode
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,7 @@ def split_note_rows(rows: list[GridRow]) -> tuple[list[GridRow], list[TaskWarnin
 
 
 def _warning(text: str, page: int | None) -> TaskWarning:
-    return TaskWarning("table-note", f"note in the table: {text}", None, page)
+    return TaskWarning(NormalizeCode.TABLE_NOTE, f"note in the table: {text}", None, page)
 
 
 def _trailing_notes(cells: list[Cell]) -> tuple[list[Cell], list[str]]:

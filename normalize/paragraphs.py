@@ -46,6 +46,7 @@ from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.roles import Role
+from qingdan.normalize.warning_codes import NormalizeCode
 
 NO_LABEL, CATEGORY_LABEL, MEASURE_LABEL = "序号", "类别", "任务内容"
 RESPONSIBLE_LABEL = "责任单位"
@@ -110,7 +111,11 @@ def read_paragraph_list(lines: Sequence[str], synonyms: ColumnSynonyms) -> Parag
     if task_rows is None:
         return None
     note = f"no task table: {len(items)} numbered paragraphs read as tasks"
-    warnings = [TaskWarning("paragraph-list", note), *reader.warnings, *task_rows.warnings]
+    warnings = [
+        TaskWarning(NormalizeCode.PARAGRAPH_LIST, note),
+        *reader.warnings,
+        *task_rows.warnings,
+    ]
     return ParagraphList(task_rows._replace(warnings=warnings, first_table=None), reader.above)
 
 
@@ -181,7 +186,7 @@ class _Reader:
         if item is None:
             if text.strip():
                 message = f"text under a heading but in no task: {text}"
-                self.warnings.append(TaskWarning("paragraph-text", message))
+                self.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_TEXT, message))
             return
         if head.strip():
             if item.last_role is None or _SUB_ITEM.match(head):

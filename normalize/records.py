@@ -22,6 +22,7 @@ from qingdan.normalize.units.departments import (
     DepartmentNote,
     DepartmentReader,
 )
+from qingdan.normalize.warning_codes import NormalizeCode
 
 
 class RecordContext(NamedTuple):
@@ -58,7 +59,7 @@ def _column_label(labels: list[str], col: int) -> str:
 def _responsibility_warning(cell: Cell, seq: int, page: int | None) -> TaskWarning:
     text = join_wrapped_lines(cell)
     message = f"record {seq}: cannot tell lead from support in {text!r}; all names put in lead"
-    return TaskWarning("responsibility", message, seq, page)
+    return TaskWarning(NormalizeCode.RESPONSIBILITY, message, seq, page)
 
 
 def _note_warnings(
@@ -67,7 +68,7 @@ def _note_warnings(
     """One ``department-note`` warning per note taken out of a department name."""
     return [
         TaskWarning(
-            "department-note",
+            NormalizeCode.DEPARTMENT_NOTE,
             f"{n.note!r} is a note, not a department name"
             if n.is_phrase
             else f"{n.written!r}: {n.note!r} removed from the department name",
@@ -129,7 +130,9 @@ def build_record(
             deadline_text, deadline = corrected
     if deadline_text and deadline.kind is None:
         warnings.append(
-            TaskWarning("deadline", f"deadline {deadline_text!r} names no date", seq, row.page)
+            TaskWarning(
+                NormalizeCode.DEADLINE, f"deadline {deadline_text!r} names no date", seq, row.page
+            )
         )
     lead = names("lead")
     support = names("support")
@@ -148,7 +151,9 @@ def build_record(
         support.extend(name for name in inline.support if name not in support)
         warnings.extend(_note_warnings(inline.notes, seq, row.page))
     if not measure:
-        warnings.append(TaskWarning("no-measure", "row has no measure text", seq, row.page))
+        warnings.append(
+            TaskWarning(NormalizeCode.NO_MEASURE, "row has no measure text", seq, row.page)
+        )
     record = TaskRecord(
         seq=seq,
         section=joined("section") or row.section,
@@ -171,7 +176,7 @@ def build_record(
 
 def _lookalike_warning(read: str, meant: str, seq: int, page: int | None) -> TaskWarning:
     return TaskWarning(
-        "ocr-correction",
+        NormalizeCode.OCR_CORRECTION,
         f"deadline {read!r} as OCR read it corrected to {meant!r} (look-alike characters)",
         seq,
         page,
@@ -184,7 +189,7 @@ def _unknown_departments(
     """An ``unknown-department`` warning for each name that matches nothing we know."""
     return [
         TaskWarning(
-            "unknown-department",
+            NormalizeCode.UNKNOWN_DEPARTMENT,
             f"{name!r} is not a known department name and has no department suffix",
             record.seq,
             page,

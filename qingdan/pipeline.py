@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Protocol
 from qingdan.extract import ReadOptions, read_data, read_document
 from qingdan.extract.errors import QingdanError
 from qingdan.normalize import Knowledge, normalize
+from qingdan.normalize.warning_codes import NormalizeCode
 
 if TYPE_CHECKING:
     from qingdan.normalize.model import TaskList
     from qingdan.schema import Document
 
-STRICT_CODES = frozenset({"column-roles"})
+STRICT_CODES = frozenset({NormalizeCode.COLUMN_ROLES})
 """Warning codes that make a document fail under ``strict`` (``--strict``): the column
 roles were chosen with doubt, so the records may hold the wrong text (issue 12)."""
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         from_task_list,
         json_schema,
     )
+    from qingdan.schema.warning_codes import WarningCode
 
 __all__ = [
     "Column",
@@ -33,6 +34,7 @@ __all__ = [
     "DueKind",
     "Record",
     "Warning",
+    "WarningCode",
     "from_task_list",
     "json_schema",
 ]

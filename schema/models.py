@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from qingdan.normalize.model import TaskList
 from qingdan.normalize.roles import Role
+from qingdan.schema.warning_codes import WarningCode
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -108,7 +109,7 @@ class Record(_Model):
 class Warning(_Model):
     """Something in the document that needs a person's look."""
 
-    code: str
+    code: WarningCode = Field(description="what kind of thing needs a look (docs/output.md)")
     message: str
     row: int | None = Field(default=None, description="the record's seq, if about one record")
     page: int | None = None

@@ -30,6 +30,7 @@ from typing import Any
 
 from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
+from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.scan import engine as scan_engine
 from qingdan.extract.scan.engine import INSTALL_HINT, require_ocr
@@ -164,7 +165,9 @@ def with_scanned_pages(
 
 
 def _scanned_pages(listing: str, reason: str) -> Notice:
-    return Notice("scanned-pages", f"page(s) {listing} hold only an image (a scan?) and {reason}")
+    return Notice(
+        NoticeCode.SCANNED_PAGES, f"page(s) {listing} hold only an image (a scan?) and {reason}"
+    )
 
 
 def _rendered_pages(document: Any, numbers: list[int]) -> Iterator[tuple[int, Any]]:
@@ -233,7 +236,7 @@ def ocr_notice(confidences: list[float], pages: int, repairs: TextRepairs) -> No
     repaired = repairs.describe()
     changes = f"; corrected: {repaired}" if repaired else ""
     return Notice(
-        "ocr",
+        NoticeCode.OCR,
         f"read by OCR from {pages} page image(s): {len(confidences)} text lines, lowest line "
         f"confidence {min(confidences):.2f}{doubt}{changes}; check the records against the "
         "original",
