@@ -146,7 +146,7 @@ def build_record(
             warnings.append(_responsibility_warning(cell, seq, row.page))
     measure, inline = split_inline_responsibility(joined("measure"), context.department_reader())
     if inline is not None:
-        # "……建成投用。（X牵头，Y配合）": the bracket names who does it (CONVENTIONS.md).
+        # "……建成投用。（X牵头，Y配合）": the bracket names who does it (docs/conventions.md).
         lead.extend(name for name in inline.lead if name not in lead)
         support.extend(name for name in inline.support if name not in support)
         warnings.extend(_note_warnings(inline.notes, seq, row.page))
