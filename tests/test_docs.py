@@ -86,3 +86,44 @@ def test_the_code_cites_our_conventions_page() -> None:
         and "CONVENTIONS.md" in path.read_text("utf-8")
     ]
     assert not citing, "cite docs/conventions.md instead"
+
+
+PATH_IN_CODE = re.compile(r"`((?:[\w.-]+/)+[\w.-]+\.(?:py|toml|md|json|jsonl|yaml))`")
+DATA_FOLDERS = ("normalize/data", "extract/data", "qingdan/writers/data")
+"""Where a ``data/NAME`` a page names may live."""
+OUTSIDE = {"shared/RESERVED_SOURCES.md"}
+"""Files a page names beside the checkout, not in it (docs/fidelity.md)."""
+
+
+def _named_file_exists(page: Path, name: str) -> bool:
+    if "NAME" in name or name in OUTSIDE:  # a pattern (sources/NAME.json), or not ours
+        return True
+    if name.startswith("data/"):
+        return any((ROOT / folder / name[len("data/") :]).exists() for folder in DATA_FOLDERS)
+    return (ROOT / name).exists() or (page.parent / name).exists()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_file_a_page_names_exists(page: Path) -> None:
+    """A module or data file named in `code` is in the tree (a renamed file is drift)."""
+    text = page.read_text(encoding="utf-8")
+    assert [n for n in PATH_IN_CODE.findall(text) if not _named_file_exists(page, n)] == []
+
+
+def test_the_file_check_sees_a_renamed_file() -> None:
+    page = ROOT / "docs" / "reading.md"
+    assert not _named_file_exists(page, "data/departments.toml")
+    assert not _named_file_exists(page, "extract/scan_text.py")
+    assert _named_file_exists(page, "data/units.toml")
+
+
+def test_the_architecture_names_the_steps_normalize_runs() -> None:
+    """The chain docs/architecture.md draws is the one ``normalize`` calls, in order."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    chain = text.split("chains named steps (", 1)[1].split(")", 1)[0]
+    steps = re.findall(r"`(\w+)`", chain)
+    source = (ROOT / "normalize" / "__init__.py").read_text(encoding="utf-8")
+    body = source[source.index("\ndef normalize(") :]
+    places = [body.find(f"{step}(") for step in steps]
+    assert len(steps) > 5 and -1 not in places, dict(zip(steps, places, strict=True))
+    assert places == sorted(places), "the steps are drawn in another order than they run"
