@@ -86,6 +86,17 @@ class NoticeCode(DocumentedCode):
         "PDF pages hold only an image (a scan?) and were not read (the OCR extra is not "
         "installed) or OCR found no text on them.",
     )
+    FORMULA_NOT_COMPUTED = (
+        "formula-not-computed",
+        "Formula cells of a workbook have no computed value (the file was never opened in "
+        "Excel or WPS); their formula text was kept.",
+    )
+    LIMIT = (
+        "limit",
+        "A size limit was reached (pages of an OFD or a scan read, an image's pixels): only "
+        "part was read, or a page was rendered smaller; the message names the variable that "
+        "raises the limit.",
+    )
     OCR = (
         "ocr",
         "The document was read by OCR: the message gives the lowest line confidence and the "

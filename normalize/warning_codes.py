@@ -36,6 +36,11 @@ class NormalizeCode(DocumentedCode):
         "empty-section",
         "A section row has no task under it; the message keeps its text.",
     )
+    NO_RECORDS = (
+        "no-records",
+        "The task table has a header but no task rows, and nothing else says why: no record "
+        "was made.",
+    )
     NO_MEASURE = (
         "no-measure",
         "A record has no measure text.",
