@@ -45,6 +45,10 @@ class NormalizeCode(DocumentedCode):
         "no-measure",
         "A record has no measure text.",
     )
+    NO_LEAD = (
+        "no-lead",
+        "A task names no lead unit (or, said once for the list, none of its tasks does).",
+    )
     RESPONSIBILITY = (
         "responsibility",
         "A responsibility cell does not say which unit leads and which supports; all its "

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         Warning,
         from_task_list,
         json_schema,
+        with_source,
     )
     from qingdan.schema.warning_codes import WarningCode
 
@@ -39,6 +40,7 @@ __all__ = [
     "WarningCode",
     "from_task_list",
     "json_schema",
+    "with_source",
 ]
 
 

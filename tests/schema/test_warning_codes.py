@@ -57,15 +57,24 @@ def _called_name(call: ast.Call) -> str | None:
     return None
 
 
+KNOWN = {code.value for code in WarningCode}
+
+
 def test_no_code_is_a_bare_string() -> None:
-    """Every ``Notice``/``TaskWarning``/``Warning`` gets its code from the enum."""
+    """Every ``Notice``/``TaskWarning``/``Warning`` gets its code from the enum, and no
+    helper is handed a code as a string."""
     bare: list[str] = []
     for path in _sources():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and _called_name(node) in WARNING_TYPES:
-                code = _code_argument(node)
-                if isinstance(code, ast.Constant) and isinstance(code.value, str):
-                    bare.append(f"{path.relative_to(ROOT)}:{node.lineno}: {code.value!r}")
+            if not isinstance(node, ast.Call):
+                continue
+            code = _code_argument(node)
+            if not (isinstance(code, ast.Constant) and isinstance(code.value, str)):
+                continue
+            # A warning type's code, or a code handed to a helper (at.warning(...)).
+            name = _called_name(node) or ""
+            if name in WARNING_TYPES or ("warn" in name.lower() and code.value in KNOWN):
+                bare.append(f"{path.relative_to(ROOT)}:{node.lineno}: {code.value!r}")
     assert not bare, "use the code's enum member, not a string:\n" + "\n".join(bare)
 
 
