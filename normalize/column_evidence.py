@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, cell_text
-from qingdan.normalize.deadlines import parse_deadline
-from qingdan.normalize.responsibility import names_only_units
+from qingdan.normalize.deadlines import DeadlineWords, parse_deadline
+from qingdan.normalize.responsibility import ResponsibilityWords, names_only_units
+from qingdan.normalize.script import NUMERAL, NUMERAL_CHARS
 from qingdan.normalize.text import join_wrapped_lines, squeeze
-from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+from qingdan.normalize.units.departments import DepartmentReader
+
+if TYPE_CHECKING:  # the knowledge imports the steps it feeds
+    from qingdan.normalize.knowledge import Knowledge
 
 _ORDINAL = re.compile(
-    r"^(?:\d{1,3}(?:[.．]\d{1,3})*[.．、]?|[（(][0-9一二三四五六七八九十]{1,3}[）)]"
-    r"|[一二三四五六七八九十]{1,3}[、.．]?)$"
+    rf"^(?:\d{{1,3}}(?:[.．]\d{{1,3}})*[.．、]?|[（(][0-9{NUMERAL_CHARS}]{{1,3}}[）)]"
+    rf"|{NUMERAL}{{1,3}}[、.．]?)$"
 )
 _SENTENCE_MARKS = re.compile("[，,。；;：:！？]")
 _NAME_BREAKS = re.compile(r"[、，,；;\s]+")
@@ -67,9 +71,7 @@ def column_cells(rows: Sequence[Sequence[Cell]], col: int) -> list[Cell]:
     return [row[col] if col < len(row) else "" for row in rows]
 
 
-def measure_column(
-    cells: list[Cell], departments: DepartmentKnowledge, year: int | None
-) -> ColumnEvidence:
+def measure_column(cells: list[Cell], knowledge: Knowledge, year: int | None) -> ColumnEvidence:
     """The content evidence of one column's body cells."""
     texts = [join_wrapped_lines(cell) for cell in cells]
     # Each cell without whitespace, once: several measures compare or count it. A cell's
@@ -84,14 +86,18 @@ def measure_column(
     covered = sum(1 for cell in cells if cell is Covered.ABOVE)
     # One reader for the column: it segments each distinct cell once (a column repeats
     # its names), where a reader per cell would start from nothing every time.
-    reader = DepartmentReader(departments)
+    reader = DepartmentReader(knowledge.departments)
+    roles, deadlines = knowledge.responsibility, knowledge.deadlines
     return ColumnEvidence(
         filled=count,
         coverage=round((count + covered) / len(cells), 3) if cells else 0.0,
         departments=share(
-            sum(_reads_as_departments(c, key, reader) for c, key in zip(cells, keys, strict=True))
+            sum(
+                _reads_as_departments(c, key, reader, roles)
+                for c, key in zip(cells, keys, strict=True)
+            )
         ),
-        deadlines=share(sum(_reads_as_deadline(text, year) for text, _ in filled)),
+        deadlines=share(sum(_reads_as_deadline(text, year, deadlines) for text, _ in filled)),
         sentences=share(sum(_reads_as_sentence(text, key) for text, key in filled)),
         ordinals=share(sum(bool(_ORDINAL.match(key)) for _, key in filled)),
         grouping=round(_grouping(cells, keys), 3),
@@ -100,17 +106,19 @@ def measure_column(
     )
 
 
-def _reads_as_departments(cell: Cell, key: str, departments: DepartmentReader) -> bool:
+def _reads_as_departments(
+    cell: Cell, key: str, departments: DepartmentReader, roles: ResponsibilityWords
+) -> bool:
     text = cell_text(cell)
     if not text.strip() or len(key) > _LONGEST_DEPARTMENT_CELL:
         return False
-    return names_only_units(text, departments)
+    return names_only_units(text, departments, roles)
 
 
-def _reads_as_deadline(text: str, year: int | None) -> bool:
+def _reads_as_deadline(text: str, year: int | None, words: DeadlineWords) -> bool:
     if len(text) > _LONGEST_DEADLINE_CELL:
         return False
-    return parse_deadline(text, year).kind is not None
+    return parse_deadline(text, year, words).kind is not None
 
 
 def _reads_as_people(text: str) -> bool:

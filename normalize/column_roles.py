@@ -22,13 +22,15 @@ chosen for the whole header, under the constraints a careful reader applies:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract.grid import Cell
 from qingdan.normalize.column_evidence import ColumnEvidence, column_cells, measure_column
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.roles import DEPARTMENT_ROLES, Role
-from qingdan.normalize.units.departments import DepartmentKnowledge
+
+if TYPE_CHECKING:  # the knowledge imports the steps it feeds
+    from qingdan.normalize.knowledge import Knowledge
 
 # Rows looked at for evidence: enough to judge a column, cheap on a 10,000-row list.
 _EVIDENCE_ROWS = 400
@@ -82,16 +84,15 @@ def choose_roles(
     labels: list[str],
     hints: list[Role | None],
     rows: Sequence[Sequence[Cell]],
-    synonyms: ColumnSynonyms,
-    departments: DepartmentKnowledge,
+    knowledge: Knowledge,
     year: int | None,
 ) -> ColumnRoles:
     """The role of every column of a table, from its header and its body rows."""
     sample = rows[:_EVIDENCE_ROWS]
     evidence = [
-        measure_column(column_cells(sample, col), departments, year) for col in range(len(labels))
+        measure_column(column_cells(sample, col), knowledge, year) for col in range(len(labels))
     ]
-    chooser = _Chooser(labels, hints, evidence, synonyms)
+    chooser = _Chooser(labels, hints, evidence, knowledge.columns)
     return chooser.choose()
 
 

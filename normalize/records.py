@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
@@ -23,19 +23,31 @@ from qingdan.normalize.units.departments import (
     DepartmentReader,
 )
 
+if TYPE_CHECKING:  # the knowledge imports the steps it feeds
+    from qingdan.normalize.knowledge import Knowledge
+
 
 class RecordContext(NamedTuple):
     """What building a record needs besides the row itself."""
 
     labels: list[str]
     roles: list[Role]
-    departments: DepartmentKnowledge
+    knowledge: Knowledge
     year: int | None
-    aliases: AliasTable
     reader: DepartmentReader
     """The document's department reader (its title and cells seen)."""
     misread: bool = False
     """The text was read by OCR: look-alike characters in deadlines are corrected."""
+
+    @property
+    def departments(self) -> DepartmentKnowledge:
+        """The model of unit names (``knowledge.departments``)."""
+        return self.knowledge.departments
+
+    @property
+    def aliases(self) -> AliasTable:
+        """The department aliases (``knowledge.aliases``)."""
+        return self.knowledge.aliases
 
     def department_reader(self) -> DepartmentReader:
         """The reader that splits this document's department cells."""
@@ -44,7 +56,7 @@ class RecordContext(NamedTuple):
     def first_leads(self) -> bool:
         """Whether a lone responsibility column's label says its first name leads."""
         return any(
-            label_says_first_leads(label)
+            label_says_first_leads(label, self.knowledge.responsibility)
             for label, role in zip(self.labels, self.roles, strict=True)
             if role is Role.RESPONSIBLE
         )
@@ -119,11 +131,14 @@ def build_record(
         return found
 
     deadline_text = "".join(squeeze(cell) for cell in texts.get("deadline", [])) or None
-    deadline = parse_deadline(deadline_text, context.year)
+    words = context.knowledge.deadlines
+    deadline = parse_deadline(deadline_text, context.year, words)
     if deadline_text and context.misread:
         from qingdan.normalize.lookalikes import correct_deadline  # OCR only (issue 16)
 
-        corrected = correct_deadline(deadline_text, context.year)
+        corrected = correct_deadline(
+            deadline_text, context.year, context.knowledge.lookalikes, words
+        )
         if corrected is not None:
             warnings.append(_lookalike_warning(deadline_text, corrected[0], seq, row.page))
             deadline_text, deadline = corrected
@@ -135,13 +150,20 @@ def build_record(
     support = names("support")
     first_leads = context.first_leads()
     for cell in responsibility:
-        shared = split_responsibility(cell_text(cell), context.department_reader(), first_leads)
+        shared = split_responsibility(
+            cell_text(cell),
+            context.department_reader(),
+            context.knowledge.responsibility,
+            first_leads,
+        )
         lead.extend(shared.lead)
         support.extend(shared.support)
         warnings.extend(_note_warnings(shared.notes, seq, row.page))
         if not shared.understood:
             warnings.append(_responsibility_warning(cell, seq, row.page))
-    measure, inline = split_inline_responsibility(joined("measure"), context.department_reader())
+    measure, inline = split_inline_responsibility(
+        joined("measure"), context.department_reader(), context.knowledge.responsibility
+    )
     if inline is not None:
         # "……建成投用。（X牵头，Y配合）": the bracket names who does it (CONVENTIONS.md).
         lead.extend(name for name in inline.lead if name not in lead)

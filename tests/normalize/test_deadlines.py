@@ -9,8 +9,10 @@ from datetime import date
 
 import pytest
 from qingdan.normalize.deadlines import parse_deadline
+from qingdan.normalize.knowledge import Knowledge
 
 DOC_YEAR = 2019
+WORDS = Knowledge.load().deadlines
 
 # (printed deadline, expected due, expected due_kind)
 FORMS: list[tuple[str, date | None, str | None]] = [
@@ -99,20 +101,20 @@ FORMS: list[tuple[str, date | None, str | None]] = [
 
 @pytest.mark.parametrize(("text", "due", "kind"), FORMS, ids=[f[0] or "blank" for f in FORMS])
 def test_deadline_form(text: str, due: date | None, kind: str | None) -> None:
-    deadline = parse_deadline(text, DOC_YEAR)
+    deadline = parse_deadline(text, DOC_YEAR, WORDS)
     assert (deadline.due, deadline.kind) == (due, kind)
 
 
 def test_a_deadline_without_a_year_takes_the_documents_year() -> None:
-    assert parse_deadline("6月底前", 2020).due == date(2020, 6, 30)
+    assert parse_deadline("6月底前", 2020, WORDS).due == date(2020, 6, 30)
 
 
 def test_a_deadline_without_a_year_in_a_document_without_one_names_no_date() -> None:
-    assert parse_deadline("6月底前", None).due is None
+    assert parse_deadline("6月底前", None, WORDS).due is None
 
 
 def test_whitespace_inside_a_deadline_is_ignored() -> None:
-    assert parse_deadline("2019 年 6 月\n底前", DOC_YEAR).due == date(2019, 6, 30)
+    assert parse_deadline("2019 年 6 月\n底前", DOC_YEAR, WORDS).due == date(2019, 6, 30)
 
 
 def test_a_month_ends_on_the_day_the_calendar_says() -> None:
@@ -121,4 +123,6 @@ def test_a_month_ends_on_the_day_the_calendar_says() -> None:
     for year in (1900, 2000, 2019, 2020, 2024, 2100):
         for month in range(1, 13):
             last = calendar.monthrange(year, month)[1]
-            assert parse_deadline(f"{year}年{month}月底前", DOC_YEAR).due == date(year, month, last)
+            assert parse_deadline(f"{year}年{month}月底前", DOC_YEAR, WORDS).due == date(
+                year, month, last
+            )
