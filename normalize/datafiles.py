@@ -148,10 +148,22 @@ def _merge(
     merged = dict(ours)
     for key, value in theirs.items():
         key = str(key)
-        if key not in ours and within not in open_tables:
+        if within in open_tables:
+            merged[key] = _entry(next(iter(ours.values()), None), value, user, key)
+        elif key not in ours:
             raise user.error(key, _unknown_key(key, ours))
-        merged[key] = _merged_value(ours.get(key), value, user, key, open_tables)
+        else:
+            merged[key] = _merged_value(ours[key], value, user, key, open_tables)
     return merged
+
+
+def _entry(like: Any, theirs: Any, user: UserFile, key: str) -> Any:
+    """A user's entry of an open table, of the kind of the table's entries (a season's
+    table, a relative year's number); what it holds is checked by its vocabulary."""
+    if isinstance(theirs, bool) or (like is not None and not isinstance(theirs, type(like))):
+        kind = {dict: "a table", list: "a list"}.get(type(like), type(like).__name__)
+        raise user.error(key, f"expected {kind}, got {theirs!r}")
+    return theirs
 
 
 def _merged_value(

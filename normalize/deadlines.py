@@ -83,7 +83,7 @@ class DeadlineWords(NamedTuple):
     def from_data(cls, data: Mapping[str, Any]) -> DeadlineWords:
         """The vocabulary from the mapping of ``data/deadlines.toml`` (checked by
         ``normalize.knowledge`` when a user's file is merged in)."""
-        seasons = {word: Season(**ends) for word, ends in data["seasons"].items()}
+        seasons = {word: _season(word, ends) for word, ends in data["seasons"].items()}
         years = {word: int(offset) for word, offset in data["relative_years"].items()}
         return cls(
             tuple(data["ongoing"]),
@@ -97,6 +97,13 @@ class DeadlineWords(NamedTuple):
             re.compile(_DATE.format(seasons=_longest_first(seasons) or "(?!)"), re.VERBOSE),
             {},
         )
+
+
+def _season(word: str, ends: Mapping[str, Any]) -> Season:
+    season = Season(**ends)
+    if not (1 <= season.month <= 12 and 0 <= season.years_after <= 1):
+        raise ValueError(f"season {word}: month is 1 to 12 and years_after 0 or 1, got {ends}")
+    return season
 
 
 def _longest_first(words: Mapping[str, object] | list[str]) -> str:

@@ -9,6 +9,7 @@ from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import GridRow
+from qingdan.normalize.lookalikes import correct_deadline
 from qingdan.normalize.model import TaskRecord, TaskWarning
 from qingdan.normalize.responsibility import (
     label_says_first_leads,
@@ -134,8 +135,6 @@ def build_record(
     words = context.knowledge.deadlines
     deadline = parse_deadline(deadline_text, context.year, words)
     if deadline_text and context.misread:
-        from qingdan.normalize.lookalikes import correct_deadline  # OCR only (issue 16)
-
         corrected = correct_deadline(
             deadline_text, context.year, context.knowledge.lookalikes, words
         )
