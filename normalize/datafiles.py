@@ -161,7 +161,7 @@ def _entry(like: Any, theirs: Any, user: UserFile, key: str) -> Any:
     """A user's entry of an open table, of the kind of the table's entries (a season's
     table, a relative year's number); what it holds is checked by its vocabulary."""
     if isinstance(theirs, bool) or (like is not None and not isinstance(theirs, type(like))):
-        kind = {dict: "a table", list: "a list"}.get(type(like), type(like).__name__)
+        kind = "a table" if isinstance(like, dict) else type(like).__name__
         raise user.error(key, f"expected {kind}, got {theirs!r}")
     return theirs
 

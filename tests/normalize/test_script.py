@@ -31,8 +31,7 @@ def test_no_module_writes_its_own_numeral_class() -> None:
         str(path.relative_to(ROOT)): runs
         for package in PACKAGES
         for path in sorted((ROOT / package).rglob("*.py"))
-        if path != SCRIPT
-        and (runs := _own_numeral_classes(path.read_text(encoding="utf-8")))
+        if path != SCRIPT and (runs := _own_numeral_classes(path.read_text(encoding="utf-8")))
     }
     assert found == {}
 
