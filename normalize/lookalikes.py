@@ -31,7 +31,9 @@ class Swap(NamedTuple):
 
     read: str
     meant: str
-    pattern: re.Pattern[str]
+    pattern: str
+    """Where ``read`` is swapped, as a regex: compiled on first use (``re`` keeps it), as
+    only text read by OCR is corrected (issue 16: a start compiles nothing it may not use)."""
 
 
 class Lookalikes(NamedTuple):
@@ -51,7 +53,7 @@ class Lookalikes(NamedTuple):
                     f"each swap needs read, meant and between (one of {', '.join(CONTEXTS)}); "
                     f"got {item!r}"
                 )
-            pattern = re.compile(where.format(read=re.escape(item["read"])))
+            pattern = where.format(read=re.escape(item["read"]))
             found.append(Swap(item["read"], item["meant"], pattern))
         return cls(tuple(found))
 
@@ -63,7 +65,7 @@ def correct_deadline(
     None when no swap applies or the swapped text names no date or term."""
     fixed = text
     for swap in lookalikes.swaps:
-        fixed = swap.pattern.sub(swap.meant, fixed)
+        fixed = re.sub(swap.pattern, swap.meant, fixed)
     if fixed == text:
         return None
     deadline = parse_deadline(fixed, year, words)
