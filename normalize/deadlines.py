@@ -34,6 +34,9 @@ _DATE = r"""
     )?
     """
 
+_SPANNED = r"(\d{{4}})\s*[-—–~至到]\s*(\d{{4}})\s*年(?=\w?(?:{seasons}))"
+"""The winter of 2020-2021年 is one winter, named by both its years (``{seasons}``:
+the seasons that run into the next year)."""
 _CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
 """Clause breaks: each clause of a deadline is read on its own (see ``parse_deadline``)."""
 _YEAR_NUMERALS = re.compile(f"{DIGITS}{{4}}(?=年)")
@@ -75,6 +78,8 @@ class DeadlineWords(NamedTuple):
     years: Mapping[str, int]
     dates: re.Pattern[str]
     """Every date expression, the vocabulary's seasons included."""
+    spanned: re.Pattern[str]
+    """Two years before a season that runs into the next (2020-2021年秋冬季)."""
     memory: dict[tuple[str | None, int | None], Deadline]
     """What ``parse_deadline`` found, by text and year: the answer depends on them and
     on these words alone."""
@@ -95,6 +100,7 @@ class DeadlineWords(NamedTuple):
             re.compile(_longest_first(years) or "(?!)"),
             years,
             re.compile(_DATE.format(seasons=_longest_first(seasons) or "(?!)"), re.VERBOSE),
+            re.compile(_SPANNED.format(seasons=_longest_first(_crossing(seasons)) or "(?!)")),
             {},
         )
 
@@ -104,6 +110,10 @@ def _season(word: str, ends: Mapping[str, Any]) -> Season:
     if not (1 <= season.month <= 12 and 0 <= season.years_after <= 1):
         raise ValueError(f"season {word}: month is 1 to 12 and years_after 0 or 1, got {ends}")
     return season
+
+
+def _crossing(seasons: Mapping[str, Season]) -> list[str]:
+    return [word for word, season in seasons.items() if season.years_after]
 
 
 def _longest_first(words: Mapping[str, object] | list[str]) -> str:
@@ -134,7 +144,7 @@ def parse_deadline(text: str | None, year: int | None, words: DeadlineWords) -> 
 
 
 def _parse(text: str | None, year: int | None, words: DeadlineWords) -> Deadline:
-    compact = _with_years(_ascii_numbers(squeeze(text)), year, words)
+    compact = _one_winter(_with_years(_ascii_numbers(squeeze(text)), year, words), words)
     if not compact:
         return Deadline(None, None)
     ends: list[date] = []
@@ -188,6 +198,14 @@ def _clause_ends(
         elif end is not None:
             ends.append(end)
     return current_year, starts
+
+
+def _one_winter(compact: str, words: DeadlineWords) -> str:
+    """A season that runs into the next year, named by both its years, as named by its
+    first (2020-2021年秋冬季 ends in February 2021, not 2022)."""
+    if not words.spanned.search(compact):
+        return compact
+    return words.spanned.sub(lambda m: f"{m[1]}年" if int(m[2]) == int(m[1]) + 1 else m[0], compact)
 
 
 def _with_years(compact: str, year: int | None, words: DeadlineWords) -> str:

@@ -148,6 +148,9 @@ SEASONS_AND_YEARS: list[tuple[str, int | None, date | None]] = [
     ("本年度内", 2020, date(2020, 12, 31)),
     ("后年", 2020, date(2022, 12, 31)),
     ("次年春季", 2020, date(2021, 5, 31)),
+    ("2020-2021年秋冬季", 2020, date(2021, 2, 28)),  # one winter, named by both years
+    ("2020—2021年冬季", 2020, date(2021, 2, 28)),
+    ("2020—2022年冬季", 2020, date(2023, 2, 28)),  # three years: the last one's winter
     ("当年启动，次年完成", 2020, date(2021, 12, 31)),
     # no year to count from: no date (the record gets a deadline warning)
     ("次年6月底前", None, None),
