@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from qingdan.normalize.aliases import CSV_HEADER, AliasTable, user_pairs
+from qingdan.normalize.cell_kinds import CellWords
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.datafiles import (
     DATA_DIR,
@@ -116,6 +117,11 @@ VOCABULARIES: dict[str, Vocabulary] = {
     "notes": Vocabulary(
         "notes.toml", _words(NoteWords.from_data), "words that open a note under a table"
     ),
+    "cells": Vocabulary(
+        "cells.toml",
+        _words(CellWords.from_data),
+        "what cells that are not tasks hold: quantities, places, officials (cells.toml)",
+    ),
 }
 """Every vocabulary, by the name of its ``Knowledge`` field and ``--NAME`` option."""
 
@@ -134,6 +140,7 @@ class Knowledge(NamedTuple):
     responsibility: ResponsibilityWords
     lookalikes: Lookalikes
     notes: NoteWords
+    cells: CellWords
 
     @classmethod
     def load(
@@ -145,6 +152,7 @@ class Knowledge(NamedTuple):
         responsibility: Path | None = None,
         lookalikes: Path | None = None,
         notes: Path | None = None,
+        cells: Path | None = None,
     ) -> Knowledge:
         """The built-in knowledge, each vocabulary extended by the user's file for it."""
         files = {
@@ -155,6 +163,7 @@ class Knowledge(NamedTuple):
             "responsibility": responsibility,
             "lookalikes": lookalikes,
             "notes": notes,
+            "cells": cells,
         }
         shared = _builtin()
         if not any(files.values()):

@@ -45,7 +45,7 @@ from qingdan.extract.grid import Cell, Covered, RawRow, RawTable
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
-from qingdan.normalize.roles import Role
+from qingdan.normalize.roles import LABELLED_EXTRA_ROLES, Role
 from qingdan.normalize.script import NUMERAL
 
 NO_LABEL, CATEGORY_LABEL, MEASURE_LABEL = "序号", "类别", "任务内容"
@@ -64,7 +64,7 @@ _LABEL = re.compile(r"(?:^|(?<=[。；;，,\s]))([^\s：:。；;，,]{2,10})\s*[
 # A page number printed in the text (— 3 —, 第3页 共8页): not part of any task.
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 _RESPONSIBILITY = frozenset({Role.LEAD, Role.SUPPORT, Role.RESPONSIBLE})
-_ROLE_LINES = _RESPONSIBILITY | {Role.DEADLINE, Role.PEOPLE, Role.NOTE}
+_ROLE_LINES = _RESPONSIBILITY | {Role.DEADLINE, *LABELLED_EXTRA_ROLES}
 
 
 class Level(Enum):

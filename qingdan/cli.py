@@ -121,6 +121,8 @@ KNOWLEDGE_FILES = {
     "responsibility": "TOML/YAML file of extra role words for responsibility cells.",
     "lookalikes": "TOML/YAML file of extra OCR look-alike pairs ([[swap]] read, meant, between).",
     "notes": "TOML/YAML file of extra words that open a note under a table.",
+    "cells": "TOML/YAML file of extra words for cells that are not tasks (quantities, "
+    "places, officials).",
 }
 """Knowledge-file option (``--NAME FILE``) -> its help."""
 
@@ -280,7 +282,10 @@ def _convert_batch(
 
     quiet = not LOG.isEnabledFor(logging.INFO)
     with BatchProgress(len(plan.inputs.files), enabled=not quiet) as progress:
-        outcome = run_batch(plan, settings, jobs or default_jobs(), progress.advance, engine)
+        outcome = _run_safely(
+            plan.output or "-o",
+            lambda: run_batch(plan, settings, jobs or default_jobs(), progress.advance, engine),
+        )
     if not quiet:
         print_summary(outcome.summary, outcome.results, outcome.skipped, ignored=outcome.ignored)
     _warn_about(outcome.documents)
