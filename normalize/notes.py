@@ -45,10 +45,11 @@ def note_text(row: GridRow, words: NoteWords) -> str | None:
 
 
 def split_note_rows(
-    rows: list[GridRow], words: NoteWords
+    rows: list[GridRow], words: NoteWords, text_below_may_join: bool = False
 ) -> tuple[list[GridRow], list[TaskWarning]]:
-    """The rows without note rows (and without a note run into the last row's cells),
-    and a ``table-note`` warning quoting each note."""
+    """The rows without note rows (and, where the reader may run the text under the
+    table into the last row: ``ReaderTraits.text_below_may_join_table``, without a note
+    run into its cells), and a ``table-note`` warning quoting each note."""
     kept: list[GridRow] = []
     warnings: list[TaskWarning] = []
     for row in rows:
@@ -57,7 +58,7 @@ def split_note_rows(
             kept.append(row)
         else:
             warnings.append(_warning(text, row.page))
-    if kept:
+    if kept and text_below_may_join:
         cells, notes = _trailing_notes(kept[-1].cells, words)
         if notes:
             kept[-1] = kept[-1]._replace(cells=cells)
