@@ -16,7 +16,6 @@ canonical name: nothing is guessed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from qingdan.normalize.datafiles import UserFile
@@ -31,14 +30,6 @@ class AliasTable(NamedTuple):
     """A prefix before a body form is kept when it ends with one of these (区, 市 ...)."""
     user: Mapping[str, str] = {}
     """The user's exact pairs: name -> canonical name."""
-
-    @classmethod
-    def load(cls, user_file: Path | None = None) -> AliasTable:
-        """The built-in table plus the user's alias file (``Knowledge.load(aliases=…)``)."""
-        # Imported here: the knowledge imports this module to build its aliases.
-        from qingdan.normalize.knowledge import Knowledge
-
-        return Knowledge.load(aliases=user_file).aliases
 
     @classmethod
     def from_data(

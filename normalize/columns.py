@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from qingdan.extract.grid import Cell
@@ -42,14 +41,6 @@ class ColumnSynonyms(NamedTuple):
     """Label keys from the user's file: their role is not open to content evidence."""
     heads: tuple[tuple[str, Role], ...] = ()
     """Label endings -> role, longest first, for labels no list names (整改落实情况)."""
-
-    @classmethod
-    def load(cls, user_file: Path | None = None) -> ColumnSynonyms:
-        """The built-in labels extended by a user's file (``Knowledge.load(columns=…)``)."""
-        # Imported here: the knowledge imports this module to build its columns.
-        from qingdan.normalize.knowledge import Knowledge
-
-        return Knowledge.load(columns=user_file).columns
 
     @classmethod
     def from_data(cls, ours: Mapping[str, Any], user: UserFile | None = None) -> ColumnSynonyms:

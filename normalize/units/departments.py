@@ -24,7 +24,6 @@ extended by the user's ``--departments`` file.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from qingdan.normalize.datafiles import UserFile
@@ -61,15 +60,6 @@ class DepartmentKnowledge:
 
     def __repr__(self) -> str:
         return f"DepartmentKnowledge({self.model!r})"
-
-    @classmethod
-    def load(cls, user_file: Path | None = None) -> DepartmentKnowledge:
-        """The built-in knowledge extended by a user's file
-        (``Knowledge.load(departments=…)``; without one, the shared built-in model)."""
-        # Imported here: the knowledge imports this module to build its departments.
-        from qingdan.normalize.knowledge import Knowledge
-
-        return Knowledge.load(departments=user_file).departments
 
     @classmethod
     def from_data(

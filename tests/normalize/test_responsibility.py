@@ -13,11 +13,11 @@ from qingdan.normalize.responsibility import (
     split_inline_responsibility,
     split_responsibility,
 )
-from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+from qingdan.normalize.units.departments import DepartmentReader
 
 from tests.normalize.grids import raw_document
 
-KNOWLEDGE = DepartmentKnowledge.load()
+KNOWLEDGE = Knowledge.load().departments
 WORDS = Knowledge.load().responsibility
 
 # (cell as written, lead, support)
@@ -271,11 +271,10 @@ def test_a_bracket_that_names_no_responsibility_stays_in_the_measure(text: str) 
 
 def test_an_inline_note_naming_a_unit_with_its_own_bracket_is_read_whole() -> None:
     from qingdan.normalize.responsibility import split_inline_responsibility
-    from qingdan.normalize.units.departments import DepartmentKnowledge
 
     measure, found = split_inline_responsibility(
         "完成农贸市场提升改造。（县商务局牵头，各乡（镇）、县财政局配合）",
-        DepartmentKnowledge.load(),
+        Knowledge.load().departments,
         WORDS,
     )
     assert measure == "完成农贸市场提升改造。"
