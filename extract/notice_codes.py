@@ -56,6 +56,16 @@ class NoticeCode(DocumentedCode):
         "html-nested-table",
         "A web-page table stands inside a table cell; it was read as that cell's text.",
     )
+    ALIGNED_TABLE = (
+        "aligned-table",
+        "A PDF page has no ruled table: a table was read from how its text is aligned (a "
+        "guess; check its grid).",
+    )
+    OFFICE_ROUTE = (
+        "office-route",
+        "LibreOffice read no table from a Word 97-2003 file: its tables were read another "
+        "way (antiword, or the file's own text), which does not keep merged cells.",
+    )
     SKIPPED_SHEETS = (
         "skipped-sheets",
         "Hidden or empty sheets of a workbook were not read; the message names them.",
