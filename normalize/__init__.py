@@ -27,7 +27,12 @@ from qingdan.normalize.layout import (
     section_texts,
 )
 from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
-from qingdan.normalize.notes import split_note_rows
+from qingdan.normalize.notes import (
+    rows_led_by_first,
+    says_first_leads,
+    split_note_rows,
+    table_says_first_leads,
+)
 from qingdan.normalize.numbering import check_numbering
 from qingdan.normalize.page_breaks import (
     continue_cut_categories,
@@ -95,6 +100,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     rows = join_cut_section_rows(rows)
+    whole_led_by_first = table_says_first_leads(rows) or says_first_leads(text_before)
     rows, notes = split_note_rows(rows)
     sections = section_texts(rows)
     rows = mark_sections(rows)
@@ -132,8 +138,11 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     warnings += task_rows.warnings
     warnings += [TaskWarning("column-roles", doubt) for doubt in chosen.doubts]
     warnings += notes
-    for row in rows:
-        record, row_warnings = build_record(len(records) + 1, row, context)
+    responsibility = [i for i, r in enumerate(roles) if traits(r).value is Value.RESPONSIBILITY]
+    led_by_first = rows_led_by_first(rows, responsibility, whole_led_by_first)
+    for row, first_leads in zip(rows, led_by_first, strict=True):
+        row_context = context._replace(lead_note=True) if first_leads else context
+        record, row_warnings = build_record(len(records) + 1, row, row_context)
         if record is not None:
             records.append(record)
             warnings.extend(row_warnings)

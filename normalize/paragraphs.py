@@ -45,7 +45,9 @@ from qingdan.extract.grid import Cell, Covered, RawRow, RawTable
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.responsibility import final_bracket, states_roles
 from qingdan.normalize.roles import Role
+from qingdan.normalize.units.departments import DepartmentKnowledge
 
 NO_LABEL, CATEGORY_LABEL, MEASURE_LABEL = "序号", "类别", "任务内容"
 RESPONSIBLE_LABEL = "责任单位"
@@ -64,6 +66,9 @@ _LABEL = re.compile(r"(?:^|(?<=[。；;，,\s]))([^\s：:。；;，,]{2,10})\s*[
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 _RESPONSIBILITY = frozenset({Role.LEAD, Role.SUPPORT, Role.RESPONSIBLE})
 _ROLE_LINES = _RESPONSIBILITY | {Role.DEADLINE, Role.PEOPLE, Role.NOTE}
+_SENTENCE_END = " ；;，,"
+"""Stripped from every role value; a value that names units or a date also loses its
+line-final 。 (it ends the sentence, not the name)."""
 
 
 class Level(Enum):
@@ -153,6 +158,10 @@ class _Reader:
         """Role labels in the order first seen: the synthetic header's role columns."""
         self._category: str | None = None
         self._started = False
+        self._heading = False
+        """A heading was the last numbered line: unnumbered text under it with its own
+        roles is an item without a number."""
+        self._departments = DepartmentKnowledge.load()
 
     def read(self, line: str) -> None:
         """Read one line: a heading, an item, a role line or a continuation."""
@@ -161,12 +170,17 @@ class _Reader:
         if found and role is Level.SECTION:
             self._started, self._category = True, None
             self.entries.append(line)
+            self._heading = True
         elif found and role is Level.CATEGORY:
-            self._started, self._category = True, line
+            # The heading's （一） is numbering, as an item's 1. is: the category is its text.
+            heading = line[_number_end(line, found[0]) :].strip().removesuffix("。")
+            self._started, self._category = True, heading or line
+            self._heading = True
         elif found and role is Level.ITEM:
             self._started = True
             no, text = found[1], line[_number_end(line, found[0]) :]
             self.entries.append(_Item(no, self._category, []))
+            self._heading = False
             self._text(text)
         elif not self._started:
             self.above.append(line)
@@ -175,9 +189,17 @@ class _Reader:
 
     def _text(self, text: str) -> None:
         """Text of the current item: its measure, then role lines, each to its column."""
+        bracket = self._role_bracket(text)
+        if bracket is not None:
+            text, parts = bracket
+            head = text
+        else:
+            parts = self._role_parts(text)
+            head = text[: parts[0][1]] if parts else text
+        if self._heading and parts:
+            self.entries.append(_Item("", self._category, []))
+            self._heading = False
         item = self.entries[-1] if self.entries and isinstance(self.entries[-1], _Item) else None
-        parts = self._role_parts(text)
-        head = text[: parts[0][1]] if parts else text
         if item is None:
             if text.strip():
                 message = f"text under a heading but in no task: {text}"
@@ -195,6 +217,22 @@ class _Reader:
             item.roles.setdefault(label, []).extend([value] if value else [])
             item.last_role = label
 
+    def _role_bracket(self, text: str) -> tuple[str, list[tuple[str, int, str]]] | None:
+        """The text without a role note in brackets at its end, and the note's parts:
+        "……。（牵头单位：X；配合单位：Y；完成时限：Z）" or "……。（X牵头，Y配合）".
+        ``None`` when the text ends otherwise (a bracket such as （试行） stays)."""
+        final = final_bracket(text)
+        if final is None:
+            return None
+        start, content, stop = final
+        head = text[:start].rstrip() + stop
+        parts = self._role_parts(content)
+        if parts and not content[: parts[0][1]].strip():
+            return head, [(label, len(head), value) for label, _, value in parts]
+        if states_roles(content, self._departments):
+            return head, [(RESPONSIBLE_LABEL, len(head), content.strip())]
+        return None
+
     def _role_parts(self, text: str) -> list[tuple[str, int, str]]:
         """The role labels in a text: ``(column label, start, value)`` for each.
 
@@ -202,9 +240,9 @@ class _Reader:
         say who leads); labels of other roles split the line.
         """
         found = [
-            (match.group(1), match.start(1), match.end())
+            (label, match.start(1), match.end())
             for match in _LABEL.finditer(text)
-            if self.synonyms.role_for(match.group(1)) in _ROLE_LINES
+            if (label := self._role_label(match, text)) is not None
         ]
         responsibility = [f for f in found if self.synonyms.role_for(f[0]) in _RESPONSIBILITY]
         if len(responsibility) > 1:
@@ -218,13 +256,31 @@ class _Reader:
                     label, value_start = RESPONSIBLE_LABEL, start
                     if self.synonyms.role_for(first[0]) is Role.RESPONSIBLE:
                         value_start = first[2]
-                merged.append((label, start, text[value_start:end].strip(" ；;，,")))
+                merged.append((label, start, self._value(label, text[value_start:end])))
             return merged
         parts = []
         for index, (label, start, value_start) in enumerate(found):
             end = found[index + 1][1] if index + 1 < len(found) else len(text)
-            parts.append((label, start, text[value_start:end].strip(" ；;，,")))
+            parts.append((label, start, self._value(label, text[value_start:end])))
         return parts
+
+    def _role_label(self, match: re.Match[str], text: str) -> str | None:
+        """The column a label starts: its own when it names a role; 责任单位 when a line
+        starts with a label we do not know whose value says who leads in role words
+        ("部门分工：X牵头，Y配合。"); ``None`` when it is no role label."""
+        label = match.group(1)
+        if self.synonyms.role_for(label) in _ROLE_LINES:
+            return label
+        if match.start(1) == 0 and states_roles(text[match.end() :], self._departments):
+            return RESPONSIBLE_LABEL
+        return None
+
+    def _value(self, label: str, value: str) -> str:
+        """A role line's value without the separators around it (and its 。 unless a note)."""
+        value = value.strip(_SENTENCE_END)
+        if self.synonyms.role_for(label) is not Role.NOTE:
+            value = value.removesuffix("。")
+        return value
 
     def table(self) -> RawTable:
         """The synthetic table: header, section rows and one row per item."""
