@@ -5,7 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz knowledge
+.PHONY: install demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz knowledge \
+	fidelity-real fidelity-real-set fidelity-real-baseline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +90,26 @@ knowledge: $(STAMP)
 fidelity-baseline: $(STAMP)
 	$(BIN)/python -m corpus baseline tests/corpus/set --known tests/corpus/known_failures.json
 	git diff --stat -- tests/corpus/known_failures.json
+
+## fidelity-real: render the real-shapes skeletons (corpus/real/skeletons, issue 31) in
+## every form their source allows, convert them with qingdan and score every record;
+## rewrites FIDELITY-REAL.md and adds benchmarks/results/fidelity-real/<time>.json
+fidelity-real: $(STAMP)
+	scripts/ensure-fidelity-packages
+	$(BIN)/python -m corpus fidelity-real
+
+## fidelity-real-set: print the PDFs of the committed real-shapes CI set (the skeletons
+## matching REAL_SET) into tests/corpus/real_set (needs LibreOffice)
+REAL_SET ?= ??[13579]-*
+fidelity-real-set: $(STAMP)
+	scripts/ensure-fidelity-packages
+	$(BIN)/python -m corpus real-set tests/corpus/real_set --skeletons '$(REAL_SET)'
+
+## fidelity-real-baseline: rewrite tests/corpus/real_known_failures.json (the real set's
+## ratchet) on purpose, after a change that fixes (or knowingly breaks) records
+fidelity-real-baseline: $(STAMP)
+	$(BIN)/python -m corpus real-baseline tests/corpus/real_set --known tests/corpus/real_known_failures.json
+	git diff --stat -- tests/corpus/real_known_failures.json
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -7,7 +7,14 @@ Subcommands:
 * ``fidelity --n N --seed S`` does both in a temporary folder and writes FIDELITY.md
   and ``benchmarks/results/fidelity/<UTC time>.json`` (``make fidelity``);
 * ``baseline DIR --known FILE`` rewrites the CI ratchet's known failures from DIR
-  (``make fidelity-baseline``).
+  (``make fidelity-baseline``);
+* ``fidelity-real [--keep DIR] [--only RENDERINGS] [--skeletons GLOB]`` renders the
+  real-shapes skeletons (``corpus/real``), scores them and writes FIDELITY-REAL.md and
+  ``benchmarks/results/fidelity-real/<UTC time>.json`` (``make fidelity-real``); its last
+  line is ``fidelity-real: K/N records exact (P%)``;
+* ``real-set DIR --skeletons GLOB`` prints the PDFs of the real CI set into DIR and
+  ``real-baseline DIR --known FILE`` rewrites that set's known failures
+  (``make fidelity-real-set``, ``make fidelity-real-baseline``).
 
 The last line ``score`` and ``fidelity`` print is ``fidelity: K/N records exact (P%)``.
 """
@@ -23,7 +30,9 @@ from pathlib import Path
 
 from corpus.generate import generate_corpus
 from corpus.ratchet import write_known
-from corpus.renderings import RENDERINGS
+from corpus.real import SkeletonError
+from corpus.real.run import fidelity_real, set_items, write_set
+from corpus.renderings import PARAGRAPH_RENDERINGS, RENDERINGS
 from corpus.report import (
     failure_line,
     markdown,
@@ -32,7 +41,7 @@ from corpus.report import (
     text_report,
     write_results,
 )
-from corpus.score import score_directory
+from corpus.score import score_directory, score_files
 from corpus.sheet import RenderError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +70,48 @@ def _parser() -> argparse.ArgumentParser:
     baseline.add_argument("dir", type=Path)
     baseline.add_argument("--known", type=Path, required=True)
     baseline.add_argument("--jobs", type=int, default=2)
+    real = commands.add_parser("fidelity-real", help="score the real-shapes skeletons")
+    real.add_argument("--keep", type=Path, help="render into this folder and keep it")
+    real.add_argument(
+        "--only",
+        help=f"comma-separated renderings ({', '.join([*RENDERINGS, *PARAGRAPH_RENDERINGS])})",
+    )
+    real.add_argument("--skeletons", default="*", help="file-name glob (default: all)")
+    real.add_argument("--md", type=Path, default=ROOT / "FIDELITY-REAL.md")
+    real.add_argument("--results", type=Path, default=RESULTS.with_name("fidelity-real"))
+    real.add_argument("--jobs", type=int, default=2)
+    real_set = commands.add_parser("real-set", help="print the real CI set's PDFs into DIR")
+    real_set.add_argument("dir", type=Path)
+    real_set.add_argument("--skeletons", required=True, help="file-name glob")
+    real_baseline = commands.add_parser("real-baseline", help="rewrite the real set's ratchet")
+    real_baseline.add_argument("dir", type=Path)
+    real_baseline.add_argument("--known", type=Path, required=True)
+    real_baseline.add_argument("--jobs", type=int, default=2)
     return parser
+
+
+def _real(args: argparse.Namespace) -> int:
+    if args.command == "fidelity-real":
+        only = set(args.only.split(",")) if args.only else None
+        unknown = sorted((only or set()) - {*RENDERINGS, *PARAGRAPH_RENDERINGS})
+        if unknown:
+            print(f"corpus: error: unknown renderings {unknown}", file=sys.stderr)
+            return 2
+        fidelity_real(args.skeletons, only, args.keep, args.md, args.results, args.jobs)
+    elif args.command == "real-set":
+        count = write_set(args.skeletons, args.dir)
+        print(f"printed the PDFs of {count} skeletons into {args.dir}")
+    else:
+        with tempfile.TemporaryDirectory(prefix="corpus-real-") as tmp:
+            scores = score_files(set_items(args.dir, Path(tmp)), args.jobs)
+        about = (
+            "failures of the committed real-shapes set (tests/corpus/real_set) on the qingdan "
+            "this list was made with; tests/corpus/test_real_ratchet.py fails on any change; "
+            "rewrite on purpose with `make fidelity-real-baseline` (issue 31)"
+        )
+        count = write_known(args.known, [f for s in scores for f in s.failures], about)
+        print(f"wrote {args.known} ({count} known failures)")
+    return 0
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -118,11 +168,13 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(text_report(summary)))
         elif args.command == "fidelity":
             return _fidelity(args)
+        elif args.command in ("fidelity-real", "real-set", "real-baseline"):
+            return _real(args)
         else:
             scores = score_directory(args.dir, args.jobs)
             count = write_known(args.known, [f for s in scores for f in s.failures])
             print(f"wrote {args.known} ({count} known failures)")
-    except RenderError as error:
+    except (RenderError, SkeletonError) as error:
         print(f"corpus: error: {error}", file=sys.stderr)
         return 2
     return 0

@@ -3,8 +3,11 @@
 A rendering is a name (``docx-merged``, ``pdf-table-per-page``, ``txt`` …), the suffix
 of the file it writes, and a writer. Writers that need LibreOffice are *printed*: the
 generator collects their Word sources and prints them in batches (``print_pdfs``), one
-LibreOffice run per batch. A new input format (HTML, XLSX, paragraph lists) is one more
-entry here.
+LibreOffice run per batch. A new input format is one more entry here.
+
+``RENDERINGS`` write a table ``Spec``; ``PARAGRAPH_RENDERINGS`` write a list printed as
+numbered paragraphs (its lines, one paragraph each), as the real-shapes corpus
+(``corpus.real``) needs for lists published inside a notice.
 """
 
 from __future__ import annotations
@@ -12,17 +15,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from corpus.sheet import ABOVE, DOCX_VARIANTS, Spec, render_txt, write_docx
+from samples.render_forms import write_html, write_lines_docx, write_xlsx
+
+Source = TypeVar("Source")
+"""What a rendering writes from: a table ``Spec`` or a list's paragraph lines."""
 
 
 @dataclass(frozen=True)
-class Rendering:
+class Rendering(Generic[Source]):
     """One way to publish a list."""
 
     name: str
     suffix: str
-    write: Callable[[Spec, Path], None]
+    write: Callable[[Source, Path], None]
     """Writes the file itself, or (for printed renderings) the Word file to print."""
     printed: bool = False
     """True when ``write`` gives a DOCX that LibreOffice must print to the target."""
@@ -44,15 +52,28 @@ def _txt(spec: Spec, target: Path) -> None:
     target.write_text(render_txt(spec), encoding="utf-8")
 
 
-RENDERINGS: dict[str, Rendering] = {
+def _lines_txt(lines: list[str], target: Path) -> None:
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+RENDERINGS: dict[str, Rendering[Spec]] = {
     **{f"docx-{v}": Rendering(f"docx-{v}", ".docx", _docx(v)) for v in DOCX_VARIANTS},
     **{
         f"pdf-{v}": Rendering(f"pdf-{v}", ".pdf", _docx(v), printed=True)
         for v in ("merged", "table-per-page")
     },
     "txt": Rendering("txt", ".txt", _txt),
+    "html-merged": Rendering("html-merged", ".html", write_html),
+    "xlsx-merged": Rendering("xlsx-merged", ".xlsx", write_xlsx),
 }
-"""Rendering name -> how to write it."""
+"""Rendering name -> how to write a table spec (the generator draws from the first five)."""
+
+PARAGRAPH_RENDERINGS: dict[str, Rendering[list[str]]] = {
+    "docx-paragraphs": Rendering("docx-paragraphs", ".docx", write_lines_docx),
+    "pdf-paragraphs": Rendering("pdf-paragraphs", ".pdf", write_lines_docx, printed=True),
+    "txt-paragraphs": Rendering("txt-paragraphs", ".txt", _lines_txt),
+}
+"""Rendering name -> how to write a list's paragraph lines (one paragraph per line)."""
 
 
 def blank_allowed(spec: Spec, mergeable: set[int]) -> bool:

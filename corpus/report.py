@@ -124,7 +124,7 @@ def _table(rows: list[tuple[str, str]], head: tuple[str, str]) -> list[str]:
 
 def markdown(summary: Summary, n: int, seed: int, stamp: str) -> str:
     """FIDELITY.md: how the run was made, the numbers, examples per class, the failures."""
-    out = [
+    intro = [
         "# Fidelity on the generated corpus",
         "",
         f"`make fidelity N={n} SEED={seed}` ({stamp}): {summary.documents} generated lists, "
@@ -134,6 +134,14 @@ def markdown(summary: Summary, n: int, seed: int, stamp: str) -> str:
         "",
         f"**{summary.last_line()}**",
         "",
+    ]
+    return "\n".join([*intro, *markdown_body(summary)]) + "\n"
+
+
+def markdown_body(summary: Summary) -> list[str]:
+    """The Markdown report's sections after its introduction: the numbers per format,
+    rendering, feature, field and class, examples per class, the failures."""
+    out = [
         "## Per format",
         "",
         *_table([(k, _rate(*v)) for k, v in summary.by_format.items()], ("format", "exact")),
@@ -169,7 +177,7 @@ def markdown(summary: Summary, n: int, seed: int, stamp: str) -> str:
     listed = summary.failures[:LISTED_FAILURES]
     out += [f"## Failures ({len(listed)} of {len(summary.failures)} listed; all in the JSON)", ""]
     out += [f"- `{failure_line(f)}`" for f in listed]
-    return "\n".join(out) + "\n"
+    return out
 
 
 def results_json(summary: Summary, n: int, seed: int, stamp: str, wall_s: float) -> dict[str, Any]:

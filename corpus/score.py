@@ -168,7 +168,13 @@ def renderings_of(directory: Path) -> list[tuple[dict[str, Any], str, Path]]:
 
 def score_directory(directory: Path, jobs: int = 2) -> list[RenderingScore]:
     """Convert and compare every rendering in ``directory`` with ``jobs`` processes."""
-    items = renderings_of(directory)
+    return score_files(renderings_of(directory), jobs)
+
+
+def score_files(
+    items: list[tuple[dict[str, Any], str, Path]], jobs: int = 2
+) -> list[RenderingScore]:
+    """Convert every (truth, rendering name, file) with ``jobs`` processes and compare."""
     paths = [path for _, _, path in items]
     if jobs <= 1:
         outputs = [convert_file(path) for path in paths]

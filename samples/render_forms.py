@@ -237,15 +237,39 @@ def _resolved(rows: list[list[str]], r: int, c: int) -> tuple[str, bool]:
     return rows[r][c], merged
 
 
-def paragraph_lines(spec: Spec) -> list[str]:
-    """The list as a notice prints it: sections, （一） sub-headings for the categories,
-    numbered items with their role lines (``牵头单位：…``), one line per line of a cell."""
+@dataclass(frozen=True)
+class ParagraphColumns:
+    """Which columns hold the 序号, the category and the measure (None: no such column)."""
+
+    no: int | None
+    category: int | None
+    measure: int
+
+
+def paragraph_columns(spec: Spec) -> ParagraphColumns:
+    """The columns read from the labels the sample specs use (工作措施, 重点工作 …)."""
     labels = _labels(spec)
-    no_col = next((i for i, label in enumerate(labels) if label in _NO_LABELS), None)
     measure_col = next(i for i, label in enumerate(labels) if label in _MEASURE_LABELS)
-    category_col = next(
-        (i for i, label in enumerate(labels[:measure_col]) if label in _CATEGORY_LABELS), None
+    return ParagraphColumns(
+        no=next((i for i, label in enumerate(labels) if label in _NO_LABELS), None),
+        category=next(
+            (i for i, label in enumerate(labels[:measure_col]) if label in _CATEGORY_LABELS),
+            None,
+        ),
+        measure=measure_col,
     )
+
+
+def paragraph_lines(spec: Spec, columns: ParagraphColumns | None = None) -> list[str]:
+    """The list as a notice prints it: sections, （一） sub-headings for the categories,
+    numbered items with their role lines (``牵头单位：…``), one line per line of a cell.
+
+    ``columns`` says which columns are the 序号, category and measure when the labels
+    are not the sample specs' (the real-shapes corpus reads them from its truth).
+    """
+    labels = _labels(spec)
+    columns = columns or paragraph_columns(spec)
+    no_col, category_col, measure_col = columns.no, columns.category, columns.measure
     role_cols = [i for i in range(len(labels)) if i not in (no_col, category_col, measure_col)]
     lines = list(spec.text_before)
     count = categories = 0
@@ -272,6 +296,11 @@ def paragraph_lines(spec: Spec) -> list[str]:
 
 def write_paragraphs_docx(spec: Spec, target: Path) -> None:
     """Write the list as numbered paragraphs in a Word file (no table)."""
+    write_lines_docx(paragraph_lines(spec), target)
+
+
+def write_lines_docx(lines: list[str], target: Path) -> None:
+    """Write a Word file of one paragraph per line (no table), reproducible bytes."""
     import io
 
     from docx import Document
@@ -280,7 +309,7 @@ def write_paragraphs_docx(spec: Spec, target: Path) -> None:
     from corpus.sheet import _with_fixed_timestamps as with_fixed_timestamps
 
     document = Document()
-    for line in paragraph_lines(spec):
+    for line in lines:
         document.add_paragraph(line)
     document.core_properties.created = document.core_properties.modified = FIXED_TIME
     buffer = io.BytesIO()
