@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
-from qingdan.normalize.text import cell_lines
+from qingdan.normalize.text import cell_lines, squeeze
 from qingdan.normalize.units.model import UnitModel, make_room
 from qingdan.normalize.units.places import places_in_names, places_in_title
 from qingdan.normalize.units.reading import CLOSING, OPENING, Kind
@@ -219,7 +219,39 @@ class DepartmentReader:
 
 def _runs(text: str | None, model: UnitModel) -> list[Run]:
     """A cell's runs: its text between separators outside brackets, breaks located."""
-    return [prepare_run(c, model) for c in split_outside_brackets("\n".join(cell_lines(text)))]
+    chunks = split_outside_brackets("\n".join(cell_lines(text)))
+    return [prepare_run(part, model) for c in chunks for part in split_conjoined(c, model)]
+
+
+def split_conjoined(chunk: str, model: UnitModel) -> list[str]:
+    """A chunk cut at a conjunction (及, 和) outside brackets where the text on each
+    side reads as a unit by itself: "市级各有关部门及各县市区政府" is two names, while
+    "住房和城乡建设局" (住房 is no unit) and "县委（和县政府）" stay whole. The
+    conjunction is no part of either name."""
+    depth = 0
+    for position, char in enumerate(chunk):
+        depth += (char in OPENING) - (char in CLOSING and depth > 0)
+        if depth or position == 0:
+            continue
+        word = _conjunction_at(chunk, position, model)
+        if word is None:
+            continue
+        left, rest = chunk[:position], split_conjoined(chunk[position + len(word) :], model)
+        if model.is_unit(squeeze(left)) and model.is_unit(squeeze(rest[0])):
+            return [left, *rest]
+    return [chunk]
+
+
+def _conjunction_at(chunk: str, position: int, model: UnitModel) -> str | None:
+    """The conjunction written at ``position`` that may join two names, or ``None``."""
+    for word in model.conjunctions:
+        if chunk.startswith(word, position):
+            return word
+    for word in model.collective_conjunctions:
+        after = position + len(word)
+        if chunk.startswith(word, position) and chunk.startswith(model.collective_heads, after):
+            return word
+    return None
 
 
 def _collect(run: Run, pieces: list[Piece], cell: DepartmentCell) -> None:
