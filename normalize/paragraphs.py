@@ -37,12 +37,13 @@ deadlines are read exactly as in a table.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, RawRow, RawTable
 from qingdan.normalize.columns import ColumnSynonyms
+from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.responsibility import final_bracket, states_roles
@@ -50,7 +51,7 @@ from qingdan.normalize.roles import Role
 from qingdan.normalize.units.departments import DepartmentKnowledge
 
 NO_LABEL, CATEGORY_LABEL, MEASURE_LABEL = "序号", "类别", "任务内容"
-RESPONSIBLE_LABEL = "责任单位"
+RESPONSIBLE_LABEL, DEADLINE_LABEL = "责任单位", "完成时限"
 """The synthetic header's labels for what paragraph form does not label itself."""
 
 _NUMERAL = "[一二三四五六七八九十百〇零]+"
@@ -101,10 +102,12 @@ class ParagraphList(NamedTuple):
 def read_paragraph_list(lines: Sequence[str], synonyms: ColumnSynonyms) -> ParagraphList | None:
     """The task list in a document's text lines, or ``None`` when they hold none."""
     lines = [line.strip() for line in lines if line.strip() and not _PAGE_NUMBER.match(line)]
-    levels = _levels(lines)
+    reader = _Reader(synonyms, {})
+    levels = _levels(lines, reader.own_roles)
     if levels is None:
         return None
-    reader = _Reader(synonyms, levels)
+    reader.levels = levels
+    reader.unnumbered = Level.ITEM not in levels.values()
     for line in lines:
         reader.read(line)
     items = [entry for entry in reader.entries if isinstance(entry, _Item)]
@@ -131,12 +134,19 @@ def _level(line: str) -> tuple[Level, str] | None:
     return None
 
 
-def _levels(lines: list[str]) -> dict[Level, Level] | None:
+def _levels(lines: list[str], own_roles: Callable[[str], bool]) -> dict[Level, Level] | None:
     """How each numbering level is read in this document: as a section, a category or
-    the items. The items are the deepest level present (1. under （一） under 一、)."""
-    present = {found[0] for line in lines if (found := _level(line))}
+    the items. The items are the deepest level present (1. under （一） under 一、),
+    unless the items are unnumbered: paragraphs that each end with their own role note
+    under headings that have none (a heading is then a heading at every level)."""
+    found = [_level(line) for line in lines]
+    present = {f[0] for f in found if f}
     if Level.ITEM in present:
         return {level: level for level in Level}
+    unnumbered = [own_roles(line) for line, f in zip(lines, found, strict=True) if not f]
+    numbered = [own_roles(line) for line, f in zip(lines, found, strict=True) if f]
+    if present and any(unnumbered) and not any(numbered):
+        return {level: level for level in present}
     if Level.CATEGORY in present:
         return {Level.SECTION: Level.SECTION, Level.CATEGORY: Level.ITEM}
     if Level.SECTION in present:
@@ -162,6 +172,8 @@ class _Reader:
         """A heading was the last numbered line: unnumbered text under it with its own
         roles is an item without a number."""
         self._departments = DepartmentKnowledge.load()
+        self.unnumbered = False
+        """The items are paragraphs without numbers, each ending with its own roles."""
 
     def read(self, line: str) -> None:
         """Read one line: a heading, an item, a role line or a continuation."""
@@ -173,7 +185,7 @@ class _Reader:
             self._heading = True
         elif found and role is Level.CATEGORY:
             # The heading's （一） is numbering, as an item's 1. is: the category is its text.
-            heading = line[_number_end(line, found[0]) :].strip().removesuffix("。")
+            heading = line[_number_end(line, found[0]) :].strip()
             self._started, self._category = True, heading or line
             self._heading = True
         elif found and role is Level.ITEM:
@@ -196,10 +208,12 @@ class _Reader:
         else:
             parts = self._role_parts(text)
             head = text[: parts[0][1]] if parts else text
-        if self._heading and parts:
-            self.entries.append(_Item("", self._category, []))
-            self._heading = False
         item = self.entries[-1] if self.entries and isinstance(self.entries[-1], _Item) else None
+        ended = item is None or self._heading or bool(item.roles)
+        if (self._heading and parts) or (self.unnumbered and ended):
+            item = _Item("", self._category, [])
+            self.entries.append(item)
+            self._heading = False
         if item is None:
             if text.strip():
                 message = f"text under a heading but in no task: {text}"
@@ -217,6 +231,10 @@ class _Reader:
             item.roles.setdefault(label, []).extend([value] if value else [])
             item.last_role = label
 
+    def own_roles(self, line: str) -> bool:
+        """Whether a line names its own roles: a role note in brackets at its end."""
+        return self._role_bracket(line) is not None
+
     def _role_bracket(self, text: str) -> tuple[str, list[tuple[str, int, str]]] | None:
         """The text without a role note in brackets at its end, and the note's parts:
         "……。（牵头单位：X；配合单位：Y；完成时限：Z）" or "……。（X牵头，Y配合）".
@@ -229,8 +247,10 @@ class _Reader:
         parts = self._role_parts(content)
         if parts and not content[: parts[0][1]].strip():
             return head, [(label, len(head), value) for label, _, value in parts]
-        if states_roles(content, self._departments):
-            return head, [(RESPONSIBLE_LABEL, len(head), content.strip())]
+        roles, deadline = _deadline_clause(content.strip())
+        if states_roles(roles, self._departments):
+            found = [(RESPONSIBLE_LABEL, len(head), roles)]
+            return head, found + ([(DEADLINE_LABEL, len(head), deadline)] if deadline else [])
         return None
 
     def _role_parts(self, text: str) -> list[tuple[str, int, str]]:
@@ -345,6 +365,16 @@ def _column_text(item: _Item, column: str, labels: list[str], synonyms: ColumnSy
         unlabelled = label == RESPONSIBLE_LABEL or synonyms.role_for(label) is Role.RESPONSIBLE
         parts.append(text if unlabelled else f"{label}：{text}")
     return "；".join(parts)
+
+
+def _deadline_clause(note: str) -> tuple[str, str]:
+    """A role note without a deadline clause at its end, and that clause ("X牵头，Y配合，
+    年内完成" -> "X牵头，Y配合", "年内完成"); the clause is "" when there is none."""
+    head, _, tail = note.rpartition("，") if "，" in note else note.rpartition("；")
+    # Probed with any year: only whether the clause names a date or a term matters.
+    if head and tail and parse_deadline(tail, 2000).kind is not None:
+        return head, tail
+    return note, ""
 
 
 def _number_end(line: str, level: Level) -> int:

@@ -219,8 +219,39 @@ class DepartmentReader:
 
 def _runs(text: str | None, model: UnitModel) -> list[Run]:
     """A cell's runs: its text between separators outside brackets, breaks located."""
-    chunks = split_outside_brackets("\n".join(cell_lines(text)))
+    chunks = _levels_shared(split_outside_brackets("\n".join(cell_lines(text))), model)
     return [prepare_run(part, model) for c in chunks for part in split_conjoined(c, model)]
+
+
+def _levels_shared(chunks: list[str], model: UnitModel) -> list[str]:
+    """Chunks with a list of levels sharing one name joined again: "各州、市人民政府" is
+    each 州's and 市's government, one name as "各县（市、区）人民政府" is. The list opens
+    with a collective head and a level (各州), may go on with levels (县), and ends with
+    levels and the government they share (市人民政府); otherwise nothing is joined."""
+    joined: list[str] = []
+    index = 0
+    while index < len(chunks):
+        end = _shared_end(chunks, index, model)
+        joined.append("、".join(chunks[index : end + 1]))
+        index = end + 1
+    return joined
+
+
+def _shared_end(chunks: list[str], start: int, model: UnitModel) -> int:
+    """The last chunk of a level list opening at ``start`` (``start`` when none does)."""
+    compact = squeeze(chunks[start])
+    head = next((h for h in model.collective_heads if compact.startswith(h)), None)
+    if head is None or not model.is_level_run(compact[len(head) :]):
+        return start
+    for end in range(start + 1, len(chunks)):
+        piece = squeeze(chunks[end])
+        if model.is_level_run(piece):
+            continue
+        owner = next((o for o in model.department_owners if piece.endswith(o)), None)
+        if owner and model.is_level_run(piece[: -len(owner)]):
+            return end
+        break
+    return start
 
 
 def split_conjoined(chunk: str, model: UnitModel) -> list[str]:
