@@ -113,6 +113,12 @@ def read_paragraph_list(lines: Sequence[str], synonyms: ColumnSynonyms) -> Parag
     items = [entry for entry in reader.entries if isinstance(entry, _Item)]
     if not any(item.roles for item in items):
         return None
+    headings = [entry for entry in reader.entries if isinstance(entry, str)]
+    if not reader.above and len(headings) == 1 and reader.entries[0] == headings[0]:
+        # "一、10件民生实事任务分解表" opening the text, the only heading: the list's name,
+        # as the same line above a table is.
+        reader.entries.pop(0)
+        reader.above.append(headings[0])
     table = reader.table()
     task_rows = collect_task_rows([table], synonyms)
     if task_rows is None:
@@ -173,6 +179,7 @@ class _Reader:
         roles is an item without a number."""
         self._departments = DepartmentKnowledge.load()
         self.unnumbered = False
+        self._in_role_lines = False
         """The items are paragraphs without numbers, each ending with its own roles."""
 
     def read(self, line: str) -> None:
@@ -206,7 +213,10 @@ class _Reader:
             text, parts = bracket
             head = text
         else:
+            current = self.entries[-1] if self.entries else None
+            self._in_role_lines = isinstance(current, _Item) and current.last_role is not None
             parts = self._role_parts(text)
+            self._in_role_lines = False
             head = text[: parts[0][1]] if parts else text
         item = self.entries[-1] if self.entries and isinstance(self.entries[-1], _Item) else None
         ended = item is None or self._heading or bool(item.roles)
@@ -287,13 +297,18 @@ class _Reader:
     def _role_label(self, match: re.Match[str], text: str) -> str | None:
         """The column a label starts: its own when it names a role; 责任单位 when a line
         starts with a label we do not know whose value says who leads in role words
-        ("部门分工：X牵头，Y配合。"); ``None`` when it is no role label."""
+        ("部门分工：X牵头，Y配合。"); its own again for any label opening a line among
+        an item's role lines ("任务来源：……" after "牵头单位：……": kept in ``extra``)
+        unless it reads as a name (a progress line "X区：……" goes on its value);
+        ``None`` when it is no role label."""
         label = match.group(1)
         if self.synonyms.role_for(label) in _ROLE_LINES:
             return label
         if match.start(1) == 0 and states_roles(text[match.end() :], self._departments):
             return RESPONSIBLE_LABEL
-        return None
+        if match.start(1) or not self._in_role_lines:
+            return None
+        return None if self._departments.model.read(label).kind.is_name else label
 
     def _value(self, label: str, value: str) -> str:
         """A role line's value without the separators around it (and its 。 unless a note)."""
@@ -352,18 +367,20 @@ def _column_text(item: _Item, column: str, labels: list[str], synonyms: ColumnSy
     """An item's cell in ``column``, which holds the lines of ``labels``.
 
     In a folded 责任单位 column, a 牵头单位/配合单位 line keeps its label, so the cell
-    reads "牵头单位：X；配合单位：Y" as printed.
+    reads "牵头单位：X；配合单位：Y" as printed; so does a 责任单位 line after another.
     """
     if column != RESPONSIBLE_LABEL:
         return "\n".join(line for label in labels for line in item.roles.get(label, []))
-    parts = []
+    parts: list[str] = []
     for label in labels:
         values = item.roles.get(label)
         if not values:
             continue
         text = "\n".join(values)
-        unlabelled = label == RESPONSIBLE_LABEL or synonyms.role_for(label) is Role.RESPONSIBLE
-        parts.append(text if unlabelled else f"{label}：{text}")
+        # A 责任单位-type label first is the cell's own word; after a 牵头 label it says
+        # who supports ("牵头责任单位：X；协同责任单位：Y"), so it stays.
+        own = label == RESPONSIBLE_LABEL or synonyms.role_for(label) is Role.RESPONSIBLE
+        parts.append(text if own and not parts else f"{label}：{text}")
     return "；".join(parts)
 
 

@@ -35,8 +35,9 @@ from qingdan.normalize.units.places import places_in_names, places_in_title
 from qingdan.normalize.units.reading import CLOSING, OPENING, Kind
 from qingdan.normalize.units.segment import Piece, Run, best_cut, prepare_run
 
-SEPARATORS = frozenset("、，,；;／/：:")
-"""Separators between names; a colon ends a role label ("牵头单位：X") as well."""
+SEPARATORS = frozenset("、，,；;／/：:。")
+"""Separators between names; a colon ends a role label ("牵头单位：X") as well, and a
+full stop a sentence ("……各直属机构。": the 。 is no name)."""
 
 # The keys of the first knowledge file (issue 2), still accepted in a user's file.
 _LEGACY_KEYS = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from qingdan.extract import read_document
 
 from corpus.real import SKELETONS, SkeletonError, load_skeleton, load_skeletons
 from corpus.real.render import paragraph_form, plan, render_all
-from qingdan.extract import read_document
 
 GOOD = """\
 [source]
