@@ -48,6 +48,7 @@ from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.responsibility import final_bracket, states_roles
 from qingdan.normalize.roles import Role
+from qingdan.normalize.text import squeeze
 from qingdan.normalize.units.departments import DepartmentKnowledge
 
 NO_LABEL, CATEGORY_LABEL, MEASURE_LABEL = "序号", "类别", "任务内容"
@@ -62,7 +63,10 @@ _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,3}[）)]|[①-⑳])")
 _CHINESE_ITEM = re.compile(rf"^({_NUMERAL})[、.．]")
 # A role label: a short text before a colon, at the line's start or after a sentence
 # end, a semicolon or a space.
-_LABEL = re.compile(r"(?:^|(?<=[。；;，,\s]))([^\s：:。；;，,]{2,10})\s*[：:]")
+# A label may be spaced out to fill its width ("牵 头 部 门：").
+_LABEL = re.compile(
+    r"(?:^|(?<=[。；;，,\s]))([^\s：:。；;，,](?:[ 　]?[^\s：:。；;，,]){1,9})\s*[：:]"
+)
 # A page number printed in the text (— 3 —, 第3页 共8页): not part of any task.
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 _RESPONSIBILITY = frozenset({Role.LEAD, Role.SUPPORT, Role.RESPONSIBLE})
@@ -108,6 +112,7 @@ def read_paragraph_list(lines: Sequence[str], synonyms: ColumnSynonyms) -> Parag
         return None
     reader.levels = levels
     reader.unnumbered = Level.ITEM not in levels.values()
+    reader.field_labels = _repeated_labels(lines)
     for line in lines:
         reader.read(line)
     items = [entry for entry in reader.entries if isinstance(entry, _Item)]
@@ -123,6 +128,15 @@ def read_paragraph_list(lines: Sequence[str], synonyms: ColumnSynonyms) -> Parag
     task_rows = collect_task_rows([table], synonyms)
     if task_rows is None:
         return None
+    # A field under a label we do not know is printed as that label's: kept in extra,
+    # never guessed from its content as a table's unknown column is.
+    unknown = {label for label in reader.labels if synonyms.role_for(label) is None}
+    header = task_rows.header
+    hints = [
+        Role.NOTE if label in unknown else hint
+        for label, hint in zip(header.labels, header.hints, strict=True)
+    ]
+    task_rows = task_rows._replace(header=header._replace(hints=hints))
     note = f"no task table: {len(items)} numbered paragraphs read as tasks"
     warnings = [TaskWarning("paragraph-list", note), *reader.warnings, *task_rows.warnings]
     return ParagraphList(task_rows._replace(warnings=warnings, first_table=None), reader.above)
@@ -180,6 +194,8 @@ class _Reader:
         self._departments = DepartmentKnowledge.load()
         self.unnumbered = False
         self._in_role_lines = False
+        self.field_labels: frozenset[str] = frozenset()
+        """Labels opening a line more than once: fields of the items, known or not."""
         """The items are paragraphs without numbers, each ending with its own roles."""
 
     def read(self, line: str) -> None:
@@ -298,15 +314,15 @@ class _Reader:
         """The column a label starts: its own when it names a role; 责任单位 when a line
         starts with a label we do not know whose value says who leads in role words
         ("部门分工：X牵头，Y配合。"); its own again for any label opening a line among
-        an item's role lines ("任务来源：……" after "牵头单位：……": kept in ``extra``)
-        unless it reads as a name (a progress line "X区：……" goes on its value);
-        ``None`` when it is no role label."""
-        label = match.group(1)
+        an item's role lines ("任务来源：……" after "牵头单位：……": kept in ``extra``) or
+        opening lines of several items (``field_labels``), unless it reads as a name
+        (a progress line "X区：……" goes on its value); ``None`` when it is no role label."""
+        label = squeeze(match.group(1))
         if self.synonyms.role_for(label) in _ROLE_LINES:
             return label
         if match.start(1) == 0 and states_roles(text[match.end() :], self._departments):
             return RESPONSIBLE_LABEL
-        if match.start(1) or not self._in_role_lines:
+        if match.start(1) or not (self._in_role_lines or label in self.field_labels):
             return None
         return None if self._departments.model.read(label).kind.is_name else label
 
@@ -382,6 +398,13 @@ def _column_text(item: _Item, column: str, labels: list[str], synonyms: ColumnSy
         own = label == RESPONSIBLE_LABEL or synonyms.role_for(label) is Role.RESPONSIBLE
         parts.append(text if own and not parts else f"{label}：{text}")
     return "；".join(parts)
+
+
+def _repeated_labels(lines: list[str]) -> frozenset[str]:
+    """Labels that open more than one line ("市折子号：21", "市折子号：69"): each item's
+    field of that name, though we do not know the label."""
+    labels = [squeeze(m.group(1)) for line in lines if (m := _LABEL.match(line))]
+    return frozenset(label for label in labels if labels.count(label) > 1)
 
 
 def _deadline_clause(note: str) -> tuple[str, str]:
