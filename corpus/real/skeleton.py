@@ -32,6 +32,10 @@ KINDS = (
     "任务分工表",
 )
 FORMS = ("table", "paragraphs")
+SEEN = ("whole", "part", "described")
+"""How much of the list its page showed: the layout read whole, in part, or only described
+by the notice that issues it (the columns named in its words; the layout reconstructed).
+Reports count each apart, so the yardstick can be read on what was seen."""
 DUE_KINDS = ("date", "ongoing", "recurring")
 NAME = re.compile(r"^(\d{3})-[a-z]+-(\d{4})-[a-z0-9-]+$")
 """``NNN-<province-pinyin>-<year>-<slug>``."""
@@ -40,7 +44,7 @@ _SECTIONS: dict[str, tuple[set[str], set[str]]] = {
     # table: (required keys, allowed keys)
     "source": (
         {"url", "province", "level", "year", "kind", "form", "facts"},
-        {"url", "province", "level", "year", "kind", "form", "facts"},
+        {"url", "province", "level", "year", "kind", "form", "facts", "seen"},
     ),
     "document": (set(), {"title", "attachment", "year"}),
     "table": (
@@ -73,11 +77,13 @@ class RealList:
 
     @property
     def features(self) -> list[str]:
-        """What the list exercises, as the report counts it: its kind, form and level."""
+        """What the list exercises, as the report counts it: its kind, form, level and how
+        much of it its page showed (``seen``, "whole" when not said)."""
         return [
             f"kind:{self.source['kind']}",
             f"form:{self.source['form']}",
             f"level:{self.source['level']}",
+            f"seen:{self.source.get('seen', 'whole')}",
         ]
 
     def truth(self, renderings: list[str]) -> dict[str, Any]:
@@ -142,8 +148,8 @@ def _check_keys(path: Path, where: str, data: dict[str, Any], required: set[str]
 
 
 def _check_source(path: Path, source: dict[str, Any], reserved: list[str]) -> None:
-    for key, allowed in (("level", LEVELS), ("kind", KINDS), ("form", FORMS)):
-        if source[key] not in allowed:
+    for key, allowed in (("level", LEVELS), ("kind", KINDS), ("form", FORMS), ("seen", SEEN)):
+        if key in source and source[key] not in allowed:
             raise _fail(path, f"[source].{key} = {source[key]!r}; expected one of {allowed}")
     if not str(source["url"]).startswith(("http://", "https://")):
         raise _fail(path, f"[source].url = {source['url']!r} is not a web address")

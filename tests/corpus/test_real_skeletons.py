@@ -65,7 +65,7 @@ def test_a_good_skeleton_loads_into_a_spec_and_truth(tmp_path: Path) -> None:
     assert [r.measure for r in item.records] == ["措施一", "措施二"]
     document = item.truth(["txt"])["document"]
     assert document == {"title": "任务分工表", "attachment": None, "year": 2021}
-    assert item.features == ["kind:任务分工表", "form:table", "level:县级"]
+    assert item.features == ["kind:任务分工表", "form:table", "level:县级", "seen:whole"]
 
 
 @pytest.mark.parametrize(
@@ -141,3 +141,11 @@ def test_a_table_gets_a_paragraph_form_only_when_its_truth_survives(tmp_path: Pa
     assert lines is not None and "1.措施一" in lines and "牵头单位：县发改局" in lines
     no_number = GOOD.replace('"1", "措施一"', '"", "措施一"').replace('no = "1"\n', "")
     assert paragraph_form(load_skeleton(_write(tmp_path, no_number))) is None
+
+
+def test_seen_says_how_much_of_the_list_was_on_its_page(tmp_path: Path) -> None:
+    described = GOOD.replace('form = "table"', 'form = "table"\nseen = "described"', 1)
+    assert "seen:described" in load_skeleton(_write(tmp_path, described)).features
+    guessed = GOOD.replace('form = "table"', 'form = "table"\nseen = "guessed"', 1)
+    with pytest.raises(SkeletonError, match=r"\[source\]\.seen = 'guessed'"):
+        load_skeleton(_write(tmp_path, guessed))
