@@ -71,9 +71,13 @@ _LABEL = re.compile(
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 _RESPONSIBILITY = frozenset({Role.LEAD, Role.SUPPORT, Role.RESPONSIBLE})
 _ROLE_LINES = _RESPONSIBILITY | {Role.DEADLINE, Role.PEOPLE, Role.NOTE}
+_ROLE_WORDS = {Role.LEAD: "牵头单位", Role.SUPPORT: "配合单位", Role.RESPONSIBLE: RESPONSIBLE_LABEL}
+"""The label a folded 责任单位 cell writes for each role's line."""
+_FULL_STOP_ENDS = _RESPONSIBILITY | {Role.DEADLINE, Role.PEOPLE}
+"""Roles whose value loses a line-final 。: names and dates, not sentences."""
 _SENTENCE_END = " ；;，,"
-"""Stripped from every role value; a value that names units or a date also loses its
-line-final 。 (it ends the sentence, not the name)."""
+"""Stripped from every role value; a value that names units, people or a date also loses
+its line-final 。 (it ends the sentence, not the name: ``_FULL_STOP_ENDS``)."""
 
 
 class Level(Enum):
@@ -327,9 +331,10 @@ class _Reader:
         return None if self._departments.model.read(label).kind.is_name else label
 
     def _value(self, label: str, value: str) -> str:
-        """A role line's value without the separators around it (and its 。 unless a note)."""
+        """A role line's value without the separators around it (and a final 。 that ends
+        a list of names or a date)."""
         value = value.strip(_SENTENCE_END)
-        if self.synonyms.role_for(label) is not Role.NOTE:
+        if self.synonyms.role_for(label) in _FULL_STOP_ENDS:
             value = value.removesuffix("。")
         return value
 
@@ -382,8 +387,8 @@ class _Reader:
 def _column_text(item: _Item, column: str, labels: list[str], synonyms: ColumnSynonyms) -> str:
     """An item's cell in ``column``, which holds the lines of ``labels``.
 
-    In a folded 责任单位 column, a 牵头单位/配合单位 line keeps its label, so the cell
-    reads "牵头单位：X；配合单位：Y" as printed; so does a 责任单位 line after another.
+    In a folded 责任单位 column, a 牵头单位/配合单位 line keeps a label, so the cell
+    reads "牵头单位：X；配合单位：Y"; so does a 责任单位 line after another.
     """
     if column != RESPONSIBLE_LABEL:
         return "\n".join(line for label in labels for line in item.roles.get(label, []))
@@ -394,9 +399,11 @@ def _column_text(item: _Item, column: str, labels: list[str], synonyms: ColumnSy
             continue
         text = "\n".join(values)
         # A 责任单位-type label first is the cell's own word; after a 牵头 label it says
-        # who supports ("牵头责任单位：X；协同责任单位：Y"), so it stays.
-        own = label == RESPONSIBLE_LABEL or synonyms.role_for(label) is Role.RESPONSIBLE
-        parts.append(text if own and not parts else f"{label}：{text}")
+        # who supports ("牵头单位：X；责任（配合）单位：Y"). Each label is written as the
+        # word of its role, which the cell's reading knows whatever the printed label.
+        role = synonyms.role_for(label)
+        own = label == RESPONSIBLE_LABEL or role is Role.RESPONSIBLE
+        parts.append(text if own and not parts else f"{_ROLE_WORDS.get(role, label)}：{text}")
     return "；".join(parts)
 
 
