@@ -238,6 +238,9 @@ class _Reader:
             parts = self._role_parts(text)
             self._in_role_lines = False
             head = text[: parts[0][1]] if parts else text
+        if bracket is None and not parts and (rejoined := self._wrapped_bracket(text)):
+            text, parts = rejoined
+            head = text
         item = self.entries[-1] if self.entries and isinstance(self.entries[-1], _Item) else None
         ended = item is None or self._heading or bool(item.roles)
         if (self._heading and parts) or (self.unnumbered and ended):
@@ -260,6 +263,18 @@ class _Reader:
                 self.labels.append(label)
             item.roles.setdefault(label, []).extend([value] if value else [])
             item.last_role = label
+
+    def _wrapped_bracket(self, text: str) -> tuple[str, list[tuple[str, int, str]]] | None:
+        """The item's text so far and this line without a role note whose bracket opened
+        on an earlier line (a PDF wraps a long note), and the note's parts; ``None``
+        when the joined text ends otherwise. The item's lines are then that text."""
+        item = self.entries[-1] if self.entries else None
+        if not isinstance(item, _Item) or self._heading or item.roles or not item.lines:
+            return None
+        found = self._role_bracket("".join(item.lines) + text)
+        if found is not None:
+            item.lines.clear()
+        return found
 
     def own_roles(self, line: str) -> bool:
         """Whether a line names its own roles: a role note in brackets at its end."""

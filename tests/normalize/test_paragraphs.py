@@ -257,6 +257,18 @@ def test_role_words_in_a_closing_bracket_prove_names_the_model_does_not_know() -
     ]
 
 
+def test_a_role_note_wrapped_over_lines_is_read_whole() -> None:
+    document = listed(
+        "1.推进老旧管网改造，年内完成30公里。（区水务局牵头，区住建局、区财政局配",
+        "合，年内完成）",
+        "2.建设应急水源。（区水务局负责）",
+    )
+    assert fields(document, "measure", "lead", "support", "deadline") == [
+        ("推进老旧管网改造，年内完成30公里。", ["区水务局"], ["区住建局", "区财政局"], "年内完成"),
+        ("建设应急水源。", ["区水务局"], [], None),
+    ]
+
+
 def test_a_bracket_that_is_no_role_note_stays_in_the_measure() -> None:
     document = listed("1.印发实施办法（试行）。", "牵头单位：区司法局")
     assert fields(document, "measure", "lead") == [("印发实施办法（试行）。", ["区司法局"])]
