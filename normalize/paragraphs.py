@@ -19,6 +19,9 @@ deadlines are read exactly as in a table.
 * Items are found by their numbering: ``1.``/``1、``/``1．`` when the list has them;
   otherwise ``（一）`` items under ``一、`` sections; otherwise ``一、`` items. The
   numbering is ``no`` without its full stop or 、 (``1.`` -> ``1``; ``（一）`` stays).
+  A ``（一）`` heading's ordinal is numbering too: the category is its text without it.
+  When unnumbered paragraphs each end with their own role note under headings that
+  have none, the paragraphs are the items (``no`` null) and every heading is a heading.
   Lines numbered below the items (``（1）``, ``①``) and unnumbered lines continue the
   item's text, as wrapped lines of a table cell do.
 * A role line is ``LABEL：value`` whose label names a responsibility, deadline, person
@@ -27,6 +30,13 @@ deadlines are read exactly as in a table.
   several responsibility roles (``牵头单位：X；配合单位：Y``) is one 责任单位 value,
   read from its words as a table's 责任单位 cell is. A role label in the middle of an
   item's text (``……完成。牵头单位：X``) starts a role line there.
+* A role note in brackets at the end of an item (``（牵头单位：X；配合单位：Y；完成时限：Z）``,
+  ``[…]``, ``（X牵头，Y配合，年底前完成）``) is read as role lines and is no part of the
+  measure; role words prove the names in it, known units or not. A line opening with a
+  label we do not know is a role line when its value says who leads in role words
+  (``部门分工：X牵头，Y配合。``), or a field kept in ``extra`` when it stands among an
+  item's role lines or opens lines of several items (``任务来源：…``). A value's final 。
+  ends the sentence, not the name or the date.
 * It is a list only when at least one item has a role line: numbered paragraphs
   without any (a notice's own 一、二、) are not a task list.
 * Lines above the first heading or item are the lines naming the list (title); text
