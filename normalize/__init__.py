@@ -19,6 +19,7 @@ from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.column_roles import ColumnChoice, choose_roles
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.document_info import describe_document, heading_lines
+from qingdan.normalize.header import ContentGuess
 from qingdan.normalize.layout import (
     carry_forward,
     collect_task_rows,
@@ -91,6 +92,10 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
 
         if listed := read_paragraph_list(text_before, knowledge.columns):
             task_rows, text_before = listed.rows, listed.text_above
+    guess = ContentGuess(knowledge.columns, knowledge.departments)
+    if task_rows is None:
+        # No known labels at all: a table may still be found by what it holds (issue 31).
+        task_rows = collect_task_rows(raw.tables, knowledge.columns, guess)
     if task_rows is None:
         what = "no table" if not raw.tables else "no table with a task-list header"
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")
@@ -135,6 +140,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     )
     records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
+    warnings += [TaskWarning("column-roles", guessed) for guessed in guess.guessed]
     warnings += task_rows.warnings
     warnings += [TaskWarning("column-roles", doubt) for doubt in chosen.doubts]
     warnings += notes

@@ -7,10 +7,18 @@ person reading ``document.columns`` can see why a column was read as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, cell_text
+from qingdan.normalize.cell_kinds import (
+    is_attribute,
+    is_measure_unit,
+    is_person,
+    is_place,
+    is_quantity,
+    is_rate,
+)
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.responsibility import names_only_units
 from qingdan.normalize.text import join_wrapped_lines, squeeze
@@ -21,12 +29,6 @@ _ORDINAL = re.compile(
     r"|[一二三四五六七八九十]{1,3}[、.．]?)$"
 )
 _SENTENCE_MARKS = re.compile("[，,。；;：:！？]")
-_NAME_BREAKS = re.compile(r"[、，,；;\s]+")
-# A person named by office or title (王副区长, 李书记, 张主任): a column of people.
-_PERSON = re.compile(
-    r"(?:[区县市省州镇乡]长|书记|主任|常委|委员|部长|局长|秘书长|主席|同志|总监|经理|组长)"
-    r"(?:[（(][^）)]*[）)])?$"
-)
 # A department cell is short: a long cell of names is rare, a long sentence is not.
 _LONGEST_DEPARTMENT_CELL = 120
 _LONGEST_DEADLINE_CELL = 40
@@ -54,12 +56,52 @@ class ColumnEvidence(NamedTuple):
     mean_length: float
     """Mean number of characters of the filled cells, whitespace removed."""
     people: float = 0.0
-    """Share of filled cells that name a person by office or title (王副区长)."""
+    """Share of filled cells that name people: by office or title (王副区长), or by a
+    personal name alone (``normalize.cell_kinds.is_person``)."""
 
     @property
     def text_score(self) -> float:
         """How much the column reads like task text: long, sentence-like, not grouped."""
         return self.mean_length * (0.5 + self.sentences) * (1.0 - 0.5 * self.grouping)
+
+
+class CellKinds(NamedTuple):
+    """What else a column's filled cells hold (shares 0..1): the evidence that tells
+    targets, rates, attributes and places from task text and units (issue 31)."""
+
+    quantities: float = 0.0
+    """Cells that are quantities alone ("各50个", "3200人", "5.5%左右")."""
+    rates: float = 0.0
+    """Cells that are a share alone ("100%")."""
+    attributes: float = 0.0
+    """Cells that are an indicator attribute (约束性, 预期性)."""
+    places: float = 0.0
+    """Cells whose every name is a place or object (县人民医院, 客运站)."""
+    measure_units: float = 0.0
+    """Cells that are a unit of measure (亿元, 增幅（%）): an indicator table's 单位."""
+    starts_filled: bool = False
+    """Whether the first body cell has text: a grouping column opens its first group
+    there, a sparse column of remarks seldom does."""
+
+
+def measure_kinds(cells: list[Cell]) -> CellKinds:
+    """The share of a column's filled cells of each kind ``CellKinds`` names."""
+    keys = [squeeze(join_wrapped_lines(cell)) for cell in cells]
+    filled = [key for key in keys if key]
+    if not filled:
+        return CellKinds()
+
+    def share(test: Callable[[str], bool]) -> float:
+        return round(sum(1 for key in filled if test(key)) / len(filled), 3)
+
+    return CellKinds(
+        share(is_quantity),
+        share(is_rate),
+        share(is_attribute),
+        share(is_place),
+        share(is_measure_unit),
+        bool(keys[0]),
+    )
 
 
 def column_cells(rows: Sequence[Sequence[Cell]], col: int) -> list[Cell]:
@@ -114,8 +156,7 @@ def _reads_as_deadline(text: str, year: int | None) -> bool:
 
 
 def _reads_as_people(text: str) -> bool:
-    names = [name for name in _NAME_BREAKS.split(text) if name]
-    return bool(names) and all(_PERSON.search(name) for name in names)
+    return is_person(text)
 
 
 def _reads_as_sentence(text: str, key: str) -> bool:

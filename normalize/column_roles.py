@@ -6,12 +6,19 @@ is the only text column; 责任单位 is support beside a 牵头单位 column. S
 chosen for the whole header, under the constraints a careful reader applies:
 
 1. A label from the user's ``--columns`` file decides its column.
-2. 序号, deadline, people and remark columns are known by their labels; an unknown
-   label whose cells are numbers alone, deadlines or department names takes that role
-   from its content (and says so in a ``column-roles`` warning).
+2. 序号, deadline and the columns that are neither tasks nor units (officials,
+   remarks, progress, rates, outcomes, attributes, places: ``LABELLED_EXTRA_ROLES``)
+   are known by their labels. A column whose cells are quantities, rates or indicator
+   attributes is a target, a rate or an attribute whatever its label says (目标任务
+   "各50个" is no category); an unknown label whose cells are places, numbers alone,
+   deadlines, department names or officials takes that role from its content. Each
+   content decision is said in a ``column-roles`` warning.
 3. Text columns: exactly one is the measure (the most sentence-like, a measure label
    preferred; a rectification list's problem text only when nothing else is task
-   text). Of the text columns left of it in rank, one is the category; when a
+   text; a target label whose cells are sentences only when nothing else is). A
+   short column reads as text when it groups rows and task text stands right of it
+   (名称 "就业" over several tasks). Of the text columns left of it in rank, one is the
+   category; when a
    section label (领域, 板块) stands beside another grouping column it is the section;
    any further level is a ``detail`` kept in ``extra``.
 4. Units: a 牵头 column leads and 配合/协办/参与 columns support; a 责任单位 column
@@ -25,9 +32,15 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from qingdan.extract.grid import Cell
-from qingdan.normalize.column_evidence import ColumnEvidence, column_cells, measure_column
+from qingdan.normalize.column_evidence import (
+    CellKinds,
+    ColumnEvidence,
+    column_cells,
+    measure_column,
+    measure_kinds,
+)
 from qingdan.normalize.columns import ColumnSynonyms
-from qingdan.normalize.roles import DEPARTMENT_ROLES, Role
+from qingdan.normalize.roles import DEPARTMENT_ROLES, LABELLED_EXTRA_ROLES, Role
 from qingdan.normalize.units.departments import DepartmentKnowledge
 
 # Rows looked at for evidence: enough to judge a column, cheap on a 10,000-row list.
@@ -42,11 +55,20 @@ _DEADLINE_LENGTH = 16.0
 # A text column with an unknown label fills (or merges down into) nearly every row:
 # a sparse column of short notes is a remark, not a grouping level.
 _TEXT_COVERAGE = 0.8
+# A short column groups rows when it opens at least this many groups.
+_MIN_GROUPS = 2
 # A department column whose cells mostly are not department names is a doubt.
 _DEPARTMENT_DOUBT = 0.5
 _MIN_CELLS_FOR_DOUBT = 3
 # Two text columns this close in score leave the measure in doubt.
 _CLOSE = 0.15
+
+# Labels a column's cells may overrule: text and target labels say little about what a
+# column of quantities is (目标任务 "各50个" is a target, not the category).
+_OVERRULED_BY_KIND = (None, Role.CATEGORY, Role.MEASURE, Role.SECTION, Role.TARGET)
+# Labels whose column is the measure when no other column holds task text (预期目标
+# "地区生产总值增长5.5%左右" in a table of targets).
+_MEASURE_AT_NEED = (Role.TARGET, Role.OUTCOME)
 
 _LABEL_BONUS = {Role.MEASURE: 1.6, Role.CATEGORY: 1.0, Role.SECTION: 0.4, Role.PROBLEM: 0.8}
 # A measure label outranks a grouping label unless the grouping column's text is far
@@ -64,6 +86,8 @@ class ColumnChoice(NamedTuple):
     evidence: ColumnEvidence
     by: str
     """What decided: ``label``, ``content``, ``user`` (the --columns file) or ``rule``."""
+    kinds: CellKinds = CellKinds()
+    """What else the cells hold (quantities, rates, attributes, places)."""
 
 
 class ColumnRoles(NamedTuple):
@@ -88,10 +112,10 @@ def choose_roles(
 ) -> ColumnRoles:
     """The role of every column of a table, from its header and its body rows."""
     sample = rows[:_EVIDENCE_ROWS]
-    evidence = [
-        measure_column(column_cells(sample, col), departments, year) for col in range(len(labels))
-    ]
-    chooser = _Chooser(labels, hints, evidence, synonyms)
+    cells = [column_cells(sample, col) for col in range(len(labels))]
+    evidence = [measure_column(column, departments, year) for column in cells]
+    kinds = [measure_kinds(column) for column in cells]
+    chooser = _Chooser(labels, hints, evidence, synonyms, kinds)
     return chooser.choose()
 
 
@@ -104,10 +128,12 @@ class _Chooser:
         hints: list[Role | None],
         evidence: list[ColumnEvidence],
         synonyms: ColumnSynonyms,
+        kinds: list[CellKinds] | None = None,
     ) -> None:
         self.labels = labels
         self.hints = hints
         self.evidence = evidence
+        self.kinds = kinds or [CellKinds()] * len(labels)
         self.roles: list[Role | None] = [None] * len(labels)
         self.by = ["rule"] * len(labels)
         self.doubts: list[str] = []
@@ -123,7 +149,8 @@ class _Chooser:
         return [col for col, role in enumerate(self.roles) if role is None]
 
     def choose(self) -> ColumnRoles:
-        self._by_label(Role.NO, Role.DEADLINE, Role.PEOPLE, Role.NOTE)
+        self._by_label(Role.NO, Role.DEADLINE, *LABELLED_EXTRA_ROLES)
+        self._by_kind()
         self._by_label(*DEPARTMENT_ROLES)
         self._by_content()
         self._text_columns()
@@ -132,9 +159,9 @@ class _Chooser:
             self._set(col, Role.OTHER, "rule")
         self._check_departments()
         choices = [
-            ColumnChoice(label, role or Role.OTHER, hint, evidence, by)
-            for label, role, hint, evidence, by in zip(
-                self.labels, self.roles, self.hints, self.evidence, self.by, strict=True
+            ColumnChoice(label, role or Role.OTHER, hint, evidence, by, kinds)
+            for label, role, hint, evidence, by, kinds in zip(
+                self.labels, self.roles, self.hints, self.evidence, self.by, self.kinds, strict=True
             )
         ]
         return ColumnRoles(choices, self.doubts)
@@ -143,6 +170,48 @@ class _Chooser:
         for col in self._open():
             if self.hints[col] in wanted:
                 self._set(col, self.hints[col], "label")
+
+    def _by_kind(self) -> None:
+        """Quantities, rates, attributes and places are no task text (rule 2)."""
+        for col, role in enumerate(self.roles):
+            hint = self.hints[col]
+            if (role is not None and self.by[col] != "label") or not self._overruled(col):
+                continue
+            kind = self._kind(col)
+            if kind is None or kind is role:
+                continue
+            self._set(col, kind, "content")
+            said = "an unknown label" if hint is None else f"the label of a {hint.value} column"
+            self.doubts.append(
+                f"column {self._name(col)} has {said} but its cells read as "
+                f"{kind.value}: kept in extra"
+            )
+
+    def _overruled(self, col: int) -> bool:
+        """Whether a column's cells may overrule its label: a text or target label, or a
+        unit label over cells that are not unit names (an indicator table's 单位)."""
+        hint = self.hints[col]
+        if hint in _OVERRULED_BY_KIND:
+            return True
+        return hint in DEPARTMENT_ROLES and self.evidence[col].departments < _DEPARTMENT_DOUBT
+
+    def _kind(self, col: int) -> Role | None:
+        kinds = self.kinds[col]
+        found = self.evidence[col]
+        # Numbers alone at the left number the rows (a 序号, a list's own 编号) before
+        # they are quantities (1.2 is both).
+        numbering = found.ordinals >= _CONTENT_SHARE and col <= 1
+        if found.filled == 0 or numbering:
+            return None
+        if kinds.rates >= _CONTENT_SHARE:
+            return Role.RATE
+        if kinds.quantities >= _CONTENT_SHARE:
+            return Role.TARGET
+        if kinds.attributes >= _CONTENT_SHARE or kinds.measure_units >= _CONTENT_SHARE:
+            return Role.ATTRIBUTE
+        if kinds.places >= _CONTENT_SHARE and self.hints[col] is None:
+            return Role.PLACE
+        return None
 
     def _by_content(self) -> None:
         """Unknown labels: numbers alone, deadlines and department names (rule 2)."""
@@ -153,7 +222,13 @@ class _Chooser:
             if not found.filled:
                 continue
             role: Role | None = None
-            if found.ordinals >= _CONTENT_SHARE and found.mean_length <= 4 and col <= 1:
+            numbered = Role.NO in self.roles  # a second column of numbers is no 序号
+            if (
+                found.ordinals >= _CONTENT_SHARE
+                and found.mean_length <= 4
+                and col <= 1
+                and not numbered
+            ):
                 role = Role.NO
             elif found.deadlines >= _CONTENT_SHARE and found.mean_length <= _DEADLINE_LENGTH:
                 role = Role.DEADLINE
@@ -177,6 +252,8 @@ class _Chooser:
             or (self.hints[col] is None and self._reads_as_text(col))
         ]
         if not candidates:
+            candidates = self._measure_at_need()
+        if not candidates:
             self.doubts.append("no column holds task text: every measure is empty")
             return
         problems = [col for col in candidates if self.hints[col] is Role.PROBLEM]
@@ -190,6 +267,23 @@ class _Chooser:
         if not has_measure:
             tasks = self._choose_measure(tasks)
         self._grouping_levels(sorted(tasks, key=self._level_rank))
+
+    def _measure_at_need(self) -> list[int]:
+        """The target column that is the measure when no other column holds task text:
+        the most text-like one whose label named it and whose cells read as sentences."""
+        texts = [
+            col
+            for col, role in enumerate(self.roles)
+            if role in _MEASURE_AT_NEED
+            and self.by[col] == "label"
+            and self.evidence[col].filled
+            and self._reads_as_text(col)
+        ]
+        if not texts:
+            return []
+        best = max(texts, key=lambda col: self.evidence[col].text_score)
+        self._set(best, None, "rule")  # the one task-text column: nothing to doubt
+        return [best]
 
     def _choose_measure(self, tasks: list[int]) -> list[int]:
         """Make the most sentence-like text column the measure; the others are left."""
@@ -279,11 +373,32 @@ class _Chooser:
                 )
 
     def _reads_as_text(self, col: int) -> bool:
+        """Whether a column reads as text: long or sentence-like cells, or a short column
+        that groups rows with task text right of it (名称 "就业" over its tasks)."""
         found = self.evidence[col]
+        if found.filled == 0:
+            return False
+        long_text = found.mean_length >= _TEXT_LENGTH or found.sentences >= _CONTENT_SHARE
+        if long_text and found.coverage >= _TEXT_COVERAGE:
+            return True
+        # A group's cell is printed once over its rows (blank below it in a dump).
         return (
-            found.filled > 0
-            and found.coverage >= _TEXT_COVERAGE
-            and (found.mean_length >= _TEXT_LENGTH or found.sentences >= _CONTENT_SHARE)
+            found.grouping >= _GROUPS
+            and self.kinds[col].starts_filled
+            and found.filled >= _MIN_GROUPS
+            and self._text_right_of(col)
+        )
+
+    def _text_right_of(self, col: int) -> bool:
+        """Whether an open column right of ``col`` holds long or sentence-like text."""
+        return any(
+            self.roles[right] is None
+            and self.evidence[right].filled
+            and (
+                self.evidence[right].sentences >= _CONTENT_SHARE
+                or self.evidence[right].mean_length > 2 * _TEXT_LENGTH
+            )
+            for right in range(col + 1, len(self.roles))
         )
 
     def _measure_score(self, col: int) -> float:

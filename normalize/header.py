@@ -2,7 +2,9 @@
 
 The header is found by its labels (``data/columns.toml``); what each column then *is*
 is decided for the whole table by ``normalize.column_roles``, from the labels' hints
-and the columns' contents.
+and the columns' contents. A table whose labels are all unknown (指标名称 | 目标值 |
+牵头负责司局) is found by what it holds (``ContentGuess``): a column of task text
+beside a column of unit names or deadlines is a task table (issue 31).
 """
 
 from __future__ import annotations
@@ -12,12 +14,37 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, RawTable, cell_text, is_covered
+from qingdan.normalize.column_evidence import (
+    ColumnEvidence,
+    column_cells,
+    measure_column,
+    measure_kinds,
+)
 from qingdan.normalize.columns import ColumnSynonyms, label_key
 from qingdan.normalize.roles import Role
-from qingdan.normalize.text import join_wrapped_lines
+from qingdan.normalize.text import join_wrapped_lines, squeeze
+from qingdan.normalize.units.departments import DepartmentKnowledge
 
 # How far down a table its header may sit (titles and notes can come first).
 _HEADER_SEARCH_ROWS = 8
+# A table found by its content: labels are short words, not sentences.
+_LONGEST_GUESSED_LABEL = 15
+_LABEL_SENTENCE_MARKS = ("，", "。", "；", ",", ";")
+_MIN_BODY_ROWS = 2
+_CONTENT_SHARE = 0.6
+_TASK_TEXT_LENGTH = 4.0
+_TASK_TEXT_COVERAGE = 0.8
+# Roles whose label (by its head) tells a task list from any other table.
+_TASK_LIST_ROLES = (
+    Role.LEAD,
+    Role.SUPPORT,
+    Role.RESPONSIBLE,
+    Role.DEADLINE,
+    Role.PROGRESS,
+    Role.TARGET,
+    Role.RATE,
+    Role.PEOPLE,
+)
 
 
 class Header(NamedTuple):
@@ -148,3 +175,113 @@ def _widened(top: Sequence[Cell], below: Sequence[Cell]) -> list[Cell] | None:
     for col, cell in zip(starts, top, strict=True):
         widened[col] = cell
     return widened
+
+
+class ContentGuess:
+    """Finds a task table by what its columns hold when no table has known labels.
+
+    A row of short labels over a column of task text and a column of unit names (or
+    of deadlines) is taken as the header; ``guessed`` says what was guessed, for a
+    ``column-roles`` warning.
+    """
+
+    def __init__(self, synonyms: ColumnSynonyms, departments: DepartmentKnowledge) -> None:
+        self.synonyms = synonyms
+        self.departments = departments
+        self.guessed: list[str] = []
+
+    def __call__(self, table: RawTable) -> Header | None:
+        """The header of ``table`` guessed from its content, or ``None``."""
+        for index, row in enumerate(table.rows[:_HEADER_SEARCH_ROWS]):
+            if not _could_be_labels(row.cells):
+                continue
+            body: list[Sequence[Cell]] = [r.cells for r in table.rows[index + 1 :]]
+            if len(body) < _MIN_BODY_ROWS:
+                return None
+            found = self._task_columns(row.cells, body)
+            if found is None:
+                continue
+            labels = [join_wrapped_lines(cell) for cell in row.cells]
+            text, other, what = found
+            self.guessed.append(
+                f"{table.name} has no known task-list labels; read as a task table from "
+                f"its content: column {text + 1} ({labels[text]}) holds task text, "
+                f"column {other + 1} ({labels[other]}) {what}"
+            )
+            return Header(index, labels, _label_roles(row.cells, self.synonyms))
+        return None
+
+    def _task_columns(
+        self, labels: Sequence[Cell], body: list[Sequence[Cell]]
+    ) -> tuple[int, int, str] | None:
+        """The task-text column and a unit (or deadline) column, or ``None``."""
+        evidence = [
+            measure_column(column_cells(body, col), self.departments, None)
+            for col in range(len(labels))
+        ]
+        texts = [
+            col
+            for col, found in enumerate(evidence)
+            if _reads_as_task_text(found) and _not_quantities(column_cells(body, col))
+        ]
+        others = [
+            (
+                "holds unit names",
+                [c for c, e in enumerate(evidence) if e.departments >= _CONTENT_SHARE],
+            ),
+            (
+                "holds deadlines",
+                [c for c, e in enumerate(evidence) if e.deadlines >= _CONTENT_SHARE],
+            ),
+            (
+                "holds targets",
+                [c for c in range(len(labels)) if _quantities(column_cells(body, c))],
+            ),
+            ("is labelled like a task list's column", self._task_list_labels(labels)),
+        ]
+        for text in texts:
+            for what, columns in others:
+                other = next((col for col in columns if col != text), None)
+                if other is not None:
+                    return text, other, what
+        return None
+
+    def _task_list_labels(self, labels: Sequence[Cell]) -> list[int]:
+        """Columns whose label's head names a column only task lists print (进展情况,
+        完成时限, 责任单位, 责任领导), though no list prints the label itself."""
+        return [
+            col
+            for col, role in enumerate(_label_roles(labels, self.synonyms))
+            if role in _TASK_LIST_ROLES
+        ]
+
+
+def _could_be_labels(cells: Sequence[Cell]) -> bool:
+    """Whether a row could be a header: two or more short cells, none a sentence."""
+    texts = [squeeze(cell_text(cell)) for cell in cells]
+    filled = [text for text in texts if text]
+    return len(filled) >= 2 and all(
+        len(text) <= _LONGEST_GUESSED_LABEL and not any(m in text for m in _LABEL_SENTENCE_MARKS)
+        for text in filled
+    )
+
+
+def _reads_as_task_text(found: ColumnEvidence) -> bool:
+    return (
+        found.filled > 0
+        and found.coverage >= _TASK_TEXT_COVERAGE
+        and found.mean_length >= _TASK_TEXT_LENGTH
+        and found.departments < _CONTENT_SHARE
+        and found.deadlines < _CONTENT_SHARE
+        and found.ordinals < _CONTENT_SHARE
+        and found.people < _CONTENT_SHARE
+    )
+
+
+def _not_quantities(cells: list[Cell]) -> bool:
+    kinds = measure_kinds(cells)
+    return kinds.quantities < _CONTENT_SHARE and kinds.places < _CONTENT_SHARE
+
+
+def _quantities(cells: list[Cell]) -> bool:
+    return measure_kinds(cells).quantities >= _CONTENT_SHARE

@@ -7,7 +7,7 @@ carry merged cells forward.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, Foot, RawTable, cell_text, is_covered
@@ -55,12 +55,18 @@ def _aligned(cells: list[Cell], width: int) -> list[Cell]:
     return [*cells, *([filler] * (width - len(cells)))]
 
 
-def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskRows | None:
+def collect_task_rows(
+    tables: list[RawTable],
+    synonyms: ColumnSynonyms,
+    guess: Callable[[RawTable], Header | None] | None = None,
+) -> TaskRows | None:
     """The rows of the task list in a document, or ``None`` when no table has a task header.
 
     Tables that repeat the first task table's header, or that have no header but the
     same width right after a task table (a table continued on the next page), are
     stitched into one list; any other table is skipped with a warning naming it.
+    ``guess`` finds a header by other means where no header is found by its labels
+    (``header.ContentGuess``), until the first one is found.
     """
     header: Header | None = None
     rows: list[GridRow] = []
@@ -69,6 +75,8 @@ def collect_task_rows(tables: list[RawTable], synonyms: ColumnSynonyms) -> TaskR
     first_table: RawTable | None = None
     for table in tables:
         found = find_header(table, synonyms)
+        if found is None and header is None and guess is not None:
+            found = guess(table)
         if header is None and found is not None:
             header, start = found, found.row_index + 1
             first_table = table

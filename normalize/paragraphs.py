@@ -57,7 +57,7 @@ from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.responsibility import final_bracket, states_roles
-from qingdan.normalize.roles import Role
+from qingdan.normalize.roles import LABELLED_EXTRA_ROLES, Role
 from qingdan.normalize.text import squeeze
 from qingdan.normalize.units.departments import DepartmentKnowledge
 
@@ -80,7 +80,7 @@ _LABEL = re.compile(
 # A page number printed in the text (— 3 —, 第3页 共8页): not part of any task.
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 _RESPONSIBILITY = frozenset({Role.LEAD, Role.SUPPORT, Role.RESPONSIBLE})
-_ROLE_LINES = _RESPONSIBILITY | {Role.DEADLINE, Role.PEOPLE, Role.NOTE}
+_ROLE_LINES = _RESPONSIBILITY | {Role.DEADLINE, *LABELLED_EXTRA_ROLES}
 _ROLE_WORDS = {Role.LEAD: "牵头单位", Role.SUPPORT: "配合单位", Role.RESPONSIBLE: RESPONSIBLE_LABEL}
 """The label a folded 责任单位 cell writes for each role's line."""
 _FULL_STOP_ENDS = _RESPONSIBILITY | {Role.DEADLINE, Role.PEOPLE}

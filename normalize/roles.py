@@ -37,9 +37,22 @@ class Role(StrEnum):
     DEADLINE = "deadline"
     """The deadline (完成时限, 时间节点, 整改时限)."""
     PEOPLE = "people"
-    """A column of people (责任领导, 责任人): never departments; kept in ``extra``."""
+    """Officials (责任领导, 牵头省领导, 责任人): never departments; kept in ``extra``."""
     NOTE = "note"
-    """A remark (备注, 整改进展): kept in ``extra``."""
+    """A remark (备注, 说明): kept in ``extra``."""
+    TARGET = "target"
+    """How much a task is to reach (目标任务 "各50个", 预期目标, 指标值): kept in ``extra``."""
+    PROGRESS = "progress"
+    """How far the task has come (进展情况, 1-6月完成情况, 整改进展): kept in ``extra``."""
+    RATE = "rate"
+    """A share done (完成率 "80%"): kept in ``extra``."""
+    OUTCOME = "outcome"
+    """What comes of the task (工作成果, 预期效果): kept in ``extra``, never the measure."""
+    ATTRIBUTE = "attribute"
+    """A property of an indicator (指标属性 "约束性"): kept in ``extra``."""
+    PLACE = "place"
+    """What the task is about, a place or an object (点位, 检查对象, 项目地点): its cells
+    may look like units (a hospital, a school) but are not; kept in ``extra``."""
     OTHER = "other"
     """A column no label and no content places: kept in ``extra`` under its label."""
 
@@ -101,6 +114,12 @@ ROLE_TRAITS: dict[Role, RoleTraits] = {
     Role.DEADLINE: RoleTraits("deadline", Value.DEADLINE, own_row=True),
     Role.PEOPLE: RoleTraits(None, Value.EXTRA),
     Role.NOTE: RoleTraits(None, Value.EXTRA),
+    Role.TARGET: RoleTraits(None, Value.EXTRA),
+    Role.PROGRESS: RoleTraits(None, Value.EXTRA),
+    Role.RATE: RoleTraits(None, Value.EXTRA),
+    Role.OUTCOME: RoleTraits(None, Value.EXTRA),
+    Role.ATTRIBUTE: RoleTraits(None, Value.EXTRA),
+    Role.PLACE: RoleTraits(None, Value.EXTRA),
     Role.OTHER: RoleTraits(None, Value.EXTRA),
 }
 """Every role's traits; a test checks that every role has an entry."""
@@ -118,3 +137,15 @@ def columns_with(roles: list[Role | None], *wanted: Role) -> list[int]:
 
 DEPARTMENT_ROLES = (Role.LEAD, Role.SUPPORT, Role.RESPONSIBLE)
 TEXT_ROLES = (Role.SECTION, Role.CATEGORY, Role.DETAIL, Role.MEASURE, Role.PROBLEM)
+LABELLED_EXTRA_ROLES = (
+    Role.PEOPLE,
+    Role.NOTE,
+    Role.TARGET,
+    Role.PROGRESS,
+    Role.RATE,
+    Role.OUTCOME,
+    Role.ATTRIBUTE,
+    Role.PLACE,
+)
+"""Columns that are not tasks and not units, kept in ``extra`` under their label: a
+known label gives its column one of these roles whatever its cells hold."""

@@ -123,7 +123,7 @@ CASES: dict[str, Case] = {
             ["2", "执法检查不到位", M2, "区生态环境局", "长期坚持", "推进中"],
         ],
         Expected(
-            ["no", "problem", "measure", "responsible", "deadline", "note"],
+            ["no", "problem", "measure", "responsible", "deadline", "progress"],
             M1,
             no="1",
             lead=["区住建局"],

@@ -369,14 +369,10 @@ def _table_and_paragraph_skeletons() -> list[Any]:
 # Where the two forms differ today the table form is the one misread (issue 31 item 3,
 # column roles): strict, so that the fix shows here.
 _TABLE_FORM_MISREAD = {
-    "001-anhui-2022-luan-zhongdian-gongzuo": "任务来源 read as the deadline by its content",
-    "010-beijing-2021-tongzhou-yijidu-wancheng": "no task table found (no known label)",
-    "011-zhejiang-2019-shangcheng-mubiao-renwu-fenjie": "指标要求 read as the category",
     "019-jiangsu-2018-suzhou-zhibiao-fenjie": "neither form read: places and figures, no role",
     "063-xinjiang-2021-jihua-zhuyao-zhibiao": "no task table found (no known label)",
     "064-hubei-2023-wuhan-mubiao-renwu-fenjie": "an empty 牵头单位 cell leaves 责任单位 as support",
     "070-zhejiang-2023-shengzhou-shifanqu-zhibiao": "no task table found (no known label)",
-    "073-anhui-2020-xuancheng-jiankang-zhibiao": "no task table found (no known label)",
 }
 
 

@@ -1,0 +1,116 @@
+"""What one cell holds when it is neither task text nor unit names (issue 31).
+
+Real tables print columns that say how much (目标任务 "各50个"), how far (完成率 "80%"),
+what about (点位: a hospital, a market) and who (责任领导: an official). Their cells
+look like a category (short) or like units (a hospital is a 院), so the column roles
+are chosen on what these tests find in them (``normalize.column_evidence``). The words
+are data: ``data/cells.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from qingdan.normalize.knowledge import builtin
+
+_NUMBER = r"\d+(?:[.．]\d+)?(?:[万亿千百])?"
+_PERCENT = r"[%％‰]"
+_LIST_BREAKS = re.compile(r"[、，,；;/／]")
+_NAME_BREAKS = re.compile(r"[、，,；;\s]+")
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]$")
+
+
+class CellWords(NamedTuple):
+    """The compiled words of ``data/cells.toml``."""
+
+    quantity: re.Pattern[str]
+    rate: re.Pattern[str]
+    attributes: frozenset[str]
+    measure_units: tuple[str, ...]
+    longest_measure_unit: int
+    place_endings: tuple[str, ...]
+    titles: tuple[str, ...]
+    person: re.Pattern[str]
+    not_person_endings: tuple[str, ...]
+
+
+@cache
+def cell_words() -> CellWords:
+    """The built-in cell words, compiled once a process."""
+    data = builtin("cells.toml")
+    quantity = data["quantity"]
+    before = "|".join(re.escape(w) for w in sorted(quantity["before"], key=len, reverse=True))
+    after = "|".join(re.escape(w) for w in sorted(quantity["after"], key=len, reverse=True))
+    # A date is no quantity: 2024年底 is a deadline, 6月 a month.
+    longest = int(quantity["measure_word_length"])
+    measure_word = rf"(?![年月日号季])[^\d\s，。；、,;:：]{{0,{longest}}}?"
+    one = rf"(?:{before})*{_NUMBER}(?:{_PERCENT}|{measure_word})(?:{after})?"
+    surnames = "|".join(
+        re.escape(w) for w in sorted(data["person"]["surnames"], key=len, reverse=True)
+    )
+    return CellWords(
+        quantity=re.compile(rf"^{one}$"),
+        # A share done is printed bare ("80%"); a target's share has its words (5%左右).
+        rate=re.compile(rf"^[≥>＞≧]?{_NUMBER}{_PERCENT}$"),
+        attributes=frozenset(data["attribute"]["words"]),
+        measure_units=tuple(data["measure_unit"]["endings"]),
+        longest_measure_unit=int(data["measure_unit"]["longest"]),
+        place_endings=tuple(data["place"]["endings"]),
+        titles=tuple(data["person"]["titles"]),
+        person=re.compile(rf"^(?:{surnames})[\u4e00-\u9fff]{{1,2}}$"),
+        not_person_endings=tuple(data["person"]["not_endings"]),
+    )
+
+
+def _parts(key: str) -> list[str]:
+    return [part for part in _LIST_BREAKS.split(key) if part]
+
+
+def is_quantity(key: str) -> bool:
+    """Whether a cell (whitespace removed) is one or more quantities and nothing else:
+    "各50个", "3200人", "5.5%左右", "不少于3个、2家"; not "地区生产总值增长5.5%左右"."""
+    parts = _parts(key)
+    pattern = cell_words().quantity
+    return bool(parts) and all(pattern.match(part) for part in parts)
+
+
+def is_rate(key: str) -> bool:
+    """Whether a cell (whitespace removed) is a bare share ("100%", "≥80%", "62.5％"):
+    "5%左右" and "增长8%" are targets."""
+    return bool(cell_words().rate.match(key))
+
+
+def is_attribute(key: str) -> bool:
+    """Whether a cell is an indicator attribute (约束性, 预期性)."""
+    return key in cell_words().attributes
+
+
+def is_measure_unit(key: str) -> bool:
+    """Whether a cell (whitespace removed) is a unit of measure: "亿元", "增幅（%）"."""
+    words = cell_words()
+    bare = re.sub(r"[（()）]", "", key)
+    return 0 < len(bare) <= words.longest_measure_unit and bare.endswith(words.measure_units)
+
+
+def is_place(key: str) -> bool:
+    """Whether every name in a cell is a place or object (县人民医院、客运站)."""
+    endings = cell_words().place_endings
+    names = [name for name in _NAME_BREAKS.split(key) if name]
+    return bool(names) and all(name.endswith(endings) for name in names)
+
+
+def is_person(text: str) -> bool:
+    """Whether every name in a cell is a person: by office or title (王副区长, 常务副市长,
+    李书记（兼）) or by a personal name alone (a common surname and one or two more
+    characters, 张明)."""
+    words = cell_words()
+    names = [name for name in _NAME_BREAKS.split(text) if name]
+    return bool(names) and all(_one_person(_BRACKETED.sub("", name), words) for name in names)
+
+
+def _one_person(name: str, words: CellWords) -> bool:
+    if name.endswith(words.titles):
+        return True
+    return bool(words.person.match(name)) and not name.endswith(words.not_person_endings)
