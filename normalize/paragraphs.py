@@ -428,7 +428,8 @@ def _column_text(item: _Item, column: str, labels: list[str], synonyms: ColumnSy
         # word of its role, which the cell's reading knows whatever the printed label.
         role = synonyms.role_for(label)
         own = label == RESPONSIBLE_LABEL or role is Role.RESPONSIBLE
-        parts.append(text if own and not parts else f"{_ROLE_WORDS.get(role, label)}：{text}")
+        word = _ROLE_WORDS.get(role, label) if role is not None else label
+        parts.append(text if own and not parts else f"{word}：{text}")
     return "；".join(parts)
 
 
