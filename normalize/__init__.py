@@ -85,6 +85,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     knowledge = knowledge or Knowledge()
     task_rows = collect_task_rows(raw.tables, knowledge.columns)
     text_before = raw.content.text_before
+    from_paragraphs = False
     # No task table: the text may be a numbered-paragraph list (issue 19).
     if task_rows is None:
         # Imported here: most documents hold a table (issue 16).
@@ -92,6 +93,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
 
         if listed := read_paragraph_list(text_before, knowledge.columns):
             task_rows, text_before = listed.rows, listed.text_above
+            from_paragraphs = True
     guess = ContentGuess(knowledge.columns, knowledge.departments)
     if task_rows is None:
         # No known labels at all: a table may still be found by what it holds (issue 31).
@@ -120,7 +122,9 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     roles = chosen.roles
     rows = join_split_rows(rows, roles, knowledge.departments.is_complete)
     rows = continue_cut_categories(rows, roles)
-    rows = carry_forward(rows, roles, raw.content.traits.blank_may_be_merged)
+    if not from_paragraphs:
+        # Numbered paragraphs merge nothing: a field an item does not print is absent.
+        rows = carry_forward(rows, roles, raw.content.traits.blank_may_be_merged)
 
     department_cells = [
         cell_text(cell)

@@ -372,6 +372,7 @@ _TABLE_FORM_MISREAD = {
     "019-jiangsu-2018-suzhou-zhibiao-fenjie": "neither form read: places and figures, no role",
     "063-xinjiang-2021-jihua-zhuyao-zhibiao": "no task table found (no known label)",
     "064-hubei-2023-wuhan-mubiao-renwu-fenjie": "an empty 牵头单位 cell leaves 责任单位 as support",
+    "066-neimenggu-2022-ewenke-tuijin-qingkuang": "a blank 存在问题 cell takes the one above",
     "070-zhejiang-2023-shengzhou-shifanqu-zhibiao": "no task table found (no known label)",
 }
 
@@ -399,3 +400,14 @@ def test_a_real_list_gives_the_same_records_in_paragraph_and_table_form(
     table = tmp_path / f"{item.name}_merged.docx"
     RENDERINGS["docx-merged"].write(item.spec, table)
     assert _records(paragraphs) == _records(table)
+
+
+def test_a_field_an_item_does_not_print_is_absent_not_carried_down() -> None:
+    document = listed(
+        "1.修缮文物建筑3处。",
+        "牵头单位：区文旅局",
+        "存在问题：资金到位较慢。",
+        "2.开放博物馆夜场。",
+        "牵头单位：区文旅局",
+    )
+    assert fields(document, "extra") == [({"存在问题": "资金到位较慢。"},), ({},)]
