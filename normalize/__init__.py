@@ -83,7 +83,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     Raises ``NoTableFound`` when no table in the document has a task-list header.
     """
     knowledge = knowledge or Knowledge()
-    task_rows = collect_task_rows(raw.tables, knowledge.columns)
+    task_rows = collect_task_rows(raw.tables, knowledge.columns, reader=raw.content.traits)
     text_before = raw.content.text_before
     from_paragraphs = False
     # No task table: the text may be a numbered-paragraph list (issue 19).
@@ -97,7 +97,9 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     guess = ContentGuess(knowledge.columns, knowledge.departments)
     if task_rows is None:
         # No known labels at all: a table may still be found by what it holds (issue 31).
-        task_rows = collect_task_rows(raw.tables, knowledge.columns, guess)
+        task_rows = collect_task_rows(
+            raw.tables, knowledge.columns, guess, reader=raw.content.traits
+        )
     if task_rows is None:
         what = "no table" if not raw.tables else "no table with a task-list header"
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")
@@ -108,7 +110,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     rows = join_cut_section_rows(rows)
     whole_led_by_first = table_says_first_leads(rows) or says_first_leads(text_before)
-    rows, notes = split_note_rows(rows)
+    rows, notes = split_note_rows(rows, raw.content.traits.text_below_may_join_table)
     sections = section_texts(rows)
     rows = mark_sections(rows)
     chosen = choose_roles(
@@ -130,7 +132,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         cell_text(cell)
         for row in rows
         for cell, role in zip(row.cells, roles, strict=False)
-        if traits(role).value in (Value.DEPARTMENTS, Value.RESPONSIBILITY)
+        if traits(role).names_units
     ]
     reader = DepartmentReader.for_document(knowledge.departments, info.title, department_cells)
     context = RecordContext(
@@ -159,6 +161,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     warnings += _measureless_warning(records, chosen.doubts)
     warnings += check_numbering(records)
     warnings += _empty_section_warnings(sections, records)
+    warnings += _leadless_warnings(records)
     return TaskList(
         file=Path(raw.path).name,
         format=raw.format,
@@ -229,6 +232,20 @@ def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> l
         TaskWarning("empty-section", f"section row {text!r} has no tasks under it")
         for text in dict.fromkeys(sections)
         if text not in used
+    ]
+
+
+def _leadless_warnings(records: list[TaskRecord]) -> list[TaskWarning]:
+    """A ``no-lead`` warning for each task that names no lead unit (issue 32: such a
+    task passed silently), or one for the list when none of its tasks names one."""
+    leadless = [record for record in records if not record.lead]
+    if not leadless:
+        return []
+    if len(leadless) == len(records) > 1:
+        return [TaskWarning("no-lead", f"none of the {len(records)} tasks names a lead unit")]
+    return [
+        TaskWarning("no-lead", "task names no lead unit", record.seq, record.page)
+        for record in leadless
     ]
 
 
