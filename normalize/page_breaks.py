@@ -26,7 +26,7 @@ from functools import cache
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
-from qingdan.normalize.roles import Role, columns_where, traits
+from qingdan.normalize.roles import Blank, Role, columns_where, traits
 from qingdan.normalize.text import join_wrapped_lines
 from qingdan.normalize.units.reading import LIST_SEPARATORS
 
@@ -241,14 +241,35 @@ def continue_cut_categories(rows: list[GridRow], roles: Roles) -> list[GridRow]:
     the reader saw the text above run down to the foot starting below the cell's top
     (``Foot.LOWER``), or when it is one character under a text that ran to the foot
     (no category is one character long): it is joined to the category's text above.
+    Where the reader saw a grouping cell (category or grouping section) above left blank
+    and open at the foot (``Foot.OPEN``: Calc prints a merged cell's text in the middle
+    of its whole range), the text here is that cell's, given to it.
     """
     categories = _cut_merge_columns(roles)
+    # Columns a merged cell may cover (a 序号 over several measures, a group): Calc
+    # leaves such a cell blank and open above a break and prints its text below.
+    mergeable = columns_where(roles, lambda kind: kind.blank is not Blank.BLANK)
     mended: list[GridRow] = []
     for row in rows:
         if row.starts_page and mended:
             row = _continue_categories(row, mended, categories)
+            row = _fill_open_groups(row, mended, mergeable)
         mended.append(row)
     return mended
+
+
+def _fill_open_groups(row: GridRow, mended: list[GridRow], groupings: list[int]) -> GridRow:
+    """A merged cell left blank and open at the foot above (``Foot.OPEN``) takes the
+    text it printed at the top of this page (a group, a 序号 over several measures)."""
+    cells = list(row.cells)
+    for col in groupings:
+        cell = cells[col]
+        if not isinstance(cell, str) or _foot(mended[-1], col) is not Foot.OPEN:
+            continue
+        # Blank here too: the same merged cell goes on (its text is further down).
+        if _blank(cell) or _fill_category(mended, col, cell):
+            cells[col] = Covered.ABOVE
+    return row._replace(cells=cells)
 
 
 def _continue_categories(row: GridRow, mended: list[GridRow], categories: list[int]) -> GridRow:
@@ -273,6 +294,20 @@ def _extend_category(mended: list[GridRow], col: int, rest: str) -> bool:
         if isinstance(cell, str):
             cells = list(mended[index].cells)
             cells[col] = _joined(cell, rest)
+            mended[index] = mended[index]._replace(cells=cells)
+            return True
+    return False
+
+
+def _fill_category(mended: list[GridRow], col: int, text: str) -> bool:
+    """Give ``text`` to the blank category cell above (the one its merge starts in)."""
+    for index in range(len(mended) - 1, -1, -1):
+        cell = mended[index].cells[col]
+        if isinstance(cell, str):
+            if not _blank(cell):
+                return False
+            cells = list(mended[index].cells)
+            cells[col] = text
             mended[index] = mended[index]._replace(cells=cells)
             return True
     return False
