@@ -48,6 +48,8 @@ class RecordContext(NamedTuple):
     """The document's department reader (its title and cells seen)."""
     misread: bool = False
     """The text was read by OCR: look-alike characters in deadlines are corrected."""
+    lead_note: bool = False
+    """A note before this row ("列第一位的为牵头单位，下同") says the first name leads."""
 
     @property
     def departments(self) -> DepartmentKnowledge:
@@ -64,8 +66,8 @@ class RecordContext(NamedTuple):
         return self.reader
 
     def first_leads(self) -> bool:
-        """Whether a lone responsibility column's label says its first name leads."""
-        return any(
+        """Whether a lone responsibility column's label (or a note) says its first name leads."""
+        return self.lead_note or any(
             label_says_first_leads(label, self.knowledge.responsibility)
             for label, role in zip(self.labels, self.roles, strict=True)
             if role is Role.RESPONSIBLE
