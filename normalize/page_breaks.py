@@ -27,19 +27,20 @@ from functools import cache
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.roles import Blank, Role, columns_where, traits
+from qingdan.normalize.script import (
+    CLOSERS,
+    LIST_SEPARATORS,
+    NUMERAL,
+    NUMERAL_CHARS,
+    SENTENCE_ENDS,
+)
 from qingdan.normalize.text import join_wrapped_lines
-from qingdan.normalize.units.reading import LIST_SEPARATORS
 
 Roles = Sequence[Role | None]
 """Each column's role (``normalize.roles``): every column question is asked of its traits."""
 
 IsName = Callable[[str], bool]
 """Whether a text reads as a complete unit name (``DepartmentKnowledge.is_complete``)."""
-
-# A measure that ends with one of these ends a sentence; a measure cut mid-sentence
-# does not. Closing quotes and brackets may follow the sentence's end mark.
-_SENTENCE_ENDS = "。！？；.!?;…"
-_CLOSERS = "”’」』）)》】"
 
 # A department list that ends with a separator goes on: no list is written 市民政局、.
 _LIST_SEPARATORS = tuple(LIST_SEPARATORS)
@@ -51,9 +52,7 @@ def _ordinal() -> re.Pattern[str]:
     """A section row's text starts with its ordinal (一、 （一） 1. 第一部分); the rest of a
     section row cut by a page break does not. Compiled on first use: only a section row
     at the top of a page asks (issue 16)."""
-    return re.compile(
-        r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第)"
-    )
+    return re.compile(rf"^\s*(?:{NUMERAL}+[、.．]|[（(][{NUMERAL_CHARS}\d]+[)）]|\d+[、.．]|第)")
 
 
 def _blank(cell: Cell) -> bool:
@@ -62,8 +61,8 @@ def _blank(cell: Cell) -> bool:
 
 def ends_sentence(text: Cell) -> bool:
     """Whether a cell's text ends a sentence (so the row's text is complete)."""
-    stripped = cell_text(text).rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _SENTENCE_ENDS
+    stripped = cell_text(text).rstrip().rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in SENTENCE_ENDS
 
 
 def _own_columns(roles: Roles) -> list[int]:

@@ -23,20 +23,20 @@ extended by the user's ``--departments`` file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
-from pathlib import Path
+from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
-from qingdan.normalize.text import cell_lines
+from qingdan.normalize.datafiles import UserFile
+from qingdan.normalize.script import CLOSING, LIST_SEPARATORS, OPENING
+from qingdan.normalize.text import cell_lines, squeeze
 from qingdan.normalize.units.model import UnitModel, make_room
 from qingdan.normalize.units.places import places_in_names, places_in_title
-from qingdan.normalize.units.reading import CLOSING, OPENING, Kind
+from qingdan.normalize.units.reading import Kind
 from qingdan.normalize.units.segment import Piece, Run, best_cut, prepare_run
 
-SEPARATORS = frozenset("、，,；;／/：:")
-"""Separators between names; a colon ends a role label ("牵头单位：X") as well."""
+SEPARATORS = frozenset(LIST_SEPARATORS + "：:。")
+"""Separators between names; a colon ends a role label ("牵头单位：X") as well, and a
+full stop a sentence ("……各直属机构。": the 。 is no name)."""
 
 # The keys of the first knowledge file (issue 2), still accepted in a user's file.
 _LEGACY_KEYS = {
@@ -63,17 +63,18 @@ class DepartmentKnowledge:
         return f"DepartmentKnowledge({self.model!r})"
 
     @classmethod
-    def load(cls, user_file: Path | None = None) -> DepartmentKnowledge:
-        """The built-in knowledge, extended by a user's TOML/YAML file of the same keys.
+    def from_data(
+        cls, ours: Mapping[str, Any], user: UserFile | None = None
+    ) -> DepartmentKnowledge:
+        """The model of ``data/units.toml``, extended by a user's TOML/YAML file.
 
         A user's file may use every key of ``data/units.toml`` (lists are extended,
         ``organs`` entries added) and the first file's keys: ``suffixes``, ``starts``,
         ``known``, ``etc``, ``note_words``, ``false_starts``.
         """
-        if user_file is None:
-            return _builtin_knowledge()
-        data = builtin("units.toml")
-        _extend(data, read_data_file(user_file), user_file)
+        data = dict(ours)
+        if user is not None:
+            _extend(data, user)
         return cls(UnitModel.from_data(data))
 
     def is_complete(self, name: str) -> bool:
@@ -81,30 +82,27 @@ class DepartmentKnowledge:
         return self.model.is_unit(name)
 
 
-@cache
-def _builtin_knowledge() -> DepartmentKnowledge:
-    """The built-in model, built once a process: every document without a user's file
-    shares it (and the readings it has cached, which depend on the model alone)."""
-    return DepartmentKnowledge(UnitModel.from_data(builtin("units.toml")))
-
-
-def _extend(data: dict[str, Any], user: dict[str, Any], path: Path) -> None:
+def _extend(data: dict[str, Any], user: UserFile) -> None:
+    """Add a user's lists and organs to ``data`` (the built-in lists are copied first)."""
     keys = sorted({*data, *_LEGACY_KEYS, "places"})
-    for key, values in user.items():
+    for key, values in user.data.items():
         target = _LEGACY_KEYS.get(key, key)
         if target == "organs" and isinstance(values, dict):
-            data["organs"].update({str(k): list(v or []) for k, v in values.items()})
+            data["organs"] = {
+                **data["organs"],
+                **{str(k): list(v or []) for k, v in values.items()},
+            }
         elif target in keys and isinstance(values, list):
-            data.setdefault(target, []).extend(str(v) for v in values)
+            data[target] = [*data.get(target, []), *(str(v) for v in values)]
         elif target in keys:
-            raise KnowledgeFileError(path, f"{key}: expected a list of names")
+            raise user.error(key, "expected a list of names")
         else:
             import difflib  # only for a mistyped key (issue 16: imports cost every start)
 
             close = difflib.get_close_matches(str(key), keys, n=2)
             hint = f"did you mean {' or '.join(close)}? " if close else ""
-            raise KnowledgeFileError(
-                path, f"{key}: not a key of a departments file; {hint}(keys: docs/departments.md)"
+            raise user.error(
+                key, f"not a key of a departments file; {hint}(keys: docs/departments.md)"
             )
 
 
@@ -219,7 +217,70 @@ class DepartmentReader:
 
 def _runs(text: str | None, model: UnitModel) -> list[Run]:
     """A cell's runs: its text between separators outside brackets, breaks located."""
-    return [prepare_run(c, model) for c in split_outside_brackets("\n".join(cell_lines(text)))]
+    chunks = _levels_shared(split_outside_brackets("\n".join(cell_lines(text))), model)
+    return [prepare_run(part, model) for c in chunks for part in split_conjoined(c, model)]
+
+
+def _levels_shared(chunks: list[str], model: UnitModel) -> list[str]:
+    """Chunks with a list of levels sharing one name joined again: "各州、市人民政府" is
+    each 州's and 市's government, one name as "各县（市、区）人民政府" is. The list opens
+    with a collective head and a level (各州), may go on with levels (县), and ends with
+    levels and the government they share (市人民政府); otherwise nothing is joined."""
+    joined: list[str] = []
+    index = 0
+    while index < len(chunks):
+        end = _shared_end(chunks, index, model)
+        joined.append("、".join(chunks[index : end + 1]))
+        index = end + 1
+    return joined
+
+
+def _shared_end(chunks: list[str], start: int, model: UnitModel) -> int:
+    """The last chunk of a level list opening at ``start`` (``start`` when none does)."""
+    compact = squeeze(chunks[start])
+    head = next((h for h in model.collective_heads if compact.startswith(h)), None)
+    if head is None or not model.is_level_run(compact[len(head) :]):
+        return start
+    for end in range(start + 1, len(chunks)):
+        piece = squeeze(chunks[end])
+        if model.is_level_run(piece):
+            continue
+        owner = next((o for o in model.department_owners if piece.endswith(o)), None)
+        if owner and model.is_level_run(piece[: -len(owner)]):
+            return end
+        break
+    return start
+
+
+def split_conjoined(chunk: str, model: UnitModel) -> list[str]:
+    """A chunk cut at a conjunction (及, 和) outside brackets where the text on each
+    side reads as a unit by itself: "市级各有关部门及各县市区政府" is two names, while
+    "住房和城乡建设局" (住房 is no unit) and "县委（和县政府）" stay whole. The
+    conjunction is no part of either name."""
+    depth = 0
+    for position, char in enumerate(chunk):
+        depth += (char in OPENING) - (char in CLOSING and depth > 0)
+        if depth or position == 0:
+            continue
+        word = _conjunction_at(chunk, position, model)
+        if word is None:
+            continue
+        left, rest = chunk[:position], split_conjoined(chunk[position + len(word) :], model)
+        if model.is_unit(squeeze(left)) and model.is_unit(squeeze(rest[0])):
+            return [left, *rest]
+    return [chunk]
+
+
+def _conjunction_at(chunk: str, position: int, model: UnitModel) -> str | None:
+    """The conjunction written at ``position`` that may join two names, or ``None``."""
+    for word in model.conjunctions:
+        if chunk.startswith(word, position):
+            return word
+    for word in model.collective_conjunctions:
+        after = position + len(word)
+        if chunk.startswith(word, position) and chunk.startswith(model.collective_heads, after):
+            return word
+    return None
 
 
 def _collect(run: Run, pieces: list[Piece], cell: DepartmentCell) -> None:
