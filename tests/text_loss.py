@@ -88,9 +88,9 @@ STRUCTURE_PUNCTUATION = DEPARTMENT_SEPARATORS | set("：:")
 
 def _structure_words() -> list[str]:
     """Every word the reading turns into a role or a label, longest first."""
-    from qingdan.normalize.knowledge import builtin
+    from qingdan.normalize.datafiles import builtin
 
-    words: set[str] = set(ColumnSynonyms.load().by_label)
+    words: set[str] = set(Knowledge.load().columns.by_label)
     for group in builtin("responsibility.toml").values():
         for value in group.values():
             words.update(value if isinstance(value, list) else [value])

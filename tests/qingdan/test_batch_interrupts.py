@@ -23,7 +23,7 @@ import qingdan.workers
 from qingdan.batch import FileResult, Settings
 from qingdan.workers import convert_many
 
-SETTINGS = Settings(Knowledge())
+SETTINGS = Settings(Knowledge.load())
 
 
 def _folder(seed: Path, root: Path, count: int, suffix: str = ".txt") -> Path:
