@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .PHONY: install demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz knowledge \
-	fidelity-real fidelity-real-set fidelity-real-baseline
+	fidelity-real fidelity-real-set fidelity-real-baseline fidelity-scan
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,17 @@ SEED ?= 1
 fidelity: $(STAMP)
 	scripts/ensure-fidelity-packages
 	$(BIN)/python -m corpus fidelity --n $(N) --seed $(SEED)
+
+## fidelity-scan: the same measure on scans (issue 30): N lists (default 40) printed and
+## turned into page images (corpus/scan.py: 150/200/300 dpi, seals, rotation, light,
+## phone perspective), read by OCR; SCANS picks the producers (default: all);
+## rewrites FIDELITY-SCAN.md and adds benchmarks/results/fidelity-scan/<time>.json
+SCANS ?= scan-150,scan-200,scan-300,scan-200-seal-rotated,scan-200-rotated-light,scan-200-light-photo
+fidelity-scan: N = 40
+fidelity-scan: $(STAMP)
+	scripts/ensure-fidelity-packages
+	$(BIN)/python -m corpus fidelity --n $(N) --seed $(SEED) --only $(SCANS) \
+		--md FIDELITY-SCAN.md --results benchmarks/results/fidelity-scan
 
 ## knowledge: rewrite normalize/data/snapshot.jsonl (the built-in TOML files parsed ahead,
 ## docs/speed.md) after editing one of them; a test fails while it is out of date
