@@ -53,6 +53,7 @@ class TaskRecord(NamedTuple):
     due: date | None = None
     due_kind: str | None = None
     page: int | None = None
+    confidence: float | None = None
     extra: Mapping[str, str] = {}
 
 

@@ -105,6 +105,13 @@ class Record(_Model):
     due: date | None = Field(description="last day the deadline names (ISO date), or null")
     due_kind: DueKind | None = Field(description="date, ongoing, recurring, or null")
     page: int | None = Field(ge=1, description="source page where known, else null")
+    confidence: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="read by OCR: the lowest confidence (0-1) of the record's cells; "
+        "null when the record was read from text",
+    )
     extra: dict[str, str] = Field(
         default_factory=dict, description="text of columns that map to no field, by label"
     )

@@ -89,6 +89,7 @@ def record_data(record: TaskRecord) -> dict[str, Any]:
         "due": record.due.isoformat() if record.due is not None else None,
         "due_kind": record.due_kind,
         "page": record.page,
+        "confidence": record.confidence,
         "extra": dict(record.extra),
     }
 

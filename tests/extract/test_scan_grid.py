@@ -108,7 +108,7 @@ def test_every_frame_of_a_tiff_is_a_page() -> None:
     frames[0].save(buffer, format="TIFF", save_all=True, append_images=frames[1:])
     image = decode_image(buffer.getvalue(), Path("scan.tif"), Limits())
     pages = list(image.pages)
-    assert image.count == 2 and len(pages) == 2 and pages[0].shape == (800, 1600)
+    assert image.count == 2 and len(pages) == 2 and pages[0].shape == (800, 1600, 3)
     assert image.notices == []
 
 
@@ -137,3 +137,23 @@ def test_a_frame_past_the_pixel_limit_is_refused_before_it_is_decoded() -> None:
     image = decode_image(tiff_of(2, (4_000, 3_000)), Path("scan.tif"), Limits(image_pixels=10**6))
     with pytest.raises(LimitExceeded, match=r"page 1 is 4,000 x 3,000 pixels.*IMAGE_PIXELS"):
         next(image.pages)
+
+
+def test_a_red_seal_is_lifted_and_the_print_under_it_kept() -> None:
+    from qingdan.extract.scan.image import page_grey
+
+    page = np.full((60, 60, 3), 235, dtype=np.uint8)  # paper a scanner sees a little grey
+    page[14:18, :] = (200, 30, 40)  # seal ink on paper (a ring's stroke)
+    page[30:40, :] = (20, 20, 20)  # print
+    page[45:50, :] = (18, 3, 4)  # print under seal ink: dark in every channel
+    grey = page_grey(page)
+    assert grey[15, 30] == 235  # the seal takes the paper's brightness around it
+    assert grey[35, 30] < 40 and grey[47, 30] < 40
+    assert grey[5, 30] == 235
+
+
+def test_a_grey_page_is_its_own_grey() -> None:
+    from qingdan.extract.scan.image import page_grey
+
+    page = np.full((10, 10), 128, dtype=np.uint8)
+    assert page_grey(page) is page
