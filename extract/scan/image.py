@@ -131,15 +131,37 @@ def ink(grey: Grey) -> Grey:
     return binary
 
 
+_STROKE_REACH = 1.25
+"""A vertical ruling is at least this many text heights long: longer than any stroke of a
+character, shorter than the thinnest row (one line of text and its spacing)."""
+
+
+def text_height(binary: Grey) -> int | None:
+    """How tall the page's characters are (pixels): the 90th percentile height of its
+    character-sized marks (most marks are characters or their parts); None without any."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(binary)
+    heights = stats[1:count, cv2.CC_STAT_HEIGHT]
+    widths = stats[1:count, cv2.CC_STAT_WIDTH]
+    marks = heights[(heights >= 6) & (heights <= binary.shape[0] // 20) & (widths <= 3 * heights)]
+    return int(np.percentile(marks, 90)) if len(marks) >= 20 else None
+
+
 def line_masks(binary: Grey, fraction: int = 40) -> tuple[Grey, Grey]:
     """The horizontal and vertical ruling lines in a binarised page (text and specks removed).
 
     An opening with a long thin kernel keeps only runs of ink at least ``1/fraction`` of
-    the page across (or down): ruling lines, not strokes of characters.
+    the page across (or down): ruling lines, not strokes of characters. Down, the kernel
+    is no longer than ``_STROKE_REACH`` text heights: a header row of one printed line is
+    shorter than a fortieth of a tall page, and a fixed kernel erased its inner rules, so
+    the header read as one cell and the page was skipped (issue 30).
     """
     height, width = binary.shape
     across = cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, width // fraction), 1))
-    down = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, height // fraction)))
+    reach = max(20, height // fraction)
+    text = text_height(binary)
+    if text is not None:
+        reach = min(reach, max(12, round(_STROKE_REACH * text)))
+    down = cv2.getStructuringElement(cv2.MORPH_RECT, (1, reach))
     horizontal: Grey = cv2.morphologyEx(binary, cv2.MORPH_OPEN, across)
     vertical: Grey = cv2.morphologyEx(binary, cv2.MORPH_OPEN, down)
     return horizontal, vertical

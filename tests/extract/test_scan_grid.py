@@ -157,3 +157,27 @@ def test_a_grey_page_is_its_own_grey() -> None:
 
     page = np.full((10, 10), 128, dtype=np.uint8)
     assert page_grey(page) is page
+
+
+def test_a_thin_header_row_keeps_its_inner_rules_on_a_tall_page() -> None:
+    """A one-line header row is shorter than a fortieth of a tall page: the vertical
+    kernel is sized from the text, so its column rules survive (issue 30)."""
+    page = np.full((2400, 1200), 255, np.uint8)
+    xs, ys = [100, 400, 800, 1100], [200, 236, 400, 560]
+    for y in ys:
+        cv2.line(page, (xs[0], y), (xs[-1], y), (0,), 2)
+    for x in xs:
+        cv2.line(page, (x, ys[0]), (x, ys[-1]), (0,), 2)
+    for row in range(3):
+        for col in range(3):
+            top = ys[row] + 28
+            cv2.putText(
+                page, "Task 12", (xs[col] + 10, top), cv2.FONT_HERSHEY_SIMPLEX, 0.7, (0,), 2
+            )
+    marks = ink(page)
+    from qingdan.extract.scan.image import text_height
+
+    assert text_height(marks) is not None and text_height(marks) < 36  # type: ignore[operator]
+    [table] = find_tables(*line_masks(marks))
+    assert len(table.xs) == 4 and len(table.ys) == 4
+    assert table.cells({})[0] == ["", "", ""]  # three header cells, not one
