@@ -21,6 +21,7 @@ from qingdan.normalize.values import (
     RowAt,
     Values,
 )
+from qingdan.normalize.warning_codes import NormalizeCode
 
 __all__ = ["RecordContext", "build_record"]
 
@@ -99,7 +100,7 @@ def _doubtful_cells(seq: int, row: GridRow, context: RecordContext) -> list[Task
     ``LOW_CONFIDENCE``, naming its row and column, so a reviewer checks those first."""
     return [
         TaskWarning(
-            "low-confidence",
+            NormalizeCode.LOW_CONFIDENCE,
             f"row {seq}, column {_column_label(context.labels, col)!r}: OCR read "
             f"{cell_text(row.cells[col])!r} with confidence {score:.2f}; check it against "
             "the original",
@@ -117,7 +118,7 @@ def _unknown_departments(
     """An ``unknown-department`` warning for each name that matches nothing we know."""
     return [
         TaskWarning(
-            "unknown-department",
+            NormalizeCode.UNKNOWN_DEPARTMENT,
             f"{name!r} is not a known department name and has no department suffix",
             record.seq,
             page,
