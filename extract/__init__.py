@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import cast
 
+from qingdan.extract.controls import clean_cells
 from qingdan.extract.damage import as_reader_error
 from qingdan.extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
 from qingdan.extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
@@ -147,6 +148,7 @@ def read_data(data: bytes, path: Path, options: ReadOptions | None = None) -> Ra
         raise translated from error
     if damage:
         content = content._replace(notices=[*content.notices, *damage])
+    content = clean_cells(content)
     return RawDocument(
         path=str(path),
         format=path.suffix.lower().lstrip("."),

@@ -10,14 +10,17 @@ character a space, and one ``control-character`` notice per kind names the lines
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from qingdan.extract.encoding import BAD_CONTROLS
-from qingdan.extract.grid import Notice
+from qingdan.extract.grid import Cell, Extracted, Notice, RawTable
 
 LINE_BREAKS = {"\x0b": "vertical tab, Word's manual line break", "\x0c": "form feed, a page break"}
 """Control characters that stand for a line break, and what each one is."""
-CONTROL_NAMES = {"\x00": "NUL", "\x08": "backspace", "\x1b": "escape", "\x7f": "delete"}
+CONTROL_NAMES = {
+    "\x00": "NUL", "\x07": "bell", "\x08": "backspace", "\x1b": "escape", "\x7f": "delete",
+}  # fmt: skip
 """Names of the other control characters a dump is likely to hold."""
 LINES_NAMED = 10
 """The most line numbers one notice lists."""
@@ -47,3 +50,64 @@ def _notice(char: str, numbers: list[int]) -> Notice:
     kept = "read as a line break" if char in LINE_BREAKS else "kept as a space"
     label = f"{code} ({what})" if what else code
     return Notice("control-character", f"control character {label} on {where}: {kept}")
+
+
+CELL_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters no cell may keep: C0 but TAB, LF and CR, DEL and C1. An XLSX file
+cannot hold them (openpyxl refused the whole workbook), and printed to a terminal an
+escape sequence can clear the screen or retitle the window (issue 33)."""
+PLACES_NAMED = 5
+"""The most places (``table 1 row 3``) one cell-control notice names."""
+
+
+def clean_cells(content: Extracted) -> Extracted:
+    """``content`` with control characters taken out of every cell and line of text (a
+    vertical tab or form feed becomes a line break), and one ``control-character``
+    notice per kind naming where it was; ``content`` itself when there were none."""
+    found: dict[str, list[str]] = defaultdict(list)
+    tables = [_clean_table(table, found) for table in content.tables]
+    if not found and not any(_dirty(line) for line in content.text_before):
+        return content
+    text_before = [_clean(line, "the text above the tables", found) for line in content.text_before]
+    notices = [_cell_notice(char, places) for char, places in sorted(found.items())]
+    return content._replace(
+        tables=tables, text_before=text_before, notices=[*content.notices, *notices]
+    )
+
+
+def _dirty(text: str) -> bool:
+    return CELL_CONTROLS.search(text) is not None
+
+
+def _clean(text: str, where: str, found: dict[str, list[str]]) -> str:
+    if not _dirty(text):
+        return text
+    for char in sorted(set(CELL_CONTROLS.findall(text))):
+        if where not in found[char]:
+            found[char].append(where)
+    return CELL_CONTROLS.sub(lambda m: "\n" if m[0] in LINE_BREAKS else "", text)
+
+
+def _clean_table(table: RawTable, found: dict[str, list[str]]) -> RawTable:
+    cells_dirty = any(isinstance(c, str) and _dirty(c) for row in table.rows for c in row.cells)
+    if not cells_dirty and not any(_dirty(line) for line in table.text_above):
+        return table
+    rows = []
+    for number, row in enumerate(table.rows, start=1):
+        where = f"{table.name} row {number}"
+        cells: list[Cell] = [
+            c if not isinstance(c, str) else _clean(c, where, found) for c in row.cells
+        ]
+        rows.append(row._replace(cells=cells))
+    above = [_clean(line, f"above {table.name}", found) for line in table.text_above]
+    return table._replace(rows=rows, text_above=above)
+
+
+def _cell_notice(char: str, places: list[str]) -> Notice:
+    code = f"U+{ord(char):04X}"
+    what = LINE_BREAKS.get(char) or CONTROL_NAMES.get(char)
+    label = f"{code} ({what})" if what else code
+    named = ", ".join(places[:PLACES_NAMED])
+    more = f" and {len(places) - PLACES_NAMED} more" if len(places) > PLACES_NAMED else ""
+    kept = "read as a line break" if char in LINE_BREAKS else "removed"
+    return Notice("control-character", f"control character {label} in {named}{more}: {kept}")

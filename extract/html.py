@@ -38,6 +38,7 @@ import lxml.html
 from qingdan.extract.encoding import decode_text
 from qingdan.extract.errors import BrokenFile, UndecodableText
 from qingdan.extract.grid import Cell, Covered, Extracted, Notice, RawRow, RawTable
+from qingdan.extract.limits import Limits, limits_of
 from qingdan.extract.options import ReadOptions
 
 # Spans a real task table never needs; past them a page is broken or hostile (a
@@ -58,18 +59,23 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
 _SPACES = re.compile(r"[\s\u00a0\u2002\u2003\u2009\u202f\u3000]+")
 # GB2312 and GBK pages decode as GB18030, their superset (pages mislabel GBK as GB2312).
+# huge_tree: libxml2 otherwise cuts a text node past 10 MB, and the rest of the page
+# with it, without a word (issue 33). Nothing is ever fetched: no DTD, no network.
+_PARSER = lxml.html.HTMLParser(huge_tree=True, no_network=True)
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
 
 
 def read_html(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read a web page's bytes into raw grids and the text above the first table.
 
-    No ``options`` apply. Raises ``BrokenFile`` when the bytes are not an HTML page.
+    ``options.limits`` bound each table's grid and how deeply tables nest. Raises
+    ``BrokenFile`` when the bytes are not an HTML page and ``LimitExceeded`` for a table
+    past a limit.
     """
     notices: list[Notice] = []
     text = _decode(data, path, notices)
     root = _parse(text, path)
-    walk = _Walk(notices)
+    walk = _Walk(notices, _Bounds(path, limits_of(options.limits if options else None)))
     body = root.find("body")
     walk.block(body if body is not None else root)
     walk.end_line()
@@ -112,7 +118,7 @@ def _parse(text: str, path: Path) -> Any:
     if not _ANY_TAG.search(text[:100_000]):
         raise BrokenFile(path, "not an HTML page: no HTML markup (<html>, <table>, <p> ...)")
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as error:
         raise BrokenFile(path, f"not a readable HTML page ({error})") from error
 
@@ -155,10 +161,26 @@ def _is_layout(table: Any) -> bool:
 
 
 @dataclass
+class _Bounds:
+    """The file being read and its limits, and how deep the walk is in tables."""
+
+    path: Path
+    limits: Limits
+    depth: int = 0
+
+    def enter_table(self, name: str) -> None:
+        """Count one more table level; ``LimitExceeded`` past ``html_nesting``."""
+        self.depth += 1
+        what = f"{name}: tables nested {self.depth} deep"
+        self.limits.check("html_nesting", self.depth, self.path, what)
+
+
+@dataclass
 class _Walk:
     """The page walked in order: text lines and tables, as ``read_html`` returns them."""
 
     notices: list[Notice]
+    bounds: _Bounds
     inside_cell: str | None = None
     """Where the walk is when it reads a cell ("table 1 row 3"): tables there are text."""
     tables: list[RawTable] = field(default_factory=list)
@@ -188,7 +210,7 @@ class _Walk:
                 continue
             if tag == "table" and self.inside_cell is not None:
                 self.end_line()
-                nested = _read_table(child, "nested table", [], self.notices)
+                nested = _read_table(child, "nested table", [], self.notices, self.bounds)
                 self.lines.extend(line for row in nested.rows for line in _row_lines(row))
                 message = f"{self.inside_cell}: a table inside a cell, read as its text"
                 self.notices.append(Notice("html-nested-table", message))
@@ -198,7 +220,7 @@ class _Walk:
                     self.block(caption)
                     self.end_line()
                 name = f"table {len(self.tables) + 1}"
-                self.tables.append(_read_table(child, name, self._above, self.notices))
+                self.tables.append(_read_table(child, name, self._above, self.notices, self.bounds))
                 self._above = []
             elif tag == "br":
                 self.end_line()
@@ -222,9 +244,9 @@ def _children(element: Any) -> Iterator[tuple[str, Any]]:
             yield child.tail, None
 
 
-def _cell_text(cell: Any, notices: list[Notice], where: str) -> str:
+def _cell_text(cell: Any, notices: list[Notice], where: str, bounds: _Bounds) -> str:
     """A cell's lines joined with ``\\n``: ``<br>``, paragraphs and nested tables break lines."""
-    walk = _Walk(notices, inside_cell=where)
+    walk = _Walk(notices, bounds, inside_cell=where)
     walk.block(cell)
     walk.end_line()
     return "\n".join(walk.lines)
@@ -240,11 +262,20 @@ def _span(cell: Any, name: str) -> int:
     return int(digits.group()) if digits else 1
 
 
-def _read_table(table: Any, name: str, text_above: list[str], notices: list[Notice]) -> RawTable:
-    """One HTML table as a raw grid (see the module docstring for spans)."""
+def _read_table(
+    table: Any, name: str, text_above: list[str], notices: list[Notice], bounds: _Bounds
+) -> RawTable:
+    """One HTML table as a raw grid (see the module docstring for spans).
+
+    The positions the cells fill, spans included, are counted before they are filled:
+    past ``html_cells`` the table is ``LimitExceeded`` (an 86 KB page with a rowspan and
+    colspan on every cell asked for 2 GB).
+    """
+    bounds.enter_table(name)
     rows = _rows(table)
     grid: dict[tuple[int, int], Cell] = {}
     starts: set[int] = set()
+    filled = 0
     for r, row in enumerate(rows):
         col = 0
         for cell in _cells(row):
@@ -254,7 +285,10 @@ def _read_table(table: Any, name: str, text_above: list[str], notices: list[Noti
             if rowspan == 0:  # HTML: to the end of the table
                 rowspan = len(rows) - r
             colspan, rowspan = _clipped(colspan, rowspan, len(rows) - r, notices, name, r)
-            grid[r, col] = _cell_text(cell, notices, f"{name} row {r + 1}")
+            filled += colspan * rowspan
+            what = f"{name}: its cells and their spans fill more than {filled:,} positions"
+            bounds.limits.check("html_cells", filled, bounds.path, what)
+            grid[r, col] = _cell_text(cell, notices, f"{name} row {r + 1}", bounds)
             starts.add(col)
             for c in range(col + 1, col + colspan):
                 grid[r, c] = Covered.LEFT
@@ -264,7 +298,10 @@ def _read_table(table: Any, name: str, text_above: list[str], notices: list[Noti
             col += colspan
     # A span past the last column any cell starts in covers nothing a browser shows.
     width = max(starts, default=-1) + 1
+    what = f"{name}: {len(rows):,} rows x {width:,} columns"
+    bounds.limits.check("html_cells", len(rows) * width, bounds.path, what)
     raw_rows = [RawRow([grid.get((r, c), "") for c in range(width)]) for r in range(len(rows))]
+    bounds.depth -= 1
     return RawTable(rows=raw_rows, name=name, text_above=text_above)
 
 

@@ -21,6 +21,7 @@ Templates, annotations and embedded fonts are not read. It knows nothing about t
 
 from __future__ import annotations
 
+import bisect
 import io
 import math
 import posixpath
@@ -41,7 +42,8 @@ from pdfplumber.table import (
     merge_edges,
 )
 from qingdan.extract.errors import BrokenFile
-from qingdan.extract.grid import Extracted, RawRow, RawTable
+from qingdan.extract.grid import Extracted, Notice, RawRow, RawTable
+from qingdan.extract.limits import Limits, limits_of
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf.reader import Box, grid_cells
 from qingdan.extract.zipguard import check_zip
@@ -77,13 +79,19 @@ class OfdPage:
 def read_ofd(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read an ``.ofd`` file's bytes into one raw grid per ruled table per page.
 
-    No ``options`` apply. Raises ``BrokenFile`` when the bytes are not a readable OFD
-    package (not a zip, no ``OFD.xml``, broken XML).
+    ``options.limits`` bound the work: the first ``ofd_pages`` pages are read (with a
+    ``limit`` warning when there are more), and glyphs, ruling lines and their crossings
+    are counted before they are placed. Raises ``BrokenFile`` when the bytes are not a
+    readable OFD package (not a zip, no ``OFD.xml``, broken XML) and ``LimitExceeded``
+    past a limit.
     """
     check_zip(data, path)
+    budget = _Budget(path, limits_of(options.limits if options else None))
+    notices: list[Notice] = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            pages = [_read_page(package, number, loc) for number, loc in _page_locations(package)]
+            locations = budget.first_pages(_page_locations(package), notices)
+            pages = [_read_page(package, number, loc, budget) for number, loc in locations]
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
         # ValueError: a member's offsets point outside the archive (a damaged zip).
         raise BrokenFile(path, f"not an OFD file: not a readable zip archive ({error})") from error
@@ -95,14 +103,51 @@ def read_ofd(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
     text_before: list[str] = []
     all_lines: list[str] = []
     for page in pages:
-        boxes = _table_boxes(page)
+        boxes = _table_boxes(page, budget)
         for index, cells in enumerate(boxes, start=1):
             tables.append(_raw_table(page, cells, index))
         if page.number == 1 and boxes:
             top = min(cell[1] for cell in boxes[0])
             text_before = _lines([g for g in page.glyphs if g.bottom <= top])
         all_lines += _lines(page.glyphs)
-    return Extracted(tables=tables, text_before=text_before if tables else all_lines)
+    return Extracted(
+        tables=tables, text_before=text_before if tables else all_lines, notices=notices
+    )
+
+
+@dataclass
+class _Budget:
+    """The limits of one document, and the glyphs placed so far."""
+
+    path: Path
+    limits: Limits
+    glyphs: int = 0
+
+    def first_pages(
+        self, locations: list[tuple[int, str]], notices: list[Notice]
+    ) -> list[tuple[int, str]]:
+        """The pages to read: all, or the first ``ofd_pages`` with a notice."""
+        limit = self.limits.ofd_pages
+        if len(locations) <= limit:
+            return locations
+        notices.append(
+            Notice(
+                "limit",
+                f"the document has {len(locations):,} pages: only the first {limit:,} were "
+                f"read (raise the limit with QINGDAN_MAX_OFD_PAGES=N)",
+            )
+        )
+        return locations[:limit]
+
+    def add_glyphs(self, page: OfdPage, count: int) -> None:
+        """Count ``count`` more characters on ``page`` before they are placed."""
+        self.glyphs += count
+        on_page = len(page.glyphs) + count
+        what = f"page {page.number} has at least {on_page:,} characters"
+        self.limits.check("ofd_page_glyphs", on_page, self.path, what)
+        self.limits.check(
+            "ofd_glyphs", self.glyphs, self.path, f"the pages have {self.glyphs:,} characters"
+        )
 
 
 def _xml(package: zipfile.ZipFile, name: str) -> Any:
@@ -158,7 +203,7 @@ def _transform(ctm: list[float], x: float, y: float) -> tuple[float, float]:
     return a * x + c * y + e, b * x + d * y + f
 
 
-def _read_page(package: zipfile.ZipFile, number: int, location: str) -> OfdPage:
+def _read_page(package: zipfile.ZipFile, number: int, location: str, budget: _Budget) -> OfdPage:
     page = OfdPage(number)
     for element in _xml(package, location).iter(f"{_NS}TextObject", f"{_NS}PathObject"):
         box = _floats(element.get("Boundary"))
@@ -167,9 +212,13 @@ def _read_page(package: zipfile.ZipFile, number: int, location: str) -> OfdPage:
         ctm = _floats(element.get("CTM"))
         ctm = ctm if len(ctm) == 6 else [1, 0, 0, 1, 0, 0]
         if element.tag == f"{_NS}TextObject":
+            count = sum(len(code.text or "") for code in element.iter(f"{_NS}TextCode"))
+            budget.add_glyphs(page, count)
             page.glyphs += _glyphs(element, box, ctm)
         else:
             page.edges += _edges(element, box, ctm)
+            what = f"page {number} has {len(page.edges):,} ruling-line segments"
+            budget.limits.check("ofd_page_edges", len(page.edges), budget.path, what)
     return page
 
 
@@ -243,12 +292,15 @@ def _edge(a: tuple[float, float], b: tuple[float, float]) -> dict[str, Any] | No
     }  # fmt: skip
 
 
-def _table_boxes(page: OfdPage) -> list[list[Box]]:
-    """The cell boxes of each ruled table on the page, top to bottom."""
+def _table_boxes(page: OfdPage, budget: _Budget) -> list[list[Box]]:
+    """The cell boxes of each ruled table on the page, top to bottom (the crossings of
+    its ruling lines counted first: making cells of them takes their count cubed)."""
     if not page.edges:
         return []
     edges = merge_edges(page.edges, _SNAP, _SNAP, _JOIN, _JOIN)
     intersections = edges_to_intersections(edges, _INTERSECT, _INTERSECT)
+    what = f"page {page.number}: its ruling lines cross {len(intersections):,} times"
+    budget.limits.check("ofd_grid", len(intersections), budget.path, what)
     cells = intersections_to_cells(intersections)
     tables = [table for table in cells_to_tables(cells) if len(table) > 1]
     return sorted(tables, key=lambda table: min(cell[1] for cell in table))
@@ -258,8 +310,9 @@ def _raw_table(page: OfdPage, cells: list[Box], index: int) -> RawTable:
     # Table.rows reads only the cells (rows of boxes, None where a spanning cell covers).
     rows = Table(cast(Any, None), cells).rows
     boxes: list[list[Box | None]] = [list(row.cells) for row in rows]
+    index_ = _GlyphIndex(page.glyphs)
     texts: list[list[str | None]] = [
-        [None if box is None else _cell_text(page.glyphs, box) for box in row] for row in boxes
+        [None if box is None else _cell_text(index_, box) for box in row] for row in boxes
     ]
     raw_rows = [
         RawRow(
@@ -270,14 +323,31 @@ def _raw_table(page: OfdPage, cells: list[Box], index: int) -> RawTable:
     return RawTable(rows=raw_rows, name=f"page {page.number} table {index}")
 
 
-def _cell_text(glyphs: list[Glyph], box: Box) -> str:
-    x0, top, x1, bottom = box
-    inside = [
-        g
-        for g in glyphs
-        if x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= (g.top + g.bottom) / 2 <= bottom
-    ]
-    return "\n".join(_lines(inside))
+class _GlyphIndex:
+    """A page's glyphs by the height of their centres: a cell looks only at the glyphs
+    of its own band (a page of thousands of cells and glyphs took minutes; issue 33)."""
+
+    def __init__(self, glyphs: list[Glyph]) -> None:
+        self.glyphs = glyphs
+        order = sorted(range(len(glyphs)), key=lambda i: glyphs[i].top + glyphs[i].bottom)
+        self.order = order
+        self.middles = [(glyphs[i].top + glyphs[i].bottom) / 2 for i in order]
+
+    def inside(self, box: Box) -> list[Glyph]:
+        """The glyphs whose centre is in ``box``, in the page's order."""
+        x0, top, x1, bottom = box
+        first = bisect.bisect_left(self.middles, top)
+        last = bisect.bisect_right(self.middles, bottom)
+        found = sorted(
+            i
+            for i in self.order[first:last]
+            if x0 <= (self.glyphs[i].x0 + self.glyphs[i].x1) / 2 <= x1
+        )
+        return [self.glyphs[i] for i in found]
+
+
+def _cell_text(index: _GlyphIndex, box: Box) -> str:
+    return "\n".join(_lines(index.inside(box)))
 
 
 def _lines(glyphs: list[Glyph]) -> list[str]:

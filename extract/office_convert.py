@@ -10,25 +10,38 @@ on the PATH, the file is copied into a fresh temporary folder and converted ther
   from a user's settings (macros, extensions) takes part;
 * with a time limit (``QINGDAN_SOFFICE_TIMEOUT`` seconds, default 120): past it the
   whole LibreOffice process group is killed and the file is one error line;
-* the temporary folder, with the converted file and the profile, is removed afterwards.
+* the temporary folder, with the converted file and the profile, is removed afterwards;
+  LibreOffice's process group is killed whenever the conversion ends early (Ctrl-C, a
+  worker told to stop, a file's time limit), so no ``soffice`` outlives its file;
+* with no network (issue 33): a ``.doc`` that is really a web page names a stylesheet
+  and images by URL, and LibreOffice fetched them during conversion (server-side
+  request forgery on an intranet). It runs in a network namespace of its own
+  (``unshare -n``, or ``unshare -rn`` as an unprivileged user) where the platform allows
+  one, and its private profile blocks linked content and macros everywhere.
 
 LibreOffice converts local files only; nothing here passes it a URL. The converted
-file is read by the DOCX or XLSX reader. An ``.et`` (or ``.wps``) file that WPS saved
+file is read by the DOCX or XLSX reader. A ``.doc`` that is really a web page (Word
+and government sites save "web page" documents as ``.doc``) is read by the HTML
+reader, which never fetches, without LibreOffice. An ``.et`` (or ``.wps``) file that WPS saved
 in the Excel 97-2003 format is read directly, with no conversion.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from qingdan.extract.docx import read_docx
 from qingdan.extract.errors import BrokenFile, ConverterMissing, EncryptedFile
 from qingdan.extract.grid import Extracted
+from qingdan.extract.html import read_html
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.spreadsheet.workbook import (
     OLE_MAGIC,
@@ -58,6 +71,8 @@ def read_doc(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
         raise EncryptedFile(path, PASSWORD_HINT.replace("workbook", "document"))
     if data.startswith(ZIP_MAGIC):  # a .docx renamed .doc/.wps
         return read_docx(data, path, options)
+    if is_web_page(data):
+        return read_html(data, path, options)
     converted = convert(data, path, "docx")
     return read_docx(converted, path.with_suffix(".docx"), options)
 
@@ -74,6 +89,50 @@ def read_et(data: bytes, path: Path, options: ReadOptions | None = None) -> Extr
             pass  # not BIFF inside: WPS's own format, which LibreOffice reads
     converted = convert(data, path, "xlsx")
     return read_workbook(converted, path.with_suffix(".xlsx"), options)
+
+
+_WEB_PAGE = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|table)\b",
+    re.I | re.S,
+)
+
+
+def is_web_page(data: bytes) -> bool:
+    """Whether a file's bytes are an HTML page (a Word "web page" saved as ``.doc``)."""
+    return _WEB_PAGE.match(data[:4096]) is not None
+
+
+PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="DisableActiveContent" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+</oor:items>
+"""
+"""The private profile's settings: linked content (images by URL) blocked, active
+content and macros off. It does not stop every fetch (an HTML import still asks for a
+stylesheet): the network namespace does."""
+
+
+@cache
+def sandbox() -> tuple[str, ...]:
+    """The command prefix that runs a program with no network, or ``()`` where the
+    platform allows none (checked once a process)."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return ()
+    for prefix in ((unshare, "-n"), (unshare, "-rn")):
+        try:
+            done = subprocess.run([*prefix, "true"], capture_output=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if done.returncode == 0:
+            return prefix
+    return ()
 
 
 def time_limit() -> float:
@@ -105,8 +164,12 @@ def convert(data: bytes, path: Path, target: str) -> bytes:
         source = work / f"input{path.suffix.lower()}"
         source.write_bytes(data)
         out = work / "out"
+        (work / "profile" / "user").mkdir(parents=True)
+        (work / "profile" / "user" / "registrymodifications.xcu").write_text(
+            PROFILE_SETTINGS, encoding="utf-8"
+        )
         command = [
-            soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            *sandbox(), soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
             "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
             "--nolockcheck", "--convert-to", target, "--outdir", str(out), str(source),
         ]  # fmt: skip
@@ -134,10 +197,21 @@ def _run(command: list[str], home: Path, limit: float, path: Path) -> None:
         try:
             process.wait(timeout=limit)
         except subprocess.TimeoutExpired as error:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+            _kill_group(process)
             raise BrokenFile(
                 path,
                 f"LibreOffice did not finish converting it within {limit:g} s (raise the "
                 f"limit with {TIMEOUT_VARIABLE}=SECONDS, or save the file as .docx/.xlsx)",
             ) from error
+        except BaseException:
+            # Ctrl-C, a stopped worker, a file's time limit: LibreOffice runs in a
+            # session of its own, so nothing else would end it.
+            _kill_group(process)
+            raise
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill LibreOffice and every process it started, and reap it."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()

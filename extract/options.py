@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from qingdan.extract.limits import Limits
+
 PDF_ENGINES = ("pdfium", "pdfplumber")
 """The engines that can read a PDF's characters and ruling lines (``extract.pdf.reader``)."""
 
@@ -16,3 +18,6 @@ class ReadOptions(NamedTuple):
     pdf_engine: str = "pdfium"
     """Which engine reads a PDF: ``pdfium`` (fast; the default) or ``pdfplumber``. A file
     PDFium cannot open is read with pdfplumber."""
+    limits: Limits | None = None
+    """The bounds a reader checks before it allocates (``extract.limits``); ``None``: the
+    defaults, raised by ``QINGDAN_MAX_*`` environment variables."""

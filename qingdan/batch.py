@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qingdan.extract.errors import QingdanError
-from qingdan.folder_output import write_combined, write_folder_end, write_output
+from qingdan.folder_output import EndNotWritten, write_combined, write_folder_end, write_output
 from qingdan.inputs import Inputs, Skipped, collect_inputs
 from qingdan.plan import ConvertPlan, OutputMode, UsageError, plan_convert
 from qingdan.single import run_single
@@ -239,11 +239,16 @@ def run_batch(
             todo.append(path)
         else:
             finish(kept)
+    stopping = True
     try:
         convert_many(todo, settings, jobs, finish)
+        stopping = False
     finally:
         outcome = _outcome(plan, done, time.perf_counter() - start)
-        _write_end(plan, outcome)
+        # A second Ctrl-C while the end is written waits for it: errors.json and the
+        # combined files are the record of what the batch did (issue 33).
+        with _interrupts_deferred():
+            _write_end(plan, outcome, stopping)
     return outcome
 
 
@@ -254,10 +259,21 @@ def _outcome(plan: ConvertPlan, done: dict[Path, FileResult], seconds: float) ->
     return BatchOutcome(results, plan.inputs.skipped, not_done, plan.inputs.ignored, summary)
 
 
-def _write_end(plan: ConvertPlan, outcome: BatchOutcome) -> None:
-    """The combined outputs of a batch, from whatever finished."""
+def _write_end(plan: ConvertPlan, outcome: BatchOutcome, stopping: bool = False) -> None:
+    """The combined outputs of a batch, from whatever finished.
+
+    A file system that refuses them (full, read-only) is one ``QingdanError`` line; when
+    the batch was already stopping (Ctrl-C) the error is not raised: the interruption is
+    what the user sees, and what could be written is written."""
     files = file_statuses(outcome.results, outcome.skipped, outcome.not_done)
-    if plan.mode is OutputMode.FOLDER and plan.output is not None:
-        write_folder_end(plan.output, outcome.documents, files)
-    elif plan.mode is OutputMode.COMBINED and plan.output is not None:
-        write_combined(plan.output, plan.fmt, outcome.documents, files)
+    try:
+        if plan.mode is OutputMode.FOLDER and plan.output is not None:
+            write_folder_end(plan.output, outcome.documents, files)
+        elif plan.mode is OutputMode.COMBINED and plan.output is not None:
+            write_combined(plan.output, plan.fmt, outcome.documents, files)
+    except OSError as error:
+        if not stopping:
+            raise EndNotWritten(plan.output, f"cannot write: {error.strerror or error}") from error
+    except QingdanError:
+        if not stopping:
+            raise

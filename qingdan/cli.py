@@ -272,7 +272,10 @@ def _convert_batch(
 
     quiet = not LOG.isEnabledFor(logging.INFO)
     with BatchProgress(len(plan.inputs.files), enabled=not quiet) as progress:
-        outcome = run_batch(plan, settings, jobs or default_jobs(), progress.advance, engine)
+        outcome = _run_safely(
+            plan.output or "-o",
+            lambda: run_batch(plan, settings, jobs or default_jobs(), progress.advance, engine),
+        )
     if not quiet:
         print_summary(outcome.summary, outcome.results, outcome.skipped, ignored=outcome.ignored)
     _warn_about(outcome.documents)

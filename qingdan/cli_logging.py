@@ -5,6 +5,7 @@ here (``-q`` warnings only, default progress too, ``-v`` everything)."""
 from __future__ import annotations
 
 import logging
+import re
 import sys
 
 from qingdan.extract.logs import let_third_party_logs_through, quiet_third_party_logs
@@ -12,10 +13,24 @@ from qingdan.extract.logs import let_third_party_logs_through, quiet_third_party
 LOG = logging.getLogger("qingdan")
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character written out (``\\n``, ``\\x1b``): a file
+    name holding a line break cannot forge a ``qingdan: error:`` line, and an escape
+    sequence in a cell cannot clear the screen or retitle the window (issue 33)."""
+    return _CONTROL.sub(lambda m: _ESCAPES.get(m[0], f"\\x{ord(m[0]):02x}"), text)
+
+
 def echo(text: str, err: bool = False) -> None:
-    """One line on stdout (or stderr), looked up at call time (a test may swap them)."""
+    """One line on stdout (or stderr), looked up at call time (a test may swap them).
+
+    A line on stderr is one message: its control characters are written out
+    (``terminal_safe``)."""
     stream = sys.stderr if err else sys.stdout
-    stream.write(f"{text}\n")
+    stream.write(f"{terminal_safe(text) if err else text}\n")
     stream.flush()
 
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qingdan.extract.errors import QingdanError
 from qingdan.writers import OutputFormat, render, render_many
 from qingdan.writers.atomic import atomic_write_bytes
 from qingdan.writers.warning_table import FileStatus, warnings_csv
@@ -122,12 +123,38 @@ def error_entries(files: Sequence[FileStatus]) -> list[dict[str, str]]:
     ]
 
 
+class EndNotWritten(QingdanError):
+    """An output written at the end of a batch could not be written (a full disk, a
+    read-only folder); the others were."""
+
+
 def write_folder_end(
     folder: Path, documents: Sequence[Document], files: Sequence[FileStatus]
 ) -> None:
-    """The combined files and ``errors.json``, written when the batch ends (or stops)."""
-    for name, fmt in COMBINED.items():
-        atomic_write_bytes(folder / name, render_many(documents, fmt, files))
-    atomic_write_bytes(folder / ALL_WARNINGS, warnings_csv(documents))
+    """``errors.json`` and the combined files, written when the batch ends (or stops).
+
+    ``errors.json`` comes first (it is small and says what happened), and each file is
+    written on its own: one the file system refuses (a full disk, a read-only folder)
+    does not keep the others from being written. Raises ``EndNotWritten`` naming every
+    file that could not be written, with the reason, once the rest are written.
+    """
     errors = json.dumps(error_entries(files), ensure_ascii=False, indent=2) + "\n"
-    atomic_write_bytes(folder / ERRORS_FILE, errors.encode("utf-8"))
+    writes: list[tuple[str, Callable[[], bytes]]] = [
+        (ERRORS_FILE, lambda: errors.encode("utf-8")),
+        *((name, _renderer(documents, fmt, files)) for name, fmt in COMBINED.items()),
+        (ALL_WARNINGS, lambda: warnings_csv(documents)),
+    ]
+    refused: list[str] = []
+    for name, content in writes:
+        try:
+            atomic_write_bytes(folder / name, content())
+        except OSError as error:
+            refused.append(f"{name} ({error.strerror or error})")
+    if refused:
+        raise EndNotWritten(folder, f"cannot write {', '.join(refused)}")
+
+
+def _renderer(
+    documents: Sequence[Document], fmt: OutputFormat, files: Sequence[FileStatus]
+) -> Callable[[], bytes]:
+    return lambda: render_many(documents, fmt, files)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from qingdan.extract import ReadOptions, read_data, read_document
 from qingdan.extract.errors import QingdanError
 from qingdan.normalize import Knowledge, normalize
+from qingdan.normalize.model import TaskWarning
 
 if TYPE_CHECKING:
     from qingdan.normalize.model import TaskList
@@ -74,10 +75,22 @@ def read_task_list(
 ) -> TaskList:
     """Read one attachment into the normalizer's ``TaskList`` (not yet validated);
     the arguments are ``convert``'s."""
-    task_list = normalize(read_document(Path(path), options), knowledge)
+    task_list = said_when_empty(normalize(read_document(Path(path), options), knowledge))
     if strict:
         check_doubts(task_list.warnings, path)
     return task_list
+
+
+def said_when_empty(task_list: TaskList) -> TaskList:
+    """``task_list``, with a ``no-records`` warning when it has no record and nothing
+    else says why: a file that yields nothing never passes without a word (issue 33:
+    a table with a header and no rows exited 0 with no records and no warning)."""
+    if task_list.records or task_list.warnings:
+        return task_list
+    warning = TaskWarning(
+        "no-records", "the task table has a header but no task rows: no record was made"
+    )
+    return task_list._replace(warnings=[warning])
 
 
 def read_task_list_bytes(
@@ -90,7 +103,7 @@ def read_task_list_bytes(
 ) -> TaskList:
     """``read_task_list`` for an attachment given as bytes; ``name``'s suffix
     (``stdin.pdf``) chooses the reader, as a file's would."""
-    task_list = normalize(read_data(data, Path(name), options), knowledge)
+    task_list = said_when_empty(normalize(read_data(data, Path(name), options), knowledge))
     if strict:
         check_doubts(task_list.warnings, task_list.file)
     return task_list

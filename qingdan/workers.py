@@ -3,19 +3,29 @@
 One bad file never stops the others: each conversion's error becomes a one-line
 reason in its ``FileResult``. Workers ignore Ctrl-C (the main process decides what
 to keep, see ``qingdan.batch``).
+
+Guards (issue 33): each file gets ``Limits.file_seconds`` of wall time (an alarm in
+the process converting it), and a worker process ``Limits.worker_memory_mb`` of
+address space beyond what it had at start; a file past either fails with its reason.
+A worker that dies all the same (killed, a crash in a library) breaks the pool: the
+files it had not finished are given to a new pool, and a file that was being
+converted when two pools broke fails as "the worker process died".
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract import ReadOptions
 from qingdan.extract.errors import QingdanError
+from qingdan.extract.limits import ENVIRONMENT_PREFIX, limits_of
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -51,14 +61,60 @@ class FileResult(NamedTuple):
         return self.document is not None
 
 
+class FileTimeout(BaseException):
+    """A file took more than its wall time (a ``BaseException``: no reader's ``except
+    Exception`` may take it for a damaged file)."""
+
+
+@contextmanager
+def time_guard(seconds: float) -> Iterator[None]:
+    """Raise ``FileTimeout`` in the block after ``seconds`` of wall time (main thread of
+    a process with ``SIGALRM`` only; elsewhere the block runs unguarded)."""
+    if (
+        seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expire(_number: int, _frame: object) -> None:
+        raise FileTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def convert_one(path: Path, settings: Settings | None = None) -> FileResult:
-    """Convert one attachment; any failure becomes the result's one-line reason."""
+    """Convert one attachment; any failure becomes the result's one-line reason.
+
+    The file gets ``Limits.file_seconds`` of wall time; past it, or out of memory, it
+    fails with the limit named."""
     from qingdan.pipeline import convert
 
     settings = settings or Settings()
+    limits = limits_of(settings.options.limits)
     start = time.perf_counter()
     try:
-        document = convert(path, settings.knowledge, settings.options, strict=settings.strict)
+        with time_guard(limits.file_seconds):
+            document = convert(path, settings.knowledge, settings.options, strict=settings.strict)
+    except FileTimeout:
+        reason = (
+            f"took more than {limits.file_seconds} s (raise the limit with "
+            f"{ENVIRONMENT_PREFIX}FILE_SECONDS=N)"
+        )
+        return failed(path, reason, "FileTimeout", start)
+    except MemoryError:
+        reason = (
+            f"needed more memory than a worker may take ({limits.worker_memory_mb} MiB; raise "
+            f"the limit with {ENVIRONMENT_PREFIX}WORKER_MEMORY_MB=N)"
+        )
+        return failed(path, reason, "MemoryError", start)
     except QingdanError as error:
         return failed(path, error.reason, type(error).__name__, start)
     except OSError as error:
@@ -81,10 +137,36 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def _ignore_interrupts() -> None:
+def _start_worker(memory_mb: int) -> None:
     # Ctrl-C reaches every process of the terminal's group; only the main process
     # acts on it, so a worker is never killed half-way through writing a result.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Stopped by the main process (Ctrl-C there, or a fatal error): unwind, so that a
+    # LibreOffice it started is killed and its temporary folder removed.
+    signal.signal(signal.SIGTERM, _stop)
+    limit_memory(memory_mb)
+
+
+def _stop(_number: int, _frame: object) -> None:
+    raise SystemExit(1)
+
+
+def limit_memory(memory_mb: int) -> None:
+    """Cap this process's address space at what it has now plus ``memory_mb`` MiB: an
+    allocation past it raises ``MemoryError`` here instead of starving the machine."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            now = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = now + memory_mb * 1024 * 1024
+        if hard != resource.RLIM_INFINITY:
+            wanted = min(wanted, hard)
+        if soft == resource.RLIM_INFINITY or wanted < soft:
+            resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # no /proc or no resource module (not Linux): the worker runs unguarded
 
 
 def convert_many(
@@ -105,20 +187,44 @@ def convert_many(
             on_result(convert_one(path, settings))
         return
     # multiprocessing costs ~8 ms to import: only a run with workers pays it.
+    attempts: dict[Path, int] = {}
+    todo = list(files)
+    while todo:
+        todo = _run_pool(todo, settings, jobs, on_result, attempts)
+
+
+def _run_pool(
+    files: list[Path],
+    settings: Settings,
+    jobs: int,
+    on_result: Callable[[FileResult], None],
+    attempts: dict[Path, int],
+) -> list[Path]:
+    """Convert ``files`` in one pool; the files to try again in a new pool when it broke
+    (a worker died), each at most twice."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_ignore_interrupts)
+    memory = limits_of(settings.options.limits).worker_memory_mb
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(files)), initializer=_start_worker, initargs=(memory,)
+    )
+    again: list[Path] = []
     try:
         futures: dict[Future[FileResult], Path] = {
             pool.submit(convert_one, path, settings): path for path in files
         }
         for future in as_completed(futures):
+            path = futures[future]
             try:
                 result = future.result()
             except BrokenProcessPool:
-                # The worker was killed (out of memory, a signal): that file failed.
-                result = failed(futures[future], "the worker process died", "BrokenProcessPool")
+                attempts[path] = attempts.get(path, 0) + 1
+                if attempts[path] < 2:
+                    again.append(path)
+                    continue
+                # Killed (out of memory, a signal) in two pools: that file failed.
+                result = failed(path, "the worker process died", "BrokenProcessPool")
             on_result(result)
     except BaseException:
         # Ctrl-C or a fatal error: start nothing more and stop the running workers.
@@ -127,3 +233,4 @@ def convert_many(
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+    return sorted(again, key=files.index)

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import io
 import math
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import cv2
 import numpy as np
-from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 from qingdan.extract.errors import BrokenFile
+from qingdan.extract.grid import Notice
+from qingdan.extract.limits import Limits
 
 Grey = np.ndarray[Any, np.dtype[Any]]
 """A page image: one byte of grey per pixel, 0 black, 255 white."""
@@ -25,20 +30,57 @@ _MAX_SKEW_DEGREES = 5.0
 """A steeper line is a drawn diagonal or noise, not a crooked sheet."""
 
 
-def decode_image(data: bytes, path: Path) -> list[Grey]:
-    """Every page of an image file (a TIFF may hold several), upright and grey.
+@dataclass
+class ImagePages:
+    """The pages of an image file, decoded one at a time as they are read."""
+
+    count: int
+    pages: Iterator[Grey]
+    notices: list[Notice]
+
+
+def decode_image(data: bytes, path: Path, limits: Limits) -> ImagePages:
+    """Every page of an image file (a TIFF may hold several), upright and grey, each
+    decoded when it is read.
 
     The camera's EXIF orientation is applied, so a phone photo taken sideways reads
-    upright. Raises ``BrokenFile`` when Pillow cannot read the file.
+    upright. Before a page is decoded its size (from the image header) is checked
+    against ``image_pixels``; past ``ocr_pages`` frames, only the first are read, with a
+    ``limit`` notice (a 1,000-frame TIFF asked for 3.6 GB). Raises ``BrokenFile`` when
+    Pillow cannot read the file and ``LimitExceeded`` for a page past the pixel limit.
     """
     try:
         image = Image.open(io.BytesIO(data))
-        pages = [
-            ImageOps.exif_transpose(frame).convert("L") for frame in ImageSequence.Iterator(image)
-        ]
-    except (UnidentifiedImageError, OSError, ValueError) as error:
+        count = int(getattr(image, "n_frames", 1))
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
         raise BrokenFile(path, f"not a readable image ({error})") from error
-    return [np.asarray(page, dtype=np.uint8) for page in pages]
+    notices = []
+    if count > limits.ocr_pages:
+        notices.append(
+            Notice(
+                "limit",
+                f"the image has {count:,} pages: only the first {limits.ocr_pages:,} were "
+                "read by OCR (raise the limit with QINGDAN_MAX_OCR_PAGES=N)",
+            )
+        )
+        count = limits.ocr_pages
+    return ImagePages(count, _frames(image, count, path, limits), notices)
+
+
+def _frames(image: Any, count: int, path: Path, limits: Limits) -> Iterator[Grey]:
+    for number in range(count):
+        try:
+            image.seek(number)
+            width, height = image.size
+            what = f"page {number + 1} is {width:,} x {height:,} pixels"
+            limits.check("image_pixels", width * height, path, what)
+            with warnings.catch_warnings():
+                # The pixel limit above is ours; Pillow's bomb warning says the same.
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                page = ImageOps.exif_transpose(image).convert("L")
+        except (OSError, ValueError, EOFError, Image.DecompressionBombError) as error:
+            raise BrokenFile(path, f"not a readable image ({error})") from error
+        yield np.asarray(page, dtype=np.uint8)
 
 
 def ink(grey: Grey) -> Grey:

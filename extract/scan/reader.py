@@ -22,6 +22,7 @@ files are the unit of parallelism (``qingdan convert -j``). A log line per page
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from typing import Any
 
 from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
+from qingdan.extract.limits import limits_of
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.scan import engine as scan_engine
 from qingdan.extract.scan.engine import INSTALL_HINT, require_ocr
@@ -106,8 +108,10 @@ def read_image(data: bytes, path: Path, options: ReadOptions | None = None) -> E
     require_ocr(path, "an image holds no text, only pixels")
     from qingdan.extract.scan.image import decode_image
 
-    pages = decode_image(data, path)
-    return read_pages(enumerate(pages, start=1), len(pages), path, log_progress(path), "the image")
+    image = decode_image(data, path, limits_of(options.limits if options else None))
+    pages = enumerate(image.pages, start=1)
+    found = read_pages(pages, image.count, path, log_progress(path), "the image")
+    return found._replace(notices=[*image.notices, *found.notices])
 
 
 def read_scanned_pdf(
@@ -129,12 +133,26 @@ def read_scanned_pdf(
         if "password" in str(error).lower():
             raise EncryptedFile(path, "the PDF is encrypted; pass its password") from error
         raise BrokenFile(path, f"not a readable PDF ({error})") from error
+    limits = limits_of(options.limits if options else None)
     try:
         numbers = pages if pages is not None else list(range(1, len(document) + 1))
-        rendered = _rendered_pages(document, numbers)
-        return read_pages(rendered, len(numbers), path, log_progress(path), "the PDF")
+        notices = []
+        if len(numbers) > limits.ocr_pages:
+            notices.append(_first_pages_only(len(numbers), limits.ocr_pages))
+            numbers = numbers[: limits.ocr_pages]
+        rendered = _rendered_pages(document, numbers, limits.image_pixels, notices)
+        found = read_pages(rendered, len(numbers), path, log_progress(path), "the PDF")
+        return found._replace(notices=[*notices, *found.notices])
     finally:
         document.close()
+
+
+def _first_pages_only(count: int, limit: int) -> Notice:
+    return Notice(
+        "limit",
+        f"{count:,} pages are images only: the first {limit:,} were read by OCR (about 5 s "
+        "a page; raise the limit with QINGDAN_MAX_OCR_PAGES=N)",
+    )
 
 
 def with_scanned_pages(
@@ -167,17 +185,35 @@ def _scanned_pages(listing: str, reason: str) -> Notice:
     return Notice("scanned-pages", f"page(s) {listing} hold only an image (a scan?) and {reason}")
 
 
-def _rendered_pages(document: Any, numbers: list[int]) -> Iterator[tuple[int, Any]]:
-    """(number, grey image) of the pages of a pypdfium2 document, each rendered when needed."""
+def _rendered_pages(
+    document: Any, numbers: list[int], pixels: int, notices: list[Notice]
+) -> Iterator[tuple[int, Any]]:
+    """(number, grey image) of the pages of a pypdfium2 document, each rendered when
+    needed; a page that would pass ``pixels`` at ``RENDER_DPI`` is rendered smaller, with
+    a notice (a 14,400-point page asked OpenCV for gigabytes)."""
     import numpy as np
 
     for number in numbers:
         page = document[number - 1]
         try:
-            bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+            width, height = page.get_size()
+            scale = RENDER_DPI / 72
+            fits = math.sqrt(pixels / max(width * height * scale * scale, 1.0))
+            if fits < 1:
+                scale *= fits
+                notices.append(_shrunk(number, width, height, scale))
+            bitmap = page.render(scale=scale, grayscale=True)
             yield number, np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
         finally:
             page.close()
+
+
+def _shrunk(number: int, width: float, height: float, scale: float) -> Notice:
+    return Notice(
+        "limit",
+        f"page {number} is {width:,.0f} x {height:,.0f} points: rendered at "
+        f"{72 * scale:.0f} dpi instead of {RENDER_DPI} to stay within QINGDAN_MAX_IMAGE_PIXELS",
+    )
 
 
 def read_pages(

@@ -35,7 +35,8 @@ def read_workbook(data: bytes, path: Path, options: ReadOptions | None = None) -
     """Read an ``.xlsx`` or ``.xls`` file's bytes, by what they hold, into one raw grid per
     sheet with cells.
 
-    No ``options`` apply. Raises ``EncryptedFile`` for a password-protected workbook and
+    ``options.limits`` go to the reader. Raises ``EncryptedFile`` for a
+    password-protected workbook and
     ``BrokenFile`` when the bytes are not a readable workbook.
     """
     if is_encrypted_ooxml(data):
@@ -43,9 +44,9 @@ def read_workbook(data: bytes, path: Path, options: ReadOptions | None = None) -
     if data.startswith(OLE_MAGIC):
         from qingdan.extract.spreadsheet.xls import read_xls
 
-        return read_xls(data, path)
+        return read_xls(data, path, options)
     if data.startswith(ZIP_MAGIC) or path.suffix.lower() != ".xls":
         from qingdan.extract.spreadsheet.xlsx import read_xlsx
 
-        return read_xlsx(data, path)
+        return read_xlsx(data, path, options)
     raise BrokenFile(path, "not an Excel .xls workbook (no compound-file header)")

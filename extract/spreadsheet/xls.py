@@ -20,6 +20,7 @@ from typing import Any
 import xlrd
 from qingdan.extract.errors import BrokenFile, EncryptedFile
 from qingdan.extract.grid import Extracted
+from qingdan.extract.limits import Limits, limits_of
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.spreadsheet.sheets import Merge, Sheet, cell_value_text, read_sheets
 from qingdan.extract.spreadsheet.workbook import OLE_MAGIC, PASSWORD_HINT
@@ -28,14 +29,20 @@ from qingdan.extract.spreadsheet.workbook import OLE_MAGIC, PASSWORD_HINT
 def read_xls(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read an ``.xls`` file's bytes into one raw grid per sheet with cells.
 
-    No ``options`` apply. Raises ``BrokenFile`` when the bytes are not a readable
-    workbook.
+    ``options.limits`` bound each sheet (rows, rows x columns, merged cells; a BIFF
+    sheet is at most 65,536 x 256, so xlrd's own tables stay bounded). Raises
+    ``BrokenFile`` when the bytes are not a readable workbook and ``LimitExceeded`` for a
+    sheet past a limit.
     """
     if not data.startswith(OLE_MAGIC):
         raise BrokenFile(path, "not an Excel .xls workbook (no compound-file header)")
+    limits = limits_of(options.limits if options else None)
     book = _open(data, path)
     try:
-        sheets = [_sheet(book, book.sheet_by_index(i)) for i in range(book.nsheets)]
+        sheets = [
+            _sheet(book, _checked(book.sheet_by_index(i), path, limits))
+            for i in range(book.nsheets)
+        ]
     finally:
         book.release_resources()
     return read_sheets(sheets, [])
@@ -73,6 +80,20 @@ def _open(data: bytes, path: Path) -> Any:
     except (AssertionError, IndexError, KeyError, ValueError, EOFError) as error:
         # xlrd asserts on damaged BIFF records.
         raise BrokenFile(path, "damaged Excel .xls workbook (unreadable records)") from error
+
+
+def _checked(worksheet: Any, path: Path, limits: Limits) -> Any:
+    """The worksheet, once its size is within ``limits`` (before its cells are walked)."""
+    name = worksheet.name
+    limits.check(
+        "sheet_rows", worksheet.nrows, path, f"sheet {name!r} has {worksheet.nrows:,} rows"
+    )
+    area = worksheet.nrows * worksheet.ncols
+    what = f"sheet {name!r} spans {worksheet.nrows:,} rows x {worksheet.ncols:,} columns"
+    limits.check("sheet_cells", area, path, what)
+    merged = sum((r1 - r0) * (c1 - c0) for r0, r1, c0, c1 in worksheet.merged_cells)
+    limits.check("merged_area", merged, path, f"sheet {name!r} merges {merged:,} cells")
+    return worksheet
 
 
 def _is_chinese_date_format(book: Any, xf_index: int) -> bool:

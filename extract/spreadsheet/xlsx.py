@@ -17,25 +17,62 @@ from pathlib import Path
 from typing import Any
 
 from qingdan.extract.errors import BrokenFile
-from qingdan.extract.grid import Extracted
+from qingdan.extract.grid import Extracted, Notice
+from qingdan.extract.limits import limits_of
 from qingdan.extract.options import ReadOptions
-from qingdan.extract.spreadsheet.sheets import Merge, Sheet, cell_value_text, read_sheets
+from qingdan.extract.spreadsheet.sheets import (
+    Merge,
+    Sheet,
+    cell_value_text,
+    column_letter,
+    read_sheets,
+)
+from qingdan.extract.spreadsheet.xlsx_scan import SheetScan, scan_xlsx
 from qingdan.extract.zipguard import check_zip
 
 
 def read_xlsx(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
     """Read an ``.xlsx`` file's bytes into one raw grid per sheet with cells.
 
-    No ``options`` apply. Raises ``BrokenFile`` when the bytes are not a readable
-    workbook.
+    ``options.limits`` bound each sheet (``extract.spreadsheet.xlsx_scan``, checked
+    before openpyxl reads it). Raises ``BrokenFile`` when the bytes are not a readable
+    workbook and ``LimitExceeded`` for a sheet past a limit.
     """
     check_zip(data, path)
+    scans = scan_xlsx(data, path, limits_of(options.limits if options else None))
     workbook = _open(data, path)
+    notices: list[Notice] = []
     try:
         sheets = [_sheet(worksheet) for worksheet in workbook.worksheets]
     finally:
         workbook.close()
-    return read_sheets(sheets, [])
+    for sheet in sheets:
+        scan = scans.get(sheet.name)
+        if scan is not None and scan.formulas:
+            notices.append(_keep_formulas(sheet, scan))
+    return read_sheets(sheets, notices)
+
+
+FORMULAS_NAMED = 10
+"""The most formula cells one notice names."""
+
+
+def _keep_formulas(sheet: Sheet, scan: SheetScan) -> Notice:
+    """Put the formula text into the cells that have no computed value, and say so.
+
+    openpyxl reads such a cell as empty, and an empty cell in a category column takes
+    the row above's category: the text of the formula is what the file holds.
+    """
+    for position, formula in scan.formulas.items():
+        sheet.texts.setdefault(position, formula)
+    cells = [f"{column_letter(col)}{row + 1}" for row, col in sorted(scan.formulas)]
+    named = ", ".join(cells[:FORMULAS_NAMED]) + (" …" if len(cells) > FORMULAS_NAMED else "")
+    return Notice(
+        "formula-not-computed",
+        f"sheet {sheet.name!r}: {len(cells)} formula cell(s) without a computed value "
+        f"({named}) kept as their formula text; open and save the file in Excel or WPS "
+        "to compute them",
+    )
 
 
 def _open(data: bytes, path: Path) -> Any:

@@ -6,6 +6,7 @@ cell merged down over two rows and a section row spanning every column.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ cv2 = pytest.importorskip("cv2", reason="the ocr extra (qingdan[ocr]) is not ins
 np = pytest.importorskip("numpy")
 
 from qingdan.extract.grid import Covered  # noqa: E402
+from qingdan.extract.limits import LimitExceeded, Limits  # noqa: E402
 from qingdan.extract.scan.grid import find_tables  # noqa: E402
 from qingdan.extract.scan.image import decode_image, ink, line_masks, skew_degrees, straighten  # noqa: E402
 
@@ -93,7 +95,7 @@ def test_an_image_file_that_is_not_an_image_is_a_broken_file(tmp_path: Any) -> N
     from qingdan.extract.errors import BrokenFile
 
     with pytest.raises(BrokenFile, match=r"photo\.png: not a readable image"):
-        decode_image(b"not an image", tmp_path / "photo.png")
+        decode_image(b"not an image", tmp_path / "photo.png", Limits())
 
 
 def test_every_frame_of_a_tiff_is_a_page() -> None:
@@ -104,5 +106,34 @@ def test_every_frame_of_a_tiff_is_a_page() -> None:
     frames = [Image.fromarray(ruled_page()), Image.fromarray(turned(ruled_page(), 0.5))]
     buffer = io.BytesIO()
     frames[0].save(buffer, format="TIFF", save_all=True, append_images=frames[1:])
-    pages = decode_image(buffer.getvalue(), __import__("pathlib").Path("scan.tif"))
-    assert len(pages) == 2 and pages[0].shape == (800, 1600)
+    image = decode_image(buffer.getvalue(), Path("scan.tif"), Limits())
+    pages = list(image.pages)
+    assert image.count == 2 and len(pages) == 2 and pages[0].shape == (800, 1600)
+    assert image.notices == []
+
+
+def tiff_of(frames: int, size: tuple[int, int]) -> bytes:
+    """A TIFF of ``frames`` white frames of ``size`` pixels (packbits: a few KB)."""
+    import io
+
+    from PIL import Image
+
+    pages = [Image.new("L", size, 255) for _ in range(frames)]
+    buffer = io.BytesIO()
+    pages[0].save(
+        buffer, format="TIFF", save_all=True, append_images=pages[1:], compression="packbits"
+    )
+    return buffer.getvalue()
+
+
+def test_a_tiff_of_many_frames_gives_its_first_pages_with_a_warning() -> None:
+    image = decode_image(tiff_of(12, (40, 30)), Path("scan.tif"), Limits(ocr_pages=5))
+    assert image.count == 5 and len(list(image.pages)) == 5
+    [notice] = image.notices
+    assert notice.code == "limit" and "12 pages: only the first 5" in notice.message
+
+
+def test_a_frame_past_the_pixel_limit_is_refused_before_it_is_decoded() -> None:
+    image = decode_image(tiff_of(2, (4_000, 3_000)), Path("scan.tif"), Limits(image_pixels=10**6))
+    with pytest.raises(LimitExceeded, match=r"page 1 is 4,000 x 3,000 pixels.*IMAGE_PIXELS"):
+        next(image.pages)

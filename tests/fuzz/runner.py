@@ -72,6 +72,12 @@ class Outcome:
 def make_case(run_seed: int, index: int, seeds: dict[str, list[Seed]]) -> Case:
     """Case ``index`` of the run with ``run_seed``: the formats take turns."""
     rng = random.Random(f"{run_seed}:{index}")
+    if index % 4 == 3:  # a hostile file made from scratch (tests.fuzz.generators)
+        from tests.fuzz.generators import GENERATORS
+
+        generator = rng.choice(GENERATORS)
+        name, data = generator(rng)
+        return Case(index, name, Path(name).suffix, [generator.__name__], data)
     suffixes = sorted(seeds)
     suffix = suffixes[index % len(suffixes)]
     seed = rng.choice(seeds[suffix])

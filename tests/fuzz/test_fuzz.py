@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fuzz.generators import GENERATED_SUFFIXES, GENERATORS
 from tests.fuzz.mutations import BYTE_MUTATIONS, mutate, mutate_docx_xml
 from tests.fuzz.runner import MEMORY_LIMIT, judge, make_case, summary_line
 from tests.fuzz.seeds import FUZZED, load_seeds
@@ -46,7 +47,9 @@ def test_the_ci_fuzz_run_has_no_crash_hang_or_memory_blow_up(tmp_path: Path) -> 
 def test_cases_cover_every_format_and_both_kinds_of_docx_mutation() -> None:
     seeds = load_seeds()
     cases = [make_case(CI_SEED, index, seeds) for index in range(CI_CASES)]
-    assert Counter(case.suffix for case in cases).keys() == FUZZED
+    assert Counter(case.suffix for case in cases).keys() == FUZZED | GENERATED_SUFFIXES
+    made = {name for case in cases if case.index % 4 == 3 for name in case.mutations}
+    assert made == {generator.__name__ for generator in GENERATORS}
     docx = [name for case in cases if case.suffix == ".docx" for name in case.mutations]
     assert "mutate_docx_xml" in docx
     assert {m.__name__ for m in BYTE_MUTATIONS} & set(docx)
