@@ -199,7 +199,8 @@ def _convert_arguments(parser: Parser) -> None:
         "--jobs",
         type=at_least_one,
         metavar="N",
-        help="Worker processes (at least 1); default: the machine's cores.",
+        help="Worker processes (at least 1); default: the idle cores (those this "
+        "process may use, less the load average).",
     )
     options.add_argument(
         "--scheduler",
