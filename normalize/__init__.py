@@ -146,6 +146,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     warnings += _measureless_warning(records, chosen.doubts)
     warnings += check_numbering(records)
     warnings += _empty_section_warnings(sections, records)
+    warnings += _leadless_warnings(records)
     return TaskList(
         file=Path(raw.path).name,
         format=raw.format,
@@ -216,6 +217,20 @@ def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> l
         TaskWarning("empty-section", f"section row {text!r} has no tasks under it")
         for text in dict.fromkeys(sections)
         if text not in used
+    ]
+
+
+def _leadless_warnings(records: list[TaskRecord]) -> list[TaskWarning]:
+    """A ``no-lead`` warning for each task that names no lead unit (issue 32: such a
+    task passed silently), or one for the list when none of its tasks names one."""
+    leadless = [record for record in records if not record.lead]
+    if not leadless:
+        return []
+    if len(leadless) == len(records) > 1:
+        return [TaskWarning("no-lead", f"none of the {len(records)} tasks names a lead unit")]
+    return [
+        TaskWarning("no-lead", "task names no lead unit", record.seq, record.page)
+        for record in leadless
     ]
 
 

@@ -251,13 +251,14 @@ class _Chooser:
             if self.hints[col] in (Role.SECTION, Role.CATEGORY, Role.MEASURE, Role.PROBLEM)
             or (self.hints[col] is None and self._reads_as_text(col))
         ]
-        if not candidates:
+        has_measure = Role.MEASURE in self.roles  # the user's file named it
+        if not candidates and not has_measure:
             candidates = self._measure_at_need()
         if not candidates:
-            self.doubts.append("no column holds task text: every measure is empty")
+            if not has_measure:  # issue 32: the user's measure is task text
+                self.doubts.append("no column holds task text: every measure is empty")
             return
         problems = [col for col in candidates if self.hints[col] is Role.PROBLEM]
-        has_measure = Role.MEASURE in self.roles  # the user's file named it
         tasks = [col for col in candidates if col not in problems]
         if not tasks and not has_measure:
             tasks = problems[:1]  # a list of problems only: the problem is the task

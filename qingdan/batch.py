@@ -159,6 +159,15 @@ def _resumed(path: Path, output: Path) -> FileResult | None:
     return None
 
 
+def named_by_source(result: FileResult, source: str) -> FileResult:
+    """The result's document naming its source (issue 32)."""
+    if result.document is None:
+        return result
+    from qingdan.schema import with_source
+
+    return result._replace(document=with_source(result.document, source))
+
+
 class _Delivery:
     """Delivers each finished result: its folder output and its database rows."""
 
@@ -229,6 +238,7 @@ def run_batch(
     done: dict[Path, FileResult] = {}
 
     def finish(result: FileResult) -> None:
+        result = named_by_source(result, plan.inputs.source_of(result.path))
         with _interrupts_deferred():
             # Written and recorded as one step: a Ctrl-C between the two would list a
             # file whose output exists as not done.

@@ -226,7 +226,7 @@ def _convert_arguments(parser: Parser) -> None:
 def convert_command(args: argparse.Namespace) -> None:
     """Convert attachments into records (JSON to stdout for one file when no -o is given)."""
     from qingdan.extract import ReadOptions
-    from qingdan.plan import open_engine, plan_convert
+    from qingdan.plan import open_engine, plan_convert, refuse_binary_to_terminal
     from qingdan.workers import Settings
 
     knowledge = _knowledge(args.columns, args.departments, args.aliases)
@@ -235,6 +235,7 @@ def convert_command(args: argparse.Namespace) -> None:
         "-o",
         lambda: plan_convert(args.inputs, args.output, args.output_format, args.db, args.resume),
     )
+    _run_safely("-f", lambda: refuse_binary_to_terminal(plan, sys.stdout.isatty()))
     engine = _run_safely("--db", lambda: open_engine(plan))
     try:
         if args.no_formula_guard:
@@ -309,7 +310,7 @@ def _convert_batch(
 def _warn_about(documents: Sequence[Document]) -> None:
     """``_warn_about_one`` for each document."""
     for document in documents:
-        _warn_about_one(document.document.file, document.warnings)
+        _warn_about_one(document.document.source or document.document.file, document.warnings)
 
 
 def _warn_about_one(file: str, warnings: Sequence[Warned]) -> None:
@@ -363,10 +364,16 @@ def departments_command(args: argparse.Namespace) -> None:
     run = workload_of(inputs, knowledge)
     for path in run.skipped:
         LOG.info(f"qingdan: skipped {path}: not an attachment")
+    for path, original in run.repeated.items():
+        LOG.info(f"qingdan: skipped {path}: the same content as {original}, counted once")
     if not run.failed and not len(run.documents):
         _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
     for failure in run.failed:
         echo(f"qingdan: error: {failure.path}: {failure.reason}", err=True)
+    if not run.documents:  # issue 32: no empty report when nothing converted
+        _fail(
+            f"no attachment converted ({len(run.failed)} failed); no report written", EXIT_BAD_INPUT
+        )
     if output is None:
         Console().print(workload_table(run.load))
     else:

@@ -39,6 +39,29 @@ DOCUMENT_SUFFIXES = frozenset(
 
 SNIFFED = {b"%PDF-": ".pdf", b"PK\x03\x04": ".docx"}
 """Leading bytes -> the suffix whose reader reads them (standard input has no name)."""
+ZIP_PARTS = {"xl/workbook.xml": ".xlsx", "word/document.xml": ".docx", "OFD.xml": ".ofd"}
+"""A zip archive's telling part -> the suffix of the reader for it (a zip is DOCX,
+XLSX or OFD; issue 32: a piped workbook was read as a Word document)."""
+HTML_STARTS = (b"<!doctype html", b"<html", b"<table", b"<meta", b"<head", b"<body")
+"""How an HTML page or fragment starts, after a BOM, blanks and comments (lowercased)."""
+
+
+NO_MATCH = "no file matches this pattern"
+"""Why a glob pattern that matches nothing is skipped (it names no input)."""
+
+
+EARLIER_OUTPUT = "an earlier qingdan output (told by its marks), not an attachment"
+"""Why an output of an earlier run found in an input folder is not converted again."""
+
+
+def _earlier_output(path: Path) -> bool:
+    """Whether a file found in a folder is one of qingdan's own outputs (issue 32: an
+    earlier run's all.xlsx in the folder doubled every record)."""
+    if path.suffix.lower() not in (".xlsx", ".csv", ".jsonl"):
+        return False
+    from qingdan.readback import output_kind  # only a folder holding such files pays it
+
+    return output_kind(path) is not None
 
 
 class Skipped(NamedTuple):
@@ -57,6 +80,25 @@ class Inputs(NamedTuple):
     files: list[Path]
     skipped: list[Skipped]
     ignored: list[Path]
+    roots: dict[Path, Path]
+    """Each file -> the input it was found by: the folder searched, else its own folder."""
+
+    def source_of(self, path: Path) -> str:
+        """``path`` relative to the input root, the folder every input lies in (issue
+        32: two 附件1.docx in different folders are two sources); for one file, its name."""
+        return source_names(self.roots).get(path, path.name)
+
+
+def source_names(roots: dict[Path, Path]) -> dict[Path, str]:
+    """Each file's path relative to the deepest folder holding every input's root."""
+    if not roots:
+        return {}
+    absolute = {path: os.path.abspath(root) for path, root in roots.items()}
+    try:
+        common = os.path.commonpath(list(absolute.values()))
+    except ValueError:  # roots on different drives (Windows): no common folder
+        return {path: path.name for path in roots}
+    return {path: Path(os.path.relpath(os.path.abspath(path), common)).as_posix() for path in roots}
 
 
 def _is_hidden(path: Path, root: Path) -> bool:
@@ -90,10 +132,10 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
     ``exclude`` (the output folder) are left out. A path that does not exist is kept,
     so that it fails with "no such file"; ``-`` is kept as standard input.
     """
-    found = Inputs([], [], [])
+    found = Inputs([], [], [], {})
     seen: set[Path] = set()
 
-    def add(path: Path, in_folder: bool = False) -> None:
+    def add(path: Path, root: Path, in_folder: bool = False) -> None:
         # realpath, unlike Path.resolve, does not raise on a symbolic link loop: the loop
         # is kept, and read_document names it.
         key = path if path == STDIN else Path(os.path.realpath(path))
@@ -102,6 +144,8 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
         seen.add(key)
         if path.name.startswith(OFFICE_LOCK_PREFIX):
             found.skipped.append(Skipped(path, LOCK_FILE_REASON, in_folder))
+        elif in_folder and _earlier_output(path):
+            found.skipped.append(Skipped(path, EARLIER_OUTPUT, in_folder))
         elif path != STDIN and path.exists() and path.suffix.lower() not in READERS:
             if in_folder and path.suffix.lower() not in DOCUMENT_SUFFIXES:
                 found.ignored.append(path)
@@ -109,22 +153,48 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
                 found.skipped.append(Skipped(path, unsupported_reason(path), in_folder))
         else:
             found.files.append(path)
+            if path != STDIN:
+                found.roots[path] = root
 
     for spec in specs:
         matches = _expand(spec)
         if matches is not None and not matches:
-            found.skipped.append(Skipped(spec, "no file matches this pattern"))
+            found.skipped.append(Skipped(spec, NO_MATCH))
         for path in matches if matches is not None else [spec]:
             if path.is_dir():
                 for inner in sorted(p for p in path.rglob("*") if p.is_file()):
                     if not _is_hidden(inner, path) and not _inside(inner, exclude):
-                        add(inner, in_folder=True)
+                        add(inner, path, in_folder=True)
             else:
-                add(path)
+                add(path, path.parent)
     return found
 
 
 def sniff_suffix(data: bytes) -> str:
-    """The suffix of the reader for bytes without a name: PDF and DOCX by their leading
-    bytes, anything else read as a text dump."""
-    return next((suffix for head, suffix in SNIFFED.items() if data.startswith(head)), ".txt")
+    """The suffix of the reader for bytes without a name: PDF by its leading bytes, a zip
+    archive (DOCX, XLSX, OFD) by its parts, HTML by its first tag; anything else is read
+    as a text dump."""
+    suffix = next((suffix for head, suffix in SNIFFED.items() if data.startswith(head)), None)
+    if suffix == ".docx":
+        return _zip_suffix(data)
+    if suffix is not None:
+        return suffix
+    return ".html" if _looks_like_html(data) else ".txt"
+
+
+def _zip_suffix(data: bytes) -> str:
+    import io
+    import zipfile
+
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return ".docx"  # damaged: the Word reader names the damage
+    return next((suffix for part, suffix in ZIP_PARTS.items() if part in names), ".docx")
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    while head.startswith(b"<!--"):
+        head = head.partition(b"-->")[2].lstrip()
+    return head.startswith(HTML_STARTS)

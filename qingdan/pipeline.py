@@ -127,7 +127,21 @@ def convert(
     """
     from qingdan.schema import from_task_list
 
+    own = own_output(path)
+    if own is not None:
+        return own
     return from_task_list(read_task_list(path, knowledge, options, strict=strict))
+
+
+def own_output(path: str | Path) -> Document | None:
+    """The document of one of qingdan's own outputs (a workbook corrected by hand),
+    read back and validated rather than read as an attachment (issue 32); ``None``
+    for anything else."""
+    if Path(path).suffix.lower() not in (".xlsx", ".csv", ".jsonl"):
+        return None  # the cheap test first: most inputs are attachments
+    from qingdan.readback import output_kind, read_one
+
+    return read_one(Path(path)) if output_kind(Path(path)) in ("xlsx", "csv", "jsonl") else None
 
 
 def convert_bytes(

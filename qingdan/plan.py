@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract.errors import QingdanError
-from qingdan.inputs import STDIN, Inputs, collect_inputs
-from qingdan.writers import OutputFormat, format_for
+from qingdan.inputs import NO_MATCH, STDIN, Inputs, collect_inputs
+from qingdan.writers import OutputFormat, UnknownOutputFormat, format_for
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -81,8 +81,9 @@ def plan_convert(
     """
     folder = Path(output) if output is not None and _is_folder(output) else None
     found = collect_inputs(specs, exclude=folder)
-    named = [*found.files, *(skip.path for skip in found.skipped)]
+    named = [*found.files, *(skip.path for skip in found.skipped if skip.reason != NO_MATCH)]
     if not named:
+        # A pattern that matches nothing is no input (issue 32: it made an empty workbook).
         raise UsageError(None, "no attachments found in " + ", ".join(map(str, specs)))
     if STDIN in found.files and (len(named) > 1 or folder is not None):
         raise UsageError(
@@ -100,7 +101,7 @@ def plan_convert(
         return ConvertPlan(OutputMode.FOLDER, found, chosen, folder, plan, db, resume)
     if output is not None:
         target = Path(output)
-        chosen = fmt or format_for(target)
+        chosen = _file_format(target, fmt)
         refuse_inputs_as_outputs([target], named)
         mode = OutputMode.FILE if one else OutputMode.COMBINED
         return ConvertPlan(mode, found, chosen, target, db=db)
@@ -114,6 +115,39 @@ def plan_convert(
             "(one combined file) or --db",
         )
     return ConvertPlan(OutputMode.DATABASE, found, fmt or OutputFormat.JSON, db=db)
+
+
+def _file_format(target: Path, fmt: OutputFormat | None) -> OutputFormat:
+    """The format of the output file ``target``: ``--format`` where given, which must not
+    contradict a suffix that names another format (issue 32: ``-o list.json -f csv``
+    wrote CSV into a .json file)."""
+    if fmt is None:
+        return format_for(target)
+    try:
+        named = format_for(target)
+    except UnknownOutputFormat:
+        return fmt  # list.txt -f csv: the user's choice, the suffix says nothing
+    if named is not fmt:
+        raise UsageError(
+            target,
+            f"-f {fmt.value} contradicts the suffix {target.suffix!r}; name a .{fmt.value} file",
+        )
+    return fmt
+
+
+BINARY_FORMATS = frozenset({OutputFormat.XLSX})
+"""Formats whose bytes are not text: never written to a terminal."""
+
+
+def refuse_binary_to_terminal(plan: ConvertPlan, stdout_is_terminal: bool) -> None:
+    """Raise ``UsageError`` when a binary format would go to a terminal (issue 32:
+    ``-f xlsx`` with no ``-o`` printed a zip archive on the screen)."""
+    if plan.mode is OutputMode.STDOUT and plan.fmt in BINARY_FORMATS and stdout_is_terminal:
+        raise UsageError(
+            None,
+            f"-f {plan.fmt.value} is binary and standard output is a terminal: "
+            f"pass -o FILE.{plan.fmt.value} or redirect the output",
+        )
 
 
 class OutputIsInput(QingdanError):

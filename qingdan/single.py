@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from qingdan.pipeline import Warned
+    from qingdan.schema import Document
     from qingdan.workers import Settings
 
 
@@ -51,9 +52,12 @@ def run_single(
     without ``--db`` is written from the normalizer's task list through
     ``schema.plain``, without importing pydantic (the same bytes, issue 16).
     """
-    from qingdan.pipeline import read_task_list, read_task_list_bytes
+    from qingdan.pipeline import own_output, read_task_list, read_task_list_bytes
 
     path = (plan.inputs.files or [s.path for s in plan.inputs.skipped])[0]
+    own = own_output(path) if path != STDIN else None
+    if own is not None:
+        return _deliver(plan, path, own, engine)
     if path == STDIN:
         given = stdin.read() if stdin is not None else b""
         suffix = f".{input_format.lower().lstrip('.')}" if input_format else sniff_suffix(given)
@@ -75,8 +79,14 @@ def run_single(
         return outcome._replace(stdout=data_json(data))
     from qingdan.schema import from_task_list
 
-    document = from_task_list(task_list)
-    outcome = SingleOutcome(path, task_list.file, len(document.records), document.warnings)
+    return _deliver(plan, path, from_task_list(task_list), engine)
+
+
+def _deliver(
+    plan: ConvertPlan, path: Path, document: Document, engine: Engine | None
+) -> SingleOutcome:
+    """Write a validated document where the plan says (a file, stdout, --db)."""
+    outcome = SingleOutcome(path, document.document.file, len(document.records), document.warnings)
     if engine is not None:
         from qingdan.sinks.database import load_document
 

@@ -109,6 +109,9 @@ class WorkloadRun:
     failed: list[FileResult]
     skipped: list[Path]
     """Files no reader opens (named by a glob such as ``samples/*``): not counted."""
+    repeated: dict[Path, Path] = field(default_factory=dict)
+    """A file whose content is another's (the same attachment saved twice) -> that
+    file: counted once (issue 32)."""
 
 
 def workload_of(paths: list[Path], knowledge: Knowledge | None = None) -> WorkloadRun:
@@ -119,6 +122,17 @@ def workload_of(paths: list[Path], knowledge: Knowledge | None = None) -> Worklo
     readable, skipped = attachments_among(paths)
     settings = Settings(knowledge)
     results = [convert_one(path, settings) for path in readable]
-    documents = [r.document for r in results if r.document is not None]
     failed = [r for r in results if r.document is None]
-    return WorkloadRun(count_workload(documents), documents, failed, skipped)
+    first: dict[str, Path] = {}
+    documents: list[Document] = []
+    repeated: dict[Path, Path] = {}
+    for result in results:
+        if result.document is None:
+            continue
+        digest = result.document.document.sha256
+        if digest in first:
+            repeated[result.path] = first[digest]
+            continue
+        first[digest] = result.path
+        documents.append(result.document)
+    return WorkloadRun(count_workload(documents), documents, failed, skipped, repeated)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         Warning,
         from_task_list,
         json_schema,
+        with_source,
     )
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "Warning",
     "from_task_list",
     "json_schema",
+    "with_source",
 ]
 
 

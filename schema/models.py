@@ -69,6 +69,11 @@ class DocumentInfo(_Model):
     """What the attachment is."""
 
     file: str = Field(description="file name of the attachment")
+    source: str | None = Field(
+        default=None,
+        description="the attachment's path relative to the input root (two 附件1.docx in "
+        "different folders are two sources); its file name when converted alone",
+    )
     format: str = Field(description="txt, tsv, csv, docx or pdf")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the file's bytes")
     title: str | None = Field(description="the title above the table")
@@ -137,14 +142,24 @@ class Document(_Model):
         return frame
 
 
-def from_task_list(task_list: TaskList) -> Document:
-    """Validate the normalizer's output into the output contract."""
+def from_task_list(task_list: TaskList, source: str | None = None) -> Document:
+    """Validate the normalizer's output into the output contract; ``source`` is the
+    attachment's path relative to the input root (default: its file name)."""
     # Read straight from the dataclasses' attributes (dataclasses.asdict deep-copies
     # every record first, which was a fifth of the time on a 10,000-row list).
-    return Document.model_validate(
+    document = Document.model_validate(
         {"document": task_list, "records": task_list.records, "warnings": task_list.warnings},
         from_attributes=True,
     )
+    return with_source(document, source or task_list.file)
+
+
+def with_source(document: Document, source: str) -> Document:
+    """The document naming its source (its path relative to the input root)."""
+    if document.document.source == source:
+        return document
+    info = document.document.model_copy(update={"source": source})
+    return document.model_copy(update={"document": info})
 
 
 def json_schema() -> dict[str, Any]:

@@ -103,11 +103,13 @@ def warning_data(warning: TaskWarning) -> dict[str, Any]:
     }
 
 
-def document_data(task_list: TaskList) -> DocumentData:
-    """The normalizer's task list in the contract's JSON form."""
+def document_data(task_list: TaskList, source: str | None = None) -> DocumentData:
+    """The normalizer's task list in the contract's JSON form (``source``: as
+    ``from_task_list`` takes it)."""
     return {
         "document": {
             "file": task_list.file,
+            "source": source or task_list.file,
             "format": task_list.format,
             "sha256": task_list.sha256,
             "title": task_list.title,

@@ -46,7 +46,7 @@ def _readable() -> set[str]:
 def _comparable(document: qingdan.Document, with_pages: bool) -> dict[str, Any]:
     """The parts of a document that do not depend on the file's bytes, name or format."""
     data: dict[str, Any] = json.loads(document.model_dump_json())
-    for key in ("file", "format", "sha256"):
+    for key in ("file", "source", "format", "sha256"):
         data["document"].pop(key)
     data["warnings"] = [w for w in data["warnings"] if w["code"] != "encoding"]
     if not with_pages:

@@ -24,7 +24,7 @@ def load_document(path: str | Path, knowledge: Knowledge | None = None) -> Docum
     """
     path = Path(path)
     if path.suffix.lower() != ".json":
-        return convert(path, knowledge)
+        return convert(path, knowledge)  # qingdan's own XLSX, CSV, JSONL read back
     if not path.is_file():
         raise FileMissing(path, "no such file")
     try:

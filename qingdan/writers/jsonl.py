@@ -1,4 +1,5 @@
-"""JSON Lines output: one JSON object per record, each led by its ``file`` and ``title``."""
+"""JSON Lines output: one JSON object per record, each led by its ``source`` (the path
+relative to the input root), ``file`` and ``title``."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ def documents_jsonl(documents: Sequence[Document], files: Sequence[FileStatus] =
     """One JSON object per line per record (UTF-8, Chinese as itself), led by file and title."""
     lines = []
     for document in documents:
-        source = {"file": document.document.file, "title": document.document.title}
+        info = document.document
+        source = {"source": info.source or info.file, "file": info.file, "title": info.title}
         for record in document.records:
             lines.append(
                 json.dumps({**source, **record.model_dump(mode="json")}, ensure_ascii=False)

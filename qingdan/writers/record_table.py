@@ -3,7 +3,7 @@
 Columns are the record's fields in contract order (``RECORD_COLUMNS``, derived from
 ``qingdan.schema.Record``), department lists joined with ``、``, then one column per
 ``extra`` label in order of first appearance. The combined outputs of a batch
-(``all.csv``, ``all.xlsx``) put ``file`` and ``title`` first, so every row says which
+(``all.csv``, ``all.xlsx``) put ``source``, ``file`` and ``title`` first, so every row says which
 attachment it came from. Each column has its key (the CSV header) and a Chinese
 label (the XLSX header): the document's printed label where it has exactly one for
 the field, else the standard label of ``data/labels.toml``.
@@ -22,7 +22,9 @@ from qingdan.writers.labels import labels
 LIST_SEPARATOR = "、"
 RECORD_COLUMNS = [name for name in Record.model_fields if name != "extra"]
 """The record fields that are columns of their own (``extra`` becomes one column per label)."""
-SOURCE_COLUMNS = ["file", "title"]
+SOURCE_COLUMNS = ["source", "file", "title"]
+"""What leads each row of a combined output: the attachment's path relative to the
+input root (two 附件1.docx in different folders differ there), its name and title."""
 NUMBERED = frozenset({"seq", "page"})
 """Fields that are numbers in a spreadsheet (sorted as numbers, not as text)."""
 
@@ -95,7 +97,7 @@ def printed_labels(documents: Sequence[Document]) -> dict[str, str]:
 
 
 def record_table(documents: Sequence[Document], with_source: bool = False) -> RecordTable:
-    """The records of ``documents`` as one table; ``with_source`` adds file and title."""
+    """The records of ``documents`` as one table; ``with_source`` adds source, file and title."""
     extra_columns: list[str] = []
     for document in documents:
         for record in document.records:
@@ -107,7 +109,8 @@ def record_table(documents: Sequence[Document], with_source: bool = False) -> Re
     columns += [TableColumn(label, label) for label in extra_columns]
     rows: list[list[CellValue]] = []
     for document in documents:
-        origin: list[CellValue] = [document.document.file, document.document.title]
+        info = document.document
+        origin: list[CellValue] = [info.source or info.file, info.file, info.title]
         for record in document.records:
             values = dict(record)
             rows.append(

@@ -29,11 +29,15 @@ class FileStatus:
     """The kind of failure (the error class name, ``Skipped``, ``NotDone``)."""
 
 
+def _source(document: Document) -> str:
+    return document.document.source or document.document.file
+
+
 def warning_rows(documents: Sequence[Document]) -> list[list[CellValue]]:
-    """One row per warning of every document: file, row (the record's seq), page, code,
-    message."""
+    """One row per warning of every document: its source (the path relative to the input
+    root), row (the record's seq), page, code, message."""
     return [
-        [document.document.file, warning.row, warning.page, warning.code, warning.message]
+        [_source(document), warning.row, warning.page, warning.code, warning.message]
         for document in documents
         for warning in document.warnings
     ]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -35,6 +35,12 @@ from qingdan.writers.warning_table import (
     warning_rows,
 )
 
+MARK_SHEET = "_qingdan"
+"""The hidden sheet that marks a workbook as qingdan's output: ``MARK`` and the format
+version, the records sheet's column keys, then each document's description as JSON
+(``qingdan.readback`` reads the workbook back by it, a hand-edited one included)."""
+MARK = "qingdan-records"
+MARK_VERSION = "1"
 SHEET_TITLE = "任务清单"
 WARNINGS_SHEET = "警告"
 FILES_SHEET = "文件"
@@ -45,11 +51,18 @@ column up to ``TEXT_WIDTH``; longer text wraps. Printed fit to the page width, a
 sheet then stays readable on landscape A4."""
 HEADER_WIDTH = 12
 """A header wider than this wraps rather than widening its column."""
-WIDE_COLUMNS = frozenset({"measure", "message", "reason"})
+WIDE_COLUMNS = frozenset({"measure", "message", "reason", "old", "new"})
 """The keys of the columns that may take ``MAX_WIDTH``."""
 DATE_FORMAT = "yyyy-mm-dd"
 A4 = 9
 """openpyxl's (and Excel's) paper size code for A4."""
+LINE_HEIGHT = 15.0
+"""Points per wrapped line (Excel's default row is one 15-point line): a row is as high
+as its longest cell's wrapped lines, so each 工作措施 shows whole (issue 32)."""
+MAX_LINES = 27
+"""Excel's limit is 409 points a row: 27 lines."""
+WARNED_FILL = "FFF2CC"
+"""The light yellow of a records row that has a warning (see the 警告 sheet)."""
 
 
 def _column_width(header: str, cells: Sequence[CellValue], limit: int) -> int:
@@ -58,7 +71,7 @@ def _column_width(header: str, cells: Sequence[CellValue], limit: int) -> int:
     return max(MIN_WIDTH, min(limit, widest + 2))
 
 
-def _fill_sheet(
+def fill_sheet(
     sheet: Worksheet,
     header: Sequence[str],
     rows: Sequence[Sequence[CellValue]],
@@ -83,13 +96,40 @@ def _fill_sheet(
     if header:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(rows) + 1)}"
     wide = {i for i, key in enumerate(keys, start=1) if key in WIDE_COLUMNS}
+    widths = []
     for col, label in enumerate(header, start=1):
         column = [row[col - 1] for row in rows if col <= len(row)]
         limit = MAX_WIDTH if col in wide else TEXT_WIDTH
-        sheet.column_dimensions[get_column_letter(col)].width = _column_width(label, column, limit)
+        widths.append(_column_width(label, column, limit))
+        sheet.column_dimensions[get_column_letter(col)].width = widths[-1]
+    for row_index, row in enumerate([list(header), *rows], start=1):
+        sheet.row_dimensions[row_index].height = LINE_HEIGHT * _lines(row, widths)
 
 
-def _print_setup(sheet: Worksheet) -> None:
+def _lines(row: Sequence[CellValue], widths: Sequence[int]) -> int:
+    """The wrapped lines the row's tallest cell needs in columns of ``widths``."""
+    lines = 1
+    for value, width in zip(row, widths, strict=False):
+        if isinstance(value, str) and value:
+            usable = max(1, width - 1)
+            needed = sum(-(-max(1, display_width(part)) // usable) for part in value.split("\n"))
+            lines = max(lines, needed)
+    return min(lines, MAX_LINES)
+
+
+def mark_warned_rows(
+    sheet: Worksheet, rows: Sequence[tuple[int, int]], warned: set[tuple[int, int | None]]
+) -> None:
+    """Fill the records rows (one per ``rows`` entry, (document, seq), from row 2) that
+    have a warning."""
+    fill = PatternFill("solid", start_color=WARNED_FILL, end_color=WARNED_FILL)
+    for row_index, key in enumerate(rows, start=2):
+        if key in warned:
+            for cell in sheet[row_index]:
+                cell.fill = fill
+
+
+def print_setup(sheet: Worksheet) -> None:
     """Landscape A4, fit to the page width (as many pages down as needed), header repeated."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = A4
@@ -108,25 +148,41 @@ def workbook_xlsx(
     assert sheet is not None  # a new workbook always has its first sheet
     sheet.title = SHEET_TITLE
     table = record_table(documents, with_source=with_source)
-    _fill_sheet(sheet, table.labels, table.rows, table.header)
-    _print_setup(sheet)
+    fill_sheet(sheet, table.labels, table.rows, table.header)
+    print_setup(sheet)
+    rows = [(i, record.seq) for i, document in enumerate(documents) for record in document.records]
+    warned = {(i, w.row) for i, document in enumerate(documents) for w in document.warnings}
+    mark_warned_rows(sheet, rows, warned)
     warning_labels = labels("warning")
     warnings = workbook.create_sheet(WARNINGS_SHEET)
-    _fill_sheet(
+    fill_sheet(
         warnings,
         [warning_labels[k] for k in WARNING_COLUMNS],
         warning_rows(documents),
         WARNING_COLUMNS,
     )
+    print_setup(warnings)
     if files is not None:
         file_labels = labels("file")
         sheet_of_files = workbook.create_sheet(FILES_SHEET)
         labels_of_files = [file_labels[k] for k in FILE_COLUMNS]
-        _fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
-        _print_setup(sheet_of_files)
+        fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
+        print_setup(sheet_of_files)
+    _mark(workbook.create_sheet(MARK_SHEET), table.header, documents)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _mark(sheet: Worksheet, keys: Sequence[str], documents: Sequence[Document]) -> None:
+    """The hidden mark sheet (``MARK_SHEET``)."""
+    sheet.sheet_state = "hidden"
+    xlsx_value(sheet.cell(row=1, column=1), MARK)
+    xlsx_value(sheet.cell(row=1, column=2), MARK_VERSION)
+    for col, key in enumerate(keys, start=1):
+        xlsx_value(sheet.cell(row=2, column=col), key)
+    for row, document in enumerate(documents, start=3):
+        xlsx_value(sheet.cell(row=row, column=1), document.document.model_dump_json())
 
 
 def document_xlsx(document: Document) -> bytes:

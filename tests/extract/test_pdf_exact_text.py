@@ -40,7 +40,7 @@ def _pairs() -> list[tuple[Path, Path]]:
 def _facts(path: Path) -> dict[str, Any]:
     """A document's records and facts, without what depends on the file or its pages."""
     data: dict[str, Any] = json.loads(qingdan.convert(path).model_dump_json())
-    for key in ("file", "format", "sha256"):
+    for key in ("file", "source", "format", "sha256"):
         data["document"].pop(key)
     for record in data["records"]:
         record.pop("page")

@@ -108,7 +108,7 @@ def test_several_inputs_to_one_csv_give_one_combined_file(seed: Path, tmp_path: 
     assert result.exit_code == 0, result.output
     assert merged.is_file()
     rows = list(csv.DictReader(io.StringIO(merged.read_text(encoding="utf-8-sig"))))
-    assert list(rows[0])[:3] == ["file", "title", "seq"]
+    assert list(rows[0])[:4] == ["source", "file", "title", "seq"]
     assert [r["file"] for r in rows] == ["a.txt"] * 15 + ["gbk.txt"] * 15
     sidecar = list(
         csv.DictReader(io.StringIO((tmp_path / "merged.warnings.csv").read_text("utf-8-sig")))
@@ -124,7 +124,12 @@ def test_several_inputs_to_one_xlsx_list_every_file(seed: Path, tmp_path: Path) 
     result = invoke(["convert", str(tmp_path), "-o", str(merged), "-j", "1"])
     assert result.exit_code == 1, result.output
     workbook = load_workbook(merged)
-    assert workbook.sheetnames == ["任务清单", "警告", "文件"]
+    assert workbook.sheetnames == [
+        "任务清单",
+        "警告",
+        "文件",
+        "_qingdan",
+    ]  # the last: the hidden mark
     files = [[c.value for c in row] for row in workbook["文件"].iter_rows(min_row=2)]
     assert [(Path(f[0]).name, f[1]) for f in files] == [
         ("a.txt", "converted"),

@@ -23,7 +23,7 @@ COMBINED = {"all.csv", "all.jsonl", "all.warnings.csv", "all.xlsx", "errors.json
 
 def _comparable(document: dict[str, Any]) -> dict[str, Any]:
     """A converted document without what depends on the file's bytes, name, format or pages."""
-    for key in ("file", "format", "sha256"):
+    for key in ("file", "source", "format", "sha256"):
         document["document"].pop(key)
     document["warnings"] = [w for w in document["warnings"] if w["code"] != "encoding"]
     for item in [*document["records"], *document["warnings"]]:

@@ -25,6 +25,7 @@ class DiffFormat(StrEnum):
     CSV = "csv"
     MD = "md"
     HTML = "html"
+    XLSX = "xlsx"
 
 
 RENDERERS: dict[DiffFormat, str] = {
@@ -32,6 +33,7 @@ RENDERERS: dict[DiffFormat, str] = {
     DiffFormat.CSV: "qingdan.diff.render.csv:report_csv",
     DiffFormat.MD: "qingdan.diff.render.markdown:report_markdown",
     DiffFormat.HTML: "qingdan.diff.render.html:report_html",
+    DiffFormat.XLSX: "qingdan.diff.render.xlsx:report_xlsx",
 }
 """Format -> renderer (``DiffReport -> bytes``), named ``"module:function"``."""
 

@@ -16,14 +16,19 @@ COLUMNS = [
 """One row per field change of a matched task, and one per removed or added task."""
 
 
-def report_csv(report: DiffReport) -> bytes:
-    """The report's changes as CSV rows (``COLUMNS``); departments joined with 、."""
+def change_rows(report: DiffReport) -> list[list[CellValue]]:
+    """The report's changes as rows of ``COLUMNS`` (the CSV and the workbook's sheet)."""
     rows: list[list[CellValue]] = []
     for entry in report.entries:
         if entry.old is None or entry.new is None:
             rows.append(_whole_task_row(entry))
         rows.extend(_change_row(entry, change) for change in entry.changes)
-    return csv_bytes(COLUMNS, rows)
+    return rows
+
+
+def report_csv(report: DiffReport) -> bytes:
+    """The report's changes as CSV rows (``COLUMNS``); departments joined with 、."""
+    return csv_bytes(COLUMNS, change_rows(report))
 
 
 def _whole_task_row(entry: Entry) -> list[CellValue]:

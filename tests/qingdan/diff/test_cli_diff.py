@@ -59,9 +59,9 @@ def test_a_json_that_is_not_a_qingdan_output_is_one_line(tmp_path: Path) -> None
 
 
 def test_an_unknown_output_suffix_fails_before_any_work(tmp_path: Path) -> None:
-    result = invoke(["diff", str(SEED), str(NEW_2020), "-o", str(tmp_path / "d.xlsx")])
+    result = invoke(["diff", str(SEED), str(NEW_2020), "-o", str(tmp_path / "d.docx")])
     assert result.exit_code == 2
-    assert "cannot write a diff as '.xlsx' (use .json, .csv, .md, .html)" in result.output
+    assert "cannot write a diff as '.docx' (use .json, .csv, .md, .html, .xlsx)" in result.output
 
 
 def test_a_bad_aliases_file_and_a_bad_threshold_are_usage_errors(tmp_path: Path) -> None:

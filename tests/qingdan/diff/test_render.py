@@ -93,6 +93,6 @@ def test_the_suffix_chooses_the_format(suffix: str, tmp_path: Path) -> None:
 
 
 def test_an_unknown_suffix_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(UnknownOutputFormat, match=r"report\.xlsx: cannot write a diff as '\.xlsx'"):
-        write_report(_report(), tmp_path / "report.xlsx")
-    assert not (tmp_path / "report.xlsx").exists()
+    with pytest.raises(UnknownOutputFormat, match=r"report\.docx: cannot write a diff as '\.docx'"):
+        write_report(_report(), tmp_path / "report.docx")
+    assert not (tmp_path / "report.docx").exists()

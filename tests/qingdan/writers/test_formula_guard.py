@@ -118,7 +118,7 @@ def _cells(data: bytes, kind: str) -> list[tuple[str, bool]]:
 def test_every_spreadsheet_writer_is_enumerated() -> None:
     assert set(_spreadsheet_writers()) == {
         "convert csv", "convert xlsx", "combined csv", "combined xlsx", "warnings csv",
-        "departments csv", "diff csv",
+        "departments csv", "diff csv", "diff xlsx",
     }  # fmt: skip
 
 

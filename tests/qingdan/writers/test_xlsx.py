@@ -143,7 +143,7 @@ def test_combined_sheet_names_file_and_title_on_every_row_and_lists_the_files() 
     ]
     data = documents_xlsx([first, second], files)
     sheet = _sheet(data)
-    assert [cell.value for cell in sheet[1]][:3] == ["文件", "标题", "顺序号"]
+    assert [cell.value for cell in sheet[1]][:4] == ["来源", "文件", "标题", "顺序号"]
     assert _column(sheet, "文件") == ["a.txt", "a.txt", "b.pdf"]
     assert _column(sheet, "标题") == ["甲清单", "甲清单", None]
     listed = [[cell.value for cell in row] for row in _sheet(data, "文件").iter_rows()]
@@ -163,3 +163,21 @@ def test_xlsx_is_an_output_format(tmp_path: Path, seed: Path) -> None:
         date(2019, 12, 31), datetime.min.time()
     )
     assert target.read_bytes()[:2] == render(make_document([{}]), OutputFormat.XLSX)[:2] == b"PK"
+
+
+def test_every_sheet_shows_its_text_and_prints_and_warned_rows_are_marked() -> None:
+    long_measure = "完善土壤环境质量监测网络，" * 12
+    document = make_document(
+        [{"measure": long_measure}, {}],
+        warnings=[{"code": "no-lead", "message": "task names no lead unit", "row": 2}],
+    )
+    files = [FileStatus("a.txt", "converted", 2, 1)]
+    workbook = load_workbook(io.BytesIO(documents_xlsx([document], files)))
+    sheet = workbook["任务清单"]
+    assert sheet.row_dimensions[2].height > 2 * sheet.row_dimensions[3].height
+    fills = [sheet.cell(row=r, column=1).fill.start_color.rgb for r in (2, 3)]
+    assert not fills[0].endswith("FFF2CC") and fills[1].endswith("FFF2CC")
+    for visible in ("任务清单", "警告", "文件"):
+        setup = workbook[visible].page_setup
+        assert (setup.orientation, setup.paperSize) == ("landscape", 9), visible
+    assert workbook["_qingdan"].sheet_state == "hidden"

@@ -1,0 +1,108 @@
+"""qingdan reads its own outputs back (issue 32): convert -> write -> read gives the same
+records, a workbook corrected by hand reads back with the correction and diffs, and an
+earlier run's outputs inside an input folder are skipped by their marks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from qingdan.extract import READERS
+
+import qingdan
+from qingdan.diff import compare
+from qingdan.readback import BrokenOutput, output_kind, read_one, read_output, split_names
+from qingdan.writers import OutputFormat, render, render_many
+from tests.cli_runner import invoke
+from tests.conftest import SAMPLES, SEED
+
+OFFICE = {".doc", ".wps", ".et"}  # read through LibreOffice: their records have tests of their own
+SAMPLE_FILES = [
+    p for p in sorted(SAMPLES.iterdir()) if p.suffix in READERS and p.suffix not in OFFICE
+]
+FORMATS = (OutputFormat.XLSX, OutputFormat.CSV, OutputFormat.JSONL)
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+def test_every_sample_reads_back_to_the_same_records(sample: Path, tmp_path: Path) -> None:
+    document = qingdan.convert(sample)
+    for fmt in FORMATS:
+        output = tmp_path / f"list.{fmt.value}"
+        output.write_bytes(render(document, fmt))
+        assert output_kind(output) == fmt.value
+        back = read_one(output)
+        assert back.records == document.records, fmt
+        if fmt is OutputFormat.XLSX:  # the workbook keeps the description and warnings
+            assert back.document == document.document
+            assert back.warnings == document.warnings
+
+
+def test_a_combined_output_reads_back_document_by_document(tmp_path: Path) -> None:
+    documents = [qingdan.convert(SEED), qingdan.convert(SAMPLES / "001_xincheng_2020.txt")]
+    for fmt in FORMATS:
+        output = tmp_path / f"all.{fmt.value}"
+        output.write_bytes(render_many(documents, fmt))
+        back = read_output(output)
+        assert [d.records for d in back] == [d.records for d in documents], fmt
+        assert [d.document.source for d in back] == [d.document.source for d in documents]
+
+
+def test_a_workbook_corrected_by_hand_reads_back_and_diffs(tmp_path: Path) -> None:
+    original = qingdan.convert(SEED)
+    workbook_path = tmp_path / "list.xlsx"
+    workbook_path.write_bytes(render(original, OutputFormat.XLSX))
+    workbook = load_workbook(workbook_path)
+    sheet = workbook["任务清单"]
+    keys = [cell.value for cell in workbook["_qingdan"][2]]  # the headers are printed labels
+    lead = keys.index("lead") + 1
+    sheet.cell(row=3, column=lead).value = "区农业农村局"
+    workbook.save(workbook_path)
+    edited = qingdan.convert(workbook_path)  # recognised by its mark, not read as a table
+    assert edited.records[1].lead == ["区农业农村局"]
+    assert edited.records[0] == original.records[0]
+    assert edited.records[2:] == original.records[2:]
+    report = compare(original, edited)
+    assert (report.summary.modified, report.summary.unchanged) == (1, len(original.records) - 1)
+    result = invoke(["diff", str(SEED), str(workbook_path), "-o", str(tmp_path / "d.json")])
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))["summary"]
+    assert summary["modified"] == 1 and summary["added"] == summary["removed"] == 0
+
+
+def test_an_edit_that_breaks_the_contract_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(render(qingdan.convert(SEED), OutputFormat.XLSX))
+    workbook = load_workbook(path)
+    workbook["任务清单"].cell(row=2, column=1).value = "第一"
+    workbook.save(path)
+    with pytest.raises(BrokenOutput, match=r"list\.xlsx: records\.0\.seq"):
+        read_one(path)
+
+
+def test_names_are_split_again_but_never_inside_brackets() -> None:
+    assert split_names("各县(市、区)人民政府、县财政局") == ["各县(市、区)人民政府", "县财政局"]
+    assert split_names("") == []
+
+
+def test_a_batch_over_a_folder_with_an_earlier_runs_outputs_converts_each_once(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "附件"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    shutil.copy(SAMPLES / "001_xincheng_2020.txt", folder / "001.txt")
+    first = invoke(["convert", str(folder), "-o", str(folder / "结果") + "/"])
+    assert first.exit_code == 0, first.output
+    renamed = folder / "结果" / "清单汇总.xlsx"  # marks, not names, tell it
+    (folder / "结果" / "all.xlsx").rename(renamed)
+    second = invoke(["convert", str(folder), "-o", str(tmp_path / "again.jsonl")])
+    assert second.exit_code == 0, second.output
+    lines = (tmp_path / "again.jsonl").read_text(encoding="utf-8").splitlines()
+    expected = len(qingdan.convert(SEED).records) + len(
+        qingdan.convert(SAMPLES / "001_xincheng_2020.txt").records
+    )
+    assert len(lines) == expected
+    assert "清单汇总.xlsx: an earlier qingdan output" in second.output
