@@ -49,6 +49,14 @@ class ReaderTraits(NamedTuple):
     saved from a spreadsheet writes a vertically merged cell's text in its first row and
     leaves the rows below blank. Word, PDF, HTML and XLSX readers mark merges themselves,
     so their blank cells are blank."""
+    short_row_may_span: bool = False
+    """A row may leave out the positions a horizontally merged cell covers: a text dump
+    prints a merged cell once, so a lone cell may span the table, a header's group label
+    may stand over several sub-labels, and a sub-header row may leave out the columns
+    merged down from the row above. Other readers give every row its whole width."""
+    text_below_may_join_table: bool = False
+    """Lines under the table may come back as more lines of the last row's cells: a text
+    dump cannot tell a paragraph under the table from a cell's next line."""
     text_may_be_misread: bool = False
     """The text was read by OCR from pixels, so look-alike characters may be swapped
     (曰 for 日, a letter O for a zero); normalize corrects them only where a deadline

@@ -32,6 +32,13 @@ from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
 from qingdan.extract.options import ReadOptions
 
+TEXT_DUMP = ReaderTraits(
+    blank_may_be_merged=True, short_row_may_span=True, text_below_may_join_table=True
+)
+"""What a text dump's grid cannot say: it prints a merged cell once (leaving the rows
+below it blank, or the columns it spans out), as a CSV saved from a spreadsheet does,
+and runs a paragraph under the table into the last row's cells."""
+
 CHUNK = 1 << 16
 """Characters of text split into lines at a time."""
 
@@ -60,11 +67,8 @@ def read_txt(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
         extracted = read_delimited(iter_lines(text), "\t", path)
     else:
         extracted = read_cell_per_line(iter_lines(text))
-    # A text dump prints a vertically merged cell once and leaves the rows below it
-    # blank, and a CSV saved from a spreadsheet does the same: a blank may be a merge.
-    traits = ReaderTraits(blank_may_be_merged=True)
     return Extracted(
-        extracted.tables, extracted.text_before, [*notices, *extracted.notices], traits
+        extracted.tables, extracted.text_before, [*notices, *extracted.notices], TEXT_DUMP
     )
 
 

@@ -36,7 +36,7 @@ from qingdan.normalize.page_breaks import (
     join_split_rows,
 )
 from qingdan.normalize.records import RecordContext, build_record
-from qingdan.normalize.roles import Value, traits
+from qingdan.normalize.roles import traits
 from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
 
 
@@ -78,7 +78,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     Raises ``NoTableFound`` when no table in the document has a task-list header.
     """
     knowledge = knowledge or Knowledge()
-    task_rows = collect_task_rows(raw.tables, knowledge.columns)
+    task_rows = collect_task_rows(raw.tables, knowledge.columns, reader=raw.content.traits)
     text_before = raw.content.text_before
     # No task table: the text may be a numbered-paragraph list (issue 19).
     if task_rows is None:
@@ -90,7 +90,9 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     guess = ContentGuess(knowledge.columns, knowledge.departments)
     if task_rows is None:
         # No known labels at all: a table may still be found by what it holds (issue 31).
-        task_rows = collect_task_rows(raw.tables, knowledge.columns, guess)
+        task_rows = collect_task_rows(
+            raw.tables, knowledge.columns, guess, reader=raw.content.traits
+        )
     if task_rows is None:
         what = "no table" if not raw.tables else "no table with a task-list header"
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")
@@ -100,7 +102,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     rows = join_cut_section_rows(rows)
-    rows, notes = split_note_rows(rows)
+    rows, notes = split_note_rows(rows, raw.content.traits.text_below_may_join_table)
     sections = section_texts(rows)
     rows = mark_sections(rows)
     chosen = choose_roles(
@@ -120,7 +122,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         cell_text(cell)
         for row in rows
         for cell, role in zip(row.cells, roles, strict=False)
-        if traits(role).value in (Value.DEPARTMENTS, Value.RESPONSIBILITY)
+        if traits(role).names_units
     ]
     reader = DepartmentReader.for_document(knowledge.departments, info.title, department_cells)
     context = RecordContext(

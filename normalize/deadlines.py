@@ -130,7 +130,7 @@ def _end_of(match: re.Match[str], year: int) -> date | None:
 
 
 @lru_cache(maxsize=4096)
-def parse_deadline(text: str | None, year: int | None) -> Deadline:
+def parse_deadline(text: str | None, year: int | None) -> Deadline:  # noqa: C901  split in issue 26 knowledge work
     """The last day a deadline text names, and its kind.
 
     ``year`` is the document's year, used when the text names none. The text is read

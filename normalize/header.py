@@ -21,7 +21,7 @@ from qingdan.normalize.column_evidence import (
     measure_kinds,
 )
 from qingdan.normalize.columns import ColumnSynonyms, label_key
-from qingdan.normalize.roles import Role
+from qingdan.normalize.roles import Role, traits
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 from qingdan.normalize.units.departments import DepartmentKnowledge
 
@@ -34,17 +34,6 @@ _MIN_BODY_ROWS = 2
 _CONTENT_SHARE = 0.6
 _TASK_TEXT_LENGTH = 4.0
 _TASK_TEXT_COVERAGE = 0.8
-# Roles whose label (by its head) tells a task list from any other table.
-_TASK_LIST_ROLES = (
-    Role.LEAD,
-    Role.SUPPORT,
-    Role.RESPONSIBLE,
-    Role.DEADLINE,
-    Role.PROGRESS,
-    Role.TARGET,
-    Role.RATE,
-    Role.PEOPLE,
-)
 
 
 class Header(NamedTuple):
@@ -91,17 +80,18 @@ def looks_like_header(cells: Sequence[Cell], synonyms: ColumnSynonyms) -> bool:
     return len(set(roles)) >= 2 and len(roles) * 2 >= len(filled)
 
 
-def find_header(table: RawTable, synonyms: ColumnSynonyms) -> Header | None:
+def find_header(table: RawTable, synonyms: ColumnSynonyms, may_span: bool = False) -> Header | None:
     """The first header near the top of the table, or ``None`` if there is none.
 
     A two-row header (a group label such as 责任单位 over sub-columns 牵头单位 /
     配合单位) is read as its sub-column labels; ``row_index`` is then its second row.
+    ``may_span``: the reader may print a merged label once (``two_row_labels``).
     """
     for index, row in enumerate(table.rows[:_HEADER_SEARCH_ROWS]):
         if looks_like_header(row.cells, synonyms):
             cells = list(row.cells)
             below = table.rows[index + 1].cells if index + 1 < len(table.rows) else []
-            combined = two_row_labels(cells, below, synonyms)
+            combined = two_row_labels(cells, below, synonyms, may_span)
             height = 1 if combined is None else 2
             if combined is not None:
                 cells, index = combined, index + 1
@@ -115,26 +105,30 @@ def _is_label(cell: Cell) -> bool:
 
 
 def two_row_labels(
-    top: Sequence[Cell], below: Sequence[Cell], synonyms: ColumnSynonyms
+    top: Sequence[Cell], below: Sequence[Cell], synonyms: ColumnSynonyms, may_span: bool = False
 ) -> list[Cell] | None:
     """The labels of a header whose second row names sub-columns, or ``None``.
 
     The row below is a sub-header when it has at least two labels, all known, and
     nothing else (columns merged down from the top row are covered or blank there).
     Its labels replace the group label above them; the other columns keep the top
-    label. A text dump prints the horizontally merged group label once, so a top row
-    narrower than the row below is first widened: each run of sub-labels sits under
-    one top cell, each blank below under one top cell. A dump may also leave the
-    merged-down columns out of the row below altogether (see ``_spread_group``).
+    label. Where the reader may print a merge once (``may_span``: a text dump prints
+    the horizontally merged group label once), a top row narrower than the row below
+    is first widened: each run of sub-labels sits under one top cell, each blank below
+    under one top cell; and a dump may leave the merged-down columns out of the row
+    below altogether (see ``_spread_group``). Other readers' rows line up as printed.
     """
     sub_labels = [cell for cell in below if _is_label(cell)]
     if len(sub_labels) < 2 or any(
         synonyms.role_for(cell_text(cell)) is None for cell in sub_labels
     ):
         return None
-    if len(below) < len(top) and len(sub_labels) == len(below):
+    if not may_span:
+        aligned: list[Cell] | None = list(top) if len(top) == len(below) else None
+    elif len(below) < len(top) and len(sub_labels) == len(below):
         return _spread_group(top, sub_labels, synonyms)
-    aligned = _widened(top, below)
+    else:
+        aligned = _widened(top, below)
     if aligned is None:
         return None
     return [b if _is_label(b) else t for t, b in zip(aligned, below, strict=True)]
@@ -149,12 +143,18 @@ def _spread_group(
     groups = [
         col
         for col, cell in enumerate(top)
-        if _is_label(cell) and synonyms.role_for(cell_text(cell)) in (None, Role.RESPONSIBLE)
+        if _is_label(cell) and _may_head_group(synonyms.role_for(cell_text(cell)))
     ]
     if len(groups) != 1 or any(is_covered(cell) for cell in top):
         return None
     col = groups[0]
     return [*top[:col], *sub_labels, *top[col + 1 :]]
+
+
+def _may_head_group(role: Role | None) -> bool:
+    """Whether a top label can stand over sub-columns: one the vocabulary does not know,
+    or one whose role may head them (``RoleTraits.heads_sub_columns``: 责任单位)."""
+    return role is None or traits(role).heads_sub_columns
 
 
 def _widened(top: Sequence[Cell], below: Sequence[Cell]) -> list[Cell] | None:
@@ -252,7 +252,7 @@ class ContentGuess:
         return [
             col
             for col, role in enumerate(_label_roles(labels, self.synonyms))
-            if role in _TASK_LIST_ROLES
+            if role is not None and traits(role).marks_task_list
         ]
 
 

@@ -10,13 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from qingdan.extract.grid import Cell, Covered, Foot, RawTable, cell_text, is_covered
+from qingdan.extract.grid import (
+    Cell,
+    Covered,
+    Foot,
+    RawTable,
+    ReaderTraits,
+    cell_text,
+    is_covered,
+)
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header, find_header, looks_like_header
 from qingdan.normalize.model import TaskWarning
-from qingdan.normalize.roles import Blank, Role, traits
+from qingdan.normalize.roles import Blank, Role, columns_where, traits
 from qingdan.normalize.sections import first_cell_heading
 from qingdan.normalize.text import join_wrapped_lines, squeeze
+
+_FULL_ROWS = ReaderTraits()
+"""A reader whose rows are whole (a Word, PDF or spreadsheet reader's; the default)."""
 
 
 class GridRow(NamedTuple):
@@ -42,16 +53,16 @@ class TaskRows(NamedTuple):
     """The first table of the list (the text above it names the list)."""
 
 
-def _aligned(cells: list[Cell], width: int) -> list[Cell]:
+def _aligned(cells: list[Cell], width: int, may_span: bool = False) -> list[Cell]:
     """Cells padded to the header's width; extra cells are kept (they go to ``extra``).
 
-    A lone cell in a wider table spans the table (a text dump prints a merged
-    full-width cell once), so it is padded with cells covered from the left, not
-    blank ones.
+    Where the reader says a short row may be a merge printed once
+    (``ReaderTraits.short_row_may_span``: a text dump), a lone cell in a wider table
+    spans the table, so it is padded with cells covered from the left, not blank ones.
     """
     if len(cells) >= width:
         return cells
-    filler: Cell = Covered.LEFT if len(cells) == 1 else ""
+    filler: Cell = Covered.LEFT if may_span and len(cells) == 1 else ""
     return [*cells, *([filler] * (width - len(cells)))]
 
 
@@ -59,22 +70,25 @@ def collect_task_rows(
     tables: list[RawTable],
     synonyms: ColumnSynonyms,
     guess: Callable[[RawTable], Header | None] | None = None,
+    reader: ReaderTraits = _FULL_ROWS,
 ) -> TaskRows | None:
     """The rows of the task list in a document, or ``None`` when no table has a task header.
 
     Tables that repeat the first task table's header, or that have no header but the
     same width right after a task table (a table continued on the next page), are
-    stitched into one list; any other table is skipped with a warning naming it.
+    stitched into one list; any other table is skipped with a warning naming it. The
+    reader's traits say whether a short row may be a merge printed once.
     ``guess`` finds a header by other means where no header is found by its labels
     (``header.ContentGuess``), until the first one is found.
     """
+    may_span = reader.short_row_may_span
     header: Header | None = None
     rows: list[GridRow] = []
     warnings: list[TaskWarning] = []
     previous_was_task = False
     first_table: RawTable | None = None
     for table in tables:
-        found = find_header(table, synonyms)
+        found = find_header(table, synonyms, may_span)
         if found is None and header is None and guess is not None:
             found = guess(table)
         if header is None and found is not None:
@@ -102,7 +116,7 @@ def collect_task_rows(
         # A header repeated at the top of a page is skipped: its page break moves down.
         page_break = any(raw.starts_page for raw in table.rows[:start])
         for raw in table.rows[start:]:
-            cells = _aligned(list(raw.cells), width)
+            cells = _aligned(list(raw.cells), width, may_span)
             starts_page = raw.starts_page or page_break
             foot = None if raw.at_foot is None else _aligned_feet(raw.at_foot, len(cells))
             rows.append(
@@ -245,12 +259,12 @@ def carry_forward(
 
 def _group_columns(roles: Sequence[Role | None]) -> list[int]:
     """The columns whose blank or merged cell says a row continues the group above:
-    the category, else the section column (a 序号 numbers the top grouping level)."""
-    for role in (Role.CATEGORY, Role.SECTION):
-        found = [col for col, r in enumerate(roles) if r is role]
-        if found:
-            return found
-    return []
+    those of the innermost grouping level present (``RoleTraits.group_level``: the
+    category, else a section column; a 序号 numbers the top grouping level)."""
+    levels = sorted({level for role in roles if (level := traits(role).group_level)})
+    if not levels:
+        return []
+    return columns_where(roles, lambda kind: kind.group_level == levels[0])
 
 
 def _continues(cell: Cell) -> bool:

@@ -36,9 +36,12 @@ def note_text(row: GridRow) -> str | None:
     return text if _note_start().match(squeeze(text)) else None
 
 
-def split_note_rows(rows: list[GridRow]) -> tuple[list[GridRow], list[TaskWarning]]:
-    """The rows without note rows (and without a note run into the last row's cells),
-    and a ``table-note`` warning quoting each note."""
+def split_note_rows(
+    rows: list[GridRow], text_below_may_join: bool = False
+) -> tuple[list[GridRow], list[TaskWarning]]:
+    """The rows without note rows (and, where the reader may run the text under the
+    table into the last row: ``ReaderTraits.text_below_may_join_table``, without a note
+    run into its cells), and a ``table-note`` warning quoting each note."""
     kept: list[GridRow] = []
     warnings: list[TaskWarning] = []
     for row in rows:
@@ -47,7 +50,7 @@ def split_note_rows(rows: list[GridRow]) -> tuple[list[GridRow], list[TaskWarnin
             kept.append(row)
         else:
             warnings.append(_warning(text, row.page))
-    if kept:
+    if kept and text_below_may_join:
         cells, notes = _trailing_notes(kept[-1].cells)
         if notes:
             kept[-1] = kept[-1]._replace(cells=cells)

@@ -26,8 +26,12 @@ from functools import cache
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
+from qingdan.normalize.roles import Role, columns_where, traits
 from qingdan.normalize.text import join_wrapped_lines
 from qingdan.normalize.units.reading import LIST_SEPARATORS
+
+Roles = Sequence[Role | None]
+"""Each column's role (``normalize.roles``): every column question is asked of its traits."""
 
 IsName = Callable[[str], bool]
 """Whether a text reads as a complete unit name (``DepartmentKnowledge.is_complete``)."""
@@ -37,14 +41,9 @@ IsName = Callable[[str], bool]
 _SENTENCE_ENDS = "。！？；.!?;…"
 _CLOSERS = "”’」』）)》】"
 
-# Columns every task row fills in its own right: a row at the top of a page that leaves
-# one of them blank does not start a new task. 配合部门 (support) is not one of them: many
-# tasks have no supporting department. (``category`` and ``measure`` are judged apart.)
-_OWN_FIELDS = ("no", "lead", "deadline", "responsible")
 # A department list that ends with a separator goes on: no list is written 市民政局、.
 _LIST_SEPARATORS = tuple(LIST_SEPARATORS)
 _SEPARATORS = re.compile(f"[{re.escape(LIST_SEPARATORS)}]")
-_DEPARTMENT_FIELDS = ("lead", "support", "responsible")
 
 
 @cache
@@ -67,8 +66,22 @@ def ends_sentence(text: Cell) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_ENDS
 
 
-def _columns(fields: Sequence[str | None], *wanted: str) -> list[int]:
-    return [col for col, field in enumerate(fields) if field in wanted]
+def _own_columns(roles: Roles) -> list[int]:
+    """The cells every task fills in its own right (``RoleTraits.own_row``)."""
+    return columns_where(roles, lambda kind: kind.own_row)
+
+
+def _task_text_columns(roles: Roles) -> list[int]:
+    return columns_where(roles, lambda kind: kind.task_text)
+
+
+def _cut_merge_columns(roles: Roles) -> list[int]:
+    """The columns whose merged cells may run over a page break (the category)."""
+    return columns_where(roles, lambda kind: kind.merge_crosses_pages)
+
+
+def _unit_columns(roles: Roles) -> list[int]:
+    return columns_where(roles, lambda kind: kind.names_units)
 
 
 def _foot(row: GridRow, col: int) -> Foot:
@@ -77,7 +90,7 @@ def _foot(row: GridRow, col: int) -> Foot:
 
 
 def continues_row_above(
-    row: GridRow, above: GridRow, fields: Sequence[str | None], is_name: IsName | None = None
+    row: GridRow, above: GridRow, roles: Roles, is_name: IsName | None = None
 ) -> bool:
     """Whether ``row``, the first row on its page, is the rest of the row ``above`` it.
 
@@ -91,16 +104,16 @@ def continues_row_above(
     if not row.starts_page:
         return False
     if above.at_foot is not None:
-        return _continues_by_evidence(row, above, fields, is_name)
-    if not all(_blank(row.cells[col]) for col in _columns(fields, "category")):
+        return _continues_by_evidence(row, above, roles, is_name)
+    if not all(_blank(row.cells[col]) for col in _cut_merge_columns(roles)):
         return False
-    return _continues_by_text(row, above, fields)
+    return _continues_by_text(row, above, roles)
 
 
 def _continues_by_text(
     row: GridRow,
     above: GridRow,
-    fields: Sequence[str | None],
+    roles: Roles,
     every_cell_ran_on: bool = False,
     is_name: IsName | None = None,
 ) -> bool:
@@ -111,38 +124,40 @@ def _continues_by_text(
     measure above stops mid-sentence. When the reader saw every cell above run to the
     page's foot, the same holds although the row's own cells are filled (the break cut
     every cell: ``2020年12`` / ``月``, 序号 ``1`` / ``3``)."""
-    own = _columns(fields, *_OWN_FIELDS)
+    own = _own_columns(roles)
     if own and not any(_blank(row.cells[col]) for col in own) and not every_cell_ran_on:
         return False
-    measures = _columns(fields, "measure")
+    measures = _task_text_columns(roles)
     if all(_blank(row.cells[col]) for col in measures):
         return True  # no task goes without its measure
-    if _list_runs_on(row, above, fields) or (
-        is_name is not None and _name_runs_on(row, above, fields, is_name)
+    if _list_runs_on(row, above, roles) or (
+        is_name is not None and _name_runs_on(row, above, roles, is_name)
     ):
         return True  # the break fell after a sentence, but inside a department list
     return not all(ends_sentence(above.cells[col]) for col in measures)
 
 
-def _list_runs_on(row: GridRow, above: GridRow, fields: Sequence[str | None]) -> bool:
+def _list_runs_on(row: GridRow, above: GridRow, roles: Roles) -> bool:
     """Whether a department cell above ends with a list separator (市民政局、) and the
     same cell of ``row`` holds text: the rest of that list."""
     return any(
         cell_text(above.cells[col]).rstrip().endswith(_LIST_SEPARATORS)
         and not _blank(row.cells[col])
-        for col in _columns(fields, *_DEPARTMENT_FIELDS)
+        for col in _unit_columns(roles)
         if col < len(row.cells) and col < len(above.cells)
     )
 
 
 def _continues_by_evidence(
-    row: GridRow, above: GridRow, fields: Sequence[str | None], is_name: IsName | None
+    row: GridRow, above: GridRow, roles: Roles, is_name: IsName | None
 ) -> bool:
-    categories = set(_columns(fields, "category"))
+    categories = set(_cut_merge_columns(roles))
     width = min(len(row.cells), len(above.cells))
     own_text = [c for c in range(width) if c not in categories and not _blank(row.cells[c])]
     if any(
-        fields[c] == "no" and not _number_cut(above, row, c) for c in own_text if c < len(fields)
+        traits(roles[c]).numbers_tasks and not _number_cut(above, row, c)
+        for c in own_text
+        if c < len(roles)
     ):
         return False  # a printed number starts a task
     if any(not _foot(above, c).reaches for c in own_text):
@@ -155,16 +170,14 @@ def _continues_by_evidence(
     above_text = [c for c in range(width) if c not in categories and not _blank(above.cells[c])]
     if any(not _foot(above, c).reaches for c in above_text):
         return True
-    return _continues_by_text(row, above, fields, every_cell_ran_on=True, is_name=is_name)
+    return _continues_by_text(row, above, roles, every_cell_ran_on=True, is_name=is_name)
 
 
-def _name_runs_on(
-    row: GridRow, above: GridRow, fields: Sequence[str | None], is_name: IsName
-) -> bool:
+def _name_runs_on(row: GridRow, above: GridRow, roles: Roles, is_name: IsName) -> bool:
     """Whether a department cell above ends with a piece that is no name (县生态) and
     becomes one with the first piece of the same cell in ``row`` (环境局): the break cut
     a name in two."""
-    for col in _columns(fields, *_DEPARTMENT_FIELDS):
+    for col in _unit_columns(roles):
         if col >= len(row.cells) or col >= len(above.cells):
             continue
         top = [p for p in _SEPARATORS.split(join_wrapped_lines(above.cells[col])) if p]
@@ -197,7 +210,7 @@ def _joined(top: Cell, rest: Cell) -> Cell:
 
 
 def join_split_rows(
-    rows: list[GridRow], fields: Sequence[str | None], is_name: IsName | None = None
+    rows: list[GridRow], roles: Roles, is_name: IsName | None = None
 ) -> list[GridRow]:
     """Rows with every row cut by a page break joined back into one (cell by cell).
 
@@ -207,7 +220,7 @@ def join_split_rows(
     """
     joined: list[GridRow] = []
     for row in rows:
-        if joined and continues_row_above(row, joined[-1], fields, is_name):
+        if joined and continues_row_above(row, joined[-1], roles, is_name):
             top = joined[-1]
             cells = [_joined(a, b) for a, b in zip(top.cells, row.cells, strict=False)] + top.cells[
                 len(row.cells) :
@@ -218,7 +231,7 @@ def join_split_rows(
     return joined
 
 
-def continue_cut_categories(rows: list[GridRow], fields: Sequence[str | None]) -> list[GridRow]:
+def continue_cut_categories(rows: list[GridRow], roles: Roles) -> list[GridRow]:
     """Rows where a category cell cut by a page break continues its group.
 
     A merged category cell cut by a page break prints its text in one part and leaves
@@ -229,7 +242,7 @@ def continue_cut_categories(rows: list[GridRow], fields: Sequence[str | None]) -
     (``Foot.LOWER``), or when it is one character under a text that ran to the foot
     (no category is one character long): it is joined to the category's text above.
     """
-    categories = _columns(fields, "category")
+    categories = _cut_merge_columns(roles)
     mended: list[GridRow] = []
     for row in rows:
         if row.starts_page and mended:

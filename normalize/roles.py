@@ -9,6 +9,7 @@ here and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from enum import Enum, StrEnum
 from typing import NamedTuple
 
@@ -86,7 +87,7 @@ class Blank(Enum):
 
 
 class RoleTraits(NamedTuple):
-    """What one role does."""
+    """What one role does: every step that asks a question about a column asks it here."""
 
     field: str | None
     """The record field the role feeds (``None``: ``extra``, or lead and support both)."""
@@ -94,29 +95,61 @@ class RoleTraits(NamedTuple):
     blank: Blank = Blank.BLANK
     own_row: bool = False
     """Every task fills this cell itself: at a page break, a row that leaves it blank is
-    the rest of the row above, not a task of its own."""
-    groups: bool = False
-    """The column groups tasks (its text may be cut by a page break and continue)."""
+    the rest of the row above, not a task of its own (``normalize.page_breaks``)."""
+    group_level: int = 0
+    """How the column groups tasks: 1 the tasks' own group (the category), 2 the group
+    above it (a section column), 0 none. A row whose innermost grouping cells are blank
+    or covered continues its group, and a 序号 left blank there continues its merge
+    (``normalize.layout.carry_forward``)."""
+    task_text: bool = False
+    """The task's own sentence: no task goes without it, and one that stops mid-sentence
+    at a page's foot goes on at the top of the next (``normalize.page_breaks``)."""
+    numbers_tasks: bool = False
+    """A printed number here starts a task: at the top of a page it is a new row, unless
+    it is the rest of a number the break cut (``normalize.page_breaks``)."""
+    merge_crosses_pages: bool = False
+    """A merged cell of this column may run over a page break: its blank (or cut) part
+    at the top of the next page continues it, and text printed anew there starts a new
+    row (``normalize.page_breaks``)."""
+    heads_sub_columns: bool = False
+    """Its label may stand over sub-columns in a two-row header (责任单位 over 牵头单位 |
+    配合单位), so a dump that prints only the sub-labels replaces it (``normalize.header``)."""
+    marks_task_list: bool = False
+    """Its label, read by its head, tells a task list from any other table (进展情况,
+    完成时限, 责任单位, 责任领导): a table found by its content needs one such column
+    (``normalize.header.ContentGuess``)."""
+
+    @property
+    def names_units(self) -> bool:
+        """Whether the column's cells name units (department lists, a page break may cut
+        a name or a list in them)."""
+        return self.value in (Value.DEPARTMENTS, Value.RESPONSIBILITY)
 
 
 ROLE_TRAITS: dict[Role, RoleTraits] = {
-    Role.SECTION: RoleTraits("section", Value.TEXT, Blank.CONTINUES, groups=True),
-    Role.CATEGORY: RoleTraits("category", Value.TEXT, Blank.CONTINUES, groups=True),
-    Role.NO: RoleTraits("no", Value.TEXT, Blank.CONTINUES_WITH_GROUP, own_row=True),
-    Role.MEASURE: RoleTraits("measure", Value.TEXT),
-    Role.DETAIL: RoleTraits(None, Value.EXTRA, Blank.CONTINUES, groups=True),
+    Role.SECTION: RoleTraits("section", Value.TEXT, Blank.CONTINUES, group_level=2),
+    Role.CATEGORY: RoleTraits(
+        "category", Value.TEXT, Blank.CONTINUES, group_level=1, merge_crosses_pages=True
+    ),
+    Role.NO: RoleTraits(
+        "no", Value.TEXT, Blank.CONTINUES_WITH_GROUP, own_row=True, numbers_tasks=True
+    ),
+    Role.MEASURE: RoleTraits("measure", Value.TEXT, task_text=True),
+    Role.DETAIL: RoleTraits(None, Value.EXTRA, Blank.CONTINUES),
     # One problem is often merged over the several measures that rectify it.
-    Role.PROBLEM: RoleTraits(None, Value.EXTRA, Blank.CONTINUES, groups=True),
-    Role.LEAD: RoleTraits("lead", Value.DEPARTMENTS, own_row=True),
+    Role.PROBLEM: RoleTraits(None, Value.EXTRA, Blank.CONTINUES),
+    Role.LEAD: RoleTraits("lead", Value.DEPARTMENTS, own_row=True, marks_task_list=True),
     # Many tasks have no supporting unit: a blank 配合 cell proves nothing.
-    Role.SUPPORT: RoleTraits("support", Value.DEPARTMENTS),
-    Role.RESPONSIBLE: RoleTraits(None, Value.RESPONSIBILITY, own_row=True),
-    Role.DEADLINE: RoleTraits("deadline", Value.DEADLINE, own_row=True),
-    Role.PEOPLE: RoleTraits(None, Value.EXTRA),
+    Role.SUPPORT: RoleTraits("support", Value.DEPARTMENTS, marks_task_list=True),
+    Role.RESPONSIBLE: RoleTraits(
+        None, Value.RESPONSIBILITY, own_row=True, heads_sub_columns=True, marks_task_list=True
+    ),
+    Role.DEADLINE: RoleTraits("deadline", Value.DEADLINE, own_row=True, marks_task_list=True),
+    Role.PEOPLE: RoleTraits(None, Value.EXTRA, marks_task_list=True),
     Role.NOTE: RoleTraits(None, Value.EXTRA),
-    Role.TARGET: RoleTraits(None, Value.EXTRA),
-    Role.PROGRESS: RoleTraits(None, Value.EXTRA),
-    Role.RATE: RoleTraits(None, Value.EXTRA),
+    Role.TARGET: RoleTraits(None, Value.EXTRA, marks_task_list=True),
+    Role.PROGRESS: RoleTraits(None, Value.EXTRA, marks_task_list=True),
+    Role.RATE: RoleTraits(None, Value.EXTRA, marks_task_list=True),
     Role.OUTCOME: RoleTraits(None, Value.EXTRA),
     Role.ATTRIBUTE: RoleTraits(None, Value.EXTRA),
     Role.PLACE: RoleTraits(None, Value.EXTRA),
@@ -130,13 +163,19 @@ def traits(role: Role | None) -> RoleTraits:
     return ROLE_TRAITS[role or Role.OTHER]
 
 
-def columns_with(roles: list[Role | None], *wanted: Role) -> list[int]:
-    """The positions of the columns that have one of the wanted roles."""
-    return [col for col, role in enumerate(roles) if role in wanted]
+def columns_where(roles: Sequence[Role | None], trait: Callable[[RoleTraits], object]) -> list[int]:
+    """The positions of the columns whose role has the trait (``lambda t: t.own_row``)."""
+    return [col for col, role in enumerate(roles) if trait(traits(role))]
 
 
-DEPARTMENT_ROLES = (Role.LEAD, Role.SUPPORT, Role.RESPONSIBLE)
-TEXT_ROLES = (Role.SECTION, Role.CATEGORY, Role.DETAIL, Role.MEASURE, Role.PROBLEM)
+def roles_where(trait: Callable[[RoleTraits], object]) -> tuple[Role, ...]:
+    """The roles that have the trait, in the table's order."""
+    return tuple(role for role, kind in ROLE_TRAITS.items() if trait(kind))
+
+
+DEPARTMENT_ROLES = roles_where(lambda kind: kind.names_units)
+"""The roles whose cells name units (lead, support, a lone 责任单位)."""
+
 LABELLED_EXTRA_ROLES = (
     Role.PEOPLE,
     Role.NOTE,

@@ -389,61 +389,84 @@ class _OfdPage:
         )
 
 
+@dataclass
+class _OfdTable:
+    """A spec's table measured for the page: each column's place, each row's height."""
+
+    grid: list[list[str]]
+    header_rows: int
+    cells: dict[tuple[int, int], tuple[int, int]]
+    """(row, column) of each cell that holds text -> (rowspan, colspan)."""
+    widths: list[float]
+    lefts: list[float]
+    heights: list[float] = field(default_factory=list)
+
+    @classmethod
+    def measure(cls, spec: Spec) -> _OfdTable:
+        """The spec's table with columns shared out over the page and rows as tall as
+        their wrapped text needs (a merged cell's extra height goes to its last row)."""
+        widths_share = spec.page.column_widths or [1.0] * spec.width
+        usable = _PAGE_W - 2 * _MARGIN
+        widths = [usable * share / sum(widths_share) for share in widths_share]
+        lefts = [_MARGIN + sum(widths[:c]) for c in range(spec.width)]
+        grid = [*spec.header, *spec.rows]
+        table = cls(grid, len(spec.header), spans(grid), widths, lefts)
+        table.heights = [_LINE + 2 * _PAD] * len(grid)
+        for (r, c), (rowspan, colspan) in table.cells.items():
+            needed = len(_wrapped(grid[r][c], table.span_width(c, colspan))) * _LINE + 2 * _PAD
+            have = sum(table.heights[r : r + rowspan])
+            table.heights[r + rowspan - 1] += max(0.0, needed - have)
+        return table
+
+    def span_width(self, c: int, colspan: int) -> float:
+        """The width of a cell spanning ``colspan`` columns from column ``c``."""
+        return sum(self.widths[c : c + colspan])
+
+    def body_groups(self) -> list[list[int]]:
+        """The body rows that must stay together: a row and the rows merged down from it."""
+        groups: list[list[int]] = []
+        for r in range(self.header_rows, len(self.grid)):
+            if groups and any(cell == ABOVE for cell in self.grid[r]):
+                groups[-1].append(r)
+            else:
+                groups.append([r])
+        return groups
+
+    def draw(self, page: _OfdPage, r: int, y: float, rows: list[int]) -> None:
+        """Row ``r``'s cells at height ``y``, each as tall as the rows of ``rows`` it spans."""
+        for c in range(len(self.lefts)):
+            if (r, c) not in self.cells:
+                continue
+            rowspan, colspan = self.cells[r, c]
+            height = sum(self.heights[k] for k in range(r, r + rowspan) if k in rows)
+            width = self.span_width(c, colspan)
+            page.box(self.lefts[c], y, width, height)
+            for n, line in enumerate(_wrapped(self.grid[r][c], width)):
+                page.text(self.lefts[c] + _PAD, y + _PAD + n * _LINE, line)
+
+    def draw_header(self, page: _OfdPage, y: float) -> float:
+        """The header rows from ``y`` down; the height below them."""
+        rows = list(range(self.header_rows))
+        for r in rows:
+            self.draw(page, r, y, rows)
+            y += self.heights[r]
+        return y
+
+
 def _layout_table(spec: Spec, pages: list[_OfdPage], top: float) -> None:
     """Lay the table out over pages: the header repeated on each, a row group (a row
     and the rows merged down from it) kept on one page when it fits."""
-    widths_share = spec.page.column_widths or [1.0] * spec.width
-    usable = _PAGE_W - 2 * _MARGIN
-    widths = [usable * share / sum(widths_share) for share in widths_share]
-    lefts = [_MARGIN + sum(widths[:c]) for c in range(spec.width)]
-    header, body = spec.header, spec.rows
-    grid = [*header, *body]
-    cells = spans(grid)
-
-    def span_width(c: int, colspan: int) -> float:
-        return sum(widths[c : c + colspan])
-
-    heights = [_LINE + 2 * _PAD] * len(grid)
-    for (r, c), (rowspan, colspan) in cells.items():
-        needed = len(_wrapped(grid[r][c], span_width(c, colspan))) * _LINE + 2 * _PAD
-        have = sum(heights[r : r + rowspan])
-        heights[r + rowspan - 1] += max(0.0, needed - have)
-    groups: list[list[int]] = []  # body rows that must stay together
-    for r in range(len(header), len(grid)):
-        if groups and any(cell == ABOVE for cell in grid[r]):
-            groups[-1].append(r)
-        else:
-            groups.append([r])
-    header_height = sum(heights[: len(header)])
-    y = top
-
-    def draw(r: int, y: float, rows: list[int]) -> None:
-        for c in range(spec.width):
-            if (r, c) not in cells:
-                continue
-            rowspan, colspan = cells[r, c]
-            height = sum(heights[k] for k in range(r, r + rowspan) if k in rows)
-            width = span_width(c, colspan)
-            pages[-1].box(lefts[c], y, width, height)
-            for n, line in enumerate(_wrapped(grid[r][c], width)):
-                pages[-1].text(lefts[c] + _PAD, y + _PAD + n * _LINE, line)
-
-    def draw_header(y: float) -> float:
-        rows = list(range(len(header)))
-        for r in rows:
-            draw(r, y, rows)
-            y += heights[r]
-        return y
-
-    y = draw_header(y)
-    for group in groups:
-        group_height = sum(heights[r] for r in group)
+    table = _OfdTable.measure(spec)
+    header_height = sum(table.heights[: table.header_rows])
+    y = table.draw_header(pages[-1], top)
+    for group in table.body_groups():
+        group_height = sum(table.heights[r] for r in group)
         if y + group_height > _PAGE_H - _MARGIN and y > top + header_height + 0.1:
             pages.append(_OfdPage())
-            y = draw_header(_MARGIN)
+            y = table.draw_header(pages[-1], _MARGIN)
         for r in group:
-            draw(r, y, group)
-            y += heights[r]
+            table.draw(pages[-1], r, y, group)
+            y += table.heights[r]
 
 
 def render_ofd(spec: Spec) -> dict[str, str]:

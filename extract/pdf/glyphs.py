@@ -185,6 +185,12 @@ def _left_to_right(band: list[Glyph]) -> list[Glyph]:
     return kept
 
 
+_Kinds = tuple[bool, int, int]
+"""A glyph text's kinds (``_text_kinds``): is it a space, its first and last kind."""
+_Waiting = list[tuple[int, float, float]]
+"""The gaps between Chinese characters: (place in the parts, gap, em)."""
+
+
 def line_text(line: Sequence[Glyph]) -> str:
     """A line's text by the spacing rule, without spaces at its ends.
 
@@ -198,19 +204,33 @@ def line_text(line: Sequence[Glyph]) -> str:
     """
     kinds = list(map(_text_kinds, map(_TEXT, line)))
     if _SPACE_KINDS in kinds:
-        kept = [
-            (glyph, glyph_kinds)
-            for glyph, glyph_kinds in zip(line, kinds, strict=True)
-            if not (glyph_kinds[0] and _stray_space(glyph, line))
-        ]
-        line, kinds = [g for g, _ in kept], [k for _, k in kept]
+        line, kinds = _without_stray_spaces(line, kinds)
     if not line:
         return ""
-    # The rule in one pass, each glyph's kinds looked up once: the pairs of Chinese
-    # characters weighed against the line's usual gap are the very pairs that gap is
-    # taken from, so they wait until it is known.
+    parts, waiting = _spaced_parts(line, kinds)
+    if waiting:
+        _space_wide_chinese_gaps(parts, waiting)
+    return "".join(parts).strip()
+
+
+def _without_stray_spaces(
+    line: Sequence[Glyph], kinds: list[_Kinds]
+) -> tuple[list[Glyph], list[_Kinds]]:
+    """The line without the space glyphs printed over an inked glyph."""
+    kept = [
+        (glyph, glyph_kinds)
+        for glyph, glyph_kinds in zip(line, kinds, strict=True)
+        if not (glyph_kinds[0] and _stray_space(glyph, line))
+    ]
+    return [g for g, _ in kept], [k for _, k in kept]
+
+
+def _spaced_parts(line: Sequence[Glyph], kinds: list[_Kinds]) -> tuple[list[str], _Waiting]:
+    """The line's texts with the spaces the rule puts between Latin/digit words, and a
+    place held ("") at each gap between Chinese characters, to be weighed against the
+    line's usual gap once it is known (they are the very pairs that gap is taken from)."""
     parts: list[str] = []
-    waiting: list[tuple[int, float, float]] = []  # (place in parts, gap, em)
+    waiting: _Waiting = []
     previous, previous_tail = line[0], _OTHER  # no neighbour before the first glyph
     for glyph, (is_space, head, tail) in zip(line, kinds, strict=True):
         if is_space:
@@ -231,13 +251,17 @@ def line_text(line: Sequence[Glyph]) -> str:
                 parts.append(" ")
         parts.append(glyph.text)
         previous, previous_tail = glyph, tail
-    if waiting:
-        gaps = sorted([gap for _, gap, _ in waiting])
-        usual = gaps[len(gaps) // 2]
-        for place, gap, em in waiting:
-            if gap - usual > WORD_GAP * em:
-                parts[place] = " "
-    return "".join(parts).strip()
+    return parts, waiting
+
+
+def _space_wide_chinese_gaps(parts: list[str], waiting: _Waiting) -> None:
+    """A space in each held place whose gap is wider than the line's usual (median)
+    gap between Chinese characters by more than ``WORD_GAP`` em."""
+    gaps = sorted([gap for _, gap, _ in waiting])
+    usual = gaps[len(gaps) // 2]
+    for place, gap, em in waiting:
+        if gap - usual > WORD_GAP * em:
+            parts[place] = " "
 
 
 def block_text(glyphs: Iterable[Glyph]) -> str:

@@ -14,16 +14,11 @@ from pathlib import Path
 from qingdan.extract.errors import BrokenFile, EncryptedFile
 from qingdan.extract.grid import Extracted
 from qingdan.extract.options import ReadOptions
+from qingdan.extract.spreadsheet.signatures import OLE_MAGIC, PASSWORD_HINT, ZIP_MAGIC
 
-OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
-"""Compound-file header: .xls/.doc files and password-protected OOXML files."""
-ZIP_MAGIC = b"PK\x03\x04"
-"""Zip header: Office Open XML packages (.xlsx, .docx)."""
+__all__ = ["OLE_MAGIC", "PASSWORD_HINT", "ZIP_MAGIC", "is_encrypted_ooxml", "read_workbook"]
+
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
-PASSWORD_HINT = (
-    "the workbook is password-protected; open it in Excel or WPS, remove the password "
-    "(File > Info > Protect Workbook) and save it again"
-)
 
 
 def is_encrypted_ooxml(data: bytes) -> bool:

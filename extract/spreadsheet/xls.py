@@ -23,7 +23,7 @@ from qingdan.extract.grid import Extracted
 from qingdan.extract.limits import Limits, limits_of
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.spreadsheet.sheets import Merge, Sheet, cell_value_text, read_sheets
-from qingdan.extract.spreadsheet.workbook import OLE_MAGIC, PASSWORD_HINT
+from qingdan.extract.spreadsheet.signatures import OLE_MAGIC, PASSWORD_HINT
 
 
 def read_xls(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from qingdan.extract.grid import Cell, Covered
+from qingdan.extract.grid import Cell, Covered, ReaderTraits
+from qingdan.extract.txt import TEXT_DUMP
 from qingdan.normalize import Knowledge, normalize
 from qingdan.normalize.columns import ColumnSynonyms
 
@@ -85,7 +86,8 @@ DATA_ROW: list[Cell] = [
 
 @pytest.mark.parametrize("shape", TWO_ROW_HEADERS)
 def test_two_row_header_reads_as_its_sub_column_labels(shape: str) -> None:
-    task_list = normalize(raw_document([*TWO_ROW_HEADERS[shape], DATA_ROW]))
+    traits = TEXT_DUMP if shape.startswith("text dump") else ReaderTraits()
+    task_list = normalize(raw_document([*TWO_ROW_HEADERS[shape], DATA_ROW], traits=traits))
     assert [(c.label, c.field) for c in task_list.columns] == [
         ("序号", "no"),
         ("重点任务", "category"),
@@ -124,7 +126,7 @@ def test_sub_labels_alone_under_two_possible_groups_are_not_guessed() -> None:
         ["牵头单位", "配合单位"],
         ["1", "区水务局", "修订预案。", "", "2019年5月底前"],
     ]
-    task_list = normalize(raw_document(grid))
+    task_list = normalize(raw_document(grid, traits=TEXT_DUMP))
     assert [c.label for c in task_list.columns] == [
         "序号",
         "责任单位",
@@ -141,7 +143,7 @@ def test_sub_labels_alone_go_under_the_one_label_that_can_be_their_group() -> No
         ["牵头单位", "配合单位"],
         ["1", "区水务局", "区应急局", "修订预案。", "", "2019年5月底前"],
     ]
-    task_list = normalize(raw_document(grid))
+    task_list = normalize(raw_document(grid, traits=TEXT_DUMP))
     assert [c.role for c in task_list.columns] == [
         "no", "lead", "support", "measure", "note", "deadline"
     ]  # fmt: skip
@@ -173,5 +175,13 @@ def test_a_two_row_headers_sub_labels_printed_again_are_dropped() -> None:
         ["牵头单位", "责任（配合）单位"],
         ["2", "完成泵站建设。", "县水务局", "", "6月底前"],
     ]
-    records = normalize(raw_document(grid)).records
+    records = normalize(raw_document(grid, traits=TEXT_DUMP)).records
     assert [(r.no, r.lead) for r in records] == [("1", ["县住建局"]), ("2", ["县水务局"])]
+
+
+def test_a_narrower_top_row_is_widened_only_where_the_reader_prints_a_merge_once() -> None:
+    """A Word or PDF reader marks the group label's span itself: rows that do not line
+    up are not a two-row header there."""
+    grid = [*TWO_ROW_HEADERS["text dump, sub-labels only"], DATA_ROW]
+    assert len(normalize(raw_document(grid, traits=TEXT_DUMP)).columns) == 6
+    assert [c.label for c in normalize(raw_document(grid)).columns][3] == "责任单位"

@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import pytest
 from qingdan.extract.errors import NoTableFound
-from qingdan.extract.grid import Cell, Covered, Extracted, RawDocument, RawRow, RawTable
+from qingdan.extract.grid import (
+    Cell,
+    Covered,
+    Extracted,
+    RawDocument,
+    RawRow,
+    RawTable,
+    ReaderTraits,
+)
+from qingdan.extract.txt import TEXT_DUMP
 from qingdan.normalize import normalize
 
 HEADER: list[Cell] = ["重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
 
 
-def _document(*tables: list[list[Cell]], before: list[str] | None = None) -> RawDocument:
+def _document(
+    *tables: list[list[Cell]],
+    before: list[str] | None = None,
+    traits: ReaderTraits = ReaderTraits(),  # noqa: B008  (immutable)
+) -> RawDocument:
     raw_tables = [
         RawTable([RawRow(list(cells)) for cells in rows], name=f"table {i + 1}")
         for i, rows in enumerate(tables)
     ]
-    content = Extracted(raw_tables, before or ["附件1", "某区2019年工作任务清单"])
+    content = Extracted(raw_tables, before or ["附件1", "某区2019年工作任务清单"], traits=traits)
     return RawDocument("list.txt", "txt", "0" * 64, content)
 
 
@@ -133,7 +146,7 @@ def test_a_note_run_into_the_last_cell_of_a_text_dump_is_a_warning() -> None:
     """A dump prints the note paragraph under the table as lines of the last cell."""
     note = "注：本表所列单位按职责分工负责。"
     rows = [HEADER, ["大气", "措施一", "区城管局", "", f"持续推进\n\n{note}"]]
-    task_list = normalize(_document(rows))
+    task_list = normalize(_document(rows, traits=TEXT_DUMP))
     assert task_list.records[0].deadline == "持续推进"
     assert [w.message for w in task_list.warnings if w.code == "table-note"] == [
         f"note in the table: {note}"
@@ -143,6 +156,23 @@ def test_a_note_run_into_the_last_cell_of_a_text_dump_is_a_warning() -> None:
 def test_a_note_that_a_dump_runs_into_the_empty_last_cell_is_a_warning() -> None:
     note = "注：本表所列单位按职责分工负责。"
     rows = [[*HEADER, "备注"], ["大气", "措施一", "区城管局", "", "年底前", note]]
-    task_list = normalize(_document(rows))
+    task_list = normalize(_document(rows, traits=TEXT_DUMP))
     assert task_list.records[0].extra == {}
     assert [w.code for w in task_list.warnings if w.code == "table-note"] == ["table-note"]
+
+
+def test_a_note_in_the_last_cell_is_cut_only_where_the_reader_may_run_text_on() -> None:
+    """A Word or PDF cell holds what is printed in it: its note line stays in the cell."""
+    note = "注：本表所列单位按职责分工负责。"
+    rows = [HEADER, ["大气", "措施一", "区城管局", "", f"持续推进\n{note}"]]
+    task_list = normalize(_document(rows))
+    assert task_list.records[0].deadline == f"持续推进{note}"
+    assert not [w for w in task_list.warnings if w.code == "table-note"]
+
+
+def test_a_lone_cell_spans_the_table_only_where_the_reader_prints_a_merge_once() -> None:
+    rows = [HEADER, ["大气污染防治"], ["", "治理扬尘。", "区城管局", "", "2019年"]]
+    dump = normalize(_document(rows, traits=TEXT_DUMP))
+    assert [(r.section, r.category) for r in dump.records] == [("大气污染防治", None)]
+    whole = normalize(_document(rows))  # a short row of a Word or PDF table is not a span
+    assert [r.category for r in whole.records] == ["大气污染防治", "大气污染防治"]

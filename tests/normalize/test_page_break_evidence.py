@@ -9,8 +9,9 @@ from qingdan.normalize.page_breaks import (
     join_cut_section_rows,
     join_split_rows,
 )
+from qingdan.normalize.roles import Role
 
-FIELDS: list[str | None] = ["category", "measure", "lead", "support", "deadline"]
+FIELDS: list[Role | None] = [Role.CATEGORY, Role.MEASURE, Role.LEAD, Role.SUPPORT, Role.DEADLINE]
 F, L, C = Foot.FILLED, Foot.LOWER, Foot.CLEAR
 
 
@@ -57,7 +58,7 @@ def test_when_only_the_cut_cells_go_on_the_row_is_joined_even_after_a_full_stop(
 
 
 def test_a_number_at_the_top_of_a_page_starts_a_task() -> None:
-    fields: list[str | None] = ["no", "measure", "lead"]
+    fields: list[Role | None] = [Role.NO, Role.MEASURE, Role.LEAD]
     rows = [_foot("3", "加强监管", "环境局", feet=(F, F, F)), _top("4", "推进整治", "城管局")]
     assert len(join_split_rows(rows, fields)) == 2
 

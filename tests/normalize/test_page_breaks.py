@@ -13,9 +13,10 @@ from qingdan.normalize.page_breaks import (
     ends_sentence,
     join_split_rows,
 )
+from qingdan.normalize.roles import Role
 from qingdan.normalize.units.departments import DepartmentKnowledge
 
-FIELDS: list[str | None] = ["category", "measure", "lead", "support", "deadline"]
+FIELDS: list[Role | None] = [Role.CATEGORY, Role.MEASURE, Role.LEAD, Role.SUPPORT, Role.DEADLINE]
 LABELS = ["重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
 
 
@@ -112,7 +113,7 @@ def test_a_unit_name_cut_by_the_break_continues_after_a_finished_sentence() -> N
 def test_a_row_cut_in_every_cell_but_its_finished_measure_is_joined() -> None:
     # A one-line row at the foot: 序号 13 wrapped as 1 / 3, every department and the
     # deadline cut; the measure ended above, so the row below has none of its own.
-    fields: list[str | None] = ["no", "measure", "lead", "support", "deadline"]
+    fields: list[Role | None] = [Role.NO, Role.MEASURE, Role.LEAD, Role.SUPPORT, Role.DEADLINE]
     above = _row("1", "开展规范管理。", "市人力资", "市自然资源", "2022")
     above = above._replace(at_foot=(Foot.FILLED,) * 5)
     rest = _row("3", "", "源和社会保\n障局", "局、市文旅局", "年8月底前", page=2, starts_page=True)
@@ -255,7 +256,7 @@ def test_a_number_wrapped_in_a_narrow_column_and_cut_by_the_break_is_one_task() 
     break between the two lines; the row below the break is the rest of task 11."""
     from qingdan.extract.grid import Foot
 
-    fields: list[str | None] = ["no", "measure", "lead", "deadline"]
+    fields: list[Role | None] = [Role.NO, Role.MEASURE, Role.LEAD, Role.DEADLINE]
     above = _row("1", "全面推进农田专项检", "各镇", "2018年")._replace(
         at_foot=(Foot.FILLED, Foot.FILLED, Foot.FILLED, Foot.FILLED),
     )

@@ -95,6 +95,17 @@ def build_docx(
     paragraphs) above the table."""
     document = new_docx()
     _cjk(document)
+    _page_and_title(document, spacer_pt, blank_lines)
+    body = list(records)
+    head = 2 if two_rows else 1
+    table = _sized_table(document, head + len(body) + len(SECTIONS))
+    _header_rows(table, two_rows)
+    _merge_categories(table, _fill_body(table, body, head))
+    return document
+
+
+def _page_and_title(document: DocxDocument, spacer_pt: int, blank_lines: int) -> None:
+    """Margins of 2 cm, the attachment label and title, and the spacer above the table."""
     section = document.sections[0]
     for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, margin, Cm(2))
@@ -105,11 +116,11 @@ def build_docx(
         spacer.paragraph_format.space_before = Pt(spacer_pt)
     for _ in range(blank_lines):
         document.add_paragraph()
-    body = list(records)
-    section_before = dict(SECTIONS)
-    n_rows = len(body) + len(section_before)
-    head = 2 if two_rows else 1
-    table = document.add_table(rows=head + n_rows, cols=len(HEADER))
+
+
+def _sized_table(document: DocxDocument, n_rows: int) -> Table:
+    """A grid table of ``n_rows`` with the family's fixed column widths."""
+    table = document.add_table(rows=n_rows, cols=len(HEADER))
     table.style = "Table Grid"
     table.autofit = False
     for column, width in zip(table.columns, WIDTHS_CM, strict=True):
@@ -117,9 +128,14 @@ def build_docx(
     for row in table.rows:
         for cell, width in zip(row.cells, WIDTHS_CM, strict=True):
             cell.width = Cm(width)
-    _header_rows(table, two_rows)
-    position = head
-    groups: list[tuple[int, int]] = []  # (first row, last row) of each category run
+    return table
+
+
+def _fill_body(table: Table, body: list[Record], position: int) -> list[tuple[int, int]]:
+    """The records (and a section row before each section's first) from row
+    ``position`` on; the (first row, last row) of each category run."""
+    section_before = dict(SECTIONS)
+    groups: list[tuple[int, int]] = []
     for index, record in enumerate(body):
         if index in section_before:
             cells = table.rows[position].cells
@@ -134,6 +150,11 @@ def build_docx(
         else:
             groups.append((position, position))
         position += 1
+    return groups
+
+
+def _merge_categories(table: Table, groups: list[tuple[int, int]]) -> None:
+    """Each category run merged into one cell, its text centred vertically."""
     for first, last in groups:
         top = table.cell(first, 0)
         if last > first:
@@ -141,7 +162,6 @@ def build_docx(
             top = top.merge(table.cell(last, 0))
             top.text = text
         top.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    return document
 
 
 def write_family(seed_rows: list[list[str]], export: object) -> None:

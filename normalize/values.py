@@ -1,0 +1,221 @@
+"""Value readers: how the cells of one row become record values, one reader per ``Value``.
+
+A column's role says how its cells become values (``normalize.roles.Value``); each
+kind has one reader here, registered in ``VALUE_READERS``. A reader is given the
+row's cells of its kind (with the field and label of each cell's column) and returns
+what it read: record fields, lead and supporting names, and its warnings. Readers share
+nothing but their input: ``normalize.records`` puts their values together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import NamedTuple, TypedDict
+
+from qingdan.extract.grid import Cell, cell_text
+from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.deadlines import parse_deadline
+from qingdan.normalize.layout import GridRow
+from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.responsibility import (
+    label_says_first_leads,
+    split_inline_responsibility,
+    split_responsibility,
+)
+from qingdan.normalize.roles import Role, Value
+from qingdan.normalize.text import join_wrapped_lines, squeeze
+from qingdan.normalize.units.departments import (
+    DepartmentKnowledge,
+    DepartmentNote,
+    DepartmentReader,
+)
+
+
+class RecordContext(NamedTuple):
+    """What building a record needs besides the row itself."""
+
+    labels: list[str]
+    roles: list[Role]
+    departments: DepartmentKnowledge
+    year: int | None
+    aliases: AliasTable
+    reader: DepartmentReader
+    """The document's department reader (its title and cells seen)."""
+    misread: bool = False
+    """The text was read by OCR: look-alike characters in deadlines are corrected."""
+
+    def department_reader(self) -> DepartmentReader:
+        """The reader that splits this document's department cells."""
+        return self.reader
+
+    def first_leads(self) -> bool:
+        """Whether a lone responsibility column's label says its first name leads."""
+        return any(
+            label_says_first_leads(label)
+            for label, role in zip(self.labels, self.roles, strict=True)
+            if role is Role.RESPONSIBLE
+        )
+
+
+class PlacedCell(NamedTuple):
+    """One cell of a row with what its column is."""
+
+    field: str | None
+    """The record field the column's role feeds (``None``: ``extra``, or lead and support)."""
+    label: str
+    """The column's printed label (``第N列`` for a column without one)."""
+    cell: Cell
+
+
+class RowAt(NamedTuple):
+    """The row a reader reads: its record number, the row, and the document's context."""
+
+    seq: int
+    row: GridRow
+    context: RecordContext
+
+    def warning(self, code: str, message: str) -> TaskWarning:
+        """A warning about this row's record."""
+        return TaskWarning(code, message, self.seq, self.row.page)
+
+
+class RecordFields(TypedDict, total=False):
+    """Record fields a value reader fills (lead and support are read apart)."""
+
+    section: str | None
+    category: str | None
+    no: str | None
+    measure: str
+    deadline: str | None
+    due: date | None
+    due_kind: str | None
+    extra: dict[str, str]
+
+
+class Values(NamedTuple):
+    """What one value reader read from its cells of one row."""
+
+    fields: RecordFields
+    lead: Sequence[str] = ()
+    support: Sequence[str] = ()
+    warnings: Sequence[TaskWarning] = ()
+    only_new_names: bool = False
+    """The names may repeat what a department column already says (a bracket closing
+    the measure): only names not read yet are added."""
+
+
+ValueReader = Callable[[list[PlacedCell], RowAt], Values]
+
+
+def note_warnings(notes: Sequence[DepartmentNote], at: RowAt) -> list[TaskWarning]:
+    """One ``department-note`` warning per note taken out of a department name."""
+    return [
+        at.warning(
+            "department-note",
+            f"{n.note!r} is a note, not a department name"
+            if n.is_phrase
+            else f"{n.written!r}: {n.note!r} removed from the department name",
+        )
+        for n in notes
+    ]
+
+
+def _joined(cells: list[PlacedCell], field: str) -> str | None:
+    parts = [join_wrapped_lines(placed.cell) for placed in cells if placed.field == field]
+    return "".join(p for p in parts if p) or None
+
+
+def read_deadline(cells: list[PlacedCell], at: RowAt) -> Values:
+    """The deadline as printed without whitespace, and the day it names; a ``deadline``
+    warning when it names none, and OCR's look-alike characters corrected."""
+    text = "".join(squeeze(placed.cell) for placed in cells) or None
+    deadline = parse_deadline(text, at.context.year)
+    warnings: list[TaskWarning] = []
+    if text and at.context.misread:
+        from qingdan.normalize.lookalikes import correct_deadline  # OCR only (issue 16)
+
+        corrected = correct_deadline(text, at.context.year)
+        if corrected is not None:
+            message = (
+                f"deadline {text!r} as OCR read it corrected to {corrected[0]!r}"
+                " (look-alike characters)"
+            )
+            warnings.append(at.warning("ocr-correction", message))
+            text, deadline = corrected
+    if text and deadline.kind is None:
+        warnings.append(at.warning("deadline", f"deadline {text!r} names no date"))
+    fields = RecordFields(deadline=text, due=deadline.due, due_kind=deadline.kind)
+    return Values(fields, warnings=warnings)
+
+
+def read_departments(cells: list[PlacedCell], at: RowAt) -> Values:
+    """The names of the lead columns' cells and then of the support columns' cells."""
+    names: dict[str, list[str]] = {"lead": [], "support": []}
+    warnings: list[TaskWarning] = []
+    for field in names:
+        for placed in cells:
+            if placed.field == field:
+                split = at.context.department_reader().split(cell_text(placed.cell))
+                names[field].extend(split.names)
+                warnings.extend(note_warnings(split.notes, at))
+    return Values(RecordFields(), names["lead"], names["support"], warnings)
+
+
+def read_responsibility(cells: list[PlacedCell], at: RowAt) -> Values:
+    """Lead and support read from a lone 责任单位 cell's own words; a ``responsibility``
+    warning for a cell whose roles cannot be told apart (all its names lead)."""
+    lead: list[str] = []
+    support: list[str] = []
+    warnings: list[TaskWarning] = []
+    reader, first_leads = at.context.department_reader(), at.context.first_leads()
+    for placed in cells:
+        shared = split_responsibility(cell_text(placed.cell), reader, first_leads)
+        lead.extend(shared.lead)
+        support.extend(shared.support)
+        warnings.extend(note_warnings(shared.notes, at))
+        if not shared.understood:
+            text = join_wrapped_lines(placed.cell)
+            message = f"record {at.seq}: cannot tell lead from support in {text!r}; "
+            warnings.append(at.warning("responsibility", message + "all names put in lead"))
+    return Values(RecordFields(), lead, support, warnings)
+
+
+def read_text(cells: list[PlacedCell], at: RowAt) -> Values:
+    """Section, category, 序号 and measure, wrapped lines joined; a responsibility
+    bracket closing the measure gives names (CONVENTIONS.md); ``no-measure`` without it."""
+    reader = at.context.department_reader()
+    measure, inline = split_inline_responsibility(_joined(cells, "measure"), reader)
+    warnings: list[TaskWarning] = []
+    lead: list[str] = []
+    support: list[str] = []
+    if inline is not None:
+        lead, support = inline.lead, inline.support
+        warnings.extend(note_warnings(inline.notes, at))
+    if not measure:
+        warnings.append(at.warning("no-measure", "row has no measure text"))
+    fields = RecordFields(
+        section=_joined(cells, "section") or at.row.section,
+        category=_joined(cells, "category"),
+        no=_joined(cells, "no"),
+        measure=measure,
+    )
+    return Values(fields, lead, support, warnings, only_new_names=True)
+
+
+def read_extra(cells: list[PlacedCell], at: RowAt) -> Values:
+    """Every other column's text under its printed label."""
+    extra = {placed.label: text for placed in cells if (text := join_wrapped_lines(placed.cell))}
+    return Values(RecordFields(extra=extra))
+
+
+VALUE_READERS: dict[Value, ValueReader] = {
+    Value.DEADLINE: read_deadline,
+    Value.DEPARTMENTS: read_departments,
+    Value.RESPONSIBILITY: read_responsibility,
+    Value.TEXT: read_text,
+    Value.EXTRA: read_extra,
+}
+"""One reader per ``Value``, in the order they run (the order of the record's warnings
+and of its names: department columns, then a responsibility column, then a bracket
+closing the measure); a test checks that every ``Value`` has one."""
