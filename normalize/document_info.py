@@ -18,9 +18,10 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from qingdan.extract.grid import Extracted, RawTable, TextLine
+from qingdan.normalize.script import NUMERAL_CHARS
 from qingdan.normalize.text import squeeze
 
-_ATTACHMENT = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八九十]*)[:：]?$")
+_ATTACHMENT = re.compile(rf"^(附件\s*[0-9０-９{NUMERAL_CHARS}]*)[:：]?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|—|-|至|\.\d|/\d)")
 _TITLE_WORDS = ("清单", "分工", "任务", "方案", "台账", "计划", "一览表", "责任")
 # A title printed over more lines than this is not a title but a paragraph.

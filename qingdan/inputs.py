@@ -132,42 +132,63 @@ def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs
     ``exclude`` (the output folder) are left out. A path that does not exist is kept,
     so that it fails with "no such file"; ``-`` is kept as standard input.
     """
-    found = Inputs([], [], [], {})
-    seen: set[Path] = set()
-
-    def add(path: Path, root: Path, in_folder: bool = False) -> None:
-        # realpath, unlike Path.resolve, does not raise on a symbolic link loop: the loop
-        # is kept, and read_document names it.
-        key = path if path == STDIN else Path(os.path.realpath(path))
-        if key in seen:
-            return
-        seen.add(key)
-        if path.name.startswith(OFFICE_LOCK_PREFIX):
-            found.skipped.append(Skipped(path, LOCK_FILE_REASON, in_folder))
-        elif in_folder and _earlier_output(path):
-            found.skipped.append(Skipped(path, EARLIER_OUTPUT, in_folder))
-        elif path != STDIN and path.exists() and path.suffix.lower() not in READERS:
-            if in_folder and path.suffix.lower() not in DOCUMENT_SUFFIXES:
-                found.ignored.append(path)
-            else:
-                found.skipped.append(Skipped(path, unsupported_reason(path), in_folder))
-        else:
-            found.files.append(path)
-            if path != STDIN:
-                found.roots[path] = root
-
+    collector = _Collector()
     for spec in specs:
         matches = _expand(spec)
         if matches is not None and not matches:
-            found.skipped.append(Skipped(spec, NO_MATCH))
+            collector.found.skipped.append(Skipped(spec, NO_MATCH))
         for path in matches if matches is not None else [spec]:
             if path.is_dir():
-                for inner in sorted(p for p in path.rglob("*") if p.is_file()):
-                    if not _is_hidden(inner, path) and not _inside(inner, exclude):
-                        add(inner, path, in_folder=True)
+                collector.add_folder(path, exclude)
             else:
-                add(path, path.parent)
-    return found
+                collector.add(path, path.parent)
+    return collector.found
+
+
+class _Collector:
+    """The inputs found so far, each file once (by its real path)."""
+
+    def __init__(self) -> None:
+        self.found = Inputs([], [], [], {})
+        self.seen: set[Path] = set()
+
+    def add_folder(self, folder: Path, exclude: Path | None) -> None:
+        """Every file under ``folder``, but hidden ones and those inside ``exclude``."""
+        for inner in sorted(p for p in folder.rglob("*") if p.is_file()):
+            if not _is_hidden(inner, folder) and not _inside(inner, exclude):
+                self.add(inner, folder, in_folder=True)
+
+    def add(self, path: Path, root: Path, in_folder: bool = False) -> None:
+        """One named or found file: an attachment, skipped with a reason, or ignored."""
+        # realpath, unlike Path.resolve, does not raise on a symbolic link loop: the loop
+        # is kept, and read_document names it.
+        key = path if path == STDIN else Path(os.path.realpath(path))
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        reason = _skip_reason(path, in_folder)
+        if reason == "":
+            self.found.ignored.append(path)
+        elif reason is not None:
+            self.found.skipped.append(Skipped(path, reason, in_folder))
+        else:
+            self.found.files.append(path)
+            if path != STDIN:
+                self.found.roots[path] = root
+
+
+def _skip_reason(path: Path, in_folder: bool) -> str | None:
+    """Why a file is skipped; ``""`` when it is ignored without a word; ``None`` when it
+    is an attachment to convert."""
+    if path.name.startswith(OFFICE_LOCK_PREFIX):
+        return LOCK_FILE_REASON
+    if in_folder and _earlier_output(path):
+        return EARLIER_OUTPUT
+    if path != STDIN and path.exists() and path.suffix.lower() not in READERS:
+        if in_folder and path.suffix.lower() not in DOCUMENT_SUFFIXES:
+            return ""
+        return unsupported_reason(path)
+    return None
 
 
 def sniff_suffix(data: bytes) -> str:
