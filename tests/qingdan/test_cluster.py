@@ -24,7 +24,7 @@ pytest.importorskip("distributed")
 
 from qingdan.cluster import DIED, Cluster, ClusterError, chunked, open_cluster
 
-SETTINGS = Settings(Knowledge())
+SETTINGS = Settings(Knowledge.load())
 
 
 # Worker processes inherit the environment: a process whose id differs from the one
