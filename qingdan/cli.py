@@ -209,7 +209,20 @@ def _convert_arguments(parser: Parser) -> None:
         "--jobs",
         type=at_least_one,
         metavar="N",
-        help="Worker processes (at least 1); default: the machine's cores.",
+        help="Worker processes (at least 1); default: the idle cores (those this "
+        "process may use, less the load average).",
+    )
+    options.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Convert a batch on a Dask cluster: tcp://HOST:8786, or local (a LocalCluster "
+        "of -j processes); default: $QINGDAN_SCHEDULER. Needs qingdan[dask].",
+    )
+    options.add_argument(
+        "--scheduler-security",
+        metavar="ca=PATH,cert=PATH,key=PATH",
+        help="TLS files for a tls:// scheduler; default: $QINGDAN_SCHEDULER_SECURITY, "
+        "else dask's own configuration.",
     )
     options.add_argument(
         "--db",
@@ -239,9 +252,9 @@ def convert_command(args: argparse.Namespace) -> None:
             from qingdan.writers.formula_guard import guard_off  # csv and xlsx only
 
             with guard_off():
-                _convert(plan, settings, engine, args.input_format, args.jobs)
+                _convert(plan, settings, engine, args)
         else:
-            _convert(plan, settings, engine, args.input_format, args.jobs)
+            _convert(plan, settings, engine, args)
     except KeyboardInterrupt:
         kept = " (what finished is kept; see errors.json)" if not plan.single else ""
         echo(f"qingdan: interrupted{kept}", err=True)
@@ -249,13 +262,11 @@ def convert_command(args: argparse.Namespace) -> None:
 
 
 def _convert(
-    plan: ConvertPlan,
-    settings: Settings,
-    engine: Engine | None,
-    input_format: str | None,
-    jobs: int | None,
+    plan: ConvertPlan, settings: Settings, engine: Engine | None, args: argparse.Namespace
 ) -> None:
     from qingdan.single import run_single
+
+    input_format = args.input_format
 
     if plan.single:
         path = (plan.inputs.files or [s.path for s in plan.inputs.skipped])[0]
@@ -272,21 +283,33 @@ def _convert(
             LOG.info(f"{done.path} -> {plan.output} ({done.records} records)")
         _warn_about_one(done.file, done.warnings)
         return
-    _convert_batch(plan, settings, engine, jobs)
+    _convert_batch(plan, settings, engine, args)
 
 
 def _convert_batch(
-    plan: ConvertPlan, settings: Settings, engine: Engine | None, jobs: int | None
+    plan: ConvertPlan, settings: Settings, engine: Engine | None, args: argparse.Namespace
 ) -> None:
     from qingdan.batch import default_jobs, run_batch
     from qingdan.batch_report import BatchProgress, print_summary
+    from qingdan.cluster import open_cluster, scheduler_from
 
     quiet = not LOG.isEnabledFor(logging.INFO)
-    with BatchProgress(len(plan.inputs.files), enabled=not quiet) as progress:
-        outcome = _run_safely(
-            plan.output or "-o",
-            lambda: run_batch(plan, settings, jobs or default_jobs(), progress.advance, engine),
+    jobs = args.jobs or default_jobs()
+    scheduler = scheduler_from(args.scheduler)
+    cluster = None
+    if scheduler is not None:
+        cluster = _run_safely(
+            "--scheduler", lambda: open_cluster(scheduler, jobs, args.scheduler_security)
         )
+    try:
+        with BatchProgress(len(plan.inputs.files), enabled=not quiet) as progress:
+            outcome = _run_safely(
+                plan.output or "-o",
+                lambda: run_batch(plan, settings, jobs, progress.advance, engine, cluster),
+            )
+    finally:
+        if cluster is not None:
+            cluster.close()
     if not quiet:
         print_summary(outcome.summary, outcome.results, outcome.skipped, ignored=outcome.ignored)
     _warn_about(outcome.documents)

@@ -64,3 +64,12 @@ def test_files_skipped_inside_folders_are_counted_by_type_on_one_line() -> None:
     assert "skipped: in/table.xls: unsupported file type '.xls'\n" in text
     assert "ignored in folders: 3 file(s) no reader handles (.json x2, .md)\n" in text
     assert "a.expected.json" not in text
+
+
+def test_a_long_batch_names_the_time_left_at_the_pace_so_far() -> None:
+    from qingdan.batch_report import eta
+
+    assert eta(10, 100, 30.0) == "0:04:30"  # 3 s a file, 90 files to go
+    assert eta(1, 40, 4000.0) == "43:20:00"
+    assert eta(2, 3, 1.0) is None  # a small batch
+    assert eta(100, 100, 30.0) is None and eta(0, 100, 0.0) is None
