@@ -55,6 +55,7 @@ __all__ = [
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from qingdan.extract.grid import RawDocument
     from qingdan.normalize import Knowledge
     from qingdan.pipeline import Warned
     from qingdan.plan import ConvertPlan
@@ -374,7 +375,22 @@ def _extract_arguments(parser: Parser) -> None:
         action="store_true",
         help="Also show each column's role and the evidence it was chosen on.",
     )
+    parser.options.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="Write to FILE: .json (what is printed) or .xlsx (every table as printed, "
+        "merged cells merged, one sheet each).",
+    )
     _add_knowledge(parser, "columns")
+
+
+class GridFormat(StrEnum):
+    """The files ``qingdan extract -o`` writes."""
+
+    JSON = "json"
+    XLSX = "xlsx"
 
 
 def _cell_json(cell: Cell) -> str | dict[str, str]:
@@ -387,10 +403,18 @@ def extract_command(args: argparse.Namespace) -> None:
     import json
 
     from qingdan.extract import ReadOptions, read_document
+    from qingdan.writers.formats import format_from_suffix
 
     input_file: Path = args.input_file
+    output: Path | None = args.output
+    grid_format = None
+    if output is not None:
+        grid_format = _run_safely(output, lambda: format_from_suffix(output, GridFormat, "grids"))
     options = ReadOptions(args.password, args.pdf_engine.value)
     raw = _run_safely(input_file, lambda: read_document(input_file, options))
+    if output is not None and grid_format is GridFormat.XLSX:
+        _write_grids(raw, output, args.explain)
+        return
     tables = [
         {
             "page": next((row.page for row in table.rows if row.page is not None), None),
@@ -404,7 +428,24 @@ def extract_command(args: argparse.Namespace) -> None:
 
         knowledge = _knowledge(args.columns, None, None)
         shown["columns"] = _run_safely(input_file, lambda: explain_columns(raw, knowledge))
-    echo(json.dumps(shown, ensure_ascii=False, indent=2))
+    text = json.dumps(shown, ensure_ascii=False, indent=2)
+    if output is None:
+        echo(text)
+        return
+    from qingdan.writers.atomic import atomic_write_bytes
+
+    _run_safely(output, lambda: atomic_write_bytes(output, (text + "\n").encode()))
+
+
+def _write_grids(raw: RawDocument, output: Path, explain: bool) -> None:
+    """``extract -o grid.xlsx``: the tables as printed (``qingdan.writers.grid_xlsx``)."""
+    from qingdan.writers.atomic import atomic_write_bytes
+    from qingdan.writers.grid_xlsx import grid_xlsx
+
+    if explain:
+        _fail("--explain is shown as JSON: write it to a .json file or leave out -o", EXIT_USAGE)
+    _run_safely(output, lambda: atomic_write_bytes(output, grid_xlsx(raw)))
+    LOG.info(f"{raw.path}: {len(raw.tables)} tables as printed -> {output}")
 
 
 # --- diff -----------------------------------------------------------------------------

@@ -103,10 +103,10 @@ def fill_sheet(
         widths.append(_column_width(label, column, limit))
         sheet.column_dimensions[get_column_letter(col)].width = widths[-1]
     for row_index, row in enumerate([list(header), *rows], start=1):
-        sheet.row_dimensions[row_index].height = LINE_HEIGHT * _lines(row, widths)
+        sheet.row_dimensions[row_index].height = LINE_HEIGHT * wrapped_lines(row, widths)
 
 
-def _lines(row: Sequence[CellValue], widths: Sequence[int]) -> int:
+def wrapped_lines(row: Sequence[CellValue], widths: Sequence[int]) -> int:
     """The wrapped lines the row's tallest cell needs in columns of ``widths``."""
     lines = 1
     for value, width in zip(row, widths, strict=False):
