@@ -20,6 +20,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, NoReturn, TypeVar
@@ -196,6 +197,13 @@ def _convert_arguments(parser: Parser) -> None:
         help="Write CSV cells starting with = + - @ as they are (for pandas, not Excel).",
     )
     options.add_argument(
+        "--export-columns",
+        type=Path,
+        metavar="FILE",
+        help="CSV/XLSX in another system's columns: TOML of record key -> label, in "
+        "the order to write (docs/output.md).",
+    )
+    options.add_argument(
         "-j",
         "--jobs",
         type=at_least_one,
@@ -226,17 +234,32 @@ def convert_command(args: argparse.Namespace) -> None:
     _run_safely("-f", lambda: refuse_binary_to_terminal(plan, sys.stdout.isatty()))
     engine = _run_safely("--db", lambda: open_engine(plan))
     try:
-        if args.no_formula_guard:
-            from qingdan.writers.formula_guard import guard_off  # csv and xlsx only
-
-            with guard_off():
-                _convert(plan, settings, engine, args.input_format, args.jobs)
-        else:
+        with _writing_options(args, plan):
             _convert(plan, settings, engine, args.input_format, args.jobs)
     except KeyboardInterrupt:
         kept = " (what finished is kept; see errors.json)" if not plan.single else ""
         echo(f"qingdan: interrupted{kept}", err=True)
         raise SystemExit(EXIT_INTERRUPTED) from None
+
+
+def _writing_options(args: argparse.Namespace, plan: ConvertPlan) -> ExitStack:
+    """The CSV/XLSX writers' options for the run: ``--no-formula-guard``, ``--export-columns``."""
+    stack = ExitStack()
+    if args.no_formula_guard:
+        from qingdan.writers.formula_guard import guard_off
+
+        stack.enter_context(guard_off())
+    export: Path | None = args.export_columns
+    if export is not None:
+        from qingdan.writers.export_columns import exporting, load_export_columns
+        from qingdan.writers.record_table import RECORD_COLUMNS, SOURCE_COLUMNS
+
+        if plan.fmt not in (OutputFormat.CSV, OutputFormat.XLSX):
+            _fail(f"--export-columns writes CSV or XLSX, not {plan.fmt.value}", EXIT_USAGE)
+        known = [*SOURCE_COLUMNS, *RECORD_COLUMNS]
+        columns = _run_safely(export, lambda: load_export_columns(export, known))
+        stack.enter_context(exporting(columns))
+    return stack
 
 
 def _convert(

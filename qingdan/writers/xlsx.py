@@ -23,6 +23,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from qingdan.schema import Document
+from qingdan.writers.export_columns import export_columns
 from qingdan.writers.formula_guard import CellValue, xlsx_value
 from qingdan.writers.labels import labels
 from qingdan.writers.record_table import record_table
@@ -168,7 +169,8 @@ def workbook_xlsx(
         labels_of_files = [file_labels[k] for k in FILE_COLUMNS]
         fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
         print_setup(sheet_of_files)
-    _mark(workbook.create_sheet(MARK_SHEET), table.header, documents)
+    if export_columns() is None:  # an export is the target system's table, not ours
+        _mark(workbook.create_sheet(MARK_SHEET), table.header, documents)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
