@@ -318,14 +318,16 @@ def _warn_about_one(file: str, warnings: Sequence[Warned]) -> None:
     """One stderr line for a document with warnings: how many, the first code, and the
     first doubt about its column roles (``--strict`` would fail it) when there is one."""
     from qingdan.pipeline import STRICT_CODES
+    from qingdan.writers.warning_text import warning_text
 
     if not warnings:
         return
     count, first = len(warnings), warnings[0]
-    line = f"qingdan: warning: {file}: {count} warning(s), first: {first.code} ({first.message})"
+    shown = warning_text(first.code, first.message)
+    line = f"qingdan: warning: {file}: {count} 条警告，首条 {first.code}（{shown}）"
     doubt = next((w for w in warnings if w.code in STRICT_CODES), None)
     if doubt is not None and doubt is not first:
-        line += f"; doubt: {doubt.code} ({doubt.message})"
+        line += f"；存疑 {doubt.code}（{warning_text(doubt.code, doubt.message)}）"
     LOG.warning(line)
 
 

@@ -67,9 +67,12 @@ def cell_text(value: object) -> str:
 
 
 def cell_value(field: str, value: object) -> CellValue:
-    """A record value as a typed cell: numbers and dates as themselves, lists joined."""
+    """A record value as a typed cell: numbers and dates as themselves, lists joined,
+    ``due_kind`` in the Chinese a person reads (``labels.toml`` [due_kind])."""
     if value is None:
         return None
+    if field == "due_kind":
+        return labels("due_kind").get(str(value), str(value))
     if field in NUMBERED and isinstance(value, int):
         return value
     if field == "no" and isinstance(value, str) and value.isascii() and value.isdigit():

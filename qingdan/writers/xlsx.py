@@ -13,6 +13,7 @@ status. Every cell goes through the formula guard (``formula_guard.xlsx_value``)
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Sequence
 from datetime import date
 
@@ -38,7 +39,8 @@ from qingdan.writers.warning_table import (
 
 MARK_SHEET = "_qingdan"
 """The hidden sheet that marks a workbook as qingdan's output: ``MARK`` and the format
-version, the records sheet's column keys, then each document's description as JSON
+version, the records sheet's column keys, then each document's description and its
+warnings (with their English messages; the 警告 sheet shows them in Chinese) as JSON
 (``qingdan.readback`` reads the workbook back by it, a hand-edited one included)."""
 MARK = "qingdan-records"
 MARK_VERSION = "1"
@@ -185,6 +187,8 @@ def _mark(sheet: Worksheet, keys: Sequence[str], documents: Sequence[Document]) 
         xlsx_value(sheet.cell(row=2, column=col), key)
     for row, document in enumerate(documents, start=3):
         xlsx_value(sheet.cell(row=row, column=1), document.document.model_dump_json())
+        warnings = [warning.model_dump(mode="json") for warning in document.warnings]
+        xlsx_value(sheet.cell(row=row, column=2), json.dumps(warnings, ensure_ascii=False))
 
 
 def document_xlsx(document: Document) -> bytes:
