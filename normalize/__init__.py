@@ -18,7 +18,12 @@ from qingdan.extract.grid import RawDocument, cell_text
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.column_roles import ColumnChoice, choose_roles
 from qingdan.normalize.columns import ColumnSynonyms
-from qingdan.normalize.document_info import describe_document, heading_lines
+from qingdan.normalize.document_info import (
+    describe_document,
+    heading_lines,
+    issuance_lines,
+    read_issuance,
+)
 from qingdan.normalize.header import ContentGuess
 from qingdan.normalize.layout import (
     carry_forward,
@@ -159,6 +164,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         columns=[_column(choice) for choice in chosen.choices],
         records=records,
         warnings=warnings,
+        **read_issuance(issuance_lines(raw.content))._asdict(),
     )
 
 

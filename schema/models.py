@@ -79,6 +79,13 @@ class DocumentInfo(_Model):
     title: str | None = Field(description="the title above the table")
     attachment: str | None = Field(description="the attachment label, e.g. 附件1")
     year: int | None = Field(description="the year the title names")
+    doc_number: str | None = Field(
+        default=None, description="发文字号 as printed (某政办发〔2023〕12号), or null"
+    )
+    issuer: str | None = Field(
+        default=None, description="发文机关: the signature line above the 成文日期, or null"
+    )
+    issued: date | None = Field(default=None, description="成文日期 (ISO date), or null")
     columns: list[Column]
 
 
