@@ -23,6 +23,9 @@ from corpus.sheet import LEFT, PageSetup, Spec, print_pdfs
 from corpus.tasks import Section, draw_content
 from corpus.vocab import Vocabulary, vocabulary
 
+PRODUCED = [name for name, rendering in RENDERINGS.items() if rendering.program]
+"""Renderings made by other programs (issue 27): one of them is drawn for every list."""
+
 PRINT_BATCH = 12
 """Word files printed per LibreOffice run."""
 
@@ -145,6 +148,8 @@ def generate_list(seed: int, index: int, vocab: Vocabulary | None = None) -> Gen
     if blank_allowed(spec, mergeable):
         docx.append("docx-blank")
     renderings = [rng.choice(docx), rng.choice(["pdf-merged", "pdf-table-per-page"]), "txt"]
+    # Drawn last, so that a seed's lists and their other renderings stay as they were.
+    renderings.append(rng.choice(PRODUCED))
     return GeneratedList(
         name, spec, "".join(lines), attachment, year, written.records, features, renderings
     )

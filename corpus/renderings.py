@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from corpus import producers
 from corpus.sheet import ABOVE, DOCX_VARIANTS, Spec, render_txt, write_docx
 from samples.render_forms import write_html, write_lines_docx, write_xlsx
 
@@ -34,6 +35,8 @@ class Rendering(Generic[Source]):
     """Writes the file itself, or (for printed renderings) the Word file to print."""
     printed: bool = False
     """True when ``write`` gives a DOCX that LibreOffice must print to the target."""
+    program: str | None = None
+    """The program ``write`` runs itself (a browser, Calc, pdftocairo), if any."""
 
     def file_name(self, stem: str) -> str:
         """The rendering's file name for a list named ``stem``."""
@@ -65,6 +68,14 @@ RENDERINGS: dict[str, Rendering[Spec]] = {
     "txt": Rendering("txt", ".txt", _txt),
     "html-merged": Rendering("html-merged", ".html", write_html),
     "xlsx-merged": Rendering("xlsx-merged", ".xlsx", write_xlsx),
+    # Other programs' PDFs and Word 97 files (issue 27), one program run per file.
+    "pdf-chromium": Rendering("pdf-chromium", ".pdf", producers.print_html, program="chromium"),
+    "pdf-chromium-whole": Rendering(
+        "pdf-chromium-whole", ".pdf", producers.print_html_whole, program="chromium"
+    ),
+    "pdf-calc": Rendering("pdf-calc", ".pdf", producers.print_xlsx, program="soffice"),
+    "pdf-cairo": Rendering("pdf-cairo", ".pdf", producers.rewrite_cairo, program="pdftocairo"),
+    "doc": Rendering("doc", ".doc", producers.save_doc, program="soffice"),
 }
 """Rendering name -> how to write a table spec (the generator draws from the first five)."""
 

@@ -75,10 +75,14 @@ class Foot(Enum):
     """The text runs down to the foot but starts lower than the top: a centred text the
     break cut (a whole centred text leaves as much room below as above)."""
 
+    OPEN = "open"
+    """No text on this page and no rule under the cell: a merged cell the break cut whose
+    text is printed on the next page (Calc centres it in the whole merged range)."""
+
     @property
     def reaches(self) -> bool:
         """Whether the text runs down to the foot."""
-        return self is not Foot.CLEAR
+        return self in (Foot.FILLED, Foot.LOWER)
 
 
 class RawRow(NamedTuple):

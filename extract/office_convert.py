@@ -42,6 +42,7 @@ from qingdan.extract.docx import read_docx
 from qingdan.extract.errors import BrokenFile, ConverterMissing, EncryptedFile
 from qingdan.extract.grid import Extracted
 from qingdan.extract.html import read_html
+from qingdan.extract.office_check import checked_route
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.spreadsheet.workbook import (
     OLE_MAGIC,
@@ -74,7 +75,7 @@ def read_doc(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
     if is_web_page(data):
         return read_html(data, path, options)
     converted = convert(data, path, "docx")
-    return read_docx(converted, path.with_suffix(".docx"), options)
+    return checked_route(data, path, read_docx(converted, path.with_suffix(".docx"), options))
 
 
 def read_et(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:

@@ -15,9 +15,7 @@ from typing import Any
 
 from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import RawDocument, cell_text
-from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.column_roles import ColumnChoice, choose_roles
-from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.document_info import (
     describe_document,
     heading_lines,
@@ -25,6 +23,7 @@ from qingdan.normalize.document_info import (
     read_issuance,
 )
 from qingdan.normalize.header import ContentGuess
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.layout import (
     carry_forward,
     collect_task_rows,
@@ -42,39 +41,7 @@ from qingdan.normalize.page_breaks import (
 )
 from qingdan.normalize.records import RecordContext, build_record
 from qingdan.normalize.roles import traits
-from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
-
-
-class Knowledge:
-    """The domain knowledge normalizing uses: built-in data plus the user's files
-    (``Knowledge()``: the built-in data alone)."""
-
-    def __init__(
-        self,
-        columns: ColumnSynonyms | None = None,
-        departments: DepartmentKnowledge | None = None,
-        aliases: AliasTable | None = None,
-    ) -> None:
-        self.columns = ColumnSynonyms.load() if columns is None else columns
-        self.departments = DepartmentKnowledge.load() if departments is None else departments
-        self.aliases = AliasTable.load() if aliases is None else aliases
-
-    def __repr__(self) -> str:
-        return f"Knowledge({self.columns!r}, {self.departments!r}, {self.aliases!r})"
-
-    @classmethod
-    def load(
-        cls,
-        columns: Path | None = None,
-        departments: Path | None = None,
-        aliases: Path | None = None,
-    ) -> Knowledge:
-        """Built-in knowledge extended by the user's column, department and alias files."""
-        return cls(
-            ColumnSynonyms.load(columns),
-            DepartmentKnowledge.load(departments),
-            AliasTable.load(aliases),
-        )
+from qingdan.normalize.units.departments import DepartmentReader
 
 
 def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
@@ -82,7 +49,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
 
     Raises ``NoTableFound`` when no table in the document has a task-list header.
     """
-    knowledge = knowledge or Knowledge()
+    knowledge = Knowledge.resolve(knowledge)
     task_rows = collect_task_rows(raw.tables, knowledge.columns, reader=raw.content.traits)
     text_before = raw.content.text_before
     # No task table: the text may be a numbered-paragraph list (issue 19).
@@ -92,7 +59,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
 
         if listed := read_paragraph_list(text_before, knowledge.columns):
             task_rows, text_before = listed.rows, listed.text_above
-    guess = ContentGuess(knowledge.columns, knowledge.departments)
+    guess = ContentGuess(knowledge)
     if task_rows is None:
         # No known labels at all: a table may still be found by what it holds (issue 31).
         task_rows = collect_task_rows(
@@ -107,16 +74,13 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     rows = join_cut_section_rows(rows)
-    rows, notes = split_note_rows(rows, raw.content.traits.text_below_may_join_table)
+    rows, notes = split_note_rows(
+        rows, knowledge.notes, raw.content.traits.text_below_may_join_table
+    )
     sections = section_texts(rows)
     rows = mark_sections(rows)
     chosen = choose_roles(
-        header.labels,
-        header.hints,
-        [row.cells for row in rows],
-        knowledge.columns,
-        knowledge.departments,
-        info.year,
+        header.labels, header.hints, [row.cells for row in rows], knowledge, info.year
     )
     roles = chosen.roles
     rows = join_split_rows(rows, roles, knowledge.departments.is_complete)
@@ -133,9 +97,8 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     context = RecordContext(
         header.labels,
         roles,
-        knowledge.departments,
+        knowledge,
         info.year,
-        knowledge.aliases,
         reader,
         misread=raw.content.traits.text_may_be_misread,
     )

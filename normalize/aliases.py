@@ -16,16 +16,9 @@ canonical name: nothing is guessed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from qingdan.normalize.knowledge import (
-    KnowledgeFileError,
-    builtin,
-    read_data_file,
-    read_text_file,
-)
+from qingdan.normalize.datafiles import UserFile
 
 
 class AliasTable(NamedTuple):
@@ -39,11 +32,15 @@ class AliasTable(NamedTuple):
     """The user's exact pairs: name -> canonical name."""
 
     @classmethod
-    def load(cls, user_file: Path | None = None) -> AliasTable:
-        """The built-in table plus the user's alias file (YAML/TOML mapping or CSV)."""
-        bodies, prefix_ends = _builtin_bodies()
-        user = read_alias_file(user_file) if user_file is not None else {}
-        return cls(bodies, prefix_ends, user)
+    def from_data(
+        cls, ours: Mapping[str, Any], user: Mapping[str, str] | None = None
+    ) -> AliasTable:
+        """The table of ``data/aliases.toml`` plus the user's pairs (``user_pairs``)."""
+        bodies: dict[str, str] = {}
+        for canonical, variants in ours.get("canonical", {}).items():
+            bodies[canonical] = canonical
+            bodies.update(dict.fromkeys(variants, canonical))
+        return cls(bodies, tuple(ours.get("prefix_ends", [])), dict(user or {}))
 
     def canonical(self, name: str) -> str:
         """The canonical name of a department name (the name itself when no alias applies)."""
@@ -65,51 +62,19 @@ class AliasTable(NamedTuple):
         return name
 
 
-@cache
-def _builtin_bodies() -> tuple[dict[str, str], tuple[str, ...]]:
-    """The built-in table (``data/aliases.toml``), read once a process: body form ->
-    canonical form, and the prefix endings kept."""
-    data = builtin("aliases.toml")
-    bodies: dict[str, str] = {}
-    for canonical, variants in data.get("canonical", {}).items():
-        bodies[canonical] = canonical
-        bodies.update(dict.fromkeys(variants, canonical))
-    return bodies, tuple(data.get("prefix_ends", []))
+CSV_HEADER = ("variant", "canonical")
+"""The header of a user's CSV alias file."""
 
 
-def read_alias_file(path: Path) -> dict[str, str]:
-    """A user's alias file as ``variant -> canonical``.
-
-    CSV files need the header ``variant,canonical``; YAML/TOML files are one
-    mapping of variant to canonical name (at the top level or under ``aliases``).
-    """
-    if path.suffix.lower() == ".csv":
-        return _read_alias_csv(path)
-    data: Any = read_data_file(path)
-    mapping = data.get("aliases", data)
+def user_pairs(user: UserFile) -> dict[str, str]:
+    """A user's YAML/TOML alias file as ``variant -> canonical``: one mapping of variant
+    to canonical name, at the top level or under ``aliases``."""
+    mapping: Any = user.data.get("aliases", user.data)
     if not isinstance(mapping, dict):
-        raise KnowledgeFileError(path, "expected a mapping of variant -> canonical name")
+        raise user.error("aliases", "expected a mapping of variant -> canonical name")
     pairs: dict[str, str] = {}
     for variant, canonical in mapping.items():
         if not isinstance(canonical, str) or not canonical.strip():
-            raise KnowledgeFileError(
-                path, f"{variant}: expected a canonical name (text), got {canonical!r}"
-            )
+            raise user.error(str(variant), f"expected a canonical name (text), got {canonical!r}")
         pairs[str(variant).strip()] = canonical.strip()
-    return pairs
-
-
-def _read_alias_csv(path: Path) -> dict[str, str]:
-    import csv  # only for a CSV alias file (issue 16: imports cost every start)
-    import io
-
-    reader = csv.DictReader(io.StringIO(read_text_file(path)))
-    if reader.fieldnames is None or {"variant", "canonical"} - set(reader.fieldnames):
-        raise KnowledgeFileError(path, "expected the CSV header 'variant,canonical'")
-    pairs: dict[str, str] = {}
-    for line, row in enumerate(reader, start=2):
-        variant, canonical = (row["variant"] or "").strip(), (row["canonical"] or "").strip()
-        if not variant or not canonical:
-            raise KnowledgeFileError(path, f"line {line}: both variant and canonical are needed")
-        pairs[variant] = canonical
     return pairs

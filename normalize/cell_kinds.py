@@ -10,10 +10,8 @@ are data: ``data/cells.toml``.
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import NamedTuple
-
-from qingdan.normalize.knowledge import builtin
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 _NUMBER = r"\d+(?:[.．]\d+)?(?:[万亿千百])?"
 _PERCENT = r"[%％‰]"
@@ -35,11 +33,13 @@ class CellWords(NamedTuple):
     person: re.Pattern[str]
     not_person_endings: tuple[str, ...]
 
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> CellWords:
+        """The words of the mapping of ``data/cells.toml``, compiled."""
+        return _cell_words(data)
 
-@cache
-def cell_words() -> CellWords:
-    """The built-in cell words, compiled once a process."""
-    data = builtin("cells.toml")
+
+def _cell_words(data: Mapping[str, Any]) -> CellWords:
     quantity = data["quantity"]
     before = "|".join(re.escape(w) for w in sorted(quantity["before"], key=len, reverse=True))
     after = "|".join(re.escape(w) for w in sorted(quantity["after"], key=len, reverse=True))
@@ -68,44 +68,42 @@ def _parts(key: str) -> list[str]:
     return [part for part in _LIST_BREAKS.split(key) if part]
 
 
-def is_quantity(key: str) -> bool:
+def is_quantity(key: str, words: CellWords) -> bool:
     """Whether a cell (whitespace removed) is one or more quantities and nothing else:
     "各50个", "3200人", "5.5%左右", "不少于3个、2家"; not "地区生产总值增长5.5%左右"."""
     parts = _parts(key)
-    pattern = cell_words().quantity
+    pattern = words.quantity
     return bool(parts) and all(pattern.match(part) for part in parts)
 
 
-def is_rate(key: str) -> bool:
+def is_rate(key: str, words: CellWords) -> bool:
     """Whether a cell (whitespace removed) is a bare share ("100%", "≥80%", "62.5％"):
     "5%左右" and "增长8%" are targets."""
-    return bool(cell_words().rate.match(key))
+    return bool(words.rate.match(key))
 
 
-def is_attribute(key: str) -> bool:
+def is_attribute(key: str, words: CellWords) -> bool:
     """Whether a cell is an indicator attribute (约束性, 预期性)."""
-    return key in cell_words().attributes
+    return key in words.attributes
 
 
-def is_measure_unit(key: str) -> bool:
+def is_measure_unit(key: str, words: CellWords) -> bool:
     """Whether a cell (whitespace removed) is a unit of measure: "亿元", "增幅（%）"."""
-    words = cell_words()
     bare = re.sub(r"[（()）]", "", key)
     return 0 < len(bare) <= words.longest_measure_unit and bare.endswith(words.measure_units)
 
 
-def is_place(key: str) -> bool:
+def is_place(key: str, words: CellWords) -> bool:
     """Whether every name in a cell is a place or object (县人民医院、客运站)."""
-    endings = cell_words().place_endings
+    endings = words.place_endings
     names = [name for name in _NAME_BREAKS.split(key) if name]
     return bool(names) and all(name.endswith(endings) for name in names)
 
 
-def is_person(text: str) -> bool:
+def is_person(text: str, words: CellWords) -> bool:
     """Whether every name in a cell is a person: by office or title (王副区长, 常务副市长,
     李书记（兼）) or by a personal name alone (a common surname and one or two more
     characters, 张明)."""
-    words = cell_words()
     names = [name for name in _NAME_BREAKS.split(text) if name]
     return bool(names) and all(_one_person(_BRACKETED.sub("", name), words) for name in names)
 

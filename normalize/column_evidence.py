@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, cell_text
 from qingdan.normalize.cell_kinds import (
+    CellWords,
     is_attribute,
     is_measure_unit,
     is_person,
@@ -19,14 +20,18 @@ from qingdan.normalize.cell_kinds import (
     is_quantity,
     is_rate,
 )
-from qingdan.normalize.deadlines import parse_deadline
-from qingdan.normalize.responsibility import names_only_units
+from qingdan.normalize.deadlines import DeadlineWords, parse_deadline
+from qingdan.normalize.responsibility import ResponsibilityWords, names_only_units
+from qingdan.normalize.script import NUMERAL, NUMERAL_CHARS
 from qingdan.normalize.text import join_wrapped_lines, squeeze
-from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+from qingdan.normalize.units.departments import DepartmentReader
+
+if TYPE_CHECKING:  # the knowledge imports the steps it feeds
+    from qingdan.normalize.knowledge import Knowledge
 
 _ORDINAL = re.compile(
-    r"^(?:\d{1,3}(?:[.．]\d{1,3})*[.．、]?|[（(][0-9一二三四五六七八九十]{1,3}[）)]"
-    r"|[一二三四五六七八九十]{1,3}[、.．]?)$"
+    rf"^(?:\d{{1,3}}(?:[.．]\d{{1,3}})*[.．、]?|[（(][0-9{NUMERAL_CHARS}]{{1,3}}[）)]"
+    rf"|{NUMERAL}{{1,3}}[、.．]?)$"
 )
 _SENTENCE_MARKS = re.compile("[，,。；;：:！？]")
 # A department cell is short: a long cell of names is rare, a long sentence is not.
@@ -84,15 +89,15 @@ class CellKinds(NamedTuple):
     there, a sparse column of remarks seldom does."""
 
 
-def measure_kinds(cells: list[Cell]) -> CellKinds:
+def measure_kinds(cells: list[Cell], words: CellWords) -> CellKinds:
     """The share of a column's filled cells of each kind ``CellKinds`` names."""
     keys = [squeeze(join_wrapped_lines(cell)) for cell in cells]
     filled = [key for key in keys if key]
     if not filled:
         return CellKinds()
 
-    def share(test: Callable[[str], bool]) -> float:
-        return round(sum(1 for key in filled if test(key)) / len(filled), 3)
+    def share(test: Callable[[str, CellWords], bool]) -> float:
+        return round(sum(1 for key in filled if test(key, words)) / len(filled), 3)
 
     return CellKinds(
         share(is_quantity),
@@ -109,9 +114,7 @@ def column_cells(rows: Sequence[Sequence[Cell]], col: int) -> list[Cell]:
     return [row[col] if col < len(row) else "" for row in rows]
 
 
-def measure_column(
-    cells: list[Cell], departments: DepartmentKnowledge, year: int | None
-) -> ColumnEvidence:
+def measure_column(cells: list[Cell], knowledge: Knowledge, year: int | None) -> ColumnEvidence:
     """The content evidence of one column's body cells."""
     texts = [join_wrapped_lines(cell) for cell in cells]
     # Each cell without whitespace, once: several measures compare or count it. A cell's
@@ -126,37 +129,39 @@ def measure_column(
     covered = sum(1 for cell in cells if cell is Covered.ABOVE)
     # One reader for the column: it segments each distinct cell once (a column repeats
     # its names), where a reader per cell would start from nothing every time.
-    reader = DepartmentReader(departments)
+    reader = DepartmentReader(knowledge.departments)
+    roles, deadlines = knowledge.responsibility, knowledge.deadlines
     return ColumnEvidence(
         filled=count,
         coverage=round((count + covered) / len(cells), 3) if cells else 0.0,
         departments=share(
-            sum(_reads_as_departments(c, key, reader) for c, key in zip(cells, keys, strict=True))
+            sum(
+                _reads_as_departments(c, key, reader, roles)
+                for c, key in zip(cells, keys, strict=True)
+            )
         ),
-        deadlines=share(sum(_reads_as_deadline(text, year) for text, _ in filled)),
+        deadlines=share(sum(_reads_as_deadline(text, year, deadlines) for text, _ in filled)),
         sentences=share(sum(_reads_as_sentence(text, key) for text, key in filled)),
         ordinals=share(sum(bool(_ORDINAL.match(key)) for _, key in filled)),
         grouping=round(_grouping(cells, keys), 3),
         mean_length=round(sum(len(key) for _, key in filled) / count, 1) if count else 0.0,
-        people=share(sum(_reads_as_people(text) for text, _ in filled)),
+        people=share(sum(is_person(text, knowledge.cells) for text, _ in filled)),
     )
 
 
-def _reads_as_departments(cell: Cell, key: str, departments: DepartmentReader) -> bool:
+def _reads_as_departments(
+    cell: Cell, key: str, departments: DepartmentReader, roles: ResponsibilityWords
+) -> bool:
     text = cell_text(cell)
     if not text.strip() or len(key) > _LONGEST_DEPARTMENT_CELL:
         return False
-    return names_only_units(text, departments)
+    return names_only_units(text, departments, roles)
 
 
-def _reads_as_deadline(text: str, year: int | None) -> bool:
+def _reads_as_deadline(text: str, year: int | None, words: DeadlineWords) -> bool:
     if len(text) > _LONGEST_DEADLINE_CELL:
         return False
-    return parse_deadline(text, year).kind is not None
-
-
-def _reads_as_people(text: str) -> bool:
-    return is_person(text)
+    return parse_deadline(text, year, words).kind is not None
 
 
 def _reads_as_sentence(text: str, key: str) -> bool:

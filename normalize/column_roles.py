@@ -29,7 +29,7 @@ chosen for the whole header, under the constraints a careful reader applies:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract.grid import Cell
 from qingdan.normalize.column_evidence import (
@@ -41,7 +41,9 @@ from qingdan.normalize.column_evidence import (
 )
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.roles import DEPARTMENT_ROLES, LABELLED_EXTRA_ROLES, Role
-from qingdan.normalize.units.departments import DepartmentKnowledge
+
+if TYPE_CHECKING:  # the knowledge imports the steps it feeds
+    from qingdan.normalize.knowledge import Knowledge
 
 # Rows looked at for evidence: enough to judge a column, cheap on a 10,000-row list.
 _EVIDENCE_ROWS = 400
@@ -106,16 +108,15 @@ def choose_roles(
     labels: list[str],
     hints: list[Role | None],
     rows: Sequence[Sequence[Cell]],
-    synonyms: ColumnSynonyms,
-    departments: DepartmentKnowledge,
+    knowledge: Knowledge,
     year: int | None,
 ) -> ColumnRoles:
     """The role of every column of a table, from its header and its body rows."""
     sample = rows[:_EVIDENCE_ROWS]
     cells = [column_cells(sample, col) for col in range(len(labels))]
-    evidence = [measure_column(column, departments, year) for column in cells]
-    kinds = [measure_kinds(column) for column in cells]
-    chooser = _Chooser(labels, hints, evidence, synonyms, kinds)
+    evidence = [measure_column(column, knowledge, year) for column in cells]
+    kinds = [measure_kinds(column, knowledge.cells) for column in cells]
+    chooser = _Chooser(labels, hints, evidence, knowledge.columns, kinds)
     return chooser.choose()
 
 

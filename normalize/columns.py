@@ -8,12 +8,11 @@ with the columns' contents (``normalize.column_roles``). A label from the user's
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from qingdan.extract.grid import Cell
-from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
+from qingdan.normalize.datafiles import KnowledgeFileError, UserFile
 from qingdan.normalize.roles import Role
 from qingdan.normalize.text import squeeze
 
@@ -44,21 +43,20 @@ class ColumnSynonyms(NamedTuple):
     """Label endings -> role, longest first, for labels no list names (整改落实情况)."""
 
     @classmethod
-    def load(cls, user_file: Path | None = None) -> ColumnSynonyms:
-        """The built-in labels, extended (and overridden) by a user's TOML/YAML file.
+    def from_data(cls, ours: Mapping[str, Any], user: UserFile | None = None) -> ColumnSynonyms:
+        """The labels of ``data/columns.toml``, extended (and overridden) by a user's file.
 
         The file maps role names to lists of labels, at the top level or under
-        ``[fields]``: ``measure = ["具体举措"]``.
+        ``[fields]``: ``measure = ["具体举措"]``; its labels are forced.
         """
-        builtin_labels, builtin_heads = _builtin_labels()
-        by_label, heads = dict(builtin_labels), dict(builtin_heads)
+        by_label = _labels_by_role(ours, None)
+        heads = _labels_by_role({"fields": ours.get("heads", {})}, None)
         forced: frozenset[str] = frozenset()
-        if user_file is not None:
-            user_data = read_data_file(user_file)
-            user = _labels_by_role(user_data, user_file)
-            heads.update(_labels_by_role({"fields": user_data.get("heads", {})}, user_file))
-            by_label.update(user)
-            forced = frozenset(user)
+        if user is not None:
+            theirs = _labels_by_role(user.data, user)
+            heads.update(_labels_by_role({"fields": user.data.get("heads", {})}, user))
+            by_label.update(theirs)
+            forced = frozenset(theirs)
         ordered = tuple(sorted(heads.items(), key=lambda item: len(item[0]), reverse=True))
         return cls(by_label, forced, ordered)
 
@@ -88,29 +86,24 @@ class ColumnSynonyms(NamedTuple):
         return self._key(label) in self.forced
 
 
-@cache
-def _builtin_labels() -> tuple[dict[str, Role], dict[str, Role]]:
-    """The built-in labels and label endings (``data/columns.toml``), read once a process;
-    callers copy them before adding a user's."""
-    data = builtin("columns.toml")
-    by_label = _labels_by_role(data, Path("columns.toml"))
-    heads = _labels_by_role({"fields": data.get("heads", {})}, Path("columns.toml"))
-    return by_label, heads
-
-
-def _labels_by_role(data: dict[str, object], path: Path) -> dict[str, Role]:
+def _labels_by_role(data: Mapping[str, object], user: UserFile | None) -> dict[str, Role]:
     roles = data.get("fields", {k: v for k, v in data.items() if k != "heads"})
     if not isinstance(roles, dict):
-        raise KnowledgeFileError(path, "expected a mapping of role -> list of labels")
+        raise _error(user, "fields", "expected a mapping of role -> list of labels")
     known = {role.value: role for role in LABEL_ROLES}
     by_label: dict[str, Role] = {}
     for name, labels in roles.items():
         if name not in known:
-            raise KnowledgeFileError(
-                path, f"unknown column role {name!r}; roles are {', '.join(known)}"
-            )
+            raise _error(user, name, f"unknown column role; roles are {', '.join(known)}")
         if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
-            raise KnowledgeFileError(path, f"{name}: expected a list of labels")
+            raise _error(user, name, "expected a list of labels")
         for label in labels:
             by_label[label_key(label)] = known[name]
     return by_label
+
+
+def _error(user: UserFile | None, key: str, reason: str) -> KnowledgeFileError:
+    """A bad key of a user's file (naming its line), or of ours (a bug in our data)."""
+    return (
+        user.error(key, reason) if user else KnowledgeFileError("columns.toml", f"{key}: {reason}")
+    )

@@ -25,9 +25,10 @@ from datetime import date
 from typing import NamedTuple
 
 from qingdan.extract.grid import Extracted, RawTable, TextLine
+from qingdan.normalize.script import NUMERAL_CHARS, numeral_value
 from qingdan.normalize.text import squeeze
 
-_ATTACHMENT = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八九十]*)[:：]?$")
+_ATTACHMENT = re.compile(rf"^(附件\s*[0-9０-９{NUMERAL_CHARS}]*)[:：]?$")
 _DOC_NUMBER = re.compile(
     r"^[\u4e00-\u9fff]{1,16}[〔\[［【（(]((?:19|20)\d{2})[〕\]］】）)]第?\d{1,5}号$"
 )
@@ -172,9 +173,8 @@ def heading_lines(
     return [TextLine(text) for text in texts]
 
 
-_NUMERAL = "〇一二三四五六七八九"
-_DIGIT = r"[0-9〇零一二三四五六七八九十]"
-_ISSUED = re.compile(rf"^({_DIGIT}{{4}})年({_DIGIT}{{1,3}})月({_DIGIT}{{1,3}})日$")
+_DIGIT = rf"[0-9{NUMERAL_CHARS}]"
+_ISSUED = re.compile(rf"^({_DIGIT}{{4}})年({_DIGIT}{{1,3}})月({_DIGIT}{{1,4}})日$")
 _SIGNATURE_LENGTH = 40
 """A 发文机关 line is a name or two: longer lines are sentences."""
 
@@ -211,23 +211,18 @@ def _issued(line: str) -> date | None:
     found = _ISSUED.match(line)
     if found is None:
         return None
-    year = int("".join(str(_NUMERAL.index(c)) if c in _NUMERAL else c for c in found[1]))
+    year, month, day = (_number(found[i]) for i in (1, 2, 3))
+    if year is None or month is None or day is None:
+        return None
     try:
-        return date(year, _number(found[2]), _number(found[3]))
+        return date(year, month, day)
     except ValueError:
         return None  # 2月30日: printed, but no day
 
 
-def _number(text: str) -> int:
-    """1..31 written in digits or in Chinese numerals (十二, 二十三, 三十一)."""
-    if text.isdigit():
-        return int(text)
-    text = text.replace("零", "〇")
-    tens, ten, ones = text.partition("十")
-    if not ten:
-        return _NUMERAL.index(tens) if len(tens) == 1 and tens in _NUMERAL else 0
-    high = _NUMERAL.index(tens) if tens in _NUMERAL and tens else 1
-    return high * 10 + (_NUMERAL.index(ones) if ones and ones in _NUMERAL else 0)
+def _number(text: str) -> int | None:
+    """A number written in digits or in Chinese numerals (二〇二三, 十二, 三十一)."""
+    return int(text) if text.isdigit() else numeral_value(text)
 
 
 def _is_signature(line: str) -> bool:

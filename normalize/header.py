@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, RawTable, cell_text, is_covered
 from qingdan.normalize.column_evidence import (
@@ -23,7 +23,10 @@ from qingdan.normalize.column_evidence import (
 from qingdan.normalize.columns import ColumnSynonyms, label_key
 from qingdan.normalize.roles import Role, traits
 from qingdan.normalize.text import join_wrapped_lines, squeeze
-from qingdan.normalize.units.departments import DepartmentKnowledge
+
+if TYPE_CHECKING:  # the knowledge imports the steps it feeds
+    from qingdan.normalize.cell_kinds import CellWords
+    from qingdan.normalize.knowledge import Knowledge
 
 # How far down a table its header may sit (titles and notes can come first).
 _HEADER_SEARCH_ROWS = 8
@@ -185,9 +188,9 @@ class ContentGuess:
     ``column-roles`` warning.
     """
 
-    def __init__(self, synonyms: ColumnSynonyms, departments: DepartmentKnowledge) -> None:
-        self.synonyms = synonyms
-        self.departments = departments
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.synonyms = knowledge.columns
         self.guessed: list[str] = []
 
     def __call__(self, table: RawTable) -> Header | None:
@@ -216,13 +219,14 @@ class ContentGuess:
     ) -> tuple[int, int, str] | None:
         """The task-text column and a unit (or deadline) column, or ``None``."""
         evidence = [
-            measure_column(column_cells(body, col), self.departments, None)
+            measure_column(column_cells(body, col), self.knowledge, None)
             for col in range(len(labels))
         ]
+        words = self.knowledge.cells
         texts = [
             col
             for col, found in enumerate(evidence)
-            if _reads_as_task_text(found) and _not_quantities(column_cells(body, col))
+            if _reads_as_task_text(found) and _not_quantities(column_cells(body, col), words)
         ]
         others = [
             (
@@ -235,7 +239,7 @@ class ContentGuess:
             ),
             (
                 "holds targets",
-                [c for c in range(len(labels)) if _quantities(column_cells(body, c))],
+                [c for c in range(len(labels)) if _quantities(column_cells(body, c), words)],
             ),
             ("is labelled like a task list's column", self._task_list_labels(labels)),
         ]
@@ -278,10 +282,10 @@ def _reads_as_task_text(found: ColumnEvidence) -> bool:
     )
 
 
-def _not_quantities(cells: list[Cell]) -> bool:
-    kinds = measure_kinds(cells)
+def _not_quantities(cells: list[Cell], words: CellWords) -> bool:
+    kinds = measure_kinds(cells, words)
     return kinds.quantities < _CONTENT_SHARE and kinds.places < _CONTENT_SHARE
 
 
-def _quantities(cells: list[Cell]) -> bool:
-    return measure_kinds(cells).quantities >= _CONTENT_SHARE
+def _quantities(cells: list[Cell], words: CellWords) -> bool:
+    return measure_kinds(cells, words).quantities >= _CONTENT_SHARE

@@ -1,75 +1,192 @@
-"""Loading the domain knowledge that lives in data files (built-in, plus the user's).
+"""One frozen ``Knowledge``: every vocabulary normalizing uses, resolved once, passed down.
 
-Column synonyms and department names are data a user can extend with their own
-TOML or YAML file; this module reads both kinds of file into plain mappings. A user's
-file is decoded like a text attachment (UTF-8, UTF-16 or GBK, as Excel and Notepad on
-Chinese Windows save it; ``extract.encoding``), and whatever is wrong with it is one
-``KnowledgeFileError`` line.
+Each vocabulary is a built-in data file (``normalize/data/*.toml``, read from its
+snapshot) that a user may extend with their own file (``--columns``, ``--deadlines`` …):
+``VOCABULARIES`` says which file each is and how a user's file joins it. A run resolves
+its ``Knowledge`` once (``Knowledge.resolve``, as pdfplumber resolves its
+``TableSettings``) and every step is handed the vocabulary it asks; no normalize module
+reads a data file or keeps knowledge of its own (``tests/normalize/test_knowledge.py``).
+The built-in vocabularies are built once a process and shared: the unit model remembers
+its readings, which depend on the model alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from qingdan.extract.errors import QingdanError, UndecodableText
-from qingdan.normalize.snapshot import parsed
+from qingdan.normalize.aliases import CSV_HEADER, AliasTable, user_pairs
+from qingdan.normalize.cell_kinds import CellWords
+from qingdan.normalize.columns import ColumnSynonyms
+from qingdan.normalize.datafiles import (
+    DATA_DIR,
+    KnowledgeFileError,
+    builtin,
+    merge_words,
+    read_csv_pairs,
+    read_data_file,
+    read_text_file,
+    read_user_file,
+)
+from qingdan.normalize.deadlines import DeadlineWords
+from qingdan.normalize.lookalikes import Lookalikes
+from qingdan.normalize.notes import NoteWords
+from qingdan.normalize.responsibility import ResponsibilityWords
+from qingdan.normalize.units.departments import DepartmentKnowledge
 
-DATA_DIR = Path(__file__).parent / "data"
-
-
-class KnowledgeFileError(QingdanError):
-    """A user's column or department file cannot be read."""
-
-
-def read_text_file(path: Path) -> str:
-    """The text of a user's data file, in whichever encoding it was saved."""
-    # Imported here: only a user's file needs the encoding guesser (issue 16).
-    from qingdan.extract.encoding import decode_text
-
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise KnowledgeFileError(path, f"cannot read: {error.strerror or error}") from error
-    try:
-        text, _ = decode_text(data, path)
-    except UndecodableText as error:
-        raise KnowledgeFileError(
-            path, "not text in UTF-8, UTF-16 or GB18030/GBK; save it as UTF-8 text"
-        ) from error
-    return text
-
-
-def read_data_file(path: Path) -> dict[str, Any]:
-    """Parse a TOML (``.toml``) or YAML (``.yaml``/``.yml``) file into a mapping."""
-    import tomllib  # a user's file only: the built-in files come from their snapshot
-
-    text = read_text_file(path)
-    try:
-        if path.suffix.lower() == ".toml":
-            data = tomllib.loads(text)
-        elif path.suffix.lower() in (".yaml", ".yml"):
-            data = _read_yaml(text)
-        else:
-            raise KnowledgeFileError(path, "expected a .toml, .yaml or .yml file")
-    except (tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
-        raise KnowledgeFileError(path, f"not valid {path.suffix[1:].upper()}: {error}") from error
-    if not isinstance(data, dict):
-        raise KnowledgeFileError(path, "expected a mapping at the top level")
-    return data
+__all__ = [
+    "DATA_DIR",
+    "VOCABULARIES",
+    "Knowledge",
+    "KnowledgeFileError",
+    "Vocabulary",
+    "builtin",
+    "read_data_file",
+    "read_text_file",
+]
 
 
-def _read_yaml(text: str) -> Any:
-    """A user's YAML file; PyYAML is imported only then (issue 16: it slowed every start)."""
-    import yaml
+class Vocabulary(NamedTuple):
+    """One vocabulary: its built-in file and how a user's file of it is read."""
 
-    try:
-        return yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        raise ValueError(str(error)) from error
+    file: str
+    """The built-in file in ``normalize/data``."""
+    build: Callable[[Mapping[str, Any], Path | None], Any]
+    """The vocabulary from the built-in mapping and a user's file (or none)."""
+    doc: str
+    """What a user's file holds, for ``--NAME FILE``'s help and the docs."""
 
 
-def builtin(name: str) -> dict[str, Any]:
-    """The built-in data file ``normalize/data/NAME`` (TOML, saved as UTF-8 by us),
-    parsed ahead in ``data/snapshot.jsonl`` (``normalize.snapshot``)."""
-    return parsed(DATA_DIR / name)
+def _columns(ours: Mapping[str, Any], path: Path | None) -> ColumnSynonyms:
+    return ColumnSynonyms.from_data(ours, None if path is None else read_user_file(path))
+
+
+def _departments(ours: Mapping[str, Any], path: Path | None) -> DepartmentKnowledge:
+    return DepartmentKnowledge.from_data(ours, None if path is None else read_user_file(path))
+
+
+def _aliases(ours: Mapping[str, Any], path: Path | None) -> AliasTable:
+    if path is None:
+        return AliasTable.from_data(ours)
+    if path.suffix.lower() == ".csv":
+        return AliasTable.from_data(ours, read_csv_pairs(path, CSV_HEADER))
+    return AliasTable.from_data(ours, user_pairs(read_user_file(path)))
+
+
+def _words(
+    make: Callable[[Mapping[str, Any]], Any], open_tables: tuple[str, ...] = ()
+) -> Callable[[Mapping[str, Any], Path | None], Any]:
+    """A word vocabulary: a user's file has the built-in file's keys, merged over it."""
+
+    def build(ours: Mapping[str, Any], path: Path | None) -> Any:
+        if path is None:
+            return make(ours)
+        user = read_user_file(path)
+        merged = merge_words(dict(ours), user, open_tables)
+        try:
+            return make(merged)
+        except (KeyError, TypeError, ValueError) as error:
+            raise KnowledgeFileError(path, f"not a usable {path.name}: {error}") from error
+
+    return build
+
+
+VOCABULARIES: dict[str, Vocabulary] = {
+    "columns": Vocabulary("columns.toml", _columns, "column synonyms (role -> labels)"),
+    "departments": Vocabulary(
+        "units.toml", _departments, "department knowledge (the keys of units.toml)"
+    ),
+    "aliases": Vocabulary(
+        "aliases.toml", _aliases, "department aliases (variant -> canonical, or a CSV)"
+    ),
+    "deadlines": Vocabulary(
+        "deadlines.toml",
+        _words(DeadlineWords.from_data, ("seasons", "relative_years")),
+        "deadline words (the keys of deadlines.toml)",
+    ),
+    "responsibility": Vocabulary(
+        "responsibility.toml",
+        _words(ResponsibilityWords.from_data),
+        "role words of responsibility cells (the keys of responsibility.toml)",
+    ),
+    "lookalikes": Vocabulary(
+        "lookalikes.toml", _words(Lookalikes.from_data), "OCR look-alike pairs ([[swap]] tables)"
+    ),
+    "notes": Vocabulary(
+        "notes.toml", _words(NoteWords.from_data), "words that open a note under a table"
+    ),
+    "cells": Vocabulary(
+        "cells.toml",
+        _words(CellWords.from_data),
+        "what cells that are not tasks hold: quantities, places, officials (cells.toml)",
+    ),
+}
+"""Every vocabulary, by the name of its ``Knowledge`` field and ``--NAME`` option."""
+
+
+class Knowledge(NamedTuple):
+    """Every vocabulary normalizing uses: built-in data plus the user's files.
+
+    ``Knowledge.load()`` (or ``Knowledge.resolve(None)``) is the built-in knowledge;
+    ``knowledge._replace(deadlines=…)`` swaps one vocabulary.
+    """
+
+    columns: ColumnSynonyms
+    departments: DepartmentKnowledge
+    aliases: AliasTable
+    deadlines: DeadlineWords
+    responsibility: ResponsibilityWords
+    lookalikes: Lookalikes
+    notes: NoteWords
+    cells: CellWords
+
+    @classmethod
+    def load(
+        cls,
+        columns: Path | None = None,
+        departments: Path | None = None,
+        aliases: Path | None = None,
+        deadlines: Path | None = None,
+        responsibility: Path | None = None,
+        lookalikes: Path | None = None,
+        notes: Path | None = None,
+        cells: Path | None = None,
+    ) -> Knowledge:
+        """The built-in knowledge, each vocabulary extended by the user's file for it."""
+        files = {
+            "columns": columns,
+            "departments": departments,
+            "aliases": aliases,
+            "deadlines": deadlines,
+            "responsibility": responsibility,
+            "lookalikes": lookalikes,
+            "notes": notes,
+            "cells": cells,
+        }
+        shared = _builtin()
+        if not any(files.values()):
+            return shared
+        changes = {
+            name: VOCABULARIES[name].build(builtin(VOCABULARIES[name].file), path)
+            for name, path in files.items()
+            if path is not None
+        }
+        return shared._replace(**changes)
+
+    @classmethod
+    def resolve(cls, knowledge: Knowledge | None) -> Knowledge:
+        """The knowledge a run uses: the one given, or the built-in knowledge."""
+        return _builtin() if knowledge is None else knowledge
+
+
+@cache
+def _builtin() -> Knowledge:
+    """The built-in knowledge, built on first use: one a process, shared by every run."""
+    return Knowledge(
+        **{
+            name: vocabulary.build(builtin(vocabulary.file), None)
+            for name, vocabulary in VOCABULARIES.items()
+        }
+    )

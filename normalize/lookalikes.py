@@ -11,48 +11,62 @@ text may be misread (``ReaderTraits.text_may_be_misread``: OCR) are corrected.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
-from qingdan.normalize.deadlines import Deadline, parse_deadline
-from qingdan.normalize.knowledge import builtin
+from qingdan.normalize.deadlines import Deadline, DeadlineWords, parse_deadline
+from qingdan.normalize.script import NUMERAL
 
-_CONTEXTS = {
+CONTEXTS = {
     "after-digit": r"(?<=\d){read}",
     "digits": r"(?<=\d){read}|{read}(?=\d)",
     "between-digits": r"(?<=\d){read}(?=\d)",
-    "numerals": r"(?<=[〇零一二三四五六七八九十]){read}|{read}(?=[〇零一二三四五六七八九十])",
+    "numerals": f"(?<={NUMERAL}){{read}}|{{read}}(?={NUMERAL})",
 }
+"""Where a swap may be made (the ``between`` of ``data/lookalikes.toml``)."""
 
 
-@dataclass(frozen=True)
-class Swap:
+class Swap(NamedTuple):
     """One look-alike pair: what OCR read, what was printed, and where."""
 
     read: str
     meant: str
-    pattern: re.Pattern[str]
+    pattern: str
+    """Where ``read`` is swapped, as a regex: compiled on first use (``re`` keeps it), as
+    only text read by OCR is corrected (issue 16: a start compiles nothing it may not use)."""
 
 
-@lru_cache(maxsize=1)
-def swaps() -> tuple[Swap, ...]:
-    """The built-in look-alike pairs, in the order they are tried."""
-    data = builtin("lookalikes.toml")
-    found = []
-    for item in data["swap"]:
-        where = _CONTEXTS[item["between"]]
-        pattern = re.compile(where.format(read=re.escape(item["read"])))
-        found.append(Swap(item["read"], item["meant"], pattern))
-    return tuple(found)
+class Lookalikes(NamedTuple):
+    """The look-alike pairs (``data/lookalikes.toml`` plus a user's), in the order tried."""
+
+    swaps: tuple[Swap, ...]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Lookalikes:
+        """The pairs from the mapping of ``data/lookalikes.toml``; a pair whose
+        ``between`` names no context is a ``ValueError`` naming it."""
+        found = []
+        for item in data["swap"]:
+            where = CONTEXTS.get(item.get("between"))
+            if where is None or not item.get("read") or "meant" not in item:
+                raise ValueError(
+                    f"each swap needs read, meant and between (one of {', '.join(CONTEXTS)}); "
+                    f"got {item!r}"
+                )
+            pattern = where.format(read=re.escape(item["read"]))
+            found.append(Swap(item["read"], item["meant"], pattern))
+        return cls(tuple(found))
 
 
-def correct_deadline(text: str, year: int | None) -> tuple[str, Deadline] | None:
+def correct_deadline(
+    text: str, year: int | None, lookalikes: Lookalikes, words: DeadlineWords
+) -> tuple[str, Deadline] | None:
     """The deadline text with its look-alikes swapped back and what it then means, or
     None when no swap applies or the swapped text names no date or term."""
     fixed = text
-    for swap in swaps():
-        fixed = swap.pattern.sub(swap.meant, fixed)
+    for swap in lookalikes.swaps:
+        fixed = re.sub(swap.pattern, swap.meant, fixed)
     if fixed == text:
         return None
-    deadline = parse_deadline(fixed, year)
+    deadline = parse_deadline(fixed, year, words)
     return (fixed, deadline) if deadline.kind is not None else None

@@ -11,33 +11,41 @@ are the note.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from qingdan.extract.grid import Cell, cell_text
-from qingdan.normalize.knowledge import builtin
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.script import NUMERAL_CHARS
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 
 
-@lru_cache(maxsize=1)
-def _note_start() -> re.Pattern[str]:
-    openers = sorted(builtin("notes.toml")["openers"], key=len, reverse=True)
-    words = "|".join(map(re.escape, openers))
-    return re.compile(rf"^(?:{words})\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")
+class NoteWords(NamedTuple):
+    """How a note about the table starts (``data/notes.toml`` plus a user's file)."""
+
+    start: re.Pattern[str]
+    """An opener (注, 说明 …), an optional number, then a colon."""
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> NoteWords:
+        """The note openers from the mapping of ``data/notes.toml``."""
+        openers = sorted(data["openers"], key=len, reverse=True)
+        words = "|".join(map(re.escape, openers))
+        return cls(re.compile(rf"^(?:{words})\s*[0-9０-９{NUMERAL_CHARS}]*\s*[：:]"))
 
 
-def note_text(row: GridRow) -> str | None:
+def note_text(row: GridRow, words: NoteWords) -> str | None:
     """The row's text when the row is a note about the table, else ``None``."""
     texts = {join_wrapped_lines(cell) for cell in row.cells if cell_text(cell).strip()}
     if len(texts) != 1:
         return None
     text = texts.pop()
-    return text if _note_start().match(squeeze(text)) else None
+    return text if words.start.match(squeeze(text)) else None
 
 
 def split_note_rows(
-    rows: list[GridRow], text_below_may_join: bool = False
+    rows: list[GridRow], words: NoteWords, text_below_may_join: bool = False
 ) -> tuple[list[GridRow], list[TaskWarning]]:
     """The rows without note rows (and, where the reader may run the text under the
     table into the last row: ``ReaderTraits.text_below_may_join_table``, without a note
@@ -45,13 +53,13 @@ def split_note_rows(
     kept: list[GridRow] = []
     warnings: list[TaskWarning] = []
     for row in rows:
-        text = note_text(row)
+        text = note_text(row, words)
         if text is None:
             kept.append(row)
         else:
             warnings.append(_warning(text, row.page))
     if kept and text_below_may_join:
-        cells, notes = _trailing_notes(kept[-1].cells)
+        cells, notes = _trailing_notes(kept[-1].cells, words)
         if notes:
             kept[-1] = kept[-1]._replace(cells=cells)
             warnings.extend(_warning(note, kept[-1].page) for note in notes)
@@ -62,7 +70,7 @@ def _warning(text: str, page: int | None) -> TaskWarning:
     return TaskWarning("table-note", f"note in the table: {text}", None, page)
 
 
-def _trailing_notes(cells: list[Cell]) -> tuple[list[Cell], list[str]]:
+def _trailing_notes(cells: list[Cell], words: NoteWords) -> tuple[list[Cell], list[str]]:
     """The cells with any lines from a note opener on cut off, and the notes cut.
 
     A note may start a cell's second line or later; it may also be the whole of the
@@ -75,11 +83,7 @@ def _trailing_notes(cells: list[Cell]) -> tuple[list[Cell], list[str]]:
         lines = cell.split("\n") if isinstance(cell, str) else []
         first = 0 if col == last else 1
         start = next(
-            (
-                i
-                for i, line in enumerate(lines)
-                if i >= first and _note_start().match(squeeze(line))
-            ),
+            (i for i, line in enumerate(lines) if i >= first and words.start.match(squeeze(line))),
             None,
         )
         if start is None:

@@ -14,11 +14,11 @@ import re
 from typing import NamedTuple
 
 from qingdan.normalize.model import TaskRecord, TaskWarning
+from qingdan.normalize.script import NUMERAL, numeral_value
 from qingdan.normalize.text import squeeze
 
-_CHINESE = "〇一二三四五六七八九"
 _ARABIC = re.compile(r"^(\d+(?:[.．]\d+)*)[.．、]?$")
-_CHINESE_NUMBER = re.compile(r"^([（(]?)([〇一二三四五六七八九十]+)([）)、.．]?)$")
+_CHINESE_NUMBER = re.compile(rf"^([（(]?)({NUMERAL}+)([）)、.．]?)$")
 _BRACKETED_ARABIC = re.compile(r"^([（(])(\d+)([）)])$")
 _HALF_WIDTH = str.maketrans("（）．", "().")
 
@@ -30,14 +30,6 @@ class Number(NamedTuple):
     parts: tuple[int, ...]
 
 
-def _chinese_value(numeral: str) -> int:
-    """一..九十九 as an int (十 = 10, 十二 = 12, 二十三 = 23)."""
-    if "十" not in numeral:
-        return int("".join(str(_CHINESE.index(c)) for c in numeral))
-    tens, _, ones = numeral.partition("十")
-    return (_CHINESE.index(tens) if tens else 1) * 10 + (_CHINESE.index(ones) if ones else 0)
-
-
 def read_number(text: str | None) -> Number | None:
     """The style and parts of a printed 序号, or ``None`` when it is not a number."""
     compact = squeeze(text)
@@ -47,8 +39,9 @@ def read_number(text: str | None) -> Number | None:
     if match := _BRACKETED_ARABIC.match(compact):
         return Number("(arabic)", (int(match[2]),))
     if (match := _CHINESE_NUMBER.match(compact)) and (match[1] or match[3]):
+        value = numeral_value(match[2])
         brackets = (match[1] + match[3]).translate(_HALF_WIDTH)
-        return Number(f"chinese{brackets}", (_chinese_value(match[2]),))
+        return None if value is None else Number(f"chinese{brackets}", (value,))
     return None
 
 

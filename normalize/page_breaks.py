@@ -26,20 +26,21 @@ from functools import cache
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
-from qingdan.normalize.roles import Role, columns_where, traits
+from qingdan.normalize.roles import Blank, Role, columns_where, traits
+from qingdan.normalize.script import (
+    CLOSERS,
+    LIST_SEPARATORS,
+    NUMERAL,
+    NUMERAL_CHARS,
+    SENTENCE_ENDS,
+)
 from qingdan.normalize.text import join_wrapped_lines
-from qingdan.normalize.units.reading import LIST_SEPARATORS
 
 Roles = Sequence[Role | None]
 """Each column's role (``normalize.roles``): every column question is asked of its traits."""
 
 IsName = Callable[[str], bool]
 """Whether a text reads as a complete unit name (``DepartmentKnowledge.is_complete``)."""
-
-# A measure that ends with one of these ends a sentence; a measure cut mid-sentence
-# does not. Closing quotes and brackets may follow the sentence's end mark.
-_SENTENCE_ENDS = "。！？；.!?;…"
-_CLOSERS = "”’」』）)》】"
 
 # A department list that ends with a separator goes on: no list is written 市民政局、.
 _LIST_SEPARATORS = tuple(LIST_SEPARATORS)
@@ -51,9 +52,7 @@ def _ordinal() -> re.Pattern[str]:
     """A section row's text starts with its ordinal (一、 （一） 1. 第一部分); the rest of a
     section row cut by a page break does not. Compiled on first use: only a section row
     at the top of a page asks (issue 16)."""
-    return re.compile(
-        r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第)"
-    )
+    return re.compile(rf"^\s*(?:{NUMERAL}+[、.．]|[（(][{NUMERAL_CHARS}\d]+[)）]|\d+[、.．]|第)")
 
 
 def _blank(cell: Cell) -> bool:
@@ -62,8 +61,8 @@ def _blank(cell: Cell) -> bool:
 
 def ends_sentence(text: Cell) -> bool:
     """Whether a cell's text ends a sentence (so the row's text is complete)."""
-    stripped = cell_text(text).rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _SENTENCE_ENDS
+    stripped = cell_text(text).rstrip().rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in SENTENCE_ENDS
 
 
 def _own_columns(roles: Roles) -> list[int]:
@@ -241,14 +240,35 @@ def continue_cut_categories(rows: list[GridRow], roles: Roles) -> list[GridRow]:
     the reader saw the text above run down to the foot starting below the cell's top
     (``Foot.LOWER``), or when it is one character under a text that ran to the foot
     (no category is one character long): it is joined to the category's text above.
+    Where the reader saw a grouping cell (category or grouping section) above left blank
+    and open at the foot (``Foot.OPEN``: Calc prints a merged cell's text in the middle
+    of its whole range), the text here is that cell's, given to it.
     """
     categories = _cut_merge_columns(roles)
+    # Columns a merged cell may cover (a 序号 over several measures, a group): Calc
+    # leaves such a cell blank and open above a break and prints its text below.
+    mergeable = columns_where(roles, lambda kind: kind.blank is not Blank.BLANK)
     mended: list[GridRow] = []
     for row in rows:
         if row.starts_page and mended:
             row = _continue_categories(row, mended, categories)
+            row = _fill_open_groups(row, mended, mergeable)
         mended.append(row)
     return mended
+
+
+def _fill_open_groups(row: GridRow, mended: list[GridRow], groupings: list[int]) -> GridRow:
+    """A merged cell left blank and open at the foot above (``Foot.OPEN``) takes the
+    text it printed at the top of this page (a group, a 序号 over several measures)."""
+    cells = list(row.cells)
+    for col in groupings:
+        cell = cells[col]
+        if not isinstance(cell, str) or _foot(mended[-1], col) is not Foot.OPEN:
+            continue
+        # Blank here too: the same merged cell goes on (its text is further down).
+        if _blank(cell) or _fill_category(mended, col, cell):
+            cells[col] = Covered.ABOVE
+    return row._replace(cells=cells)
 
 
 def _continue_categories(row: GridRow, mended: list[GridRow], categories: list[int]) -> GridRow:
@@ -273,6 +293,20 @@ def _extend_category(mended: list[GridRow], col: int, rest: str) -> bool:
         if isinstance(cell, str):
             cells = list(mended[index].cells)
             cells[col] = _joined(cell, rest)
+            mended[index] = mended[index]._replace(cells=cells)
+            return True
+    return False
+
+
+def _fill_category(mended: list[GridRow], col: int, text: str) -> bool:
+    """Give ``text`` to the blank category cell above (the one its merge starts in)."""
+    for index in range(len(mended) - 1, -1, -1):
+        cell = mended[index].cells[col]
+        if isinstance(cell, str):
+            if not _blank(cell):
+                return False
+            cells = list(mended[index].cells)
+            cells[col] = text
             mended[index] = mended[index]._replace(cells=cells)
             return True
     return False

@@ -46,12 +46,13 @@ from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.roles import LABELLED_EXTRA_ROLES, Role
+from qingdan.normalize.script import NUMERAL
 
 NO_LABEL, CATEGORY_LABEL, MEASURE_LABEL = "序号", "类别", "任务内容"
 RESPONSIBLE_LABEL = "责任单位"
 """The synthetic header's labels for what paragraph form does not label itself."""
 
-_NUMERAL = "[一二三四五六七八九十百〇零]+"
+_NUMERAL = f"{NUMERAL}+"
 _SECTION = re.compile(rf"^(?:{_NUMERAL}[、.．]|第{_NUMERAL}(?:部分|章|节|篇))")
 _CATEGORY = re.compile(rf"^([（(]{_NUMERAL}[）)])")
 _ITEM = re.compile(r"^(\d{1,3})[.．、](?!\d)")

@@ -15,11 +15,10 @@ words are data: ``data/responsibility.toml``. Names are split by a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
-from qingdan.normalize.knowledge import builtin
+from qingdan.normalize.script import CLAUSE_BREAKS
 from qingdan.normalize.text import squeeze
 from qingdan.normalize.units.departments import (
     DepartmentKnowledge,
@@ -31,7 +30,7 @@ from qingdan.normalize.units.reading import Kind
 LEAD = "lead"
 SUPPORT = "support"
 
-_BREAK = r"[、，,；;。\s]"
+_BREAK = rf"[{CLAUSE_BREAKS}\s]"
 """What may follow a role word: a separator, a line break or the end of the cell."""
 
 
@@ -62,7 +61,10 @@ class _NameReader:
         return cell.names
 
 
-class _Patterns(NamedTuple):
+class ResponsibilityWords(NamedTuple):
+    """The role words of responsibility cells (``data/responsibility.toml`` plus a
+    user's file), as the patterns that find them."""
+
     label: re.Pattern[str]
     mark: re.Pattern[str]
     verb: re.Pattern[str]
@@ -76,6 +78,29 @@ class _Patterns(NamedTuple):
     lead_mark: re.Pattern[str]
     """A mark before a name that makes it the lead (▲)."""
 
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> ResponsibilityWords:
+        """The patterns of the mapping of ``data/responsibility.toml``."""
+        labels, marks, verbs = data["labels"], data["marks"], data["verbs"]
+        roles: dict[str, str] = {}
+        for group in (labels, marks, verbs):
+            for role in (LEAD, SUPPORT):
+                roles.update(dict.fromkeys(group[role], role))
+        label_words = _alternatives([*labels[LEAD], *labels[SUPPORT]])
+        mark_words = _alternatives([*marks[LEAD], *marks[SUPPORT]])
+        verb_words = _alternatives([*verbs[LEAD], *verbs[SUPPORT]])
+        fillers = _alternatives(verbs["fillers"])
+        return cls(
+            label=re.compile(rf"(?:^|(?<={_BREAK}))({label_words})\s*[：:]"),
+            mark=re.compile(rf"[（(【\[]\s*({mark_words})\s*[）)】\]]"),
+            verb=re.compile(rf"(?:{fillers})?({verb_words})(?={_BREAK}|$)"),
+            any_role=re.compile(_alternatives(roles)),
+            roles=roles,
+            openers=tuple(verbs["openers"]),
+            first_leads=data["first_leads"],
+            lead_mark=re.compile(f"[{''.join(re.escape(m) for m in data['lead_marks']['marks'])}]"),
+        )
+
 
 def _alternatives(words: Iterable[str]) -> str:
     """A regex matching any of the words, longest first, each possibly wrapped.
@@ -87,33 +112,10 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(r"\s*".join(re.escape(char) for char in word) for word in ordered)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
-    data = builtin("responsibility.toml")
-    labels, marks, verbs = data["labels"], data["marks"], data["verbs"]
-    roles: dict[str, str] = {}
-    for group in (labels, marks, verbs):
-        for role in (LEAD, SUPPORT):
-            roles.update(dict.fromkeys(group[role], role))
-    label_words = _alternatives([*labels[LEAD], *labels[SUPPORT]])
-    mark_words = _alternatives([*marks[LEAD], *marks[SUPPORT]])
-    verb_words = _alternatives([*verbs[LEAD], *verbs[SUPPORT]])
-    fillers = _alternatives(verbs["fillers"])
-    return _Patterns(
-        label=re.compile(rf"(?:^|(?<={_BREAK}))({label_words})\s*[：:]"),
-        mark=re.compile(rf"[（(【\[]\s*({mark_words})\s*[）)】\]]"),
-        verb=re.compile(rf"(?:{fillers})?({verb_words})(?={_BREAK}|$)"),
-        any_role=re.compile(_alternatives(roles)),
-        roles=roles,
-        openers=tuple(verbs["openers"]),
-        first_leads=data["first_leads"],
-        lead_mark=re.compile(f"[{''.join(re.escape(m) for m in data['lead_marks']['marks'])}]"),
-    )
-
-
 def split_responsibility(
     text: str | None,
     departments: DepartmentKnowledge | DepartmentReader,
+    words: ResponsibilityWords,
     first_leads: bool = False,
 ) -> Responsibility:
     """The lead and supporting departments one responsibility cell names.
@@ -122,11 +124,12 @@ def split_responsibility(
     ``label_says_first_leads``); it applies to cells that name no roles themselves.
     """
     reader = _NameReader(departments)
-    return _split(text or "", reader, first_leads)._replace(notes=reader.notes)
+    return _split(text or "", reader, words, first_leads)._replace(notes=reader.notes)
 
 
-def _split(text: str, reader: _NameReader, first_leads: bool) -> Responsibility:
-    patterns = _patterns()
+def _split(
+    text: str, reader: _NameReader, patterns: ResponsibilityWords, first_leads: bool
+) -> Responsibility:
     for read in (_read_labels, _read_lead_marks, _read_marks, _read_verbs):
         found = read(text, patterns, reader)
         if found is not None:
@@ -139,7 +142,9 @@ def _split(text: str, reader: _NameReader, first_leads: bool) -> Responsibility:
     return Responsibility(names, [])
 
 
-def names_only_units(text: str | None, reader: DepartmentReader) -> bool:
+def names_only_units(
+    text: str | None, reader: DepartmentReader, patterns: ResponsibilityWords
+) -> bool:
     """Whether ``split_responsibility`` finds at least one department in the cell and
     every one of them, lead or support, is a unit (``reader.is_complete``).
 
@@ -150,19 +155,18 @@ def names_only_units(text: str | None, reader: DepartmentReader) -> bool:
     (``DepartmentReader.names_only_units``). A cell in a written form is split in full.
     """
     text = text or ""
-    patterns = _patterns()
     forms = (patterns.label, patterns.lead_mark, patterns.mark, patterns.verb)
     if any(form.search(text) for form in forms):
-        found = split_responsibility(text, reader)
+        found = split_responsibility(text, reader, patterns)
         names = [*found.lead, *found.support]
         return bool(names) and all(reader.is_complete(name) for name in names)
     return reader.names_only_units(text)
 
 
-def label_says_first_leads(label: str | None) -> bool:
+def label_says_first_leads(label: str | None, patterns: ResponsibilityWords) -> bool:
     """Whether a responsibility column's label says its first name is the lead
     ("责任单位（排第一位的为牵头单位）")."""
-    words = _patterns().first_leads
+    words = patterns.first_leads
     compact = squeeze(label)
     return any(w in compact for w in words["first"]) and any(w in compact for w in words["lead"])
 
@@ -171,7 +175,9 @@ def _not_understood(text: str, reader: _NameReader) -> Responsibility:
     return Responsibility(reader.names(text), [], understood=False)
 
 
-def _read_labels(text: str, patterns: _Patterns, reader: _NameReader) -> Responsibility | None:
+def _read_labels(
+    text: str, patterns: ResponsibilityWords, reader: _NameReader
+) -> Responsibility | None:
     """``牵头单位：A；配合单位：B、C``; ``None`` when the cell has no role label."""
     matches = list(patterns.label.finditer(text))
     if not matches:
@@ -187,7 +193,9 @@ def _read_labels(text: str, patterns: _Patterns, reader: _NameReader) -> Respons
     return Responsibility(roles[LEAD], roles[SUPPORT])
 
 
-def _read_lead_marks(text: str, patterns: _Patterns, reader: _NameReader) -> Responsibility | None:
+def _read_lead_marks(
+    text: str, patterns: ResponsibilityWords, reader: _NameReader
+) -> Responsibility | None:
     """``▲A，B、C``: the name after a mark leads, the others support; ``None`` without one."""
     parts = patterns.lead_mark.split(text)
     if len(parts) == 1:
@@ -202,7 +210,9 @@ def _read_lead_marks(text: str, patterns: _Patterns, reader: _NameReader) -> Res
     return Responsibility(roles[LEAD], roles[SUPPORT])
 
 
-def _read_marks(text: str, patterns: _Patterns, reader: _NameReader) -> Responsibility | None:
+def _read_marks(
+    text: str, patterns: ResponsibilityWords, reader: _NameReader
+) -> Responsibility | None:
     """``A（牵头）、B``; ``None`` when no name carries a role mark."""
     pieces = patterns.mark.split(text)
     if len(pieces) == 1:
@@ -224,7 +234,9 @@ def _read_marks(text: str, patterns: _Patterns, reader: _NameReader) -> Responsi
     return Responsibility(unmarked, marked[SUPPORT])
 
 
-def _read_verbs(text: str, patterns: _Patterns, reader: _NameReader) -> Responsibility | None:
+def _read_verbs(
+    text: str, patterns: ResponsibilityWords, reader: _NameReader
+) -> Responsibility | None:
     """``由A牵头，B、C配合``; ``None`` when no clause ends with a role word."""
     matches = list(patterns.verb.finditer(text))
     if not matches:
@@ -245,7 +257,7 @@ def _read_verbs(text: str, patterns: _Patterns, reader: _NameReader) -> Responsi
     return Responsibility(roles[LEAD], roles[SUPPORT])
 
 
-def _without_opener(piece: str, patterns: _Patterns) -> str:
+def _without_opener(piece: str, patterns: ResponsibilityWords) -> str:
     """A clause without its opening word (由) and the separators before it."""
     piece = _trimmed(piece)
     for opener in patterns.openers:
@@ -291,7 +303,9 @@ def _surely_a_unit(name: str, reader: _NameReader) -> bool:
 
 
 def split_inline_responsibility(
-    measure: str | None, departments: DepartmentKnowledge | DepartmentReader
+    measure: str | None,
+    departments: DepartmentKnowledge | DepartmentReader,
+    words: ResponsibilityWords,
 ) -> tuple[str, Responsibility | None]:
     """The measure without a responsibility note at its end, and what the note says.
 
@@ -307,7 +321,7 @@ def split_inline_responsibility(
         return text, None
     start, content, stop = final
     reader = _NameReader(departments)
-    found = _split(content, reader, False)._replace(notes=reader.notes)
+    found = _split(content, reader, words, False)._replace(notes=reader.notes)
     names = [*found.lead, *found.support]
     if not found.understood or not names or not all(_surely_a_unit(n, reader) for n in names):
         return text, None

@@ -127,7 +127,11 @@ class RoleTraits(NamedTuple):
 
 
 ROLE_TRAITS: dict[Role, RoleTraits] = {
-    Role.SECTION: RoleTraits("section", Value.TEXT, Blank.CONTINUES, group_level=2),
+    # A grouping section, a detail or a problem merged over several rows is cut by a
+    # page break like a category (Calc splits a centred one's text, issue 27).
+    Role.SECTION: RoleTraits(
+        "section", Value.TEXT, Blank.CONTINUES, group_level=2, merge_crosses_pages=True
+    ),
     Role.CATEGORY: RoleTraits(
         "category", Value.TEXT, Blank.CONTINUES, group_level=1, merge_crosses_pages=True
     ),
@@ -135,9 +139,9 @@ ROLE_TRAITS: dict[Role, RoleTraits] = {
         "no", Value.TEXT, Blank.CONTINUES_WITH_GROUP, own_row=True, numbers_tasks=True
     ),
     Role.MEASURE: RoleTraits("measure", Value.TEXT, task_text=True),
-    Role.DETAIL: RoleTraits(None, Value.EXTRA, Blank.CONTINUES),
+    Role.DETAIL: RoleTraits(None, Value.EXTRA, Blank.CONTINUES, merge_crosses_pages=True),
     # One problem is often merged over the several measures that rectify it.
-    Role.PROBLEM: RoleTraits(None, Value.EXTRA, Blank.CONTINUES),
+    Role.PROBLEM: RoleTraits(None, Value.EXTRA, Blank.CONTINUES, merge_crosses_pages=True),
     Role.LEAD: RoleTraits("lead", Value.DEPARTMENTS, own_row=True, marks_task_list=True),
     # Many tasks have no supporting unit: a blank 配合 cell proves nothing.
     Role.SUPPORT: RoleTraits("support", Value.DEPARTMENTS, marks_task_list=True),

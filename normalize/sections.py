@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from qingdan.extract.grid import Cell, cell_text
+from qingdan.normalize.script import NUMERAL
 from qingdan.normalize.text import join_wrapped_lines
 
-_NUMERAL = "[一二三四五六七八九十]+"
+_NUMERAL = f"{NUMERAL}+"
 _HEADING = re.compile(
     rf"^(?:{_NUMERAL}[、.．]|[（(]{_NUMERAL}[）)]|第{_NUMERAL}(?:部分|章|节|篇|类))"
 )

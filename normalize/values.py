@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import NamedTuple, TypedDict
+from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import GridRow
+from qingdan.normalize.lookalikes import correct_deadline
 from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.responsibility import (
     label_says_first_leads,
@@ -31,19 +32,31 @@ from qingdan.normalize.units.departments import (
     DepartmentReader,
 )
 
+if TYPE_CHECKING:  # the knowledge imports the steps it feeds
+    from qingdan.normalize.knowledge import Knowledge
+
 
 class RecordContext(NamedTuple):
     """What building a record needs besides the row itself."""
 
     labels: list[str]
     roles: list[Role]
-    departments: DepartmentKnowledge
+    knowledge: Knowledge
     year: int | None
-    aliases: AliasTable
     reader: DepartmentReader
     """The document's department reader (its title and cells seen)."""
     misread: bool = False
     """The text was read by OCR: look-alike characters in deadlines are corrected."""
+
+    @property
+    def departments(self) -> DepartmentKnowledge:
+        """The model of unit names (``knowledge.departments``)."""
+        return self.knowledge.departments
+
+    @property
+    def aliases(self) -> AliasTable:
+        """The department aliases (``knowledge.aliases``)."""
+        return self.knowledge.aliases
 
     def department_reader(self) -> DepartmentReader:
         """The reader that splits this document's department cells."""
@@ -52,7 +65,7 @@ class RecordContext(NamedTuple):
     def first_leads(self) -> bool:
         """Whether a lone responsibility column's label says its first name leads."""
         return any(
-            label_says_first_leads(label)
+            label_says_first_leads(label, self.knowledge.responsibility)
             for label, role in zip(self.labels, self.roles, strict=True)
             if role is Role.RESPONSIBLE
         )
@@ -130,12 +143,13 @@ def read_deadline(cells: list[PlacedCell], at: RowAt) -> Values:
     """The deadline as printed without whitespace, and the day it names; a ``deadline``
     warning when it names none, and OCR's look-alike characters corrected."""
     text = "".join(squeeze(placed.cell) for placed in cells) or None
-    deadline = parse_deadline(text, at.context.year)
+    knowledge = at.context.knowledge
+    deadline = parse_deadline(text, at.context.year, knowledge.deadlines)
     warnings: list[TaskWarning] = []
     if text and at.context.misread:
-        from qingdan.normalize.lookalikes import correct_deadline  # OCR only (issue 16)
-
-        corrected = correct_deadline(text, at.context.year)
+        corrected = correct_deadline(
+            text, at.context.year, knowledge.lookalikes, knowledge.deadlines
+        )
         if corrected is not None:
             message = (
                 f"deadline {text!r} as OCR read it corrected to {corrected[0]!r}"
@@ -170,7 +184,9 @@ def read_responsibility(cells: list[PlacedCell], at: RowAt) -> Values:
     warnings: list[TaskWarning] = []
     reader, first_leads = at.context.department_reader(), at.context.first_leads()
     for placed in cells:
-        shared = split_responsibility(cell_text(placed.cell), reader, first_leads)
+        shared = split_responsibility(
+            cell_text(placed.cell), reader, at.context.knowledge.responsibility, first_leads
+        )
         lead.extend(shared.lead)
         support.extend(shared.support)
         warnings.extend(note_warnings(shared.notes, at))
@@ -185,7 +201,9 @@ def read_text(cells: list[PlacedCell], at: RowAt) -> Values:
     """Section, category, 序号 and measure, wrapped lines joined; a responsibility
     bracket closing the measure gives names (CONVENTIONS.md); ``no-measure`` without it."""
     reader = at.context.department_reader()
-    measure, inline = split_inline_responsibility(_joined(cells, "measure"), reader)
+    measure, inline = split_inline_responsibility(
+        _joined(cells, "measure"), reader, at.context.knowledge.responsibility
+    )
     warnings: list[TaskWarning] = []
     lead: list[str] = []
     support: list[str] = []

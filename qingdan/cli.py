@@ -111,21 +111,29 @@ class PdfEngine(StrEnum):
     pdfplumber = "pdfplumber"
 
 
-# Options shared by several commands, defined once: the user's knowledge files.
+# Options shared by several commands, defined once: the user's knowledge files, one per
+# vocabulary of ``qingdan.normalize.knowledge.VOCABULARIES`` (a test keeps the two one;
+# the CLI does not import the normalizer to start).
 KNOWLEDGE_FILES = {
     "columns": "TOML/YAML file of extra column synonyms (field -> labels).",
     "departments": "TOML/YAML file of extra department knowledge.",
     "aliases": "Department aliases: YAML mapping variant -> canonical, or CSV 'variant,canonical'.",
+    "deadlines": "TOML/YAML file of extra deadline words (keys of deadlines.toml: "
+    "seasons, relative_years, events ...).",
+    "responsibility": "TOML/YAML file of extra role words for responsibility cells.",
+    "lookalikes": "TOML/YAML file of extra OCR look-alike pairs ([[swap]] read, meant, between).",
+    "notes": "TOML/YAML file of extra words that open a note under a table.",
+    "cells": "TOML/YAML file of extra words for cells that are not tasks (quantities, "
+    "places, officials).",
 }
 """Knowledge-file option (``--NAME FILE``) -> its help."""
 
 
-def _add_knowledge(parser: Parser, *names: str) -> None:
-    """The ``--columns``/``--departments``/``--aliases`` options named (all by default)."""
-    for name in names or KNOWLEDGE_FILES:
-        parser.options.add_argument(
-            f"--{name}", type=Path, metavar="FILE", help=KNOWLEDGE_FILES[name]
-        )
+def _add_knowledge(parser: Parser) -> None:
+    """The ``--columns``, ``--deadlines`` … options: one file per vocabulary."""
+    group = parser.add_argument_group("Knowledge files (each merged over the built-in one)")
+    for name, help_text in KNOWLEDGE_FILES.items():
+        group.add_argument(f"--{name}", type=Path, metavar="FILE", help=help_text)
 
 
 def _add_reading(parser: Parser) -> None:
@@ -142,10 +150,12 @@ def _add_reading(parser: Parser) -> None:
     )
 
 
-def _knowledge(columns: Path | None, departments: Path | None, aliases: Path | None) -> Knowledge:
+def _knowledge(args: argparse.Namespace) -> Knowledge:
+    """The run's knowledge: the built-in vocabularies and the user's files given."""
     from qingdan.normalize import Knowledge
 
-    return _run_safely("options", lambda: Knowledge.load(columns, departments, aliases))
+    files = {name: getattr(args, name) for name in KNOWLEDGE_FILES}
+    return _run_safely("options", lambda: Knowledge.load(**files))
 
 
 # --- convert --------------------------------------------------------------------------
@@ -225,7 +235,7 @@ def convert_command(args: argparse.Namespace) -> None:
     from qingdan.plan import open_engine, plan_convert, refuse_binary_to_terminal
     from qingdan.workers import Settings
 
-    knowledge = _knowledge(args.columns, args.departments, args.aliases)
+    knowledge = _knowledge(args)
     settings = Settings(knowledge, ReadOptions(args.password, args.pdf_engine.value), args.strict)
     plan = _run_safely(
         "-o",
@@ -361,7 +371,7 @@ def departments_command(args: argparse.Namespace) -> None:
 
     inputs: list[Path] = args.inputs
     output: Path | None = args.output
-    knowledge = _knowledge(args.columns, args.departments, args.aliases)
+    knowledge = _knowledge(args)
     if output is not None:
         _run_safely(output, lambda: workload_format_for(output))
     run = workload_of(inputs, knowledge)
@@ -408,7 +418,7 @@ def _extract_arguments(parser: Parser) -> None:
         help="Write to FILE: .json (what is printed) or .xlsx (every table as printed, "
         "merged cells merged, one sheet each).",
     )
-    _add_knowledge(parser, "columns")
+    _add_knowledge(parser)
 
 
 class GridFormat(StrEnum):
@@ -451,7 +461,7 @@ def extract_command(args: argparse.Namespace) -> None:
     if args.explain:
         from qingdan.normalize import explain_columns
 
-        knowledge = _knowledge(args.columns, None, None)
+        knowledge = _knowledge(args)
         shown["columns"] = _run_safely(input_file, lambda: explain_columns(raw, knowledge))
     text = json.dumps(shown, ensure_ascii=False, indent=2)
     if output is None:
@@ -497,7 +507,7 @@ def _diff_arguments(parser: Parser) -> None:
         help="Lowest measure similarity (0..1) for two tasks to match; "
         "a pair below it is a removal plus an addition. Default: 0.5.",
     )
-    _add_knowledge(parser, "aliases", "columns", "departments")
+    _add_knowledge(parser)
 
 
 def diff_command(args: argparse.Namespace) -> None:
@@ -511,7 +521,7 @@ def diff_command(args: argparse.Namespace) -> None:
     old: Path = args.old
     new: Path = args.new
     output: Path | None = args.output
-    knowledge = _knowledge(args.columns, args.departments, args.aliases)
+    knowledge = _knowledge(args)
     if output is not None:
         _run_safely(output, lambda: diff_format_for(output))
     before = _run_safely(old, lambda: load_document(old, knowledge))

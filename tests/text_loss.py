@@ -15,14 +15,14 @@ from typing import Any
 from hypothesis import strategies as st
 from qingdan.extract.grid import Cell
 from qingdan.extract.grid import cell_text as text_of
-from qingdan.normalize.columns import ColumnSynonyms
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.schema import Document
 
 HEADER = ["序号", "重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
 DEPARTMENT_COLUMNS = {3, 4}
 DEPARTMENT_SEPARATORS = set("、，,；;／/")
 
-_LABEL_CHARS = set("".join(ColumnSynonyms.load().by_label))
+_LABEL_CHARS = set("".join(Knowledge.load().columns.by_label))
 ALPHABET = "".join(
     sorted(
         set(

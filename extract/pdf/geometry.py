@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, Foot
-from qingdan.extract.pdf.glyphs import Box, GlyphIndex
-from qingdan.extract.pdf.rulings import Edge, find_cells, table_rows
+from qingdan.extract.pdf.glyphs import Box, Glyph, GlyphIndex
+from qingdan.extract.pdf.open_ends import closing_rules, ruled_under
+from qingdan.extract.pdf.rulings import Edge, cells_of, lattice_edges, table_rows
 from qingdan.extract.pdf.text import repair_text
 
 # How far (points) a cell's edge may pass a column's edge and still end there.
@@ -27,19 +28,25 @@ class TableBoxes(NamedTuple):
 
     bbox: Box
     rows: list[list[Box | None]]
+    unruled_bottoms: frozenset[Box] = frozenset()
+    """The cells no printed rule closes at the bottom (closed by ``open_ends``)."""
 
 
 def find_tables(edges: list[Edge]) -> list[TableBoxes]:
-    """The ruled tables the edges form, top to bottom (pdfplumber's "lines" strategy)."""
+    """The ruled tables the edges form, top to bottom (pdfplumber's "lines" strategy),
+    closed where their vertical rules stop at a page break (``open_ends``)."""
     tables = []
-    for cells in find_cells(edges):
+    merged = lattice_edges(edges)
+    closing = closing_rules(merged)
+    for cells in cells_of([*merged, *closing]):
         bbox = (
             min(c[0] for c in cells),
             min(c[1] for c in cells),
             max(c[2] for c in cells),
             max(c[3] for c in cells),
         )
-        tables.append(TableBoxes(bbox=bbox, rows=table_rows(cells)))
+        unruled = frozenset(c for c in cells if not ruled_under(c, merged))
+        tables.append(TableBoxes(bbox, table_rows(cells), unruled))
     return tables
 
 
@@ -134,12 +141,16 @@ def covering_boxes(table: TableBoxes, row: int) -> list[Box | None]:
 def feet(table: TableBoxes, row: int, glyphs: GlyphIndex) -> tuple[Foot, ...]:
     """For the table's row at a page's foot: per column, how the text of the cell
     covering it meets the table's bottom edge (within a line: a cell the page break
-    cut is filled to its foot; a whole cell ends where its text ends)."""
+    cut is filled to its foot; a whole cell ends where its text ends). A cell no rule
+    closes at the foot (``unruled_bottoms``) is read by ``_open_foot``."""
     bottom = table.bbox[3]
     result = []
     for box in covering_boxes(table, row):
         inside = glyphs.inside(box) if box is not None else []
         inked = [g for g in inside if not g.text.isspace()]
+        if box is not None and box in table.unruled_bottoms:
+            result.append(_open_foot(box, inked))
+            continue
         if box is None or not inked or bottom - box[3] > _EDGE_TOLERANCE:
             result.append(Foot.CLEAR)
             continue
@@ -151,3 +162,18 @@ def feet(table: TableBoxes, row: int, glyphs: GlyphIndex) -> tuple[Foot, ...]:
         else:
             result.append(Foot.FILLED)
     return tuple(result)
+
+
+def _open_foot(box: Box, inked: list[Glyph]) -> Foot:
+    """How a cell no rule closes at the page's foot meets it. Its text need not reach
+    the foot although the break cut it (Chromium moves the last lines of a cut cell on
+    together, CSS widows), so any text may go on, unless it is centred in the cell
+    with room above and below (a whole cell of a row printed whole)."""
+    if not inked:
+        return Foot.OPEN
+    size = max(g.size for g in inked)
+    above = min(g.top for g in inked) - box[1]
+    below = box[3] - max(g.bottom for g in inked)
+    if above > size and below > size and abs(above - below) <= size:
+        return Foot.CLEAR
+    return Foot.LOWER if above > size else Foot.FILLED

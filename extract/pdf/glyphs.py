@@ -38,6 +38,29 @@ word break (a space) even without a space glyph; narrower gaps are kerning."""
 DUPLICATE_TOLERANCE = 1.0
 """A glyph within this many points of an equal glyph is its fake-bold duplicate."""
 
+ASCENT, DESCENT = 0.88, 0.12
+"""A glyph's box above and below its baseline, in ems, when the font's own are implausible."""
+
+TALLEST_BOX = 1.6
+"""A glyph box taller than this many ems comes from a font whose declared ascent and
+descent are implausible (pdftocairo re-embeds CJK fonts with boxes 2.9 em tall)."""
+
+
+def plausible_extent(
+    top: float, bottom: float, baseline: float, size: float
+) -> tuple[float, float]:
+    """A glyph's top and bottom, from its font size and baseline when the font's declared
+    ascent and descent give a box too tall or one that misses the baseline (issue 27:
+    such boxes overlap the lines above and below, and "2019年" read as "20年19")."""
+    if size <= 0:
+        return top, bottom
+    # The baseline lies in a plausible box's lower half (its descent is below it).
+    middle = (top + bottom) / 2
+    if bottom - top <= TALLEST_BOX * size and middle <= baseline <= bottom + DESCENT * size:
+        return top, bottom
+    return baseline - ASCENT * size, baseline + DESCENT * size
+
+
 _BOLD_WORDS = ("bold", "heavy", "black", "demi", "semibold", "粗", "黑")
 
 

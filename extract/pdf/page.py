@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from qingdan.extract.errors import QingdanError
 from qingdan.extract.grid import Cell, Foot, Notice, TextLine
+from qingdan.extract.pdf.aligned import aligned_table
 from qingdan.extract.pdf.geometry import (
     TableBoxes,
     feet,
@@ -43,6 +44,9 @@ class PageContent(NamedTuple):
     """The page shows an image; engines look only when it has no glyphs (a scan?)."""
     notices: tuple[Notice, ...] = ()
     """What the engine noticed about the file while reading this page (a damaged file)."""
+    fallback: bool = False
+    """The engine's text may not be the PDF's here (``extract.pdf.fallback``): the page
+    is read again by the fallback engine."""
 
 
 class PageReading:
@@ -60,6 +64,8 @@ class PageReading:
         """Per table, the text lines between the table above it (or the page top) and
         it; with no table, one entry: the whole page's lines."""
         self.damage = TextDamage(0, 0, 0)
+        self.notices: list[Notice] = []
+        """What the reading guessed on this page (a table read from text alignment)."""
 
 
 def read_page(content: PageContent) -> PageReading:
@@ -70,12 +76,27 @@ def read_page(content: PageContent) -> PageReading:
         return reading
     index = GlyphIndex(content.glyphs)
     reading.boxes = find_tables(content.edges)
+    if not reading.boxes:
+        guessed = aligned_table(content.glyphs)
+        if guessed is not None:
+            reading.boxes = [guessed]
+            reading.notices.append(_guess_notice(content.number, guessed))
     reading.tables = [fill_cells(table, index) for table in reading.boxes]
     if reading.boxes:
         last = reading.boxes[-1]
         reading.at_foot = feet(last, len(last.rows) - 1, index)
     reading.lines_above = _lines_above(content, index, [t.bbox for t in reading.boxes])
     return reading
+
+
+def _guess_notice(page: int, table: TableBoxes) -> Notice:
+    columns = len(table.rows[0]) if table.rows else 0
+    return Notice(
+        "aligned-table",
+        f"page {page}: no ruled table; a table of {columns} columns and {len(table.rows)} "
+        "rows was read from how the text is aligned (a guess: check its grid)",
+        page,
+    )
 
 
 def _lines_above(content: PageContent, index: GlyphIndex, boxes: list[Box]) -> list[list[TextLine]]:

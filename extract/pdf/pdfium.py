@@ -18,6 +18,7 @@ pdfplumber uses, so ``extract.pdf.page`` reads both engines' pages alike.
 from __future__ import annotations
 
 import ctypes
+import math
 import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,7 +29,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from qingdan.extract.errors import EncryptedFile
 from qingdan.extract.grid import Notice
-from qingdan.extract.pdf.glyphs import Glyph
+from qingdan.extract.pdf.clips import clip_box, visible
+from qingdan.extract.pdf.fallback import normalized_text
+from qingdan.extract.pdf.glyphs import TALLEST_BOX, Glyph, plausible_extent
 from qingdan.extract.pdf.page import EngineCannotOpen, PageContent
 from qingdan.extract.pdf.rulings import Edge
 
@@ -75,6 +78,8 @@ def _codes(textpage: Any, count: int) -> list[int]:
 
 
 _SKIPPED = {0x0D, 0x0A, 0xFFFE, 0}
+_HYPHEN_MARKS = {0xFFFE, 0x02}
+"""What PDFium gives for a hyphen printed at a line's end (the page's text, one char)."""
 """Line ends PDFium adds, and characters with no code."""
 
 
@@ -98,6 +103,7 @@ class _Handle(ctypes.c_void_p):
 
 _HAS_MAP_ERROR = _fast(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
 _IS_GENERATED = _fast(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+_IS_HYPHEN = _fast(pdfium_c.FPDFText_IsHyphen, ctypes.c_int)
 _LOOSE_BOX = _fast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _TEXT_OBJECT = _fast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _FONT_INFO = _fast(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)  # buflen: unsigned long
@@ -129,12 +135,13 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     rect_ref, read_rect = ctypes.byref(rect), _RECT.unpack_from
     name = ctypes.create_string_buffer(128)
     flags_ref = ctypes.byref(ctypes.c_int())
+    matrix = pdfium_c.FS_MATRIX()
     # A text object prints in one font at one size: asked once per object, not per
     # character. A character PDFium made up itself has no object and is asked alone.
-    styles: dict[int | None, tuple[float, str]] = {}
+    styles: dict[int | None, tuple[float, str, Box4 | None]] = {}
     fonts: dict[bytes, str] = {}
 
-    def style(index: int) -> tuple[float, str]:
+    def style(index: int, text_object: Any) -> tuple[float, str, Box4 | None]:
         nonlocal name
         # PDFium gives the name's length (its NUL included) and writes nothing into a
         # buffer too short for it, nor anything when it fails (0): ask again with room.
@@ -145,13 +152,17 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
         font = name.value if needed else b""
         if font not in fonts:
             fonts[font] = font.decode("latin-1")
-        return _FONT_SIZE(page, index), fonts[font]
+        size = _FONT_SIZE(page, index) * _scale(page, index, matrix)
+        clip = None if text_object is None else clip_box(text_object, frame.point)
+        return size, fonts[font], clip
 
     upright, left, ceiling = frame.rotation == 0, frame.x0, frame.y1
     glyphs: list[Glyph] = []
     new_glyph = tuple.__new__
     for index, code in enumerate(_codes(textpage, count)):
-        if code in _SKIPPED or (code == 0x20 and _IS_GENERATED(page, index)):
+        if code in _HYPHEN_MARKS and _IS_HYPHEN(page, index):
+            code = 0x2D  # a printed hyphen at a line's end, which PDFium marks as its own
+        elif code in _SKIPPED or (code == 0x20 and _IS_GENERATED(page, index)):
             continue  # PDFium's own spaces between words are not the PDF's
         # An unmapped glyph: PDFium gives its character code, pdfminer prints "(cid:N)".
         text = f"(cid:{code})" if _HAS_MAP_ERROR(page, index) else chr(code)
@@ -159,7 +170,7 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
         text_object = _TEXT_OBJECT(page, index)
         found = styles.get(text_object) if text_object is not None else None
         if found is None:
-            found = style(index)
+            found = style(index, text_object)
             if text_object is not None:
                 styles[text_object] = found
         box_left, box_top, box_right, box_bottom = read_rect(rect)
@@ -172,9 +183,36 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
             )
         else:
             x0, top, x1, bottom = frame.box(box_left, box_bottom, box_right, box_top)
+        if found[2] is not None and not visible(found[2], x0, top, x1, bottom):
+            continue  # painted outside its clip: not printed (Calc's merged cells)
+        if bottom - top > TALLEST_BOX * found[0]:
+            top, bottom = _from_baseline(page, index, frame, (top, bottom), found[0])
         # ``Glyph(...)`` goes through the named tuple's Python ``__new__``.
         glyphs.append(new_glyph(Glyph, (text, x0, top, x1, bottom, found[0], found[1])))
     return glyphs
+
+
+_CHAR_MATRIX = _fast(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
+_CHAR_ORIGIN = _fast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+
+
+def _scale(page: ctypes.c_void_p, index: int, matrix: Any) -> float:
+    """How much the character's matrix scales its font size upright: pdftocairo sets a
+    font of size 1.0 in a text matrix of the printed size, as pdfminer's size counts."""
+    if not _CHAR_MATRIX(page, index, ctypes.byref(matrix)):
+        return 1.0
+    return math.hypot(matrix.c, matrix.d) or 1.0
+
+
+def _from_baseline(
+    page: ctypes.c_void_p, index: int, frame: _Frame, extent: tuple[float, float], size: float
+) -> tuple[float, float]:
+    """A glyph's top and bottom from its baseline and size (``plausible_extent``)."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if not _CHAR_ORIGIN(page, index, ctypes.byref(x), ctypes.byref(y)):
+        return extent
+    baseline = frame.point(x.value, y.value)[1]
+    return plausible_extent(extent[0], extent[1], baseline, size)
 
 
 def _matrix(obj: _Handle, matrix: Any) -> tuple[float, float, float, float, float, float]:
@@ -283,7 +321,10 @@ def page_content(page: Any, number: int) -> PageContent:
         textpage.close()
     width, height = frame.size
     has_image = not glyphs and _shows_an_image(page)
-    return PageContent(number, width, height, glyphs, _edges(page, frame), has_image)
+    doubtful = normalized_text(glyphs)
+    return PageContent(
+        number, width, height, glyphs, _edges(page, frame), has_image, fallback=doubtful
+    )
 
 
 def _shows_an_image(page: Any) -> bool:

@@ -15,6 +15,13 @@ table per page. Stitching the pages back into one list is the normalizer's job
 * Text outside the tables (page numbers, running headers and footers) is left out of
   the grids; the lines above each table are kept with their look (``TextLine``) for the
   title. A document with no table gives every text line of every page.
+* Tables as every program draws them (issue 27): a table open at a page break
+  (Chromium, Calc: no rule at the foot) is closed where its vertical rules stop
+  (``extract.pdf.open_ends``); text painted outside its clip path is not read
+  (``extract.pdf.clips``); glyph boxes come from the font size and baseline when a
+  font's ascent and descent are implausible; a page with no ruled table is read from
+  its text's alignment (``extract.pdf.aligned``, a warning names the guess); a page
+  whose characters PDFium normalised is read by pdfplumber (``extract.pdf.fallback``).
 * Landscape pages are read upright, whether stored landscape or portrait with
   ``/Rotate``.
 * Radicals and compatibility ideographs are mapped to the ideographs meant; pages
@@ -36,6 +43,7 @@ from pathlib import Path
 from qingdan.extract.errors import UnreadableText
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, TextLine, plain_lines
 from qingdan.extract.options import PDF_ENGINES, ReadOptions
+from qingdan.extract.pdf.fallback import FallbackPages
 from qingdan.extract.pdf.geometry import grid_cells as covered_grid
 from qingdan.extract.pdf.glyphs import Box
 from qingdan.extract.pdf.page import EngineCannotOpen, PageContent, PageReading, read_page
@@ -120,8 +128,11 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
 
 def _read_with(name: str, data: bytes, path: Path, password: str | None) -> _Document:
     document = _Document()
-    with engine(name)(data, path, password) as pages:
+    opened = engine(name)(data, path, password)
+    with opened as pages, FallbackPages(data, path, password) as fallback:
         for content in pages:
+            if content.fallback:
+                content = fallback.page(content.number)._replace(notices=content.notices)
             document.notices.extend(content.notices)
             if not content.glyphs and content.has_image:
                 document.scanned.append(content.number)
@@ -133,6 +144,7 @@ def _add_page(document: _Document, reading: PageReading) -> None:
     document.pages_with_text += reading.damage.characters > 0
     document.unreadable += reading.damage.unreadable
     document.notices.extend(_damage_notices(reading))
+    document.notices.extend(reading.notices)
     first_table = not document.tables
     document.tables.extend(_raw_tables(reading))
     if first_table and reading.lines_above:

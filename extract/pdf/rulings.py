@@ -236,8 +236,17 @@ def table_rows(cells: list[Box]) -> list[list[Box | None]]:
     return rows
 
 
+def lattice_edges(edges: list[Edge]) -> list[Edge]:
+    """The edges a lattice is read from: long enough, snapped and joined."""
+    usable = filter_edges(edges, EDGE_MIN_LENGTH_PREFILTER)
+    return filter_edges(merge_edges(usable), EDGE_MIN_LENGTH)
+
+
+def cells_of(merged: list[Edge]) -> list[list[Box]]:
+    """The tables merged edges form, as lists of cell boxes, top to bottom."""
+    return cells_to_tables(intersections_to_cells(edges_to_intersections(merged)))
+
+
 def find_cells(edges: list[Edge]) -> list[list[Box]]:
     """The ruled tables the edges form, as lists of cell boxes, top to bottom."""
-    usable = filter_edges(edges, EDGE_MIN_LENGTH_PREFILTER)
-    merged = filter_edges(merge_edges(usable), EDGE_MIN_LENGTH)
-    return cells_to_tables(intersections_to_cells(edges_to_intersections(merged)))
+    return cells_of(lattice_edges(edges))

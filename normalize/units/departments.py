@@ -23,19 +23,18 @@ extended by the user's ``--departments`` file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
-from pathlib import Path
+from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from qingdan.normalize.knowledge import KnowledgeFileError, builtin, read_data_file
+from qingdan.normalize.datafiles import UserFile
+from qingdan.normalize.script import CLOSING, LIST_SEPARATORS, OPENING
 from qingdan.normalize.text import cell_lines
 from qingdan.normalize.units.model import UnitModel, make_room
 from qingdan.normalize.units.places import places_in_names, places_in_title
-from qingdan.normalize.units.reading import CLOSING, OPENING, Kind
+from qingdan.normalize.units.reading import Kind
 from qingdan.normalize.units.segment import Piece, Run, best_cut, prepare_run
 
-SEPARATORS = frozenset("、，,；;／/：:")
+SEPARATORS = frozenset(LIST_SEPARATORS + "：:")
 """Separators between names; a colon ends a role label ("牵头单位：X") as well."""
 
 # The keys of the first knowledge file (issue 2), still accepted in a user's file.
@@ -63,17 +62,18 @@ class DepartmentKnowledge:
         return f"DepartmentKnowledge({self.model!r})"
 
     @classmethod
-    def load(cls, user_file: Path | None = None) -> DepartmentKnowledge:
-        """The built-in knowledge, extended by a user's TOML/YAML file of the same keys.
+    def from_data(
+        cls, ours: Mapping[str, Any], user: UserFile | None = None
+    ) -> DepartmentKnowledge:
+        """The model of ``data/units.toml``, extended by a user's TOML/YAML file.
 
         A user's file may use every key of ``data/units.toml`` (lists are extended,
         ``organs`` entries added) and the first file's keys: ``suffixes``, ``starts``,
         ``known``, ``etc``, ``note_words``, ``false_starts``.
         """
-        if user_file is None:
-            return _builtin_knowledge()
-        data = builtin("units.toml")
-        _extend(data, read_data_file(user_file), user_file)
+        data = dict(ours)
+        if user is not None:
+            _extend(data, user)
         return cls(UnitModel.from_data(data))
 
     def is_complete(self, name: str) -> bool:
@@ -81,30 +81,27 @@ class DepartmentKnowledge:
         return self.model.is_unit(name)
 
 
-@cache
-def _builtin_knowledge() -> DepartmentKnowledge:
-    """The built-in model, built once a process: every document without a user's file
-    shares it (and the readings it has cached, which depend on the model alone)."""
-    return DepartmentKnowledge(UnitModel.from_data(builtin("units.toml")))
-
-
-def _extend(data: dict[str, Any], user: dict[str, Any], path: Path) -> None:
+def _extend(data: dict[str, Any], user: UserFile) -> None:
+    """Add a user's lists and organs to ``data`` (the built-in lists are copied first)."""
     keys = sorted({*data, *_LEGACY_KEYS, "places"})
-    for key, values in user.items():
+    for key, values in user.data.items():
         target = _LEGACY_KEYS.get(key, key)
         if target == "organs" and isinstance(values, dict):
-            data["organs"].update({str(k): list(v or []) for k, v in values.items()})
+            data["organs"] = {
+                **data["organs"],
+                **{str(k): list(v or []) for k, v in values.items()},
+            }
         elif target in keys and isinstance(values, list):
-            data.setdefault(target, []).extend(str(v) for v in values)
+            data[target] = [*data.get(target, []), *(str(v) for v in values)]
         elif target in keys:
-            raise KnowledgeFileError(path, f"{key}: expected a list of names")
+            raise user.error(key, "expected a list of names")
         else:
             import difflib  # only for a mistyped key (issue 16: imports cost every start)
 
             close = difflib.get_close_matches(str(key), keys, n=2)
             hint = f"did you mean {' or '.join(close)}? " if close else ""
-            raise KnowledgeFileError(
-                path, f"{key}: not a key of a departments file; {hint}(keys: docs/departments.md)"
+            raise user.error(
+                key, f"not a key of a departments file; {hint}(keys: docs/departments.md)"
             )
 
 

@@ -17,17 +17,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from qingdan.normalize.script import CLOSING, LIST_SEPARATORS
 from qingdan.normalize.text import IDEOGRAPHS
 from qingdan.normalize.units.collectives import read_collective
 from qingdan.normalize.units.reading import (
     BARE_BRANCH,
     BRANCH_ALONE,
-    CLOSING,
     FRAGMENT_COST,
     GENERIC_COST,
     GENERIC_PER_CHAR,
     GLUE_INSIDE,
-    LIST_SEPARATORS,
     NOTE_AFTER_NAME,
     NOTE_COST,
     NOTE_LIKE,

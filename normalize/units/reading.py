@@ -10,9 +10,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import NamedTuple
 
-OPENING = "（(【[〔"
-CLOSING = "）)】]〕"
-LIST_SEPARATORS = "、，,；;／/"
+from qingdan.normalize.script import CLOSING, OPENING
 
 # Costs of the grammar's choices (a segment's cost; the segmenter adds one per segment).
 WHOLE_COST = 0.0

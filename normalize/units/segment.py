@@ -16,9 +16,10 @@ import itertools
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
+from qingdan.normalize.script import CLOSING, OPENING
 from qingdan.normalize.text import IDEOGRAPHS
 from qingdan.normalize.units.model import UnitModel
-from qingdan.normalize.units.reading import CLOSING, OPENING, Kind, Reading
+from qingdan.normalize.units.reading import Kind, Reading
 
 PIECE_COST = 1.0
 """Each name costs this much: two names must read much better than one to cut."""

@@ -15,6 +15,7 @@ from qingdan.diff.matching import Candidate, Pair, match
 from qingdan.diff.model import DiffReport, Entry, RecordView, Side, Status, Summary
 from qingdan.diff.years import roll_years, year_gap
 from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.schema import Document, Record
 
 DEFAULT_THRESHOLD = 0.5
@@ -36,7 +37,7 @@ def compare(
 
     ``threshold`` is the lowest measure similarity for a match (``DEFAULT_THRESHOLD``);
     departments are compared by canonical name through ``aliases`` (the built-in
-    alias table when omitted; ``AliasTable.load(path)`` adds a user's ``--aliases``).
+    alias table when omitted; ``Knowledge.load(aliases=path).aliases`` adds a user's ``--aliases``).
     """
     old, new = _document(old), _document(new)
     gap = year_gap(old.document.year, new.document.year)
@@ -48,7 +49,7 @@ def compare(
         [_candidate(r, None, 0) for r in new_records],
         threshold,
     )
-    context = Context(old_year, gap, (aliases or AliasTable.load()).canonical)
+    context = Context(old_year, gap, (aliases or Knowledge.load().aliases).canonical)
     matched = [_matched_entry(old_records[p.old], new_records[p.new], p, context) for p in pairs]
     removed = _unmatched(old_records, {p.old for p in pairs}, Status.REMOVED)
     added = _unmatched(new_records, {p.new for p in pairs}, Status.ADDED)

@@ -19,7 +19,7 @@ from qingdan.schema import from_task_list
 
 from tests.text_loss import ALPHABET, HEADER, cell_text, lost_characters
 
-KNOWLEDGE = Knowledge()
+KNOWLEDGE = Knowledge.load()
 TASK_ROW = st.lists(cell_text, min_size=len(HEADER), max_size=len(HEADER))
 SECTION_ROW = st.builds(lambda text: [text], cell_text.filter(str.strip))
 """A merged full-width row (一、……): a dump prints its one cell once."""

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from qingdan.normalize.aliases import AliasTable
-from qingdan.normalize.knowledge import KnowledgeFileError
+from qingdan.normalize.knowledge import Knowledge, KnowledgeFileError
 
-BUILTIN = AliasTable.load()
+BUILTIN = Knowledge.load().aliases
 
 
 @pytest.mark.parametrize(
@@ -53,7 +52,7 @@ def test_user_yaml_renames_after_a_reform(tmp_path: Path) -> None:
         "区发展和改革委员会: 区发展和改革局\n",
         encoding="utf-8",
     )
-    table = AliasTable.load(user)
+    table = Knowledge.load(aliases=user).aliases
     assert table.canonical("国土新城分局") == "市资源规划局新城分局"
     assert table.canonical("规划新城分局") == "市资源规划局新城分局"
     # The user's key may be the canonical form: 区发改委 -> 区发展和改革委员会 -> 区发展和改革局.
@@ -64,28 +63,28 @@ def test_user_yaml_renames_after_a_reform(tmp_path: Path) -> None:
 def test_user_csv_with_header(tmp_path: Path) -> None:
     user = tmp_path / "aliases.csv"
     user.write_text("variant,canonical\n国土新城分局,市资源规划局新城分局\n", encoding="utf-8-sig")
-    assert AliasTable.load(user).canonical("国土新城分局") == "市资源规划局新城分局"
+    assert Knowledge.load(aliases=user).aliases.canonical("国土新城分局") == "市资源规划局新城分局"
 
 
 def test_csv_without_the_header_is_refused(tmp_path: Path) -> None:
     user = tmp_path / "aliases.csv"
     user.write_text("国土新城分局,市资源规划局新城分局\n", encoding="utf-8")
     with pytest.raises(KnowledgeFileError, match=r"aliases\.csv.*variant,canonical"):
-        AliasTable.load(user)
+        Knowledge.load(aliases=user)
 
 
 def test_csv_row_without_canonical_is_refused(tmp_path: Path) -> None:
     user = tmp_path / "aliases.csv"
     user.write_text("variant,canonical\n国土新城分局,\n", encoding="utf-8")
     with pytest.raises(KnowledgeFileError, match="line 2"):
-        AliasTable.load(user)
+        Knowledge.load(aliases=user)
 
 
 def test_yaml_that_is_not_a_mapping_of_names_is_refused(tmp_path: Path) -> None:
     user = tmp_path / "aliases.yaml"
     user.write_text("国土新城分局: [a, b]\n", encoding="utf-8")
     with pytest.raises(KnowledgeFileError, match="国土新城分局: expected a canonical name"):
-        AliasTable.load(user)
+        Knowledge.load(aliases=user)
 
 
 def test_aliases_count_as_known_names() -> None:

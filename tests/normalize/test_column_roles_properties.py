@@ -19,12 +19,13 @@ from hypothesis import strategies as st
 from qingdan.extract import RawDocument, read_document
 from qingdan.extract.grid import Cell, Extracted, RawTable
 from qingdan.normalize import normalize
-from qingdan.normalize.columns import ColumnSynonyms, label_key
+from qingdan.normalize.columns import label_key
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.schema import from_task_list
 
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "samples"
 WORD_RENDERINGS = sorted(SAMPLES.glob("*_merged.docx"))
-SYNONYMS = ColumnSynonyms.load()
+SYNONYMS = Knowledge.load().columns
 
 
 @cache

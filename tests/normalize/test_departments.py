@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from qingdan.normalize.knowledge import KnowledgeFileError
+from qingdan.normalize.knowledge import Knowledge, KnowledgeFileError
 from qingdan.normalize.units.departments import (
     SEPARATORS,
     DepartmentKnowledge,
@@ -20,7 +20,7 @@ from qingdan.normalize.units.departments import (
     split_departments,
 )
 
-KNOWLEDGE = DepartmentKnowledge.load()
+KNOWLEDGE = Knowledge.load().departments
 
 
 def names(cell: str, knowledge: DepartmentKnowledge = KNOWLEDGE) -> list[str]:
@@ -141,14 +141,14 @@ def test_a_user_known_name_fixes_a_wrong_split(tmp_path: Path) -> None:
     assert names("区发改委区财政局联合办公室") == ["区发改委", "区财政局联合办公室"]
     user = tmp_path / "departments.yaml"
     user.write_text("known:\n  - 区发改委区财政局联合办公室\n", encoding="utf-8")
-    knowledge = DepartmentKnowledge.load(user)
+    knowledge = Knowledge.load(departments=user).departments
     assert names("区发改委区财政局联合办公室", knowledge) == ["区发改委区财政局联合办公室"]
 
 
 def test_a_user_suffix_completes_a_name(tmp_path: Path) -> None:
     user = tmp_path / "departments.toml"
     user.write_text('suffixes = ["储备库"]\n', encoding="utf-8")
-    knowledge = DepartmentKnowledge.load(user)
+    knowledge = Knowledge.load(departments=user).departments
     assert not KNOWLEDGE.is_complete("某某物资储备库")
     assert knowledge.is_complete("某某物资储备库")
     assert names("区城管局 某某物资储备库", knowledge) == ["区城管局", "某某物资储备库"]
@@ -300,7 +300,7 @@ def test_a_user_file_may_extend_every_key_of_the_model(tmp_path: Path) -> None:
         'places = ["会泽"]\nbranch_suffixes = ["监测站"]\n[organs]\n"数据资源局" = ["数据局"]\n',
         encoding="utf-8",
     )
-    knowledge = DepartmentKnowledge.load(user)
+    knowledge = Knowledge.load(departments=user).departments
     assert names("市公安局\n会泽分局") == ["市公安局", "会泽分局"]
     assert names("市公安局\n会泽分局", knowledge) == ["市公安局会泽分局"]
     assert names("市生态环境局\n会泽监测站", knowledge) == ["市生态环境局会泽监测站"]
@@ -313,7 +313,7 @@ def test_a_user_file_with_an_unknown_key_is_one_clear_error(tmp_path: Path) -> N
     with pytest.raises(
         KnowledgeFileError, match=r"sufixes: not a key of a departments file; did you mean suffixes"
     ):
-        DepartmentKnowledge.load(user)
+        Knowledge.load(departments=user)
 
 
 # Shapes seen in published lists (normalize/data/README.md), on invented places.
@@ -352,9 +352,9 @@ def test_role_words_in_a_department_cell_are_notes_after_whole_names() -> None:
 
 
 def test_the_readers_cache_cannot_be_changed_by_a_caller() -> None:
-    from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+    from qingdan.normalize.units.departments import DepartmentReader
 
-    reader = DepartmentReader(DepartmentKnowledge.load())
+    reader = DepartmentReader(Knowledge.load().departments)
     reader.split("县财政局、县民政局").names.append("县审计局")
     assert reader.split("县财政局、县民政局").names == ["县财政局", "县民政局"]
 

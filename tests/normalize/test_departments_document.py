@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+from qingdan.normalize.knowledge import Knowledge
+from qingdan.normalize.units.departments import DepartmentReader
 from qingdan.normalize.units.places import places_in_title
 
 from tests.normalize.unit_names import SEPARATORS, names_for, title
 
-KNOWLEDGE = DepartmentKnowledge.load()
+KNOWLEDGE = Knowledge.load().departments
 
 
 def test_the_title_names_the_places_of_the_document() -> None:

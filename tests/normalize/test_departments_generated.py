@@ -12,14 +12,15 @@ import random
 from dataclasses import dataclass, field
 
 import pytest
-from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+from qingdan.normalize.knowledge import Knowledge
+from qingdan.normalize.units.departments import DepartmentReader
 
 from tests.normalize.unit_names import SEPARATORS, Drawn, names_for, places, title
 
 _RNG = random.Random(13)
 PLACE, TOWN = places(_RNG, 2)
 NAMES = names_for(PLACE, TOWN)
-READER = DepartmentReader.for_document(DepartmentKnowledge.load(), title(PLACE), [])
+READER = DepartmentReader.for_document(Knowledge.load().departments, title(PLACE), [])
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,10 @@ import pytest
 from qingdan.extract.grid import Cell, Covered, ReaderTraits
 from qingdan.extract.txt import TEXT_DUMP
 from qingdan.normalize import Knowledge, normalize
-from qingdan.normalize.columns import ColumnSynonyms
 
 from tests.normalize.grids import raw_document
 
-SYNONYMS = ColumnSynonyms.load()
+SYNONYMS = Knowledge.load().columns
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,10 @@ from datetime import date
 import pytest
 from qingdan.extract.grid import Cell, Extracted, RawDocument, RawRow, RawTable, ReaderTraits
 from qingdan.normalize import TaskList, normalize
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.lookalikes import correct_deadline
+
+KNOWLEDGE = Knowledge.load()
 
 HEADER: list[Cell] = ["重点工作", "工作措施", "牵头部门", "完成时限"]
 
@@ -23,14 +26,14 @@ HEADER: list[Cell] = ["重点工作", "工作措施", "牵头部门", "完成时
     ],
 )
 def test_a_lookalike_in_a_date_is_swapped_back(read: str, meant: str, due: date) -> None:
-    fixed = correct_deadline(read, 2019)
+    fixed = correct_deadline(read, 2019, KNOWLEDGE.lookalikes, KNOWLEDGE.deadlines)
     assert fixed is not None
     assert fixed[0] == meant and fixed[1].due == due
 
 
 @pytest.mark.parametrize("text", ["2019年12月", "长期坚持", "O型", "一季度", "2019年一季度"])
 def test_text_without_a_proven_misreading_is_left_alone(text: str) -> None:
-    assert correct_deadline(text, 2019) is None
+    assert correct_deadline(text, 2019, KNOWLEDGE.lookalikes, KNOWLEDGE.deadlines) is None
 
 
 def _normalized(deadline: str, misread: bool) -> TaskList:

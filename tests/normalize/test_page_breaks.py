@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from qingdan.extract.grid import Cell, Covered, Extracted, Foot, RawDocument, RawRow, RawTable
 from qingdan.normalize import normalize
-from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.layout import GridRow, collect_task_rows, drop_repeated_headers
 from qingdan.normalize.page_breaks import (
     continue_cut_categories,
@@ -14,7 +14,6 @@ from qingdan.normalize.page_breaks import (
     join_split_rows,
 )
 from qingdan.normalize.roles import Role
-from qingdan.normalize.units.departments import DepartmentKnowledge
 
 FIELDS: list[Role | None] = [Role.CATEGORY, Role.MEASURE, Role.LEAD, Role.SUPPORT, Role.DEADLINE]
 LABELS = ["重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
@@ -97,7 +96,7 @@ def test_a_department_list_ending_in_its_separator_continues_after_a_finished_se
 def test_a_unit_name_cut_by_the_break_continues_after_a_finished_sentence() -> None:
     # 县生态 / 环境局: the lead's last piece above is no name and becomes one with the
     # first piece below (the department model judges), though the measure ended.
-    knowledge = DepartmentKnowledge.load()
+    knowledge = Knowledge.load().departments
     above = _row("整治", "开展动态监测。", "县生态", "县统计局", "长期")
     above = above._replace(at_foot=(Foot.FILLED,) * 5)
     rest = _row("", "形成长效机制。", "环境\n局，县\n统计局", "", "", page=2, starts_page=True)
@@ -187,7 +186,7 @@ def test_a_blank_category_inside_a_page_is_left_alone() -> None:
 
 
 def test_the_page_break_moves_to_the_row_below_a_repeated_header() -> None:
-    synonyms = ColumnSynonyms.load()
+    synonyms = Knowledge.load().columns
     header = Header(0, LABELS, FIELDS)
     rows = [
         _row("土壤", "加强监管，提升监", "环境局", "区城管局", "2019年12月"),
@@ -208,7 +207,7 @@ def test_collecting_a_page_table_keeps_its_page_break_past_its_header() -> None:
             ]
         ),
     ]
-    collected = collect_task_rows(tables, ColumnSynonyms.load())
+    collected = collect_task_rows(tables, Knowledge.load().columns)
     assert collected is not None
     assert [row.starts_page for row in collected.rows] == [False, True]
 

@@ -17,7 +17,7 @@ from qingdan.schema import from_task_list
 
 from tests.text_loss import HEADER, cell_text, lost_characters
 
-KNOWLEDGE = Knowledge()
+KNOWLEDGE = Knowledge.load()
 WIDTH = len(HEADER)
 
 

@@ -15,9 +15,12 @@ from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import Covered
 from qingdan.normalize import normalize
 from qingdan.normalize.cell_kinds import is_attribute, is_person, is_place, is_quantity, is_rate
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.model import TaskList
 
 from tests.normalize.grids import raw_document
+
+CELLS = Knowledge.load().cells
 
 
 def _records(task_list: TaskList, *fields: str) -> list[dict[str, Any]]:
@@ -253,15 +256,21 @@ def test_a_target_column_of_sentences_is_the_measure_when_nothing_else_is() -> N
     ],
 )
 def test_a_quantity_is_a_number_with_few_words(text: str, quantity: bool) -> None:
-    assert is_quantity(text) is quantity
+    assert is_quantity(text, CELLS) is quantity
 
 
 def test_the_other_cell_kinds() -> None:
-    assert is_rate("100%") and is_rate("≥90%") and not is_rate("增长8%")
-    assert is_attribute("约束性") and not is_attribute("就业")
-    assert is_place("县第一中学、城南客运站") and not is_place("县教育局")
-    assert is_person("常务副县长") and is_person("王副区长") and is_person("刘洋")
-    assert not is_person("张集镇") and not is_person("县财政局") and not is_person("就业")
+    assert is_rate("100%", CELLS) and is_rate("≥90%", CELLS) and not is_rate("增长8%", CELLS)
+    assert is_attribute("约束性", CELLS) and not is_attribute("就业", CELLS)
+    assert is_place("县第一中学、城南客运站", CELLS) and not is_place("县教育局", CELLS)
+    assert (
+        is_person("常务副县长", CELLS) and is_person("王副区长", CELLS) and is_person("刘洋", CELLS)
+    )
+    assert (
+        not is_person("张集镇", CELLS)
+        and not is_person("县财政局", CELLS)
+        and not is_person("就业", CELLS)
+    )
 
 
 def test_an_indicator_table_by_area_keeps_units_and_areas_in_extra() -> None:

@@ -6,17 +6,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from qingdan.normalize import normalize
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.responsibility import (
     label_says_first_leads,
     names_only_units,
     split_inline_responsibility,
     split_responsibility,
 )
-from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+from qingdan.normalize.units.departments import DepartmentReader
 
 from tests.normalize.grids import raw_document
 
-KNOWLEDGE = DepartmentKnowledge.load()
+KNOWLEDGE = Knowledge.load().departments
+WORDS = Knowledge.load().responsibility
 
 # (cell as written, lead, support)
 WRITTEN_FORMS: list[tuple[str, list[str], list[str]]] = [
@@ -59,7 +61,7 @@ WRITTEN_FORMS: list[tuple[str, list[str], list[str]]] = [
     ("text", "lead", "support"), WRITTEN_FORMS, ids=[f[0] for f in WRITTEN_FORMS]
 )
 def test_written_form_is_split(text: str, lead: list[str], support: list[str]) -> None:
-    found = split_responsibility(text, KNOWLEDGE)
+    found = split_responsibility(text, KNOWLEDGE, WORDS)
     assert (found.lead, found.support, found.understood) == (lead, support, True)
 
 
@@ -69,7 +71,7 @@ def test_written_form_is_split(text: str, lead: list[str], support: list[str]) -
      "区民政局为牵头单位，区财政局为配合单位", "区发改委负责协调"],
 )  # fmt: skip
 def test_a_form_that_cannot_be_split_is_not_understood(text: str) -> None:
-    found = split_responsibility(text, KNOWLEDGE)
+    found = split_responsibility(text, KNOWLEDGE, WORDS)
     assert not found.understood
     assert found.support == []
     assert found.lead
@@ -126,7 +128,7 @@ def test_a_label_saying_the_first_name_leads_splits_plain_lists() -> None:
      ("责任单位", False), ("牵头单位", False)],
 )  # fmt: skip
 def test_label_says_first_leads(label: str, says: bool) -> None:
-    assert label_says_first_leads(label) is says
+    assert label_says_first_leads(label, WORDS) is says
 
 
 # Every written form, with every punctuation variant, over any names: what was written
@@ -170,7 +172,7 @@ def test_every_form_and_punctuation_variant_splits(
     if sep == "；" and form in ("labels", "verbs", "by"):
         sep = "、"  # ； between names would read as a new clause, as a person reads it too
     lead, support = names[:lead_count], names[lead_count : lead_count + support_count]
-    found = split_responsibility(_written(form, lead, support, sep, clause), KNOWLEDGE)
+    found = split_responsibility(_written(form, lead, support, sep, clause), KNOWLEDGE, WORDS)
     assert (found.lead, found.support, found.understood) == (lead, support, True)
 
 
@@ -195,19 +197,19 @@ MORE_FORMS: list[tuple[str, list[str], list[str]]] = [
 
 @pytest.mark.parametrize(("text", "lead", "support"), MORE_FORMS, ids=[f[0] for f in MORE_FORMS])
 def test_more_written_forms_are_split(text: str, lead: list[str], support: list[str]) -> None:
-    found = split_responsibility(text, KNOWLEDGE)
+    found = split_responsibility(text, KNOWLEDGE, WORDS)
     assert (found.lead, found.support, found.understood) == (lead, support, True)
 
 
 def test_the_lead_mark_is_no_part_of_the_name() -> None:
-    found = split_responsibility("▲县发改局", KNOWLEDGE)
+    found = split_responsibility("▲县发改局", KNOWLEDGE, WORDS)
     assert found.lead == ["县发改局"]
     assert not any("▲" in name for name in [*found.lead, *found.support])
 
 
 def test_a_reader_with_document_evidence_splits_the_names() -> None:
     reader = DepartmentReader.for_document(KNOWLEDGE, "会泽县2023年重点工作任务清单", [])
-    found = split_responsibility("市公安局\n会泽分局牵头，县财政局配合", reader)
+    found = split_responsibility("市公安局\n会泽分局牵头，县财政局配合", reader, WORDS)
     assert (found.lead, found.support) == (["市公安局会泽分局"], ["县财政局"])
 
 
@@ -251,7 +253,7 @@ INLINE: list[tuple[str, str, list[str], list[str]]] = [
 def test_responsibility_inline_at_the_end_of_the_measure(
     text: str, measure: str, lead: list[str], support: list[str]
 ) -> None:
-    kept, found = split_inline_responsibility(text, KNOWLEDGE)
+    kept, found = split_inline_responsibility(text, KNOWLEDGE, WORDS)
     assert kept == measure
     assert found is not None
     assert (found.lead, found.support) == (lead, support)
@@ -264,16 +266,16 @@ def test_responsibility_inline_at_the_end_of_the_measure(
      "推进项目建设（按职责分工负责）", "建设5个示范点（县财政局牵头）并验收。", "", "开展排查。"],
 )  # fmt: skip
 def test_a_bracket_that_names_no_responsibility_stays_in_the_measure(text: str) -> None:
-    assert split_inline_responsibility(text, KNOWLEDGE) == (text, None)
+    assert split_inline_responsibility(text, KNOWLEDGE, WORDS) == (text, None)
 
 
 def test_an_inline_note_naming_a_unit_with_its_own_bracket_is_read_whole() -> None:
     from qingdan.normalize.responsibility import split_inline_responsibility
-    from qingdan.normalize.units.departments import DepartmentKnowledge
 
     measure, found = split_inline_responsibility(
         "完成农贸市场提升改造。（县商务局牵头，各乡（镇）、县财政局配合）",
-        DepartmentKnowledge.load(),
+        Knowledge.load().departments,
+        WORDS,
     )
     assert measure == "完成农贸市场提升改造。"
     assert found is not None
@@ -282,7 +284,7 @@ def test_an_inline_note_naming_a_unit_with_its_own_bracket_is_read_whole() -> No
 
 def _every_name_a_unit(text: str) -> bool:
     reader = DepartmentReader(KNOWLEDGE)
-    found = split_responsibility(text, reader)
+    found = split_responsibility(text, reader, WORDS)
     names = [*found.lead, *found.support]
     return bool(names) and all(reader.is_complete(name) for name in names)
 
@@ -307,7 +309,7 @@ EVIDENCE_CELLS = [
 
 @pytest.mark.parametrize("text", EVIDENCE_CELLS)
 def test_names_only_units_answers_as_the_full_split(text: str) -> None:
-    assert names_only_units(text, DepartmentReader(KNOWLEDGE)) == _every_name_a_unit(text)
+    assert names_only_units(text, DepartmentReader(KNOWLEDGE), WORDS) == _every_name_a_unit(text)
 
 
 @given(
@@ -332,4 +334,4 @@ def test_names_only_units_answers_as_the_full_split(text: str) -> None:
 )
 def test_names_only_units_answers_as_the_full_split_on_free_text(parts: list[str]) -> None:
     text = "".join(parts)
-    assert names_only_units(text, DepartmentReader(KNOWLEDGE)) == _every_name_a_unit(text)
+    assert names_only_units(text, DepartmentReader(KNOWLEDGE), WORDS) == _every_name_a_unit(text)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from qingdan.normalize.columns import LABEL_ROLES, ColumnSynonyms
+from qingdan.normalize.columns import LABEL_ROLES
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.roles import ROLE_TRAITS, Role, Value, traits
 from qingdan.schema import Column
 from qingdan.schema.models import Record
@@ -24,7 +25,7 @@ def test_the_contract_column_role_is_the_role_enum() -> None:
 
 
 def test_every_label_role_has_labels_in_the_builtin_vocabulary() -> None:
-    used = set(ColumnSynonyms.load().by_label.values())
+    used = set(Knowledge.load().columns.by_label.values())
     assert used == set(LABEL_ROLES)
 
 

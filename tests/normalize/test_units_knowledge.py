@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from qingdan.normalize.knowledge import DATA_DIR
+from qingdan.normalize.knowledge import DATA_DIR, Knowledge
 from qingdan.normalize.text import cell_lines
 from qingdan.normalize.units.departments import (
-    DepartmentKnowledge,
     DepartmentReader,
     split_outside_brackets,
 )
@@ -21,7 +20,7 @@ from qingdan.normalize.units.places import places_in_names, places_in_title
 
 SOURCES = Path(__file__).resolve().parents[2] / "samples" / "sources"
 KNOWLEDGE_FILES = ["units.toml", "responsibility.toml", "aliases.toml"]
-MODEL = DepartmentKnowledge.load().model
+MODEL = Knowledge.load().departments.model
 
 
 def _sample_places() -> set[str]:
@@ -60,7 +59,7 @@ def test_no_sample_place_is_in_the_knowledge() -> None:
 def test_every_organ_form_in_the_knowledge_reads_as_one_unit() -> None:
     """A form added to ``[organs]`` must read whole after a level and a place, and be cut
     from the next name glued to it (a guard for edits of the data file)."""
-    reader = DepartmentReader.for_document(DepartmentKnowledge.load(), "松泉县2024年工作任务清单")
+    reader = DepartmentReader.for_document(Knowledge.load().departments, "松泉县2024年工作任务清单")
     wrong = []
     for form in sorted(MODEL.organs):
         for name in (f"县{form}", f"松泉县{form}"):

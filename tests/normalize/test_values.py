@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.records import build_record, place_cells
 from qingdan.normalize.roles import Role, Value
-from qingdan.normalize.units.departments import DepartmentKnowledge, DepartmentReader
+from qingdan.normalize.units.departments import DepartmentReader
 from qingdan.normalize.values import (
     VALUE_READERS,
     PlacedCell,
@@ -22,9 +22,9 @@ ROLES = [Role.NO, Role.MEASURE, Role.LEAD, Role.RESPONSIBLE, Role.DEADLINE, Role
 
 
 def _context(roles: list[Role] = ROLES) -> RecordContext:
-    knowledge = DepartmentKnowledge.load()
-    reader = DepartmentReader.for_document(knowledge, None, [])
-    return RecordContext(LABELS, roles, knowledge, 2024, AliasTable.load(), reader)
+    knowledge = Knowledge.load()
+    reader = DepartmentReader.for_document(knowledge.departments, None, [])
+    return RecordContext(LABELS, roles, knowledge, 2024, reader)
 
 
 def test_every_value_kind_has_a_reader() -> None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import inspect
 import itertools
 
-from qingdan.normalize.units.departments import DepartmentKnowledge
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.units.model import UnitModel
 from qingdan.normalize.units.word_index import WordIndex
 
-MODEL = DepartmentKnowledge.load().model
+MODEL = Knowledge.load().departments.model
 
 
 def _bodies(model: UnitModel) -> list[str]:

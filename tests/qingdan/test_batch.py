@@ -56,7 +56,7 @@ def test_missing_paths_are_kept_and_empty_patterns_skipped(tmp_path: Path) -> No
     found = collect_inputs([tmp_path / "gone.txt", tmp_path / "*.pdf"])
     assert found.files == [tmp_path / "gone.txt"]
     assert [s.reason for s in found.skipped] == ["no file matches this pattern"]
-    result = convert_one(tmp_path / "gone.txt", Settings(Knowledge()))
+    result = convert_one(tmp_path / "gone.txt", Settings(Knowledge.load()))
     assert (result.ok, result.error, result.reason) == (False, "FileMissing", "no such file")
 
 
@@ -65,7 +65,7 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path, seed: Path) -> No
     bad = _touch(tmp_path / "empty.txt", b"")
     files = [Path(good[0]), bad, Path(good[1])]
     seen: list[FileResult] = []
-    convert_many(files, Settings(Knowledge()), jobs=2, on_result=seen.append)
+    convert_many(files, Settings(Knowledge.load()), jobs=2, on_result=seen.append)
     assert sorted(r.path for r in seen) == sorted(files)
     results = sorted(seen, key=lambda r: files.index(r.path))
     assert [r.ok for r in results] == [True, False, True]

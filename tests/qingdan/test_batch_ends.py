@@ -92,7 +92,7 @@ def test_ctrl_c_while_the_end_is_written_waits_for_it(
 
     monkeypatch.setattr(qingdan.folder_output, "render_many", render_and_interrupt)
     with pytest.raises(KeyboardInterrupt):
-        run_batch(plan, Settings(Knowledge()), jobs=1)
+        run_batch(plan, Settings(Knowledge.load()), jobs=1)
     assert interrupted
     names = {"errors.json", "all.csv", "all.jsonl", "all.xlsx", "all.warnings.csv"}
     assert names <= {path.name for path in out.iterdir()}
@@ -106,7 +106,7 @@ def test_a_file_past_its_time_fails_alone(
     seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(qingdan.pipeline, "convert", _sleeping)
-    settings = Settings(Knowledge(), ReadOptions(limits=Limits(file_seconds=1)))
+    settings = Settings(Knowledge.load(), ReadOptions(limits=Limits(file_seconds=1)))
     result = convert_one(seed, settings)
     assert (result.ok, result.error) == (False, "FileTimeout")
     assert "more than 1 s" in (result.reason or "") and "FILE_SECONDS" in (result.reason or "")
@@ -123,7 +123,7 @@ def test_a_worker_past_its_memory_fails_that_file_and_the_batch_goes_on(
 ) -> None:
     monkeypatch.setattr(qingdan.pipeline, "convert", _greedy)
     files = sorted(_inputs(seed, tmp_path, 3).iterdir())
-    settings = Settings(Knowledge(), ReadOptions(limits=Limits(worker_memory_mb=200)))
+    settings = Settings(Knowledge.load(), ReadOptions(limits=Limits(worker_memory_mb=200)))
     seen: list[FileResult] = []
     convert_many(files, settings, jobs=2, on_result=seen.append)
     errors = {result.path.name: result.error for result in seen}
@@ -146,7 +146,7 @@ def test_a_stopped_conversion_leaves_no_libreoffice_and_no_temporary_folder(
     monkeypatch.setattr("tempfile.tempdir", None)
     document = tmp_path / "旧.doc"
     document.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600)
-    settings = Settings(Knowledge(), ReadOptions(limits=Limits(file_seconds=2)))
+    settings = Settings(Knowledge.load(), ReadOptions(limits=Limits(file_seconds=2)))
     result = convert_one(document, settings)
     assert result.error == "FileTimeout"
     pid = int(pid_file.read_text())

@@ -21,7 +21,7 @@ from qingdan.batch import FileResult, Settings, plan_convert, run_batch
 from qingdan.sinks.database import open_database, row_counts
 from tests.cli_runner import invoke
 
-SETTINGS = Settings(Knowledge())
+SETTINGS = Settings(Knowledge.load())
 
 
 def _folder(seed: Path, root: Path, count: int) -> Path:

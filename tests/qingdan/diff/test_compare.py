@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.schema import Document
 
 import qingdan
@@ -17,7 +18,7 @@ from tests.conftest import SAMPLES, SEED
 from tests.qingdan.diff.builders import document, record
 
 NEW_2020 = SAMPLES / "001_xincheng_2020.txt"
-ALIASES = AliasTable.load(SAMPLES / "diffs" / "xincheng_aliases.yaml")
+ALIASES = Knowledge.load(aliases=SAMPLES / "diffs" / "xincheng_aliases.yaml").aliases
 OLD_DOC, NEW_DOC = qingdan.convert(SEED), qingdan.convert(NEW_2020)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from qingdan.extract import READERS
-from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.knowledge import Knowledge
 
 from qingdan.diff import compare, load_document
 from tests.conftest import SAMPLES
@@ -40,7 +40,9 @@ PAIRS = list(product(_readable(RENDERINGS["old"]), _readable(RENDERINGS["new"]))
 
 
 def _comparable(old: Path, new: Path) -> dict[str, Any]:
-    report = compare(load_document(old), load_document(new), aliases=AliasTable.load(ALIASES))
+    report = compare(
+        load_document(old), load_document(new), aliases=Knowledge.load(aliases=ALIASES).aliases
+    )
     data: dict[str, Any] = json.loads(report.model_dump_json())
     for side in ("old", "new"):
         data[side].pop("file")

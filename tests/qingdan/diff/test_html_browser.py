@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.knowledge import Knowledge
 
 from qingdan.diff import compare, load_document
 from qingdan.diff.render import write_report
@@ -18,7 +18,7 @@ def test_the_report_loads_cleanly_with_changes_highlighted(
     report = compare(
         load_document(SEED),
         load_document(SAMPLES / "001_xincheng_2020.txt"),
-        aliases=AliasTable.load(SAMPLES / "diffs" / "xincheng_aliases.yaml"),
+        aliases=Knowledge.load(aliases=SAMPLES / "diffs" / "xincheng_aliases.yaml").aliases,
     )
     target = tmp_path / "diff.html"
     write_report(report, target)

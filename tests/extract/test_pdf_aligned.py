@@ -1,0 +1,134 @@
+"""Partly ruled and borderless PDF tables (extract/pdf/aligned.py, issue 27): a 三线表,
+a table with only a header rule, one set with whitespace alone, and a borderless table
+crossing a page, drawn with reportlab, give their grids through ``qingdan extract`` and
+their records through ``qingdan convert``, with a notice naming the guess."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from qingdan.extract import read_document
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+import qingdan
+from tests.cli_runner import invoke
+
+FONT = "STSong-Light"
+SIZE = 10.5
+LEADING = 14.0
+COLUMNS = [60.0, 100.0, 180.0, 400.0, 500.0]
+"""Left edges of 序号, 重点工作, 工作措施, 牵头单位, 完成时限."""
+RIGHT = 570.0
+
+HEADER = ["序号", "重点工作", "工作措施", "牵头单位", "完成时限"]
+ROWS = [
+    ["1", "产业发展", "扎实推进特色产业基地建设，\n培育龙头企业5家。", "县农业农村局", "6月底前"],
+    ["2", "生态保护", "全面推进农村生活污水治理。", "县生态环境局", "年底前"],
+    ["3", "基础设施", "加快推进农村公路改造提升，\n硬化道路20公里。", "县交通运输局", "长期坚持"],
+    ["4", "公共服务", "完善农村养老服务设施。", "县民政局", "三季度末"],
+]  # fmt: skip
+RULES = {
+    "three-line": ("top", "header", "foot"),
+    "header-rule": ("header",),
+    "whitespace": (),
+}
+
+
+def _draw_rows(page: canvas.Canvas, rows: list[list[str]], y: float) -> float:
+    """Draw rows from ``y`` (the first line's baseline) down; return the next baseline."""
+    for row in rows:
+        height = max(len(cell.split("\n")) for cell in row)
+        for x, cell in zip(COLUMNS, row, strict=True):
+            for k, line in enumerate(cell.split("\n")):
+                page.drawString(x, y - k * LEADING, line)
+        y -= height * LEADING + 6
+    return y
+
+
+def _rule(page: canvas.Canvas, y: float) -> None:
+    page.line(COLUMNS[0] - 4, y, RIGHT, y)
+
+
+def write_table_pdf(target: Path, rules: tuple[str, ...], break_after: int | None = None) -> None:
+    """A title and the table, ruled only where ``rules`` says; with ``break_after``, the
+    rows after that many go on to a second page (without the header)."""
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    page = canvas.Canvas(str(target), pagesize=(595, 842), invariant=True)
+    page.setFont(FONT, 16)
+    page.drawString(150, 780, "某县2020年乡村振兴重点工作任务清单")
+    page.setFont(FONT, SIZE)
+    y = 740.0
+    if "top" in rules:
+        _rule(page, y + LEADING)
+    y = _draw_rows(page, [HEADER], y)
+    if "header" in rules:
+        _rule(page, y + LEADING - 2)
+    first, rest = (ROWS, []) if break_after is None else (ROWS[:break_after], ROWS[break_after:])
+    y = _draw_rows(page, first, y)
+    if rest:
+        page.showPage()
+        page.setFont(FONT, SIZE)
+        y = _draw_rows(page, rest, 780.0)
+    if "foot" in rules:
+        _rule(page, y + LEADING - 2)
+    page.save()
+
+
+def _grid(path: Path) -> list[list[str]]:
+    rows = [row.cells for table in read_document(path).tables for row in table.rows]
+    return [[c if isinstance(c, str) else "^" for c in row] for row in rows]
+
+
+EXPECTED = [HEADER, *ROWS]
+
+
+@pytest.mark.parametrize("style", RULES)
+def test_a_table_rules_do_not_frame_gives_its_grid_and_a_notice(style: str, tmp_path: Path) -> None:
+    pdf = tmp_path / f"{style}.pdf"
+    write_table_pdf(pdf, RULES[style])
+    assert _grid(pdf) == EXPECTED
+    notices = read_document(pdf).content.notices
+    assert [n.code for n in notices] == ["aligned-table"]
+    assert "5 columns and 5 rows" in notices[0].message
+
+
+def test_a_borderless_table_crossing_a_page_gives_every_row(tmp_path: Path) -> None:
+    pdf = tmp_path / "crossing.pdf"
+    write_table_pdf(pdf, (), break_after=2)
+    assert _grid(pdf) == EXPECTED
+    assert [n.page for n in read_document(pdf).content.notices] == [1, 2]
+
+
+@pytest.mark.parametrize("style", [*RULES, "crossing"])
+def test_convert_gives_the_records_of_a_table_rules_do_not_frame(
+    style: str, tmp_path: Path
+) -> None:
+    pdf = tmp_path / f"{style}.pdf"
+    write_table_pdf(pdf, RULES.get(style, ()), break_after=2 if style == "crossing" else None)
+    document = qingdan.convert(pdf)
+    assert document.document.title == "某县2020年乡村振兴重点工作任务清单"
+    assert [r.no for r in document.records] == ["1", "2", "3", "4"]
+    assert [r.measure for r in document.records] == [r[2].replace("\n", "") for r in ROWS]
+    assert [r.lead for r in document.records] == [[r[3]] for r in ROWS]
+    assert [r.deadline for r in document.records] == [r[4] for r in ROWS]
+    assert any("text is aligned" in w.message for w in document.warnings)
+
+
+def test_the_cli_extracts_the_guessed_grid(tmp_path: Path) -> None:
+    pdf = tmp_path / "three-line.pdf"
+    write_table_pdf(pdf, RULES["three-line"])
+    result = invoke(["extract", str(pdf)])
+    assert result.exit_code == 0, result.output
+    tables = json.loads(result.stdout)["tables"]
+    assert [row[2] for row in tables[0]["rows"]][1:] == [r[2] for r in ROWS]
+
+
+def test_a_ruled_table_is_read_by_its_rules_with_no_guess(tmp_path: Path) -> None:
+    from tests.conftest import SAMPLES
+
+    sample = next(SAMPLES.glob("*_merged.pdf"))
+    assert all(n.code != "aligned-table" for n in read_document(sample).content.notices)
