@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: install demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz knowledge \
+.PHONY: install demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz knowledge docs \
 	fidelity-real fidelity-real-set fidelity-real-baseline
 
 $(STAMP): pyproject.toml
@@ -40,6 +40,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	scripts/typecheck
+
+## docs: regenerate the tables in README.md, README.zh.md, docs/formats.md and docs/output.md
+## (formats, warning codes, the document and record contract) and schema/document.schema.json
+## from the registries; tests/test_docs.py fails while one is stale
+docs: $(STAMP)
+	$(BIN)/python -m qingdan.reference
 
 format: $(STAMP)
 	$(BIN)/ruff format .

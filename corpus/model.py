@@ -29,7 +29,7 @@ DOCUMENT_FIELDS = ("title", "attachment", "year")
 
 @dataclass
 class TruthRecord:
-    """One task as a careful analyst reads it (CONVENTIONS.md)."""
+    """One task as a careful analyst reads it (docs/conventions.md)."""
 
     measure: str
     section: str | None = None

@@ -13,7 +13,7 @@ CHINESE_ORDINALS = "一二三四五六七八九十"
 
 @dataclass(frozen=True)
 class Deadline:
-    """A deadline as printed and what it means (CONVENTIONS.md: due, due_kind)."""
+    """A deadline as printed and what it means (docs/conventions.md: due, due_kind)."""
 
     text: str
     due: str | None

@@ -1,4 +1,4 @@
-"""How a list writes who is responsible: a registry of styles (CONVENTIONS.md "Roles").
+"""How a list writes who is responsible: a registry of styles (docs/conventions.md "Roles").
 
 Each style says which columns it adds (their labels, and a group label for a two-row
 header) and writes one task's lead and support names into those cells, or into a

@@ -1,13 +1,14 @@
 """Stage 1: files -> raw table grids.
 
-One reader per format, registered by file suffix in ``READERS``. A reader takes the
+One reader per format, registered with everything about its format in
+``extract.formats.FORMATS`` (one ``ReaderSpec`` each). A reader takes the
 file's bytes, its path and the user's ``ReadOptions`` (e.g. a PDF password) and
 returns an ``Extracted`` (tables and the text above them); it knows nothing about task
 lists. ``read_document`` is the one entry point; an exception a reader's library
 raises on a damaged file becomes one ``BrokenFile`` line there (``extract.damage``),
 and what the library logged a ``damaged-file`` warning (``extract.logs``).
 
-``READERS`` names each reader as ``"module:function"`` and ``reader_for`` imports it
+A spec names its reader as ``"module:function"`` and ``reader_for`` imports it
 on first use: a PDF run never loads python-docx, a text dump loads neither PDF nor
 DOCX libraries (issue 16: start-up was most of a one-file conversion's time).
 """
@@ -25,56 +26,16 @@ from typing import cast
 from qingdan.extract.controls import clean_cells
 from qingdan.extract.damage import as_reader_error
 from qingdan.extract.errors import EmptyFile, FileMissing, QingdanError, UnsupportedFormat
+from qingdan.extract.formats import FORMATS, ReaderSpec, spec_for, supported_suffixes
 from qingdan.extract.grid import Cell, Extracted, Notice, RawDocument, RawRow, RawTable
 from qingdan.extract.logs import library_warnings, quiet_third_party_logs
 from qingdan.extract.options import ReadOptions
 
 Reader = Callable[[bytes, Path, ReadOptions], Extracted]
 
-READERS: dict[str, str] = {
-    ".txt": "qingdan.extract.txt:read_txt",
-    ".tsv": "qingdan.extract.txt:read_txt",
-    ".csv": "qingdan.extract.txt:read_txt",
-    ".docx": "qingdan.extract.docx:read_docx",
-    ".pdf": "qingdan.extract.pdf.reader:read_pdf",
-    ".html": "qingdan.extract.html:read_html",
-    ".htm": "qingdan.extract.html:read_html",
-    ".xlsx": "qingdan.extract.spreadsheet.workbook:read_workbook",
-    ".xls": "qingdan.extract.spreadsheet.workbook:read_workbook",
-    ".doc": "qingdan.extract.office_convert:read_doc",
-    ".wps": "qingdan.extract.office_convert:read_doc",
-    ".et": "qingdan.extract.office_convert:read_et",
-    ".ofd": "qingdan.extract.ofd:read_ofd",
-    # Scans and photos, read by OCR (the optional extra qingdan[ocr]; issue 20).
-    ".png": "qingdan.extract.scan.reader:read_image",
-    ".jpg": "qingdan.extract.scan.reader:read_image",
-    ".jpeg": "qingdan.extract.scan.reader:read_image",
-    ".tif": "qingdan.extract.scan.reader:read_image",
-    ".tiff": "qingdan.extract.scan.reader:read_image",
-}
-"""File suffix (lower case, with the dot) -> its reader, as ``"module:function"``."""
-
-FORMAT_NAMES = {
-    ".txt": "text",
-    ".tsv": "TSV",
-    ".csv": "CSV",
-    ".docx": "Word .docx",
-    ".pdf": "PDF",
-    ".html": "web page",
-    ".htm": "web page",
-    ".xlsx": "Excel .xlsx",
-    ".xls": "Excel .xls",
-    ".doc": "Word .doc",
-    ".wps": "WPS",
-    ".et": "WPS spreadsheet",
-    ".ofd": "OFD",
-    ".png": "PNG image",
-    ".jpg": "JPEG image",
-    ".jpeg": "JPEG image",
-    ".tif": "TIFF image",
-    ".tiff": "TIFF image",
-}
-"""How messages name a format."""
+READERS: dict[str, str] = {suffix: spec.reader for spec in FORMATS for suffix in spec.suffixes}
+"""File suffix -> its reader as ``"module:function"``: a view of ``extract.formats.FORMATS``
+taken at import, for callers that list the suffixes (the steps ask ``spec_for``)."""
 
 
 @cache
@@ -85,8 +46,8 @@ def _load(target: str) -> Reader:
 
 def reader_for(suffix: str) -> Reader | None:
     """The reader registered for a file suffix (``".pdf"``), imported now; ``None`` if none."""
-    target = READERS.get(suffix.lower())
-    return None if target is None else _load(target)
+    spec = spec_for(suffix)
+    return None if spec is None else _load(spec.reader)
 
 
 def read_document(path: Path, options: ReadOptions | None = None) -> RawDocument:
@@ -125,8 +86,13 @@ def _not_a_file(path: Path) -> str:
 
 
 def _unsupported(path: Path) -> UnsupportedFormat:
-    known = ", ".join(sorted(READERS))
-    return UnsupportedFormat(path, f"unsupported file type {path.suffix!r} (supported: {known})")
+    return UnsupportedFormat(path, unsupported_reason(path))
+
+
+def unsupported_reason(path: Path) -> str:
+    """Why a file no reader handles is not read, naming the suffixes that are."""
+    known = ", ".join(sorted(supported_suffixes()))
+    return f"unsupported file type {path.suffix!r} (supported: {known})"
 
 
 def read_data(data: bytes, path: Path, options: ReadOptions | None = None) -> RawDocument:
@@ -137,7 +103,8 @@ def read_data(data: bytes, path: Path, options: ReadOptions | None = None) -> Ra
         raise _unsupported(path)
     if not data.strip():
         raise EmptyFile(path, "file is empty")
-    kind = FORMAT_NAMES.get(path.suffix.lower(), path.suffix)
+    spec = spec_for(path.suffix)
+    kind = path.suffix if spec is None else spec.name
     try:
         with library_warnings(kind) as damage:
             content = reader(data, path, options or ReadOptions())
@@ -158,6 +125,7 @@ def read_data(data: bytes, path: Path, options: ReadOptions | None = None) -> Ra
 
 
 __all__ = [
+    "FORMATS",
     "READERS",
     "Cell",
     "Extracted",
@@ -168,8 +136,12 @@ __all__ = [
     "RawTable",
     "ReadOptions",
     "Reader",
+    "ReaderSpec",
     "quiet_third_party_logs",
     "read_data",
     "read_document",
     "reader_for",
+    "spec_for",
+    "supported_suffixes",
+    "unsupported_reason",
 ]

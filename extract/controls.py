@@ -15,6 +15,7 @@ from collections import defaultdict
 
 from qingdan.extract.encoding import BAD_CONTROLS
 from qingdan.extract.grid import Cell, Extracted, Notice, RawTable
+from qingdan.extract.notice_codes import NoticeCode
 
 LINE_BREAKS = {"\x0b": "vertical tab, Word's manual line break", "\x0c": "form feed, a page break"}
 """Control characters that stand for a line break, and what each one is."""
@@ -49,7 +50,7 @@ def _notice(char: str, numbers: list[int]) -> Notice:
     where = f"line {named}" if len(numbers) == 1 else f"lines {named}{more}"
     kept = "read as a line break" if char in LINE_BREAKS else "kept as a space"
     label = f"{code} ({what})" if what else code
-    return Notice("control-character", f"control character {label} on {where}: {kept}")
+    return Notice(NoticeCode.CONTROL_CHARACTER, f"control character {label} on {where}: {kept}")
 
 
 CELL_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -110,4 +111,6 @@ def _cell_notice(char: str, places: list[str]) -> Notice:
     named = ", ".join(places[:PLACES_NAMED])
     more = f" and {len(places) - PLACES_NAMED} more" if len(places) > PLACES_NAMED else ""
     kept = "read as a line break" if char in LINE_BREAKS else "removed"
-    return Notice("control-character", f"control character {label} in {named}{more}: {kept}")
+    return Notice(
+        NoticeCode.CONTROL_CHARACTER, f"control character {label} in {named}{more}: {kept}"
+    )

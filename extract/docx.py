@@ -46,6 +46,7 @@ from qingdan.extract.grid import (
     TextLine,
     plain_lines,
 )
+from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.ooxml import NotWordPackage, open_word_parts, qn
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.zipguard import check_zip
@@ -285,7 +286,7 @@ def _read_table(
             spanned = str(declared) if declared < _HUGE else f"more than {_HUGE - 1}"
             notices.append(
                 Notice(
-                    "table-grid",
+                    NoticeCode.TABLE_GRID,
                     f"{name} row {number}: its cells span {spanned} grid columns but the "
                     f"table grid has {kept}; the spans were cut to the grid (no text lost)",
                 )

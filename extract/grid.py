@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import NamedTuple
 
+from qingdan.extract.notice_codes import NoticeCode
+
 
 class Covered(Enum):
     """A grid position covered by a merged cell, and where that cell's text is."""
@@ -142,7 +144,7 @@ class RawTable(NamedTuple):
 class Notice(NamedTuple):
     """A problem a reader noticed and worked around, for the document's warnings."""
 
-    code: str
+    code: NoticeCode
     message: str
     page: int | None = None
 

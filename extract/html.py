@@ -39,6 +39,7 @@ from qingdan.extract.encoding import decode_text
 from qingdan.extract.errors import BrokenFile, UndecodableText
 from qingdan.extract.grid import Cell, Covered, Extracted, Notice, RawRow, RawTable
 from qingdan.extract.limits import Limits, limits_of
+from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import ReadOptions
 
 # Spans a real task table never needs; past them a page is broken or hostile (a
@@ -97,18 +98,23 @@ def _decode(data: bytes, path: Path, notices: list[Notice]) -> str:
                 text = data.decode(encoding)
             except (LookupError, UnicodeDecodeError):
                 notices.append(
-                    Notice("encoding", f"the page declares charset {name!r}, which does not fit")
+                    Notice(
+                        NoticeCode.ENCODING,
+                        f"the page declares charset {name!r}, which does not fit",
+                    )
                 )
             else:
                 if codecs.lookup(encoding).name != "utf-8":
-                    notices.append(Notice("encoding", f"page decoded as {name} (declared)"))
+                    notices.append(
+                        Notice(NoticeCode.ENCODING, f"page decoded as {name} (declared)")
+                    )
                 return text
     try:
         text, encoding = decode_text(data, path)
     except UndecodableText as error:
         raise BrokenFile(path, "not an HTML page: not text in UTF-8, UTF-16 or GBK") from error
     if encoding != "utf-8":
-        notices.append(Notice("encoding", f"page decoded as {encoding}"))
+        notices.append(Notice(NoticeCode.ENCODING, f"page decoded as {encoding}"))
     return text
 
 
@@ -213,7 +219,7 @@ class _Walk:
                 nested = _read_table(child, "nested table", [], self.notices, self.bounds)
                 self.lines.extend(line for row in nested.rows for line in _row_lines(row))
                 message = f"{self.inside_cell}: a table inside a cell, read as its text"
-                self.notices.append(Notice("html-nested-table", message))
+                self.notices.append(Notice(NoticeCode.HTML_NESTED_TABLE, message))
             elif tag == "table" and not _is_layout(child):
                 self.end_line()
                 for caption in child.findall("caption"):  # the table's own title
@@ -314,7 +320,7 @@ def _clipped(
     if clipped != (max(colspan, 1), max(rowspan, 1)):
         notices.append(
             Notice(
-                "html-span",
+                NoticeCode.HTML_SPAN,
                 f"{name} row {row + 1}: a cell spanning {colspan} columns and {rowspan} rows "
                 f"clipped to {clipped[0]} x {clipped[1]}",
             )

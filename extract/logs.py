@@ -26,6 +26,7 @@ from contextlib import contextmanager
 
 from qingdan.extract.errors import one_line
 from qingdan.extract.grid import Notice
+from qingdan.extract.notice_codes import NoticeCode
 
 THIRD_PARTY_LOGGERS = ("pdfminer", "pdfplumber", "pypdfium2", "docx", "fontTools", "PIL")
 """The loggers of the libraries under the readers (children such as
@@ -117,7 +118,7 @@ def library_warnings(kind: str) -> Iterator[list[Notice]]:
         tail = f"; and {more} other messages" if more > 0 else ""
         notices.append(
             Notice(
-                "damaged-file",
+                NoticeCode.DAMAGED_FILE,
                 f"the {kind} file looks damaged; its reader reported: {quoted}{tail}. "
                 "Check the records against the document",
             )

@@ -44,6 +44,7 @@ from pdfplumber.table import (
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Extracted, Notice, RawRow, RawTable
 from qingdan.extract.limits import Limits, limits_of
+from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.pdf.reader import Box, grid_cells
 from qingdan.extract.zipguard import check_zip
@@ -132,7 +133,7 @@ class _Budget:
             return locations
         notices.append(
             Notice(
-                "limit",
+                NoticeCode.LIMIT,
                 f"the document has {len(locations):,} pages: only the first {limit:,} were "
                 f"read (raise the limit with QINGDAN_MAX_OFD_PAGES=N)",
             )

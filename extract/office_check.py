@@ -24,10 +24,11 @@ from pathlib import Path
 
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
+from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.word_text import table_cells, word_table, word_text
 
 ANTIWORD_TIMEOUT_S = 60.0
-ROUTE_NOTICE = "office-route"
+ROUTE_NOTICE = NoticeCode.OFFICE_ROUTE
 
 
 def checked_route(data: bytes, path: Path, converted: Extracted) -> Extracted:

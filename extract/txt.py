@@ -30,6 +30,7 @@ from qingdan.extract.controls import clean_controls
 from qingdan.extract.encoding import decode_text
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
+from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import ReadOptions
 
 TEXT_DUMP = ReaderTraits(
@@ -59,7 +60,7 @@ def read_txt(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
     text, encoding = decode_text(data, path)
     text, notices = clean_controls(text)
     if encoding not in ("utf-8",):
-        notices.insert(0, Notice("encoding", f"text decoded as {encoding}"))
+        notices.insert(0, Notice(NoticeCode.ENCODING, f"text decoded as {encoding}"))
     suffix = path.suffix.lower()
     if suffix == ".csv":
         extracted = read_delimited(iter_lines(text), ",", path)
@@ -161,7 +162,7 @@ def _split_run_on_rows(groups: list[list[str]]) -> tuple[list[list[str]], list[N
             if len(group) != width and not merged_shape:
                 notices.append(
                     Notice(
-                        "ragged-row",
+                        NoticeCode.RAGGED_ROW,
                         f"a row has {len(group)} cells where the table has {width}: "
                         f"{' | '.join(cell.replace(chr(10), ' ') for cell in group)[:80]}",
                     )

@@ -32,7 +32,12 @@ from qingdan.normalize.layout import (
     section_texts,
 )
 from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
-from qingdan.normalize.notes import split_note_rows
+from qingdan.normalize.notes import (
+    rows_led_by_first,
+    says_first_leads,
+    split_note_rows,
+    table_says_first_leads,
+)
 from qingdan.normalize.numbering import check_numbering
 from qingdan.normalize.page_breaks import (
     continue_cut_categories,
@@ -40,8 +45,9 @@ from qingdan.normalize.page_breaks import (
     join_split_rows,
 )
 from qingdan.normalize.records import RecordContext, build_record
-from qingdan.normalize.roles import traits
+from qingdan.normalize.roles import Value, traits
 from qingdan.normalize.units.departments import DepartmentReader
+from qingdan.normalize.warning_codes import NormalizeCode
 
 
 def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
@@ -52,13 +58,15 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     knowledge = Knowledge.resolve(knowledge)
     task_rows = collect_task_rows(raw.tables, knowledge.columns, reader=raw.content.traits)
     text_before = raw.content.text_before
+    from_paragraphs = False
     # No task table: the text may be a numbered-paragraph list (issue 19).
     if task_rows is None:
         # Imported here: most documents hold a table (issue 16).
         from qingdan.normalize.paragraphs import read_paragraph_list
 
-        if listed := read_paragraph_list(text_before, knowledge.columns):
+        if listed := read_paragraph_list(text_before, knowledge):
             task_rows, text_before = listed.rows, listed.text_above
+            from_paragraphs = True
     guess = ContentGuess(knowledge)
     if task_rows is None:
         # No known labels at all: a table may still be found by what it holds (issue 31).
@@ -74,8 +82,12 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     rows = join_cut_section_rows(rows)
+    first_leads = knowledge.responsibility.first_leads
+    whole_led_by_first = table_says_first_leads(
+        rows, knowledge.notes, first_leads
+    ) or says_first_leads(text_before, knowledge.notes, first_leads)
     rows, notes = split_note_rows(
-        rows, knowledge.notes, raw.content.traits.text_below_may_join_table
+        rows, knowledge.notes, first_leads, raw.content.traits.text_below_may_join_table
     )
     sections = section_texts(rows)
     rows = mark_sections(rows)
@@ -85,7 +97,9 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     roles = chosen.roles
     rows = join_split_rows(rows, roles, knowledge.departments.is_complete)
     rows = continue_cut_categories(rows, roles)
-    rows = carry_forward(rows, roles, raw.content.traits.blank_may_be_merged)
+    if not from_paragraphs:
+        # Numbered paragraphs merge nothing: a field an item does not print is absent.
+        rows = carry_forward(rows, roles, raw.content.traits.blank_may_be_merged)
 
     department_cells = [
         cell_text(cell)
@@ -104,12 +118,15 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     )
     records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
-    warnings += [TaskWarning("column-roles", guessed) for guessed in guess.guessed]
+    warnings += [TaskWarning(NormalizeCode.COLUMN_ROLES, guessed) for guessed in guess.guessed]
     warnings += task_rows.warnings
-    warnings += [TaskWarning("column-roles", doubt) for doubt in chosen.doubts]
+    warnings += [TaskWarning(NormalizeCode.COLUMN_ROLES, doubt) for doubt in chosen.doubts]
     warnings += notes
-    for row in rows:
-        record, row_warnings = build_record(len(records) + 1, row, context)
+    responsibility = [i for i, r in enumerate(roles) if traits(r).value is Value.RESPONSIBILITY]
+    led_by_first = rows_led_by_first(rows, responsibility, whole_led_by_first, first_leads)
+    for row, led in zip(rows, led_by_first, strict=True):
+        row_context = context._replace(lead_note=True) if led else context
+        record, row_warnings = build_record(len(records) + 1, row, row_context)
         if record is not None:
             records.append(record)
             warnings.extend(row_warnings)
@@ -174,7 +191,7 @@ def _measureless_warning(records: list[TaskRecord], doubts: list[str]) -> list[T
     if empty * 2 <= len(records):
         return []
     message = f"{empty} of {len(records)} records have no measure: the column roles may be wrong"
-    return [TaskWarning("column-roles", message)]
+    return [TaskWarning(NormalizeCode.COLUMN_ROLES, message)]
 
 
 def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> list[TaskWarning]:
@@ -185,7 +202,7 @@ def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> l
     """
     used = {record.section for record in records}
     return [
-        TaskWarning("empty-section", f"section row {text!r} has no tasks under it")
+        TaskWarning(NormalizeCode.EMPTY_SECTION, f"section row {text!r} has no tasks under it")
         for text in dict.fromkeys(sections)
         if text not in used
     ]
@@ -198,9 +215,13 @@ def _leadless_warnings(records: list[TaskRecord]) -> list[TaskWarning]:
     if not leadless:
         return []
     if len(leadless) == len(records) > 1:
-        return [TaskWarning("no-lead", f"none of the {len(records)} tasks names a lead unit")]
+        return [
+            TaskWarning(
+                NormalizeCode.NO_LEAD, f"none of the {len(records)} tasks names a lead unit"
+            )
+        ]
     return [
-        TaskWarning("no-lead", "task names no lead unit", record.seq, record.page)
+        TaskWarning(NormalizeCode.NO_LEAD, "task names no lead unit", record.seq, record.page)
         for record in leadless
     ]
 

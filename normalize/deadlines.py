@@ -129,7 +129,7 @@ def parse_deadline(text: str | None, year: int | None, words: DeadlineWords) -> 
     names an event without a fixed date (2019年汛期前: never guessed as the year's end);
     a date followed by a start word (2019年3月起) is when work begins, not when it is
     due, so it makes the term ongoing; a duration from an unstated start (3天,
-    收到通知后5个工作日, 省出台文件后2个月) names no date either (CONVENTIONS.md: its text
+    收到通知后5个工作日, 省出台文件后2个月) names no date either (docs/conventions.md: its text
     is kept, its due date is null). A relative year or a season in a document without
     a year names no date: the caller warns.
     """

@@ -1,7 +1,7 @@
 """What the text above the table says about the document: attachment label, title, year.
 
 The title is every line above the table that belongs to it, joined in order with
-nothing between them (CONVENTIONS.md: a title printed on two lines is one title). A
+nothing between them (docs/conventions.md: a title printed on two lines is one title). A
 reader that knows how lines are printed (PDF, DOCX: ``TextLine`` size, bold, centred)
 lets the title be told by its look: the run of lines printed largest, or, when every
 line has one size, the first run of centred (else bold) lines, a bracketed note such

@@ -25,6 +25,7 @@ from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.roles import Blank, Role, columns_where, traits
 from qingdan.normalize.sections import first_cell_heading
 from qingdan.normalize.text import join_wrapped_lines, squeeze
+from qingdan.normalize.warning_codes import NormalizeCode
 
 _FULL_ROWS = ReaderTraits()
 """A reader whose rows are whole (a Word, PDF or spreadsheet reader's; the default)."""
@@ -107,7 +108,9 @@ def collect_task_rows(
             previous_was_task = False
             if table.rows:
                 warnings.append(
-                    TaskWarning("skipped-table", f"{table.name} is not a task table; skipped")
+                    TaskWarning(
+                        NormalizeCode.SKIPPED_TABLE, f"{table.name} is not a task table; skipped"
+                    )
                 )
             continue
         previous_was_task = True
@@ -145,7 +148,7 @@ def _rows_above_header(table: RawTable, start: int, header_height: int) -> list[
         text = " | ".join(join_wrapped_lines(c) for c in row.cells if cell_text(c).strip())
         if text:
             message = f"{table.name}: row above the header skipped: {text}"
-            warnings.append(TaskWarning("skipped-rows", message, None, row.page))
+            warnings.append(TaskWarning(NormalizeCode.SKIPPED_ROWS, message, None, row.page))
     return warnings
 
 

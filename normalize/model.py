@@ -7,12 +7,13 @@ from datetime import date
 from typing import NamedTuple
 
 from qingdan.normalize.column_evidence import ColumnEvidence
+from qingdan.normalize.warning_codes import TaskCode
 
 
 class TaskWarning(NamedTuple):
     """Something the user should look at: a guess, a gap, text we could not place."""
 
-    code: str
+    code: TaskCode
     message: str
     row: int | None = None
     """The record's ``seq`` the warning is about, if any."""

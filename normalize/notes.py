@@ -6,19 +6,26 @@ and read cell by cell a record whose category is the note; it is neither. A text
 prints a note paragraph under the table as lines that continue the last cell (its
 reader cannot tell them apart): lines of the last row's cells from a note opener on
 are the note.
+
+A note may also change how the responsibility cells read: "列第一位的为牵头单位" (in a
+cell, or under the header for the whole table) says the first-named unit leads and the
+rest support; with "下同" it holds for every later row as well (``read_lead_note``).
+The words are data: ``first_leads`` in ``data/responsibility.toml``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.layout import GridRow
+from qingdan.normalize.lead_notes import read_lead_note
 from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.script import NUMERAL_CHARS
 from qingdan.normalize.text import join_wrapped_lines, squeeze
+from qingdan.normalize.warning_codes import NormalizeCode
 
 
 class NoteWords(NamedTuple):
@@ -35,17 +42,49 @@ class NoteWords(NamedTuple):
         return cls(re.compile(rf"^(?:{words})\s*[0-9０-９{NUMERAL_CHARS}]*\s*[：:]"))
 
 
-def note_text(row: GridRow, words: NoteWords) -> str | None:
+FirstLeads = Mapping[str, list[str]]
+"""The words of a note naming the leading position (``first_leads`` in
+``data/responsibility.toml``: ``Knowledge.responsibility.first_leads``)."""
+
+
+def says_first_leads(lines: Iterable[str], words: NoteWords, first_leads: FirstLeads) -> bool:
+    """Whether a line standing alone (under the header, above the table) is a note
+    saying the first-named unit leads: it then holds for the whole table."""
+    for line in lines:
+        found = read_lead_note(line, first_leads)
+        if found is not None and not words.start.sub("", squeeze(found.text)):
+            return True
+    return False
+
+
+def note_text(row: GridRow, words: NoteWords, first_leads: FirstLeads) -> str | None:
     """The row's text when the row is a note about the table, else ``None``."""
-    texts = {join_wrapped_lines(cell) for cell in row.cells if cell_text(cell).strip()}
-    if len(texts) != 1:
+    text = _only_text(row)
+    if text is None:
         return None
-    text = texts.pop()
-    return text if words.start.match(squeeze(text)) else None
+    if words.start.match(squeeze(text)) or says_first_leads([text], words, first_leads):
+        return text
+    return None
+
+
+def table_says_first_leads(rows: list[GridRow], words: NoteWords, first_leads: FirstLeads) -> bool:
+    """Whether a row holding only a note says the first-named unit leads ("注：列第一位的
+    为牵头单位", under the header): the whole table reads so."""
+    texts = (text for row in rows if (text := _only_text(row)) is not None)
+    return says_first_leads(texts, words, first_leads)
+
+
+def _only_text(row: GridRow) -> str | None:
+    """The row's one text when all its filled cells hold the same text."""
+    texts = {join_wrapped_lines(cell) for cell in row.cells if cell_text(cell).strip()}
+    return texts.pop() if len(texts) == 1 else None
 
 
 def split_note_rows(
-    rows: list[GridRow], words: NoteWords, text_below_may_join: bool = False
+    rows: list[GridRow],
+    words: NoteWords,
+    first_leads: FirstLeads,
+    text_below_may_join: bool = False,
 ) -> tuple[list[GridRow], list[TaskWarning]]:
     """The rows without note rows (and, where the reader may run the text under the
     table into the last row: ``ReaderTraits.text_below_may_join_table``, without a note
@@ -53,7 +92,7 @@ def split_note_rows(
     kept: list[GridRow] = []
     warnings: list[TaskWarning] = []
     for row in rows:
-        text = note_text(row, words)
+        text = note_text(row, words, first_leads)
         if text is None:
             kept.append(row)
         else:
@@ -67,7 +106,7 @@ def split_note_rows(
 
 
 def _warning(text: str, page: int | None) -> TaskWarning:
-    return TaskWarning("table-note", f"note in the table: {text}", None, page)
+    return TaskWarning(NormalizeCode.TABLE_NOTE, f"note in the table: {text}", None, page)
 
 
 def _trailing_notes(cells: list[Cell], words: NoteWords) -> tuple[list[Cell], list[str]]:
@@ -92,3 +131,20 @@ def _trailing_notes(cells: list[Cell], words: NoteWords) -> tuple[list[Cell], li
         kept.append("\n".join(lines[:start]).rstrip())
         notes.append(join_wrapped_lines("\n".join(lines[start:])))
     return kept, notes
+
+
+def rows_led_by_first(
+    rows: list[GridRow], columns: list[int], whole_table: bool, first_leads: FirstLeads
+) -> list[bool]:
+    """For each row, whether a note above it says the first-named unit leads: a note of
+    the whole table (``whole_table``), or a "下同" note in an earlier row's responsibility
+    cell (``columns``). A row's own note is read with its cell (``split_responsibility``)."""
+    flags: list[bool] = []
+    on = whole_table
+    for row in rows:
+        flags.append(on)
+        for col in columns:
+            cell = cell_text(row.cells[col]) if col < len(row.cells) else None
+            note = read_lead_note(cell, first_leads) if cell is not None else None
+            on = on or (note is not None and note.forward)
+    return flags

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from qingdan.normalize.model import TaskRecord, TaskWarning
 from qingdan.normalize.script import NUMERAL, numeral_value
 from qingdan.normalize.text import squeeze
+from qingdan.normalize.warning_codes import NormalizeCode
 
 _ARABIC = re.compile(r"^(\d+(?:[.．]\d+)*)[.．、]?$")
 _CHINESE_NUMBER = re.compile(rf"^([（(]?)({NUMERAL}+)([）)、.．]?)$")
@@ -105,5 +106,5 @@ def check_numbering(records: list[TaskRecord]) -> list[TaskWarning]:
             f"record {record.seq}: 序号 {record.no!r} {_problem(number, last)} "
             f"{last_record.no!r} (record {last_record.seq}); a row may be lost or split"
         )
-        warnings.append(TaskWarning("numbering", message, record.seq, record.page))
+        warnings.append(TaskWarning(NormalizeCode.NUMBERING, message, record.seq, record.page))
     return warnings

@@ -19,6 +19,9 @@ deadlines are read exactly as in a table.
 * Items are found by their numbering: ``1.``/``1、``/``1．`` when the list has them;
   otherwise ``（一）`` items under ``一、`` sections; otherwise ``一、`` items. The
   numbering is ``no`` without its full stop or 、 (``1.`` -> ``1``; ``（一）`` stays).
+  A ``（一）`` heading's ordinal is numbering too: the category is its text without it.
+  When unnumbered paragraphs each end with their own role note under headings that
+  have none, the paragraphs are the items (``no`` null) and every heading is a heading.
   Lines numbered below the items (``（1）``, ``①``) and unnumbered lines continue the
   item's text, as wrapped lines of a table cell do.
 * A role line is ``LABEL：value`` whose label names a responsibility, deadline, person
@@ -27,6 +30,13 @@ deadlines are read exactly as in a table.
   several responsibility roles (``牵头单位：X；配合单位：Y``) is one 责任单位 value,
   read from its words as a table's 责任单位 cell is. A role label in the middle of an
   item's text (``……完成。牵头单位：X``) starts a role line there.
+* A role note in brackets at the end of an item (``（牵头单位：X；配合单位：Y；完成时限：Z）``,
+  ``[…]``, ``（X牵头，Y配合，年底前完成）``) is read as role lines and is no part of the
+  measure; role words prove the names in it, known units or not. A line opening with a
+  label we do not know is a role line when its value says who leads in role words
+  (``部门分工：X牵头，Y配合。``), or a field kept in ``extra`` when it stands among an
+  item's role lines or opens lines of several items (``任务来源：…``). A value's final 。
+  ends the sentence, not the name or the date.
 * It is a list only when at least one item has a role line: numbered paragraphs
   without any (a notice's own 一、二、) are not a task list.
 * Lines above the first heading or item are the lines naming the list (title); text
@@ -37,19 +47,26 @@ deadlines are read exactly as in a table.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, RawRow, RawTable
 from qingdan.normalize.columns import ColumnSynonyms
+from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.responsibility import final_bracket, states_roles
 from qingdan.normalize.roles import LABELLED_EXTRA_ROLES, Role
 from qingdan.normalize.script import NUMERAL
+from qingdan.normalize.text import squeeze
+from qingdan.normalize.warning_codes import NormalizeCode
+
+if TYPE_CHECKING:
+    from qingdan.normalize.knowledge import Knowledge
 
 NO_LABEL, CATEGORY_LABEL, MEASURE_LABEL = "序号", "类别", "任务内容"
-RESPONSIBLE_LABEL = "责任单位"
+RESPONSIBLE_LABEL, DEADLINE_LABEL = "责任单位", "完成时限"
 """The synthetic header's labels for what paragraph form does not label itself."""
 
 _NUMERAL = f"{NUMERAL}+"
@@ -60,11 +77,21 @@ _SUB_ITEM = re.compile(r"^(?:[（(]\d{1,3}[）)]|[①-⑳])")
 _CHINESE_ITEM = re.compile(rf"^({_NUMERAL})[、.．]")
 # A role label: a short text before a colon, at the line's start or after a sentence
 # end, a semicolon or a space.
-_LABEL = re.compile(r"(?:^|(?<=[。；;，,\s]))([^\s：:。；;，,]{2,10})\s*[：:]")
+# A label may be spaced out to fill its width ("牵 头 部 门：").
+_LABEL = re.compile(
+    r"(?:^|(?<=[。；;，,\s]))([^\s：:。；;，,](?:[ 　]?[^\s：:。；;，,]){1,9})\s*[：:]"
+)
 # A page number printed in the text (— 3 —, 第3页 共8页): not part of any task.
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 _RESPONSIBILITY = frozenset({Role.LEAD, Role.SUPPORT, Role.RESPONSIBLE})
 _ROLE_LINES = _RESPONSIBILITY | {Role.DEADLINE, *LABELLED_EXTRA_ROLES}
+_ROLE_WORDS = {Role.LEAD: "牵头单位", Role.SUPPORT: "配合单位", Role.RESPONSIBLE: RESPONSIBLE_LABEL}
+"""The label a folded 责任单位 cell writes for each role's line."""
+_FULL_STOP_ENDS = _RESPONSIBILITY | {Role.DEADLINE, Role.PEOPLE}
+"""Roles whose value loses a line-final 。: names and dates, not sentences."""
+_SENTENCE_END = " ；;，,"
+"""Stripped from every role value; a value that names units, people or a date also loses
+its line-final 。 (it ends the sentence, not the name: ``_FULL_STOP_ENDS``)."""
 
 
 class Level(Enum):
@@ -94,24 +121,47 @@ class ParagraphList(NamedTuple):
     """The lines above the list (its attachment label and title)."""
 
 
-def read_paragraph_list(lines: Sequence[str], synonyms: ColumnSynonyms) -> ParagraphList | None:
+def read_paragraph_list(lines: Sequence[str], knowledge: Knowledge) -> ParagraphList | None:
     """The task list in a document's text lines, or ``None`` when they hold none."""
     lines = [line.strip() for line in lines if line.strip() and not _PAGE_NUMBER.match(line)]
-    levels = _levels(lines)
+    synonyms = knowledge.columns
+    reader = _Reader(knowledge, {})
+    levels = _levels(lines, reader.own_roles)
     if levels is None:
         return None
-    reader = _Reader(synonyms, levels)
+    reader.levels = levels
+    reader.unnumbered = Level.ITEM not in levels.values()
+    reader.field_labels = _repeated_labels(lines)
     for line in lines:
         reader.read(line)
     items = [entry for entry in reader.entries if isinstance(entry, _Item)]
     if not any(item.roles for item in items):
         return None
+    headings = [entry for entry in reader.entries if isinstance(entry, str)]
+    if not reader.above and len(headings) == 1 and reader.entries[0] == headings[0]:
+        # "一、10件民生实事任务分解表" opening the text, the only heading: the list's name,
+        # as the same line above a table is.
+        reader.entries.pop(0)
+        reader.above.append(headings[0])
     table = reader.table()
     task_rows = collect_task_rows([table], synonyms)
     if task_rows is None:
         return None
+    # A field under a label we do not know is printed as that label's: kept in extra,
+    # never guessed from its content as a table's unknown column is.
+    unknown = {label for label in reader.labels if synonyms.role_for(label) is None}
+    header = task_rows.header
+    hints = [
+        Role.NOTE if label in unknown else hint
+        for label, hint in zip(header.labels, header.hints, strict=True)
+    ]
+    task_rows = task_rows._replace(header=header._replace(hints=hints))
     note = f"no task table: {len(items)} numbered paragraphs read as tasks"
-    warnings = [TaskWarning("paragraph-list", note), *reader.warnings, *task_rows.warnings]
+    warnings = [
+        TaskWarning(NormalizeCode.PARAGRAPH_LIST, note),
+        *reader.warnings,
+        *task_rows.warnings,
+    ]
     return ParagraphList(task_rows._replace(warnings=warnings, first_table=None), reader.above)
 
 
@@ -127,12 +177,19 @@ def _level(line: str) -> tuple[Level, str] | None:
     return None
 
 
-def _levels(lines: list[str]) -> dict[Level, Level] | None:
+def _levels(lines: list[str], own_roles: Callable[[str], bool]) -> dict[Level, Level] | None:
     """How each numbering level is read in this document: as a section, a category or
-    the items. The items are the deepest level present (1. under （一） under 一、)."""
-    present = {found[0] for line in lines if (found := _level(line))}
+    the items. The items are the deepest level present (1. under （一） under 一、),
+    unless the items are unnumbered: paragraphs that each end with their own role note
+    under headings that have none (a heading is then a heading at every level)."""
+    found = [_level(line) for line in lines]
+    present = {f[0] for f in found if f}
     if Level.ITEM in present:
         return {level: level for level in Level}
+    unnumbered = [own_roles(line) for line, f in zip(lines, found, strict=True) if not f]
+    numbered = [own_roles(line) for line, f in zip(lines, found, strict=True) if f]
+    if present and any(unnumbered) and not any(numbered):
+        return {level: level for level in present}
     if Level.CATEGORY in present:
         return {Level.SECTION: Level.SECTION, Level.CATEGORY: Level.ITEM}
     if Level.SECTION in present:
@@ -143,8 +200,9 @@ def _levels(lines: list[str]) -> dict[Level, Level] | None:
 class _Reader:
     """The lines read in order into sections, categories and items."""
 
-    def __init__(self, synonyms: ColumnSynonyms, levels: dict[Level, Level]) -> None:
-        self.synonyms = synonyms
+    def __init__(self, knowledge: Knowledge, levels: dict[Level, Level]) -> None:
+        self.knowledge = knowledge
+        self.synonyms = knowledge.columns
         self.levels = levels
         self.above: list[str] = []
         self.entries: list[_Item | str] = []
@@ -154,6 +212,14 @@ class _Reader:
         """Role labels in the order first seen: the synthetic header's role columns."""
         self._category: str | None = None
         self._started = False
+        self._heading = False
+        """A heading was the last numbered line: unnumbered text under it with its own
+        roles is an item without a number."""
+        self.unnumbered = False
+        self._in_role_lines = False
+        self.field_labels: frozenset[str] = frozenset()
+        """Labels opening a line more than once: fields of the items, known or not."""
+        """The items are paragraphs without numbers, each ending with its own roles."""
 
     def read(self, line: str) -> None:
         """Read one line: a heading, an item, a role line or a continuation."""
@@ -162,12 +228,17 @@ class _Reader:
         if found and role is Level.SECTION:
             self._started, self._category = True, None
             self.entries.append(line)
+            self._heading = True
         elif found and role is Level.CATEGORY:
-            self._started, self._category = True, line
+            # The heading's （一） is numbering, as an item's 1. is: the category is its text.
+            heading = line[_number_end(line, found[0]) :].strip()
+            self._started, self._category = True, heading or line
+            self._heading = True
         elif found and role is Level.ITEM:
             self._started = True
             no, text = found[1], line[_number_end(line, found[0]) :]
             self.entries.append(_Item(no, self._category, []))
+            self._heading = False
             self._text(text)
         elif not self._started:
             self.above.append(line)
@@ -176,13 +247,29 @@ class _Reader:
 
     def _text(self, text: str) -> None:
         """Text of the current item: its measure, then role lines, each to its column."""
+        bracket = self._role_bracket(text)
+        if bracket is not None:
+            text, parts = bracket
+            head = text
+        else:
+            current = self.entries[-1] if self.entries else None
+            self._in_role_lines = isinstance(current, _Item) and current.last_role is not None
+            parts = self._role_parts(text)
+            self._in_role_lines = False
+            head = text[: parts[0][1]] if parts else text
+        if bracket is None and not parts and (rejoined := self._wrapped_bracket(text)):
+            text, parts = rejoined
+            head = text
         item = self.entries[-1] if self.entries and isinstance(self.entries[-1], _Item) else None
-        parts = self._role_parts(text)
-        head = text[: parts[0][1]] if parts else text
+        ended = item is None or self._heading or bool(item.roles)
+        if (self._heading and parts) or (self.unnumbered and ended):
+            item = _Item("", self._category, [])
+            self.entries.append(item)
+            self._heading = False
         if item is None:
             if text.strip():
                 message = f"text under a heading but in no task: {text}"
-                self.warnings.append(TaskWarning("paragraph-text", message))
+                self.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_TEXT, message))
             return
         if head.strip():
             if item.last_role is None or _SUB_ITEM.match(head):
@@ -196,6 +283,44 @@ class _Reader:
             item.roles.setdefault(label, []).extend([value] if value else [])
             item.last_role = label
 
+    def _wrapped_bracket(self, text: str) -> tuple[str, list[tuple[str, int, str]]] | None:
+        """The item's text so far and this line without a role note whose bracket opened
+        on an earlier line (a PDF wraps a long note), and the note's parts; ``None``
+        when the joined text ends otherwise. The item's lines are then that text."""
+        item = self.entries[-1] if self.entries else None
+        if not isinstance(item, _Item) or self._heading or item.roles or not item.lines:
+            return None
+        found = self._role_bracket("".join(item.lines) + text)
+        if found is not None:
+            item.lines.clear()
+        return found
+
+    def _states_roles(self, text: str) -> bool:
+        """Whether a text says who leads in role words or labels (``states_roles``)."""
+        return states_roles(text, self.knowledge.departments, self.knowledge.responsibility)
+
+    def own_roles(self, line: str) -> bool:
+        """Whether a line names its own roles: a role note in brackets at its end."""
+        return self._role_bracket(line) is not None
+
+    def _role_bracket(self, text: str) -> tuple[str, list[tuple[str, int, str]]] | None:
+        """The text without a role note in brackets at its end, and the note's parts:
+        "……。（牵头单位：X；配合单位：Y；完成时限：Z）" or "……。（X牵头，Y配合）".
+        ``None`` when the text ends otherwise (a bracket such as （试行） stays)."""
+        final = final_bracket(text)
+        if final is None:
+            return None
+        start, content, stop = final
+        head = text[:start].rstrip() + stop
+        parts = self._role_parts(content)
+        if parts and not content[: parts[0][1]].strip():
+            return head, [(label, len(head), value) for label, _, value in parts]
+        roles, deadline = _deadline_clause(content.strip(), self.knowledge)
+        if self._states_roles(roles):
+            found = [(RESPONSIBLE_LABEL, len(head), roles)]
+            return head, found + ([(DEADLINE_LABEL, len(head), deadline)] if deadline else [])
+        return None
+
     def _role_parts(self, text: str) -> list[tuple[str, int, str]]:
         """The role labels in a text: ``(column label, start, value)`` for each.
 
@@ -203,9 +328,9 @@ class _Reader:
         say who leads); labels of other roles split the line.
         """
         found = [
-            (match.group(1), match.start(1), match.end())
+            (label, match.start(1), match.end())
             for match in _LABEL.finditer(text)
-            if self.synonyms.role_for(match.group(1)) in _ROLE_LINES
+            if (label := self._role_label(match, text)) is not None
         ]
         responsibility = [f for f in found if self.synonyms.role_for(f[0]) in _RESPONSIBILITY]
         if len(responsibility) > 1:
@@ -219,13 +344,37 @@ class _Reader:
                     label, value_start = RESPONSIBLE_LABEL, start
                     if self.synonyms.role_for(first[0]) is Role.RESPONSIBLE:
                         value_start = first[2]
-                merged.append((label, start, text[value_start:end].strip(" ；;，,")))
+                merged.append((label, start, self._value(label, text[value_start:end])))
             return merged
         parts = []
         for index, (label, start, value_start) in enumerate(found):
             end = found[index + 1][1] if index + 1 < len(found) else len(text)
-            parts.append((label, start, text[value_start:end].strip(" ；;，,")))
+            parts.append((label, start, self._value(label, text[value_start:end])))
         return parts
+
+    def _role_label(self, match: re.Match[str], text: str) -> str | None:
+        """The column a label starts: its own when it names a role; 责任单位 when a line
+        starts with a label we do not know whose value says who leads in role words
+        ("部门分工：X牵头，Y配合。"); its own again for any label opening a line among
+        an item's role lines ("任务来源：……" after "牵头单位：……": kept in ``extra``) or
+        opening lines of several items (``field_labels``), unless it reads as a name
+        (a progress line "X区：……" goes on its value); ``None`` when it is no role label."""
+        label = squeeze(match.group(1))
+        if self.synonyms.role_for(label) in _ROLE_LINES:
+            return label
+        if match.start(1) == 0 and self._states_roles(text[match.end() :]):
+            return RESPONSIBLE_LABEL
+        if match.start(1) or not (self._in_role_lines or label in self.field_labels):
+            return None
+        return None if self.knowledge.departments.model.read(label).kind.is_name else label
+
+    def _value(self, label: str, value: str) -> str:
+        """A role line's value without the separators around it (and a final 。 that ends
+        a list of names or a date)."""
+        value = value.strip(_SENTENCE_END)
+        if self.synonyms.role_for(label) in _FULL_STOP_ENDS:
+            value = value.removesuffix("。")
+        return value
 
     def table(self) -> RawTable:
         """The synthetic table: header, section rows and one row per item."""
@@ -276,20 +425,42 @@ class _Reader:
 def _column_text(item: _Item, column: str, labels: list[str], synonyms: ColumnSynonyms) -> str:
     """An item's cell in ``column``, which holds the lines of ``labels``.
 
-    In a folded 责任单位 column, a 牵头单位/配合单位 line keeps its label, so the cell
-    reads "牵头单位：X；配合单位：Y" as printed.
+    In a folded 责任单位 column, a 牵头单位/配合单位 line keeps a label, so the cell
+    reads "牵头单位：X；配合单位：Y"; so does a 责任单位 line after another.
     """
     if column != RESPONSIBLE_LABEL:
         return "\n".join(line for label in labels for line in item.roles.get(label, []))
-    parts = []
+    parts: list[str] = []
     for label in labels:
         values = item.roles.get(label)
         if not values:
             continue
         text = "\n".join(values)
-        unlabelled = label == RESPONSIBLE_LABEL or synonyms.role_for(label) is Role.RESPONSIBLE
-        parts.append(text if unlabelled else f"{label}：{text}")
+        # A 责任单位-type label first is the cell's own word; after a 牵头 label it says
+        # who supports ("牵头单位：X；责任（配合）单位：Y"). Each label is written as the
+        # word of its role, which the cell's reading knows whatever the printed label.
+        role = synonyms.role_for(label)
+        own = label == RESPONSIBLE_LABEL or role is Role.RESPONSIBLE
+        word = _ROLE_WORDS.get(role, label) if role is not None else label
+        parts.append(text if own and not parts else f"{word}：{text}")
     return "；".join(parts)
+
+
+def _repeated_labels(lines: list[str]) -> frozenset[str]:
+    """Labels that open more than one line ("市折子号：21", "市折子号：69"): each item's
+    field of that name, though we do not know the label."""
+    labels = [squeeze(m.group(1)) for line in lines if (m := _LABEL.match(line))]
+    return frozenset(label for label in labels if labels.count(label) > 1)
+
+
+def _deadline_clause(note: str, knowledge: Knowledge) -> tuple[str, str]:
+    """A role note without a deadline clause at its end, and that clause ("X牵头，Y配合，
+    年内完成" -> "X牵头，Y配合", "年内完成"); the clause is "" when there is none."""
+    head, _, tail = note.rpartition("，") if "，" in note else note.rpartition("；")
+    # Probed with any year: only whether the clause names a date or a term matters.
+    if head and tail and parse_deadline(tail, 2000, knowledge.deadlines).kind is not None:
+        return head, tail
+    return note, ""
 
 
 def _number_end(line: str, level: Level) -> int:

@@ -21,6 +21,7 @@ from qingdan.normalize.values import (
     RowAt,
     Values,
 )
+from qingdan.normalize.warning_codes import NormalizeCode
 
 __all__ = ["RecordContext", "build_record"]
 
@@ -92,7 +93,7 @@ def _unknown_departments(
     """An ``unknown-department`` warning for each name that matches nothing we know."""
     return [
         TaskWarning(
-            "unknown-department",
+            NormalizeCode.UNKNOWN_DEPARTMENT,
             f"{name!r} is not a known department name and has no department suffix",
             record.seq,
             page,

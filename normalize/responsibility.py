@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from qingdan.normalize.script import CLAUSE_BREAKS
+from qingdan.normalize.lead_notes import read_lead_note
+from qingdan.normalize.script import CLAUSE_BREAKS, CLOSING, OPENING
 from qingdan.normalize.text import squeeze
 from qingdan.normalize.units.departments import (
     DepartmentKnowledge,
@@ -29,6 +30,8 @@ from qingdan.normalize.units.reading import Kind
 
 LEAD = "lead"
 SUPPORT = "support"
+SHARED = "shared"
+"""A role word sharing the work out: lead when no clause before named one, else support."""
 
 _BREAK = rf"[{CLAUSE_BREAKS}\s]"
 """What may follow a role word: a separator, a line break or the end of the cell."""
@@ -77,6 +80,8 @@ class ResponsibilityWords(NamedTuple):
     """Words of a label saying the first name leads: ``first`` and ``lead`` lists."""
     lead_mark: re.Pattern[str]
     """A mark before a name that makes it the lead (▲)."""
+    after_lead_support: frozenset[str]
+    """Labels naming the supporters when a lead label came before them (责任单位)."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> ResponsibilityWords:
@@ -88,7 +93,8 @@ class ResponsibilityWords(NamedTuple):
                 roles.update(dict.fromkeys(group[role], role))
         label_words = _alternatives([*labels[LEAD], *labels[SUPPORT]])
         mark_words = _alternatives([*marks[LEAD], *marks[SUPPORT]])
-        verb_words = _alternatives([*verbs[LEAD], *verbs[SUPPORT]])
+        roles.update(dict.fromkeys(verbs[SHARED], SHARED))
+        verb_words = _alternatives([*verbs[LEAD], *verbs[SUPPORT], *verbs[SHARED]])
         fillers = _alternatives(verbs["fillers"])
         return cls(
             label=re.compile(rf"(?:^|(?<={_BREAK}))({label_words})\s*[：:]"),
@@ -99,6 +105,7 @@ class ResponsibilityWords(NamedTuple):
             openers=tuple(verbs["openers"]),
             first_leads=data["first_leads"],
             lead_mark=re.compile(f"[{''.join(re.escape(m) for m in data['lead_marks']['marks'])}]"),
+            after_lead_support=frozenset(labels["after_lead_support"]),
         )
 
 
@@ -124,6 +131,11 @@ def split_responsibility(
     ``label_says_first_leads``); it applies to cells that name no roles themselves.
     """
     reader = _NameReader(departments)
+    note = read_lead_note(text, words.first_leads)
+    if note is not None:
+        # "X、Y（列第一位的为牵头单位）": the note names no unit, and the first leads.
+        reader.notes.append(DepartmentNote(note.note, note.note))
+        text, first_leads = note.text, True
     return _split(text or "", reader, words, first_leads)._replace(notes=reader.notes)
 
 
@@ -140,6 +152,18 @@ def _split(
     if first_leads:
         return Responsibility(names[:1], names[1:])
     return Responsibility(names, [])
+
+
+def states_roles(
+    text: str, departments: DepartmentKnowledge | DepartmentReader, words: ResponsibilityWords
+) -> bool:
+    """Whether a text says who leads in role words or labels ("X牵头，Y配合", "牵头单位：
+    X") and is understood so, naming someone: the role words prove the names, known
+    units or not (a bracket note at the end of a numbered paragraph)."""
+    if not (words.verb.search(text) or words.label.search(text)):
+        return False
+    found = split_responsibility(text, departments, words)
+    return found.understood and bool(found.lead or found.support)
 
 
 def names_only_units(
@@ -185,11 +209,15 @@ def _read_labels(
     if _has_text(text[: matches[0].start()]):
         return _not_understood(text, reader)
     roles: dict[str, list[str]] = {LEAD: [], SUPPORT: []}
+    lead_labelled = False
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(text)
-        roles[patterns.roles[squeeze(match[1])]].extend(
-            reader.names(_trimmed(text[match.end() : end]))
-        )
+        label = squeeze(match[1])
+        role = patterns.roles[label]
+        if lead_labelled and label in patterns.after_lead_support:
+            role = SUPPORT  # "牵头单位：X；责任单位：Y": Y works under X's lead
+        lead_labelled = lead_labelled or role == LEAD
+        roles[role].extend(reader.names(_trimmed(text[match.end() : end])))
     return Responsibility(roles[LEAD], roles[SUPPORT])
 
 
@@ -247,7 +275,10 @@ def _read_verbs(
         names = reader.names(_without_opener(text[start : match.start()], patterns))
         if not names:
             return _not_understood(text, reader)
-        roles[patterns.roles[squeeze(match[1])]].extend(names)
+        role = patterns.roles[squeeze(match[1])]
+        if role == SHARED:
+            role = SUPPORT if roles[LEAD] else LEAD
+        roles[role].extend(names)
         start = match.end()
     rest = reader.names(_trimmed(text[start:]))
     if rest and roles[LEAD] and not roles[SUPPORT]:
@@ -281,16 +312,17 @@ _STOP = re.compile(r"\s*([。；;，,]?)\s*$")
 """What may follow the bracket at the end of a measure: the sentence's stop."""
 
 
-def _final_bracket(text: str) -> tuple[int, str, str] | None:
+def final_bracket(text: str) -> tuple[int, str, str] | None:
     """(start, content, stop) of the bracket group that ends the text, nested brackets
-    included (（各县（市、区）人民政府牵头）); ``None`` when the text ends otherwise."""
+    included (（各县（市、区）人民政府牵头）, [牵头单位：X]); ``None`` when the text ends
+    otherwise."""
     stop = _STOP.search(text)
     end = stop.start() if stop else len(text)
-    if not end or text[end - 1] not in "）)":
+    if not end or text[end - 1] not in CLOSING:
         return None
     depth = 0
     for position in range(end - 1, -1, -1):
-        depth += (text[position] in "）)") - (text[position] in "（(")
+        depth += (text[position] in CLOSING) - (text[position] in OPENING)
         if depth == 0:
             return position, text[position + 1 : end - 1], stop[1] if stop else ""
     return None
@@ -316,7 +348,7 @@ def split_inline_responsibility(
     ``None`` then, with the measure unchanged.
     """
     text = measure or ""
-    final = _final_bracket(text)
+    final = final_bracket(text)
     if final is None or not final[1].strip():
         return text, None
     start, content, stop = final

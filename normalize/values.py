@@ -31,6 +31,7 @@ from qingdan.normalize.units.departments import (
     DepartmentNote,
     DepartmentReader,
 )
+from qingdan.normalize.warning_codes import NormalizeCode
 
 if TYPE_CHECKING:  # the knowledge imports the steps it feeds
     from qingdan.normalize.knowledge import Knowledge
@@ -47,6 +48,8 @@ class RecordContext(NamedTuple):
     """The document's department reader (its title and cells seen)."""
     misread: bool = False
     """The text was read by OCR: look-alike characters in deadlines are corrected."""
+    lead_note: bool = False
+    """A note before this row ("列第一位的为牵头单位，下同") says the first name leads."""
 
     @property
     def departments(self) -> DepartmentKnowledge:
@@ -63,8 +66,8 @@ class RecordContext(NamedTuple):
         return self.reader
 
     def first_leads(self) -> bool:
-        """Whether a lone responsibility column's label says its first name leads."""
-        return any(
+        """Whether a lone responsibility column's label (or a note) says its first name leads."""
+        return self.lead_note or any(
             label_says_first_leads(label, self.knowledge.responsibility)
             for label, role in zip(self.labels, self.roles, strict=True)
             if role is Role.RESPONSIBLE
@@ -88,7 +91,7 @@ class RowAt(NamedTuple):
     row: GridRow
     context: RecordContext
 
-    def warning(self, code: str, message: str) -> TaskWarning:
+    def warning(self, code: NormalizeCode, message: str) -> TaskWarning:
         """A warning about this row's record."""
         return TaskWarning(code, message, self.seq, self.row.page)
 
@@ -125,7 +128,7 @@ def note_warnings(notes: Sequence[DepartmentNote], at: RowAt) -> list[TaskWarnin
     """One ``department-note`` warning per note taken out of a department name."""
     return [
         at.warning(
-            "department-note",
+            NormalizeCode.DEPARTMENT_NOTE,
             f"{n.note!r} is a note, not a department name"
             if n.is_phrase
             else f"{n.written!r}: {n.note!r} removed from the department name",
@@ -155,10 +158,10 @@ def read_deadline(cells: list[PlacedCell], at: RowAt) -> Values:
                 f"deadline {text!r} as OCR read it corrected to {corrected[0]!r}"
                 " (look-alike characters)"
             )
-            warnings.append(at.warning("ocr-correction", message))
+            warnings.append(at.warning(NormalizeCode.OCR_CORRECTION, message))
             text, deadline = corrected
     if text and deadline.kind is None:
-        warnings.append(at.warning("deadline", f"deadline {text!r} names no date"))
+        warnings.append(at.warning(NormalizeCode.DEADLINE, f"deadline {text!r} names no date"))
     fields = RecordFields(deadline=text, due=deadline.due, due_kind=deadline.kind)
     return Values(fields, warnings=warnings)
 
@@ -193,13 +196,15 @@ def read_responsibility(cells: list[PlacedCell], at: RowAt) -> Values:
         if not shared.understood:
             text = join_wrapped_lines(placed.cell)
             message = f"record {at.seq}: cannot tell lead from support in {text!r}; "
-            warnings.append(at.warning("responsibility", message + "all names put in lead"))
+            warnings.append(
+                at.warning(NormalizeCode.RESPONSIBILITY, message + "all names put in lead")
+            )
     return Values(RecordFields(), lead, support, warnings)
 
 
 def read_text(cells: list[PlacedCell], at: RowAt) -> Values:
     """Section, category, 序号 and measure, wrapped lines joined; a responsibility
-    bracket closing the measure gives names (CONVENTIONS.md); ``no-measure`` without it."""
+    bracket closing the measure gives names (docs/conventions.md); ``no-measure`` without it."""
     reader = at.context.department_reader()
     measure, inline = split_inline_responsibility(
         _joined(cells, "measure"), reader, at.context.knowledge.responsibility
@@ -211,7 +216,7 @@ def read_text(cells: list[PlacedCell], at: RowAt) -> Values:
         lead, support = inline.lead, inline.support
         warnings.extend(note_warnings(inline.notes, at))
     if not measure:
-        warnings.append(at.warning("no-measure", "row has no measure text"))
+        warnings.append(at.warning(NormalizeCode.NO_MEASURE, "row has no measure text"))
     fields = RecordFields(
         section=_joined(cells, "section") or at.row.section,
         category=_joined(cells, "category"),

@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from qingdan.batch import BatchSummary, FileResult, Skipped
-from qingdan.inputs import DOCUMENT_SUFFIXES
+from qingdan.inputs import is_document
 from qingdan.writers.text_width import cut_to_width
 
 
@@ -129,7 +129,7 @@ def print_summary(
 def _named_alone(skip: Skipped) -> bool:
     """Whether a skipped input gets a line of its own: it was named on the command
     line, or it is a document in a folder (a .xls beside the .docx files)."""
-    return not skip.in_folder or skip.path.suffix.lower() in DOCUMENT_SUFFIXES
+    return not skip.in_folder or is_document(skip.path)
 
 
 def folder_skips_line(paths: Sequence[Path]) -> str:

@@ -39,7 +39,7 @@ from qingdan.cli_parsing import (
     parse_command,
     split_command,
 )
-from qingdan.extract import READERS
+from qingdan.extract import supported_suffixes
 from qingdan.extract.errors import QingdanError
 from qingdan.extract.grid import Cell, Covered
 from qingdan.writers import OutputFormat
@@ -167,7 +167,7 @@ def _convert_arguments(parser: Parser) -> None:
         nargs="+",
         type=Path,
         metavar="INPUT",
-        help=f"Attachments ({' '.join(READERS)}), folders (searched recursively), "
+        help=f"Attachments ({' '.join(supported_suffixes())}), folders (searched recursively), "
         "globs, or - for standard input.",
     )
     options = parser.options

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from qingdan.extract import READERS
+from qingdan.extract import spec_for, unsupported_reason
 
 STDIN = Path("-")
 """The input ``-``: the attachment is read from standard input."""
@@ -28,14 +28,19 @@ LOCK_FILE_REASON = (
     "an Office lock file (Word keeps it while the document is open), not an attachment"
 )
 
-DOCUMENT_SUFFIXES = frozenset(
-    [
-        ".doc", ".dot", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".et", ".ods", ".ppt",
-        ".pptx", ".ofd", ".html", ".htm", ".mht", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
-        ".zip", ".rar", ".7z",
-    ]
-)  # fmt: skip
-"""Documents a person may have meant as attachments: skipped with a reason, even in folders."""
+UNREAD_DOCUMENT_SUFFIXES = frozenset(
+    [".dot", ".rtf", ".odt", ".ods", ".ppt", ".pptx", ".mht", ".zip", ".rar", ".7z"]
+)
+"""Documents no reader handles that a person may have meant as attachments (an ``.rtf``
+beside the ``.docx`` files): skipped with a reason, even in folders."""
+
+
+def is_document(path: Path) -> bool:
+    """Whether a person may have meant ``path`` as an attachment: a format a reader
+    handles (``extract.formats``) or one of ``UNREAD_DOCUMENT_SUFFIXES``."""
+    suffix = path.suffix.lower()
+    return suffix in UNREAD_DOCUMENT_SUFFIXES or spec_for(suffix) is not None
+
 
 SNIFFED = {b"%PDF-": ".pdf", b"PK\x03\x04": ".docx"}
 """Leading bytes -> the suffix whose reader reads them (standard input has no name)."""
@@ -116,18 +121,12 @@ def _expand(spec: Path) -> list[Path] | None:
     return [Path(p) for p in sorted(glob.glob(str(spec), recursive=True))]
 
 
-def unsupported_reason(path: Path) -> str:
-    """Why a file no reader handles is not converted."""
-    known = ", ".join(sorted(READERS))
-    return f"unsupported file type {path.suffix!r} (supported: {known})"
-
-
 def collect_inputs(specs: Iterable[Path], exclude: Path | None = None) -> Inputs:
     """The attachments named by files, folders (searched recursively) and glob patterns.
 
     Office lock files (``~$...``), patterns that match nothing, files named on the
     command line that no reader handles and documents in folders that no reader
-    handles (``DOCUMENT_SUFFIXES``) are skipped with a reason; other files in folders
+    handles (``UNREAD_DOCUMENT_SUFFIXES``) are skipped with a reason; other files in folders
     that no reader handles are ignored; hidden files in folders and anything inside
     ``exclude`` (the output folder) are left out. A path that does not exist is kept,
     so that it fails with "no such file"; ``-`` is kept as standard input.
@@ -184,8 +183,8 @@ def _skip_reason(path: Path, in_folder: bool) -> str | None:
         return LOCK_FILE_REASON
     if in_folder and _earlier_output(path):
         return EARLIER_OUTPUT
-    if path != STDIN and path.exists() and path.suffix.lower() not in READERS:
-        if in_folder and path.suffix.lower() not in DOCUMENT_SUFFIXES:
+    if path != STDIN and path.exists() and spec_for(path.suffix) is None:
+        if in_folder and not is_document(path):
             return ""
         return unsupported_reason(path)
     return None

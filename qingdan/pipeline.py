@@ -16,12 +16,13 @@ from qingdan.extract import ReadOptions, read_data, read_document
 from qingdan.extract.errors import QingdanError
 from qingdan.normalize import Knowledge, normalize
 from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.warning_codes import NormalizeCode
 
 if TYPE_CHECKING:
     from qingdan.normalize.model import TaskList
     from qingdan.schema import Document
 
-STRICT_CODES = frozenset({"column-roles"})
+STRICT_CODES = frozenset({NormalizeCode.COLUMN_ROLES})
 """Warning codes that make a document fail under ``strict`` (``--strict``): the column
 roles were chosen with doubt, so the records may hold the wrong text (issue 12)."""
 
@@ -88,7 +89,7 @@ def said_when_empty(task_list: TaskList) -> TaskList:
     if task_list.records or task_list.warnings:
         return task_list
     warning = TaskWarning(
-        "no-records", "the task table has a header but no task rows: no record was made"
+        NormalizeCode.NO_RECORDS, "the task table has a header but no task rows: no record was made"
     )
     return task_list._replace(warnings=[warning])
 

@@ -1,9 +1,11 @@
 """Stage 3: the validated output contract (pydantic v2).
 
 ``Document`` is what ``qingdan convert`` writes as JSON and what downstream systems
-rely on; its keys are a contract (see README "Output contract"). ``json_schema()``
-gives its JSON Schema. ``schema.plain`` builds the same JSON from the normalizer's
-dataclasses without pydantic, for the command line's single conversions.
+rely on; its keys are a contract (docs/output.md, whose tables are generated from these
+models). ``json_schema()`` gives its JSON Schema, committed as
+``schema/document.schema.json`` by ``make docs``. ``schema.plain`` builds the same JSON
+from the normalizer's dataclasses without pydantic, for the command line's single
+conversions.
 
 The models are imported on first use (module ``__getattr__``), so importing
 ``qingdan.schema.plain`` loads no pydantic.
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
         json_schema,
         with_source,
     )
+    from qingdan.schema.warning_codes import WarningCode
 
 __all__ = [
     "Column",
@@ -34,6 +37,7 @@ __all__ = [
     "DueKind",
     "Record",
     "Warning",
+    "WarningCode",
     "from_task_list",
     "json_schema",
     "with_source",

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from qingdan.normalize.model import TaskList
 from qingdan.normalize.roles import Role
+from qingdan.schema.warning_codes import WarningCode
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,56 +75,86 @@ class DocumentInfo(_Model):
         description="the attachment's path relative to the input root (two 附件1.docx in "
         "different folders are two sources); its file name when converted alone",
     )
-    format: str = Field(description="txt, tsv, csv, docx or pdf")
+    format: str = Field(
+        description="the attachment's suffix without the dot (`txt`, `docx`, `pdf`, `xlsx` …: "
+        "every suffix in docs/formats.md)"
+    )
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the file's bytes")
     title: str | None = Field(description="the title above the table")
     attachment: str | None = Field(description="the attachment label, e.g. 附件1")
     year: int | None = Field(description="the year the title names")
     doc_number: str | None = Field(
-        default=None, description="发文字号 as printed (某政办发〔2023〕12号), or null"
+        default=None,
+        description="发文字号 as printed (某政办发〔2023〕12号): a heading line of its own; a "
+        "number cited inside a sentence is another document's; null when not printed",
     )
     issuer: str | None = Field(
-        default=None, description="发文机关: the signature line above the 成文日期, or null"
+        default=None,
+        description="发文机关: the signature line right above the 成文日期 (the 落款); null "
+        "when not printed",
     )
-    issued: date | None = Field(default=None, description="成文日期 (ISO date), or null")
-    columns: list[Column]
+    issued: date | None = Field(
+        default=None,
+        description="成文日期 (ISO date): a line that is a date and nothing else "
+        "(2023年3月1日, 二〇二三年三月一日); null when not printed",
+    )
+    columns: list[Column] = Field(
+        description="each printed column: its `label`, the record `field` it feeds (null when "
+        "it feeds `extra`), its `role`, the role its label suggests (`hint`), what decided the "
+        "role (`decided_by`) and the `evidence` of its cells"
+    )
 
 
 class Record(_Model):
     """One task of the list."""
 
-    seq: int = Field(ge=1, description="1-based position in the list")
-    section: str | None = Field(description="text of the full-width group row above, or null")
-    category: str | None = Field(description="重点工作: the task's group, merged cells carried")
+    seq: int = Field(ge=1, description="1-based order of the record")
+    section: str | None = Field(
+        description="text of the full-width group row above (一、……), or null"
+    )
+    category: str | None = Field(
+        description="the task's group (重点工作), merged cells carried forward, or null"
+    )
     no: str | None = Field(description="the printed 序号, as printed, or null")
-    measure: str = Field(description="工作措施: the measure text, wrapped lines joined")
-    lead: list[DepartmentName] = Field(description="牵头部门, in the order written")
-    support: list[DepartmentName] = Field(description="配合部门, in the order written")
+    measure: str = Field(description="the task text (工作措施), wrapped lines joined")
+    lead: list[DepartmentName] = Field(description="lead units, names as written, in order")
+    support: list[DepartmentName] = Field(
+        description="supporting units, names as written, in order"
+    )
     lead_canonical: list[DepartmentName] = Field(
         default_factory=list,
         description="canonical name of each `lead` name, same order and length "
-        "(the name itself where no alias applies)",
+        "(区发改委 -> 区发展和改革委员会; the name itself where no alias applies)",
     )
     support_canonical: list[DepartmentName] = Field(
         default_factory=list,
         description="canonical name of each `support` name, same order and length",
     )
-    deadline: str | None = Field(description="完成时限 as printed, whitespace removed")
-    due: date | None = Field(description="last day the deadline names (ISO date), or null")
-    due_kind: DueKind | None = Field(description="date, ongoing, recurring, or null")
-    page: int | None = Field(ge=1, description="source page where known, else null")
+    deadline: str | None = Field(
+        description="the deadline (完成时限) as printed, whitespace removed, or null"
+    )
+    due: date | None = Field(
+        description="ISO date of the last day the deadline names (2019年12月 -> 2019-12-31), "
+        "or null"
+    )
+    due_kind: DueKind | None = Field(
+        description="`date`, `ongoing` (长期坚持), `recurring` (每季度), or null when not "
+        "understood"
+    )
+    page: int | None = Field(ge=1, description="source page where the format has pages, else null")
     extra: dict[str, str] = Field(
-        default_factory=dict, description="text of columns that map to no field, by label"
+        default_factory=dict,
+        description="text of columns that map to no field, by their printed label",
     )
 
 
 class Warning(_Model):
     """Something in the document that needs a person's look."""
 
-    code: str
-    message: str
+    code: WarningCode = Field(description="what kind of thing needs a look (docs/output.md)")
+    message: str = Field(description="what was found, where, and what was done about it")
     row: int | None = Field(default=None, description="the record's seq, if about one record")
-    page: int | None = None
+    page: int | None = Field(default=None, description="the source page, where known")
 
 
 class Document(_Model):

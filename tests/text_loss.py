@@ -3,8 +3,9 @@
 Cells are drawn from an alphabet with no character of any header label (so a random
 cell never reads as a header by accident); headers are the real labels. The check:
 every non-whitespace character of every non-header cell appears in some record
-field, in ``extra``, or in a warning. Department separators (、，；/) in department
-cells are exempt: they separate names and are not part of any name.
+field, in ``extra``, or in a warning. Department separators (、，；/。, the reader's own
+``SEPARATORS``) in department cells are exempt: they separate names and are not part
+of any name.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from hypothesis import strategies as st
 from qingdan.extract.grid import Cell
 from qingdan.extract.grid import cell_text as text_of
 from qingdan.normalize.knowledge import Knowledge
+from qingdan.normalize.units.departments import SEPARATORS
 from qingdan.schema import Document
 
 HEADER = ["序号", "重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
 DEPARTMENT_COLUMNS = {3, 4}
-DEPARTMENT_SEPARATORS = set("、，,；;／/")
+DEPARTMENT_SEPARATORS = SEPARATORS
 
 _LABEL_CHARS = set("".join(Knowledge.load().columns.by_label))
 ALPHABET = "".join(

@@ -3,7 +3,7 @@
 ``skeletons/NNN-<province>-<year>-<slug>.toml`` each hold the facts of one list taken
 from a public government page (header labels, column order, merges, numbering, notes,
 unit names and deadline phrasings) with task and note sentences written for the corpus,
-and the truth a careful analyst reads (CONVENTIONS.md). ``corpus.real.skeleton`` reads
+and the truth a careful analyst reads (docs/conventions.md). ``corpus.real.skeleton`` reads
 and checks them, ``corpus.real.render`` renders them through the corpus registries,
 ``corpus.real.run`` scores qingdan on them (``python -m corpus fidelity-real``).
 """

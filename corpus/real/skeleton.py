@@ -2,7 +2,7 @@
 
 A skeleton is the shape of a task list really published on a public page (its header,
 columns, merges, notes, numbering) with sentences written for the corpus, and its truth
-per CONVENTIONS.md. ``load_skeleton`` turns the file into a ``RealList``: the table
+per docs/conventions.md. ``load_skeleton`` turns the file into a ``RealList``: the table
 ``Spec`` or the paragraph lines to render, and the truth records; every problem is a
 ``SkeletonError`` naming the file and the key.
 """

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from qingdan.extract.errors import QingdanError
 from qingdan.extract.grid import Cell, Foot, Notice, TextLine
+from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.pdf.aligned import aligned_table
 from qingdan.extract.pdf.geometry import (
     TableBoxes,
@@ -92,7 +93,7 @@ def read_page(content: PageContent) -> PageReading:
 def _guess_notice(page: int, table: TableBoxes) -> Notice:
     columns = len(table.rows[0]) if table.rows else 0
     return Notice(
-        "aligned-table",
+        NoticeCode.ALIGNED_TABLE,
         f"page {page}: no ruled table; a table of {columns} columns and {len(table.rows)} "
         "rows was read from how the text is aligned (a guess: check its grid)",
         page,

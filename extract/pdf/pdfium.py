@@ -29,6 +29,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from qingdan.extract.errors import EncryptedFile
 from qingdan.extract.grid import Notice
+from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.pdf.clips import clip_box, visible
 from qingdan.extract.pdf.fallback import normalized_text
 from qingdan.extract.pdf.glyphs import TALLEST_BOX, Glyph, plausible_extent
@@ -371,7 +372,7 @@ def open_pages(data: bytes, path: Path, password: str | None) -> Iterator[Iterat
 
 
 REBUILT_XREF = Notice(
-    "damaged-file",
+    NoticeCode.DAMAGED_FILE,
     "the PDF file looks damaged: its cross-reference table is broken and PDFium rebuilt "
     "it from the objects it found. Check the records against the document",
 )

@@ -42,6 +42,7 @@ from pathlib import Path
 
 from qingdan.extract.errors import UnreadableText
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, TextLine, plain_lines
+from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import PDF_ENGINES, ReadOptions
 from qingdan.extract.pdf.fallback import FallbackPages
 from qingdan.extract.pdf.geometry import grid_cells as covered_grid
@@ -173,7 +174,7 @@ def _damage_notices(reading: PageReading) -> list[Notice]:
     if damage.unreadable:
         return [
             Notice(
-                "unreadable-page",
+                NoticeCode.UNREADABLE_PAGE,
                 f"page {reading.number}: {damage.garbage} of {damage.characters} characters "
                 "have no readable text (broken font mapping); the page was skipped",
                 reading.number,
@@ -190,7 +191,7 @@ def _damage_notices(reading: PageReading) -> list[Notice]:
     if counts:
         return [
             Notice(
-                "garbled-text",
+                NoticeCode.GARBLED_TEXT,
                 f"page {reading.number}: {' and '.join(counts)} in the text layer (broken font "
                 "mapping); the text there is kept as found but cannot be read",
                 reading.number,

@@ -22,6 +22,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Notice
 from qingdan.extract.limits import Limits
+from qingdan.extract.notice_codes import NoticeCode
 
 Grey = np.ndarray[Any, np.dtype[Any]]
 """A page image: one byte of grey per pixel, 0 black, 255 white."""
@@ -58,7 +59,7 @@ def decode_image(data: bytes, path: Path, limits: Limits) -> ImagePages:
     if count > limits.ocr_pages:
         notices.append(
             Notice(
-                "limit",
+                NoticeCode.LIMIT,
                 f"the image has {count:,} pages: only the first {limits.ocr_pages:,} were "
                 "read by OCR (raise the limit with QINGDAN_MAX_OCR_PAGES=N)",
             )

@@ -32,6 +32,7 @@ from typing import Any
 from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
 from qingdan.extract.limits import limits_of
+from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.scan import engine as scan_engine
 from qingdan.extract.scan.engine import INSTALL_HINT, require_ocr
@@ -149,7 +150,7 @@ def read_scanned_pdf(
 
 def _first_pages_only(count: int, limit: int) -> Notice:
     return Notice(
-        "limit",
+        NoticeCode.LIMIT,
         f"{count:,} pages are images only: the first {limit:,} were read by OCR (about 5 s "
         "a page; raise the limit with QINGDAN_MAX_OCR_PAGES=N)",
     )
@@ -182,7 +183,9 @@ def with_scanned_pages(
 
 
 def _scanned_pages(listing: str, reason: str) -> Notice:
-    return Notice("scanned-pages", f"page(s) {listing} hold only an image (a scan?) and {reason}")
+    return Notice(
+        NoticeCode.SCANNED_PAGES, f"page(s) {listing} hold only an image (a scan?) and {reason}"
+    )
 
 
 def _rendered_pages(
@@ -210,7 +213,7 @@ def _rendered_pages(
 
 def _shrunk(number: int, width: float, height: float, scale: float) -> Notice:
     return Notice(
-        "limit",
+        NoticeCode.LIMIT,
         f"page {number} is {width:,.0f} x {height:,.0f} points: rendered at "
         f"{72 * scale:.0f} dpi instead of {RENDER_DPI} to stay within QINGDAN_MAX_IMAGE_PIXELS",
     )
@@ -269,7 +272,7 @@ def ocr_notice(confidences: list[float], pages: int, repairs: TextRepairs) -> No
     repaired = repairs.describe()
     changes = f"; corrected: {repaired}" if repaired else ""
     return Notice(
-        "ocr",
+        NoticeCode.OCR,
         f"read by OCR from {pages} page image(s): {len(confidences)} text lines, lowest line "
         f"confidence {min(confidences):.2f}{doubt}{changes}; check the records against the "
         "original",

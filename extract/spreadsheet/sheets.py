@@ -23,6 +23,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from qingdan.extract.grid import Cell, Covered, Extracted, Notice, RawRow, RawTable
+from qingdan.extract.notice_codes import NoticeCode
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def read_sheets(sheets: list[Sheet], notices: list[Notice]) -> Extracted:
         tables.append(RawTable([RawRow(row) for row in body], name=name, text_above=above))
         notices += _hidden_notices(sheet, name)
     if skipped:
-        notices.append(Notice("skipped-sheets", f"sheets skipped: {', '.join(skipped)}"))
+        notices.append(Notice(NoticeCode.SKIPPED_SHEETS, f"sheets skipped: {', '.join(skipped)}"))
     return Extracted(tables=tables, text_before=text_before if tables else lines, notices=notices)
 
 
@@ -132,11 +133,15 @@ def _hidden_notices(sheet: Sheet, name: str) -> list[Notice]:
     columns = sorted({c for _, c in sheet.texts} & set(sheet.hidden_columns))
     if rows:
         numbers = ", ".join(str(r + 1) for r in rows)
-        notices.append(Notice("hidden-rows", f"{name}: hidden rows {numbers} read as the others"))
+        notices.append(
+            Notice(NoticeCode.HIDDEN_ROWS, f"{name}: hidden rows {numbers} read as the others")
+        )
     if columns:
         letters = ", ".join(column_letter(c) for c in columns)
         notices.append(
-            Notice("hidden-columns", f"{name}: hidden columns {letters} read as the others")
+            Notice(
+                NoticeCode.HIDDEN_COLUMNS, f"{name}: hidden columns {letters} read as the others"
+            )
         )
     return notices
 

@@ -19,6 +19,7 @@ from typing import Any
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Extracted, Notice
 from qingdan.extract.limits import limits_of
+from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import ReadOptions
 from qingdan.extract.spreadsheet.sheets import (
     Merge,
@@ -68,7 +69,7 @@ def _keep_formulas(sheet: Sheet, scan: SheetScan) -> Notice:
     cells = [f"{column_letter(col)}{row + 1}" for row, col in sorted(scan.formulas)]
     named = ", ".join(cells[:FORMULAS_NAMED]) + (" …" if len(cells) > FORMULAS_NAMED else "")
     return Notice(
-        "formula-not-computed",
+        NoticeCode.FORMULA_NOT_COMPUTED,
         f"sheet {sheet.name!r}: {len(cells)} formula cell(s) without a computed value "
         f"({named}) kept as their formula text; open and save the file in Excel or WPS "
         "to compute them",

@@ -28,14 +28,15 @@ from typing import Any, NamedTuple
 
 from qingdan.normalize.datafiles import UserFile
 from qingdan.normalize.script import CLOSING, LIST_SEPARATORS, OPENING
-from qingdan.normalize.text import cell_lines
+from qingdan.normalize.text import cell_lines, squeeze
 from qingdan.normalize.units.model import UnitModel, make_room
 from qingdan.normalize.units.places import places_in_names, places_in_title
 from qingdan.normalize.units.reading import Kind
 from qingdan.normalize.units.segment import Piece, Run, best_cut, prepare_run
 
-SEPARATORS = frozenset(LIST_SEPARATORS + "：:")
-"""Separators between names; a colon ends a role label ("牵头单位：X") as well."""
+SEPARATORS = frozenset(LIST_SEPARATORS + "：:。")
+"""Separators between names; a colon ends a role label ("牵头单位：X") as well, and a
+full stop a sentence ("……各直属机构。": the 。 is no name)."""
 
 # The keys of the first knowledge file (issue 2), still accepted in a user's file.
 _LEGACY_KEYS = {
@@ -216,7 +217,70 @@ class DepartmentReader:
 
 def _runs(text: str | None, model: UnitModel) -> list[Run]:
     """A cell's runs: its text between separators outside brackets, breaks located."""
-    return [prepare_run(c, model) for c in split_outside_brackets("\n".join(cell_lines(text)))]
+    chunks = _levels_shared(split_outside_brackets("\n".join(cell_lines(text))), model)
+    return [prepare_run(part, model) for c in chunks for part in split_conjoined(c, model)]
+
+
+def _levels_shared(chunks: list[str], model: UnitModel) -> list[str]:
+    """Chunks with a list of levels sharing one name joined again: "各州、市人民政府" is
+    each 州's and 市's government, one name as "各县（市、区）人民政府" is. The list opens
+    with a collective head and a level (各州), may go on with levels (县), and ends with
+    levels and the government they share (市人民政府); otherwise nothing is joined."""
+    joined: list[str] = []
+    index = 0
+    while index < len(chunks):
+        end = _shared_end(chunks, index, model)
+        joined.append("、".join(chunks[index : end + 1]))
+        index = end + 1
+    return joined
+
+
+def _shared_end(chunks: list[str], start: int, model: UnitModel) -> int:
+    """The last chunk of a level list opening at ``start`` (``start`` when none does)."""
+    compact = squeeze(chunks[start])
+    head = next((h for h in model.collective_heads if compact.startswith(h)), None)
+    if head is None or not model.is_level_run(compact[len(head) :]):
+        return start
+    for end in range(start + 1, len(chunks)):
+        piece = squeeze(chunks[end])
+        if model.is_level_run(piece):
+            continue
+        owner = next((o for o in model.department_owners if piece.endswith(o)), None)
+        if owner and model.is_level_run(piece[: -len(owner)]):
+            return end
+        break
+    return start
+
+
+def split_conjoined(chunk: str, model: UnitModel) -> list[str]:
+    """A chunk cut at a conjunction (及, 和) outside brackets where the text on each
+    side reads as a unit by itself: "市级各有关部门及各县市区政府" is two names, while
+    "住房和城乡建设局" (住房 is no unit) and "县委（和县政府）" stay whole. The
+    conjunction is no part of either name."""
+    depth = 0
+    for position, char in enumerate(chunk):
+        depth += (char in OPENING) - (char in CLOSING and depth > 0)
+        if depth or position == 0:
+            continue
+        word = _conjunction_at(chunk, position, model)
+        if word is None:
+            continue
+        left, rest = chunk[:position], split_conjoined(chunk[position + len(word) :], model)
+        if model.is_unit(squeeze(left)) and model.is_unit(squeeze(rest[0])):
+            return [left, *rest]
+    return [chunk]
+
+
+def _conjunction_at(chunk: str, position: int, model: UnitModel) -> str | None:
+    """The conjunction written at ``position`` that may join two names, or ``None``."""
+    for word in model.conjunctions:
+        if chunk.startswith(word, position):
+            return word
+    for word in model.collective_conjunctions:
+        after = position + len(word)
+        if chunk.startswith(word, position) and chunk.startswith(model.collective_heads, after):
+            return word
+    return None
 
 
 def _collect(run: Run, pieces: list[Piece], cell: DepartmentCell) -> None:

@@ -103,6 +103,8 @@ class UnitModel:
         confirmed: frozenset[str] = frozenset(),
         ranks: dict[str, int] | None = None,
         places: frozenset[str] = frozenset(),
+        conjunctions: tuple[str, ...] = (),
+        collective_conjunctions: tuple[str, ...] = (),
     ) -> None:
         self.levels = levels
         self.zones = zones
@@ -134,6 +136,10 @@ class UnitModel:
         """Level -> its rank in ``level_order`` (0 highest); zones rank as ``zone``."""
         self.places = places
         """Place stems learned from the document (X of X区, X分局)."""
+        self.conjunctions = conjunctions
+        """Words joining two whole names in a list (市级各有关部门及各县市区政府)."""
+        self.collective_conjunctions = collective_conjunctions
+        """Words joining a name and a collective after it (县财政局和各乡镇人民政府)."""
         self._level_index: dict[str, tuple[str, ...]] = {}
         self._cache: dict[str, Reading] = {}
         self._places_cache: dict[str, bool] = {}
@@ -196,6 +202,8 @@ class UnitModel:
             false_starts=_longest_first(data.get("false_starts", [])),
             places=frozenset(str(p) for p in data.get("places", [])),
             ranks=_ranks(data.get("level_order", []), data.get("zones", [])),
+            conjunctions=_longest_first(data.get("conjunctions", [])),
+            collective_conjunctions=_longest_first(data.get("collective_conjunctions", [])),
         )._with_end_characters()
 
     def _with_end_characters(self) -> UnitModel:

@@ -1,4 +1,4 @@
-"""The diff report: pydantic models whose keys are a contract (README "Diff report")."""
+"""The diff report: pydantic models whose keys are a contract (docs/diff.md)."""
 
 from __future__ import annotations
 

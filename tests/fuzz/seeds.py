@@ -12,20 +12,15 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from qingdan.extract import READERS, read_document
+from qingdan.extract import FORMATS, READERS, read_document
 from qingdan.extract.grid import cell_text
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
-SLOW_ENGINES = ("qingdan.extract.office_convert:", "qingdan.extract.scan.reader")
-"""Readers that hand the file to an outside engine taking seconds per file (LibreOffice
-for .doc/.wps/.et, OCR for scans): fuzzing them would test that engine at 5 s a case,
-so the CI run leaves them out; their bad-input handling has tests of its own."""
-
-FUZZED = frozenset(
-    suffix for suffix, target in READERS.items() if not target.startswith(SLOW_ENGINES)
-)
-"""The suffixes the fuzzer makes cases for."""
+FUZZED = frozenset(suffix for spec in FORMATS if not spec.slow for suffix in spec.suffixes)
+"""The suffixes the fuzzer makes cases for: not those of a ``slow`` reader, which hands
+the file to an outside engine taking seconds per file (LibreOffice, OCR): fuzzing it would
+test that engine at 5 s a case; its bad-input handling has tests of its own."""
 SAMPLES = ROOT / "samples"
 PDF_CASES = ROOT / "tests" / "extract" / "pdf_cases"
 

@@ -2,7 +2,7 @@
 
 Each case is a header as published lists print it (labels from real task lists; the
 measures and names are invented) with two body rows, read as a text dump and as a
-Word table, and the records a careful analyst reads from it (CONVENTIONS.md).
+Word table, and the records a careful analyst reads from it (docs/conventions.md).
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ FORMS: list[tuple[str, date | None, str | None]] = [
     ("2019年9月底前完成，长期坚持", date(2019, 9, 30), "date"),
     ("每月", None, "recurring"),
     ("常态化", None, "ongoing"),
-    # CONVENTIONS.md: work kept up has no due date; a duration from an unstated start
+    # docs/conventions.md: work kept up has no due date; a duration from an unstated start
     # keeps its text and has none either (a bare number before 天 is not a month)
     ("常态工作", None, "ongoing"),
     ("三季度末", date(2019, 9, 30), "date"),

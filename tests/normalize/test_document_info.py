@@ -1,4 +1,4 @@
-"""Title and year from the lines above the table (issue 15, CONVENTIONS.md)."""
+"""Title and year from the lines above the table (issue 15, docs/conventions.md)."""
 
 from __future__ import annotations
 

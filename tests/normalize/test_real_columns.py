@@ -2,7 +2,7 @@
 
 Each case is a shape published lists print (progress tables, indicator tables, lists
 grouped by a short name, inspection lists by place), built here with invented words,
-and the records a careful analyst reads from it (CONVENTIONS.md, "Columns that are
+and the records a careful analyst reads from it (docs/conventions.md, "Columns that are
 not tasks, and notes that change roles").
 """
 

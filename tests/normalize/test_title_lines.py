@@ -1,4 +1,4 @@
-"""The title above a table: every line of it, joined; the year it names (CONVENTIONS.md)."""
+"""The title above a table: every line of it, joined; the year it names (docs/conventions.md)."""
 
 from __future__ import annotations
 

@@ -11,10 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from qingdan.extract import READERS, read_document
+from qingdan.extract.notice_codes import NoticeCode
 from qingdan.normalize import normalize
 from qingdan.normalize.column_evidence import ColumnEvidence
 from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
 from qingdan.normalize.roles import Role
+from qingdan.normalize.warning_codes import NormalizeCode
 from qingdan.schema import Document, DocumentInfo, Record, Warning, from_task_list, plain
 from qingdan.schema import models as pydantic_models
 from qingdan.schema.plain import EVIDENCE_SHARES, data_json, document_data
@@ -57,7 +59,7 @@ def test_the_plain_keys_are_the_models_fields_in_order() -> None:
 
 
 def test_the_plain_warning_keys_are_the_models() -> None:
-    data = document_data(_task_list([], [TaskWarning("deadline", "x", 1, 2)]))
+    data = document_data(_task_list([], [TaskWarning(NormalizeCode.DEADLINE, "x", 1, 2)]))
     assert list(data["warnings"][0]) == list(Warning.model_fields)
 
 
@@ -108,7 +110,11 @@ def records(draw: st.DrawFn) -> list[TaskRecord]:
     return built
 
 
-@given(records(), st.lists(st.builds(TaskWarning, texts, texts), max_size=2))
+WARNING_CODES = st.sampled_from([*NoticeCode, *NormalizeCode])
+"""A warning's code is one of the contract's (``schema.WarningCode``); its message is free."""
+
+
+@given(records(), st.lists(st.builds(TaskWarning, WARNING_CODES, texts), max_size=2))
 def test_free_form_records_give_the_same_json_both_ways(
     drawn: list[TaskRecord], warnings: list[TaskWarning]
 ) -> None:
