@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 
 .PHONY: install bytecode demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz knowledge docs \
 	fidelity-real fidelity-real-set fidelity-real-baseline fidelity-scan
@@ -23,11 +24,18 @@ bytecode:
 
 install: $(STAMP)
 
-## demo: convert every sample in samples/ into out/ (JSON per file, all.csv/.jsonl/.xlsx)
-demo: $(STAMP)
-	$(BIN)/qingdan convert samples -o out/
-	@echo "demo: outputs are in out/ (open out/all.xlsx); run the command as .venv/bin/qingdan,"
-	@echo "      or 'source .venv/bin/activate' once and then just qingdan (see README.md)"
+# What a user who only converts needs: the package without its extras (no test, lint or
+# OCR tools). `make install` (and every development target) adds them to the same .venv.
+$(RUN_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+## demo: convert every sample in samples/ into out/ (JSON per file, all.csv/.jsonl/.xlsx);
+## samples that need LibreOffice or the OCR extra, when missing, are listed (exit 0)
+demo: $(RUN_STAMP)
+	$(BIN)/python scripts/demo.py samples out
 
 ## test: the whole test suite (installs the system packages the tests need first)
 test: $(STAMP)
