@@ -4,23 +4,38 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: install demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz knowledge docs \
-	fidelity-real fidelity-real-set fidelity-real-baseline
+.PHONY: install bytecode demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz knowledge docs \
+	fidelity-real fidelity-real-set fidelity-real-baseline fidelity-scan
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,ocr]'
+	$(MAKE) --no-print-directory bytecode
 	touch $(STAMP)
+
+## bytecode: compile the sources once (an editable install is not compiled by pip, and a
+## process that compiles its modules spends ~60 ms of a ~200 ms command on it, issue 29)
+SOURCES := qingdan extract normalize schema
+bytecode:
+	$(BIN)/python -m compileall -q $(SOURCES)
 
 install: $(STAMP)
 
-## demo: convert every sample in samples/ into out/ (JSON per file, all.csv/.jsonl/.xlsx)
-demo: $(STAMP)
-	$(BIN)/qingdan convert samples -o out/
-	@echo "demo: outputs are in out/ (open out/all.xlsx); run the command as .venv/bin/qingdan,"
-	@echo "      or 'source .venv/bin/activate' once and then just qingdan (see README.md)"
+# What a user who only converts needs: the package without its extras (no test, lint or
+# OCR tools). `make install` (and every development target) adds them to the same .venv.
+$(RUN_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+## demo: convert every sample in samples/ into out/ (JSON per file, all.csv/.jsonl/.xlsx);
+## samples that need LibreOffice or the OCR extra, when missing, are listed (exit 0)
+demo: $(RUN_STAMP)
+	$(BIN)/python scripts/demo.py samples out
 
 ## test: the whole test suite (installs the system packages the tests need first)
 test: $(STAMP)
@@ -85,6 +100,17 @@ SEED ?= 1
 fidelity: $(STAMP)
 	scripts/ensure-fidelity-packages
 	$(BIN)/python -m corpus fidelity --n $(N) --seed $(SEED)
+
+## fidelity-scan: the same measure on scans (issue 30): N lists (default 40) printed and
+## turned into page images (corpus/scan.py: 150/200/300 dpi, seals, rotation, light,
+## phone perspective), read by OCR; SCANS picks the producers (default: all);
+## rewrites FIDELITY-SCAN.md and adds benchmarks/results/fidelity-scan/<time>.json
+SCANS ?= scan-150,scan-200,scan-300,scan-200-seal-rotated,scan-200-rotated-light,scan-200-light-photo
+fidelity-scan: N = 40
+fidelity-scan: $(STAMP)
+	scripts/ensure-fidelity-packages
+	$(BIN)/python -m corpus fidelity --n $(N) --seed $(SEED) --only $(SCANS) \
+		--md FIDELITY-SCAN.md --results benchmarks/results/fidelity-scan
 
 ## knowledge: rewrite normalize/data/snapshot.jsonl (the built-in TOML files parsed ahead,
 ## docs/speed.md) after editing one of them; a test fails while it is out of date

@@ -161,15 +161,22 @@ def diff_benchmark() -> str | None:
     """The output of ``python -m benchmarks.bench_diff`` when that benchmark exists."""
     if not DIFF_BENCHMARK.exists():
         return None
+    return module_output("benchmarks.bench_diff")
+
+
+def module_output(module: str, *args: str) -> str:
+    """``python -m MODULE ARGS``'s output, as a section's text block (issue 29's
+    archive-scale measurements: the diff, the batch, the text dump's memory)."""
     finished = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_diff"],
+        [sys.executable, "-m", module, *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1800,
     )
-    output = finished.stdout if finished.returncode == 0 else finished.stderr
-    return f"`python -m benchmarks.bench_diff`:\n\n```text\n{output.strip()}\n```"
+    output = finished.stdout if finished.returncode == 0 else finished.stdout + finished.stderr
+    shown = " ".join(["python -m", module, *args])
+    return f"`{shown}`:\n\n```text\n{output.strip()}\n```"
 
 
 def previous_results() -> Path | None:
@@ -217,6 +224,9 @@ def main() -> None:
     diff = diff_benchmark()
     if diff:
         sections["Diff benchmark"] = diff
+    print("archive scale: a 500-file batch, the 100 MB text dump...", flush=True)
+    sections["Batch at archive scale"] = module_output("benchmarks.bench_batch", "500")
+    sections["Text dump memory"] = module_output("benchmarks.text_dump_memory", "100")
     sections["OCR (scans)"] = ocr_section()  # issue 20: seconds per page, peak memory
     changes = []
     if previous is not None:

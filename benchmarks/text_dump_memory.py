@@ -1,4 +1,5 @@
-"""``python -m benchmarks.text_dump_memory [MB]``: peak memory of converting a large text dump.
+"""``python -m benchmarks.text_dump_memory [MB]``: peak memory of converting a large text dump
+to JSON, CSV and XLSX.
 
 Issue 17: a 100 MB cell-per-line dump converted at 1.4 GB of resident memory; the
 target is under 1 GB. The script writes a dump of about MB megabytes (default 100)
@@ -10,7 +11,6 @@ hand (about two minutes for 100 MB on a shared machine).
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 import tempfile
@@ -55,31 +55,64 @@ def write_dump(path: Path, megabytes: float) -> int:
     return rows
 
 
+PEAK_PROBE = """
+import sys
+from qingdan.cli import main
+try:
+    main(sys.argv[1:])
+finally:
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak = next(line for line in status if line.startswith("VmHWM:"))
+    print(int(peak.split()[1]) * 1024, file=sys.stderr)
+"""
+"""Runs ``qingdan ARGS`` and prints the process's own peak resident memory (``VmHWM``,
+not ``ru_maxrss``, which Linux carries across ``exec`` and over every child)."""
+FORMATS = ("json", "csv", "xlsx")
+STREAMING_TARGET_BYTES = 300 * 2**20
+"""Issue 29 item 2 (streaming): a 100 MB dump under 300 MB. Not met yet; reported."""
+
+
 def measure(dump: Path, output: Path) -> tuple[int, float, int]:
     """(peak resident bytes, seconds, exit code) of converting ``dump`` in a child."""
     start = time.perf_counter()
-    command = [sys.executable, "-m", "qingdan", "convert", str(dump), "-o", str(output)]
-    code = subprocess.run(command, stderr=subprocess.DEVNULL, check=False).returncode
+    command = [sys.executable, "-c", PEAK_PROBE, "convert", str(dump), "-o", str(output)]
+    done = subprocess.run(command, stderr=subprocess.PIPE, text=True, check=False)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    return peak, seconds, code
+    lines = done.stderr.strip().splitlines()
+    peak = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+    return peak, seconds, done.returncode
 
 
 def main(argv: list[str]) -> int:
-    """Write the dump, convert it, print the peak against the target."""
+    """Write the dump, convert it to JSON, CSV and XLSX, print each peak against the targets."""
     megabytes = float(argv[0]) if argv else 100.0
+    worst = 0
     with tempfile.TemporaryDirectory(prefix="qingdan-dump-") as work:
         dump = Path(work) / "dump.txt"
         rows = write_dump(dump, megabytes)
         size = dump.stat().st_size
-        peak, seconds, code = measure(dump, Path(work) / "out.json")
-    verdict = "under" if peak < TARGET_BYTES else "OVER"
-    print(
-        f"text dump {size / 1e6:.0f} MB ({rows} task rows): exit {code}, {seconds:.1f} s, "
-        f"peak {peak / 2**20:.0f} MiB ({verdict} the 100 MB dump's target of "
-        f"{TARGET_BYTES / 2**20:.0f} MiB)"
-    )
-    return 0 if code == 0 and verdict == "under" else 1
+        print(f"text dump {size / 1e6:.0f} MB ({rows} task rows):")
+        codes: list[int] = []
+        for fmt in FORMATS:
+            output = Path(work) / f"out.{fmt}"
+            peak, seconds, code = measure(dump, output)
+            output.unlink(missing_ok=True)
+            worst, codes = max(worst, peak), [*codes, code]
+            print(
+                f"  -o out.{fmt}: exit {code}, {seconds:.1f} s, peak {peak / 2**20:.0f} MiB",
+                flush=True,
+            )
+    verdict = "under" if worst < TARGET_BYTES else "OVER"
+    streaming = "met" if worst < STREAMING_TARGET_BYTES else "not met"
+    if megabytes < 100:
+        print(f"  worst peak {worst / 2**20:.0f} MiB (the targets are for a 100 MB dump)")
+    else:
+        print(
+            f"  worst peak {worst / 2**20:.0f} MiB: {verdict} issue 17's "
+            f"{TARGET_BYTES / 2**20:.0f} MiB; issue 29's streaming target of "
+            f"{STREAMING_TARGET_BYTES / 2**20:.0f} MiB {streaming}"
+        )
+    return 0 if not any(codes) and verdict == "under" else 1
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from corpus.generate import generate_corpus
 from corpus.ratchet import write_known
 from corpus.real import SkeletonError
 from corpus.real.run import fidelity_real, set_items, write_set
-from corpus.renderings import PARAGRAPH_RENDERINGS, RENDERINGS
+from corpus.renderings import PARAGRAPH_RENDERINGS, RENDERINGS, SCAN_RENDERINGS
 from corpus.report import (
     failure_line,
     markdown,
@@ -46,6 +46,9 @@ from corpus.sheet import RenderError
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "fidelity"
+
+
+SCANS = ",".join(SCAN_RENDERINGS)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     fidelity = commands.add_parser("fidelity", help="generate, score, write FIDELITY.md + JSON")
     _common(fidelity)
     fidelity.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    fidelity.add_argument(
+        "--only", help=f"comma-separated renderings instead of the drawn ones ({SCANS} …)"
+    )
     fidelity.add_argument("--md", type=Path, default=ROOT / "FIDELITY.md")
     fidelity.add_argument("--results", type=Path, default=RESULTS)
     baseline = commands.add_parser("baseline", help="rewrite the ratchet's known failures")
@@ -124,7 +130,8 @@ def _fidelity(args: argparse.Namespace) -> int:
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
         folder = args.keep or Path(tmp)
-        generate_corpus(args.n, args.seed, folder, args.jobs)
+        only = args.only.split(",") if args.only else None
+        generate_corpus(args.n, args.seed, folder, args.jobs, only)
         print(
             f"generated {args.n} lists in {time.monotonic() - start:.0f} s into {folder}",
             flush=True,
@@ -167,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(failure_line(failure))
             print("\n".join(text_report(summary)))
         elif args.command == "fidelity":
+            unknown = sorted(set(args.only.split(",") if args.only else []) - set(RENDERINGS))
+            if unknown:
+                print(f"corpus: error: unknown renderings {unknown}", file=sys.stderr)
+                return 2
             return _fidelity(args)
         elif args.command in ("fidelity-real", "real-set", "real-baseline"):
             return _real(args)

@@ -18,7 +18,7 @@ from corpus.assemble import write_rows
 from corpus.layouts import Layout, LayoutContext, choose_layout
 from corpus.model import GeneratedList
 from corpus.names import CellStyle, Namer, invent_place
-from corpus.renderings import RENDERINGS, blank_allowed
+from corpus.renderings import RENDERINGS, Rendering, blank_allowed, finish_printed
 from corpus.sheet import LEFT, PageSetup, Spec, print_pdfs
 from corpus.tasks import Section, draw_content
 from corpus.vocab import Vocabulary, vocabulary
@@ -160,6 +160,7 @@ def _write_batch(generated: list[GeneratedList], out: Path) -> list[str]:
     written = []
     with tempfile.TemporaryDirectory(prefix="corpus-print-") as tmp:
         to_print: list[Path] = []
+        printed: list[tuple[Rendering[Spec], Path]] = []
         for item in generated:
             (out / f"{item.name}.truth.json").write_text(
                 json.dumps(item.truth(), ensure_ascii=False, indent=1), encoding="utf-8"
@@ -171,11 +172,13 @@ def _write_batch(generated: list[GeneratedList], out: Path) -> list[str]:
                     source = Path(tmp) / f"{target.stem}.docx"
                     rendering.write(item.spec, source)
                     to_print.append(source)
+                    printed.append((rendering, target))
                 else:
                     rendering.write(item.spec, target)
                 written.append(target.name)
         if to_print:
             print_pdfs(to_print, out)
+            finish_printed(printed)
     return written
 
 

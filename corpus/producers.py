@@ -59,6 +59,21 @@ def _run(command: list[str], what: str) -> None:
         raise RenderError(f"{what} failed: {error}") from error
 
 
+def _soffice_convert(source: Path, convert_to: str, suffix: str, target: Path, what: str) -> None:
+    """``source`` converted by LibreOffice headless (``--convert-to convert_to``, a fresh
+    profile beside it) and moved to ``target``; ``RenderError`` when nothing came out."""
+    work = source.parent
+    _run(
+        [soffice_path(), f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+         "--convert-to", convert_to, "--outdir", str(work / "out"), str(source)],
+        f"soffice ({what}) on {target.name}",
+    )  # fmt: skip
+    made = work / "out" / f"{source.stem}{suffix}"
+    if not made.exists():
+        raise RenderError(f"soffice wrote no {suffix} for {source.name}")
+    shutil.move(made, target)
+
+
 def page_html(spec: Spec, whole: bool) -> str:
     """The list's web page with its page set-up (and rows kept whole when ``whole``)."""
     from samples.render_forms import render_html
@@ -167,20 +182,10 @@ def _rule_and_size(sheet: Any, spec: Spec, top: int) -> None:
 
 def print_xlsx(spec: Spec, target: Path) -> None:
     """Print the list's workbook to ``target`` with LibreOffice Calc."""
-    soffice = soffice_path()
     with tempfile.TemporaryDirectory(prefix="qingdan-calc-") as tmp:
-        work = Path(tmp)
-        source = work / f"{target.stem}.xlsx"
+        source = Path(tmp) / f"{target.stem}.xlsx"
         _print_ready_xlsx(spec, source)
-        _run(
-            [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(work / "out"), str(source)],
-            f"soffice (Calc) on {target.name}",
-        )  # fmt: skip
-        printed = work / "out" / f"{target.stem}.pdf"
-        if not printed.exists():
-            raise RenderError(f"soffice wrote no PDF for {source.name}")
-        shutil.move(printed, target)
+        _soffice_convert(source, "pdf", ".pdf", target, "Calc")
 
 
 def rewrite_cairo(spec: Spec, target: Path) -> None:
@@ -195,17 +200,7 @@ def rewrite_cairo(spec: Spec, target: Path) -> None:
 def save_doc(spec: Spec, target: Path) -> None:
     """The list's merged Word table saved straight as Word 97-2003 by LibreOffice: a file
     whose tables LibreOffice's own importer often loses (``extract.office_check``)."""
-    soffice = soffice_path()
     with tempfile.TemporaryDirectory(prefix="qingdan-doc-") as tmp:
-        work = Path(tmp)
-        source = work / f"{target.stem}.docx"
+        source = Path(tmp) / f"{target.stem}.docx"
         write_docx(spec, "merged", source)
-        _run(
-            [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-             "--convert-to", "doc:MS Word 97", "--outdir", str(work / "out"), str(source)],
-            f"soffice (Word 97) on {target.name}",
-        )  # fmt: skip
-        saved = work / "out" / f"{target.stem}.doc"
-        if not saved.exists():
-            raise RenderError(f"soffice wrote no .doc for {source.name}")
-        shutil.move(saved, target)
+        _soffice_convert(source, "doc:MS Word 97", ".doc", target, "Word 97")

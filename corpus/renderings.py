@@ -12,12 +12,13 @@ numbered paragraphs (its lines, one paragraph each), as the real-shapes corpus
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from corpus import producers
+from corpus.scan import DEGRADATIONS, Degradation, scan_pdf
 from corpus.sheet import ABOVE, DOCX_VARIANTS, Spec, render_txt, write_docx
 from samples.render_forms import write_html, write_lines_docx, write_xlsx
 
@@ -37,6 +38,8 @@ class Rendering(Generic[Source]):
     """True when ``write`` gives a DOCX that LibreOffice must print to the target."""
     program: str | None = None
     """The program ``write`` runs itself (a browser, Calc, pdftocairo), if any."""
+    finish: Callable[[Path], None] | None = None
+    """Applied to the printed file in place (a scan replaces its pages with images)."""
 
     def file_name(self, stem: str) -> str:
         """The rendering's file name for a list named ``stem``."""
@@ -49,6 +52,20 @@ def _docx(variant: str) -> Callable[[Spec, Path], None]:
         write_docx(spec, variant, target)
 
     return write
+
+
+def _scanned(how: Degradation) -> Callable[[Path], None]:
+    def finish(target: Path) -> None:
+        scan_pdf(target, how)
+
+    return finish
+
+
+def finish_printed(printed: Iterable[tuple[Rendering[Any], Path]]) -> None:
+    """Apply each printed rendering's ``finish`` to the file LibreOffice printed."""
+    for rendering, target in printed:
+        if rendering.finish is not None:
+            rendering.finish(target)
 
 
 def _txt(spec: Spec, target: Path) -> None:
@@ -68,6 +85,10 @@ RENDERINGS: dict[str, Rendering[Spec]] = {
     "txt": Rendering("txt", ".txt", _txt),
     "html-merged": Rendering("html-merged", ".html", write_html),
     "xlsx-merged": Rendering("xlsx-merged", ".xlsx", write_xlsx),
+    **{
+        how.name: Rendering(how.name, ".pdf", _docx("merged"), printed=True, finish=_scanned(how))
+        for how in DEGRADATIONS
+    },
     # Other programs' PDFs and Word 97 files (issue 27), one program run per file.
     "pdf-chromium": Rendering("pdf-chromium", ".pdf", producers.print_html, program="chromium"),
     "pdf-chromium-whole": Rendering(
@@ -77,7 +98,11 @@ RENDERINGS: dict[str, Rendering[Spec]] = {
     "pdf-cairo": Rendering("pdf-cairo", ".pdf", producers.rewrite_cairo, program="pdftocairo"),
     "doc": Rendering("doc", ".doc", producers.save_doc, program="soffice"),
 }
-"""Rendering name -> how to write a table spec (the generator draws from the first five)."""
+"""Rendering name -> how to write a table spec (the generator draws from the first five;
+the ``scan-*`` ones, a merged-table print turned into page images, are asked for by name)."""
+
+SCAN_RENDERINGS = [how.name for how in DEGRADATIONS]
+"""The scan producers, as ``make fidelity-scan`` runs them."""
 
 PARAGRAPH_RENDERINGS: dict[str, Rendering[list[str]]] = {
     "docx-paragraphs": Rendering("docx-paragraphs", ".docx", write_lines_docx),

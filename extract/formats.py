@@ -72,23 +72,17 @@ FORMATS: tuple[ReaderSpec, ...] = (
     ),
     ReaderSpec("Excel .xlsx", (".xlsx",), _WORKBOOK, "openpyxl", "docs/formats.md"),
     ReaderSpec("Excel .xls", (".xls",), _WORKBOOK, "xlrd", "docs/formats.md"),
-    ReaderSpec(
-        "Word .doc",
-        (".doc",),
-        f"{_OFFICE}:read_doc",
-        "LibreOffice to .docx, then python-docx",
-        "docs/formats.md",
-        needs=(Need.LIBREOFFICE,),
-        slow=True,
-    ),
-    ReaderSpec(
-        "WPS",
-        (".wps",),
-        f"{_OFFICE}:read_doc",
-        "LibreOffice to .docx, then python-docx",
-        "docs/formats.md",
-        needs=(Need.LIBREOFFICE,),
-        slow=True,
+    *(
+        ReaderSpec(
+            name,
+            (suffix,),
+            f"{_OFFICE}:read_doc",
+            "LibreOffice to .docx, then python-docx",
+            "docs/formats.md",
+            needs=(Need.LIBREOFFICE,),
+            slow=True,
+        )
+        for name, suffix in (("Word .doc", ".doc"), ("WPS", ".wps"))
     ),
     ReaderSpec(
         "WPS spreadsheet",

@@ -87,6 +87,12 @@ class Foot(Enum):
         return self in (Foot.FILLED, Foot.LOWER)
 
 
+LOW_CONFIDENCE = 0.8
+"""OCR text read with less confidence than this needs a person's look: counted in the
+document's ``ocr`` notice, and named cell by cell in a record's ``low-confidence``
+warning."""
+
+
 class RawRow(NamedTuple):
     """One row of a table as the reader found it."""
 
@@ -101,6 +107,10 @@ class RawRow(NamedTuple):
     """For the last row on a page (PDF): per column, where the text of the cell at that
     position (or of the merged cell covering it) ends against the table's foot, the
     evidence of whether the page break cut it; ``None`` where the reader cannot tell."""
+    confidence: tuple[float | None, ...] | None = None
+    """For a row read by OCR: per column, the lowest confidence (0-1) of the text lines
+    read into the cell at that position (``None`` for a covered or empty position);
+    ``None`` for a row read from text, which every other reader gives."""
 
 
 class TextLine(NamedTuple):

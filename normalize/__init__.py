@@ -16,7 +16,12 @@ from typing import Any
 from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import RawDocument, cell_text
 from qingdan.normalize.column_roles import ColumnChoice, choose_roles
-from qingdan.normalize.document_info import describe_document, heading_lines
+from qingdan.normalize.document_info import (
+    describe_document,
+    heading_lines,
+    issuance_lines,
+    read_issuance,
+)
 from qingdan.normalize.header import ContentGuess
 from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.layout import (
@@ -139,6 +144,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         columns=[_column(choice) for choice in chosen.choices],
         records=records,
         warnings=warnings,
+        **read_issuance(issuance_lines(raw.content))._asdict(),
     )
 
 

@@ -9,19 +9,29 @@ as （2020年3月） ending it. Without a telling look
 (plain text, or every line alike) the words tell (``title_lines``): the first line that
 names a 清单, 任务 …, with the short lines right above it that continue it.
 The year is the first year the title names, else the first date in the heading lines.
+
+The document's own metadata, when printed (``read_issuance``): its 发文字号
+(某政办发〔2023〕12号, a line of its own), its 成文日期 (a line that is a date and
+nothing else, 2023年3月1日 or 二〇二三年三月一日) and its 发文机关 (the line right
+above that date, the signature of a 落款). A number cited inside a sentence is another
+document's, so only whole lines count; nothing printed gives null.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import NamedTuple
 
 from qingdan.extract.grid import Extracted, RawTable, TextLine
-from qingdan.normalize.script import NUMERAL_CHARS
+from qingdan.normalize.script import NUMERAL_CHARS, numeral_value
 from qingdan.normalize.text import squeeze
 
 _ATTACHMENT = re.compile(rf"^(附件\s*[0-9０-９{NUMERAL_CHARS}]*)[:：]?$")
+_DOC_NUMBER = re.compile(
+    r"^[\u4e00-\u9fff]{1,16}[〔\[［【（(]((?:19|20)\d{2})[〕\]］】）)]第?\d{1,5}号$"
+)
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|—|-|至|\.\d|/\d)")
 _TITLE_WORDS = ("清单", "分工", "任务", "方案", "台账", "计划", "一览表", "责任")
 # A title printed over more lines than this is not a title but a paragraph.
@@ -50,6 +60,8 @@ def describe_document(lines: Sequence[TextLine | str]) -> DocumentInfo:
         compact = squeeze(line.text)
         if not compact:
             continue
+        if _DOC_NUMBER.match(compact):
+            continue  # 发文字号: the document's metadata (read_issuance), never its title
         label = _ATTACHMENT.match(compact)
         if label and attachment is None:
             attachment = label.group(1)
@@ -159,3 +171,64 @@ def heading_lines(
     if styled and [line.text for line in styled] == list(texts):
         return styled
     return [TextLine(text) for text in texts]
+
+
+_DIGIT = rf"[0-9{NUMERAL_CHARS}]"
+_ISSUED = re.compile(rf"^({_DIGIT}{{4}})年({_DIGIT}{{1,3}})月({_DIGIT}{{1,4}})日$")
+_SIGNATURE_LENGTH = 40
+"""A 发文机关 line is a name or two: longer lines are sentences."""
+
+
+class Issuance(NamedTuple):
+    """What the document prints about its own issue: 发文字号, 发文机关, 成文日期."""
+
+    doc_number: str | None = None
+    issuer: str | None = None
+    issued: date | None = None
+
+
+def issuance_lines(content: Extracted) -> list[str]:
+    """Every text line the reader found outside the tables, in reading order: the
+    heading above the first table, the lines between tables, and (a document without a
+    table) all its lines, the closing 落款 included."""
+    return [*content.text_before, *(line for table in content.tables for line in table.text_above)]
+
+
+def read_issuance(lines: Sequence[str]) -> Issuance:
+    """The 发文字号, 发文机关 and 成文日期 printed as lines of their own among ``lines``
+    (the heading and closing lines); null for what is not printed."""
+    compact = [squeeze(line) for line in lines]
+    doc_number = next((line for line in compact if _DOC_NUMBER.match(line)), None)
+    for index, line in enumerate(compact):
+        issued = _issued(line)
+        if issued is not None:
+            above = compact[index - 1] if index > 0 else ""
+            return Issuance(doc_number, above if _is_signature(above) else None, issued)
+    return Issuance(doc_number)
+
+
+def _issued(line: str) -> date | None:
+    found = _ISSUED.match(line)
+    if found is None:
+        return None
+    year, month, day = (_number(found[i]) for i in (1, 2, 3))
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None  # 2月30日: printed, but no day
+
+
+def _number(text: str) -> int | None:
+    """A number written in digits or in Chinese numerals (二〇二三, 十二, 三十一)."""
+    return int(text) if text.isdigit() else numeral_value(text)
+
+
+def _is_signature(line: str) -> bool:
+    return (
+        0 < len(line) <= _SIGNATURE_LENGTH
+        and not _NOT_IN_TITLE.search(line)
+        and not any(word in line for word in _TITLE_WORDS)
+        and _ISSUED.match(line) is None
+    )

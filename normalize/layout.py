@@ -42,6 +42,8 @@ class GridRow(NamedTuple):
     """A page break falls just above this row (see ``normalize.page_breaks``)."""
     at_foot: tuple[Foot, ...] | None = None
     """The reader's evidence for the last row on a page (``RawRow.at_foot``)."""
+    confidence: tuple[float | None, ...] | None = None
+    """Per column, how sure OCR was of the cell (``RawRow.confidence``); None unless OCR."""
 
 
 class TaskRows(NamedTuple):
@@ -122,9 +124,15 @@ def collect_task_rows(
             cells = _aligned(list(raw.cells), width, may_span)
             starts_page = raw.starts_page or page_break
             foot = None if raw.at_foot is None else _aligned_feet(raw.at_foot, len(cells))
+            sure = None if raw.confidence is None else _aligned_scores(raw.confidence, len(cells))
             rows.append(
                 GridRow(
-                    cells, raw.page, raw.repeats_as_header, starts_page=starts_page, at_foot=foot
+                    cells,
+                    raw.page,
+                    raw.repeats_as_header,
+                    starts_page=starts_page,
+                    at_foot=foot,
+                    confidence=sure,
                 )
             )
             page_break = False
@@ -136,6 +144,11 @@ def collect_task_rows(
 def _aligned_feet(feet: tuple[Foot, ...], width: int) -> tuple[Foot, ...]:
     """Per-column evidence cut or padded (with ``Foot.CLEAR``) to the row's width."""
     return (*feet[:width], *([Foot.CLEAR] * (width - len(feet))))
+
+
+def _aligned_scores(scores: tuple[float | None, ...], width: int) -> tuple[float | None, ...]:
+    """Per-column OCR confidence cut or padded (with ``None``) to the row's width."""
+    return (*scores[:width], *([None] * (width - len(scores))))
 
 
 def _rows_above_header(table: RawTable, start: int, header_height: int) -> list[TaskWarning]:

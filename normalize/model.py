@@ -54,6 +54,7 @@ class TaskRecord(NamedTuple):
     due: date | None = None
     due_kind: str | None = None
     page: int | None = None
+    confidence: float | None = None
     extra: Mapping[str, str] = {}
 
 
@@ -69,3 +70,9 @@ class TaskList(NamedTuple):
     columns: list[Column]
     records: list[TaskRecord]
     warnings: list[TaskWarning]
+    doc_number: str | None = None
+    """发文字号 as printed (某政办发〔2023〕12号), when the document prints it."""
+    issuer: str | None = None
+    """发文机关: the signature line above the 成文日期, when printed."""
+    issued: date | None = None
+    """成文日期, when printed."""

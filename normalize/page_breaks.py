@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import zip_longest
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
 from qingdan.normalize.layout import GridRow
@@ -208,6 +209,18 @@ def _joined(top: Cell, rest: Cell) -> Cell:
     return f"{top}\n{rest}"
 
 
+def _lowest_scores(
+    top: tuple[float | None, ...] | None, rest: tuple[float | None, ...] | None
+) -> tuple[float | None, ...] | None:
+    """Per column, the lower OCR confidence of a cell's two parts (a joined cell is as
+    doubtful as its worse part)."""
+    if top is None or rest is None:
+        return top or rest
+    return tuple(
+        min((s for s in pair if s is not None), default=None) for pair in zip_longest(top, rest)
+    )
+
+
 def join_split_rows(
     rows: list[GridRow], roles: Roles, is_name: IsName | None = None
 ) -> list[GridRow]:
@@ -224,7 +237,8 @@ def join_split_rows(
             cells = [_joined(a, b) for a, b in zip(top.cells, row.cells, strict=False)] + top.cells[
                 len(row.cells) :
             ]
-            joined[-1] = top._replace(cells=cells, at_foot=row.at_foot)
+            sure = _lowest_scores(top.confidence, row.confidence)
+            joined[-1] = top._replace(cells=cells, at_foot=row.at_foot, confidence=sure)
             continue
         joined.append(row)
     return joined

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from qingdan.extract.grid import cell_text
+from qingdan.extract.grid import LOW_CONFIDENCE, cell_text
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.model import TaskRecord, TaskWarning
 from qingdan.normalize.roles import Role, Value, traits
@@ -80,11 +80,36 @@ def build_record(
         lead_canonical=[context.aliases.canonical(name) for name in lead],
         support_canonical=[context.aliases.canonical(name) for name in support],
         page=row.page,
+        confidence=_lowest(row.confidence),
         **fields,
     )
     warnings = [warning for value in values for warning in value.warnings]
+    warnings.extend(_doubtful_cells(seq, row, context))
     warnings.extend(_unknown_departments(record, context, row.page))
     return record, warnings
+
+
+def _lowest(scores: tuple[float | None, ...] | None) -> float | None:
+    """The record's OCR confidence: its least sure cell's (None when not read by OCR)."""
+    known = [score for score in scores or () if score is not None]
+    return round(min(known), 3) if known else None
+
+
+def _doubtful_cells(seq: int, row: GridRow, context: RecordContext) -> list[TaskWarning]:
+    """A ``low-confidence`` warning for each cell OCR read with less than
+    ``LOW_CONFIDENCE``, naming its row and column, so a reviewer checks those first."""
+    return [
+        TaskWarning(
+            NormalizeCode.LOW_CONFIDENCE,
+            f"row {seq}, column {_column_label(context.labels, col)!r}: OCR read "
+            f"{cell_text(row.cells[col])!r} with confidence {score:.2f}; check it against "
+            "the original",
+            seq,
+            row.page,
+        )
+        for col, score in enumerate(row.confidence or ())
+        if score is not None and score < LOW_CONFIDENCE and col < len(row.cells)
+    ]
 
 
 def _unknown_departments(

@@ -72,6 +72,11 @@ class NormalizeCode(DocumentedCode):
         "A deadline read by OCR was corrected for look-alike characters; the message gives "
         "both readings.",
     )
+    LOW_CONFIDENCE = (
+        "low-confidence",
+        "A cell was read by OCR with less than 0.8 confidence: the message names its row and "
+        "column and what was read; check those first against the original.",
+    )
     NUMBERING = (
         "numbering",
         "A 序号 does not follow the one before it: a row may be lost or split.",

@@ -34,6 +34,7 @@ from qingdan.writers.warning_table import FileStatus
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from qingdan.cluster import Cluster
     from qingdan.schema import Document
 
 __all__ = [
@@ -220,10 +221,13 @@ def run_batch(
     jobs: int,
     on_result: Callable[[FileResult], None] = lambda _: None,
     engine: Engine | None = None,
+    cluster: Cluster | None = None,
 ) -> BatchOutcome:
     """Convert every input of a several-input plan, keeping each result as it is done.
 
     ``on_result`` is called in this process as each input finishes (for progress).
+    With a ``cluster`` (``qingdan.cluster``) the files are converted on its workers
+    instead of ``jobs`` local processes; everything else is the same.
     On Ctrl-C or a fatal error, the combined outputs are written from what finished
     (the rest listed as not done) and the exception propagates.
     """
@@ -250,7 +254,10 @@ def run_batch(
         else:
             finish(kept)
     try:
-        convert_many(todo, settings, jobs, finish)
+        if cluster is not None:
+            cluster.convert_many(todo, settings, finish)
+        else:
+            convert_many(todo, settings, jobs, finish)
     except KeyboardInterrupt:
         raise BatchInterrupted(_end(plan, done, start, stopping=True)) from None
     except BaseException:

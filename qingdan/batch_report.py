@@ -8,6 +8,7 @@ with its reason. Everything goes to stderr, so stdout stays clean for data.
 from __future__ import annotations
 
 import sys
+import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +16,14 @@ from types import TracebackType
 from typing import TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from qingdan.batch import BatchSummary, FileResult, Skipped
@@ -38,6 +46,7 @@ class BatchProgress:
         ``enabled`` False (``-q``) shows nothing."""
         self.total = total
         self.done = 0
+        self.started = time.perf_counter()
         self.enabled = enabled
         self.stream = stream or sys.stderr
         self.console = Console(file=self.stream, force_terminal=terminal)
@@ -48,6 +57,7 @@ class BatchProgress:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
+                TimeRemainingColumn(),
                 TextColumn("{task.description}"),
                 console=self.console,
                 # No refresh thread: worker processes are forked while the bar is up,
@@ -79,8 +89,22 @@ class BatchProgress:
             return
         if not self.enabled:
             return
-        line = terminal_safe(result_line(result))
-        print(f"[{self.done}/{self.total}] {line}", file=self.stream, flush=True)
+        left = eta(self.done, self.total, time.perf_counter() - self.started)
+        line = f"[{self.done}/{self.total}] {terminal_safe(result_line(result))}"
+        print(line + (f" (about {left} left)" if left else ""), file=self.stream, flush=True)
+
+
+ETA_FROM = 20
+"""Plain progress lines name the time left only in a batch of this many files or more
+(a few files end before an estimate means anything)."""
+
+
+def eta(done: int, total: int, seconds: float) -> str | None:
+    """The time left at the pace so far, as ``H:MM:SS``; None in a small batch or at the end."""
+    if total < ETA_FROM or not 0 < done < total:
+        return None
+    left = int(seconds / done * (total - done) + 0.5)
+    return f"{left // 3600}:{left // 60 % 60:02}:{left % 60:02}"
 
 
 def _short(name: str, limit: int = 24) -> str:

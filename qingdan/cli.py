@@ -20,6 +20,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, NoReturn, TypeVar
@@ -55,6 +56,7 @@ __all__ = [
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from qingdan.extract.grid import RawDocument
     from qingdan.normalize import Knowledge
     from qingdan.pipeline import Warned
     from qingdan.plan import ConvertPlan
@@ -205,11 +207,31 @@ def _convert_arguments(parser: Parser) -> None:
         help="Write CSV cells starting with = + - @ as they are (for pandas, not Excel).",
     )
     options.add_argument(
+        "--export-columns",
+        type=Path,
+        metavar="FILE",
+        help="CSV/XLSX in another system's columns: TOML of record key -> label, in "
+        "the order to write (docs/output.md).",
+    )
+    options.add_argument(
         "-j",
         "--jobs",
         type=at_least_one,
         metavar="N",
-        help="Worker processes (at least 1); default: the machine's cores.",
+        help="Worker processes (at least 1); default: the idle cores (those this "
+        "process may use, less the load average).",
+    )
+    options.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Convert a batch on a Dask cluster: tcp://HOST:8786, or local (a LocalCluster "
+        "of -j processes); default: $QINGDAN_SCHEDULER. Needs qingdan[dask].",
+    )
+    options.add_argument(
+        "--scheduler-security",
+        metavar="ca=PATH,cert=PATH,key=PATH",
+        help="TLS files for a tls:// scheduler; default: $QINGDAN_SCHEDULER_SECURITY, "
+        "else dask's own configuration.",
     )
     options.add_argument(
         "--db",
@@ -235,27 +257,40 @@ def convert_command(args: argparse.Namespace) -> None:
     _run_safely("-f", lambda: refuse_binary_to_terminal(plan, sys.stdout.isatty()))
     engine = _run_safely("--db", lambda: open_engine(plan))
     try:
-        if args.no_formula_guard:
-            from qingdan.writers.formula_guard import guard_off  # csv and xlsx only
-
-            with guard_off():
-                _convert(plan, settings, engine, args.input_format, args.jobs)
-        else:
-            _convert(plan, settings, engine, args.input_format, args.jobs)
+        with _writing_options(args, plan):
+            _convert(plan, settings, engine, args)
     except KeyboardInterrupt:
         kept = " (what finished is kept; see errors.json)" if not plan.single else ""
         echo(f"qingdan: interrupted{kept}", err=True)
         raise SystemExit(EXIT_INTERRUPTED) from None
 
 
+def _writing_options(args: argparse.Namespace, plan: ConvertPlan) -> ExitStack:
+    """The CSV/XLSX writers' options for the run: ``--no-formula-guard``, ``--export-columns``."""
+    stack = ExitStack()
+    if args.no_formula_guard:
+        from qingdan.writers.formula_guard import guard_off
+
+        stack.enter_context(guard_off())
+    export: Path | None = args.export_columns
+    if export is not None:
+        from qingdan.writers.export_columns import exporting, load_export_columns
+        from qingdan.writers.record_table import RECORD_COLUMNS, SOURCE_COLUMNS
+
+        if plan.fmt not in (OutputFormat.CSV, OutputFormat.XLSX):
+            _fail(f"--export-columns writes CSV or XLSX, not {plan.fmt.value}", EXIT_USAGE)
+        known = [*SOURCE_COLUMNS, *RECORD_COLUMNS]
+        columns = _run_safely(export, lambda: load_export_columns(export, known))
+        stack.enter_context(exporting(columns))
+    return stack
+
+
 def _convert(
-    plan: ConvertPlan,
-    settings: Settings,
-    engine: Engine | None,
-    input_format: str | None,
-    jobs: int | None,
+    plan: ConvertPlan, settings: Settings, engine: Engine | None, args: argparse.Namespace
 ) -> None:
     from qingdan.single import run_single
+
+    input_format = args.input_format
 
     if plan.single:
         path = (plan.inputs.files or [s.path for s in plan.inputs.skipped])[0]
@@ -272,25 +307,36 @@ def _convert(
             LOG.info(f"{done.path} -> {plan.output} ({done.records} records)")
         _warn_about_one(done.file, done.warnings)
         return
-    _convert_batch(plan, settings, engine, jobs)
+    _convert_batch(plan, settings, engine, args)
 
 
 def _convert_batch(
-    plan: ConvertPlan, settings: Settings, engine: Engine | None, jobs: int | None
+    plan: ConvertPlan, settings: Settings, engine: Engine | None, args: argparse.Namespace
 ) -> None:
     from qingdan.batch import BatchInterrupted, default_jobs, run_batch
     from qingdan.batch_report import BatchProgress, print_summary
+    from qingdan.cluster import open_cluster, scheduler_from
 
     quiet = not LOG.isEnabledFor(logging.INFO)
+    jobs = args.jobs or default_jobs()
+    scheduler = scheduler_from(args.scheduler)
+    cluster = None
+    if scheduler is not None:
+        cluster = _run_safely(
+            "--scheduler", lambda: open_cluster(scheduler, jobs, args.scheduler_security)
+        )
     interrupted: BatchInterrupted | None = None
-    with BatchProgress(len(plan.inputs.files), enabled=not quiet) as progress:
-        try:
+    try:
+        with BatchProgress(len(plan.inputs.files), enabled=not quiet) as progress:
             outcome = _run_safely(
                 plan.output or "-o",
-                lambda: run_batch(plan, settings, jobs or default_jobs(), progress.advance, engine),
+                lambda: run_batch(plan, settings, jobs, progress.advance, engine, cluster),
             )
-        except BatchInterrupted as stop:  # the summary of what was done, then the stop
-            interrupted, outcome = stop, stop.outcome
+    except BatchInterrupted as stop:  # the summary of what was done, then the stop
+        interrupted, outcome = stop, stop.outcome
+    finally:
+        if cluster is not None:
+            cluster.close()
     if not quiet:
         print_summary(outcome.summary, outcome.results, outcome.skipped, ignored=outcome.ignored)
     if interrupted is not None:
@@ -310,14 +356,16 @@ def _warn_about_one(file: str, warnings: Sequence[Warned]) -> None:
     """One stderr line for a document with warnings: how many, the first code, and the
     first doubt about its column roles (``--strict`` would fail it) when there is one."""
     from qingdan.pipeline import STRICT_CODES
+    from qingdan.writers.warning_text import warning_text
 
     if not warnings:
         return
     count, first = len(warnings), warnings[0]
-    line = f"qingdan: warning: {file}: {count} warning(s), first: {first.code} ({first.message})"
+    shown = warning_text(first.code, first.message)
+    line = f"qingdan: warning: {file}: {count} 条警告，首条 {first.code}（{shown}）"
     doubt = next((w for w in warnings if w.code in STRICT_CODES), None)
     if doubt is not None and doubt is not first:
-        line += f"; doubt: {doubt.code} ({doubt.message})"
+        line += f"；存疑 {doubt.code}（{warning_text(doubt.code, doubt.message)}）"
     LOG.warning(line)
 
 
@@ -390,7 +438,22 @@ def _extract_arguments(parser: Parser) -> None:
         action="store_true",
         help="Also show each column's role and the evidence it was chosen on.",
     )
+    parser.options.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="Write to FILE: .json (what is printed) or .xlsx (every table as printed, "
+        "merged cells merged, one sheet each).",
+    )
     _add_knowledge(parser)
+
+
+class GridFormat(StrEnum):
+    """The files ``qingdan extract -o`` writes."""
+
+    JSON = "json"
+    XLSX = "xlsx"
 
 
 def _cell_json(cell: Cell) -> str | dict[str, str]:
@@ -403,10 +466,18 @@ def extract_command(args: argparse.Namespace) -> None:
     import json
 
     from qingdan.extract import ReadOptions, read_document
+    from qingdan.writers.formats import format_from_suffix
 
     input_file: Path = args.input_file
+    output: Path | None = args.output
+    grid_format = None
+    if output is not None:
+        grid_format = _run_safely(output, lambda: format_from_suffix(output, GridFormat, "grids"))
     options = ReadOptions(args.password, args.pdf_engine.value)
     raw = _run_safely(input_file, lambda: read_document(input_file, options))
+    if output is not None and grid_format is GridFormat.XLSX:
+        _write_grids(raw, output, args.explain)
+        return
     tables = [
         {
             "page": next((row.page for row in table.rows if row.page is not None), None),
@@ -420,7 +491,24 @@ def extract_command(args: argparse.Namespace) -> None:
 
         knowledge = _knowledge(args)
         shown["columns"] = _run_safely(input_file, lambda: explain_columns(raw, knowledge))
-    echo(json.dumps(shown, ensure_ascii=False, indent=2))
+    text = json.dumps(shown, ensure_ascii=False, indent=2)
+    if output is None:
+        echo(text)
+        return
+    from qingdan.writers.atomic import atomic_write_bytes
+
+    _run_safely(output, lambda: atomic_write_bytes(output, (text + "\n").encode()))
+
+
+def _write_grids(raw: RawDocument, output: Path, explain: bool) -> None:
+    """``extract -o grid.xlsx``: the tables as printed (``qingdan.writers.grid_xlsx``)."""
+    from qingdan.writers.atomic import atomic_write_bytes
+    from qingdan.writers.grid_xlsx import grid_xlsx
+
+    if explain:
+        _fail("--explain is shown as JSON: write it to a .json file or leave out -o", EXIT_USAGE)
+    _run_safely(output, lambda: atomic_write_bytes(output, grid_xlsx(raw)))
+    LOG.info(f"{raw.path}: {len(raw.tables)} tables as printed -> {output}")
 
 
 # --- diff -----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from typing import Any
 from qingdan.extract.errors import QingdanError
 from qingdan.schema import Document
 from qingdan.writers.formula_guard import TEXT_MARK, starts_like_formula
+from qingdan.writers.labels import labels
 from qingdan.writers.record_table import LIST_SEPARATOR, RECORD_COLUMNS, SOURCE_COLUMNS
 from qingdan.writers.warning_table import WARNING_COLUMNS
 from qingdan.writers.xlsx import MARK, MARK_SHEET, SHEET_TITLE, WARNINGS_SHEET
@@ -43,6 +44,8 @@ LIST_FIELDS = frozenset({"lead", "support", "lead_canonical", "support_canonical
 INT_FIELDS = frozenset({"seq", "page"})
 _WORKBOOK_MARK = re.compile(rb'<sheet [^>]*name="' + MARK_SHEET.encode() + rb'"')
 _OPEN, _CLOSE = "（(〔【[", "）)〕】]"
+_DUE_KIND_CODES = {label: code for code, label in labels("due_kind").items()}
+"""期限类型 as the spreadsheets show it -> the code the record holds."""
 _MARK_BYTES = 64 * 1024
 """How much of a file is looked at for its mark."""
 
@@ -148,6 +151,9 @@ def _field_value(key: str, value: object, guarded: bool) -> object:
         return _text(value, guarded)
     if key in INT_FIELDS:
         return value if isinstance(value, int) else _text(value, guarded)
+    if key == "due_kind":
+        text = _text(value, guarded)
+        return _DUE_KIND_CODES.get(text, text) if text is not None else None
     text = _text(value, guarded)
     return "" if key == "measure" and text is None else text
 
@@ -255,7 +261,9 @@ def _read_xlsx(path: Path) -> list[Document]:
         if not mark or mark[0][0] != MARK:
             raise BrokenOutput(path, f"the {MARK_SHEET} sheet is not qingdan's mark")
         keys = [str(key) for key in mark[1] if key is not None] if len(mark) > 1 else []
-        infos = [json.loads(str(row[0])) for row in mark[2:] if row and row[0]]
+        described = [row for row in mark[2:] if row and row[0]]
+        infos = [json.loads(str(row[0])) for row in described]
+        kept = [json.loads(str(row[1])) if len(row) > 1 and row[1] else None for row in described]
         body = list(workbook[SHEET_TITLE].iter_rows(min_row=2, values_only=True))
         warned = list(workbook[WARNINGS_SHEET].iter_rows(min_row=2, values_only=True))
     finally:
@@ -268,10 +276,12 @@ def _read_xlsx(path: Path) -> list[Document]:
         rows = [{**row, "source": infos[0].get("source") or infos[0]["file"]} for row in rows]
     groups = _grouped(path, rows, extras, guarded=False)
     documents = []
-    for info in infos:
+    for info, warnings_kept in zip(infos, kept, strict=True):
         source = info.get("source") or info["file"]
         records = groups.pop(source, ({}, []))[1]
-        warnings = [_warning(row) for row in warned if row and row[0] == source]
+        warnings = warnings_kept
+        if warnings is None:  # a workbook marked before the warnings were kept
+            warnings = [_warning(row) for row in warned if row and row[0] == source]
         data = {"document": info, "records": records, "warnings": warnings}
         documents.append(_validated(path, data))
     return documents

@@ -135,8 +135,20 @@ def failed(path: Path, reason: str, kind: str, start: float | None = None) -> Fi
 
 
 def default_jobs() -> int:
-    """The number of worker processes when none is asked for: the machine's cores."""
-    return os.cpu_count() or 1
+    """The number of worker processes when none is asked for: the cores this process
+    may run on, less those the last minute's load average says are busy (at least 1).
+
+    On a shared machine more workers than idle cores are slower than fewer (issue 29:
+    ``-j 2`` on a busy 2-core machine lost to ``-j 1`` in 3 of 4 runs)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        busy = 0.0
+    return max(1, min(cores, int(cores - busy + 0.5)))
 
 
 def _start_worker(memory_mb: int) -> None:

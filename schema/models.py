@@ -83,6 +83,21 @@ class DocumentInfo(_Model):
     title: str | None = Field(description="the title above the table")
     attachment: str | None = Field(description="the attachment label, e.g. 附件1")
     year: int | None = Field(description="the year the title names")
+    doc_number: str | None = Field(
+        default=None,
+        description="发文字号 as printed (某政办发〔2023〕12号): a heading line of its own; a "
+        "number cited inside a sentence is another document's; null when not printed",
+    )
+    issuer: str | None = Field(
+        default=None,
+        description="发文机关: the signature line right above the 成文日期 (the 落款); null "
+        "when not printed",
+    )
+    issued: date | None = Field(
+        default=None,
+        description="成文日期 (ISO date): a line that is a date and nothing else "
+        "(2023年3月1日, 二〇二三年三月一日); null when not printed",
+    )
     columns: list[Column] = Field(
         description="each printed column: its `label`, the record `field` it feeds (null when "
         "it feeds `extra`), its `role`, the role its label suggests (`hint`), what decided the "
@@ -127,6 +142,14 @@ class Record(_Model):
         "understood"
     )
     page: int | None = Field(ge=1, description="source page where the format has pages, else null")
+    confidence: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="read by OCR (a scan or photo): the lowest confidence (0-1) of the "
+        "record's cells, a cell below 0.8 named in a `low-confidence` warning; null when "
+        "the record was read from text",
+    )
     extra: dict[str, str] = Field(
         default_factory=dict,
         description="text of columns that map to no field, by their printed label",

@@ -89,6 +89,7 @@ def record_data(record: TaskRecord) -> dict[str, Any]:
         "due": record.due.isoformat() if record.due is not None else None,
         "due_kind": record.due_kind,
         "page": record.page,
+        "confidence": record.confidence,
         "extra": dict(record.extra),
     }
 
@@ -115,6 +116,9 @@ def document_data(task_list: TaskList, source: str | None = None) -> DocumentDat
             "title": task_list.title,
             "attachment": task_list.attachment,
             "year": task_list.year,
+            "doc_number": task_list.doc_number,
+            "issuer": task_list.issuer,
+            "issued": None if task_list.issued is None else task_list.issued.isoformat(),
             "columns": [column_data(column) for column in task_list.columns],
         },
         "records": [record_data(record) for record in task_list.records],

@@ -132,3 +132,17 @@ def test_pypi_schema_beside_qingdan_breaks_nothing(installed: Path, tmp_path: Pa
     count, location = done.stdout.split()
     assert count == "15"
     assert Path(location).is_relative_to(env)
+
+
+def test_make_install_compiles_every_source_folder() -> None:
+    # An editable install is not compiled by pip (issue 29): `make bytecode` must cover
+    # qingdan/ and every folder the build maps into it.
+    import re
+    import tomllib
+
+    mapped = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    folders = {"qingdan", *mapped["package-dir"].values()}
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    sources = re.search(r"^SOURCES := (.+)$", makefile, re.MULTILINE)
+    assert sources is not None and set(sources.group(1).split()) == folders
+    assert "$(MAKE) --no-print-directory bytecode" in makefile.split("$(STAMP):")[1]

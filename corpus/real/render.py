@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from corpus.real.skeleton import RealList
-from corpus.renderings import PARAGRAPH_RENDERINGS, RENDERINGS, Rendering
+from corpus.renderings import (
+    PARAGRAPH_RENDERINGS,
+    RENDERINGS,
+    SCAN_RENDERINGS,
+    Rendering,
+    finish_printed,
+)
 from corpus.sheet import ABOVE, LEFT, Spec, print_pdfs
 from samples.render_forms import ParagraphColumns, paragraph_lines
 
@@ -92,7 +98,9 @@ def plan(item: RealList, only: set[str] | None = None) -> list[Planned]:
     """The renderings of one skeleton (restricted to ``only`` when given)."""
     planned: list[Planned] = []
     if item.spec is not None:
-        planned += [Planned(item, RENDERINGS[name], item.spec) for name in TABLE_RENDERINGS]
+        # Scans are rendered when asked for by name (``--only scan-200``): OCR is slow.
+        names = [*TABLE_RENDERINGS, *(name for name in SCAN_RENDERINGS if only and name in only)]
+        planned += [Planned(item, RENDERINGS[name], item.spec) for name in names]
         lines = paragraph_form(item)
         if lines is not None:
             planned.append(Planned(item, PARAGRAPH_RENDERINGS["docx-paragraphs"], lines))
@@ -111,6 +119,7 @@ def render_all(
     scored: list[tuple[dict[str, Any], str, Path]] = []
     with tempfile.TemporaryDirectory(prefix="corpus-real-") as tmp:
         to_print: list[Path] = []
+        printed: list[tuple[Rendering[Any], Path]] = []
         for item in items:
             planned = plan(item, only)
             truth = item.truth([p.rendering.name for p in planned])
@@ -123,9 +132,11 @@ def render_all(
                     source = Path(tmp) / f"{target.stem}.docx"
                     p.rendering.write(p.source, source)
                     to_print.append(source)
+                    printed.append((p.rendering, target))
                 else:
                     p.rendering.write(p.source, target)
                 scored.append((truth, p.rendering.name, target))
         for start in range(0, len(to_print), PRINT_BATCH):
             print_pdfs(to_print[start : start + PRINT_BATCH], out)
+        finish_printed(printed)
     return scored

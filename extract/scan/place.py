@@ -23,6 +23,9 @@ class PlacedPage:
     """A page's tables as raw grids, and the text above each."""
 
     tables: list[list[list[Cell]]] = field(default_factory=list)
+    confidences: list[list[list[float | None]]] = field(default_factory=list)
+    """Per table, per grid position: the lowest confidence of the lines placed in the
+    cell anchored there (``None`` for covered or empty positions)."""
     text_above: list[list[str]] = field(default_factory=list)
     """Per table, the text lines between the table above it (or the page top) and it;
     with no table, one entry: every line of the page."""
@@ -67,5 +70,12 @@ def place_lines(lines: list[TextLine], tables: list[TableGrid]) -> PlacedPage:
     for table, cells, over in zip(tables, in_cells, above, strict=True):
         texts = {anchor: "\n".join(reading_order(found)) for anchor, found in cells.items()}
         page.tables.append(table.cells(texts))
+        lowest = {anchor: min(line.confidence for line in found) for anchor, found in cells.items()}
+        page.confidences.append(
+            [
+                [lowest.get((row, col)) for col in range(len(table.xs) - 1)]
+                for row in range(len(table.ys) - 1)
+            ]
+        )
         page.text_above.append(reading_order(over))
     return page

@@ -30,7 +30,15 @@ from pathlib import Path
 from typing import Any
 
 from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer
-from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
+from qingdan.extract.grid import (
+    LOW_CONFIDENCE,
+    Cell,
+    Extracted,
+    Notice,
+    RawRow,
+    RawTable,
+    ReaderTraits,
+)
 from qingdan.extract.limits import limits_of
 from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import ReadOptions
@@ -41,9 +49,6 @@ from qingdan.extract.scan.text import TextRepairs, clean_lines
 RENDER_DPI = 150
 """PDF pages are rendered at this resolution: 10.5 pt text is then about 22 pixels tall,
 which PP-OCR reads well, and a page takes about 5 s on two cores."""
-
-LOW_CONFIDENCE = 0.8
-"""Lines read with less confidence than this are counted in the ``ocr`` notice."""
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +61,8 @@ class PageScan:
     """What OCR found on one page image."""
 
     tables: list[list[list[Cell]]] = field(default_factory=list)
+    cell_confidences: list[list[list[float | None]]] = field(default_factory=list)
+    """Per table, row and column: the lowest confidence of the lines in that cell."""
     text_above: list[list[str]] = field(default_factory=list)
     """Per table, the text lines above it (the first entry: the page's title lines)."""
     confidences: list[float] = field(default_factory=list)
@@ -78,7 +85,8 @@ limit) failed to allocate in them (issue 33). An A4 page at 150 dpi has 2.2 mill
 
 
 def scan_page_image(image: Any) -> PageScan:
-    """The ruled tables and text of one page image (a grey numpy array), read by OCR.
+    """The ruled tables and text of one page image (a grey or RGB numpy array), read by
+    OCR; a red seal on a colour page is lifted off first.
 
     A blank page (no contrast) is not given to OCR: it holds nothing to read, and OCR
     took a second and more on each (issue 33: a scan of 500 blank pages ran minutes)."""
@@ -86,15 +94,16 @@ def scan_page_image(image: Any) -> PageScan:
         return PageScan()
     import cv2
 
-    if image.size > WORKING_PIXELS:
-        scale = (WORKING_PIXELS / image.size) ** 0.5
+    pixels = image.shape[0] * image.shape[1]
+    if pixels > WORKING_PIXELS:
+        scale = (WORKING_PIXELS / pixels) ** 0.5
         image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     from qingdan.extract.scan.engine import read_lines
     from qingdan.extract.scan.grid import find_tables
-    from qingdan.extract.scan.image import ink, line_masks, straighten
+    from qingdan.extract.scan.image import ink, line_masks, page_grey, straighten
     from qingdan.extract.scan.place import place_lines
 
-    level, angle = straighten(image)
+    level, angle = straighten(page_grey(image))
     marks = ink(level)
     horizontal, vertical = line_masks(marks)
     text_ink = cv2.subtract(marks, cv2.bitwise_or(horizontal, vertical))
@@ -104,6 +113,7 @@ def scan_page_image(image: Any) -> PageScan:
     placed = place_lines(lines, find_tables(horizontal, vertical))
     return PageScan(
         tables=placed.tables,
+        cell_confidences=placed.confidences,
         text_above=placed.text_above,
         confidences=[line.confidence for line in lines],
         skew_degrees=angle,
@@ -213,7 +223,7 @@ def _scanned_pages(listing: str, reason: str) -> Notice:
 def _rendered_pages(
     document: Any, numbers: list[int], pixels: int, notices: list[Notice]
 ) -> Iterator[tuple[int, Any]]:
-    """(number, grey image) of the pages of a pypdfium2 document, each rendered when
+    """(number, RGB image) of the pages of a pypdfium2 document, each rendered when
     needed; a page that would pass ``pixels`` at ``RENDER_DPI`` is rendered smaller, with
     a notice (a 14,400-point page asked OpenCV for gigabytes), and none is rendered past
     OCR's working size (``WORKING_PIXELS``: it would be scaled down to it at once)."""
@@ -228,8 +238,8 @@ def _rendered_pages(
             if area > pixels:
                 notices.append(_shrunk(number, width, height, scale * math.sqrt(pixels / area)))
             scale *= min(1.0, math.sqrt(min(pixels, WORKING_PIXELS) / area))
-            bitmap = page.render(scale=scale, grayscale=True)
-            yield number, np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
+            bitmap = page.render(scale=scale)
+            yield number, np.asarray(bitmap.to_pil().convert("RGB"), dtype=np.uint8)
         finally:
             page.close()
 
@@ -277,10 +287,15 @@ def read_pages(
 
 def _raw_tables(scan: PageScan, number: int) -> list[RawTable]:
     tables = []
-    for index, grid in enumerate(scan.tables, start=1):
+    for index, (grid, sure) in enumerate(zip(scan.tables, scan.cell_confidences, strict=True), 1):
         rows = [
-            RawRow(cells=cells, page=number, starts_page=number > 1 and index == 1 and at == 0)
-            for at, cells in enumerate(grid)
+            RawRow(
+                cells=cells,
+                page=number,
+                starts_page=number > 1 and index == 1 and at == 0,
+                confidence=tuple(scores),
+            )
+            for at, (cells, scores) in enumerate(zip(grid, sure, strict=True))
         ]
         above = scan.text_above[index - 1] if index <= len(scan.text_above) else []
         tables.append(RawTable(rows=rows, name=f"page {number} table {index}", text_above=above))

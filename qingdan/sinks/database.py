@@ -40,6 +40,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Engine,
+    Float,
     ForeignKey,
     Insert,
     Integer,
@@ -95,7 +96,12 @@ def _sql_type(annotation: Any) -> tuple[TypeEngine[Any], bool]:
         return JSON(), nullable
     if isinstance(origin, type) and issubclass(origin, Enum):
         return String(32), nullable
-    simple: dict[Any, TypeEngine[Any]] = {int: Integer(), date: Date(), str: Text()}
+    simple: dict[Any, TypeEngine[Any]] = {
+        int: Integer(),
+        float: Float(),
+        date: Date(),
+        str: Text(),
+    }
     return simple[origin], nullable
 
 

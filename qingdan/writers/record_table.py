@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from qingdan.schema import Document, Record
+from qingdan.writers.export_columns import EXTRA_PREFIX, ExportColumn, export_columns
 from qingdan.writers.formula_guard import CellValue
 from qingdan.writers.labels import labels
 
@@ -66,9 +67,12 @@ def cell_text(value: object) -> str:
 
 
 def cell_value(field: str, value: object) -> CellValue:
-    """A record value as a typed cell: numbers and dates as themselves, lists joined."""
+    """A record value as a typed cell: numbers and dates as themselves, lists joined,
+    ``due_kind`` in the Chinese a person reads (``labels.toml`` [due_kind])."""
     if value is None:
         return None
+    if field == "due_kind":
+        return labels("due_kind").get(str(value), str(value))
     if field in NUMBERED and isinstance(value, int):
         return value
     if field == "no" and isinstance(value, str) and value.isascii() and value.isdigit():
@@ -97,7 +101,29 @@ def printed_labels(documents: Sequence[Document]) -> dict[str, str]:
 
 
 def record_table(documents: Sequence[Document], with_source: bool = False) -> RecordTable:
-    """The records of ``documents`` as one table; ``with_source`` adds source, file and title."""
+    """The records of ``documents`` as one table; ``with_source`` adds source, file and
+    title. Inside ``export_columns.exporting``, the export's columns and labels only."""
+    export = export_columns()
+    table = _full_table(documents, with_source or export is not None)
+    return table if export is None else _exported(table, export)
+
+
+def _exported(table: RecordTable, export: Sequence[ExportColumn]) -> RecordTable:
+    """The columns an export names, in its order, headed by its labels (CSV and XLSX)."""
+    fixed = len(SOURCE_COLUMNS) + len(RECORD_COLUMNS)  # the extra columns follow
+    where = {
+        column.key if index < fixed else EXTRA_PREFIX + column.key: index
+        for index, column in enumerate(table.columns)
+    }
+    picks = [where.get(column.key) for column in export]
+    return RecordTable(
+        [TableColumn(column.label, column.label) for column in export],
+        [[None if i is None else row[i] for i in picks] for row in table.rows],
+    )
+
+
+def _full_table(documents: Sequence[Document], with_source: bool) -> RecordTable:
+    """Every column: source (when asked), the record fields, then each ``extra`` label."""
     extra_columns: list[str] = []
     for document in documents:
         for record in document.records:

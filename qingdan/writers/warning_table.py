@@ -1,5 +1,6 @@
 """Warnings and per-file outcomes as tables: the CSV sidecar ``NAME.warnings.csv``,
-the XLSX 警告 and 文件 sheets."""
+the XLSX 警告 and 文件 sheets. A person reads them: messages come from the warning
+catalogue (``warning_text``), statuses from ``labels.toml``; codes stay as they are."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from qingdan.writers.formula_guard import CellValue, csv_bytes
+from qingdan.writers.labels import labels
+from qingdan.writers.warning_text import warning_text
 
 if TYPE_CHECKING:
     from qingdan.schema import Document
@@ -37,15 +40,24 @@ def warning_rows(documents: Sequence[Document]) -> list[list[CellValue]]:
     """One row per warning of every document: its source (the path relative to the input
     root), row (the record's seq), page, code, message."""
     return [
-        [_source(document), warning.row, warning.page, warning.code, warning.message]
+        [
+            _source(document),
+            warning.row,
+            warning.page,
+            warning.code,
+            warning_text(warning.code, warning.message),
+        ]
         for document in documents
         for warning in document.warnings
     ]
 
 
 def file_rows(files: Sequence[FileStatus]) -> list[list[CellValue]]:
-    """One row per input of a batch."""
-    return [[f.file, f.status, f.records, f.warnings, f.reason] for f in files]
+    """One row per input of a batch, its status in Chinese (``labels.toml`` [file_status])."""
+    status = labels("file_status")
+    return [
+        [f.file, status.get(f.status, f.status), f.records, f.warnings, f.reason] for f in files
+    ]
 
 
 def warnings_csv(documents: Sequence[Document]) -> bytes:

@@ -15,6 +15,7 @@ from rich.table import Table
 from qingdan.workload import Workload
 from qingdan.writers.formats import format_from_suffix, write_as
 from qingdan.writers.formula_guard import CellValue, csv_bytes
+from qingdan.writers.labels import labels
 
 CSV_COLUMNS = ["department", "lead", "support", "total", "written_as"]
 WRITTEN_SEPARATOR = "、"
@@ -53,18 +54,25 @@ def write_workload(load: Workload, path: Path) -> None:
     write_as(WORKLOAD_WRITERS, load, path, workload_format_for(path))
 
 
+def workload_summary(load: Workload, separator: str) -> str:
+    """``3 份清单 · 45 项任务 · 20 个部门``: what the report counts, in Chinese."""
+    words = labels("department_words")
+    return separator.join(
+        [
+            f"{len(load.files)} {words['files']}",
+            f"{load.tasks} {words['tasks']}",
+            f"{len(load.departments)} {words['departments']}",
+        ]
+    )
+
+
 def workload_table(load: Workload) -> Table:
     """The workload as a rich table for the terminal, busiest department first."""
-    table = Table(
-        title=f"{len(load.files)} attachment(s), {load.tasks} tasks, "
-        f"{len(load.departments)} departments",
-        title_justify="left",
-    )
-    table.add_column("department")
-    table.add_column("lead", justify="right")
-    table.add_column("support", justify="right")
-    table.add_column("total", justify="right")
-    table.add_column("written as")
+    table = Table(title=workload_summary(load, "，"), title_justify="left")
+    names = labels("department")
+    for key in CSV_COLUMNS:
+        numeric = key in {"lead", "support", "total"}
+        table.add_column(names[key], justify="right" if numeric else "left")
     for d in load.departments:
         written = WRITTEN_SEPARATOR.join(w for w in d.written if w != d.department)
         table.add_row(d.department, str(d.lead), str(d.support), str(d.total), written)

@@ -11,7 +11,9 @@ from __future__ import annotations
 from html import escape
 
 from qingdan.workload import DepartmentLoad, Workload
+from qingdan.writers.labels import labels
 from qingdan.writers.text_width import display_width
+from qingdan.writers.workload import CSV_COLUMNS, workload_summary
 
 LEAD_COLOUR = "#b03a2e"
 SUPPORT_COLOUR = "#e59866"
@@ -27,7 +29,7 @@ TOP = 50
 
 def workload_html(load: Workload) -> bytes:
     """The workload as a UTF-8 HTML page: a summary, the bar chart, and the numbers."""
-    summary = f"{len(load.files)} 份清单 · {load.tasks} 项任务 · {len(load.departments)} 个部门"
+    summary = workload_summary(load, " · ")
     files = "、".join(escape(f) for f in load.files)
     page = f"""<!doctype html>
 <html lang="zh-CN">
@@ -56,7 +58,7 @@ td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
 <p class="files">{files}</p>
 <figure>
 {_chart(load.departments)}
-<figcaption>牵头 (lead) and 配合 (support) tasks per department, by canonical name.</figcaption>
+<figcaption>{labels("department_words")["caption"]}</figcaption>
 </figure>
 {_table(load.departments)}
 </body>
@@ -121,7 +123,7 @@ def _chart(departments: list[DepartmentLoad]) -> str:
     return "\n".join(parts)
 
 
-_KIND_LABEL = {"lead": "牵头", "support": "配合"}
+_KIND_LABEL = {kind: labels("department")[kind] for kind in ("lead", "support")}
 
 
 def _legend(left: int) -> str:
@@ -130,7 +132,7 @@ def _legend(left: int) -> str:
         items.append(
             f'<rect class="legend {kind}" x="{left + offset}" y="4" width="14" height="14" '
             f'fill="{colour}"/><text x="{left + offset + 20}" y="16">'
-            f"{_KIND_LABEL[kind]} {kind}</text>"
+            f"{_KIND_LABEL[kind]}</text>"
         )
     return '<g class="legend">' + "".join(items) + "</g>"
 
@@ -154,8 +156,6 @@ def _table(departments: list[DepartmentLoad]) -> str:
         f"<td>{escape('、'.join(d.written))}</td></tr>"
         for d in departments
     )
-    return (
-        "<table><thead><tr><th>部门 department</th><th>牵头 lead</th><th>配合 support</th>"
-        f"<th>合计 total</th><th>写法 written as</th></tr></thead>\n<tbody>\n{rows}\n"
-        "</tbody></table>"
-    )
+    names = labels("department")
+    head = "".join(f"<th>{escape(names[key])}</th>" for key in CSV_COLUMNS)
+    return f"<table><thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>"

@@ -13,6 +13,7 @@ status. Every cell goes through the formula guard (``formula_guard.xlsx_value``)
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Sequence
 from datetime import date
 
@@ -23,6 +24,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from qingdan.schema import Document
+from qingdan.writers.export_columns import export_columns
 from qingdan.writers.formula_guard import CellValue, xlsx_value
 from qingdan.writers.labels import labels
 from qingdan.writers.record_table import record_table
@@ -37,7 +39,8 @@ from qingdan.writers.warning_table import (
 
 MARK_SHEET = "_qingdan"
 """The hidden sheet that marks a workbook as qingdan's output: ``MARK`` and the format
-version, the records sheet's column keys, then each document's description as JSON
+version, the records sheet's column keys, then each document's description and its
+warnings (with their English messages; the 警告 sheet shows them in Chinese) as JSON
 (``qingdan.readback`` reads the workbook back by it, a hand-edited one included)."""
 MARK = "qingdan-records"
 MARK_VERSION = "1"
@@ -103,10 +106,10 @@ def fill_sheet(
         widths.append(_column_width(label, column, limit))
         sheet.column_dimensions[get_column_letter(col)].width = widths[-1]
     for row_index, row in enumerate([list(header), *rows], start=1):
-        sheet.row_dimensions[row_index].height = LINE_HEIGHT * _lines(row, widths)
+        sheet.row_dimensions[row_index].height = LINE_HEIGHT * wrapped_lines(row, widths)
 
 
-def _lines(row: Sequence[CellValue], widths: Sequence[int]) -> int:
+def wrapped_lines(row: Sequence[CellValue], widths: Sequence[int]) -> int:
     """The wrapped lines the row's tallest cell needs in columns of ``widths``."""
     lines = 1
     for value, width in zip(row, widths, strict=False):
@@ -168,7 +171,8 @@ def workbook_xlsx(
         labels_of_files = [file_labels[k] for k in FILE_COLUMNS]
         fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
         print_setup(sheet_of_files)
-    _mark(workbook.create_sheet(MARK_SHEET), table.header, documents)
+    if export_columns() is None:  # an export is the target system's table, not ours
+        _mark(workbook.create_sheet(MARK_SHEET), table.header, documents)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -183,6 +187,8 @@ def _mark(sheet: Worksheet, keys: Sequence[str], documents: Sequence[Document]) 
         xlsx_value(sheet.cell(row=2, column=col), key)
     for row, document in enumerate(documents, start=3):
         xlsx_value(sheet.cell(row=row, column=1), document.document.model_dump_json())
+        warnings = [warning.model_dump(mode="json") for warning in document.warnings]
+        xlsx_value(sheet.cell(row=row, column=2), json.dumps(warnings, ensure_ascii=False))
 
 
 def document_xlsx(document: Document) -> bytes:

@@ -108,7 +108,7 @@ def test_every_frame_of_a_tiff_is_a_page() -> None:
     frames[0].save(buffer, format="TIFF", save_all=True, append_images=frames[1:])
     image = decode_image(buffer.getvalue(), Path("scan.tif"), Limits())
     pages = list(image.pages)
-    assert image.count == 2 and len(pages) == 2 and pages[0].shape == (800, 1600)
+    assert image.count == 2 and len(pages) == 2 and pages[0].shape == (800, 1600, 3)
     assert image.notices == []
 
 
@@ -137,3 +137,47 @@ def test_a_frame_past_the_pixel_limit_is_refused_before_it_is_decoded() -> None:
     image = decode_image(tiff_of(2, (4_000, 3_000)), Path("scan.tif"), Limits(image_pixels=10**6))
     with pytest.raises(LimitExceeded, match=r"page 1 is 4,000 x 3,000 pixels.*IMAGE_PIXELS"):
         next(image.pages)
+
+
+def test_a_red_seal_is_lifted_and_the_print_under_it_kept() -> None:
+    from qingdan.extract.scan.image import page_grey
+
+    page = np.full((60, 60, 3), 235, dtype=np.uint8)  # paper a scanner sees a little grey
+    page[14:18, :] = (200, 30, 40)  # seal ink on paper (a ring's stroke)
+    page[30:40, :] = (20, 20, 20)  # print
+    page[45:50, :] = (18, 3, 4)  # print under seal ink: dark in every channel
+    grey = page_grey(page)
+    assert grey[15, 30] == 235  # the seal takes the paper's brightness around it
+    assert grey[35, 30] < 40 and grey[47, 30] < 40
+    assert grey[5, 30] == 235
+
+
+def test_a_grey_page_is_its_own_grey() -> None:
+    from qingdan.extract.scan.image import page_grey
+
+    page = np.full((10, 10), 128, dtype=np.uint8)
+    assert page_grey(page) is page
+
+
+def test_a_thin_header_row_keeps_its_inner_rules_on_a_tall_page() -> None:
+    """A one-line header row is shorter than a fortieth of a tall page: the vertical
+    kernel is sized from the text, so its column rules survive (issue 30)."""
+    page = np.full((2400, 1200), 255, np.uint8)
+    xs, ys = [100, 400, 800, 1100], [200, 236, 400, 560]
+    for y in ys:
+        cv2.line(page, (xs[0], y), (xs[-1], y), (0,), 2)
+    for x in xs:
+        cv2.line(page, (x, ys[0]), (x, ys[-1]), (0,), 2)
+    for row in range(3):
+        for col in range(3):
+            top = ys[row] + 28
+            cv2.putText(
+                page, "Task 12", (xs[col] + 10, top), cv2.FONT_HERSHEY_SIMPLEX, 0.7, (0,), 2
+            )
+    marks = ink(page)
+    from qingdan.extract.scan.image import text_height
+
+    assert text_height(marks) is not None and text_height(marks) < 36  # type: ignore[operator]
+    [table] = find_tables(*line_masks(marks))
+    assert len(table.xs) == 4 and len(table.ys) == 4
+    assert table.cells({})[0] == ["", "", ""]  # three header cells, not one

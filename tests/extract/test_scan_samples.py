@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from qingdan.extract.errors import NoTextLayer
+from qingdan.extract.grid import LOW_CONFIDENCE
 from qingdan.extract.scan.engine import ocr_installed
 
 import qingdan
@@ -79,3 +80,14 @@ def test_a_scan_in_which_ocr_finds_no_text_is_an_error() -> None:
         NoTextLayer, match=r"scan\.pdf: the PDF has no text layer and OCR found no text"
     ):
         qingdan.convert(SCAN_CASE)
+
+
+def test_every_record_from_a_scan_carries_its_ocr_confidence(
+    read_scans: list[tuple[str, dict[str, Any], dict[str, Any]]],
+) -> None:
+    for name, document, _ in read_scans:
+        scores = [record["confidence"] for record in document["records"]]
+        assert all(score is not None and 0.5 <= score <= 1 for score in scores), name
+        doubts = [w for w in document["warnings"] if w["code"] == "low-confidence"]
+        low = {r["seq"] for r in document["records"] if r["confidence"] < LOW_CONFIDENCE}
+        assert {w["row"] for w in doubts} == low, name

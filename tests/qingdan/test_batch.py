@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from qingdan.extract import READERS
 from qingdan.normalize import Knowledge
 
@@ -82,3 +83,17 @@ def test_office_lock_files_are_skipped(tmp_path: Path) -> None:
     assert [(s.path, s.reason) for s in found.skipped] == [
         (lock, "an Office lock file (Word keeps it while the document is open), not an attachment")
     ]
+
+
+def test_the_default_jobs_are_the_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from qingdan.workers import default_jobs
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 0.0, 0.0))
+    assert default_jobs() == 3  # four cores, one busy
+    monkeypatch.setattr(os, "getloadavg", lambda: (11.8, 0.0, 0.0))
+    assert default_jobs() == 1  # all busy: one process, never none
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert default_jobs() == 4

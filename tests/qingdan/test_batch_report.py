@@ -90,3 +90,12 @@ def test_file_names_beside_the_progress_bar_are_escaped() -> None:
     shown = stream.getvalue()
     assert "\x1b]0;" not in shown and "\x07" not in shown  # the bar's own sequences are [..m
     assert "清单\\x1b]0;x" in shown
+
+
+def test_a_long_batch_names_the_time_left_at_the_pace_so_far() -> None:
+    from qingdan.batch_report import eta
+
+    assert eta(10, 100, 30.0) == "0:04:30"  # 3 s a file, 90 files to go
+    assert eta(1, 40, 4000.0) == "43:20:00"
+    assert eta(2, 3, 1.0) is None  # a small batch
+    assert eta(100, 100, 30.0) is None and eta(0, 100, 0.0) is None

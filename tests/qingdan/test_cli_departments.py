@@ -25,8 +25,8 @@ def test_departments_over_samples_prints_the_table() -> None:
     result = invoke(["departments", *map(str, entries)])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    header = next(line for line in lines if "lead" in line)
-    assert all(word in header for word in ("department", "support", "total"))
+    header = next(line for line in lines if "牵头" in line)
+    assert all(word in header for word in ("部门", "配合", "合计", "写法"))
     row = next(line for line in lines if "区发展和改革委员会" in line)
     assert "区发改委" in row  # the name as the seed writes it
     assert "skipped" in result.stderr and ".expected.json" in result.stderr

@@ -75,7 +75,7 @@ def test_quiet_and_verbose(seed: Path, tmp_path: Path) -> None:
     assert (quiet.exit_code, quiet.stderr) == (0, "")
     gbk = _gbk_copy(seed, tmp_path)
     warned = invoke(["-q", "convert", str(gbk), "-o", str(out)])
-    assert "qingdan: warning: gbk.txt: 1 warning(s), first: encoding" in warned.stderr
+    assert "qingdan: warning: gbk.txt: 1 条警告，首条 encoding（文本编码已自动识别" in warned.stderr
 
 
 def test_debug_and_quiet_are_accepted_anywhere(tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_several_inputs_to_one_csv_give_one_combined_file(seed: Path, tmp_path: 
         csv.DictReader(io.StringIO((tmp_path / "merged.warnings.csv").read_text("utf-8-sig")))
     )
     assert [(w["file"], w["code"]) for w in sidecar] == [("gbk.txt", "encoding")]
-    assert "qingdan: warning: gbk.txt: 1 warning(s), first: encoding" in result.stderr
+    assert "qingdan: warning: gbk.txt: 1 条警告，首条 encoding（文本编码已自动识别" in result.stderr
 
 
 def test_several_inputs_to_one_xlsx_list_every_file(seed: Path, tmp_path: Path) -> None:
@@ -132,8 +132,8 @@ def test_several_inputs_to_one_xlsx_list_every_file(seed: Path, tmp_path: Path) 
     ]  # the last: the hidden mark
     files = [[c.value for c in row] for row in workbook["文件"].iter_rows(min_row=2)]
     assert [(Path(f[0]).name, f[1]) for f in files] == [
-        ("a.txt", "converted"),
-        ("empty.txt", "failed"),
+        ("a.txt", "已转换"),
+        ("empty.txt", "失败"),
     ]
 
 
@@ -158,7 +158,7 @@ def test_strict_fails_a_doubtful_document(tmp_path: Path) -> None:
     doubtful.write_text(MEASURELESS, encoding="utf-8")
     relaxed = invoke(["convert", str(doubtful), "-o", str(tmp_path / "a.json")])
     assert relaxed.exit_code == 0
-    assert "doubt: column-roles" in relaxed.stderr
+    assert "存疑 column-roles（" in relaxed.stderr
     strict = invoke(["convert", str(doubtful), "--strict"])
     assert strict.exit_code == 2
     assert strict.stderr.startswith(f"qingdan: error: {doubtful}: ")
@@ -181,7 +181,7 @@ def test_strict_in_a_batch_fails_that_file_only(seed: Path, tmp_path: Path) -> N
     assert (out / "good.txt.json").exists()
     files = load_workbook(out / "all.xlsx")["文件"]
     statuses = {Path(row[0].value).name: row[1].value for row in files.iter_rows(min_row=2)}
-    assert statuses == {"doubtful.txt": "failed", "good.txt": "converted"}
+    assert statuses == {"doubtful.txt": "失败", "good.txt": "已转换"}  # 状态 in Chinese
 
 
 def test_the_samples_folder_has_no_failed_or_skipped_inputs() -> None:

@@ -104,6 +104,8 @@ def records(draw: st.DrawFn) -> list[TaskRecord]:
                 due=draw(st.none() | st.dates(datetime.date(1990, 1, 1))),
                 due_kind=draw(st.sampled_from([None, "date", "ongoing", "recurring"])),
                 page=draw(st.none() | st.integers(1, 5000)),
+                # normalize rounds confidence to 3 places (0.001 .. 1.0 write alike)
+                confidence=draw(st.none() | st.integers(0, 1000).map(lambda n: n / 1000)),
                 extra=draw(st.dictionaries(texts, texts, max_size=2)),
             )
         )

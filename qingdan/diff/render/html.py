@@ -10,10 +10,13 @@ from html import escape
 
 from qingdan.diff.model import ChangedField, DiffReport, Entry, FieldChange, SegmentOp, Status
 from qingdan.diff.render.labels import (
+    COUNT_ORDER,
     FIELD_LABELS,
     STATUS_LABELS,
+    WORDS,
     by_status,
     entry_title,
+    summary_line,
 )
 
 _STYLE = """
@@ -43,11 +46,10 @@ def report_html(report: DiffReport) -> bytes:
         '<link rel="icon" href="data:,">',
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
-        f"<p>Old: <code>{escape(report.old.file)}</code> ({report.old.records} tasks) · "
-        f"new: <code>{escape(report.new.file)}</code> ({report.new.records} tasks) · "
-        f"year gap {report.year_gap} · threshold {report.threshold}</p>",
-        '<table class="summary"><tr><th>unchanged</th><th>modified</th><th>removed</th>'
-        "<th>added</th></tr>",
+        f"<p>{summary_line(report, lambda name: f'<code>{escape(name)}</code>')}</p>",
+        '<table class="summary"><tr>'
+        + "".join(f"<th>{STATUS_LABELS[s]}</th>" for s in COUNT_ORDER)
+        + "</tr>",
         f'<tr><td id="count-unchanged">{counts.unchanged}</td>'
         f'<td id="count-modified">{counts.modified}</td>'
         f'<td id="count-removed">{counts.removed}</td>'
@@ -55,7 +57,7 @@ def report_html(report: DiffReport) -> bytes:
     ]
     for status, entries in by_status(report.entries).items():
         if entries:
-            parts.append(f"<h2>{STATUS_LABELS[status]} ({len(entries)})</h2>")
+            parts.append(f"<h2>{STATUS_LABELS[status]}（{len(entries)}）</h2>")
             parts.extend(_entry(entry) for entry in entries)
     parts.append("</body></html>")
     return ("\n".join(parts) + "\n").encode("utf-8")
@@ -82,7 +84,7 @@ def _change(change: FieldChange) -> str:
     label = f"<dt>{escape(FIELD_LABELS[change.field])}</dt>"
     if change.rolled_forward:
         body = f"{escape(change.old or '')} → {escape(change.new or '')}"
-        return f'{label}<dd class="rolled">{body} (years rolled forward only)</dd>'
+        return f'{label}<dd class="rolled">{body}{WORDS["rolled_forward"]}</dd>'
     if change.field is ChangedField.MEASURE and change.segments:
         body = "".join(_segment(s.op, s.text) for s in change.segments)
     elif change.added or change.removed:

@@ -9,11 +9,14 @@ import re
 
 from qingdan.diff.model import ChangedField, DiffReport, Entry, FieldChange, SegmentOp
 from qingdan.diff.render.labels import (
+    COUNT_ORDER,
     FIELD_LABELS,
     STATUS_LABELS,
+    WORDS,
     by_status,
     department_summary,
     entry_title,
+    summary_line,
 )
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_~|\[\]<>])")
@@ -30,18 +33,16 @@ def report_markdown(report: DiffReport) -> bytes:
         f"# {_escape(report.old.title or report.old.file)} → "
         f"{_escape(report.new.title or report.new.file)}",
         "",
-        f"Old: `{report.old.file}` ({report.old.records} tasks) · "
-        f"new: `{report.new.file}` ({report.new.records} tasks) · "
-        f"year gap {report.year_gap} · threshold {report.threshold}",
+        summary_line(report, lambda name: f"`{name}`"),
         "",
-        "| unchanged | modified | removed | added |",
+        "| " + " | ".join(STATUS_LABELS[s] for s in COUNT_ORDER) + " |",
         "| ---: | ---: | ---: | ---: |",
         f"| {counts.unchanged} | {counts.modified} | {counts.removed} | {counts.added} |",
     ]
     for status, entries in by_status(report.entries).items():
         if not entries:
             continue
-        lines += ["", f"## {STATUS_LABELS[status]} ({len(entries)})"]
+        lines += ["", f"## {STATUS_LABELS[status]}（{len(entries)}）"]
         for entry in entries:
             lines += ["", f"### {_escape(entry_title(entry))}", "", *_entry_lines(entry)]
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -52,7 +53,8 @@ def _entry_lines(entry: Entry) -> list[str]:
         record = entry.new or entry.old
         assert record is not None
         lead = _escape("、".join(record.lead))
-        return [_escape(record.measure), "", f"牵头 {lead} · {_escape(record.deadline or '')}"]
+        deadline = _escape(record.deadline or "")
+        return [_escape(record.measure), "", f"{WORDS['lead']} {lead} · {deadline}"]
     return [
         f"- **{FIELD_LABELS[change.field]}**: {_change_text(change)}" for change in entry.changes
     ]
@@ -65,7 +67,7 @@ def _change_text(change: FieldChange) -> str:
         text = _escape(department_summary(change))
     else:
         text = f"{_escape(change.old or '∅')} → {_escape(change.new or '∅')}"
-    return text + (" (years rolled forward only)" if change.rolled_forward else "")
+    return text + (WORDS["rolled_forward"] if change.rolled_forward else "")
 
 
 def _segment(op: SegmentOp, text: str) -> str:

@@ -11,8 +11,10 @@ from rich.text import Text
 
 from qingdan.diff.model import ChangedField, DiffReport, Entry, FieldChange, SegmentOp, Status
 from qingdan.diff.render.labels import (
+    COUNT_ORDER,
     FIELD_LABELS,
     STATUS_LABELS,
+    WORDS,
     by_status,
     department_summary,
     entry_title,
@@ -34,11 +36,13 @@ def print_summary(report: DiffReport, console: Console) -> None:
     """Print the counts, then each modified, removed and added task with its changes."""
     heading = Text(report.old.title or report.old.file, style="bold")
     heading.append(" → ").append(report.new.title or report.new.file, style="bold")
-    heading.append(f"  (year gap {report.year_gap}, threshold {report.threshold})")
+    heading.append(
+        f"  （{WORDS['year_gap']} {report.year_gap}，{WORDS['threshold']} {report.threshold}）"
+    )
     console.print(heading)
     counts = Table(show_edge=False)
-    for status in (Status.UNCHANGED, Status.MODIFIED, Status.REMOVED, Status.ADDED):
-        counts.add_column(status.value, justify="right", style=_STATUS_STYLE[status])
+    for status in COUNT_ORDER:
+        counts.add_column(STATUS_LABELS[status], justify="right", style=_STATUS_STYLE[status])
     summary = report.summary
     counts.add_row(*map(str, (summary.unchanged, summary.modified, summary.removed, summary.added)))
     console.print(counts)

@@ -30,6 +30,17 @@ def _summary_rows(report: DiffReport) -> list[list[CellValue]]:
     ]
 
 
+def _in_chinese(row: list[CellValue]) -> list[CellValue]:
+    """A change row as a person reads it: status, field and 顺延 in Chinese (the CSV
+    keeps the codes)."""
+    shown = dict(zip(COLUMNS, row, strict=True))
+    status, field, words = labels("diff_status"), labels("diff_field"), labels("diff_words")
+    shown["status"] = status.get(str(shown["status"]), shown["status"])
+    shown["field"] = field.get(str(shown["field"]), shown["field"])
+    shown["rolled_forward"] = words.get(str(shown["rolled_forward"]), shown["rolled_forward"])
+    return [shown[key] for key in COLUMNS]
+
+
 def report_xlsx(report: DiffReport) -> bytes:
     """The report as .xlsx bytes: the 概要 sheet, then one 变化 row per change."""
     workbook = Workbook()
@@ -40,7 +51,8 @@ def report_xlsx(report: DiffReport) -> bytes:
     print_setup(summary)
     changes = workbook.create_sheet(CHANGES_SHEET)
     names = labels("diff")
-    fill_sheet(changes, [names[key] for key in COLUMNS], change_rows(report), ["old", "new"])
+    rows = [_in_chinese(row) for row in change_rows(report)]
+    fill_sheet(changes, [names[key] for key in COLUMNS], rows, ["old", "new"])
     print_setup(changes)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -43,3 +43,20 @@ def test_category_breaks_a_tie_between_equal_measures() -> None:
 def test_empty_lists_match_nothing() -> None:
     assert match([], _candidates("a"), threshold=0.5) == []
     assert similarity_matrix(["a"], []).shape == (1, 0)
+
+
+def test_measures_equal_but_for_punctuation_pair_before_the_rest() -> None:
+    # 开展专项整治，加强监管 and 开展专项整治加强监管。 are near-exact twins; the
+    # third measure would score 0.9 with either, but the near-exact pair comes first.
+    old = _candidates("开展专项整治，加强监管", "开展专项整治加强监督")
+    new = _candidates("开展专项整治加强监管。")
+    assert [(p.old, p.new) for p in match(old, new, threshold=0.5)] == [(0, 0)]
+
+
+def test_a_big_diff_scores_only_pairs_that_share_a_rare_trigram() -> None:
+    # Forced onto the blocked path: the reworded measure shares 固体废物 with its old
+    # form and is found; 完全不同的措施 shares nothing with anything and stays alone.
+    old = _candidates("加强固体废物监管执法", "完全不同的措施")
+    new = _candidates("严格固体废物监管执法", "另一项工作内容")
+    pairs = match(old, new, threshold=0.5, exhaustive_pairs=0)
+    assert [(p.old, p.new) for p in pairs] == [(0, 0)]

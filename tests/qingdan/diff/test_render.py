@@ -61,7 +61,7 @@ def test_markdown_strikes_deletions_and_bolds_insertions() -> None:
     text = render_report(_report(), DiffFormat.MD).decode("utf-8")
     assert "| 0 | 1 | 1 | 1 |" in text
     assert "~~开展~~**完成**" in text
-    assert "## Removed (1)" in text
+    assert "## 删除（1）" in text
     assert "推进“垃圾围堰”整治工作。" in text
 
 
@@ -78,7 +78,7 @@ def test_terminal_summary_without_colours_marks_changes_as_wdiff_does() -> None:
     buffer = io.StringIO()
     print_summary(_report(), Console(file=buffer, width=200, color_system=None))
     out = buffer.getvalue()
-    assert re.search(r"unchanged.*modified.*removed.*added", out)
+    assert re.search(r"未变.*修改.*删除.*新增", out)
     assert "[-开展-]{+完成+}" in out
     assert "− 区科技局" in out
     assert "2019年12月 → 2020年12月" not in out  # rolled-forward deadlines are not news

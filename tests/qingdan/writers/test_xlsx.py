@@ -148,7 +148,7 @@ def test_combined_sheet_names_file_and_title_on_every_row_and_lists_the_files() 
     assert _column(sheet, "标题") == ["甲清单", "甲清单", None]
     listed = [[cell.value for cell in row] for row in _sheet(data, "文件").iter_rows()]
     assert listed[0] == ["文件", "状态", "记录数", "警告数", "原因"]
-    assert listed[3] == ["in/c.pdf", "failed", 0, 0, "the PDF is encrypted"]
+    assert listed[3] == ["in/c.pdf", "失败", 0, 0, "the PDF is encrypted"]  # 状态 in Chinese
 
 
 def test_xlsx_is_an_output_format(tmp_path: Path, seed: Path) -> None:
