@@ -34,8 +34,8 @@ def _patterns(urls: list[str]) -> list[tuple[bytes, str, re.Pattern[bytes]]]:
         address = normal_url(url).rstrip("/")
         host = address.split("/", 1)[0]
         found.append((host.encode(), url, re.compile(re.escape(address.encode()), re.IGNORECASE)))
-        # The host alone, not followed by a path: a citation of the site itself.
-        bare = rb"(?<![\w.-])(?:www\.)?" + re.escape(host.encode()) + rb"(?![\w/.-])"
+        # The host, with any path or none: every page of a reserved site is reserved.
+        bare = rb"(?<![\w.-])(?:www\.)?" + re.escape(host.encode()) + rb"(?![\w.-])"
         found.append((host.encode(), host, re.compile(bare, re.IGNORECASE)))
     return found
 
@@ -63,4 +63,7 @@ def test_the_check_finds_an_address_and_a_bare_host() -> None:
     patterns = _patterns(["http://www.example-reserved.gov.cn/html/1.html"])
     assert _cited(b"see https://Example-Reserved.gov.cn/html/1.html", patterns)
     assert _cited("(某区方案, example-reserved.gov.cn)".encode(), patterns)
-    assert not _cited(b"https://example-reserved.gov.cn/other.html", patterns)
+    # Every page of a reserved site is reserved: another page of it is cited too.
+    assert _cited(b"https://example-reserved.gov.cn/other.html", patterns)
+    assert not _cited(b"https://not-example-reserved.gov.cn/1.html", patterns)
+    assert not _cited(b"https://example-reserved.gov.cn.other.org/1.html", patterns)

@@ -98,6 +98,11 @@ class RealList:
         }
 
 
+def _host(url: str) -> str:
+    """The site of a URL: every page of a reserved site is reserved."""
+    return normal_url(url).split("/", 1)[0]
+
+
 def normal_url(url: str) -> str:
     """A URL compared without scheme, ``www.``, case of the host or a trailing slash."""
     rest = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE).rstrip("/")
@@ -153,10 +158,10 @@ def _check_source(path: Path, source: dict[str, Any], reserved: list[str]) -> No
             raise _fail(path, f"[source].{key} = {source[key]!r}; expected one of {allowed}")
     if not str(source["url"]).startswith(("http://", "https://")):
         raise _fail(path, f"[source].url = {source['url']!r} is not a web address")
-    if normal_url(source["url"]) in {normal_url(u) for u in reserved}:
+    if _host(source["url"]) in {_host(u) for u in reserved}:
         raise _fail(
             path,
-            f"[source].url {source['url']} is reserved for independent evaluation "
+            f"[source].url {source['url']} is on a site reserved for independent evaluation "
             "(RESERVED_SOURCES.md): take the list from another page",
         )
     match = NAME.match(path.stem)
