@@ -71,7 +71,9 @@ def build_record(
     values = [read(placed[kind], at) for kind, read in VALUE_READERS.items()]
     fields = RecordFields(measure="", extra={})
     for value in values:
+        extra = {**fields.get("extra", {}), **value.fields.get("extra", {})}
         fields.update(value.fields)
+        fields["extra"] = extra  # several readers may keep text in extra
     lead, support = _names(values)
     record = TaskRecord(
         seq=seq,

@@ -9,12 +9,14 @@ nothing but their input: ``normalize.records`` puts their values together.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.cell_kinds import CellWords, is_person
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.lookalikes import correct_deadline
@@ -23,8 +25,10 @@ from qingdan.normalize.responsibility import (
     label_says_first_leads,
     split_inline_responsibility,
     split_responsibility,
+    take_officials,
 )
 from qingdan.normalize.roles import Role, Value
+from qingdan.normalize.script import LIST_SEPARATORS
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 from qingdan.normalize.units.departments import (
     DepartmentKnowledge,
@@ -181,15 +185,22 @@ def read_departments(cells: list[PlacedCell], at: RowAt) -> Values:
 
 def read_responsibility(cells: list[PlacedCell], at: RowAt) -> Values:
     """Lead and support read from a lone 责任单位 cell's own words; a ``responsibility``
-    warning for a cell whose roles cannot be told apart (all its names lead)."""
+    warning for a cell whose roles cannot be told apart (all its names lead). Officials
+    given a role in the cell ("分管副市长负责") go to ``extra``, never to lead or support."""
     lead: list[str] = []
     support: list[str] = []
     warnings: list[TaskWarning] = []
+    officials: dict[str, str] = {}
     reader, first_leads = at.context.department_reader(), at.context.first_leads()
+    knowledge = at.context.knowledge
     for placed in cells:
-        shared = split_responsibility(
-            cell_text(placed.cell), reader, at.context.knowledge.responsibility, first_leads
+        text, named = take_officials(
+            cell_text(placed.cell),
+            knowledge.responsibility,
+            lambda clause: is_person(clause, knowledge.cells),
         )
+        officials.update(named)
+        shared = split_responsibility(text, reader, knowledge.responsibility, first_leads)
         lead.extend(shared.lead)
         support.extend(shared.support)
         warnings.extend(note_warnings(shared.notes, at))
@@ -199,7 +210,9 @@ def read_responsibility(cells: list[PlacedCell], at: RowAt) -> Values:
             warnings.append(
                 at.warning(NormalizeCode.RESPONSIBILITY, message + "all names put in lead")
             )
-    return Values(RecordFields(), lead, support, warnings)
+    return Values(
+        RecordFields(extra=officials) if officials else RecordFields(), lead, support, warnings
+    )
 
 
 def read_text(cells: list[PlacedCell], at: RowAt) -> Values:
@@ -228,8 +241,24 @@ def read_text(cells: list[PlacedCell], at: RowAt) -> Values:
 
 def read_extra(cells: list[PlacedCell], at: RowAt) -> Values:
     """Every other column's text under its printed label."""
-    extra = {placed.label: text for placed in cells if (text := join_wrapped_lines(placed.cell))}
+    words = at.context.knowledge.cells
+    extra = {placed.label: text for placed in cells if (text := _extra_text(placed.cell, words))}
     return Values(RecordFields(extra=extra))
+
+
+_SPACED_NAME = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
+"""A two-character name printed with a blank between its characters (李 平)."""
+
+
+def _extra_text(cell: Cell, words: CellWords) -> str:
+    """A cell kept in ``extra``: its lines joined, but a personal name printed with a blank
+    between its two characters (to line up with three-character names) as printed."""
+    text = join_wrapped_lines(cell)
+    names = [name.strip() for name in re.split(f"[{LIST_SEPARATORS}]", cell_text(cell))]
+    spaced = [name for name in names if _SPACED_NAME.fullmatch(name)]
+    if spaced and is_person(text, words):
+        return cell_text(cell).strip()
+    return text
 
 
 VALUE_READERS: dict[Value, ValueReader] = {

@@ -5,11 +5,18 @@ The names are invented; the shapes are those of the real-shapes corpus.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from qingdan.normalize import normalize
+from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.units.departments import DepartmentReader, split_departments
 
-KNOWLEDGE = Knowledge.load().departments
+from tests.normalize.grids import raw_document
+
+BUILT_IN = Knowledge.load()
+KNOWLEDGE = BUILT_IN.departments
 
 
 def names(cell: str) -> list[str]:
@@ -65,3 +72,89 @@ def test_a_place_written_whole_teaches_its_stem() -> None:
         "青川市",
         "石湾市人民政府",
     ]
+
+
+# --- Note sentences, officials, printed names ----------------------------------------
+
+
+def test_a_note_sentence_with_commas_after_the_names_is_one_note() -> None:
+    cell = split_departments(
+        "县发改局、县工信局，各乡镇（街道）。未另列出的，以下事项均由各乡镇（街道）承办，不再列出",
+        KNOWLEDGE,
+    )
+    assert cell.names == ["县发改局", "县工信局", "各乡镇（街道）"]
+    assert [note.note for note in cell.notes] == [
+        "未另列出的，以下事项均由各乡镇（街道）承办，不再列出"
+    ]
+
+
+def test_a_second_sentence_of_names_stays_names() -> None:
+    assert names("县财政局。县审计局") == ["县财政局", "县审计局"]
+
+
+def test_officials_given_a_role_are_kept_in_extra_not_in_lead() -> None:
+    document = normalize(
+        raw_document(
+            [
+                ["序号", "工作任务", "责任单位"],
+                [
+                    "1",
+                    "推进甲事项。",
+                    "分管副区长、区政府办副主任负责，区商务局牵头，区财政局等按职责分工负责",
+                ],
+            ]
+        )
+    )
+    record = document.records[0]
+    assert (record.lead, record.support) == (["区商务局"], ["区财政局"])
+    assert record.extra == {"负责领导": "分管副区长、区政府办副主任"}
+
+
+def test_a_personal_name_printed_with_a_blank_keeps_it_in_extra() -> None:
+    document = normalize(
+        raw_document(
+            [
+                ["序号", "工作任务", "牵头单位", "责任领导"],
+                ["1", "推进甲事项。", "区商务局", "赵 宁"],
+                ["2", "推进乙事项。", "区财政局", "钱小明"],
+            ]
+        )
+    )
+    assert [r.extra for r in document.records] == [{"责任领导": "赵 宁"}, {"责任领导": "钱小明"}]
+
+
+def test_justified_text_in_extra_still_loses_its_blanks() -> None:
+    document = normalize(
+        raw_document(
+            [
+                ["序号", "工作任务", "牵头单位", "备注"],
+                ["1", "推进甲事项。", "区商务局", "按 季 度 报 送"],
+            ]
+        )
+    )
+    assert document.records[0].extra == {"备注": "按季度报送"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "due"),
+    [
+        ("年内持续推进", "ongoing", None),
+        ("2022年内持续推进", "ongoing", None),
+        ("年内完成", "date", date(2022, 12, 31)),
+        ("全年持续开展", "ongoing", None),
+        ("6月内持续推进", "date", date(2022, 6, 30)),
+        ("立行立改", None, None),
+        ("立行立改，长期坚持", "ongoing", None),
+    ],
+)
+def test_the_year_as_a_whole_with_ongoing_words_is_ongoing(
+    text: str, kind: str | None, due: date | None
+) -> None:
+    found = parse_deadline(text, 2022, BUILT_IN.deadlines)
+    assert (found.kind, found.due) == (kind, due)
+
+
+def test_a_stray_closing_bracket_on_its_own_line_is_no_name() -> None:
+    cell = split_departments("区科技局、区住建局\n）", KNOWLEDGE)
+    assert cell.names == ["区科技局", "区住建局"]
+    assert [note.note for note in cell.notes] == ["）"]
