@@ -298,8 +298,10 @@ def _shared_end(chunks: list[str], start: int, model: UnitModel) -> int:
 def split_conjoined(chunk: str, model: UnitModel) -> list[str]:
     """A chunk cut at a conjunction (及, 和) outside brackets where the text on each
     side reads as a unit by itself: "市级各有关部门及各县市区政府" is two names, while
-    "住房和城乡建设局" (住房 is no unit) and "县委（和县政府）" stay whole. The
-    conjunction is no part of either name."""
+    "住房和城乡建设局" (住房 is no unit) and "县委（和县政府）" stay whole. 和 and 与 join
+    a name and a collective only ("县财政局和县直各单位"). The conjunction is no part of
+    either name, nor is one left before a name when a list wraps ("和县直各单位")."""
+    chunk = _without_leading_conjunction(chunk, model)
     depth = 0
     for position, char in enumerate(chunk):
         depth += (char in OPENING) - (char in CLOSING and depth > 0)
@@ -309,19 +311,37 @@ def split_conjoined(chunk: str, model: UnitModel) -> list[str]:
         if word is None:
             continue
         left, rest = chunk[:position], split_conjoined(chunk[position + len(word) :], model)
-        if model.is_unit(squeeze(left)) and model.is_unit(squeeze(rest[0])):
+        right = squeeze(rest[0])
+        if word in model.collective_conjunctions and not _is_collective(right, model):
+            continue
+        if model.is_unit(squeeze(left)) and model.is_unit(right):
             return [left, *rest]
     return [chunk]
 
 
+def _without_leading_conjunction(chunk: str, model: UnitModel) -> str:
+    """A chunk without a conjunction it opens with when the rest reads as a unit much
+    better than the whole ("和县直各单位": 和县 would be an unknown place; 和平区财政局
+    keeps its 和, as 平区 is no better a place than 和平区)."""
+    compact = squeeze(chunk)
+    for word in (*model.conjunctions, *model.collective_conjunctions):
+        if not compact.startswith(word):
+            continue
+        rest, whole = model.read(compact[len(word) :]), model.read(compact)
+        if rest.kind.is_name and (not whole.kind.is_name or rest.cost + 1.0 <= whole.cost):
+            return chunk[chunk.index(word) + len(word) :]
+    return chunk
+
+
+def _is_collective(text: str, model: UnitModel) -> bool:
+    """Whether a name is a collective (各乡镇人民政府, 县直各单位)."""
+    return text.startswith(model.collective_heads) or model.read(text).kind is Kind.COLLECTIVE
+
+
 def _conjunction_at(chunk: str, position: int, model: UnitModel) -> str | None:
     """The conjunction written at ``position`` that may join two names, or ``None``."""
-    for word in model.conjunctions:
+    for word in (*model.conjunctions, *model.collective_conjunctions):
         if chunk.startswith(word, position):
-            return word
-    for word in model.collective_conjunctions:
-        after = position + len(word)
-        if chunk.startswith(word, position) and chunk.startswith(model.collective_heads, after):
             return word
     return None
 

@@ -38,6 +38,11 @@ def names(cell: str) -> list[str]:
         # counties and cities: one collective
         ("州林草局、各县市政府", ["州林草局", "各县市政府"]),
         ("各县市人民政府", ["各县市人民政府"]),
+        # a conjunction between a name and a collective separates them
+        ("区发改委和区直各单位", ["区发改委", "区直各单位"]),
+        ("区财政局、\n和区直各有关部门", ["区财政局", "区直各有关部门"]),
+        ("和平区财政局", ["和平区财政局"]),
+        ("区公安局和平分局", ["区公安局和平分局"]),
         # 城市, 城镇 are no place and its level
         ("区城市管理执法局", ["区城市管理执法局"]),
         ("县城镇\n供水服务中心", ["县城镇供水服务中心"]),
