@@ -70,10 +70,11 @@ def build_record(
     placed = place_cells(row, context)
     values = [read(placed[kind], at) for kind, read in VALUE_READERS.items()]
     fields = RecordFields(measure="", extra={})
+    extra: dict[str, str] = {}
     for value in values:
-        extra = {**fields.get("extra", {}), **value.fields.get("extra", {})}
+        extra.update(value.fields.get("extra", {}))
         fields.update(value.fields)
-        fields["extra"] = extra  # several readers may keep text in extra
+    fields["extra"] = extra  # several readers keep text there (officials, other columns)
     lead, support = _names(values)
     record = TaskRecord(
         seq=seq,

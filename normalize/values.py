@@ -9,14 +9,13 @@ nothing but their input: ``normalize.records`` puts their values together.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
-from qingdan.normalize.cell_kinds import CellWords, is_person
+from qingdan.normalize.cell_kinds import is_person
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.lookalikes import correct_deadline
@@ -28,7 +27,6 @@ from qingdan.normalize.responsibility import (
     take_officials,
 )
 from qingdan.normalize.roles import Role, Value
-from qingdan.normalize.script import LIST_SEPARATORS
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 from qingdan.normalize.units.departments import (
     DepartmentKnowledge,
@@ -241,24 +239,8 @@ def read_text(cells: list[PlacedCell], at: RowAt) -> Values:
 
 def read_extra(cells: list[PlacedCell], at: RowAt) -> Values:
     """Every other column's text under its printed label."""
-    words = at.context.knowledge.cells
-    extra = {placed.label: text for placed in cells if (text := _extra_text(placed.cell, words))}
+    extra = {placed.label: text for placed in cells if (text := join_wrapped_lines(placed.cell))}
     return Values(RecordFields(extra=extra))
-
-
-_SPACED_NAME = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
-"""A two-character name printed with a blank between its characters (李 平)."""
-
-
-def _extra_text(cell: Cell, words: CellWords) -> str:
-    """A cell kept in ``extra``: its lines joined, but a personal name printed with a blank
-    between its two characters (to line up with three-character names) as printed."""
-    text = join_wrapped_lines(cell)
-    names = [name.strip() for name in re.split(f"[{LIST_SEPARATORS}]", cell_text(cell))]
-    spaced = [name for name in names if _SPACED_NAME.fullmatch(name)]
-    if spaced and is_person(text, words):
-        return cell_text(cell).strip()
-    return text
 
 
 VALUE_READERS: dict[Value, ValueReader] = {

@@ -115,19 +115,6 @@ def test_officials_given_a_role_are_kept_in_extra_not_in_lead() -> None:
     assert record.extra == {"负责领导": "分管副区长、区政府办副主任"}
 
 
-def test_a_personal_name_printed_with_a_blank_keeps_it_in_extra() -> None:
-    document = normalize(
-        raw_document(
-            [
-                ["序号", "工作任务", "牵头单位", "责任领导"],
-                ["1", "推进甲事项。", "区商务局", "赵 宁"],
-                ["2", "推进乙事项。", "区财政局", "钱小明"],
-            ]
-        )
-    )
-    assert [r.extra for r in document.records] == [{"责任领导": "赵 宁"}, {"责任领导": "钱小明"}]
-
-
 def test_justified_text_in_extra_still_loses_its_blanks() -> None:
     document = normalize(
         raw_document(
