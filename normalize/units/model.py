@@ -81,6 +81,7 @@ class UnitModel:
         zones: tuple[str, ...],
         openers: tuple[str, ...],
         committees: tuple[str, ...],
+        governments: tuple[str, ...] = (),
         organs: frozenset[str],
         stems: frozenset[str],
         unit_suffixes: tuple[str, ...],
@@ -111,6 +112,8 @@ class UnitModel:
         self.zones = zones
         self.openers = openers
         self.committees = committees
+        self.governments = governments
+        """A level's government, whose organs follow it in one name (市政府国资委)."""
         self.organs = organs
         self.stems = stems
         self.unit_suffixes = unit_suffixes
@@ -185,6 +188,7 @@ class UnitModel:
             zones=_longest_first(data.get("zones", [])),
             openers=_longest_first(data.get("openers", [])),
             committees=_longest_first(data.get("committees", [])),
+            governments=_longest_first(data.get("governments", [])),
             organs=frozenset(organs),
             stems=frozenset(stems - organs),
             unit_suffixes=suffixes,
@@ -439,10 +443,12 @@ class UnitModel:
         the level: 市场监管局 is no 市 + 场监管局, but 市政协 is 市 + 政协 and 长口街道办事处
         is 长口 + 街道 + 办事处."""
         level = self._level_at(text, position, allow_false_start=True)
+        after = position + len(level) if level is not None else position
         if (
             level is not None
             and text.startswith(self.false_starts, position)
-            and text[position + len(level) :] not in self.organs
+            and text[after:] not in self.organs
+            and not text.startswith(self.governments, after)  # 市 + 政府国资委
         ):
             return None
         return level
@@ -450,7 +456,8 @@ class UnitModel:
     def prefix_ends(self, text: str) -> dict[int, tuple[float, str]]:
         """Every position a prefix can end at -> (cost, kind of its last token).
 
-        Kinds: ``start``, ``opener``, ``level``, ``zone``, ``place``, ``committee``.
+        Kinds: ``start``, ``opener``, ``level``, ``zone``, ``place``, ``committee``,
+        ``government``.
         Levels go down ``level_order``: a prefix never climbs back up (镇县 is none).
         The mapping is cached (a cell's pieces share their texts): do not change it.
         """
@@ -497,7 +504,12 @@ class UnitModel:
                 for c in self.committees
                 if text.startswith(c, position)
             ]
-        if last == "committee":
+            tokens += [
+                (position + len(g), 0.0, "government", "")
+                for g in self.governments
+                if text.startswith(g, position)
+            ]
+        if last in ("committee", "government"):
             return tokens
         previous = text[position - 1] if position else ""
         level = self._level_before_organ(text, position)
@@ -565,8 +577,8 @@ class UnitModel:
     def _read_body(self, body: str, has_prefix: bool, last: str) -> Reading | None:
         if body in self.organs:
             return Reading(Kind.ORGAN, 0.0)
-        if last == "committee":
-            return self._after_committee(body)
+        if last in ("committee", "government"):
+            return self._after_committee(body, last)
         after_prefix = self._after_prefix(body, last) if has_prefix else None
         if after_prefix is not None:
             return after_prefix
@@ -607,9 +619,12 @@ class UnitModel:
                 return Reading(Kind.ORGAN, branch[0], branch[1])
         return None
 
-    def _after_committee(self, body: str) -> Reading | None:
-        """A party committee's department (县委宣传部); no branch of another organ."""
+    def _after_committee(self, body: str, last: str = "committee") -> Reading | None:
+        """A party committee's department (县委宣传部) or a government's organ (市政府国资委,
+        县政府办公室); no branch of another organ."""
         if body in self.party_organs:
+            return Reading(Kind.ORGAN, 0.0)
+        if last == "government" and body in self.organs and body not in self.governments:
             return Reading(Kind.ORGAN, 0.0)
         generic = self.generic_body(body, has_prefix=True)
         if generic is None or body.endswith(self.branch_suffixes):

@@ -38,6 +38,11 @@ def names(cell: str) -> list[str]:
         # counties and cities: one collective
         ("州林草局、各县市政府", ["州林草局", "各县市政府"]),
         ("各县市人民政府", ["各县市人民政府"]),
+        # a government's own organ is one name with it; two governments glued are two
+        ("区委编办、区政府国资委", ["区委编办", "区政府国资委"]),
+        ("县人民政府金融办", ["县人民政府金融办"]),
+        ("县政府县财政局", ["县政府", "县财政局"]),
+        ("区农商行", ["区农商行"]),
         # a conjunction between a name and a collective separates them
         ("区发改委和区直各单位", ["区发改委", "区直各单位"]),
         ("区财政局、\n和区直各有关部门", ["区财政局", "区直各有关部门"]),
