@@ -25,35 +25,53 @@ from pathlib import Path
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
 from qingdan.extract.notice_codes import NoticeCode
-from qingdan.extract.word_text import table_cells, word_table, word_text
+from qingdan.extract.word_text import WordText, read_word, table_cells, word_table
 
 ANTIWORD_TIMEOUT_S = 60.0
 ROUTE_NOTICE = NoticeCode.OFFICE_ROUTE
 
 
 def checked_route(data: bytes, path: Path, converted: Extracted) -> Extracted:
-    """``converted`` when it kept the file's tables; else the file read by antiword, or
-    ``BrokenFile`` naming the lost table when antiword is not installed."""
+    """``converted`` when it kept the file's tables; else the file read by antiword (or
+    from its own text) when that reading holds more of them, or ``BrokenFile`` naming
+    the lost table when no reading finds one.
+
+    A table lost in part counts: LibreOffice may give a table's header and first row
+    and drop the rest (seed 5407's ``.doc`` files, issue 27), so the grid positions it
+    gave (each row's cells and its end) are counted against the file's cell marks."""
+    held = _positions(converted)
+    read = read_word(data)
+    cells = table_cells(read.text) if read else 0
+    if held >= cells:
+        return converted  # every cell the file's text holds came back
+    lost = (
+        "LibreOffice read no table from this Word 97-2003 file"
+        if not converted.tables
+        else f"LibreOffice read {held} of the {cells} table cells this Word 97-2003 file holds"
+    )
+    # The reading that finds the most cells: antiword may give a table's first row only.
+    readings = [_from_word_text(read, path, lost), read_with_antiword(data, path, lost)]
+    found = [reading for reading in readings if reading is not None]
+    second = max(found, key=_positions, default=None)
+    if second is not None and _positions(second) > held:
+        return second
     if converted.tables:
-        return converted
-    text = word_text(data)
-    cells = table_cells(text) if text else 0
-    if not cells:
-        return converted  # the file holds no table: nothing was lost
-    second = read_with_antiword(data, path)
-    if second is None or not second.tables:
-        second = _from_word_text(text or "", path)
-    if second is None:
-        raise BrokenFile(
-            path,
-            f"LibreOffice read no table from this Word 97-2003 file, though its text holds "
-            f"{cells} table cells; install antiword (Debian: apt-get install antiword) to "
-            "read it another way, or save it as .docx in Word or WPS",
-        )
-    return second
+        notice = Notice(ROUTE_NOTICE, f"{path.name}: {lost}; no other reading found more")
+        return converted._replace(notices=[*converted.notices, notice])
+    raise BrokenFile(
+        path,
+        f"LibreOffice read no table from this Word 97-2003 file, though its text holds "
+        f"{cells} table cells; install antiword (Debian: apt-get install antiword) to "
+        "read it another way, or save it as .docx in Word or WPS",
+    )
 
 
-def read_with_antiword(data: bytes, path: Path) -> Extracted | None:
+def _positions(extracted: Extracted) -> int:
+    """Grid positions and row ends of every table: what a Word file's cell marks count."""
+    return sum(len(row.cells) + 1 for table in extracted.tables for row in table.rows)
+
+
+def read_with_antiword(data: bytes, path: Path, lost: str) -> Extracted | None:
     """The file's tables and the paragraphs above them as antiword reads them, or
     ``None`` when antiword is missing or fails."""
     antiword = shutil.which("antiword")
@@ -70,7 +88,7 @@ def read_with_antiword(data: bytes, path: Path) -> Extracted | None:
         book = ElementTree.fromstring(done.stdout)
     except (subprocess.SubprocessError, OSError, ElementTree.ParseError):
         return None
-    return _from_docbook(book, path)
+    return _from_docbook(book, path, lost)
 
 
 def _text(element: ElementTree.Element) -> str:
@@ -78,7 +96,7 @@ def _text(element: ElementTree.Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _from_docbook(book: ElementTree.Element, path: Path) -> Extracted:
+def _from_docbook(book: ElementTree.Element, path: Path, lost: str) -> Extracted:
     """Tables (one ``RawTable`` per ``informaltable``) and the paragraphs before the first."""
     tables: list[RawTable] = []
     before: list[str] = []
@@ -94,8 +112,7 @@ def _from_docbook(book: ElementTree.Element, path: Path) -> Extracted:
         tables.append(RawTable(rows=rows, name=f"table {len(tables) + 1}"))
     notice = Notice(
         ROUTE_NOTICE,
-        f"{path.name}: LibreOffice read no table from this Word 97-2003 file; its "
-        f"{len(tables)} table(s) were read by antiword, which does not keep merged cells "
+        f"{path.name}: {lost}; its {len(tables)} table(s) were read by antiword, which does not keep merged cells "
         "(a blank cell may be a merged one)",
     )
     return Extracted(
@@ -106,15 +123,14 @@ def _from_docbook(book: ElementTree.Element, path: Path) -> Extracted:
     )
 
 
-def _from_word_text(text: str, path: Path) -> Extracted | None:
-    """The file's one table from its own text, where every row has as many cells."""
-    table = word_table(text)
+def _from_word_text(read: WordText | None, path: Path, lost: str) -> Extracted | None:
+    """The file's one table from its own text (rows cut where its properties end them)."""
+    table = None if read is None else word_table(read.text, read.row_ends)
     if table is None:
         return None
     notice = Notice(
         ROUTE_NOTICE,
-        f"{path.name}: LibreOffice read no table from this Word 97-2003 file; its table "
-        "was read from the file's own text, which does not keep merged cells (a blank "
+        f"{path.name}: {lost}; its table was read from the file's own text, which does not keep merged cells (a blank "
         "cell may be a merged one)",
     )
     rows: list[RawRow] = [RawRow(cells=list(cells)) for cells in table.rows]
