@@ -49,8 +49,9 @@ def checked_route(data: bytes, path: Path, converted: Extracted) -> Extracted:
         if not converted.tables
         else f"LibreOffice read {held} of the {cells} table cells this Word 97-2003 file holds"
     )
-    # The reading that finds the most cells: antiword may give a table's first row only.
-    readings = [_from_word_text(read, path, lost), read_with_antiword(data, path, lost)]
+    # The reading that finds the most cells (antiword's on a tie): antiword may give a
+    # table's first rows only (rows of two widths, seed 5407).
+    readings = [read_with_antiword(data, path, lost), _from_word_text(read, path, lost)]
     found = [reading for reading in readings if reading is not None]
     second = max(found, key=_positions, default=None)
     if second is not None and _positions(second) > held:
