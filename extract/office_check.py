@@ -113,8 +113,8 @@ def _from_docbook(book: ElementTree.Element, path: Path, lost: str) -> Extracted
         tables.append(RawTable(rows=rows, name=f"table {len(tables) + 1}"))
     notice = Notice(
         ROUTE_NOTICE,
-        f"{path.name}: {lost}; its {len(tables)} table(s) were read by antiword, which does not keep merged cells "
-        "(a blank cell may be a merged one)",
+        f"{path.name}: {lost}; its {len(tables)} table(s) were read by antiword, which "
+        "does not keep merged cells (a blank cell may be a merged one)",
     )
     return Extracted(
         tables=tables,
@@ -131,8 +131,8 @@ def _from_word_text(read: WordText | None, path: Path, lost: str) -> Extracted |
         return None
     notice = Notice(
         ROUTE_NOTICE,
-        f"{path.name}: {lost}; its table was read from the file's own text, which does not keep merged cells (a blank "
-        "cell may be a merged one)",
+        f"{path.name}: {lost}; its table was read from the file's own text, which does "
+        "not keep merged cells (a blank cell may be a merged one)",
     )
     rows: list[RawRow] = [RawRow(cells=list(cells)) for cells in table.rows]
     return Extracted(

@@ -14,7 +14,6 @@ import struct
 from typing import NamedTuple
 
 import olefile
-
 from qingdan.extract.word_rows import Piece, row_end_marks, row_end_ranges
 
 CELL_MARK = "\x07"
@@ -127,7 +126,9 @@ _IRREGULAR = 1
 """What a row of another width costs a reading (a regular row costs nothing)."""
 
 
-def word_table(text: str, row_ends: frozenset[int] = frozenset(), widest: int = 16) -> WordTable | None:
+def word_table(
+    text: str, row_ends: frozenset[int] = frozenset(), widest: int = 16
+) -> WordTable | None:
     """The one table of a Word 97-2003 text, or ``None``. Each row is its cells, each
     ended by a cell mark, and a row-end mark (a cell mark of its own). The file's
     paragraph properties say which marks end rows (``row_ends``, ``extract.word_rows``);

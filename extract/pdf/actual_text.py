@@ -74,7 +74,10 @@ def strip_actual_text(page: Any) -> set[int]:
             continue
         for index in reversed(range(pdfium_c.FPDFPageObj_CountMarks(obj))):
             mark = pdfium_c.FPDFPageObj_GetMark(obj, index)
-            if pdfium_c.FPDFPageObjMark_GetParamValueType(mark, _KEY) != pdfium_c.FPDF_OBJECT_UNKNOWN:
+            if (
+                pdfium_c.FPDFPageObjMark_GetParamValueType(mark, _KEY)
+                != pdfium_c.FPDF_OBJECT_UNKNOWN
+            ):
                 pdfium_c.FPDFPageObj_RemoveMark(obj, mark)
                 address = _address(obj)
                 if address is not None:

@@ -168,10 +168,17 @@ def test_row_ends_cut_rows_of_different_widths() -> None:
 
 
 def test_without_row_ends_the_cut_with_fewest_odd_rows_is_taken() -> None:
-    text = "序号\x07任务\x07单位\x07\x07一、总体\x07\x071\x07甲\x07县局\x07\x072\x07乙\x07市局\x07\x07"
+    text = (
+        "序号\x07任务\x07单位\x07\x07一、总体\x07\x071\x07甲\x07县局\x07\x072\x07乙\x07市局\x07\x07"
+    )
     table = word_table(text)
     assert table is not None
-    assert table.rows == [["序号", "任务", "单位"], ["一、总体"], ["1", "甲", "县局"], ["2", "乙", "市局"]]
+    assert table.rows == [
+        ["序号", "任务", "单位"],
+        ["一、总体"],
+        ["1", "甲", "县局"],
+        ["2", "乙", "市局"],
+    ]
 
 
 def test_a_table_libreoffice_gives_in_part_is_read_another_way(lost_table_doc: Path) -> None:
