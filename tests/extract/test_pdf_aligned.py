@@ -192,6 +192,7 @@ def test_convert_gives_the_records_of_a_table_whose_rules_stop(ruled: int, tmp_p
 def test_a_paragraph_under_a_whole_lattice_is_no_row(tmp_path: Path) -> None:
     """A note printed across the columns under a fully ruled table stays text."""
     pdf = tmp_path / "whole.pdf"
-    write_partly_ruled_pdf(pdf, len(ROWS) + 1, note="注：本表所列完成时限为最迟时限，各单位可提前完成。")
+    note = "注：本表所列完成时限为最迟时限，各单位可提前完成。"
+    write_partly_ruled_pdf(pdf, len(ROWS) + 1, note=note)
     assert _grid(pdf) == EXPECTED
     assert read_document(pdf).content.notices == []
