@@ -16,7 +16,8 @@ reads one, on our own page model (issue 27):
 
 The result is a ``TableBoxes`` like a ruled table's, one box per row and column, filled
 by the same exact-text rule. It is a guess, used only where the page has no ruled
-table, and the reader says so in a notice naming it.
+table, and the reader says so in a notice naming it. A ruled table whose rules stop is
+gone on with by ``extract.pdf.unruled_rows``, on these lines and rows.
 """
 
 from __future__ import annotations
