@@ -4,15 +4,17 @@ LibreOffice reads most Word 97-2003 files well, but not all: a ``.doc`` that Lib
 itself wrote from a DOCX comes back from it with no table at all (issue 27: 8 of 30 such
 files failed with "no table found"). After a ``.doc``/``.wps`` is converted, its own text
 (``extract.word_text``: the Word binary's text stream, whose table cells end with a cell
-mark) says whether it holds tables. When it does and the conversion gave none:
+mark) says whether it holds tables and how many cells. When the conversion gave fewer
+grid positions than the text's cell marks (no table, or a table's first rows only):
 
-* it is read another way, by ``antiword`` (Debian package ``antiword``), whose DocBook
+* it is read another way: by ``antiword`` (Debian package ``antiword``), whose DocBook
   output keeps the table's rows and cells (not its merges: a blank cell there may be a
-  merged one), with a notice saying so;
-* where antiword is missing or finds no table, a table whose rows all have as many
-  cells is read from the file's own text (``word_text.word_table``), with that notice;
-* otherwise the file is one clear error naming what was lost and the way out, never
-  "no table found".
+  merged one), and from the file's own text (``word_text.word_table``), cut into rows
+  where the file's paragraph properties end them (``extract.word_rows``); the reading
+  with the most cells is taken (antiword's on a tie) when it holds more than the
+  conversion, with a notice saying so;
+* otherwise a partial table is kept with a notice naming what was lost, and a file with
+  no table left is one clear error naming the way out, never "no table found".
 """
 
 from __future__ import annotations
