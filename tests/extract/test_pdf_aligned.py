@@ -139,10 +139,13 @@ def test_a_ruled_table_is_read_by_its_rules_with_no_guess(tmp_path: Path) -> Non
 LINE_LEFTS = [x - 4 for x in COLUMNS]
 
 
-def write_partly_ruled_pdf(target: Path, ruled: int, note: str | None = None) -> None:
+def write_partly_ruled_pdf(
+    target: Path, ruled: int, note: str | None = None, break_after: int | None = None
+) -> None:
     """The table with a full lattice over its header and first ``ruled - 1`` rows only:
     the rows after go on under the last rule with no rule at all (then ``note``, a
-    paragraph under the table, when given)."""
+    paragraph under the table, when given); with ``break_after``, the rows after that
+    many go on to a second page, unruled."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     page = canvas.Canvas(str(target), pagesize=(595, 842), invariant=True)
     page.setFont(FONT, 16)
@@ -150,7 +153,8 @@ def write_partly_ruled_pdf(target: Path, ruled: int, note: str | None = None) ->
     page.setFont(FONT, SIZE)
     y = 740.0
     rules = [y + LEADING]
-    for row in [HEADER, *ROWS]:
+    first = ROWS if break_after is None else ROWS[:break_after]
+    for row in [HEADER, *first]:
         y = _draw_rows(page, [row], y)
         rules.append(y + LEADING - 2)
     lattice = rules[: ruled + 1]
@@ -158,6 +162,10 @@ def write_partly_ruled_pdf(target: Path, ruled: int, note: str | None = None) ->
         _rule(page, rule)
     for x in [*LINE_LEFTS, RIGHT]:
         page.line(x, lattice[0], x, lattice[-1])
+    if break_after is not None:
+        page.showPage()
+        page.setFont(FONT, SIZE)
+        y = _draw_rows(page, ROWS[break_after:], 780.0)
     if note is not None:
         page.drawString(COLUMNS[0] - 4, y - 10, note)
     page.save()
@@ -196,3 +204,13 @@ def test_a_paragraph_under_a_whole_lattice_is_no_row(tmp_path: Path) -> None:
     write_partly_ruled_pdf(pdf, len(ROWS) + 1, note=note)
     assert _grid(pdf) == EXPECTED
     assert read_document(pdf).content.notices == []
+
+
+def test_a_table_whose_rules_stop_goes_on_unruled_on_the_next_page(tmp_path: Path) -> None:
+    pdf = tmp_path / "partly-crossing.pdf"
+    write_partly_ruled_pdf(pdf, 1, break_after=2)
+    assert _grid(pdf) == EXPECTED
+    assert [n.page for n in read_document(pdf).content.notices] == [1, 2]
+    document = qingdan.convert(pdf)
+    assert [r.measure for r in document.records] == [r[2].replace("\n", "") for r in ROWS]
+    assert [r.lead for r in document.records] == [[r[3]] for r in ROWS]
