@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -32,8 +33,12 @@ def _start_worker(memory_mb: int) -> None:
 class Converter:
     """Converts uploads in worker processes and stores each outcome as it finishes."""
 
-    def __init__(self, storage: Storage, jobs: int = 1) -> None:
+    def __init__(
+        self, storage: Storage, jobs: int = 1, work: Callable[..., Outcome] = convert_upload
+    ) -> None:
         self.storage = storage
+        self.work = work
+        """What a worker runs for an upload (``convert_upload``; a test swaps it)."""
         self.jobs = max(1, jobs)
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
@@ -56,10 +61,10 @@ class Converter:
         self._done.setdefault(upload, threading.Event())
         aliases, overrides = self.storage.aliases(), self.storage.overrides()
         try:
-            future = self._executor().submit(convert_upload, path, aliases, overrides)
+            future = self._executor().submit(self.work, path, aliases, overrides)
         except BrokenProcessPool:
             self._reset()
-            future = self._executor().submit(convert_upload, path, aliases, overrides)
+            future = self._executor().submit(self.work, path, aliases, overrides)
         future.add_done_callback(lambda done: self._finish(upload, path, done, tries))
 
     def _reset(self) -> None:

@@ -1,0 +1,42 @@
+"""Shared fixtures of the ``qingdan serve`` tests: an app on a fresh data folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+pytest.importorskip("fastapi", reason="the serve extra is not installed")
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from qingdan.serve.app import create_app  # noqa: E402
+from qingdan.serve.service import ServeConfig  # noqa: E402
+
+DOCX_2019 = SAMPLES / "000_eaf823a1ce4555f0_merged.docx"
+PDF_2019 = SAMPLES / "000_eaf823a1ce4555f0_merged.pdf"
+TEXT_2020 = SAMPLES / "001_xincheng_2020.txt"
+
+
+def make_client(data: Path, **options: object) -> TestClient:
+    """A client of an app keeping its data in ``data`` (``options``: ``ServeConfig``'s)."""
+    return TestClient(create_app(ServeConfig(data_dir=data, **options)))  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """One app per test module (its worker process starts once)."""
+    with make_client(tmp_path_factory.mktemp("serve")) as opened:
+        yield opened
+
+
+def upload(client: TestClient, *paths: Path, wait: bool = True) -> list[dict[str, object]]:
+    """Upload files and (by default) wait for their conversions; their summaries."""
+    files = [("files", (path.name, path.read_bytes())) for path in paths]
+    response = client.post(f"/api/documents?wait={str(wait).lower()}", files=files)
+    assert response.status_code == 202, response.text
+    summaries: list[dict[str, object]] = response.json()
+    return summaries
