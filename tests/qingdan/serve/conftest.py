@@ -40,3 +40,46 @@ def upload(client: TestClient, *paths: Path, wait: bool = True) -> list[dict[str
     assert response.status_code == 202, response.text
     summaries: list[dict[str, object]] = response.json()
     return summaries
+
+
+class LiveServer:
+    """The app served by uvicorn in a thread on a free loopback port (for the browser)."""
+
+    def __init__(self, data: Path) -> None:
+        import socket
+        import threading
+
+        import uvicorn
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        app = create_app(ServeConfig(data_dir=data))
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        )
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        """The server's address."""
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> LiveServer:
+        import time
+
+        self.thread.start()
+        while not self.server.started:
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(30)
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A running server on a fresh data folder, for one test module."""
+    with LiveServer(tmp_path_factory.mktemp("live")) as server:
+        yield server
