@@ -600,7 +600,10 @@ def _serve_arguments(parser: Parser) -> None:
         "--host is not a loopback address.",
     )
     parser.options.add_argument(
-        "--data", type=Path, default=Path("qingdan-serve"), help="Folder for uploads and the database."
+        "--data",
+        type=Path,
+        default=Path("qingdan-serve"),
+        help="Folder for uploads and the database.",
     )
     parser.options.add_argument(
         "--db", metavar="URL", help="Database URL (default: DATA/qingdan.db, SQLite)."

@@ -35,8 +35,9 @@ def serve(
         from qingdan.serve.service import ServeConfig
     except ImportError as error:
         raise ServeExtraMissing(
-            None, f"qingdan serve needs the serve extra ({error.name} is missing): "
-            "pip install 'qingdan[serve]'"
+            None,
+            f"qingdan serve needs the serve extra ({error.name} is missing): "
+            "pip install 'qingdan[serve]'",
         ) from error
     config = ServeConfig(data_dir=data_dir, db_url=db_url, token=token, host=host)
     app = create_app(config, folders)

@@ -35,14 +35,14 @@ def service_of(request: Request) -> Service:
 
 
 class AliasIn(BaseModel):
-    """"This name is that unit"."""
+    """ "This name is that unit"."""
 
     variant: str
     canonical: str
 
 
 class OverrideIn(BaseModel):
-    """"This column is ROLE", for documents whose header is the given document's."""
+    """ "This column is ROLE", for documents whose header is the given document's."""
 
     document: int
     label: str
@@ -156,9 +156,7 @@ def list_overrides(request: Request) -> dict[str, dict[str, str]]:
 
 
 @router.get("/documents/{upload}/export")
-def export(
-    request: Request, upload: int, format: Annotated[str, Query()] = "xlsx"
-) -> Response:
+def export(request: Request, upload: int, format: Annotated[str, Query()] = "xlsx") -> Response:
     """The reviewed records as XLSX, CSV or JSON."""
     service = service_of(request)
     try:

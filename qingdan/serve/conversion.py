@@ -67,7 +67,9 @@ def convert_upload(
         again = convert_one(path, Settings(knowledge_with(aliases, wanted)))
         if again.document is not None:
             document = again.document
-            notes += [f"按保存的列设定，「{label}」列读作 {role}。" for label, role in wanted.items()]
+            notes += [
+                f"按保存的列设定，「{label}」列读作 {role}。" for label, role in wanted.items()
+            ]
     return Outcome(document, notes + alias_notes(document, aliases))
 
 

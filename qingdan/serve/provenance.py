@@ -66,10 +66,7 @@ def _values(record: Record) -> Iterator[tuple[str, str]]:
 def rebuilt_grid(raw: RawDocument) -> list[list[list[GridCell]]]:
     """Every table of a document as rows of cells (covered positions marked)."""
     return [
-        [
-            [GridCell(cell_text(cell), is_covered(cell)) for cell in row.cells]
-            for row in table.rows
-        ]
+        [[GridCell(cell_text(cell), is_covered(cell)) for cell in row.cells] for row in table.rows]
         for table in raw.tables
     ]
 

@@ -210,9 +210,7 @@ class Storage:
 
     def edits(self, upload: int) -> list[Edit]:
         """The audit entries of an upload, oldest first."""
-        query = (
-            select(edits_table).where(edits_table.c.upload == upload).order_by(edits_table.c.id)
-        )
+        query = select(edits_table).where(edits_table.c.upload == upload).order_by(edits_table.c.id)
         with self.engine.connect() as connection:
             return [
                 Edit(row.seq, row.field, row.old, row.new, row.at)

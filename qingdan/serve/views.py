@@ -111,8 +111,7 @@ def record_views(service: Service, upload: int) -> list[dict[str, Any]]:
                 "warnings": warnings.get(record.seq, []),
                 "accepted": record.seq in accepted,
                 "edited": sorted(set(edited.get(record.seq, []))),
-                "needs_look": bool(warnings.get(record.seq) or low)
-                and record.seq not in accepted,
+                "needs_look": bool(warnings.get(record.seq) or low) and record.seq not in accepted,
             }
         )
     return sorted(views, key=lambda view: (not view["needs_look"], view["seq"]))

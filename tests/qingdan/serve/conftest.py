@@ -11,10 +11,10 @@ from tests.conftest import SAMPLES
 
 pytest.importorskip("fastapi", reason="the serve extra is not installed")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from qingdan.serve.app import create_app  # noqa: E402
-from qingdan.serve.service import ServeConfig  # noqa: E402
+from qingdan.serve.app import create_app
+from qingdan.serve.service import ServeConfig
 
 DOCX_2019 = SAMPLES / "000_eaf823a1ce4555f0_merged.docx"
 PDF_2019 = SAMPLES / "000_eaf823a1ce4555f0_merged.pdf"

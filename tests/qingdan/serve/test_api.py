@@ -61,7 +61,8 @@ def test_edit_is_validated_audited_and_never_overwrites_the_original(client: Tes
     assert refused.status_code == 422 and "due" in refused.json()["detail"]
     assert client.patch(url, json={"seq": 9}).status_code == 422
     audit = client.get(f"/api/documents/{docx['id']}/edits").json()
-    assert [(e["seq"], e["field"], e["old"], e["new"]) for e in audit][0] == (
+    first = audit[0]
+    assert (first["seq"], first["field"], first["old"], first["new"]) == (
         3,
         "lead",
         before["lead"],
@@ -88,7 +89,9 @@ def test_accept_marks_the_record_and_records_needing_a_look_come_first(
 
 
 def test_saved_alias_is_used_by_the_next_conversion_which_says_so(client: TestClient) -> None:
-    saved = client.post("/api/aliases", json={"variant": "区住建局", "canonical": "区住房和城乡建设局"})
+    saved = client.post(
+        "/api/aliases", json={"variant": "区住建局", "canonical": "区住房和城乡建设局"}
+    )
     assert saved.status_code == 201
     assert client.get("/api/aliases").json()["区住建局"] == "区住房和城乡建设局"
     assert client.post("/api/aliases", json={"variant": " ", "canonical": "x"}).status_code == 422
@@ -168,7 +171,10 @@ def test_unknown_and_unfinished_documents(client: TestClient) -> None:
 
 
 def test_hostile_file_fails_its_upload_and_the_server_goes_on(client: TestClient) -> None:
-    files = [("files", ("bomb.docx", zip_bomb())), ("files", (DOCX_2019.name, DOCX_2019.read_bytes()))]
+    files = [
+        ("files", ("bomb.docx", zip_bomb())),
+        ("files", (DOCX_2019.name, DOCX_2019.read_bytes())),
+    ]
     bomb, good = client.post("/api/documents?wait=true", files=files).json()
     assert bomb["status"] == "failed" and bomb["reason"]
     assert good["status"] == "done"
@@ -188,9 +194,7 @@ def test_upload_limits(tmp_path: Path) -> None:
     from tests.qingdan.serve.conftest import make_client
 
     with make_client(tmp_path, max_upload_mb=1) as small:
-        big = small.post(
-            "/api/documents", files=[("files", ("big.txt", b"x" * (1024 * 1024 + 1)))]
-        )
+        big = small.post("/api/documents", files=[("files", ("big.txt", b"x" * (1024 * 1024 + 1)))])
         assert big.status_code == 413 and "big.txt" in big.json()["detail"]
         odd = small.post("/api/documents", files=[("files", ("list.exe", b"MZ"))])
         assert odd.status_code == 415

@@ -33,7 +33,9 @@ def _open(page: Page, name: str) -> None:
 def test_review_scenario(browser: Browser, live_server: LiveServer, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1440, "height": 900}, accept_downloads=True)
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
 
     _upload(page, live_server, DOCX_2019, PDF_2019)
     expect(page.locator("#uploads")).to_contain_text("新城区净土保卫战2019年工作任务清单")
@@ -58,7 +60,10 @@ def test_review_scenario(browser: Browser, live_server: LiveServer, tmp_path: Pa
     expect(page.locator("table.grid td.hl", has_text="完善土壤环境质量")).to_have_count(0)
 
     # Fix a unit (remembered as an alias), then accept the record.
-    page.fill("#editor input[name=support]", "区住房和城乡建设局、规划新城分局、国土新城分局、各街道办事处")
+    page.fill(
+        "#editor input[name=support]",
+        "区住房和城乡建设局、规划新城分局、国土新城分局、各街道办事处",
+    )
     with page.expect_navigation():
         page.click("#save")
     row = page.locator('#records tr[data-seq="5"]')

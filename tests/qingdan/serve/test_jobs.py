@@ -11,7 +11,9 @@ from qingdan.serve.storage import Status, Storage
 from tests.qingdan.serve.conftest import TEXT_2020
 
 
-def die_on_poison(path: Path, aliases: dict[str, str], overrides: dict[str, dict[str, str]]) -> Outcome:
+def die_on_poison(
+    path: Path, aliases: dict[str, str], overrides: dict[str, dict[str, str]]
+) -> Outcome:
     """``convert_upload``, except that a file named poison.txt kills the worker."""
     if path.name == "poison.txt":
         os._exit(9)
