@@ -613,8 +613,10 @@ def _serve_arguments(parser: Parser) -> None:
 def serve_command(args: argparse.Namespace) -> None:
     """Review and correct lists in a browser; an HTTP API (the serve extra)."""
     from qingdan.serve import serve
+    from qingdan.serve.auth import check_binding
 
-    LOG.info(f"qingdan serve: http://{args.host}:{args.port}/ (API: /docs, /openapi.json)")
+    _run_safely(args.host, lambda: check_binding(args.host, args.token))
+    LOG.info(f"qingdan serve: http://{args.host}:{args.port}/ (API: /openapi.json)")
     _run_safely(
         args.data,
         lambda: serve(args.folders, args.host, args.port, args.token, args.data, args.db),

@@ -77,6 +77,7 @@ def create_app(config: ServeConfig, folders: list[Path] | None = None) -> FastAP
             response.set_cookie(COOKIE, query, httponly=True, samesite="strict")
         return response
 
+    service.resume()
     for folder in folders or []:
         for path in sorted(folder.iterdir() if folder.is_dir() else [folder]):
             if path.is_file() and service.accepts(path.name):

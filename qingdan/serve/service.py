@@ -85,8 +85,17 @@ class Service:
         return upload
 
     def add_path(self, path: Path) -> int:
-        """Queue a file already on disk (a folder given to ``qingdan serve``)."""
-        return self.add(path.name, path.read_bytes())
+        """Queue a file already on disk (a folder given to ``qingdan serve``), unless the
+        same file was uploaded before (a server restarted on the same folder)."""
+        data = path.read_bytes()
+        earlier = self.storage.find(path.name, hashlib.sha256(data).hexdigest())
+        return earlier if earlier is not None else self.add(path.name, data)
+
+    def resume(self) -> None:
+        """Queue again the uploads a stopped server left unconverted."""
+        for found in self.storage.uploads():
+            if found.status == Status.QUEUED:
+                self.converter.submit(found.id, found.stored)
 
     def upload(self, upload: int) -> Upload:
         """One upload; ``NotFound`` when there is none."""

@@ -165,6 +165,14 @@ class Storage:
         assert key is not None
         return int(key[0])
 
+    def find(self, file: str, sha256: str) -> int | None:
+        """The id of an earlier upload of the same file name and content, or ``None``."""
+        query = select(uploads_table.c.id).where(
+            (uploads_table.c.file == file) & (uploads_table.c.sha256 == sha256)
+        )
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar()
+
     def finish(self, upload: int, document: Document, notes: list[str]) -> None:
         """Store the converted document of an upload (also into the ``--db`` tables)."""
         stored = self.upload(upload)

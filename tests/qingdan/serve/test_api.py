@@ -218,3 +218,19 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
     ):
         assert path in paths
     assert "multipart/form-data" in paths["/api/documents"]["post"]["requestBody"]["content"]
+
+
+def test_folders_given_at_start_are_converted_once(tmp_path: Path) -> None:
+    from qingdan.serve.app import create_app
+    from qingdan.serve.service import ServeConfig
+
+    folder = tmp_path / "attachments"
+    folder.mkdir()
+    (folder / TEXT_2020.name).write_bytes(TEXT_2020.read_bytes())
+    (folder / "notes.json").write_text("{}", encoding="utf-8")  # not an attachment: left
+    config = ServeConfig(data_dir=tmp_path / "data")
+    for _start in range(2):  # a restart on the same folder adds nothing
+        with TestClient(create_app(config, [folder])) as client:
+            client.app.state.service.converter.wait(1, timeout=120)  # type: ignore[attr-defined]
+            listed = client.get("/api/documents").json()
+    assert [(d["file"], d["status"]) for d in listed] == [(TEXT_2020.name, "done")]
