@@ -13,6 +13,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Body, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from qingdan.normalize.roles import Role
 from qingdan.serve.service import Service
@@ -72,10 +73,11 @@ async def upload_documents(
         (file.filename or "attachment", await _read_limited(file, service.max_upload_bytes))
         for file in files
     ]
-    ids = [service.add(name, data) for name, data in contents]
+    # Storing and waiting block: in the thread pool, so the server keeps answering.
+    ids = [await run_in_threadpool(service.add, name, data) for name, data in contents]
     if wait:
         for upload in ids:
-            service.converter.wait(upload, timeout=600)
+            await run_in_threadpool(service.converter.wait, upload, 600)
     return [document_summary(service, upload) for upload in ids]
 
 
