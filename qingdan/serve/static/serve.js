@@ -165,5 +165,14 @@ function setUpReview() {
   });
 }
 
+function setUpQueued() {
+  const queued = document.getElementById("queued");
+  if (!queued) return;
+  const poll = () => fetch("/api/documents/" + queued.dataset.document).then((r) => r.json())
+    .then((d) => (d.status === "queued" ? setTimeout(poll, 500) : location.reload()));
+  poll();
+}
+
 setUpUploads();
+setUpQueued();
 setUpReview();
