@@ -42,6 +42,7 @@ def create_app(config: ServeConfig, folders: list[Path] | None = None) -> FastAP
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        """Stop the worker processes when the server stops."""
         yield
         service.close()
 
@@ -58,12 +59,14 @@ def create_app(config: ServeConfig, folders: list[Path] | None = None) -> FastAP
 
     @app.exception_handler(QingdanError)
     async def library_error(_request: Request, error: QingdanError) -> JSONResponse:
+        """A library error as one Chinese line with its status."""
         return JSONResponse({"detail": error.reason}, status_code=_status(error))
 
     @app.middleware("http")
     async def token_rule(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
+        """Refuse a request without the token (when one is set); remember ?token= in a cookie."""
         query = request.query_params.get("token")
         given = presented(
             request.headers.get("authorization"),
