@@ -34,6 +34,30 @@ FIELD_LABELS = {
 }
 
 
+ROLE_LABELS = {
+    "section": "分组",
+    "category": "类别",
+    "no": "序号",
+    "measure": "工作措施",
+    "detail": "细化任务（其他列）",
+    "problem": "存在问题（其他列）",
+    "lead": "牵头单位",
+    "support": "配合单位",
+    "responsible": "责任单位（按文字分牵头、配合）",
+    "deadline": "完成时限",
+    "people": "责任人（其他列）",
+    "note": "备注（其他列）",
+    "target": "目标（其他列）",
+    "progress": "进展（其他列）",
+    "rate": "完成率（其他列）",
+    "outcome": "成果（其他列）",
+    "attribute": "属性（其他列）",
+    "place": "地点、对象（其他列）",
+    "other": "其他列",
+}
+"""Column role (``normalize.roles.Role``) -> how the column-override form names it."""
+
+
 def chinese_date(value: str | date | datetime | None) -> str:
     """A date as a person writes it: 2024年6月30日 (an empty text for none)."""
     if value is None or value == "":
@@ -47,6 +71,7 @@ def chinese_date(value: str | date | datetime | None) -> str:
 templates.env.filters["chinese_date"] = chinese_date
 templates.env.globals["STATUS_LABELS"] = STATUS_LABELS
 templates.env.globals["FIELD_LABELS"] = FIELD_LABELS
+templates.env.globals["ROLE_LABELS"] = ROLE_LABELS
 
 
 @router.get("/", response_class=HTMLResponse)

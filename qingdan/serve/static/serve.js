@@ -173,6 +173,25 @@ function setUpQueued() {
   poll();
 }
 
+function setUpOverride() {
+  const form = document.getElementById("override");
+  if (!form) return;
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const body = {
+      document: Number(form.dataset.document), label: form.label.value, role: form.role.value,
+    };
+    const response = await fetch("/api/column-overrides", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+    });
+    const status = document.getElementById("override-status");
+    status.textContent = response.ok
+      ? "已保存：表头相同的清单，下次转换时把「" + body.label + "」读作" + form.role.selectedOptions[0].text + "。"
+      : "未保存：" + (await response.json()).detail;
+  });
+}
+
 setUpUploads();
+setUpOverride();
 setUpQueued();
 setUpReview();

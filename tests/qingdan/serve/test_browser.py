@@ -1,7 +1,7 @@
 """The review in a real headless Chromium (Debian's, driven by Playwright): upload a
 DOCX and a PDF, see the records, click one and see its cell highlighted, fix a unit,
 accept, export XLSX and find the fix in it, then convert next year's list and see the
-alias applied (issue 28's Done-when scenario)."""
+alias applied (issue 28's Done-when scenario), with a column override saved on the way."""
 
 from __future__ import annotations
 
@@ -74,6 +74,13 @@ def test_review_scenario(browser: Browser, live_server: LiveServer, tmp_path: Pa
         page.click("#accept")
     expect(page.locator('#records tr[data-seq="5"] td.state')).to_contain_text("已确认")
 
+    # "This column is …": saved for documents with the same header.
+    page.click("#column-override summary")
+    page.select_option("#override select[name=label]", "完成时限")
+    page.select_option("#override select[name=role]", "note")
+    page.click("#override button")
+    expect(page.locator("#override-status")).to_contain_text("已保存")
+
     # Export XLSX: the fix is in the workbook.
     with page.expect_download() as download:
         page.click("#export-xlsx")
@@ -87,4 +94,5 @@ def test_review_scenario(browser: Browser, live_server: LiveServer, tmp_path: Pa
     _upload(page, live_server, NEXT_YEAR)
     _open(page, NEXT_YEAR.name)
     expect(page.locator("#notes")).to_contain_text("「区住建局」即「区住房和城乡建设局」")
+    expect(page.locator("#notes")).to_contain_text("「完成时限」列读作 note")
     assert errors == []

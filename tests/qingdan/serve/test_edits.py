@@ -96,3 +96,11 @@ def test_reviewed_applies_the_audit_in_order_and_leaves_the_original() -> None:
 )
 def test_dates_read_as_a_person_writes_them(value: object, text: str) -> None:
     assert chinese_date(value) == text  # type: ignore[arg-type]
+
+
+def test_the_column_override_form_names_every_role() -> None:
+    from qingdan.normalize.roles import Role
+
+    from qingdan.serve.web import ROLE_LABELS
+
+    assert set(ROLE_LABELS) == {role.value for role in Role}
