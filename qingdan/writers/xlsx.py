@@ -16,6 +16,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -195,6 +196,20 @@ def workbook_xlsx(
     *,
     streaming: bool = True,
 ) -> bytes:
+    """``write_workbook`` as bytes."""
+    buffer = io.BytesIO()
+    write_workbook(buffer, documents, with_source, files, streaming=streaming)
+    return buffer.getvalue()
+
+
+def write_workbook(
+    stream: BinaryIO,
+    documents: Sequence[Document],
+    with_source: bool,
+    files: Sequence[FileStatus] | None = None,
+    *,
+    streaming: bool = True,
+) -> None:
     """The records sheet, the 警告 sheet and (when ``files`` is given) the 文件 sheet.
 
     ``streaming`` writes a write-only workbook: each row goes to the file as it is made,
@@ -229,9 +244,7 @@ def workbook_xlsx(
         fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
     if export_columns() is None:  # an export is the target system's table, not ours
         _mark(workbook.create_sheet(MARK_SHEET), header, documents)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    workbook.save(stream)
 
 
 def _mark(sheet: Sheet, keys: Sequence[str], documents: Sequence[Document]) -> None:
@@ -257,6 +270,18 @@ def _plain(sheet: Sheet, value: CellValue) -> Cell:
 def document_xlsx(document: Document) -> bytes:
     """One document's records as .xlsx bytes (with its 警告 sheet)."""
     return workbook_xlsx([document], with_source=False)
+
+
+def write_document_xlsx(document: Document, stream: BinaryIO) -> None:
+    """``document_xlsx`` written into ``stream``."""
+    write_workbook(stream, [document], with_source=False)
+
+
+def write_documents_xlsx(
+    documents: Sequence[Document], files: Sequence[FileStatus], stream: BinaryIO
+) -> None:
+    """``documents_xlsx`` written into ``stream``."""
+    write_workbook(stream, documents, with_source=True, files=list(files) or None)
 
 
 def documents_xlsx(documents: Sequence[Document], files: Sequence[FileStatus] = ()) -> bytes:
