@@ -16,14 +16,13 @@ import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -70,8 +69,10 @@ MAX_LINES = 27
 """Excel's limit is 409 points a row: 27 lines."""
 WARNED_FILL = "FFF2CC"
 """The light yellow of a records row that has a warning (see the 警告 sheet)."""
-Sheet = Worksheet | WriteOnlyWorksheet
-"""A sheet held whole or written row by row (a streaming workbook)."""
+Sheet = Worksheet
+"""A sheet held whole or written row by row (a streaming workbook): openpyxl's
+write-only sheet has the same layout attributes (set by the same ``_setup``), which its
+type stubs do not declare; ``_new_sheet`` casts it."""
 
 
 def _column_width(header: str, cells: Iterable[CellValue], limit: int) -> int:
@@ -164,7 +165,7 @@ def _append(
     """Write one row at its height; a write-only sheet forgets the height once written."""
     sheet.row_dimensions[number].height = LINE_HEIGHT * wrapped_lines(values, widths)
     sheet.append(cells)
-    if isinstance(sheet, WriteOnlyWorksheet):
+    if sheet.parent is not None and sheet.parent.write_only:
         del sheet.row_dimensions[number]
 
 
@@ -219,7 +220,7 @@ def write_workbook(
     workbook = Workbook(write_only=streaming)
     for first in workbook.worksheets:  # a workbook held whole starts with a blank sheet
         workbook.remove(first)
-    sheet = workbook.create_sheet(SHEET_TITLE)
+    sheet = _new_sheet(workbook, SHEET_TITLE)
     table = record_table(documents, with_source=with_source)
     header = table.header
     rows = [(i, record.seq) for i, document in enumerate(documents) for record in document.records]
@@ -228,7 +229,7 @@ def write_workbook(
     fill_sheet(sheet, table.labels, table.rows, header, lambda row: rows[row] in warned)
     del table  # written: its rows need not wait for the other sheets
     warning_labels = labels("warning")
-    warnings = workbook.create_sheet(WARNINGS_SHEET)
+    warnings = _new_sheet(workbook, WARNINGS_SHEET)
     print_setup(warnings)
     fill_sheet(
         warnings,
@@ -238,13 +239,18 @@ def write_workbook(
     )
     if files is not None:
         file_labels = labels("file")
-        sheet_of_files = workbook.create_sheet(FILES_SHEET)
+        sheet_of_files = _new_sheet(workbook, FILES_SHEET)
         print_setup(sheet_of_files)
         labels_of_files = [file_labels[k] for k in FILE_COLUMNS]
         fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
     if export_columns() is None:  # an export is the target system's table, not ours
-        _mark(workbook.create_sheet(MARK_SHEET), header, documents)
+        _mark(_new_sheet(workbook, MARK_SHEET), header, documents)
     workbook.save(stream)
+
+
+def _new_sheet(workbook: Workbook, title: str) -> Sheet:
+    """A new sheet at the end of ``workbook`` (write-only in a streaming workbook)."""
+    return cast(Sheet, workbook.create_sheet(title))
 
 
 def _mark(sheet: Sheet, keys: Sequence[str], documents: Sequence[Document]) -> None:
