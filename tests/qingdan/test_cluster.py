@@ -157,7 +157,9 @@ def test_a_file_past_its_time_on_the_cluster_fails_alone(
     sleeper.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600)
     files = [source / "000.txt", sleeper, source / "001.txt", source / "002.txt"]
     assert [len(chunk) for chunk in chunked(files)] == [4]  # the sleeper shares its task
-    settings = Settings(Knowledge.load(), ReadOptions(limits=Limits(file_seconds=2)))
+    # 15 s: the other files' first conversion in a child imports the readers, seconds on a
+    # loaded machine (2 s failed one of them there).
+    settings = Settings(Knowledge.load(), ReadOptions(limits=Limits(file_seconds=15)))
     local = open_cluster("local", 2)
     try:
         results: list[FileResult] = []
@@ -167,5 +169,5 @@ def test_a_file_past_its_time_on_the_cluster_fails_alone(
     by_path = {r.path: r for r in results}
     assert len(results) == 4
     assert by_path[sleeper].error == "FileTimeout"
-    assert "more than 2 s" in (by_path[sleeper].reason or "")
-    assert all(by_path[p].ok for p in files if p != sleeper)
+    assert "more than 15 s" in (by_path[sleeper].reason or "")
+    assert all(by_path[p].ok for p in files if p != sleeper), [r.reason for r in results]
