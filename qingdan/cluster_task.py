@@ -13,6 +13,12 @@ The worker thread waits for the child no longer than every file's limit plus
 it kills the child; one file alone fails as past its time, and a chunk raises
 ``ChildFailed`` so that the cluster sends its files again one by one, as it does for a
 chunk whose worker died.
+
+The price is a process start per task: about 0.25 s of CPU (the interpreter and the
+imports), measured against 0.18 s for 16 small text files converted in one process.
+Small files go 16 to a task (``cluster.CHUNK_FILES``), and a scan's pages take seconds
+each, so on an archive it is a small share; a batch of many tiny files is faster on
+``-j N``.
 """
 
 from __future__ import annotations
