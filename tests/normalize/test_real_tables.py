@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from qingdan.extract.grid import Covered
+from qingdan.extract.txt import TEXT_DUMP
 from qingdan.normalize import normalize
 from qingdan.normalize.model import TaskList
 
@@ -41,3 +43,34 @@ def test_a_support_column_stays_support_when_the_lead_cell_is_empty() -> None:
     ]
     task_list = normalize(raw_document(grid))
     assert _records(task_list, "lead", "support")[1] == {"lead": [], "support": ["区交通局"]}
+
+
+# 重点任务 merged over two columns (a short name, then its sentence), printed once.
+_SPANNED_HEADER = ["序号", "重点任务", "牵头单位", "配合单位"]
+_SPANNED_ROWS: list[list[str | Covered]] = [
+    ["1", "乡村振兴", "建设高标准农田3万亩，完善灌排设施。", "县农业农村局", "县水利局"],
+    ["2", "", "培育农民专业合作社20家。", "县农业农村局", "县供销社"],
+    ["3", "城市更新", "改造城中村两处，同步建设配套学校。", "县住建局", "县教育局"],
+]
+
+
+def test_a_dump_that_prints_a_merged_label_once_widens_the_header() -> None:
+    task_list = normalize(raw_document([_SPANNED_HEADER, *_SPANNED_ROWS], traits=TEXT_DUMP))
+    assert _records(task_list, "category", "measure", "lead", "support", "extra")[1] == {
+        "category": "乡村振兴",
+        "measure": "培育农民专业合作社20家。",
+        "lead": ["县农业农村局"],
+        "support": ["县供销社"],
+        "extra": {},
+    }
+
+
+def test_a_word_grid_with_the_same_merge_gives_the_same_records() -> None:
+    header = ["序号", "重点任务", Covered.LEFT, "牵头单位", "配合单位"]
+    rows = [
+        [*row[:1], Covered.ABOVE if row[1] == "" else row[1], *row[2:]] for row in _SPANNED_ROWS
+    ]
+    word = normalize(raw_document([header, *rows]))
+    dump = normalize(raw_document([_SPANNED_HEADER, *_SPANNED_ROWS], traits=TEXT_DUMP))
+    fields = ("category", "measure", "lead", "support", "extra")
+    assert _records(word, *fields) == _records(dump, *fields)
