@@ -74,3 +74,28 @@ def test_a_word_grid_with_the_same_merge_gives_the_same_records() -> None:
     dump = normalize(raw_document([_SPANNED_HEADER, *_SPANNED_ROWS], traits=TEXT_DUMP))
     fields = ("category", "measure", "lead", "support", "extra")
     assert _records(word, *fields) == _records(dump, *fields)
+
+
+def test_problems_met_right_of_the_measure_are_not_carried_down() -> None:
+    # A progress report: 存在问题 follows 完成情况 and says what got in the way; an
+    # empty cell there is no problem, in a Word grid and in a text dump alike.
+    grid = [
+        ["序号", "重点工作", "责任单位", "完成情况", "存在问题"],
+        ["1", "完成农村危房改造120户。", "县住建局", "已完工90户。", "部分农户未签协议。"],
+        ["2", "新建村级养老服务站10个。", "县民政局", "已建成6个。", ""],
+    ]
+    for traits in (TEXT_DUMP, None):
+        raw = raw_document(grid) if traits is None else raw_document(grid, traits=traits)
+        task_list = normalize(raw)
+        assert [column.role for column in task_list.columns][-1] == "progress"
+        assert task_list.records[1].extra == {"完成情况": "已建成6个。"}
+
+
+def test_a_rectification_problem_merged_over_its_measures_still_applies_to_each() -> None:
+    grid: list[list[str | Covered]] = [
+        ["序号", "存在问题", "整改措施", "整改责任单位", "整改时限"],
+        ["1", "河道沿岸垃圾清理不及时。", "建立河道保洁日巡查制度。", "县水利局", "2024年6月底前"],
+        ["2", Covered.ABOVE, "落实保洁人员和经费。", "县财政局", "2024年6月底前"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert task_list.records[1].extra == {"存在问题": "河道沿岸垃圾清理不及时。"}
