@@ -19,6 +19,7 @@ from qingdan.normalize.cell_kinds import (
     is_place,
     is_quantity,
     is_rate,
+    says_nothing,
 )
 from qingdan.normalize.deadlines import DeadlineWords, parse_deadline
 from qingdan.normalize.responsibility import ResponsibilityWords, names_only_units
@@ -90,9 +91,10 @@ class CellKinds(NamedTuple):
 
 
 def measure_kinds(cells: list[Cell], words: CellWords) -> CellKinds:
-    """The share of a column's filled cells of each kind ``CellKinds`` names."""
+    """The share of a column's filled cells of each kind ``CellKinds`` names (a cell
+    that prints "—" for none is no evidence either way)."""
     keys = [squeeze(join_wrapped_lines(cell)) for cell in cells]
-    filled = [key for key in keys if key]
+    filled = [key for key in keys if key and not says_nothing(key)]
     if not filled:
         return CellKinds()
 

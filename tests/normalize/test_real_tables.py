@@ -11,6 +11,8 @@ from typing import Any
 from qingdan.extract.grid import Covered
 from qingdan.extract.txt import TEXT_DUMP
 from qingdan.normalize import normalize
+from qingdan.normalize.cell_kinds import is_measure_unit, says_nothing
+from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.model import TaskList
 
 from tests.normalize.grids import raw_document
@@ -99,3 +101,30 @@ def test_a_rectification_problem_merged_over_its_measures_still_applies_to_each(
     ]
     task_list = normalize(raw_document(grid))
     assert task_list.records[1].extra == {"存在问题": "河道沿岸垃圾清理不及时。"}
+
+
+def test_ratio_units_and_none_marks() -> None:
+    cells = Knowledge.load().cells
+    assert is_measure_unit("立方米/万元", cells)
+    assert is_measure_unit("人／万人", cells)
+    assert not is_measure_unit("县发改局/县财政局", cells)
+    assert not is_measure_unit("3/5", cells)
+    assert says_nothing("—") and says_nothing("／") and not says_nothing("无")
+
+
+def test_an_indicator_tables_unit_of_measure_column_is_no_unit_column() -> None:
+    # 单位 reads like a responsibility label by its head, but its cells are units of
+    # measure (a ratio among them) and "—" for an indicator with none.
+    grid = [
+        ["序号", "指标", "单位", "目标值", "牵头单位", "配合单位"],
+        ["1", "空气质量优良天数比例", "%", "≥90", "县环保局", "县气象局"],
+        ["2", "单位工业增加值能耗", "吨标准煤/万元", "≤0.4", "县发改局", "县工信局"],
+        ["3", "生态保护红线面积", "—", "不减少", "县自然资源局", "各乡镇"],
+        ["4", "自然保护地面积", "—", "不减少", "县林业局", "各乡镇"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert _records(task_list, "measure", "support", "extra")[2] == {
+        "measure": "生态保护红线面积",
+        "support": ["各乡镇"],
+        "extra": {"单位": "—", "目标值": "不减少"},
+    }
