@@ -12,6 +12,7 @@ from qingdan.extract.grid import Covered
 from qingdan.extract.txt import TEXT_DUMP
 from qingdan.normalize import normalize
 from qingdan.normalize.cell_kinds import is_measure_unit, says_nothing
+from qingdan.normalize.deadlines import Deadline, parse_deadline
 from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.model import TaskList
 
@@ -128,3 +129,9 @@ def test_an_indicator_tables_unit_of_measure_column_is_no_unit_column() -> None:
         "support": ["各乡镇"],
         "extra": {"单位": "—", "目标值": "不减少"},
     }
+
+
+def test_rectify_at_once_is_no_ongoing_work() -> None:
+    words = Knowledge.load().deadlines
+    assert parse_deadline("立行立改", 2024, words) == Deadline(None, None)
+    assert parse_deadline("立行立改，长期坚持", 2024, words).kind == "ongoing"
