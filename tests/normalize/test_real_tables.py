@@ -135,3 +135,39 @@ def test_rectify_at_once_is_no_ongoing_work() -> None:
     words = Knowledge.load().deadlines
     assert parse_deadline("立行立改", 2024, words) == Deadline(None, None)
     assert parse_deadline("立行立改，长期坚持", 2024, words).kind == "ongoing"
+
+
+def test_a_dump_carries_a_remark_printed_once_per_group_down_the_group() -> None:
+    # 备注 is merged over each category's rows; the dump prints it once, where the
+    # category opens, and leaves it blank wherever the category goes on.
+    grid = [
+        ["重点任务", "具体措施", "责任单位", "备注"],
+        ["稳定粮食生产", "落实耕地地力保护补贴。", "县农业农村局", "2025年3月"],
+        ["", "推广水稻机插秧技术。", "县农机中心", ""],
+        ["改善人居环境", "开展村庄清洁行动。", "各乡镇", "2025年6月"],
+        ["", "新建农村公厕20座。", "县住建局", ""],
+    ]
+    task_list = normalize(raw_document(grid, traits=TEXT_DUMP))
+    assert [record.extra for record in task_list.records] == [
+        {"备注": "2025年3月"},
+        {"备注": "2025年3月"},
+        {"备注": "2025年6月"},
+        {"备注": "2025年6月"},
+    ]
+
+
+def test_a_dump_leaves_a_remark_blank_that_does_not_follow_the_groups() -> None:
+    grid = [
+        ["重点任务", "具体措施", "责任单位", "备注"],
+        ["稳定粮食生产", "落实耕地地力保护补贴。", "县农业农村局", "2025年3月"],
+        ["", "推广水稻机插秧技术。", "县农机中心", ""],
+        ["改善人居环境", "开展村庄清洁行动。", "各乡镇", ""],
+        ["", "新建农村公厕20座。", "县住建局", "跨年度"],
+    ]
+    task_list = normalize(raw_document(grid, traits=TEXT_DUMP))
+    assert [record.extra for record in task_list.records] == [
+        {"备注": "2025年3月"},
+        {},
+        {},
+        {"备注": "跨年度"},
+    ]
