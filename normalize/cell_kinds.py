@@ -101,6 +101,16 @@ def is_measure_unit(key: str, words: CellWords) -> bool:
     )
 
 
+_DOCUMENT_NUMBER = re.compile(r"[〔［\[【（(](?:19|20)\d{2}[〕］\]】）)]第?\d{1,5}号")
+"""A document's number: its year in brackets, then its serial (某政办发〔2023〕12号)."""
+
+
+def cites_document(key: str) -> bool:
+    """Whether a cell (whitespace removed) cites a document by its number (某政〔2022〕9号
+    文件, 某办发[2023]3号): a task's source, whose year is no deadline."""
+    return bool(_DOCUMENT_NUMBER.search(key))
+
+
 def says_nothing(key: str) -> bool:
     """Whether a cell (whitespace removed) prints only a mark for "none" ("—", "/")."""
     return bool(key) and all(char in NOTHING_MARKS for char in key)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from qingdan.extract.grid import Cell, Covered, cell_text
 from qingdan.normalize.cell_kinds import (
     CellWords,
+    cites_document,
     is_attribute,
     is_measure_unit,
     is_person,
@@ -88,6 +89,8 @@ class CellKinds(NamedTuple):
     starts_filled: bool = False
     """Whether the first body cell has text: a grouping column opens its first group
     there, a sparse column of remarks seldom does."""
+    documents: float = 0.0
+    """Cells that cite a document by its number (某政发〔2022〕9号文件): a task's source."""
 
 
 def measure_kinds(cells: list[Cell], words: CellWords) -> CellKinds:
@@ -108,6 +111,7 @@ def measure_kinds(cells: list[Cell], words: CellWords) -> CellKinds:
         share(is_place),
         share(is_measure_unit),
         bool(keys[0]),
+        share(lambda key, _: cites_document(key)),
     )
 
 
@@ -161,8 +165,8 @@ def _reads_as_departments(
 
 
 def _reads_as_deadline(text: str, year: int | None, words: DeadlineWords) -> bool:
-    if len(text) > _LONGEST_DEADLINE_CELL:
-        return False
+    if len(text) > _LONGEST_DEADLINE_CELL or cites_document(squeeze(text)):
+        return False  # the year of 某政〔2022〕9号 is the document's, not a due date
     return parse_deadline(text, year, words).kind is not None
 
 

@@ -213,6 +213,8 @@ class _Chooser:
             return Role.ATTRIBUTE
         if kinds.places >= _CONTENT_SHARE and self.hints[col] is None:
             return Role.PLACE
+        if kinds.documents >= _CONTENT_SHARE and self.hints[col] is None:
+            return Role.NOTE  # 任务来源 "某政〔2022〕9号文件": where the task comes from
         return None
 
     def _by_content(self) -> None:

@@ -171,3 +171,20 @@ def test_a_dump_leaves_a_remark_blank_that_does_not_follow_the_groups() -> None:
         {},
         {"备注": "跨年度"},
     ]
+
+
+def test_a_column_citing_documents_is_no_deadline_column() -> None:
+    # An unknown label over 某政〔2022〕9号文件: the year is the document's, not a due date.
+    grid = [
+        ["序号", "工作任务", "责任单位", "文件出处"],
+        ["1", "完善城乡居民医保制度，提高财政补助标准。", "县医保局", "某政〔2022〕9号文件"],
+        ["2", "推进县域医共体建设。", "县卫健局", "某政办发[2023]3号"],
+        ["3", "实施城镇老旧小区改造。", "县住建局", "某政〔2022〕9号文件"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert _records(task_list, "deadline", "due", "extra")[1] == {
+        "deadline": None,
+        "due": None,
+        "extra": {"文件出处": "某政办发[2023]3号"},
+    }
+    assert [column.role for column in task_list.columns][-1] == "note"
