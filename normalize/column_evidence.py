@@ -36,6 +36,10 @@ _ORDINAL = re.compile(
     rf"|{NUMERAL}{{1,3}}[、.．]?)$"
 )
 _SENTENCE_MARKS = re.compile("[，,。；;：:！？]")
+# Letters, digits and dots alone (1.2, A3, 12) are codes and numbers, not deadlines,
+# unless they hold a year (2024.6, 2024-06-30).
+_CODE = re.compile(r"^[A-Za-z0-9.．\-/]+$")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 # A department cell is short: a long cell of names is rare, a long sentence is not.
 _LONGEST_DEPARTMENT_CELL = 120
 _LONGEST_DEADLINE_CELL = 40
@@ -165,8 +169,11 @@ def _reads_as_departments(
 
 
 def _reads_as_deadline(text: str, year: int | None, words: DeadlineWords) -> bool:
-    if len(text) > _LONGEST_DEADLINE_CELL or cites_document(squeeze(text)):
+    key = squeeze(text)
+    if len(text) > _LONGEST_DEADLINE_CELL or cites_document(key):
         return False  # the year of 某政〔2022〕9号 is the document's, not a due date
+    if _CODE.match(key) and not _YEAR.search(key):
+        return False  # a column of 1.2, A3 under an unknown label numbers its rows
     return parse_deadline(text, year, words).kind is not None
 
 

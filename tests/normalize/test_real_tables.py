@@ -188,3 +188,16 @@ def test_a_column_citing_documents_is_no_deadline_column() -> None:
         "extra": {"文件出处": "某政办发[2023]3号"},
     }
     assert [column.role for column in task_list.columns][-1] == "note"
+
+
+def test_numbers_and_codes_under_an_unknown_label_are_no_deadlines() -> None:
+    # "1.2" is no date and "B3" no month: without a year, such cells are codes.
+    grid = [
+        ["序号", "工作任务", "责任单位", "子项编码"],
+        ["1", "完善城乡居民医保制度，提高财政补助标准。", "县医保局", "1.2"],
+        ["2", "推进县域医共体建设。", "县卫健局", "B3"],
+        ["3", "实施城镇老旧小区改造。", "县住建局", "12"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert [record.deadline for record in task_list.records] == [None, None, None]
+    assert task_list.records[0].extra == {"子项编码": "1.2"}
