@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
 from qingdan.extract.grid import Covered
 from qingdan.extract.txt import TEXT_DUMP
 from qingdan.normalize import normalize
@@ -201,3 +203,43 @@ def test_numbers_and_codes_under_an_unknown_label_are_no_deadlines() -> None:
     task_list = normalize(raw_document(grid))
     assert [record.deadline for record in task_list.records] == [None, None, None]
     assert task_list.records[0].extra == {"子项编码": "1.2"}
+
+
+_NAMES = ["乡村振兴", "城市更新", "民生保障", "营商环境"]
+_SENTENCES = [
+    "建设高标准农田3万亩，完善灌排设施。",
+    "培育农民专业合作社20家。",
+    "改造城中村两处，同步建设配套学校。",
+    "新增公共停车泊位2000个。",
+    "推行企业开办一日办结。",
+]
+_UNITS = ["县农业农村局", "县住建局", "县民政局", "县市场监管局、县税务局"]
+_TERMS = ["2025年底前", "2025年6月底前", "长期坚持", "每季度"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.just(""), st.sampled_from(_NAMES)),
+            st.sampled_from(_SENTENCES),
+            st.sampled_from(_UNITS),
+            st.sampled_from(_TERMS),
+        ),
+        min_size=2,
+        max_size=5,
+        unique_by=lambda row: row[1],  # a sentence printed twice in a row reads as a merge
+    )
+)
+def test_a_label_printed_once_over_two_columns_reads_as_the_word_grid(
+    rows: list[tuple[str, str, str, str]],
+) -> None:
+    rows[0] = (rows[0][0] or _NAMES[0], *rows[0][1:])  # the first row opens a group
+    dump = [["序号", "重点任务", "牵头单位", "完成时限"]]
+    word: list[list[str | Covered]] = [["序号", "重点任务", Covered.LEFT, "牵头单位", "完成时限"]]
+    for number, (name, sentence, unit, term) in enumerate(rows, start=1):
+        dump.append([str(number), name, sentence, unit, term])
+        word.append([str(number), name or Covered.ABOVE, sentence, unit, term])
+    fields = ("category", "no", "measure", "lead", "support", "deadline", "extra")
+    from_dump = normalize(raw_document(dump, traits=TEXT_DUMP))
+    assert _records(from_dump, *fields) == _records(normalize(raw_document(word)), *fields)
+    assert [record.measure for record in from_dump.records] == [row[1] for row in rows]
