@@ -109,7 +109,8 @@ def _title_by_words(lines: list[TextLine]) -> list[TextLine]:
 def title_lines(lines: list[str]) -> list[str]:
     """The lines of the title among plain lines: the first line that names a 清单, 任务,
     分工 …, with the lines right above it that continue it (a title printed on two
-    lines, "某市2023年乡村振兴" / "重点工作责任分工", is one title); the first line alone
+    lines, "某市2023年乡村振兴" / "重点工作责任分工", is one title) and the lines right
+    below it that name a list too ("…重点任务" / "责任分解表"); the first line alone
     when none names one.
 
     A line above continues the title when it reads like a title's start: short, with
@@ -123,11 +124,24 @@ def title_lines(lines: list[str]) -> list[str]:
     start = named
     while start > 0 and named - start < _TITLE_LINES - 1 and _continues_title(lines[start - 1]):
         start -= 1
-    return lines[start : named + 1]
+    end = named + 1
+    while end < len(lines) and end - start < _TITLE_LINES and _ends_title(lines[end]):
+        end += 1
+    return lines[start:end]
 
 
 def _continues_title(line: str) -> bool:
     return len(line) <= _TITLE_LINE_LENGTH and not _NOT_IN_TITLE.search(line)
+
+
+def _ends_title(line: str) -> bool:
+    """Whether a line below the title's named line goes on with it ("…目标任务" /
+    "责任分解方案"): title-like, not a bracketed note, and naming a list itself."""
+    return (
+        _continues_title(line)
+        and not _BRACKETED.match(line)
+        and any(word in line for word in _TITLE_WORDS)
+    )
 
 
 def _first_year(texts: list[str]) -> int | None:
