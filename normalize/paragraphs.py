@@ -56,6 +56,7 @@ from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.paragraph_lines import split_items, unwrap
 from qingdan.normalize.responsibility import final_bracket, states_roles
 from qingdan.normalize.roles import LABELLED_EXTRA_ROLES, Role
 from qingdan.normalize.script import NUMERAL
@@ -73,7 +74,7 @@ _NUMERAL = f"{NUMERAL}+"
 _SECTION = re.compile(rf"^(?:{_NUMERAL}[、.．]|第{_NUMERAL}(?:部分|章|节|篇))")
 _CATEGORY = re.compile(rf"^([（(]{_NUMERAL}[）)])")
 _ITEM = re.compile(r"^(\d{1,3})[.．、](?!\d)")
-_SUB_ITEM = re.compile(r"^(?:[（(]\d{1,3}[）)]|[①-⑳])")
+_SUB_ITEM = re.compile(r"^(?:[（(]\d{1,3}[）)]|[①-⑳⑴-⒇])")
 _CHINESE_ITEM = re.compile(rf"^({_NUMERAL})[、.．]")
 # A role label: a short text before a colon, at the line's start or after a sentence
 # end, a semicolon or a space.
@@ -100,6 +101,17 @@ class Level(Enum):
     SECTION = "section"
     CATEGORY = "category"
     ITEM = "item"
+    SUB = "sub"
+    """（1）, ⑴, ①: below the items, or the items themselves in a list without 1."""
+
+
+class _Numbered(NamedTuple):
+    """A numbered line: the level its numbering says, the numbering as ``no`` prints it
+    and where the line's text starts after it."""
+
+    level: Level
+    no: str
+    start: int
 
 
 class _Item:
@@ -121,19 +133,31 @@ class ParagraphList(NamedTuple):
     """The lines above the list (its attachment label and title)."""
 
 
-def read_paragraph_list(lines: Sequence[str], knowledge: Knowledge) -> ParagraphList | None:
-    """The task list in a document's text lines, or ``None`` when they hold none."""
+def read_paragraph_list(
+    lines: Sequence[str], knowledge: Knowledge, wrapped: bool = False
+) -> ParagraphList | None:
+    """The task list in a document's text lines, or ``None`` when they hold none.
+
+    ``wrapped``: the reader's lines may be a page's wrapped lines (a PDF), so a
+    paragraph may come as several lines (``paragraph_lines.unwrap``)."""
     lines = [line.strip() for line in lines if line.strip() and not _PAGE_NUMBER.match(line)]
     synonyms = knowledge.columns
     reader = _Reader(knowledge, {})
-    levels = _levels(lines, reader.own_roles)
-    if levels is None:
+    if wrapped:
+        lines = unwrap(lines, reader.starts_paragraph)
+    lines = [
+        piece
+        for line in lines
+        for piece in split_items(line, lambda text: _numbering(text) is not None, reader.own_roles)
+    ]
+    plan = _plan(lines, reader)
+    if plan is None:
         return None
-    reader.levels = levels
-    reader.unnumbered = Level.ITEM not in levels.values()
+    reader.levels, numbered = plan
+    reader.unnumbered = Level.ITEM not in reader.levels.values()
     reader.field_labels = _repeated_labels(lines)
-    for line in lines:
-        reader.read(line)
+    for line, entry in zip(lines, numbered, strict=True):
+        reader.read(line, entry)
     items = [entry for entry in reader.entries if isinstance(entry, _Item)]
     if not any(item.roles for item in items):
         return None
@@ -165,27 +189,81 @@ def read_paragraph_list(lines: Sequence[str], knowledge: Knowledge) -> Paragraph
     return ParagraphList(task_rows._replace(warnings=warnings, first_table=None), reader.above)
 
 
-def _level(line: str) -> tuple[Level, str] | None:
-    """The numbering level of a line and its printed numbering, or ``None``."""
+def _numbering(line: str) -> _Numbered | None:
+    """A line's numbering, or ``None`` when it has none."""
     if match := _ITEM.match(line):
-        return Level.ITEM, match.group(1)
+        return _Numbered(Level.ITEM, match.group(1), match.end())
     if match := _CATEGORY.match(line):
-        return Level.CATEGORY, match.group(1)
+        return _Numbered(Level.CATEGORY, match.group(1), match.end())
     if _SECTION.match(line):
         chinese = _CHINESE_ITEM.match(line)
-        return Level.SECTION, chinese.group(1) if chinese else line
+        return _Numbered(
+            Level.SECTION, *((chinese.group(1), chinese.end()) if chinese else (line, 0))
+        )
+    if match := _SUB_ITEM.match(line):
+        return _Numbered(Level.SUB, match.group(0), match.end())
     return None
 
 
-def _levels(lines: list[str], own_roles: Callable[[str], bool]) -> dict[Level, Level] | None:
+_DEPTH = (Level.SECTION, Level.CATEGORY, Level.ITEM, Level.SUB)
+"""Numbering levels from the outermost in."""
+_Plan = tuple[dict[Level, Level], list[tuple[_Numbered, Level] | None]]
+"""How each numbering level reads, and each line's numbering with what the line is."""
+
+
+def _plan(lines: list[str], reader: _Reader) -> _Plan | None:
+    """What each numbered line is: a section, a category or an item (``_levels``). A
+    heading's numbering with the item's own roles (a role note at its end, role lines
+    under it) is an item: the roles, not the ordinal, tell a task from a heading
+    ("一、……。（X负责）" in a list of 一、 items, "（一）……（X牵头）" beside （一）
+    headings over 1. items). ⑴ and （1） number the items when a list has no 1. and every
+    one of them names its roles; otherwise they continue an item's text."""
+    found = [_numbering(line) for line in lines]
+    has_roles = _naming_roles(lines, found, reader)
+    subs = [i for i, f in enumerate(found) if f and f.level is Level.SUB]
+    if any(f and f.level is Level.ITEM for f in found) or not all(has_roles[i] for i in subs):
+        found = [None if f and f.level is Level.SUB else f for f in found]
+    levels = _levels(lines, found, reader.own_roles)
+    if levels is None:
+        return None
+    numbered: list[tuple[_Numbered, Level] | None] = []
+    for index, (found_line, roles) in enumerate(zip(found, has_roles, strict=True)):
+        role = levels.get(found_line.level) if found_line else None
+        if found_line is None or role is None:
+            numbered.append(None)
+            continue
+        below = next((f.level for f in found[index + 1 :] if f), None)
+        has_parts = below is not None and _DEPTH.index(below) > _DEPTH.index(found_line.level)
+        numbered.append((found_line, Level.ITEM if roles and not has_parts else role))
+    return levels, numbered
+
+
+def _naming_roles(lines: list[str], found: list[_Numbered | None], reader: _Reader) -> list[bool]:
+    """For each numbered line, whether it names its own roles: a role note at its end or
+    a role label in it, or a role line right under it."""
+    result = [False] * len(lines)
+    current: int | None = None
+    for index, (line, numbered) in enumerate(zip(lines, found, strict=True)):
+        if numbered is not None:
+            current = index
+            result[index] = reader.own_roles(line) or reader.names_roles(line)
+        elif current is not None and reader.opens_role_line(line):
+            result[current] = True
+    return result
+
+
+def _levels(
+    lines: list[str], found: list[_Numbered | None], own_roles: Callable[[str], bool]
+) -> dict[Level, Level] | None:
     """How each numbering level is read in this document: as a section, a category or
     the items. The items are the deepest level present (1. under （一） under 一、),
     unless the items are unnumbered: paragraphs that each end with their own role note
     under headings that have none (a heading is then a heading at every level)."""
-    found = [_level(line) for line in lines]
-    present = {f[0] for f in found if f}
+    present = {f.level for f in found if f}
     if Level.ITEM in present:
-        return {level: level for level in Level}
+        return {level: level for level in Level if level is not Level.SUB}
+    if Level.SUB in present:
+        return {Level.SECTION: Level.SECTION, Level.CATEGORY: Level.CATEGORY, Level.SUB: Level.ITEM}
     unnumbered = [own_roles(line) for line, f in zip(lines, found, strict=True) if not f]
     numbered = [own_roles(line) for line, f in zip(lines, found, strict=True) if f]
     if present and any(unnumbered) and not any(numbered):
@@ -221,25 +299,26 @@ class _Reader:
         """Labels opening a line more than once: fields of the items, known or not."""
         """The items are paragraphs without numbers, each ending with its own roles."""
 
-    def read(self, line: str) -> None:
-        """Read one line: a heading, an item, a role line or a continuation."""
-        found = _level(line)
-        role = self.levels.get(found[0]) if found else None
+    def read(self, line: str, numbered: tuple[_Numbered, Level] | None) -> None:
+        """Read one line (with its numbering and what it is, when it has one): a heading,
+        an item, a role line or a continuation."""
+        found, role = numbered if numbered else (None, None)
         if found and role is Level.SECTION:
             self._started, self._category = True, None
             self.entries.append(line)
             self._heading = True
         elif found and role is Level.CATEGORY:
             # The heading's （一） is numbering, as an item's 1. is: the category is its text.
-            heading = line[_number_end(line, found[0]) :].strip()
+            heading = line[found.start :].strip()
             self._started, self._category = True, heading or line
             self._heading = True
         elif found and role is Level.ITEM:
             self._started = True
-            no, text = found[1], line[_number_end(line, found[0]) :]
-            self.entries.append(_Item(no, self._category, []))
+            if self.levels.get(found.level) is Level.CATEGORY:
+                self._category = None  # an item beside the headings ends the one above
+            self.entries.append(_Item(found.no, self._category, []))
             self._heading = False
-            self._text(text)
+            self._text(line[found.start :])
         elif not self._started:
             self.above.append(line)
         else:
@@ -298,6 +377,22 @@ class _Reader:
     def _states_roles(self, text: str) -> bool:
         """Whether a text says who leads in role words or labels (``states_roles``)."""
         return states_roles(text, self.knowledge.departments, self.knowledge.responsibility)
+
+    def names_roles(self, text: str) -> bool:
+        """Whether a text holds a role label (牵头单位：, 完成时限： ...)."""
+        return any(self._known_label(match) for match in _LABEL.finditer(text))
+
+    def opens_role_line(self, line: str) -> bool:
+        """Whether a line starts with a role label: a role line."""
+        match = _LABEL.match(line)
+        return match is not None and self._known_label(match)
+
+    def starts_paragraph(self, line: str) -> bool:
+        """Whether a line starts a paragraph of its own: a numbering or a role label."""
+        return _numbering(line) is not None or self.opens_role_line(line)
+
+    def _known_label(self, match: re.Match[str]) -> bool:
+        return self.synonyms.role_for(squeeze(match.group(1))) in _ROLE_LINES
 
     def own_roles(self, line: str) -> bool:
         """Whether a line names its own roles: a role note in brackets at its end."""
@@ -431,7 +526,10 @@ def _column_text(item: _Item, column: str, labels: list[str], synonyms: ColumnSy
     if column != RESPONSIBLE_LABEL:
         return "\n".join(line for label in labels for line in item.roles.get(label, []))
     parts: list[str] = []
-    for label in labels:
+    # The lead's line first: beside a 牵头单位 line, a 责任单位 line names who supports,
+    # whichever came first in the document (the cell's reading takes its first words as
+    # its own).
+    for label in sorted(labels, key=lambda label: synonyms.role_for(label) is not Role.LEAD):
         values = item.roles.get(label)
         if not values:
             continue
@@ -461,10 +559,3 @@ def _deadline_clause(note: str, knowledge: Knowledge) -> tuple[str, str]:
     if head and tail and parse_deadline(tail, 2000, knowledge.deadlines).kind is not None:
         return head, tail
     return note, ""
-
-
-def _number_end(line: str, level: Level) -> int:
-    """Where an item's text starts after its numbering (and the full stop or 、)."""
-    pattern = {Level.ITEM: _ITEM, Level.CATEGORY: _CATEGORY, Level.SECTION: _CHINESE_ITEM}[level]
-    match = pattern.match(line)
-    return match.end() if match else 0

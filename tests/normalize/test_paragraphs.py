@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from qingdan.extract.errors import NoTableFound
-from qingdan.extract.grid import Extracted, RawDocument
+from qingdan.extract.grid import PRINTED_PAGE, Extracted, RawDocument
 from qingdan.normalize import TaskList, normalize
 
 import qingdan
@@ -373,7 +373,6 @@ _TABLE_FORM_MISREAD = {
     "063-xinjiang-2021-jihua-zhuyao-zhibiao": "no task table found (no known label)",
     "064-hubei-2023-wuhan-mubiao-renwu-fenjie": "an empty 牵头单位 cell leaves 责任单位 as support",
     "066-neimenggu-2022-ewenke-tuijin-qingkuang": "a blank 存在问题 cell takes the one above",
-    "070-zhejiang-2023-shengzhou-shifanqu-zhibiao": "no task table found (no known label)",
 }
 
 
@@ -411,3 +410,122 @@ def test_a_field_an_item_does_not_print_is_absent_not_carried_down() -> None:
         "牵头单位：区文旅局",
     )
     assert fields(document, "extra") == [({"存在问题": "资金到位较慢。"},), ({},)]
+
+
+# --- Wrapped lines, items in one paragraph, headings that are items (issue 31) ---------
+
+
+def printed(*lines: str) -> TaskList:
+    """The task list normalized from a printed page's lines (a PDF: lines may be wrapped)."""
+    content = Extracted(tables=[], text_before=list(lines), traits=PRINTED_PAGE)
+    return normalize(RawDocument("list.pdf", "pdf", "0" * 64, content))
+
+
+def test_lines_a_page_wrapped_are_joined_into_their_paragraphs() -> None:
+    # Full lines of 24 characters; a note cut inside its label and across names.
+    document = printed(
+        "新区2020年重点工作任务分工",
+        "一、改善人居环境",
+        "（一）完成老旧小区改造十二个，加装电梯三十部，同步完善",
+        "停车和充电设施建设。（牵头单位：区住建委；配合单位：区",
+        "财政局、区城管委）",
+        "（二）新建口袋公园五处，打通断头路三条，年内全部完工。（牵",
+        "头单位：区园林局）",
+    )
+    assert fields(document, "no", "measure", "lead", "support") == [
+        (
+            "（一）",
+            "完成老旧小区改造十二个，加装电梯三十部，同步完善停车和充电设施建设。",
+            ["区住建委"],
+            ["区财政局", "区城管委"],
+        ),
+        ("（二）", "新建口袋公园五处，打通断头路三条，年内全部完工。", ["区园林局"], []),
+    ]
+
+
+def test_a_short_heading_above_a_full_line_is_not_joined_to_it() -> None:
+    document = printed(
+        "关于进一步扩大有效投资的若干措施",
+        "一、加快项目前期工作",
+        "建立重大项目储备库，滚动推进项目谋划、论证和审批，确保按期开工建设。（区发改委牵头，区",
+        "自然资源局配合）",
+        "二、强化要素保障",
+        "优先保障重大项目用地需求。（区自然资源局负责）",
+    )
+    assert fields(document, "section", "measure", "lead", "support") == [
+        (
+            "一、加快项目前期工作",
+            "建立重大项目储备库，滚动推进项目谋划、论证和审批，确保按期开工建设。",
+            ["区发改委"],
+            ["区自然资源局"],
+        ),
+        ("二、强化要素保障", "优先保障重大项目用地需求。", ["区自然资源局"], []),
+    ]
+
+
+def test_a_text_file_line_is_a_paragraph_however_wide() -> None:
+    # Not a printed page: two lines of one width stay two paragraphs.
+    document = listed(
+        "某县2021年重点工作分工",
+        "1.新建乡村公路二十公里。（县交通局负责）",
+        "2.改造农村危房一百户。（县住建局负责）",
+    )
+    assert fields(document, "no", "lead") == [("1", ["县交通局"]), ("2", ["县住建局"])]
+
+
+def test_items_printed_in_one_paragraph_are_cut_at_each_role_note() -> None:
+    document = listed(
+        "关于落实重点工作责任分工的意见",
+        "一、主要目标",
+        "（一）粮食产量稳定在十万吨。（县农业局负责）（二）新增城镇就业两千人。（县人社局主办，"
+        "县财政局协办）",
+        "二、重点任务",
+        "（一）抓好项目建设。",
+        "1.开工亿元项目十个。（县发改局负责）2.建成标准厂房五万平方米。（县工信局负责）",
+    )
+    assert fields(document, "section", "category", "no", "measure", "lead", "support") == [
+        ("一、主要目标", None, "（一）", "粮食产量稳定在十万吨。", ["县农业局"], []),
+        ("一、主要目标", None, "（二）", "新增城镇就业两千人。", ["县人社局"], ["县财政局"]),
+        ("二、重点任务", "抓好项目建设。", "1", "开工亿元项目十个。", ["县发改局"], []),
+        ("二、重点任务", "抓好项目建设。", "2", "建成标准厂房五万平方米。", ["县工信局"], []),
+    ]
+
+
+def test_a_sub_item_run_in_a_measure_stays_in_the_measure() -> None:
+    # (1)…(2)… with one note for the whole item: one item.
+    document = listed(
+        "某区2022年工作要点",
+        "1.推进老旧管网改造：（1）改造供水管网五公里。（2）改造燃气管网三公里。（区城管局牵头）",
+    )
+    assert fields(document, "no", "measure", "lead") == [
+        ("1", "推进老旧管网改造：（1）改造供水管网五公里。（2）改造燃气管网三公里。", ["区城管局"])
+    ]
+
+
+def test_a_numbered_sentence_with_its_own_note_is_an_item_not_a_section() -> None:
+    document = listed(
+        "某市2025年重点工作分工方案",
+        "一、做好重点指标监测和调度。（市发改委、市统计局等按职责分工负责）",
+        "二、加快推进一批市级重大项目。（市发改委牵头，市交通局配合）",
+    )
+    assert fields(document, "section", "no", "measure", "lead", "support") == [
+        (None, "一", "做好重点指标监测和调度。", ["市发改委", "市统计局"], []),
+        (None, "二", "加快推进一批市级重大项目。", ["市发改委"], ["市交通局"]),
+    ]
+
+
+def test_bracketed_numbers_are_the_items_of_a_list_without_arabic_numbering() -> None:
+    document = listed(
+        "某省规划任务分工的通知",
+        "一、主要目标",
+        "（一）主要规划指标。",
+        "⑴高中阶段毛入学率达到92%。",
+        "责任单位：省教育局。",
+        "⑵城市污水处理率达到95%。",
+        "牵头单位：省住建局。",
+        "责任单位：省住建局、省环保局。",
+    )
+    assert fields(document, "category", "no", "measure", "lead", "support") == [
+        ("主要规划指标。", "⑴", "高中阶段毛入学率达到92%。", ["省教育局"], []),
+        ("主要规划指标。", "⑵", "城市污水处理率达到95%。", ["省住建局"], ["省住建局", "省环保局"]),
+    ]
