@@ -529,3 +529,13 @@ def test_bracketed_numbers_are_the_items_of_a_list_without_arabic_numbering() ->
         ("主要规划指标。", "⑴", "高中阶段毛入学率达到92%。", ["省教育局"], []),
         ("主要规划指标。", "⑵", "城市污水处理率达到95%。", ["省住建局"], ["省住建局", "省环保局"]),
     ]
+
+
+def test_an_officials_two_character_name_keeps_the_space_that_pads_it() -> None:
+    document = listed(
+        "某市2024年重点工作分工方案",
+        "1.新增城镇就业三万人。",
+        "牵头领导：王 军、张晓明",
+        "牵头单位：市人社局",
+    )
+    assert fields(document, "lead", "extra") == [(["市人社局"], {"牵头领导": "王 军、张晓明"})]
