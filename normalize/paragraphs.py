@@ -52,6 +52,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, RawRow, RawTable
+from qingdan.normalize.cell_kinds import is_person
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import TaskRows, collect_task_rows
@@ -154,6 +155,7 @@ def read_paragraph_list(
     if plan is None:
         return None
     reader.levels, numbered = plan
+    reader.warnings.clear()  # what the planning read is read again below
     reader.unnumbered = Level.ITEM not in reader.levels.values()
     reader.field_labels = _repeated_labels(lines)
     for line, entry in zip(lines, numbered, strict=True):
@@ -183,7 +185,7 @@ def read_paragraph_list(
     note = f"no task table: {len(items)} numbered paragraphs read as tasks"
     warnings = [
         TaskWarning(NormalizeCode.PARAGRAPH_LIST, note),
-        *reader.warnings,
+        *dict.fromkeys(reader.warnings),
         *task_rows.warnings,
     ]
     return ParagraphList(task_rows._replace(warnings=warnings, first_table=None), reader.above)
@@ -411,9 +413,11 @@ class _Reader:
         if parts and not content[: parts[0][1]].strip():
             return head, [(label, len(head), value) for label, _, value in parts]
         roles, deadline = _deadline_clause(content.strip(), self.knowledge)
+        people, roles = _officials_clause(roles, self.knowledge)
         if self._states_roles(roles):
-            found = [(RESPONSIBLE_LABEL, len(head), roles)]
-            return head, found + ([(DEADLINE_LABEL, len(head), deadline)] if deadline else [])
+            found = [*people, (RESPONSIBLE_LABEL, roles)]
+            found += [(DEADLINE_LABEL, deadline)] if deadline else []
+            return head, [(label, len(head), value) for label, value in found]
         return None
 
     def _role_parts(self, text: str) -> list[tuple[str, int, str]]:
@@ -465,9 +469,18 @@ class _Reader:
 
     def _value(self, label: str, value: str) -> str:
         """A role line's value without the separators around it (and a final 。 that ends
-        a list of names or a date)."""
+        a list of names or a date). A sentence after the names' 。 is a note, not a name
+        ("X、Y。除专门列出外，以下任务均涉及Y，不再重复": a ``department-note`` warning)."""
         value = value.strip(_SENTENCE_END)
-        if self.synonyms.role_for(label) in _FULL_STOP_ENDS:
+        role = self.synonyms.role_for(label)
+        if role in _RESPONSIBILITY or label == RESPONSIBLE_LABEL:
+            names, _, note = value.partition("。")
+            note = note.strip(_SENTENCE_END + "。")
+            if names and "，" in note and not self._states_roles(note):
+                message = f"{note!r} after the names under {label} is a note, not a name"
+                self.warnings.append(TaskWarning(NormalizeCode.DEPARTMENT_NOTE, message))
+                value = names
+        if role in _FULL_STOP_ENDS:
             value = value.removesuffix("。")
         return value
 
@@ -549,6 +562,21 @@ def _repeated_labels(lines: list[str]) -> frozenset[str]:
     field of that name, though we do not know the label."""
     labels = [squeeze(m.group(1)) for line in lines if (m := _LABEL.match(line))]
     return frozenset(label for label in labels if labels.count(label) > 1)
+
+
+_OFFICIALS = re.compile(r"^(.+?)(负责|牵头|分管|主抓|挂帅)$")
+"""A note's first clause naming officials by their role word ("分管副市长负责")."""
+
+
+def _officials_clause(note: str, knowledge: Knowledge) -> tuple[list[tuple[str, str]], str]:
+    """The officials a role note names before its units, as ``(label, names)``, and the
+    note without them ("分管副市长负责，市发改委牵头，……" -> 负责领导: 分管副市长): officials
+    are no units (docs/conventions.md); kept in ``extra`` under their role word and 领导."""
+    first, comma, rest = note.partition("，")
+    found = _OFFICIALS.match(first)
+    if not comma or found is None or not is_person(found.group(1), knowledge.cells):
+        return [], note
+    return [(f"{found.group(2)}领导", found.group(1))], rest
 
 
 def _deadline_clause(note: str, knowledge: Knowledge) -> tuple[str, str]:

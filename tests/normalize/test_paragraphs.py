@@ -539,3 +539,32 @@ def test_an_officials_two_character_name_keeps_the_space_that_pads_it() -> None:
         "牵头单位：市人社局",
     )
     assert fields(document, "lead", "extra") == [(["市人社局"], {"牵头领导": "王 军、张晓明"})]
+
+
+def test_a_note_after_the_names_in_a_role_note_is_no_name() -> None:
+    document = listed(
+        "某省2025年数据工作要点",
+        "1.建设算力调度平台。（责任单位：省数据局、省通信管理局，各市数据管理部门。"
+        "除另有说明外，以下各项均涉及各市数据管理部门，不再列出）",
+        "2.开放公共数据集。（责任单位：省数据局）",
+    )
+    assert fields(document, "lead") == [
+        (["省数据局", "省通信管理局", "各市数据管理部门"],),
+        (["省数据局"],),
+    ]
+    notes = [w.message for w in document.warnings if w.code == "department-note"]
+    assert any("不再列出" in note for note in notes)
+
+
+def test_officials_named_first_in_a_role_note_are_kept_apart_from_the_units() -> None:
+    document = listed(
+        "某市关于落实重点工作部门分工的意见",
+        "一、主要目标",
+        "（一）粮食产量稳定在五十万吨。（分管副市长、协管副秘书长负责，市农业局牵头，"
+        "市水利局、市统计局等按职责分工负责）",
+        "（二）新增就业两万人。（市人社局负责）",
+    )
+    assert fields(document, "lead", "support", "extra") == [
+        (["市农业局"], ["市水利局", "市统计局"], {"负责领导": "分管副市长、协管副秘书长"}),
+        (["市人社局"], [], {}),
+    ]
