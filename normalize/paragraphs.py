@@ -361,7 +361,12 @@ class _Reader:
         for label, _, value in parts:
             if label not in self.labels:
                 self.labels.append(label)
-            item.roles.setdefault(label, []).extend([value] if value else [])
+            values = item.roles.setdefault(label, [])
+            if values and value and self._read_from_words(label):
+                # A second 责任单位 line of one item keeps its label: after a 牵头 line
+                # its names support, as in the 责任单位 cell it was printed from.
+                value = f"{label}：{value}"
+            values.extend([value] if value else [])
             item.last_role = label
 
     def _wrapped_bracket(self, text: str) -> tuple[str, list[tuple[str, int, str]]] | None:
@@ -379,6 +384,10 @@ class _Reader:
     def _states_roles(self, text: str) -> bool:
         """Whether a text says who leads in role words or labels (``states_roles``)."""
         return states_roles(text, self.knowledge.departments, self.knowledge.responsibility)
+
+    def _read_from_words(self, label: str) -> bool:
+        """Whether a label's lines are read from their words (a 责任单位 line)."""
+        return label == RESPONSIBLE_LABEL or self.synonyms.role_for(label) is Role.RESPONSIBLE
 
     def names_roles(self, text: str) -> bool:
         """Whether a text holds a role label (牵头单位：, 完成时限： ...)."""

@@ -568,3 +568,16 @@ def test_officials_named_first_in_a_role_note_are_kept_apart_from_the_units() ->
         (["市农业局"], ["市水利局", "市统计局"], {"负责领导": "分管副市长、协管副秘书长"}),
         (["市人社局"], [], {}),
     ]
+
+
+def test_a_second_responsibility_line_under_a_lead_label_supports() -> None:
+    document = listed(
+        "某省环保督察整改任务清单",
+        "1.开展专题培训。",
+        "责任单位：主责单位：省委宣传部",
+        "责任单位：省委组织部、各市党委和政府",
+        "整改时限：长期坚持",
+    )
+    assert fields(document, "lead", "support") == [
+        (["省委宣传部"], ["省委组织部", "各市党委和政府"])
+    ]
