@@ -52,7 +52,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, RawRow, RawTable
-from qingdan.normalize.cell_kinds import is_person
+from qingdan.normalize.cell_kinds import is_measure_unit, is_person
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import TaskRows, collect_task_rows
@@ -118,12 +118,16 @@ class _Numbered(NamedTuple):
 class _Item:
     """One numbered item as it is read: its number, category, lines and role lines."""
 
-    def __init__(self, no: str, category: str | None, lines: list[str]) -> None:
+    def __init__(
+        self, no: str, category: str | None, lines: list[str], section_lead: str | None = None
+    ) -> None:
         self.no = no
         self.category = category
         self.lines = lines
         self.roles: dict[str, list[str]] = {}
         self.last_role: str | None = None
+        self.section_lead = section_lead
+        """The lead its section heading names ("一、X牵头工作（8项）": "X牵头")."""
 
 
 class ParagraphList(NamedTuple):
@@ -160,6 +164,8 @@ def read_paragraph_list(
     reader.field_labels = _repeated_labels(lines)
     for line, entry in zip(lines, numbered, strict=True):
         reader.read(line, entry)
+    reader.lead_from_sections()
+    reader.not_units = reader.measure_labels()
     items = [entry for entry in reader.entries if isinstance(entry, _Item)]
     if not any(item.roles for item in items):
         return None
@@ -176,6 +182,7 @@ def read_paragraph_list(
     # A field under a label we do not know is printed as that label's: kept in extra,
     # never guessed from its content as a table's unknown column is.
     unknown = {label for label in reader.labels if synonyms.role_for(label) is None}
+    unknown |= reader.not_units
     header = task_rows.header
     hints = [
         Role.NOTE if label in unknown else hint
@@ -207,6 +214,8 @@ def _numbering(line: str) -> _Numbered | None:
     return None
 
 
+_SECTION_LEAD = re.compile(r"^(.+?)(牵头|负责)的?(?:工作|任务|事项)(?:[（(][^）)]*[）)])?$")
+"""A section heading naming the unit whose work it lists ("X牵头工作（8项）")."""
 _DEPTH = (Level.SECTION, Level.CATEGORY, Level.ITEM, Level.SUB)
 """Numbering levels from the outermost in."""
 _Plan = tuple[dict[Level, Level], list[tuple[_Numbered, Level] | None]]
@@ -291,6 +300,9 @@ class _Reader:
         self.labels: list[str] = []
         """Role labels in the order first seen: the synthetic header's role columns."""
         self._category: str | None = None
+        self._section_lead: str | None = None
+        self.not_units: set[str] = set()
+        """Unit labels whose lines hold units of measure (单位：亿元): fields, not roles."""
         self._started = False
         self._heading = False
         """A heading was the last numbered line: unnumbered text under it with its own
@@ -307,6 +319,7 @@ class _Reader:
         found, role = numbered if numbered else (None, None)
         if found and role is Level.SECTION:
             self._started, self._category = True, None
+            self._section_lead = self._lead_of(line[found.start :])
             self.entries.append(line)
             self._heading = True
         elif found and role is Level.CATEGORY:
@@ -318,7 +331,7 @@ class _Reader:
             self._started = True
             if self.levels.get(found.level) is Level.CATEGORY:
                 self._category = None  # an item beside the headings ends the one above
-            self.entries.append(_Item(found.no, self._category, []))
+            self.entries.append(_Item(found.no, self._category, [], self._section_lead))
             self._heading = False
             self._text(line[found.start :])
         elif not self._started:
@@ -344,7 +357,7 @@ class _Reader:
         item = self.entries[-1] if self.entries and isinstance(self.entries[-1], _Item) else None
         ended = item is None or self._heading or bool(item.roles)
         if (self._heading and parts) or (self.unnumbered and ended):
-            item = _Item("", self._category, [])
+            item = _Item("", self._category, [], self._section_lead)
             self.entries.append(item)
             self._heading = False
         if item is None:
@@ -384,6 +397,43 @@ class _Reader:
     def _states_roles(self, text: str) -> bool:
         """Whether a text says who leads in role words or labels (``states_roles``)."""
         return states_roles(text, self.knowledge.departments, self.knowledge.responsibility)
+
+    def _lead_of(self, heading: str) -> str | None:
+        """The lead a section heading names as the one whose work it lists ("县住建局牵头
+        工作（8项）" -> "县住建局牵头"), or ``None``."""
+        found = _SECTION_LEAD.match(heading)
+        if found is None or not self.knowledge.departments.model.read(found[1]).kind.is_name:
+            return None
+        return found[1] + found[2]
+
+    def measure_labels(self) -> set[str]:
+        """The responsibility labels whose values are units of measure, not of government
+        ("单位：亿元" under an indicator; 单位 names both): some value is one, none is a
+        unit's name (a dash stands for none)."""
+        found: set[str] = set()
+        for label in self.labels:
+            if self.synonyms.role_for(label) not in _RESPONSIBILITY:
+                continue
+            values = [
+                squeeze(value)
+                for item in self.entries
+                if isinstance(item, _Item)
+                for value in item.roles.get(label, [])
+            ]
+            cells, model = self.knowledge.cells, self.knowledge.departments.model
+            if any(is_measure_unit(v, cells) for v in values) and not any(
+                model.read(v).kind.is_name for v in values
+            ):
+                found.add(label)
+        return found
+
+    def lead_from_sections(self) -> None:
+        """Give an item without roles of its own the lead its section names."""
+        for item in self.entries:
+            if isinstance(item, _Item) and item.section_lead and not item.roles:
+                item.roles[RESPONSIBLE_LABEL] = [item.section_lead]
+                if RESPONSIBLE_LABEL not in self.labels:
+                    self.labels.append(RESPONSIBLE_LABEL)
 
     def _read_from_words(self, label: str) -> bool:
         """Whether a label's lines are read from their words (a 责任单位 line)."""
@@ -523,7 +573,10 @@ class _Reader:
         lines go into one 责任单位 column read from its words: in paragraph form the
         roles are each item's own, not a column's.
         """
-        roles = {label: self.synonyms.role_for(label) for label in self.labels}
+        roles = {
+            label: None if label in self.not_units else self.synonyms.role_for(label)
+            for label in self.labels
+        }
         fold = RESPONSIBLE_LABEL in roles or Role.RESPONSIBLE in roles.values()
         columns: dict[str, list[str]] = {}
         first_of: dict[Role, str] = {}

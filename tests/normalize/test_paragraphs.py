@@ -373,6 +373,7 @@ _TABLE_FORM_MISREAD = {
     "063-xinjiang-2021-jihua-zhuyao-zhibiao": "no task table found (no known label)",
     "064-hubei-2023-wuhan-mubiao-renwu-fenjie": "an empty 牵头单位 cell leaves 责任单位 as support",
     "066-neimenggu-2022-ewenke-tuijin-qingkuang": "a blank 存在问题 cell takes the one above",
+    "070-zhejiang-2023-shengzhou-shifanqu-zhibiao": "the table form reads 单位 (亿元, %) as support",
 }
 
 
@@ -580,4 +581,40 @@ def test_a_second_responsibility_line_under_a_lead_label_supports() -> None:
     )
     assert fields(document, "lead", "support") == [
         (["省委宣传部"], ["省委组织部", "各市党委和政府"])
+    ]
+
+
+def test_a_section_naming_its_lead_gives_it_to_the_items_under_it() -> None:
+    document = listed(
+        "附件1",
+        "2024年县政府工作报告任务清单",
+        "一、县交通局牵头工作（2项）",
+        "1.新改建农村公路30公里。",
+        "2.开通城乡公交线路2条。",
+        "二、县水利局牵头工作（1项）",
+        "1.完成病险水库除险加固3座。",
+        "牵头单位：县水利局、县应急局",
+    )
+    assert fields(document, "section", "no", "lead") == [
+        ("一、县交通局牵头工作（2项）", "1", ["县交通局"]),
+        ("一、县交通局牵头工作（2项）", "2", ["县交通局"]),
+        ("二、县水利局牵头工作（1项）", "1", ["县水利局", "县应急局"]),
+    ]
+
+
+def test_a_unit_label_over_units_of_measure_is_a_field_not_a_responsibility() -> None:
+    document = listed(
+        "某县2023年主要指标",
+        "1.城镇新增就业",
+        "单位：万人",
+        "目标值：1.2",
+        "牵头单位：县人社局",
+        "2.空气质量优良天数比例",
+        "单位：%",
+        "目标值：≥90",
+        "牵头单位：县生态环境分局",
+    )
+    assert fields(document, "lead", "support", "extra") == [
+        (["县人社局"], [], {"单位": "万人", "目标值": "1.2"}),
+        (["县生态环境分局"], [], {"单位": "%", "目标值": "≥90"}),
     ]
