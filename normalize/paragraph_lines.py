@@ -21,10 +21,10 @@ from collections.abc import Callable
 
 from qingdan.normalize.script import CLOSING, OPENING
 
-_FULL_SLACK = 3.0
+_FULL_SLACK = 5.0
 """A wrapped line is this many characters narrower than the widest at most: a line
-breaks before a character that does not fit, digits and Latin letters are narrower than
-CJK characters, and a punctuation mark may not open a line."""
+breaks before a character that does not fit, digits and Latin letters (counted as half a
+character) print wider or narrower, and a punctuation mark may not open a line."""
 _WRAPPED_WIDTH = 20.0
 """Lines narrower than this are never taken to fill the width (a page of short lines)."""
 _PARAGRAPH_ENDS = "。！？"

@@ -409,11 +409,13 @@ class _Reader:
     def measure_labels(self) -> set[str]:
         """The responsibility labels whose values are units of measure, not of government
         ("单位：亿元" under an indicator; 单位 names both): some value is one, none is a
-        unit's name (a dash stands for none)."""
+        unit's name (a dash stands for none). None when no other label names units: the
+        column is then read as a table's column of that label is, by its cells."""
         found: set[str] = set()
-        for label in self.labels:
-            if self.synonyms.role_for(label) not in _RESPONSIBILITY:
-                continue
+        responsibility = [
+            label for label in self.labels if self.synonyms.role_for(label) in _RESPONSIBILITY
+        ]
+        for label in responsibility:
             values = [
                 squeeze(value)
                 for item in self.entries
@@ -425,7 +427,7 @@ class _Reader:
                 model.read(v).kind.is_name for v in values
             ):
                 found.add(label)
-        return found
+        return found if len(found) < len(responsibility) else set()
 
     def lead_from_sections(self) -> None:
         """Give an item without roles of its own the lead its section names."""
@@ -548,7 +550,11 @@ class _Reader:
         has_category = any(isinstance(e, _Item) and e.category for e in self.entries)
         columns = self._role_columns()
         header = [NO_LABEL, *([CATEGORY_LABEL] if has_category else []), MEASURE_LABEL]
-        header += list(columns)
+        # One label folded alone keeps its printed name (单位), as a table's column does.
+        header += [
+            labels[0] if column == RESPONSIBLE_LABEL and len(set(labels)) == 1 else column
+            for column, labels in columns.items()
+        ]
         rows = [RawRow(list[Cell](header))]
         for entry in self.entries:
             if isinstance(entry, str):
