@@ -158,17 +158,16 @@ def read_paragraph_list(
     plan = _plan(lines, reader)
     if plan is None:
         return None
-    reader.levels, numbered = plan
-    reader.warnings.clear()  # what the planning read is read again below
-    reader.unnumbered = Level.ITEM not in reader.levels.values()
-    reader.field_labels = _repeated_labels(lines)
-    for line, entry in zip(lines, numbered, strict=True):
-        reader.read(line, entry)
-    reader.lead_from_sections()
-    reader.not_units = reader.measure_labels()
+    reader = _read(lines, plan, knowledge)
     items = [entry for entry in reader.entries if isinstance(entry, _Item)]
-    if not any(item.roles for item in items):
+    roleless = not any(item.roles for item in items)
+    if roleless and not any(word in line for line in reader.above for word in _TASK_LIST_WORDS):
         return None
+    if roleless:
+        reader = _read(lines, plan, knowledge, roleless=True)
+        items = [entry for entry in reader.entries if isinstance(entry, _Item)]
+        message = "no item names a unit: read as tasks because the title names a task list"
+        reader.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
     headings = [entry for entry in reader.entries if isinstance(entry, str)]
     if not reader.above and len(headings) == 1 and reader.entries[0] == headings[0]:
         # "一、10件民生实事任务分解表" opening the text, the only heading: the list's name,
@@ -198,6 +197,20 @@ def read_paragraph_list(
     return ParagraphList(task_rows._replace(warnings=warnings, first_table=None), reader.above)
 
 
+def _read(lines: list[str], plan: _Plan, knowledge: Knowledge, roleless: bool = False) -> _Reader:
+    """The lines read by plan; ``roleless``: the list names no roles at all, so the
+    text a section heading holds instead of numbered items is its one task."""
+    reader = _Reader(knowledge, plan[0])
+    reader.roleless = roleless
+    reader.unnumbered = Level.ITEM not in reader.levels.values()
+    reader.field_labels = _repeated_labels(lines)
+    for line, entry in zip(lines, plan[1], strict=True):
+        reader.read(line, entry)
+    reader.lead_from_sections()
+    reader.not_units = reader.measure_labels()
+    return reader
+
+
 def _numbering(line: str) -> _Numbered | None:
     """A line's numbering, or ``None`` when it has none."""
     if match := _ITEM.match(line):
@@ -216,6 +229,9 @@ def _numbering(line: str) -> _Numbered | None:
 
 _SECTION_LEAD = re.compile(r"^(.+?)(牵头|负责)的?(?:工作|任务|事项)(?:[（(][^）)]*[）)])?$")
 """A section heading naming the unit whose work it lists ("X牵头工作（8项）")."""
+_TASK_LIST_WORDS = ("清单", "实事", "任务分解", "任务分工")
+"""Title words that name a list of tasks: numbered paragraphs under such a title are its
+tasks even when none names a unit (为民办实事 lists print none)."""
 _DEPTH = (Level.SECTION, Level.CATEGORY, Level.ITEM, Level.SUB)
 """Numbering levels from the outermost in."""
 _Plan = tuple[dict[Level, Level], list[tuple[_Numbered, Level] | None]]
@@ -302,6 +318,8 @@ class _Reader:
         self._category: str | None = None
         self._section_lead: str | None = None
         self.not_units: set[str] = set()
+        self.roleless = False
+        """The list names no roles: a section's own text is its task (``_read``)."""
         """Unit labels whose lines hold units of measure (单位：亿元): fields, not roles."""
         self._started = False
         self._heading = False
@@ -356,7 +374,12 @@ class _Reader:
             head = text
         item = self.entries[-1] if self.entries and isinstance(self.entries[-1], _Item) else None
         ended = item is None or self._heading or bool(item.roles)
-        if (self._heading and parts) or (self.unnumbered and ended):
+        under_section = bool(self.entries) and isinstance(self.entries[-1], str)
+        if (
+            (self._heading and parts)
+            or (self.unnumbered and ended)
+            or (self.roleless and under_section)
+        ):
             item = _Item("", self._category, [], self._section_lead)
             self.entries.append(item)
             self._heading = False

@@ -373,7 +373,7 @@ _TABLE_FORM_MISREAD = {
     "063-xinjiang-2021-jihua-zhuyao-zhibiao": "no task table found (no known label)",
     "064-hubei-2023-wuhan-mubiao-renwu-fenjie": "an empty 牵头单位 cell leaves 责任单位 as support",
     "066-neimenggu-2022-ewenke-tuijin-qingkuang": "a blank 存在问题 cell takes the one above",
-    "070-zhejiang-2023-shengzhou-shifanqu-zhibiao": "the table form reads 单位 (亿元, %) as support",
+    "070-zhejiang-2023-shengzhou-shifanqu-zhibiao": "table form: 单位 (亿元, %) read as support",
 }
 
 
@@ -618,3 +618,25 @@ def test_a_unit_label_over_units_of_measure_is_a_field_not_a_responsibility() ->
         (["县人社局"], [], {"单位": "万人", "目标值": "1.2"}),
         (["县生态环境分局"], [], {"单位": "%", "目标值": "≥90"}),
     ]
+
+
+def test_numbered_tasks_under_a_title_naming_a_task_list_need_no_units() -> None:
+    document = listed(
+        "某市2020年为民办实事项目清单",
+        "一、改善出行条件",
+        "（一）新增公交线路8条",
+        "（二）改造人行天桥3座",
+        "二、改造老旧小区",
+        "完成老旧小区改造40个",
+    )
+    assert fields(document, "section", "no", "measure", "lead") == [
+        ("一、改善出行条件", "（一）", "新增公交线路8条", []),
+        ("一、改善出行条件", "（二）", "改造人行天桥3座", []),
+        ("二、改造老旧小区", None, "完成老旧小区改造40个", []),
+    ]
+    assert any("title names a task list" in w.message for w in document.warnings)
+
+
+def test_numbered_paragraphs_without_units_under_another_title_are_no_list() -> None:
+    with pytest.raises(NoTableFound, match="no table found"):
+        listed("关于加强社区治理的意见", "一、总体要求", "（一）坚持党建引领", "（二）坚持问题导向")
