@@ -16,10 +16,17 @@ labels say what each column is (序号, 类别, 任务内容, then each role lab
 and one row per item. The normal chain then builds the records, so departments and
 deadlines are read exactly as in a table.
 
+* The lines are the paragraphs first: a printed page's wrapped lines are joined back
+  and items printed in one paragraph are cut at each role note
+  (``normalize.paragraph_lines``).
 * Items are found by their numbering: ``1.``/``1、``/``1．`` when the list has them;
-  otherwise ``（一）`` items under ``一、`` sections; otherwise ``一、`` items. The
+  otherwise ``⑴``/``（1）`` when each of them names its roles; otherwise ``（一）`` items
+  under ``一、`` sections; otherwise ``一、`` items. The
   numbering is ``no`` without its full stop or 、 (``1.`` -> ``1``; ``（一）`` stays).
   A ``（一）`` heading's ordinal is numbering too: the category is its text without it.
+  A line numbered as a heading that names its own roles and has no numbered lines
+  under it is an item ("一、……。（X负责）", "（一）……（X牵头）" beside （一） headings
+  over 1. items): the roles, not the ordinal, tell a task from a heading.
   When unnumbered paragraphs each end with their own role note under headings that
   have none, the paragraphs are the items (``no`` null) and every heading is a heading.
   Lines numbered below the items (``（1）``, ``①``) and unnumbered lines continue the
@@ -37,8 +44,13 @@ deadlines are read exactly as in a table.
   (``部门分工：X牵头，Y配合。``), or a field kept in ``extra`` when it stands among an
   item's role lines or opens lines of several items (``任务来源：…``). A value's final 。
   ends the sentence, not the name or the date.
-* It is a list only when at least one item has a role line: numbered paragraphs
-  without any (a notice's own 一、二、) are not a task list.
+* Officials named first in a role note ("分管副市长负责，X牵头，……") are kept in
+  ``extra`` (负责领导), never units; a section heading naming the unit whose work it
+  lists ("一、X牵头工作（8项）") gives X the lead of its items that name none.
+* It is a list only when at least one item has a role line, or when the title names a
+  list of tasks (清单, 实事, 任务分解, 任务分工; then the text a section holds instead of
+  numbered items is its task): numbered paragraphs without any (a notice's own 一、二、)
+  are not a task list.
 * Lines above the first heading or item are the lines naming the list (title); text
   between a heading and its first item is not a task and is named in a warning.
   Page numbers printed in the text (``— 3 —``, ``第3页``) are skipped.
