@@ -112,8 +112,8 @@ def title_lines(lines: list[str]) -> list[str]:
     """The lines of the title among plain lines: the first line that names a 清单, 任务,
     分工 …, with the lines right above it that continue it (a title printed on two
     lines, "某市2023年乡村振兴" / "重点工作责任分工", is one title) and the lines right
-    under it that end it ("某市2023年重点工作任务分解" / "和责任分工方案": each names a
-    list too); the first line alone when none names one.
+    below it that name a list too ("…重点任务" / "责任分解表"); the first line alone
+    when none names one.
 
     A line above continues the title when it reads like a title's start: short, with
     no space and no sentence punctuation (a stamp such as "内部资料 注意保存" does not).
@@ -137,13 +137,14 @@ def _continues_title(line: str) -> bool:
 
 
 def _ends_title(line: str) -> bool:
-    """Whether a line under the title's naming line ends the title ("……任务分解" /
-    "和责任分工方案"): a title's start that names a list itself, not a heading."""
+    """Whether a line below the title's named line goes on with it ("…目标任务" /
+    "责任分解方案"): title-like, not a bracketed note or a numbered heading, and naming a
+    list itself."""
     return (
         _continues_title(line)
-        and any(word in line for word in _TITLE_WORDS)
-        and not _HEADING.match(line)
         and not _BRACKETED.match(line)
+        and not _HEADING.match(line)
+        and any(word in line for word in _TITLE_WORDS)
     )
 
 

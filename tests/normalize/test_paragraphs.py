@@ -366,15 +366,17 @@ def _table_and_paragraph_skeletons() -> list[Any]:
     return [item for item in load_skeletons("*") if paragraph_form(item) is not None]
 
 
-# Where the two forms differ today the table form is the one misread (issue 31 item 3,
-# column roles): strict, so that the fix shows here.
+# Where the two forms differ today (each reason names the form misread; the table forms
+# of 063, 064, 066 and 070 are read right since the column-role fixes of issue 31):
+# strict, so that the fix shows here.
 _TABLE_FORM_MISREAD = {
     "019-jiangsu-2018-suzhou-zhibiao-fenjie": "neither form read: places and figures, no role",
-    "063-xinjiang-2021-jihua-zhuyao-zhibiao": "no task table found (no known label)",
-    "064-hubei-2023-wuhan-mubiao-renwu-fenjie": "an empty 牵头单位 cell leaves 责任单位 as support",
-    "066-neimenggu-2022-ewenke-tuijin-qingkuang": "a blank 存在问题 cell takes the one above",
-    "070-zhejiang-2023-shengzhou-shifanqu-zhibiao": "table form: 单位 (亿元, %) read as support",
+    "063-xinjiang-2021-jihua-zhuyao-zhibiao": "paragraph form: no role label but 单位 (亿元), "
+    "so its synthetic table is not found (the table form is found by its content)",
 }
+# Where the paragraph form is the one misread and its fix is under way on the paragraph
+# reader: not strict, so that either order of the two fixes' merges keeps this green.
+_PARAGRAPH_FORM_PENDING: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
@@ -382,6 +384,8 @@ _TABLE_FORM_MISREAD = {
     [
         pytest.param(item, marks=pytest.mark.xfail(strict=True, reason=reason))
         if (reason := _TABLE_FORM_MISREAD.get(item.name))
+        else pytest.param(item, marks=pytest.mark.xfail(strict=False, reason=pending))
+        if (pending := _PARAGRAPH_FORM_PENDING.get(item.name))
         else item
         for item in _table_and_paragraph_skeletons()
     ],

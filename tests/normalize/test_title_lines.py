@@ -26,6 +26,14 @@ from qingdan.normalize.document_info import describe_document
         ),
         (["某镇重点工作任务清单", "一、任务分工"], "某镇重点工作任务清单", None),
         (["某区重点工作任务清单", "说明"], "某区重点工作任务清单", None),
+        # the line that names the list first, and one below that names it too
+        (
+            ["某县2024年民生实事重点任务", "责任分工表"],
+            "某县2024年民生实事重点任务责任分工表",
+            2024,
+        ),
+        (["某县2024年民生实事重点任务", "二〇二四年三月"], "某县2024年民生实事重点任务", 2024),
+        (["某县2024年民生实事重点任务", "（征求意见稿）"], "某县2024年民生实事重点任务", 2024),
     ],
 )
 def test_a_title_on_several_lines_is_one_title(
