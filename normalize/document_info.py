@@ -25,7 +25,7 @@ from datetime import date
 from typing import NamedTuple
 
 from qingdan.extract.grid import Extracted, RawTable, TextLine
-from qingdan.normalize.script import NUMERAL_CHARS, numeral_value
+from qingdan.normalize.script import NUMERAL, NUMERAL_CHARS, numeral_value
 from qingdan.normalize.text import squeeze
 
 _ATTACHMENT = re.compile(rf"^(附件\s*[0-9０-９{NUMERAL_CHARS}]*)[:：]?$")
@@ -39,6 +39,8 @@ _TITLE_LINES = 3
 _TITLE_LINE_LENGTH = 30
 _NOT_IN_TITLE = re.compile(r"[\s，,。；;：:！？]")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
+_HEADING = re.compile(rf"^(?:{NUMERAL}+[、.．]|[（(]{NUMERAL}+[）)]|\d{{1,3}}[.．、]|第{NUMERAL}+)")
+"""A numbered heading or item under the title (一、 （一） 1. 第一部分): not the title."""
 _SAME_SIZE = 0.5
 """Sizes (points) within this of each other count as one size."""
 
@@ -136,10 +138,12 @@ def _continues_title(line: str) -> bool:
 
 def _ends_title(line: str) -> bool:
     """Whether a line below the title's named line goes on with it ("…目标任务" /
-    "责任分解方案"): title-like, not a bracketed note, and naming a list itself."""
+    "责任分解方案"): title-like, not a bracketed note or a numbered heading, and naming a
+    list itself."""
     return (
         _continues_title(line)
         and not _BRACKETED.match(line)
+        and not _HEADING.match(line)
         and any(word in line for word in _TITLE_WORDS)
     )
 

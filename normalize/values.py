@@ -256,12 +256,24 @@ def read_extra(cells: list[PlacedCell], at: RowAt) -> Values:
     return Values(RecordFields(extra=extra))
 
 
+def read_people(cells: list[PlacedCell], at: RowAt) -> Values:
+    """Officials under their printed label, a two-character name printed with a space
+    to the width of three (李 平, as lists of names print it) kept so: text is data."""
+    extra = {
+        placed.label: text
+        for placed in cells
+        if (text := join_wrapped_lines(placed.cell, keep_padded_names=True))
+    }
+    return Values(RecordFields(extra=extra))
+
+
 VALUE_READERS: dict[Value, ValueReader] = {
     Value.DEADLINE: read_deadline,
     Value.DEPARTMENTS: read_departments,
     Value.RESPONSIBILITY: read_responsibility,
     Value.TEXT: read_text,
     Value.EXTRA: read_extra,
+    Value.PEOPLE: read_people,
 }
 """One reader per ``Value``, in the order they run (the order of the record's warnings
 and of its names: department columns, then a responsibility column, then a bracket
