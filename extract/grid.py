@@ -32,6 +32,10 @@ class Covered(Enum):
 Cell = str | Covered
 """A cell's text with line breaks as ``\\n``, or the direction of the merged cell covering it."""
 
+Box = tuple[float, float, float, float]
+"""A printed cell's box on its page: left, top, right, bottom in PDF points from the
+page's top-left corner (as the page is shown, rotation and crop applied)."""
+
 
 def cell_text(cell: Cell | None) -> str:
     """The text of a cell: ``""`` for a covered position (its text belongs to another cell)."""
@@ -119,6 +123,10 @@ class RawRow(NamedTuple):
     """For a row read by OCR: per column, the lowest confidence (0-1) of the text lines
     read into the cell at that position (``None`` for a covered or empty position);
     ``None`` for a row read from text, which every other reader gives."""
+    boxes: tuple[Box | None, ...] | None = None
+    """For a row of a printed page (PDF): per column, the box of the cell that starts at
+    that position (``None`` for a covered position); ``None`` where the reader knows no
+    boxes. A cell's table, row and column are its place in ``Extracted.tables``."""
 
 
 class TextLine(NamedTuple):

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
+from qingdan.extract.grid import Box
 from qingdan.normalize.column_evidence import ColumnEvidence
 from qingdan.normalize.warning_codes import TaskCode
 
@@ -36,6 +37,23 @@ class Column(NamedTuple):
     evidence: ColumnEvidence | None = None
 
 
+class SourceCell(NamedTuple):
+    """One printed cell a record's value came from: where the reader found it."""
+
+    field: str
+    """The record field the cell gave (``measure``, ``lead`` …; ``extra`` for a column
+    kept in ``extra``); a responsibility cell gives ``lead`` and ``support`` both."""
+    table: int
+    """0-based index of the reader's table (``Extracted.tables``)."""
+    row: int
+    """0-based row in that table (the header rows counted)."""
+    column: int
+    """0-based column in that row."""
+    page: int | None = None
+    box: Box | None = None
+    """Where the reader knows it (PDF): the cell's box on ``page`` (``extract.grid.Box``)."""
+
+
 class TaskRecord(NamedTuple):
     """One task (one row of the list as a person reads it)."""
 
@@ -56,6 +74,9 @@ class TaskRecord(NamedTuple):
     page: int | None = None
     confidence: float | None = None
     extra: Mapping[str, str] = {}
+    cells: Sequence[SourceCell] = ()
+    """Every printed cell the record's values came from, in column order; none for an
+    item of a numbered-paragraph list."""
 
 
 class TaskList(NamedTuple):

@@ -187,7 +187,7 @@ def read_paragraph_list(
         reader.entries.pop(0)
         reader.above.append(headings[0])
     table = reader.table()
-    task_rows = collect_task_rows([table], synonyms)
+    task_rows = collect_task_rows([table], synonyms, located=False)
     if task_rows is None:
         return None
     # A field under a label we do not know is printed as that label's: kept in extra,

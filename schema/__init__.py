@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from qingdan.schema.models import (
+        FLAT_FIELDS,
         Column,
         Document,
         DocumentInfo,
         DueKind,
         Record,
+        SourceCell,
         Warning,
         from_task_list,
         json_schema,
@@ -31,11 +33,13 @@ if TYPE_CHECKING:
     from qingdan.schema.warning_codes import WarningCode
 
 __all__ = [
+    "FLAT_FIELDS",
     "Column",
     "Document",
     "DocumentInfo",
     "DueKind",
     "Record",
+    "SourceCell",
     "Warning",
     "WarningCode",
     "from_task_list",
