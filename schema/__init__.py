@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from qingdan.schema.models import (
         FLAT_FIELDS,
+        READ_FIELDS,
         Column,
         Document,
         DocumentInfo,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FLAT_FIELDS",
+    "READ_FIELDS",
     "Column",
     "Document",
     "DocumentInfo",
