@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from qingdan import Document, convert
 from qingdan.extract import READERS, read_document
 from qingdan.extract.grid import cell_text
 from qingdan.schema import Record
+
+from qingdan import Document, convert
 from tests.conftest import SAMPLES
 
 
