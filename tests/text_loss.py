@@ -43,7 +43,8 @@ def output_text(document: Document) -> Counter[str]:
     """Every non-whitespace character the document carries, with its count."""
     parts: list[str] = []
     for record in document.records:
-        values: dict[str, Any] = record.model_dump(mode="json")
+        # Where values were printed (``cells``) is no text of the document.
+        values: dict[str, Any] = record.model_dump(mode="json", exclude={"cells"})
         for key, value in values.items():
             if key == "extra":
                 parts.extend(value.values())

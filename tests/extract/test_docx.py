@@ -368,9 +368,10 @@ def test_seed_renderings_share_the_txt_golden() -> None:
 
 @pytest.mark.parametrize("variant", SEED_RENDERINGS)
 def test_seed_rendering_gives_the_txt_records(variant: str) -> None:
-    expected = [r.model_dump() for r in qingdan.convert(SEED).records]
+    # The values, not where they were printed (a rendering's rows are its own).
+    expected = [r.model_dump(exclude={"cells"}) for r in qingdan.convert(SEED).records]
     document = qingdan.convert(SAMPLES / f"000_eaf823a1ce4555f0_{variant}.docx")
-    assert [r.model_dump() for r in document.records] == expected
+    assert [r.model_dump(exclude={"cells"}) for r in document.records] == expected
     assert document.warnings == []
 
 
