@@ -82,3 +82,35 @@ def split_items(
             start = at
     pieces.append(line[start:])
     return pieces
+
+
+_HEADING_WIDTH = 20.0
+"""An unnumbered heading is a short line: a theme of a few words, no sentence."""
+
+
+def _is_sentence(line: str) -> bool:
+    """Whether a line ends as a sentence does (after its closing quotes or brackets)."""
+    stripped = line.rstrip().rstrip("”’」』）)》】")
+    return bool(stripped) and stripped[-1] in _PARAGRAPH_ENDS + "；;…"
+
+
+def unnumbered_headings(lines: list[str]) -> list[int] | None:
+    """The headings of a list printed with no numbering at all: short lines that end no
+    sentence, after the first sentence (the lines above it name the list) and each
+    followed by a sentence, every later line being a heading or a sentence (a
+    paragraph). ``None`` when the lines are not so shaped (no heading, or fewer than
+    two paragraphs under the headings)."""
+    first = next((i for i, line in enumerate(lines) if _is_sentence(line)), None)
+    if first is None:
+        return None
+    headings = [
+        i
+        for i in range(first + 1, len(lines))
+        if not _is_sentence(lines[i]) and display_width(lines[i]) <= _HEADING_WIDTH
+    ]
+    if not headings:
+        return None
+    under = [i for i in range(headings[0], len(lines)) if i not in headings]
+    followed = all(i + 1 < len(lines) and i + 1 not in headings for i in headings)
+    shaped = all(_is_sentence(lines[i]) for i in under)
+    return headings if followed and shaped and len(under) >= 2 else None

@@ -69,7 +69,7 @@ from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
-from qingdan.normalize.paragraph_lines import split_items, unwrap
+from qingdan.normalize.paragraph_lines import split_items, unnumbered_headings, unwrap
 from qingdan.normalize.responsibility import final_bracket, states_roles, take_officials
 from qingdan.normalize.roles import LABELLED_EXTRA_ROLES, Role
 from qingdan.normalize.script import NUMERAL
@@ -180,6 +180,9 @@ def read_paragraph_list(
         items = [entry for entry in reader.entries if isinstance(entry, _Item)]
         message = "no item names a unit: read as tasks because the title names a task list"
         reader.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
+    if reader.bare:
+        message = "no numbering: short lines read as headings, each paragraph under one as a task"
+        reader.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
     headings = [entry for entry in reader.entries if isinstance(entry, str)]
     if not reader.above and len(headings) == 1 and reader.entries[0] == headings[0]:
         # "一、10件民生实事任务分解表" opening the text, the only heading: the list's name,
@@ -215,6 +218,8 @@ def _read(lines: list[str], plan: _Plan, knowledge: Knowledge, roleless: bool = 
     reader = _Reader(knowledge, plan[0])
     reader.roleless = roleless
     reader.unnumbered = Level.ITEM not in reader.levels.values()
+    # No line printed a number (``_unnumbered_plan``): each paragraph is its own task.
+    reader.bare = all(entry is None or not entry[0].no for entry in plan[1])
     reader.field_labels = _repeated_labels(lines)
     for line, entry in zip(lines, plan[1], strict=True):
         reader.read(line, entry)
@@ -258,6 +263,8 @@ def _plan(lines: list[str], reader: _Reader) -> _Plan | None:
     headings over 1. items). ⑴ and （1） number the items when a list has no 1. and every
     one of them names its roles; otherwise they continue an item's text."""
     found = [_numbering(line) for line in lines]
+    if not any(found):
+        return _unnumbered_plan(lines)
     has_roles = _naming_roles(lines, found, reader)
     subs = [i for i, f in enumerate(found) if f and f.level is Level.SUB]
     if any(f and f.level is Level.ITEM for f in found) or not all(has_roles[i] for i in subs):
@@ -275,6 +282,19 @@ def _plan(lines: list[str], reader: _Reader) -> _Plan | None:
         has_parts = below is not None and _DEPTH.index(below) > _DEPTH.index(found_line.level)
         numbered.append((found_line, Level.ITEM if roles and not has_parts else role))
     return levels, numbered
+
+
+def _unnumbered_plan(lines: list[str]) -> _Plan | None:
+    """A list printed with no numbering at all: its short theme lines are headings (the
+    category, as a （一） sub-heading is) and each paragraph under them is one task
+    (``paragraph_lines.unnumbered_headings``); ``None`` when the lines are not so shaped."""
+    headings = unnumbered_headings(lines)
+    if headings is None:
+        return None
+    heading = (_Numbered(Level.CATEGORY, "", 0), Level.CATEGORY)
+    return {Level.CATEGORY: Level.CATEGORY}, [
+        heading if index in headings else None for index in range(len(lines))
+    ]
 
 
 def _naming_roles(lines: list[str], found: list[_Numbered | None], reader: _Reader) -> list[bool]:
@@ -338,6 +358,8 @@ class _Reader:
         """A heading was the last numbered line: unnumbered text under it with its own
         roles is an item without a number."""
         self.unnumbered = False
+        self.bare = False
+        """No line is numbered: every paragraph under a heading is one task."""
         self._in_role_lines = False
         self.field_labels: frozenset[str] = frozenset()
         """Labels opening a line more than once: fields of the items, known or not."""
@@ -389,7 +411,7 @@ class _Reader:
         under_section = bool(self.entries) and isinstance(self.entries[-1], str)
         if (
             (self._heading and parts)
-            or (self.unnumbered and ended)
+            or (self.unnumbered and (ended or self.bare))
             or (self.roleless and under_section)
         ):
             item = _Item("", self._category, [], self._section_lead)

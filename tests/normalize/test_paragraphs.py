@@ -644,3 +644,46 @@ def test_numbered_tasks_under_a_title_naming_a_task_list_need_no_units() -> None
 def test_numbered_paragraphs_without_units_under_another_title_are_no_list() -> None:
     with pytest.raises(NoTableFound, match="no table found"):
         listed("关于加强社区治理的意见", "一、总体要求", "（一）坚持党建引领", "（二）坚持问题导向")
+
+
+def test_unnumbered_paragraphs_under_theme_lines_of_a_task_list_are_its_tasks() -> None:
+    """No numbering at all: a short line that ends no sentence is a heading (the
+    category), each paragraph under it one task; the paragraph above the first heading
+    introduces the list and is no task."""
+    document = listed(
+        "某县今年重点任务清单",
+        "今年要着力抓好三个方面的工作。",
+        "改善城乡环境",
+        "整治河道。清理河道垃圾，疏浚沟渠20公里。",
+        "美化村庄。新建口袋公园5个。",
+        "提升公共服务",
+        "办好教育。新建幼儿园2所。",
+    )
+    assert fields(document, "category", "no", "measure", "lead") == [
+        ("改善城乡环境", None, "整治河道。清理河道垃圾，疏浚沟渠20公里。", []),
+        ("改善城乡环境", None, "美化村庄。新建口袋公园5个。", []),
+        ("提升公共服务", None, "办好教育。新建幼儿园2所。", []),
+    ]
+    assert any("no numbering" in w.message for w in document.warnings)
+
+
+def test_unnumbered_paragraphs_under_another_title_are_no_list() -> None:
+    with pytest.raises(NoTableFound, match="no table found"):
+        listed(
+            "关于加强社区治理的意见",
+            "社区治理关系群众切身利益。",
+            "总体要求",
+            "坚持党建引领，推动治理重心下移。",
+            "坚持问题导向，补齐服务短板。",
+        )
+
+
+def test_lines_with_a_long_unfinished_line_are_not_read_as_headings() -> None:
+    with pytest.raises(NoTableFound, match="no table found"):
+        listed(
+            "某县今年重点任务清单",
+            "今年要着力抓好三个方面的工作。",
+            "改善城乡环境",
+            "整治河道。清理河道垃圾，疏浚沟渠20公里。",
+            "下列事项由各乡镇结合本地实际情况自行安排并报县政府备案审查后组织实施",
+        )
