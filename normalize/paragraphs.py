@@ -69,7 +69,12 @@ from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
-from qingdan.normalize.paragraph_lines import split_items, unnumbered_headings, unwrap
+from qingdan.normalize.paragraph_lines import (
+    progress_start,
+    split_items,
+    unnumbered_headings,
+    unwrap,
+)
 from qingdan.normalize.responsibility import final_bracket, states_roles, take_officials
 from qingdan.normalize.roles import LABELLED_EXTRA_ROLES, Role
 from qingdan.normalize.script import NUMERAL
@@ -173,13 +178,17 @@ def read_paragraph_list(
     reader = _read(lines, plan, knowledge)
     items = [entry for entry in reader.entries if isinstance(entry, _Item)]
     roleless = not any(item.roles for item in items)
-    if roleless and not any(word in line for line in reader.above for word in _TASK_LIST_WORDS):
+    progress = _title_word(reader.above, _PROGRESS_WORDS)
+    if roleless and not (_title_word(reader.above, _TASK_LIST_WORDS) or progress):
         return None
     if roleless:
         reader = _read(lines, plan, knowledge, roleless=True)
         items = [entry for entry in reader.entries if isinstance(entry, _Item)]
         message = "no item names a unit: read as tasks because the title names a task list"
+        message += " or a progress report" if progress else ""
         reader.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
+        if progress:
+            reader.split_progress(progress)
     if reader.bare:
         message = "no numbering: short lines read as headings, each paragraph under one as a task"
         reader.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
@@ -249,6 +258,16 @@ _SECTION_LEAD = re.compile(r"^(.+?)(牵头|负责)的?(?:工作|任务|事项)(?
 _TASK_LIST_WORDS = ("清单", "实事", "任务分解", "任务分工")
 """Title words that name a list of tasks: numbered paragraphs under such a title are its
 tasks even when none names a unit (为民办实事 lists print none)."""
+_PROGRESS_WORDS = ("完成情况", "进展情况", "推进情况", "落实情况")
+"""Title words that name a progress report on tasks: each numbered item reports one
+task, then what was done (read under the word as its label, ``_Reader.split_progress``)."""
+
+
+def _title_word(above: list[str], words: Sequence[str]) -> str | None:
+    """The first of ``words`` the lines naming the list hold, or ``None``."""
+    return next((word for word in words if any(word in line for line in above)), None)
+
+
 _DEPTH = (Level.SECTION, Level.CATEGORY, Level.ITEM, Level.SUB)
 """Numbering levels from the outermost in."""
 _Plan = tuple[dict[Level, Level], list[tuple[_Numbered, Level] | None]]
@@ -412,7 +431,7 @@ class _Reader:
         if (
             (self._heading and parts)
             or (self.unnumbered and (ended or self.bare))
-            or (self.roleless and under_section)
+            or (self.roleless and under_section and self._category is None)
         ):
             item = _Item("", self._category, [], self._section_lead)
             self.entries.append(item)
@@ -438,6 +457,23 @@ class _Reader:
                 value = f"{label}：{value}"
             values.extend([value] if value else [])
             item.last_role = label
+
+    def split_progress(self, label: str) -> None:
+        """In a progress report, each item's text from the sentence opening with the
+        period it reports on ("上半年，……") is its progress, kept under ``label``; the
+        task is the text before it."""
+        split = 0
+        for item in self.entries:
+            text = "".join(item.lines) if isinstance(item, _Item) else ""
+            at = progress_start(text)
+            if isinstance(item, _Item) and at is not None and text[:at].strip():
+                item.lines, item.roles[label] = [text[:at]], [text[at:]]
+                split += 1
+        if split:
+            self.labels.append(label)
+            message = f"a progress report: in {split} items, the text from the period"
+            message += f" reported on is read as {label}"
+            self.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
 
     def _wrapped_bracket(self, text: str) -> tuple[str, list[tuple[str, int, str]]] | None:
         """The item's text so far and this line without a role note whose bracket opened

@@ -687,3 +687,37 @@ def test_lines_with_a_long_unfinished_line_are_not_read_as_headings() -> None:
             "整治河道。清理河道垃圾，疏浚沟渠20公里。",
             "下列事项由各乡镇结合本地实际情况自行安排并报县政府备案审查后组织实施",
         )
+
+
+def test_a_progress_report_keeps_each_tasks_progress_apart_from_the_task() -> None:
+    """Each numbered item of a progress report states its task, then what was done from
+    the sentence opening with the period reported on; a summary under a sub-heading with
+    no items is no task (a warning names it)."""
+    document = listed(
+        "关于2022年民生实事前三季度推进情况的通报",
+        "一、总体推进情况",
+        "（一）全县总体情况",
+        "前三季度，各项实事总体进展顺利。",
+        "（二）各项实事推进情况",
+        "1.改造农村公路50公里。前三季度，完成改造38公里。",
+        "2.新建社区食堂6个；提升养老服务水平。截至9月底，建成4个。",
+        "3.发放创业担保贷款。",
+    )
+    assert fields(document, "category", "no", "measure", "extra") == [
+        (
+            "各项实事推进情况",
+            "1",
+            "改造农村公路50公里。",
+            {"推进情况": "前三季度，完成改造38公里。"},
+        ),
+        (
+            "各项实事推进情况",
+            "2",
+            "新建社区食堂6个；提升养老服务水平。",
+            {"推进情况": "截至9月底，建成4个。"},
+        ),
+        ("各项实事推进情况", "3", "发放创业担保贷款。", {}),
+    ]
+    messages = [w.message for w in document.warnings]
+    assert any("progress report" in m for m in messages)
+    assert any("前三季度，各项实事总体进展顺利。" in m for m in messages)
