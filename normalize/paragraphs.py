@@ -30,7 +30,9 @@ deadlines are read exactly as in a table.
   When unnumbered paragraphs each end with their own role note under headings that
   have none, the paragraphs are the items (``no`` null) and every heading is a heading.
   Lines numbered below the items (``（1）``, ``①``) and unnumbered lines continue the
-  item's text, as wrapped lines of a table cell do.
+  item's text, as wrapped lines of a table cell do. With no numbering at all, short
+  lines that end no sentence are headings and each paragraph under them is an item
+  (``paragraph_lines.unnumbered_headings``; warned).
 * A role line is ``LABEL：value`` whose label names a responsibility, deadline, person
   or note column in ``data/columns.toml``; lines after it that are neither numbered
   nor labelled continue its value (a wrapped list of departments). A line naming
@@ -50,7 +52,9 @@ deadlines are read exactly as in a table.
 * It is a list only when at least one item has a role line, or when the title names a
   list of tasks (清单, 实事, 任务分解, 任务分工; then the text a section holds instead of
   numbered items is its task): numbered paragraphs without any (a notice's own 一、二、)
-  are not a task list.
+  are not a task list. A title naming a progress report (完成情况 …) makes the items
+  tasks too: an item's text from the sentence opening with the period reported on
+  ("上半年，") is its progress, kept in ``extra`` under that word.
 * Lines above the first heading or item are the lines naming the list (title); text
   between a heading and its first item is not a task and is named in a warning.
   Page numbers printed in the text (``— 3 —``, ``第3页``) are skipped.
