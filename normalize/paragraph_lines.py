@@ -130,3 +130,17 @@ def progress_start(text: str) -> int | None:
     sentence opening with a reported period, after the task's own), or ``None``."""
     found = _PROGRESS.search(text)
     return found.end() if found else None
+
+
+_STATUS = re.compile(
+    r"^(?:该问题|此问题|该项问题)?(?:已完成整改|已整改完成|已整改到位|已基本完成整改|"
+    r"基本完成整改|正在整改|整改中|持续整改|正在推进整改)[。；;]"
+)
+"""A rectification report's status sentence, opening the text under a problem
+("该问题已完成整改。"): how far the rectification is, not what it does."""
+
+
+def status_sentence(text: str) -> int:
+    """Where the status sentence opening a rectification text ends (0: none)."""
+    found = _STATUS.match(text)
+    return found.end() if found else 0

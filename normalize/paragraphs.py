@@ -76,6 +76,7 @@ from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.paragraph_lines import (
     progress_start,
     split_items,
+    status_sentence,
     unnumbered_headings,
     unwrap,
 )
@@ -183,15 +184,18 @@ def read_paragraph_list(
     items = [entry for entry in reader.entries if isinstance(entry, _Item)]
     roleless = not any(item.roles for item in items)
     progress = _title_word(reader.above, _PROGRESS_WORDS)
-    if roleless and not (_title_word(reader.above, _TASK_LIST_WORDS) or progress):
+    rectified = _title_word(reader.above, _RECTIFICATION_WORDS)
+    if roleless and not (_title_word(reader.above, _TASK_LIST_WORDS) or progress or rectified):
         return None
     if roleless:
         reader = _read(lines, plan, knowledge, roleless=True)
         items = [entry for entry in reader.entries if isinstance(entry, _Item)]
         message = "no item names a unit: read as tasks because the title names a task list"
-        message += " or a progress report" if progress else ""
+        message += " or a report on its tasks" if progress or rectified else ""
         reader.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
-        if progress:
+        if rectified:  # 整改落实情况 names a 落实情况 too: the rectification decides
+            reader.split_problems()
+        elif progress:
             reader.split_progress(progress)
     if reader.bare:
         message = "no numbering: short lines read as headings, each paragraph under one as a task"
@@ -265,6 +269,12 @@ tasks even when none names a unit (为民办实事 lists print none)."""
 _PROGRESS_WORDS = ("完成情况", "进展情况", "推进情况", "落实情况")
 """Title words that name a progress report on tasks: each numbered item reports one
 task, then what was done (read under the word as its label, ``_Reader.split_progress``)."""
+
+_RECTIFICATION_WORDS = ("整改情况", "整改落实情况", "整改工作情况", "整改报告")
+"""Title words that name a report on rectification: each numbered item states one
+problem, then its rectification (``_Reader.split_problems``)."""
+PROBLEM_LABEL, STATUS_LABEL = "存在问题", "整改情况"
+"""The labels a rectification report's problem and status sentence are kept under."""
 
 
 def _title_word(above: list[str], words: Sequence[str]) -> str | None:
@@ -477,6 +487,26 @@ class _Reader:
             self.labels.append(label)
             message = f"a progress report: in {split} items, the text from the period"
             message += f" reported on is read as {label}"
+            self.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
+
+    def split_problems(self) -> None:
+        """In a rectification report, an item's numbered line states the problem (kept
+        under 存在问题) and the paragraphs under it its rectification (the measure),
+        without the status sentence they open with ("该问题已完成整改。": 整改情况)."""
+        split = 0
+        for item in self.entries:
+            if not isinstance(item, _Item) or len(item.lines) < 2:
+                continue
+            rest = "".join(item.lines[1:])
+            at = status_sentence(rest)
+            item.roles[PROBLEM_LABEL] = [item.lines[0]]
+            item.roles[STATUS_LABEL] = [rest[:at]] if at else []
+            item.lines = [rest[at:]]
+            split += 1
+        if split:
+            self.labels.extend([PROBLEM_LABEL, STATUS_LABEL])
+            message = f"a rectification report: in {split} items, the numbered line is read"
+            message += f" as the {PROBLEM_LABEL} and the text under it as the measure"
             self.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
 
     def _wrapped_bracket(self, text: str) -> tuple[str, list[tuple[str, int, str]]] | None:

@@ -721,3 +721,29 @@ def test_a_progress_report_keeps_each_tasks_progress_apart_from_the_task() -> No
     messages = [w.message for w in document.warnings]
     assert any("progress report" in m for m in messages)
     assert any("前三季度，各项实事总体进展顺利。" in m for m in messages)
+
+
+def test_a_rectification_report_keeps_the_problem_and_status_apart_from_the_measure() -> None:
+    """Each numbered item of a rectification report states one problem; the paragraph
+    under it opens with how far the rectification is, then what was done: the measure."""
+    document = listed(
+        "某县关于巡察反馈问题整改落实情况的报告",
+        "一、问题整改情况",
+        "（一）部分村级财务公开不及时。",
+        "已整改完成。一是建立村务公开月报制度；二是开展专项检查。",
+        "（二）农村供水管护不到位。",
+        "正在推进整改。落实管护人员，完善管护经费保障。",
+    )
+    assert fields(document, "no", "measure", "extra") == [
+        (
+            "（一）",
+            "一是建立村务公开月报制度；二是开展专项检查。",
+            {"存在问题": "部分村级财务公开不及时。", "整改情况": "已整改完成。"},
+        ),
+        (
+            "（二）",
+            "落实管护人员，完善管护经费保障。",
+            {"存在问题": "农村供水管护不到位。", "整改情况": "正在推进整改。"},
+        ),
+    ]
+    assert any("rectification report" in w.message for w in document.warnings)
