@@ -13,6 +13,11 @@ Two things OCR gets wrong on every scan, each corrected only where the answer is
   full-width marks a Chinese document prints. Next to a Chinese character they become
   ``，`` ``；`` ``：`` ``（`` ``）``, as typed; between digits or Latin letters (``2.5``,
   ``PM2.5``, ``10:00``) they stay.
+* **Brackets of two widths.** OCR reads a numbered item's ``（1）`` as ``(1）`` or
+  ``(1) `` (the digit inside touches no Chinese character). A bracket takes the width of
+  its partner, and a half-width pair next to Chinese text (or holding it) becomes
+  full-width, the space OCR saw in the full-width glyph's blank half dropped:
+  ``；(2) 加强`` -> ``；（2）加强``. Only brackets change, never another character.
 
 Every change is counted, and the counts go into the document's ``ocr`` notice.
 """
@@ -55,6 +60,7 @@ class TextRepairs:
     speck_marks: int = 0
     punctuation: int = 0
     full_stops: int = 0
+    brackets: int = 0
 
     def describe(self) -> str:
         """The corrections in words, ``""`` when there were none."""
@@ -65,6 +71,7 @@ class TextRepairs:
                 (self.speck_marks, "specks dropped at line ends"),
                 (self.punctuation, "half-width punctuation marks made full-width"),
                 (self.full_stops, "line-end dots read as 。"),
+                (self.brackets, "brackets made the width of their partner"),
             )
             if count
         ]
@@ -76,6 +83,7 @@ class TextRepairs:
         self.speck_marks += other.speck_marks
         self.punctuation += other.punctuation
         self.full_stops += other.full_stops
+        self.brackets += other.brackets
 
 
 def clean_lines(lines: list[TextLine], ink: Any = None) -> tuple[list[TextLine], TextRepairs]:
@@ -103,6 +111,8 @@ def clean_lines(lines: list[TextLine], ink: Any = None) -> tuple[list[TextLine],
                 repairs.speck_marks += 1
         text, marks = half_next_to_han.subn(lambda m: _FULL_WIDTH[m.group()], text)
         repairs.punctuation += marks
+        text, pairs = paired_brackets(text)
+        repairs.brackets += pairs
         kept.append(replace(line, text=text) if text != line.text else line)
     return kept, repairs
 
@@ -127,3 +137,59 @@ def _last_mark_size(ink: Any, line: TextLine) -> int:
     marks = stats[1:]
     rightmost = marks[(marks[:, 0] + marks[:, 2]).argmax()]
     return int(max(rightmost[2], rightmost[3]))
+
+
+_OPENING = {"(": "（", "（": "（"}
+_CLOSING = {")": "）", "）": "）"}
+
+
+@cache
+def _cjk() -> re.Pattern[str]:
+    return re.compile(_CJK_MARK)
+
+
+def paired_brackets(text: str) -> tuple[str, int]:
+    """A line's brackets, each pair given one width: full-width when either bracket of
+    the pair is, or when the pair holds or touches a CJK character or mark (spaces
+    between the pair and that character dropped); returns the pairs changed."""
+    chars = list(text)
+    opened: list[int] = []
+    changed = 0
+    for index, char in enumerate(chars):
+        if char in _OPENING:
+            opened.append(index)
+        elif char in _CLOSING and opened:
+            start = opened.pop()
+            if (chars[start], char) != ("（", "）") and _full_width_pair(chars, start, index):
+                chars[start], chars[index] = "（", "）"
+                _drop_spaces_beside(chars, start, index)
+                changed += 1
+    return "".join(chars), changed
+
+
+def _full_width_pair(chars: list[str], start: int, end: int) -> bool:
+    if chars[start] == "（" or chars[end] == "）":
+        return True
+    beside = [_next_visible(chars, start, -1), _next_visible(chars, end, 1)]
+    inside = "".join(chars[start + 1 : end])
+    cjk = _cjk()
+    return any(char is not None and cjk.match(char) for char in beside) or bool(cjk.search(inside))
+
+
+def _next_visible(chars: list[str], at: int, step: int) -> str | None:
+    at += step
+    while 0 <= at < len(chars) and chars[at] == " ":
+        at += step
+    return chars[at] if 0 <= at < len(chars) else None
+
+
+def _drop_spaces_beside(chars: list[str], start: int, end: int) -> None:
+    """Blank out (as ``""``) the spaces between a full-width pair and CJK text beside it."""
+    cjk = _cjk()
+    for at, step in ((end, 1), (start, -1)):
+        reach = at + step
+        while 0 <= reach < len(chars) and chars[reach] == " ":
+            reach += step
+        if 0 <= reach < len(chars) and cjk.match(chars[reach]):
+            for blank in range(min(at, reach) + 1, max(at, reach)):
+                chars[blank] = ""

@@ -98,3 +98,18 @@ def test_a_line_end_dot_the_size_of_a_full_stop_is_a_full_stop() -> None:
     kept, repairs = clean_lines(lines, ink)
     assert [item.text for item in kept] == ["推动建设。", "2019年12月"]
     assert (repairs.full_stops, repairs.speck_marks) == (1, 1)
+
+
+def test_a_bracket_takes_the_width_of_its_partner() -> None:
+    kept, repairs = clean_lines(
+        [
+            line("(1）严格管理；(2) 加强台账；（3) 完善", 0, 0),
+            line("PM2.5 (a) x", 0, 30),
+            line("区卫生健康委（牵头）", 0, 60),
+        ]
+    )
+    assert kept[0].text == "（1）严格管理；（2）加强台账；（3）完善"
+    assert kept[1].text == "PM2.5 (a) x"  # no Chinese beside or inside: stays
+    assert kept[2].text == "区卫生健康委（牵头）"
+    assert repairs.brackets == 3
+    assert "3 brackets made the width of their partner" in repairs.describe()
