@@ -13,6 +13,11 @@ Two things OCR gets wrong on every scan, each corrected only where the answer is
   full-width marks a Chinese document prints. Next to a Chinese character they become
   ``，`` ``；`` ``：`` ``（`` ``）``, as typed; between digits or Latin letters (``2.5``,
   ``PM2.5``, ``10:00``) they stay.
+* **Gaps read as spaces.** A typesetter leaves a little room between Chinese and
+  digits or Latin letters (``PM10浓度``, ``2019年``), and OCR reads that room as a space
+  (``PM10 浓度``, ``2019 年``). A space between a Chinese character and a digit or Latin
+  letter is dropped; spaces between Chinese characters (``区发改委 区科技局``: two
+  names) stay.
 * **Brackets of two widths.** OCR reads a numbered item's ``（1）`` as ``(1）`` or
   ``(1) `` (the digit inside touches no Chinese character). A bracket takes the width of
   its partner, and a half-width pair next to Chinese text (or holding it) becomes
@@ -61,6 +66,7 @@ class TextRepairs:
     punctuation: int = 0
     full_stops: int = 0
     brackets: int = 0
+    gaps: int = 0
 
     def describe(self) -> str:
         """The corrections in words, ``""`` when there were none."""
@@ -72,6 +78,7 @@ class TextRepairs:
                 (self.punctuation, "half-width punctuation marks made full-width"),
                 (self.full_stops, "line-end dots read as 。"),
                 (self.brackets, "brackets made the width of their partner"),
+                (self.gaps, "spaces between Chinese and digits or letters dropped"),
             )
             if count
         ]
@@ -84,6 +91,7 @@ class TextRepairs:
         self.punctuation += other.punctuation
         self.full_stops += other.full_stops
         self.brackets += other.brackets
+        self.gaps += other.gaps
 
 
 def clean_lines(lines: list[TextLine], ink: Any = None) -> tuple[list[TextLine], TextRepairs]:
@@ -113,6 +121,8 @@ def clean_lines(lines: list[TextLine], ink: Any = None) -> tuple[list[TextLine],
         repairs.punctuation += marks
         text, pairs = paired_brackets(text)
         repairs.brackets += pairs
+        text, gaps = _typeset_gap().subn("", text)
+        repairs.gaps += gaps
         kept.append(replace(line, text=text) if text != line.text else line)
     return kept, repairs
 
@@ -141,6 +151,11 @@ def _last_mark_size(ink: Any, line: TextLine) -> int:
 
 _OPENING = {"(": "（", "（": "（"}
 _CLOSING = {")": "）", "）": "）"}
+
+
+@cache
+def _typeset_gap() -> re.Pattern[str]:
+    return re.compile(rf"(?<={_HAN}) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) +(?={_HAN})")
 
 
 @cache

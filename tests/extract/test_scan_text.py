@@ -113,3 +113,12 @@ def test_a_bracket_takes_the_width_of_its_partner() -> None:
     assert kept[2].text == "区卫生健康委（牵头）"
     assert repairs.brackets == 3
     assert "3 brackets made the width of their partner" in repairs.describe()
+
+
+def test_a_space_ocr_reads_between_chinese_and_digits_is_dropped_not_between_names() -> None:
+    kept, repairs = clean_lines(
+        [line("PM10 浓度控制在 2微克，2019 年", 0, 0), line("区发改委 区科技局", 0, 30)]
+    )
+    assert kept[0].text == "PM10浓度控制在2微克，2019年"
+    assert kept[1].text == "区发改委 区科技局"
+    assert repairs.gaps == 3
