@@ -182,7 +182,7 @@ def _full_stop_beyond(ink: Any, line: TextLine) -> bool:
     ]
     if not marks:
         return False
-    (x, y, w, h), holed = max(marks, key=lambda mark: mark[0][0] + mark[0][2])
+    (_, y, w, h), holed = max(marks, key=lambda mark: mark[0][0] + mark[0][2])
     sized = _FULL_STOP_SHARE * height <= max(w, h) <= _STOP_LARGEST * height
     return holed and sized and y + h / 2 >= 0.45 * height
 
