@@ -129,8 +129,10 @@ def _line_end(text: str, line: TextLine, ink: Any, repairs: TextRepairs) -> str:
     if trailing_dot.search(text):
         before = trailing_dot.sub("", text)
         after_mark = bool(before) and _is_full_width_mark(before[-1])
-        if ink is not None and not after_mark and _last_mark_size(ink, line) >= (
-            _FULL_STOP_SHARE * _height(line)
+        if (
+            ink is not None
+            and not after_mark
+            and _last_mark_size(ink, line) >= (_FULL_STOP_SHARE * _height(line))
         ):
             repairs.full_stops += 1
             return before + "。"
