@@ -221,3 +221,64 @@ def straighten(grey: Grey) -> tuple[Grey, float]:
         grey, turn, (width, height), flags=cv2.INTER_CUBIC, borderValue=(255,)
     )
     return level, angle
+
+
+_DESK_SHARE = 0.8
+"""Outside a photographed sheet the desk is darker than this share of the sheet."""
+_MIN_SHEET = 0.4
+"""A sheet covers at least this share of a photo; a smaller bright patch is not it."""
+
+
+def flattened(page: Grey) -> Grey:
+    """A phone photo of a sheet on a darker desk, seen square: the sheet's four corners
+    found (the largest bright quadrilateral) and the sheet warped onto a rectangle of its
+    own size. A scan, whose paper reaches the image's edges, is returned as it is.
+
+    A photo taken from a little off square makes the sheet a trapezoid: its rules meet,
+    so no one turn levels them, and rows at one end lean into the next (issue 30).
+    """
+    grey = page if page.ndim == 2 else cv2.cvtColor(page, cv2.COLOR_RGB2GRAY)
+    corners = _sheet_corners(grey)
+    if corners is None:
+        return page
+    top_left, top_right, bottom_right, bottom_left = corners
+    width = int(
+        max(np.linalg.norm(top_right - top_left), np.linalg.norm(bottom_right - bottom_left))
+    )
+    height = int(
+        max(np.linalg.norm(bottom_left - top_left), np.linalg.norm(bottom_right - top_right))
+    )
+    square = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
+    warp = cv2.getPerspectiveTransform(corners, square)
+    flat: Grey = cv2.warpPerspective(page, warp, (width, height), flags=cv2.INTER_LINEAR)
+    return flat
+
+
+def _sheet_corners(grey: Grey) -> Any:
+    """The sheet's corners (top-left, top-right, bottom-right, bottom-left; float32), or
+    None when the paper fills the image or no clear darker desk surrounds it."""
+    small = max(1, max(grey.shape) // 800)
+    view = grey[::small, ::small]
+    _, bright = cv2.threshold(view, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    sheet = max(contours, key=cv2.contourArea)
+    if cv2.contourArea(sheet) < _MIN_SHEET * view.size:
+        return None
+    quad = cv2.approxPolyDP(sheet, 0.02 * cv2.arcLength(sheet, True), True).reshape(-1, 2)
+    if len(quad) != 4:
+        return None
+    inside = np.zeros(view.shape, np.uint8)
+    cv2.fillConvexPoly(inside, quad.astype(np.int32), (255,))
+    if not (inside == 0).any() or view[inside == 0].mean() > _DESK_SHARE * view[inside > 0].mean():
+        return None
+    by_sum, by_diff = quad.sum(axis=1), np.diff(quad, axis=1).ravel()
+    ordered = [
+        quad[by_sum.argmin()],
+        quad[by_diff.argmin()],
+        quad[by_sum.argmax()],
+        quad[by_diff.argmax()],
+    ]
+    return np.asarray(ordered, dtype=np.float32) * small

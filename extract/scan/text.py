@@ -1,6 +1,6 @@
 """Clean what OCR read before it is placed: specks and half-width punctuation.
 
-Two things OCR gets wrong on every scan, each corrected only where the answer is clear:
+What OCR gets wrong on every scan, each corrected only where the answer is clear:
 
 * **Specks.** Dust and toner dots are read as ``.`` or ``·``: as lines of their own
   (between a cell's printed lines, where they would join the lines as ``土壤污染.源头管控``)
@@ -8,7 +8,10 @@ Two things OCR gets wrong on every scan, each corrected only where the answer is
   dropped. A half-width dot at a line's start or end next to a Chinese character is not
   Chinese typography (a sentence ends with ``。``): it is a speck, or a ``。`` OCR read
   small. The ink decides: a mark at least a fifth of the line's height across is a
-  ``。`` (``“无废城市”建设.`` -> ``建设。``), a smaller one a speck, dropped.
+  ``。`` (``“无废城市”建设.`` -> ``建设。``), a smaller one a speck, dropped; a dot after
+  a full-width mark is a speck (``公开。.``: 。 never follows punctuation). A 。 the
+  recognizer left out altogether (a speck touching it) is read from the ink: a ring of
+  its size as the line's last mark.
 * **Half-width punctuation.** OCR often returns ``,`` ``;`` ``:`` ``(`` ``)`` for the
   full-width marks a Chinese document prints. Next to a Chinese character they become
   ``，`` ``；`` ``：`` ``（`` ``）``, as typed; between digits or Latin letters (``2.5``,

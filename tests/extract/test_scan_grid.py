@@ -88,6 +88,22 @@ def test_a_page_turned_a_few_degrees_is_measured_though_its_rules_are_thin(degre
     assert len(table.ys) == len(YS) and len(table.xs) == len(XS)
 
 
+def test_a_photo_taken_off_square_is_seen_square_and_a_scan_left_as_it_is() -> None:
+    from qingdan.extract.scan.image import flattened
+
+    page = cv2.cvtColor(ruled_page(), cv2.COLOR_GRAY2RGB)
+    height, width = page.shape[:2]
+    sheet = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    seen = np.float32([[60, 40], [width - 20, 70], [width - 70, height - 30], [30, height - 60]])
+    warp = cv2.getPerspectiveTransform(sheet, seen)
+    photo = cv2.warpPerspective(page, warp, (width, height), borderValue=(90, 90, 90))
+    # Seen from off square, the rules meet: the table falls apart into two.
+    assert len(find_tables(*line_masks(ink(cv2.cvtColor(photo, cv2.COLOR_RGB2GRAY))))) != 1
+    [table] = find_tables(*line_masks(ink(cv2.cvtColor(flattened(photo), cv2.COLOR_RGB2GRAY))))
+    assert len(table.ys) == len(YS) and len(table.xs) == len(XS)
+    assert flattened(page) is page
+
+
 def test_a_level_page_is_left_as_it_is() -> None:
     page = ruled_page()
     level, angle = straighten(page)
