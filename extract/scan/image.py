@@ -256,7 +256,8 @@ def flattened(page: Grey) -> Grey:
 
 def _sheet_corners(grey: Grey) -> Any:
     """The sheet's corners (top-left, top-right, bottom-right, bottom-left; float32), or
-    None when the paper fills the image or no clear darker desk surrounds it."""
+    None when the paper fills the image, reaches its edges (a page half printed black is
+    not a sheet on a desk) or no clear darker desk surrounds it."""
     small = max(1, max(grey.shape) // 800)
     view = grey[::small, ::small]
     _, bright = cv2.threshold(view, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
@@ -268,7 +269,7 @@ def _sheet_corners(grey: Grey) -> Any:
     if cv2.contourArea(sheet) < _MIN_SHEET * view.size:
         return None
     quad = cv2.approxPolyDP(sheet, 0.02 * cv2.arcLength(sheet, True), True).reshape(-1, 2)
-    if len(quad) != 4:
+    if len(quad) != 4 or not _inside_edges(quad, view.shape):
         return None
     inside = np.zeros(view.shape, np.uint8)
     cv2.fillConvexPoly(inside, quad.astype(np.int32), (255,))
@@ -282,3 +283,11 @@ def _sheet_corners(grey: Grey) -> Any:
         quad[by_diff.argmax()],
     ]
     return np.asarray(ordered, dtype=np.float32) * small
+
+
+def _inside_edges(quad: Any, shape: tuple[int, ...]) -> bool:
+    """Whether every corner lies clear of the image's edges (half a percent each way)."""
+    height, width = shape[:2]
+    xs, ys = quad[:, 0], quad[:, 1]
+    clear_x = 0.005 * width <= xs.min() and xs.max() <= 0.995 * width
+    return bool(clear_x and 0.005 * height <= ys.min() and ys.max() <= 0.995 * height)
