@@ -165,11 +165,12 @@ def _full_stop_beyond(ink: Any, line: TextLine) -> bool:
     scan 000's ``“无废城市”建设。``, a speck touching its 。, read ``“无废城市”建设``).
 
     A 。 is a ring (a mark with a hole) a fifth to a half of the line's height across, in
-    the line's lower half; the last mark is looked for from one height inside the box's
-    right edge to 0.9 heights past it, specks (under a seventh of the height) aside. A
-    larger last mark is part of a character, and no 。 is read.
+    the line's lower half with blank paper above it; the last mark is looked for from one
+    height inside the box's right edge to 0.9 heights past it, specks (under a seventh of
+    the height) aside. A larger last mark is part of a character, and no 。 is read.
     """
     import cv2
+    import numpy as np
 
     height = _height(line)
     top, bottom = max(0, int(line.top)), int(line.bottom) + 1
@@ -187,9 +188,12 @@ def _full_stop_beyond(ink: Any, line: TextLine) -> bool:
     ]
     if not marks:
         return False
-    (_, y, w, h), holed = max(marks, key=lambda mark: mark[0][0] + mark[0][2])
+    (x, y, w, h), holed = max(marks, key=lambda mark: mark[0][0] + mark[0][2])
     sized = _FULL_STOP_SHARE * height <= max(w, h) <= _STOP_LARGEST * height
-    return holed and sized and y + h / 2 >= 0.45 * height
+    # A 。 has blank paper above it; the 口 of 启 or the 日 of 章 has the rest of its
+    # character there (seed 6111: 要素保障 read 要素保障。).
+    clear_above = np.count_nonzero(region[:y, x : x + w]) <= 2
+    return holed and sized and clear_above and y + h / 2 >= 0.45 * height
 
 
 def _height(line: TextLine) -> float:

@@ -103,20 +103,23 @@ def test_a_line_end_dot_the_size_of_a_full_stop_is_a_full_stop() -> None:
 def test_a_full_stop_the_recognizer_left_out_is_read_from_the_ink() -> None:
     np = pytest.importorskip("numpy")
     cv2 = pytest.importorskip("cv2")
-    ink = np.zeros((100, 400), np.uint8)
+    ink = np.zeros((140, 400), np.uint8)
     for top in (0, 35, 70):  # the last character's right part on each line
         cv2.rectangle(ink, (170, top + 2), (188, top + 23), (255,), -1)
     cv2.circle(ink, (200, 18), 4, (255,), 2)  # a 。 past the last character of line 1
     cv2.circle(ink, (205, 18), 1, (255,), -1)  # with a speck touching it
     cv2.circle(ink, (205, 47), 8, (255,), 2)  # line 2: a ring too large for a 。
     cv2.circle(ink, (200, 88), 4, (255,), 2)  # line 3: a dot read after a 。
+    cv2.rectangle(ink, (200, 107), (206, 110), (255,), -1)  # line 4: 启's 户 ...
+    cv2.circle(ink, (203, 122), 4, (255,), 2)  # ... over its 口, a ring of a 。's size
     lines = [
         line("建设", 100, 0, 195, height=25),
         line("人口", 100, 35, 195, height=25),
         line("公开。.", 100, 70, 205, height=25),
+        line("8月启", 100, 105, 212, height=25),
     ]
     kept, repairs = clean_lines(lines, ink)
-    assert [item.text for item in kept] == ["建设。", "人口", "公开。"]
+    assert [item.text for item in kept] == ["建设。", "人口", "公开。", "8月启"]
     assert (repairs.full_stops, repairs.speck_marks) == (1, 1)
 
 
