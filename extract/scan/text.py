@@ -25,7 +25,9 @@ What OCR gets wrong on every scan, each corrected only where the answer is clear
   ``(1) `` (the digit inside touches no Chinese character). A bracket takes the width of
   its partner, and a half-width pair next to Chinese text (or holding it) becomes
   full-width, the space OCR saw in the full-width glyph's blank half dropped:
-  ``；(2) 加强`` -> ``；（2）加强``. Only brackets change, never another character.
+  ``；(2) 加强`` -> ``；（2）加强``. Double quotes read both opening or both closing
+  (``”一网通办”``) are made a pair (``“一网通办”``). Only brackets and quotes change,
+  never another character.
 
 Every change is counted, and the counts go into the document's ``ocr`` notice.
 """
@@ -80,7 +82,7 @@ class TextRepairs:
                 (self.speck_marks, "specks dropped at line ends"),
                 (self.punctuation, "half-width punctuation marks made full-width"),
                 (self.full_stops, "line-end dots read as 。"),
-                (self.brackets, "brackets made the width of their partner"),
+                (self.brackets, "brackets or quotes matched to their partner"),
                 (self.gaps, "spaces between Chinese and digits or letters dropped"),
             )
             if count
@@ -118,6 +120,8 @@ def clean_lines(lines: list[TextLine], ink: Any = None) -> tuple[list[TextLine],
         repairs.punctuation += marks
         text, pairs = paired_brackets(text)
         repairs.brackets += pairs
+        text, quotes = paired_quotes(text)
+        repairs.brackets += quotes
         text, gaps = _typeset_gap().subn("", text)
         repairs.gaps += gaps
         kept.append(replace(line, text=text) if text != line.text else line)
@@ -220,6 +224,26 @@ def _last_mark_size(ink: Any, line: TextLine) -> int:
 
 _OPENING = {"(": "（", "（": "（"}
 _CLOSING = {")": "）", "）": "）"}
+
+
+def paired_quotes(text: str) -> tuple[str, int]:
+    """A line's double quotes read both opening or both closing (OCR reads “ as ” and
+    back: seed 6111's ``”一网通办”``) made a pair, “ then ”; returns the pairs changed.
+
+    Only a line with an even number of quotes is mended, taken two by two: an odd count
+    means a quotation runs on from the line above or into the next, and ``X”Y“Z`` (a
+    quotation closing and another opening) is left as printed.
+    """
+    places = [index for index, char in enumerate(text) if char in "“”"]
+    if len(places) % 2:
+        return text, 0
+    chars = list(text)
+    changed = 0
+    for first, second in zip(places[::2], places[1::2], strict=True):
+        if chars[first] == chars[second]:
+            chars[first], chars[second] = "“", "”"
+            changed += 1
+    return "".join(chars), changed
 
 
 @cache

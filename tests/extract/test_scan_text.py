@@ -135,7 +135,24 @@ def test_a_bracket_takes_the_width_of_its_partner() -> None:
     assert kept[1].text == "PM2.5 (a) x"  # no Chinese beside or inside: stays
     assert kept[2].text == "区卫生健康委（牵头）"
     assert repairs.brackets == 3
-    assert "3 brackets made the width of their partner" in repairs.describe()
+    assert "3 brackets or quotes matched to their partner" in repairs.describe()
+
+
+def test_quotes_read_both_opening_or_both_closing_are_made_a_pair() -> None:
+    kept, repairs = clean_lines(
+        [
+            line("开展”一网通办”平台，“放管服“改革", 0, 0),
+            line("通办”平台，推进“无废", 0, 30),  # a quotation closing, another opening
+            line("推动“无废城市”建设", 0, 60),
+        ]
+    )
+    texts = [item.text for item in kept]
+    assert texts == [
+        "开展“一网通办”平台，“放管服”改革",
+        "通办”平台，推进“无废",
+        "推动“无废城市”建设",
+    ]
+    assert repairs.brackets == 2
 
 
 def test_a_space_ocr_reads_between_chinese_and_digits_is_dropped_not_between_names() -> None:
