@@ -197,7 +197,7 @@ def _full_stop_beyond(ink: Any, line: TextLine) -> bool:
     # A 。 has blank paper above it; the 口 of 启 or the 日 of 章 has the rest of its
     # character there (seed 6111: 要素保障 read 要素保障。).
     clear_above = np.count_nonzero(region[:y, x : x + w]) <= 2
-    return holed and sized and clear_above and y + h / 2 >= 0.45 * height
+    return bool(holed and sized and clear_above and y + h / 2 >= 0.45 * height)
 
 
 def _height(line: TextLine) -> float:
