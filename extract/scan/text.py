@@ -21,6 +21,10 @@ What OCR gets wrong on every scan, each corrected only where the answer is clear
   (``PM10 浓度``, ``2019 年``). A space between a Chinese character and a digit or Latin
   letter is dropped; spaces between Chinese characters (``区发改委 区科技局``: two
   names) stay.
+* **A lost dash between years.** The long dash of ``2023—2024年`` is a thin line the
+  recognizer may drop (``20232024年``); eight digits before 年 that are two years a
+  few apart get it back. A dash read as ``-`` is kept as read: the pixels of a hyphen
+  and a dash are not told apart here.
 * **Brackets of two widths.** OCR reads a numbered item's ``（1）`` as ``(1）`` or
   ``(1) `` (the digit inside touches no Chinese character). A bracket takes the width of
   its partner, and a half-width pair next to Chinese text (or holding it) becomes
@@ -72,6 +76,7 @@ class TextRepairs:
     full_stops: int = 0
     brackets: int = 0
     gaps: int = 0
+    dashes: int = 0
 
     def describe(self) -> str:
         """The corrections in words, ``""`` when there were none."""
@@ -84,6 +89,7 @@ class TextRepairs:
                 (self.full_stops, "line-end dots read as 。"),
                 (self.brackets, "brackets or quotes matched to their partner"),
                 (self.gaps, "spaces between Chinese and digits or letters dropped"),
+                (self.dashes, "dashes between two years read back"),
             )
             if count
         ]
@@ -97,6 +103,7 @@ class TextRepairs:
         self.full_stops += other.full_stops
         self.brackets += other.brackets
         self.gaps += other.gaps
+        self.dashes += other.dashes
 
 
 def clean_lines(lines: list[TextLine], ink: Any = None) -> tuple[list[TextLine], TextRepairs]:
@@ -124,6 +131,8 @@ def clean_lines(lines: list[TextLine], ink: Any = None) -> tuple[list[TextLine],
         repairs.brackets += quotes
         text, gaps = _typeset_gap().subn("", text)
         repairs.gaps += gaps
+        text, dashes = _lost_year_dash().subn(_year_span, text)
+        repairs.dashes += dashes
         kept.append(replace(line, text=text) if text != line.text else line)
     return kept, repairs
 
@@ -244,6 +253,18 @@ def paired_quotes(text: str) -> tuple[str, int]:
             chars[first], chars[second] = "“", "”"
             changed += 1
     return "".join(chars), changed
+
+
+@cache
+def _lost_year_dash() -> re.Pattern[str]:
+    return re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?=年)")
+
+
+def _year_span(match: re.Match[str]) -> str:
+    """``20232024`` before 年, two years run together: the long dash between them (a thin
+    line the recognizer drops) put back; eight digits that are not a span stay."""
+    first, last = match.group(1), match.group(2)
+    return f"{first}—{last}" if 0 < int(last) - int(first) <= 10 else match.group(0)
 
 
 @cache

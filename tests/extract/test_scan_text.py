@@ -162,3 +162,13 @@ def test_a_space_ocr_reads_between_chinese_and_digits_is_dropped_not_between_nam
     assert kept[0].text == "PM10浓度控制在2微克，2019年"
     assert kept[1].text == "区发改委 区科技局"
     assert repairs.gaps == 3
+
+
+def test_a_dash_the_recognizer_dropped_between_two_years_is_read_back() -> None:
+    kept, repairs = clean_lines(
+        [line("20232024年", 0, 0), line("投资20232024年", 0, 30), line("2020-2021年", 0, 60)]
+    )
+    assert [item.text for item in kept] == ["2023—2024年", "投资2023—2024年", "2020-2021年"]
+    assert repairs.dashes == 2
+    [digits] = clean_lines([line("共12345678年", 0, 0)])[0]
+    assert digits.text == "共12345678年"
