@@ -96,8 +96,9 @@ class ResponsibilityWords(NamedTuple):
         roles.update(dict.fromkeys(verbs[SHARED], SHARED))
         verb_words = _alternatives([*verbs[LEAD], *verbs[SUPPORT], *verbs[SHARED]])
         fillers = _alternatives(verbs["fillers"])
+        levels = _alternatives(labels["levels"])
         return cls(
-            label=re.compile(rf"(?:^|(?<={_BREAK}))({label_words})\s*[：:]"),
+            label=re.compile(rf"(?:^|(?<={_BREAK}))(?:{levels})?({label_words})\s*[：:]"),
             mark=re.compile(rf"[（(【\[]\s*({mark_words})\s*[）)】\]]"),
             verb=re.compile(rf"(?:{fillers})?({verb_words})(?={_BREAK}|$)"),
             any_role=re.compile(_alternatives(roles)),
