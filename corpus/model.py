@@ -5,23 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from qingdan.schema import READ_FIELDS
+
 from corpus.sheet import PageSetup, Spec
 
-RECORD_FIELDS = (
-    "section",
-    "category",
-    "no",
-    "measure",
-    "lead",
-    "support",
-    "deadline",
-    "due",
-    "due_kind",
-    "extra",
-)
-"""The record fields a generated list's truth fixes and the scorer compares (every field
-of the output contract's ``Record`` except ``seq``, ``page`` and the canonical names,
-which depend on the reader's alias files rather than on the document)."""
+RECORD_FIELDS = READ_FIELDS
+"""The record fields a generated list's truth fixes and the scorer compares: the
+output contract's fields read from the document (``schema.READ_FIELDS``)."""
 
 DOCUMENT_FIELDS = ("title", "attachment", "year")
 """The document fields the scorer compares."""

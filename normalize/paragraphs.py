@@ -70,7 +70,7 @@ from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.paragraph_lines import split_items, unwrap
-from qingdan.normalize.responsibility import final_bracket, states_roles
+from qingdan.normalize.responsibility import final_bracket, states_roles, take_officials
 from qingdan.normalize.roles import LABELLED_EXTRA_ROLES, Role
 from qingdan.normalize.script import NUMERAL
 from qingdan.normalize.text import squeeze
@@ -667,19 +667,15 @@ def _repeated_labels(lines: list[str]) -> frozenset[str]:
     return frozenset(label for label in labels if labels.count(label) > 1)
 
 
-_OFFICIALS = re.compile(r"^(.+?)(负责|牵头|分管|主抓|挂帅)$")
-"""A note's first clause naming officials by their role word ("分管副市长负责")."""
-
-
 def _officials_clause(note: str, knowledge: Knowledge) -> tuple[list[tuple[str, str]], str]:
     """The officials a role note names before its units, as ``(label, names)``, and the
     note without them ("分管副市长负责，市发改委牵头，……" -> 负责领导: 分管副市长): officials
-    are no units (docs/conventions.md); kept in ``extra`` under their role word and 领导."""
-    first, comma, rest = note.partition("，")
-    found = _OFFICIALS.match(first)
-    if not comma or found is None or not is_person(found.group(1), knowledge.cells):
-        return [], note
-    return [(f"{found.group(2)}领导", found.group(1))], rest
+    are no units (docs/conventions.md); kept in ``extra`` under their role word and 领导
+    (``take_officials``, which a table's responsibility cell is read with too)."""
+    rest, officials = take_officials(
+        note, knowledge.responsibility, lambda clause: is_person(clause, knowledge.cells)
+    )
+    return list(officials.items()), rest
 
 
 def _deadline_clause(note: str, knowledge: Knowledge) -> tuple[str, str]:

@@ -93,9 +93,12 @@ def build_record(
 
 
 def _in_column_order(extra: dict[str, str], row: GridRow, context: RecordContext) -> dict[str, str]:
-    """The ``extra`` fields of several value readers in the order of their columns."""
+    """The ``extra`` fields of several value readers in the order of their columns; a
+    field no column is labelled with (the officials a responsibility cell names, 负责领导)
+    goes first, as its clause opens the cell."""
     order = [_column_label(context.labels, col) for col in range(len(row.cells))]
-    return dict(sorted(extra.items(), key=lambda item: order.index(item[0])))
+    place = {label: index for index, label in reversed(list(enumerate(order)))}
+    return dict(sorted(extra.items(), key=lambda item: place.get(item[0], -1)))
 
 
 def _lowest(scores: tuple[float | None, ...] | None) -> float | None:

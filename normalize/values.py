@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.cell_kinds import is_person
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.lookalikes import correct_deadline
@@ -23,6 +24,7 @@ from qingdan.normalize.responsibility import (
     label_says_first_leads,
     split_inline_responsibility,
     split_responsibility,
+    take_officials,
 )
 from qingdan.normalize.roles import Role, Value
 from qingdan.normalize.text import join_wrapped_lines, squeeze
@@ -194,15 +196,22 @@ def _leads_unled(placed: PlacedCell, names: dict[str, list[str]], at: RowAt) -> 
 
 def read_responsibility(cells: list[PlacedCell], at: RowAt) -> Values:
     """Lead and support read from a lone 责任单位 cell's own words; a ``responsibility``
-    warning for a cell whose roles cannot be told apart (all its names lead)."""
+    warning for a cell whose roles cannot be told apart (all its names lead). Officials
+    given a role in the cell ("分管副市长负责") go to ``extra``, never to lead or support."""
     lead: list[str] = []
     support: list[str] = []
     warnings: list[TaskWarning] = []
+    officials: dict[str, str] = {}
     reader, first_leads = at.context.department_reader(), at.context.first_leads()
+    knowledge = at.context.knowledge
     for placed in cells:
-        shared = split_responsibility(
-            cell_text(placed.cell), reader, at.context.knowledge.responsibility, first_leads
+        text, named = take_officials(
+            cell_text(placed.cell),
+            knowledge.responsibility,
+            lambda clause: is_person(clause, knowledge.cells),
         )
+        officials.update(named)
+        shared = split_responsibility(text, reader, knowledge.responsibility, first_leads)
         lead.extend(shared.lead)
         support.extend(shared.support)
         warnings.extend(note_warnings(shared.notes, at))
@@ -212,7 +221,9 @@ def read_responsibility(cells: list[PlacedCell], at: RowAt) -> Values:
             warnings.append(
                 at.warning(NormalizeCode.RESPONSIBILITY, message + "all names put in lead")
             )
-    return Values(RecordFields(), lead, support, warnings)
+    return Values(
+        RecordFields(extra=officials) if officials else RecordFields(), lead, support, warnings
+    )
 
 
 def read_text(cells: list[PlacedCell], at: RowAt) -> Values:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from qingdan.schema.models import (
+        READ_FIELDS,
         Column,
         Document,
         DocumentInfo,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from qingdan.schema.warning_codes import WarningCode
 
 __all__ = [
+    "READ_FIELDS",
     "Column",
     "Document",
     "DocumentInfo",

@@ -156,6 +156,23 @@ class Record(_Model):
     )
 
 
+READ_FIELDS = (
+    "section",
+    "category",
+    "no",
+    "measure",
+    "lead",
+    "support",
+    "deadline",
+    "due",
+    "due_kind",
+    "extra",
+)
+"""The ``Record`` fields read from the document itself: what a truth fixes, a scorer
+compares and a reviewer may edit. The others follow from them or from the reading
+(``seq``, ``page``, ``confidence``, the canonical names from the alias files)."""
+
+
 class Warning(_Model):
     """Something in the document that needs a person's look."""
 

@@ -17,22 +17,12 @@ from pydantic import ValidationError
 from qingdan.extract.errors import QingdanError
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.knowledge import Knowledge
-from qingdan.schema import Document, Record
+from qingdan.schema import READ_FIELDS, Document, Record
 from qingdan.serve.storage import Edit
 
-EDITABLE = (
-    "section",
-    "category",
-    "no",
-    "measure",
-    "lead",
-    "support",
-    "deadline",
-    "due",
-    "due_kind",
-    "extra",
-)
-"""The record fields a person may edit (the others follow from them)."""
+EDITABLE = READ_FIELDS
+"""The record fields a person may edit: those read from the document (the others
+follow from them)."""
 
 
 class EditError(QingdanError):

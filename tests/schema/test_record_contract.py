@@ -48,3 +48,15 @@ def test_the_documented_contract_table_lists_every_field() -> None:
     section = text.split("## Record fields", 1)[1].split("\n## ", 1)[0]
     documented = re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE)
     assert documented == FIELDS
+
+
+def test_the_fields_read_from_the_document_are_record_fields_in_order() -> None:
+    """The scorer's truth fields and the reviewer's editable fields are one list."""
+    from qingdan.schema import READ_FIELDS
+
+    from corpus.model import RECORD_FIELDS
+    from qingdan.serve.edits import EDITABLE
+
+    assert [name for name in FIELDS if name in READ_FIELDS] == list(READ_FIELDS)
+    assert RECORD_FIELDS is READ_FIELDS
+    assert EDITABLE is READ_FIELDS
