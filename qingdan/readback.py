@@ -28,7 +28,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qingdan.extract.errors import QingdanError
 from qingdan.schema import Document
@@ -37,6 +37,9 @@ from qingdan.writers.labels import labels
 from qingdan.writers.record_table import LIST_SEPARATOR, RECORD_COLUMNS, SOURCE_COLUMNS
 from qingdan.writers.warning_table import WARNING_COLUMNS
 from qingdan.writers.xlsx import MARK, MARK_SHEET, SHEET_TITLE, WARNINGS_SHEET
+
+if TYPE_CHECKING:
+    from qingdan.normalize import Knowledge
 
 OUTPUT_SUFFIXES = frozenset({".xlsx", ".csv", ".jsonl"})
 """The suffixes of the outputs read back (a .json output is a ``Document`` itself)."""
@@ -88,25 +91,44 @@ def _text_kind(head: bytes) -> str | None:
     return None
 
 
-def read_output(path: Path) -> list[Document]:
+def read_output(path: Path, knowledge: Knowledge | None = None) -> list[Document]:
     """The documents of one of qingdan's outputs (``output_kind`` not ``None``).
 
-    Raises ``BrokenOutput`` naming the file, the row and the field when an edited value
-    breaks the contract (a seq that is no number, a due that is no date).
+    The canonical names are recomputed from the names as written through ``knowledge``
+    (its aliases; the built-in ones when omitted), so a unit corrected by hand in 牵头单位
+    gets its own canonical name, not the stale one of the column beside it: pass the
+    ``--aliases`` the output was converted with. Raises ``BrokenOutput`` naming the
+    file, the row and the field when an edited value breaks the contract (a seq that is
+    no number, a due that is no date).
     """
     kind = output_kind(path)
-    if kind == "xlsx":
-        return _read_xlsx(path)
-    if kind == "csv":
-        return _read_csv(path)
-    if kind == "jsonl":
-        return _read_jsonl(path)
-    raise BrokenOutput(path, "not a qingdan records output (no mark found)")
+    readers = {"xlsx": _read_xlsx, "csv": _read_csv, "jsonl": _read_jsonl}
+    if kind not in readers:
+        raise BrokenOutput(path, "not a qingdan records output (no mark found)")
+    documents = readers[kind](path)
+    return [_canonical_again(document, knowledge) for document in documents]
 
 
-def read_one(path: Path) -> Document:
+def _canonical_again(document: Document, knowledge: Knowledge | None) -> Document:
+    """The document with each record's canonical names computed from its names."""
+    from qingdan.normalize import Knowledge
+
+    aliases = Knowledge.resolve(knowledge).aliases
+    records = [
+        record.model_copy(
+            update={
+                "lead_canonical": [aliases.canonical(name) for name in record.lead],
+                "support_canonical": [aliases.canonical(name) for name in record.support],
+            }
+        )
+        for record in document.records
+    ]
+    return document.model_copy(update={"records": records})
+
+
+def read_one(path: Path, knowledge: Knowledge | None = None) -> Document:
     """The one document of an output (a combined output with several is an error)."""
-    documents = read_output(path)
+    documents = read_output(path, knowledge)
     if len(documents) != 1:
         raise BrokenOutput(path, f"holds {len(documents)} documents; name one attachment's output")
     return documents[0]
