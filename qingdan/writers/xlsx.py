@@ -44,6 +44,12 @@ warnings (with their English messages; the 警告 sheet shows them in Chinese) a
 (``qingdan.readback`` reads the workbook back by it, a hand-edited one included)."""
 MARK = "qingdan-records"
 MARK_VERSION = "1"
+EXPORT_MARK = "qingdan-export"
+"""The mark of an export (``--export-columns``): the target system's table, its column
+keys in row 2; read back, it is named as our export, not records."""
+GRID_MARK = "qingdan-grid"
+"""The mark of a grid workbook (``qingdan extract FILE -o grid.xlsx``): tables as
+printed, not records."""
 SHEET_TITLE = "任务清单"
 WARNINGS_SHEET = "警告"
 FILES_SHEET = "文件"
@@ -171,20 +177,30 @@ def workbook_xlsx(
         labels_of_files = [file_labels[k] for k in FILE_COLUMNS]
         fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
         print_setup(sheet_of_files)
-    if export_columns() is None:  # an export is the target system's table, not ours
-        _mark(workbook.create_sheet(MARK_SHEET), table.header, documents)
+    export = export_columns()
+    if export is None:
+        _mark(mark_sheet(workbook, MARK, table.header), documents)
+    else:  # the target system's table: marked so a batch skips it, but not read back
+        mark_sheet(workbook, EXPORT_MARK, [column.key for column in export])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _mark(sheet: Worksheet, keys: Sequence[str], documents: Sequence[Document]) -> None:
-    """The hidden mark sheet (``MARK_SHEET``)."""
+def mark_sheet(workbook: Workbook, mark: str, keys: Sequence[str] = ()) -> Worksheet:
+    """The hidden mark sheet (``MARK_SHEET``) added to a workbook we write: ``mark``
+    (``MARK``, ``EXPORT_MARK``, ``GRID_MARK``) and the format version, then ``keys``."""
+    sheet = workbook.create_sheet(MARK_SHEET)
     sheet.sheet_state = "hidden"
-    xlsx_value(sheet.cell(row=1, column=1), MARK)
+    xlsx_value(sheet.cell(row=1, column=1), mark)
     xlsx_value(sheet.cell(row=1, column=2), MARK_VERSION)
     for col, key in enumerate(keys, start=1):
         xlsx_value(sheet.cell(row=2, column=col), key)
+    return sheet
+
+
+def _mark(sheet: Worksheet, documents: Sequence[Document]) -> None:
+    """A records workbook's mark: each document's description and warnings below the keys."""
     for row, document in enumerate(documents, start=3):
         xlsx_value(sheet.cell(row=row, column=1), document.document.model_dump_json())
         warnings = [warning.model_dump(mode="json") for warning in document.warnings]

@@ -132,3 +132,21 @@ def test_a_batch_over_a_folder_with_an_earlier_runs_outputs_converts_each_once(
     )
     assert len(lines) == expected
     assert "清单汇总.xlsx: an earlier qingdan output" in second.output
+
+
+def test_a_batch_skips_our_export_and_grid_workbooks_by_their_marks(tmp_path: Path) -> None:
+    folder = tmp_path / "附件"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    export = tmp_path / "export.toml"
+    export.write_text('measure = "任务内容"\nlead = "主办单位"\n', encoding="utf-8")
+    exported = invoke(
+        ["convert", str(SEED), "-o", str(folder / "报送.xlsx"), "--export-columns", str(export)]
+    )
+    assert exported.exit_code == 0, exported.output
+    assert invoke(["extract", str(SEED), "-o", str(folder / "原表.xlsx")]).exit_code == 0
+    result = invoke(["convert", str(folder), "-o", str(tmp_path / "all.jsonl")])
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(qingdan.convert(SEED).records)
+    assert "报送.xlsx" in result.output and "原表.xlsx" in result.output
