@@ -77,9 +77,9 @@ class NotRecords(QingdanError):
 
 
 NOT_RECORDS = {
-    EXPORT_MARK: "qingdan 按 --export-columns 导出的表格（目标系统的列），不能读回为记录；"
+    EXPORT_MARK: "qingdan 按 `--export-columns` 导出的表格（目标系统的列），不能读回为记录；"
     "请读回未指定导出列的输出",
-    GRID_MARK: "qingdan extract 写出的原表格（按原样排版），不是任务记录；请转换原附件",
+    GRID_MARK: "`qingdan extract` 写出的原表格（按原样排版），不是任务记录；请转换原附件",
 }
 """The mark of each of our workbooks that is not records -> what it is, in Chinese."""
 

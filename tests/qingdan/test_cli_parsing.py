@@ -112,7 +112,7 @@ def test_every_word_after_a_double_dash_is_an_input(seed: Path, tmp_path: Path) 
     unquoted = invoke(["convert", "-list.txt"])
     assert unquoted.exit_code == 2 and "no such file" not in unquoted.stderr
     result = invoke(["convert", "--", "-q"])
-    assert (result.exit_code, result.stderr) == (2, "qingdan: error: -q: no such file\n")
+    assert (result.exit_code, result.stderr) == (2, "qingdan: 错误: -q: 文件不存在\n")
 
 
 def test_the_command_is_the_first_word_that_is_not_an_option() -> None:

@@ -131,7 +131,7 @@ def test_a_batch_over_a_folder_with_an_earlier_runs_outputs_converts_each_once(
         qingdan.convert(SAMPLES / "001_xincheng_2020.txt").records
     )
     assert len(lines) == expected
-    assert "清单汇总.xlsx: an earlier qingdan output" in second.output
+    assert "清单汇总.xlsx: 此前 qingdan 写出的输出文件" in second.output
 
 
 def test_a_batch_skips_our_export_and_grid_workbooks_by_their_marks(tmp_path: Path) -> None:

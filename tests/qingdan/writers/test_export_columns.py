@@ -79,7 +79,7 @@ def test_the_workbook_has_the_export_labels_and_an_export_mark(tmp_path: Path) -
     assert [c.value for c in mark[1]][:1] == [EXPORT_MARK]
     assert [c.value for c in mark[2]] == ["no", "measure", "lead", "due", "extra.备注"]
     assert output_kind(out) == "xlsx"  # ours: a batch over its folder skips it
-    with pytest.raises(NotRecords, match=r"list\.xlsx: .*--export-columns 导出的表格"):
+    with pytest.raises(NotRecords, match=r"list\.xlsx: .*`--export-columns` 导出的表格"):
         read_output(out)  # but not records: it lacks seq and the canonical names
     again = invoke(["convert", str(out)])
     assert again.exit_code == 2

@@ -49,7 +49,7 @@ def test_a_grid_workbook_is_marked_ours_and_not_records(tmp_path: Path) -> None:
     assert [c.value for c in workbook[MARK_SHEET][1]][:1] == [GRID_MARK]
     assert workbook[MARK_SHEET].sheet_state == "hidden"
     assert output_kind(out) == "xlsx"
-    with pytest.raises(NotRecords, match=r"原表\.xlsx: qingdan extract 写出的原表格"):
+    with pytest.raises(NotRecords, match=r"原表\.xlsx: `qingdan extract` 写出的原表格"):
         read_output(out)
 
 
