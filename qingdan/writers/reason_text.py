@@ -65,6 +65,8 @@ def reason_text(kind: str | None, reason: str) -> str:
         found = pattern.match.search(reason)
         if found is not None:
             groups = {k: _os_said(v or "", catalogue) for k, v in found.groupdict().items()}
+            if "known" in groups:  # a list of choices reads with 、 (json、csv、xlsx)
+                groups["known"] = groups["known"].replace(", ", "、")
             return pattern.text.format(**groups)
     sentence = catalogue.kinds.get(kind or OTHER) or catalogue.kinds[OTHER]
     details = [text for text in quoted(reason) if _CJK.search(text)]

@@ -19,7 +19,7 @@ def assert_one_line_exit_2(path: Path, reason: str) -> None:
     result = invoke(["convert", str(path)])
     assert result.exit_code == 2, result.output
     assert result.stderr.count("\n") == 1, result.stderr
-    assert result.stderr.startswith(f"qingdan: error: {path}: ")
+    assert result.stderr.startswith(f"qingdan: 错误: {path}: ")
     assert reason in result.stderr
     assert "Traceback" not in result.output
 

@@ -66,7 +66,7 @@ def test_files_skipped_inside_folders_are_counted_by_type_on_one_line() -> None:
     assert "a.expected.json" not in text
 
 
-HOSTILE = Path("in/清单\nqingdan: error: forged\x1b]0;title\x07.pdf")
+HOSTILE = Path("in/清单\nqingdan: 错误: forged\x1b]0;title\x07.pdf")
 
 
 def test_file_names_are_printed_escaped_in_the_summary_and_progress() -> None:
@@ -78,8 +78,8 @@ def test_file_names_are_printed_escaped_in_the_summary_and_progress() -> None:
         progress.advance(failed[0])
     text = stream.getvalue()
     assert "\x1b" not in text and "\x07" not in text and "\r" not in text
-    assert not any(line.startswith("qingdan: error:") for line in text.splitlines())
-    assert "失败: in/清单\\nqingdan: error: forged\\x1b]0;title\\x07.pdf: " in text
+    assert not any(line.startswith("qingdan: 错误:") for line in text.splitlines())
+    assert "失败: in/清单\\nqingdan: 错误: forged\\x1b]0;title\\x07.pdf: " in text
     assert "跳过: in/a\\rb.md" in text
 
 

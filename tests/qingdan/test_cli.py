@@ -89,7 +89,7 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
 def test_unknown_output_suffix_is_refused(seed: Path, tmp_path: Path) -> None:
     result = invoke(["convert", str(seed), "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code == 2
-    assert "无法写成 '.pdf'（可用：.json, .csv, .xlsx, .jsonl）" in result.stderr
+    assert "无法写成 '.pdf'（可用：.json、.csv、.xlsx、.jsonl）" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
 
 

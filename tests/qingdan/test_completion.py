@@ -48,7 +48,7 @@ def test_the_current_shell_is_the_default(monkeypatch: pytest.MonkeyPatch) -> No
     result = invoke(["--show-completion"])
     assert result.exit_code == 2
     assert result.stderr == (
-        "qingdan: 错误: 命令补全：不支持 'tcsh'（可用：bash, zsh, fish, powershell, pwsh）\n"
+        "qingdan: 错误: 命令补全：不支持 'tcsh'（可用：bash、zsh、fish、powershell、pwsh）\n"
     )
 
 

@@ -61,7 +61,7 @@ def test_a_json_that_is_not_a_qingdan_output_is_one_line(tmp_path: Path) -> None
 def test_an_unknown_output_suffix_fails_before_any_work(tmp_path: Path) -> None:
     result = invoke(["diff", str(SEED), str(NEW_2020), "-o", str(tmp_path / "d.docx")])
     assert result.exit_code == 2
-    assert "无法写成 '.docx'（可用：.json, .csv, .md, .html, .xlsx）" in result.output
+    assert "无法写成 '.docx'（可用：.json、.csv、.md、.html、.xlsx）" in result.output
 
 
 def test_a_bad_aliases_file_and_a_bad_threshold_are_usage_errors(tmp_path: Path) -> None:
