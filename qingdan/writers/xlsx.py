@@ -190,7 +190,7 @@ def workbook_xlsx(
 def mark_sheet(workbook: Workbook, mark: str, keys: Sequence[str] = ()) -> Worksheet:
     """The hidden mark sheet (``MARK_SHEET``) added to a workbook we write: ``mark``
     (``MARK``, ``EXPORT_MARK``, ``GRID_MARK``) and the format version, then ``keys``."""
-    sheet = workbook.create_sheet(MARK_SHEET)
+    sheet: Worksheet = workbook.create_sheet(MARK_SHEET)
     sheet.sheet_state = "hidden"
     xlsx_value(sheet.cell(row=1, column=1), mark)
     xlsx_value(sheet.cell(row=1, column=2), MARK_VERSION)
