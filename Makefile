@@ -66,7 +66,8 @@ SEED ?= 1
 fuzz: $(STAMP)
 	$(BIN)/python -m tests.fuzz --cases $(N) --seed $(SEED)
 
-## golden: regenerate the expected outputs in samples/ on purpose; review `git diff samples/` after
+## golden: regenerate the expected outputs in samples/ on purpose (not those golden.toml
+## [elsewhere] names: other tests check them); review `git diff samples/` after
 golden: $(STAMP)
 	QINGDAN_REGENERATE_GOLDEN=1 $(BIN)/pytest tests/test_golden.py tests/qingdan/diff/test_diff_golden.py -q
 	git diff --stat -- samples/

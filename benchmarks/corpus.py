@@ -44,6 +44,17 @@ def shared_expectations(samples: Path) -> dict[str, str]:
     return expected
 
 
+def checked_elsewhere(samples: Path) -> dict[str, str]:
+    """Sample glob -> the test that checks those samples (golden.toml ``[elsewhere]``)."""
+    shared_file = samples / "golden.toml"
+    if not shared_file.exists():
+        return {}
+    elsewhere: dict[str, str] = tomllib.loads(shared_file.read_text(encoding="utf-8")).get(
+        "elsewhere", {}
+    )
+    return elsewhere
+
+
 def golden_file(sample: Path, shared: dict[str, str]) -> Path:
     """The expected-output file for a sample (shared through golden.toml, or its own)."""
     return sample.parent / shared.get(sample.name, f"{sample.name}.expected.json")

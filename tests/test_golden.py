@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import qingdan
-from benchmarks.corpus import golden_file, shared_expectations
+from benchmarks.corpus import checked_elsewhere, golden_file, shared_expectations
 from tests.conftest import SAMPLES
 
 REGENERATE = os.environ.get("QINGDAN_REGENERATE_GOLDEN") == "1"
@@ -28,13 +28,30 @@ def _golden_pairs() -> list[tuple[Path, Path]]:
     """(sample, expected file) for every sample that has a golden file."""
     shared = shared_expectations(SAMPLES)
     pairs = []
-    for sample in sorted(SAMPLES.iterdir()):
-        if sample.name.endswith(".expected.json") or sample.suffix.lower() not in _readable():
-            continue
+    for sample in _samples():
         expected = golden_file(sample, shared)
-        if expected.exists() or (REGENERATE and sample.name not in shared):
+        if expected.exists() or (
+            REGENERATE and sample.name not in shared and not _elsewhere(sample)
+        ):
             pairs.append((sample, expected))
     return pairs
+
+
+def _samples() -> list[Path]:
+    """Every readable sample file (expected outputs and sources aside)."""
+    return [
+        sample
+        for sample in sorted(SAMPLES.iterdir())
+        if not sample.name.endswith(".expected.json") and sample.suffix.lower() in _readable()
+    ]
+
+
+def _elsewhere(sample: Path) -> str | None:
+    """The test that checks ``sample`` against its table's expectation, if another does."""
+    for pattern, test in checked_elsewhere(SAMPLES).items():
+        if sample.match(pattern):
+            return test
+    return None
 
 
 def _readable() -> set[str]:
@@ -91,3 +108,16 @@ def test_sample_matches_golden(sample: Path, expected: Path) -> None:
             assert got[field] == value, f"record {want['seq']} field {field!r}"
         assert got.keys() == want.keys()
     assert actual["warnings"] == golden["warnings"]
+
+
+def test_every_sample_is_checked() -> None:
+    """A sample has its expected file, or golden.toml names the test that checks it."""
+    shared = shared_expectations(SAMPLES)
+    unchecked = [
+        sample.name
+        for sample in _samples()
+        if not golden_file(sample, shared).exists() and _elsewhere(sample) is None
+    ]
+    assert unchecked == []
+    for test in checked_elsewhere(SAMPLES).values():
+        assert (SAMPLES.parent / test).is_file(), test
