@@ -9,8 +9,11 @@ ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{2,}(?:[ ,;:'()-]+[A-Za-z]{2,})+")
 FILE_NAME = re.compile(r"[\w./-]+\.(?:txt|docx|doc|json|xlsx|xls|csv|pdf|xml|md|jsonl|toml)\b")
 CODE = re.compile(r"`[^`]*`")
 """A command or an option as typed (`pip install 'qingdan[ocr]'`): not English prose."""
+OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w/-]*")
+"""An option named in a sentence (参数 -f/--format, --pdf-engine)."""
 
 
 def english(text: str) -> list[str]:
-    """The English phrases in a text a person reads (file names and commands aside)."""
-    return ENGLISH_SENTENCE.findall(FILE_NAME.sub("", CODE.sub("", text)))
+    """The English phrases in a text a person reads (file names, commands and options aside)."""
+    prose = OPTION.sub("", FILE_NAME.sub("", CODE.sub("", text)))
+    return ENGLISH_SENTENCE.findall(prose)

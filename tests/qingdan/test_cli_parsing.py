@@ -41,7 +41,7 @@ def _one_usage_line(args: list[str], *expected: str) -> str:
         (["convert", "x.txt", "-f", "pdf"], ["-f/--format", "的值 'pdf' 无效"]),
         (["convert", "x.txt", "-j", "0"], ["-j/--jobs", "至少为 1，不能是 0"]),
         (["convert", "x.txt", "--jobs", "two"], ["'two' 不是整数"]),
-        (["convert", "x.txt", "--pdf-engine", "mupdf"], ["pdfium, pdfplumber"]),
+        (["convert", "x.txt", "--pdf-engine", "mupdf"], ["pdfium、pdfplumber"]),
         (["convert", "x.txt", "-o"], ["-o/--output 需要一个值"]),
         (["diff", "a.txt"], ["缺少参数：NEW"]),
         (["diff", "a.txt", "b.txt", "--threshold", "-0.1"], ["须在 0 到 1 之间"]),
