@@ -6,13 +6,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: install bytecode demo test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz knowledge docs \
+.PHONY: install bytecode demo serve test lint format golden samples bench clean pdf-cases fidelity fidelity-baseline fuzz knowledge docs \
 	fidelity-real fidelity-real-set fidelity-real-baseline fidelity-scan
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,ocr]'
+	$(BIN)/pip install --quiet -e '.[dev,ocr,serve]'
 	$(MAKE) --no-print-directory bytecode
 	touch $(STAMP)
 
@@ -36,6 +36,11 @@ $(RUN_STAMP): pyproject.toml
 ## samples that need LibreOffice or the OCR extra, when missing, are listed (exit 0)
 demo: $(RUN_STAMP)
 	$(BIN)/python scripts/demo.py samples out
+
+## serve: the review web app and HTTP API on the bundled samples (issue 28, docs/serve.md):
+## http://127.0.0.1:8000/ (data kept in out/serve)
+serve: $(STAMP)
+	$(BIN)/qingdan serve samples --data out/serve
 
 ## test: the whole test suite (installs the system packages the tests need first)
 test: $(STAMP)

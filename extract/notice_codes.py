@@ -58,13 +58,14 @@ class NoticeCode(DocumentedCode):
     )
     ALIGNED_TABLE = (
         "aligned-table",
-        "A PDF page has no ruled table: a table was read from how its text is aligned (a "
-        "guess; check its grid).",
+        "A PDF page has no ruled table, or rows go on under a table's last rule: the table "
+        "(or those rows) was read from how its text is aligned (a guess; check its grid).",
     )
     OFFICE_ROUTE = (
         "office-route",
-        "LibreOffice read no table from a Word 97-2003 file: its tables were read another "
-        "way (antiword, or the file's own text), which does not keep merged cells.",
+        "LibreOffice read no table (or only part of one) from a Word 97-2003 file: its "
+        "tables were read another way (antiword, or the file's own text), which does not "
+        "keep merged cells.",
     )
     SKIPPED_SHEETS = (
         "skipped-sheets",

@@ -597,6 +597,45 @@ def schema_command(args: argparse.Namespace) -> None:
     echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
+# --- serve ----------------------------------------------------------------------------
+
+
+def _serve_arguments(parser: Parser) -> None:
+    parser.arguments.add_argument(
+        "folders", type=Path, nargs="*", metavar="FOLDER", help="Attachments to convert at start."
+    )
+    parser.options.add_argument("--host", default="127.0.0.1", help="Address to listen on.")
+    parser.options.add_argument("--port", type=int, default=8000, help="Port to listen on.")
+    parser.options.add_argument(
+        "--token",
+        default=os.environ.get("QINGDAN_TOKEN"),
+        help="Token every request must carry (default: $QINGDAN_TOKEN); required when "
+        "--host is not a loopback address.",
+    )
+    parser.options.add_argument(
+        "--data",
+        type=Path,
+        default=Path("qingdan-serve"),
+        help="Folder for uploads and the database.",
+    )
+    parser.options.add_argument(
+        "--db", metavar="URL", help="Database URL (default: DATA/qingdan.db, SQLite)."
+    )
+
+
+def serve_command(args: argparse.Namespace) -> None:
+    """Review and correct lists in a browser; an HTTP API (the serve extra)."""
+    from qingdan.serve import serve
+    from qingdan.serve.auth import check_binding
+
+    _run_safely(args.host, lambda: check_binding(args.host, args.token))
+    LOG.info(f"qingdan serve: http://{args.host}:{args.port}/ (API: /openapi.json)")
+    _run_safely(
+        args.data,
+        lambda: serve(args.folders, args.host, args.port, args.token, args.data, args.db),
+    )
+
+
 # --- the registry and the entry point -------------------------------------------------
 
 
@@ -619,6 +658,7 @@ COMMANDS: dict[str, Command] = {
     "extract": Command(_extract_arguments, extract_command),
     "diff": Command(_diff_arguments, diff_command),
     "schema": Command(_no_arguments, schema_command),
+    "serve": Command(_serve_arguments, serve_command),
 }
 """Command name -> its arguments and function, in the order ``qingdan -h`` lists them."""
 

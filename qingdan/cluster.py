@@ -9,7 +9,9 @@ under ``SMALL_BYTES``), since a task costs the scheduler a few milliseconds. A w
 that dies, or that its nanny restarts past its memory limit, fails only its files: a
 chunk that dies is sent again file by file, and a file that dies on its own fails as
 "the cluster worker died". Scans go to workers that declare an ``OCR`` resource when
-any does.
+any does. A task converts its files in a child process of the worker
+(``qingdan.cluster_task``), where each file's time and memory limits apply as in a
+``-j N`` pool worker (a worker runs tasks in threads, which no alarm reaches).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from qingdan.extract import READERS
 from qingdan.extract.errors import QingdanError
-from qingdan.workers import FileResult, Settings, convert_one, failed
+from qingdan.workers import FileResult, Settings, failed
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -42,6 +44,7 @@ LOCAL_CONFIG = {
 }
 """What ``--scheduler local`` sets; docs/cluster.md gives the same for a scheduler of one's own."""
 DIED = "the cluster worker died (killed, or past its memory limit)"
+DIED_CHILD = "the conversion process on the cluster worker died"
 
 
 class ClusterError(QingdanError):
@@ -112,13 +115,18 @@ def _failure(path: Path, error: object) -> FileResult:
         error = error[1]
     if isinstance(error, KilledWorker):
         return failed(path, DIED, "KilledWorker")
+    if type(error).__name__ == "ChildFailed":  # its conversion process died on it
+        return failed(path, f"{DIED_CHILD}: {error}", "ChildFailed")
     kind = type(error).__name__
     return failed(path, f"the cluster could not convert it ({kind}: {error})", kind)
 
 
 def convert_chunk(chunk: list[Path], settings: Settings) -> list[FileResult]:
-    """Convert a few files in one task (on a worker)."""
-    return [convert_one(path, settings) for path in chunk]
+    """Convert a few files in one task (on a worker), in a child process where each file's
+    time limit applies (``qingdan.cluster_task``)."""
+    from qingdan.cluster_task import convert_in_child
+
+    return convert_in_child(chunk, settings)
 
 
 def is_scan(path: Path) -> bool:

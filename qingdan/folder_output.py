@@ -15,11 +15,11 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from qingdan.extract.errors import QingdanError
-from qingdan.writers import OutputFormat, render, render_many
-from qingdan.writers.atomic import atomic_write_bytes
+from qingdan.writers import OutputFormat, stream_many, write_document, write_many
+from qingdan.writers.atomic import atomic_write, atomic_write_bytes
 from qingdan.writers.warning_table import FileStatus, warnings_csv
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def write_output(document: Document, output: Path, fmt: OutputFormat) -> None:
     """One input's output (and, for CSV, its warnings sidecar), each written atomically."""
     if fmt is OutputFormat.CSV:
         atomic_write_bytes(warnings_sidecar(output), warnings_csv([document]))
-    atomic_write_bytes(output, render(document, fmt))
+    write_document(document, output, fmt)
 
 
 def write_combined(
@@ -111,7 +111,7 @@ def write_combined(
     """Every record of ``documents`` in one file (a CSV with its warnings sidecar)."""
     if fmt is OutputFormat.CSV:
         atomic_write_bytes(warnings_sidecar(output), warnings_csv(documents))
-    atomic_write_bytes(output, render_many(documents, fmt, files))
+    write_many(documents, output, fmt, files)
 
 
 def error_entries(files: Sequence[FileStatus]) -> list[dict[str, str]]:
@@ -149,22 +149,23 @@ def write_folder_end(
     file that could not be written, with the reason, once the rest are written.
     """
     errors = json.dumps(error_entries(files), ensure_ascii=False, indent=2) + "\n"
-    writes: list[tuple[str, Callable[[], bytes]]] = [
-        (ERRORS_FILE, lambda: errors.encode("utf-8")),
-        *((name, _renderer(documents, fmt, files)) for name, fmt in COMBINED.items()),
-        (ALL_WARNINGS, lambda: warnings_csv(documents)),
+    writes: list[tuple[str, Callable[[BinaryIO], object]]] = [
+        (ERRORS_FILE, lambda stream: stream.write(errors.encode("utf-8"))),
+        *((name, _writer(documents, fmt, files)) for name, fmt in COMBINED.items()),
+        (ALL_WARNINGS, lambda stream: stream.write(warnings_csv(documents))),
     ]
     refused: list[str] = []
-    for name, content in writes:
+    for name, write in writes:
         try:
-            atomic_write_bytes(folder / name, content())
+            atomic_write(folder / name, write)
         except OSError as error:
             refused.append(f"{name} ({error.strerror or error})")
     if refused:
         raise EndNotWritten(folder, f"cannot write {', '.join(refused)}")
 
 
-def _renderer(
+def _writer(
     documents: Sequence[Document], fmt: OutputFormat, files: Sequence[FileStatus]
-) -> Callable[[], bytes]:
-    return lambda: render_many(documents, fmt, files)
+) -> Callable[[BinaryIO], None]:
+    """A combined file written into its stream as it is made (all.xlsx row by row)."""
+    return lambda stream: stream_many(documents, fmt, stream, files)

@@ -79,7 +79,9 @@ def run_single(
         return outcome._replace(stdout=data_json(data))
     from qingdan.schema import from_task_list
 
-    return _deliver(plan, path, from_task_list(task_list), engine)
+    document = from_task_list(task_list)
+    del task_list  # the document holds the records now: not both at once (issue 29)
+    return _deliver(plan, path, document, engine)
 
 
 def _deliver(

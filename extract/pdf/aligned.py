@@ -16,7 +16,8 @@ reads one, on our own page model (issue 27):
 
 The result is a ``TableBoxes`` like a ruled table's, one box per row and column, filled
 by the same exact-text rule. It is a guess, used only where the page has no ruled
-table, and the reader says so in a notice naming it.
+table, and the reader says so in a notice naming it. A ruled table whose rules stop is
+gone on with by ``extract.pdf.unruled_rows``, on these lines and rows.
 """
 
 from __future__ import annotations
@@ -40,16 +41,19 @@ class _Segment(NamedTuple):
     x1: float
 
 
-class _Line(NamedTuple):
+class Line(NamedTuple):
+    """One printed line of a page: its extent, size, text segments and glyphs (left to right)."""
+
     top: float
     bottom: float
     size: float
     segments: list[_Segment]
+    glyphs: list[Glyph]
 
 
 def aligned_table(glyphs: list[Glyph]) -> TableBoxes | None:
     """The table the page's text alignment shows, or ``None`` where it shows none."""
-    lines = _lines([g for g in glyphs if not g.text.isspace()])
+    lines = page_lines([g for g in glyphs if not g.text.isspace()])
     wide = [i for i, line in enumerate(lines) if len(line.segments) >= 2]
     if len(wide) < 2:
         return None
@@ -57,7 +61,7 @@ def aligned_table(glyphs: list[Glyph]) -> TableBoxes | None:
     columns = _columns([lines[i] for i in wide])
     if len(columns) < 2:
         return None
-    rows = _rows(region, columns)
+    rows = row_spans(region, columns)
     left, right = columns[0][0], columns[-1][1]
     bounds = [left, *((a[1] + b[0]) / 2 for a, b in pairwise(columns)), right]
     boxes: list[list[Box | None]] = [
@@ -67,7 +71,7 @@ def aligned_table(glyphs: list[Glyph]) -> TableBoxes | None:
     return TableBoxes(bbox=(left, rows[0][0], right, rows[-1][1]), rows=boxes)
 
 
-def _lines(glyphs: list[Glyph]) -> list[_Line]:
+def page_lines(glyphs: list[Glyph]) -> list[Line]:
     """The page's lines top down, each with its segments left to right."""
     lines: list[list[Glyph]] = []
     for glyph in sorted(glyphs, key=lambda g: g.middle):
@@ -78,7 +82,7 @@ def _lines(glyphs: list[Glyph]) -> list[_Line]:
     return [_line(members) for members in lines]
 
 
-def _line(members: list[Glyph]) -> _Line:
+def _line(members: list[Glyph]) -> Line:
     ordered = sorted(members, key=lambda g: g.x0)
     size = max(g.size for g in ordered)
     segments = [_Segment(ordered[0].x0, ordered[0].x1)]
@@ -88,10 +92,10 @@ def _line(members: list[Glyph]) -> _Line:
         else:
             segments[-1] = _Segment(segments[-1].x0, max(segments[-1].x1, glyph.x1))
     top = min(g.top for g in ordered)
-    return _Line(top, max(g.bottom for g in ordered), size, segments)
+    return Line(top, max(g.bottom for g in ordered), size, segments, ordered)
 
 
-def _columns(lines: list[_Line]) -> list[tuple[float, float]]:
+def _columns(lines: list[Line]) -> list[tuple[float, float]]:
     """The x-ranges the segments cover, overlapping ones joined, left to right."""
     spans = sorted((s.x0, s.x1) for line in lines for s in line.segments)
     columns: list[tuple[float, float]] = []
@@ -103,13 +107,13 @@ def _columns(lines: list[_Line]) -> list[tuple[float, float]]:
     return columns
 
 
-def _rows(region: list[_Line], columns: list[tuple[float, float]]) -> list[tuple[float, float]]:
+def row_spans(region: list[Line], columns: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """Each row's top and bottom: a row starts at a line with text in the first column,
     or at every line when most lines leave the first column blank."""
     first = columns[0]
     anchored = [any(s.x0 < first[1] and s.x1 > first[0] for s in ln.segments) for ln in region]
     every_line = sum(anchored) * 2 < len(region)
-    rows: list[list[_Line]] = []
+    rows: list[list[Line]] = []
     for line, starts in zip(region, anchored, strict=True):
         if not rows or starts or every_line:
             rows.append([line])

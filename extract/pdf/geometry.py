@@ -68,7 +68,7 @@ def fill_cells(table: TableBoxes, glyphs: GlyphIndex) -> list[list[Cell]]:
 
 def grid_cells(texts: list[list[str | None]], boxes: list[list[Box | None]]) -> list[list[Cell]]:
     """Cells from per-position texts and boxes, covered positions marked by direction."""
-    lefts = _column_lefts(boxes)
+    lefts = column_lefts(boxes)
     grid: list[list[Cell]] = []
     for row_texts, row_boxes in zip(texts, boxes, strict=True):
         cells: list[Cell] = []
@@ -85,7 +85,7 @@ def grid_cells(texts: list[list[str | None]], boxes: list[list[Box | None]]) -> 
     return grid
 
 
-def _column_lefts(boxes: list[list[Box | None]]) -> list[float]:
+def column_lefts(boxes: list[list[Box | None]]) -> list[float]:
     """The left edge of each grid column: the smallest x0 of a cell starting in it."""
     width = max((len(row) for row in boxes), default=0)
     lefts = [float("inf")] * width
@@ -124,7 +124,7 @@ def covering_boxes(table: TableBoxes, row: int) -> list[Box | None]:
     if not starting:
         return [None] * len(table.rows[row])
     middle = (min(b[1] for b in starting) + min(b[3] for b in starting)) / 2
-    lefts = _column_lefts(table.rows)
+    lefts = column_lefts(table.rows)
     rights = [*lefts[1:], table.bbox[2]]
     every = [box for boxes in table.rows for box in boxes if box is not None]
     covering: list[Box | None] = []

@@ -23,6 +23,7 @@ from qingdan.extract.pdf.geometry import (
 from qingdan.extract.pdf.glyphs import Box, Glyph, GlyphIndex, PrintedLine
 from qingdan.extract.pdf.rulings import Edge
 from qingdan.extract.pdf.text import TextDamage, measure_damage, repair_text
+from qingdan.extract.pdf.unruled_rows import rows_below
 
 CENTRED_TOLERANCE = 0.04
 """A line is centred when its middle is within this share of the page width of the
@@ -82,12 +83,34 @@ def read_page(content: PageContent) -> PageReading:
         if guessed is not None:
             reading.boxes = [guessed]
             reading.notices.append(_guess_notice(content.number, guessed))
+    else:
+        _complete_last(reading, content)
     reading.tables = [fill_cells(table, index) for table in reading.boxes]
     if reading.boxes:
         last = reading.boxes[-1]
         reading.at_foot = feet(last, len(last.rows) - 1, index)
     reading.lines_above = _lines_above(content, index, [t.bbox for t in reading.boxes])
     return reading
+
+
+def _complete_last(reading: PageReading, content: PageContent) -> None:
+    """The page's last ruled table, gone on with by the rows printed under its last rule
+    (``extract.pdf.unruled_rows``), with a notice naming the guess."""
+    ruled = reading.boxes[-1]
+    completed = rows_below(ruled, content.glyphs)
+    if completed is None:
+        return
+    reading.boxes[-1] = completed
+    added = len(completed.rows) - len(ruled.rows)
+    reading.notices.append(
+        Notice(
+            NoticeCode.ALIGNED_TABLE,
+            f"page {content.number}: the ruled table's rules stop after {len(ruled.rows)} "
+            f"rows; {added} rows under them were read from how the text is aligned (a "
+            "guess: check its grid)",
+            content.number,
+        )
+    )
 
 
 def _guess_notice(page: int, table: TableBoxes) -> Notice:

@@ -30,6 +30,7 @@ import pypdfium2.raw as pdfium_c
 from qingdan.extract.errors import EncryptedFile
 from qingdan.extract.grid import Notice
 from qingdan.extract.notice_codes import NoticeCode
+from qingdan.extract.pdf.actual_text import codes_by_object, printed_codes, strip_actual_text
 from qingdan.extract.pdf.clips import clip_box, visible
 from qingdan.extract.pdf.fallback import normalized_text
 from qingdan.extract.pdf.glyphs import TALLEST_BOX, Glyph, plausible_extent
@@ -128,10 +129,9 @@ _MATRIX = struct.Struct("6f")
 _POINT = struct.Struct("2f")
 
 
-def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
+def _glyphs(textpage: Any, frame: _Frame, codes: list[int]) -> list[Glyph]:
     raw = textpage.raw
     page = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
-    count = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
     rect_ref, read_rect = ctypes.byref(rect), _RECT.unpack_from
     name = ctypes.create_string_buffer(128)
@@ -160,7 +160,7 @@ def _glyphs(textpage: Any, frame: _Frame) -> list[Glyph]:
     upright, left, ceiling = frame.rotation == 0, frame.x0, frame.y1
     glyphs: list[Glyph] = []
     new_glyph = tuple.__new__
-    for index, code in enumerate(_codes(textpage, count)):
+    for index, code in enumerate(codes):
         if code in _HYPHEN_MARKS and _IS_HYPHEN(page, index):
             code = 0x2D  # a printed hyphen at a line's end, which PDFium marks as its own
         elif code in _SKIPPED or (code == 0x20 and _IS_GENERATED(page, index)):
@@ -317,7 +317,17 @@ def page_content(page: Any, number: int) -> PageContent:
     frame = _Frame(page.get_cropbox(), page.get_rotation())
     textpage = page.get_textpage()
     try:
-        glyphs = _glyphs(textpage, frame)
+        codes = _codes(textpage, pdfium_c.FPDFText_CountChars(textpage.raw))
+        marked = strip_actual_text(page)
+        if marked:
+            # Read again without the /ActualText spans: the printed characters, each
+            # replaced by its /ActualText only where the glyph prints both.
+            meant = codes_by_object(textpage, codes, marked)
+            textpage.close()
+            textpage = page.get_textpage()
+            printed = _codes(textpage, pdfium_c.FPDFText_CountChars(textpage.raw))
+            codes = printed_codes(textpage, printed, meant)
+        glyphs = _glyphs(textpage, frame, codes)
     finally:
         textpage.close()
     width, height = frame.size

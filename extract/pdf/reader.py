@@ -20,8 +20,10 @@ table per page. Stitching the pages back into one list is the normalizer's job
   (``extract.pdf.open_ends``); text painted outside its clip path is not read
   (``extract.pdf.clips``); glyph boxes come from the font size and baseline when a
   font's ascent and descent are implausible; a page with no ruled table is read from
-  its text's alignment (``extract.pdf.aligned``, a warning names the guess); a page
-  whose characters PDFium normalised is read by pdfplumber (``extract.pdf.fallback``).
+  its text's alignment (``extract.pdf.aligned``, a warning names the guess), and so are
+  the rows under a ruled table whose rules stop (``extract.pdf.unruled_rows``); a page
+  whose characters PDFium normalised is read by pdfplumber (``extract.pdf.fallback``);
+  /ActualText is read only where the glyph prints it (``extract.pdf.actual_text``).
 * Landscape pages are read upright, whether stored landscape or portrait with
   ``/Rotate``.
 * Radicals and compatibility ideographs are mapped to the ideographs meant; pages

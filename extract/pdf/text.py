@@ -43,16 +43,20 @@ def _in_blocks(code: int, blocks: tuple[tuple[int, int], ...]) -> bool:
 
 @cache
 def radical_table() -> dict[int, str]:
-    """Radical code point -> the ideograph it stands for (``data/radicals.toml`` + NFKC)."""
+    """Radical code point -> the ideograph it stands for (NFKC, overridden by
+    ``data/radicals.toml``)."""
     import tomllib  # only a page that prints a radical needs the table
 
     listed: dict[str, str] = tomllib.loads(_RADICALS_FILE.read_text(encoding="utf-8"))["radicals"]
-    table = {ord(radical): ideograph for radical, ideograph in listed.items()}
+    table: dict[int, str] = {}
     for low, high in _NFKC_BLOCKS:
         for code in range(low, high + 1):
             normal = unicodedata.normalize("NFKC", chr(code))
             if normal != chr(code) and len(normal) == 1:
                 table[code] = normal
+    # The listed ideograph wins over NFKC's: NFKC names the traditional form (⼾ -> 戶)
+    # where the fonts Chinese documents are printed with draw the simplified one.
+    table.update({ord(radical): ideograph for radical, ideograph in listed.items()})
     return table
 
 

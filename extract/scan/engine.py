@@ -64,6 +64,14 @@ def require_ocr(path: Path | str | None, what: str) -> None:
         raise OcrUnavailable(path, f"{what}; reading it needs OCR: {INSTALL_HINT}")
 
 
+# onnxruntime's sessions run on one thread (issue 33: a case is capped at 1 GiB of address
+# space). Each intra-op thread of a session reserves its own stack and malloc arena: with
+# a thread per core the loaded engine took 85 MiB more address space, for no throughput
+# in a batch, which runs files side by side. The memory arena stays off (rapidocr's
+# default, named here so that an upgrade cannot turn it on).
+_THREADS = 1
+
+
 @cache
 def _engine() -> Any:
     from rapidocr import RapidOCR
@@ -76,6 +84,9 @@ def _engine() -> Any:
             # upright (a page scanned upside down is turned by the scanner or the user).
             "Global.use_cls": False,
             "Det.unclip_ratio": _UNCLIP_RATIO,
+            "EngineConfig.onnxruntime.intra_op_num_threads": _THREADS,
+            "EngineConfig.onnxruntime.inter_op_num_threads": _THREADS,
+            "EngineConfig.onnxruntime.enable_cpu_mem_arena": False,
         }
     )
 

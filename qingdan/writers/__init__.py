@@ -8,12 +8,13 @@ not know (never a silent no-op).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
-from qingdan.writers.atomic import atomic_write_bytes
+from qingdan.writers.atomic import atomic_write
 from qingdan.writers.formats import UnknownOutputFormat, format_from_suffix, resolve
 
 if TYPE_CHECKING:
@@ -31,20 +32,22 @@ class OutputFormat(StrEnum):
 
 
 WRITERS: dict[OutputFormat, str] = {
-    OutputFormat.JSON: "qingdan.writers.json:document_json",
-    OutputFormat.CSV: "qingdan.writers.csv:document_csv",
-    OutputFormat.XLSX: "qingdan.writers.xlsx:document_xlsx",
-    OutputFormat.JSONL: "qingdan.writers.jsonl:document_jsonl",
+    OutputFormat.JSON: "qingdan.writers.json:write_document_json",
+    OutputFormat.CSV: "qingdan.writers.csv:write_document_csv",
+    OutputFormat.XLSX: "qingdan.writers.xlsx:write_document_xlsx",
+    OutputFormat.JSONL: "qingdan.writers.jsonl:write_document_jsonl",
 }
-"""Format -> writer of one document (``Document -> bytes``)."""
+"""Format -> writer of one document into a binary stream (``(Document, stream) -> None``)."""
 
 COMBINED_WRITERS: dict[OutputFormat, str] = {
-    OutputFormat.JSON: "qingdan.writers.json:documents_json",
-    OutputFormat.CSV: "qingdan.writers.csv:documents_csv",
-    OutputFormat.XLSX: "qingdan.writers.xlsx:documents_xlsx",
-    OutputFormat.JSONL: "qingdan.writers.jsonl:documents_jsonl",
+    OutputFormat.JSON: "qingdan.writers.json:write_documents_json",
+    OutputFormat.CSV: "qingdan.writers.csv:write_documents_csv",
+    OutputFormat.XLSX: "qingdan.writers.xlsx:write_documents_xlsx",
+    OutputFormat.JSONL: "qingdan.writers.jsonl:write_documents_jsonl",
 }
-"""Format -> writer of several documents in one file (``file`` and ``title`` first)."""
+"""Format -> writer of several documents in one file (``file`` and ``title`` first),
+``(documents, files, stream) -> None``. Writers write into the output file as they go:
+an output is never held whole as well (issue 29)."""
 
 
 def format_for(path: Path) -> OutputFormat:
@@ -52,10 +55,31 @@ def format_for(path: Path) -> OutputFormat:
     return format_from_suffix(path, OutputFormat, "records")
 
 
+def stream_document(document: Document, output_format: OutputFormat, stream: BinaryIO) -> None:
+    """Write the document in an output format into a binary stream."""
+    writer: Callable[[Document, BinaryIO], None] = resolve(WRITERS[output_format])
+    writer(document, stream)
+
+
+def stream_many(
+    documents: Sequence[Document],
+    output_format: OutputFormat,
+    stream: BinaryIO,
+    files: Sequence[FileStatus] = (),
+) -> None:
+    """Write several documents as one file of an output format into a binary stream;
+    ``files`` (every input of a batch with its status) goes into the XLSX 文件 sheet."""
+    writer: Callable[[Sequence[Document], Sequence[FileStatus], BinaryIO], None] = resolve(
+        COMBINED_WRITERS[output_format]
+    )
+    writer(documents, files, stream)
+
+
 def render(document: Document, output_format: OutputFormat) -> bytes:
     """The document in an output format, as bytes."""
-    writer: Callable[[Document], bytes] = resolve(WRITERS[output_format])
-    return writer(document)
+    buffer = io.BytesIO()
+    stream_document(document, output_format, buffer)
+    return buffer.getvalue()
 
 
 def render_many(
@@ -65,17 +89,27 @@ def render_many(
 ) -> bytes:
     """Several documents as one file of an output format, as bytes; ``files`` (every
     input of a batch with its status) goes into the XLSX 文件 sheet."""
-    writer: Callable[[Sequence[Document], Sequence[FileStatus]], bytes] = resolve(
-        COMBINED_WRITERS[output_format]
-    )
-    return writer(documents, files)
+    buffer = io.BytesIO()
+    stream_many(documents, output_format, buffer, files)
+    return buffer.getvalue()
 
 
 def write_document(
     document: Document, path: Path, output_format: OutputFormat | None = None
 ) -> None:
     """Write a document to ``path`` atomically, in the format its suffix names."""
-    atomic_write_bytes(path, render(document, output_format or format_for(path)))
+    chosen = output_format or format_for(path)
+    atomic_write(path, lambda stream: stream_document(document, chosen, stream))
+
+
+def write_many(
+    documents: Sequence[Document],
+    path: Path,
+    output_format: OutputFormat,
+    files: Sequence[FileStatus] = (),
+) -> None:
+    """Write several documents to ``path`` atomically as one file of an output format."""
+    atomic_write(path, lambda stream: stream_many(documents, output_format, stream, files))
 
 
 __all__ = [
@@ -86,5 +120,8 @@ __all__ = [
     "format_for",
     "render",
     "render_many",
+    "stream_document",
+    "stream_many",
     "write_document",
+    "write_many",
 ]

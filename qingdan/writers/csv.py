@@ -10,9 +10,10 @@ a sidecar file, ``NAME.warnings.csv`` (``warning_table.warnings_csv``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import BinaryIO
 
 from qingdan.schema import Document
-from qingdan.writers.formula_guard import csv_bytes
+from qingdan.writers.formula_guard import csv_bytes, write_csv
 from qingdan.writers.record_table import LIST_SEPARATOR, RECORD_COLUMNS, RecordTable, record_table
 from qingdan.writers.warning_table import FileStatus
 
@@ -33,3 +34,17 @@ def documents_csv(documents: Sequence[Document], files: Sequence[FileStatus] = (
     """Several documents' records as one CSV, each row led by its ``file`` and ``title``
     (``files`` is for the XLSX writer's 文件 sheet; a CSV has one table only)."""
     return table_csv(record_table(documents, with_source=True))
+
+
+def write_document_csv(document: Document, stream: BinaryIO) -> None:
+    """``document_csv`` written into ``stream`` row by row."""
+    table = record_table([document])
+    write_csv(stream, table.header, table.rows)
+
+
+def write_documents_csv(
+    documents: Sequence[Document], files: Sequence[FileStatus], stream: BinaryIO
+) -> None:
+    """``documents_csv`` written into ``stream`` row by row."""
+    table = record_table(documents, with_source=True)
+    write_csv(stream, table.header, table.rows)

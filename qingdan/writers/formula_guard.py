@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell, MergedCell
@@ -78,11 +78,23 @@ def _csv_text(value: CellValue) -> str:
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[CellValue]]) -> bytes:
     """A whole CSV file, every cell (the header's too) through the guard: UTF-8 with a
     BOM (Excel needs it to read Chinese), CRLF line ends as Excel writes them."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([_csv_text(label) for label in header])
-    writer.writerows([_csv_text(value) for value in row] for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")
+    buffer = io.BytesIO()
+    write_csv(buffer, header, rows)
+    return buffer.getvalue()
+
+
+def write_csv(stream: BinaryIO, header: Sequence[str], rows: Iterable[Sequence[CellValue]]) -> None:
+    """``csv_bytes`` written into ``stream`` row by row (a 100 MB text dump's CSV was
+    held three times over, as text, its copy and its bytes, issue 29)."""
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=False)
+    try:
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow([_csv_text(label) for label in header])
+        for row in rows:
+            writer.writerow([_csv_text(value) for value in row])
+        text.flush()
+    finally:
+        text.detach()  # the stream stays open: its owner closes it
 
 
 def xlsx_value(cell: Cell | MergedCell, value: CellValue) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import BinaryIO
 
 from qingdan.schema import Document
 from qingdan.writers.warning_table import FileStatus
@@ -20,3 +21,23 @@ def documents_json(documents: Sequence[Document], files: Sequence[FileStatus] = 
     """Several documents as one indented JSON array of documents."""
     body = ",\n".join(document.model_dump_json(indent=2) for document in documents)
     return (f"[\n{body}\n]\n" if documents else "[]\n").encode("utf-8")
+
+
+def write_document_json(document: Document, stream: BinaryIO) -> None:
+    """``document_json`` written into ``stream``."""
+    stream.write(document.__pydantic_serializer__.to_json(document, indent=2))
+    stream.write(b"\n")
+
+
+def write_documents_json(
+    documents: Sequence[Document], files: Sequence[FileStatus], stream: BinaryIO
+) -> None:
+    """``documents_json`` written into ``stream`` one document at a time."""
+    if not documents:
+        stream.write(b"[]\n")
+        return
+    stream.write(b"[\n")
+    for index, document in enumerate(documents):
+        stream.write(b",\n" if index else b"")
+        stream.write(document.model_dump_json(indent=2).encode("utf-8"))
+    stream.write(b"\n]\n")

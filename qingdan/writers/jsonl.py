@@ -4,7 +4,8 @@ relative to the input root), ``file`` and ``title``."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import BinaryIO
 
 from qingdan.schema import Document
 from qingdan.writers.warning_table import FileStatus
@@ -12,15 +13,31 @@ from qingdan.writers.warning_table import FileStatus
 
 def documents_jsonl(documents: Sequence[Document], files: Sequence[FileStatus] = ()) -> bytes:
     """One JSON object per line per record (UTF-8, Chinese as itself), led by file and title."""
-    lines = []
+    return "".join(_lines(documents)).encode("utf-8")
+
+
+def write_documents_jsonl(
+    documents: Sequence[Document], files: Sequence[FileStatus], stream: BinaryIO
+) -> None:
+    """``documents_jsonl`` written into ``stream`` line by line."""
+    for line in _lines(documents):
+        stream.write(line.encode("utf-8"))
+
+
+def write_document_jsonl(document: Document, stream: BinaryIO) -> None:
+    """``document_jsonl`` written into ``stream`` line by line."""
+    write_documents_jsonl([document], (), stream)
+
+
+def _lines(documents: Sequence[Document]) -> Iterator[str]:
     for document in documents:
         info = document.document
         source = {"source": info.source or info.file, "file": info.file, "title": info.title}
         for record in document.records:
-            lines.append(
-                json.dumps({**source, **record.model_dump(mode="json")}, ensure_ascii=False)
+            record_json = json.dumps(
+                {**source, **record.model_dump(mode="json")}, ensure_ascii=False
             )
-    return "".join(line + "\n" for line in lines).encode("utf-8")
+            yield record_json + "\n"
 
 
 def document_jsonl(document: Document) -> bytes:

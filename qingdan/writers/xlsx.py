@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import BinaryIO, cast
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -72,47 +75,104 @@ MAX_LINES = 27
 """Excel's limit is 409 points a row: 27 lines."""
 WARNED_FILL = "FFF2CC"
 """The light yellow of a records row that has a warning (see the 警告 sheet)."""
+Sheet = Worksheet
+"""A sheet held whole or written row by row (a streaming workbook): openpyxl's
+write-only sheet has the same layout attributes (set by the same ``_setup``), which its
+type stubs do not declare; ``_new_sheet`` casts it."""
 
 
-def _column_width(header: str, cells: Sequence[CellValue], limit: int) -> int:
+def _column_width(header: str, cells: Iterable[CellValue], limit: int) -> int:
     texts = ("" if c is None else str(c) for c in cells)
     widest = max([min(display_width(header), HEADER_WIDTH), *map(display_width, texts)])
     return max(MIN_WIDTH, min(limit, widest + 2))
 
 
+def column_widths(
+    header: Sequence[str], rows: Sequence[Sequence[CellValue]], keys: Sequence[str] = ()
+) -> list[int]:
+    """Each column's width: its widest text within its limit (``keys``, the columns'
+    field keys, say which columns may take ``MAX_WIDTH``)."""
+    wide = {i for i, key in enumerate(keys) if key in WIDE_COLUMNS}
+    return [
+        _column_width(
+            label,
+            (row[col] for row in rows if col < len(row)),
+            MAX_WIDTH if col in wide else TEXT_WIDTH,
+        )
+        for col, label in enumerate(header)
+    ]
+
+
 def fill_sheet(
-    sheet: Worksheet,
+    sheet: Sheet,
     header: Sequence[str],
     rows: Sequence[Sequence[CellValue]],
     keys: Sequence[str] = (),
+    warned: Callable[[int], bool] | None = None,
 ) -> None:
-    """Header and rows, typed and guarded; bold frozen filtered header, widths, wrapping.
-    ``keys`` (the columns' field keys) say which columns may be widest."""
-    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-    for col, label in enumerate(header, start=1):
-        cell = sheet.cell(row=1, column=col)
-        xlsx_value(cell, label)
-        cell.font = bold
-        cell.alignment = wrap
-    for row_index, row in enumerate(rows, start=2):
-        for col, value in enumerate(row, start=1):
-            cell = sheet.cell(row=row_index, column=col)
-            xlsx_value(cell, value)
-            cell.alignment = wrap
-            if isinstance(value, date):
-                cell.number_format = DATE_FORMAT
+    """Header and rows, typed and guarded; bold frozen filtered header, widths, wrapping,
+    each row as high as its wrapped text. ``keys`` (the columns' field keys) say which
+    columns may be widest; ``warned(i)`` says whether row ``i`` (from 0) is filled yellow.
+
+    The rows are appended one by one, each row's height set just before it is written, so
+    that a write-only sheet (a streaming workbook) holds one row at a time (issue 29)."""
+    widths = column_widths(header, rows, keys)
+    for col, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.freeze_panes = "A2"
     if header:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(rows) + 1)}"
-    wide = {i for i, key in enumerate(keys, start=1) if key in WIDE_COLUMNS}
-    widths = []
-    for col, label in enumerate(header, start=1):
-        column = [row[col - 1] for row in rows if col <= len(row)]
-        limit = MAX_WIDTH if col in wide else TEXT_WIDTH
-        widths.append(_column_width(label, column, limit))
-        sheet.column_dimensions[get_column_letter(col)].width = widths[-1]
-    for row_index, row in enumerate([list(header), *rows], start=1):
-        sheet.row_dimensions[row_index].height = LINE_HEIGHT * wrapped_lines(row, widths)
+    style = _Style()
+    _append(sheet, 1, [_cell(sheet, label, style.header) for label in header], header, widths)
+    for index, row in enumerate(rows):
+        fill = style.warned if warned is not None and warned(index) else None
+        cells = [_cell(sheet, value, style.body, fill) for value in row]
+        _append(sheet, index + 2, cells, row, widths)
+
+
+class _Style:
+    """The styles of a records sheet's cells, made once a sheet."""
+
+    def __init__(self) -> None:
+        wrap = Alignment(wrap_text=True, vertical="top")
+        self.header = (Font(bold=True), wrap)
+        self.body = (None, wrap)
+        self.warned = PatternFill("solid", start_color=WARNED_FILL, end_color=WARNED_FILL)
+
+
+def _cell(
+    sheet: Sheet,
+    value: CellValue,
+    style: tuple[Font | None, Alignment],
+    fill: PatternFill | None = None,
+) -> Cell:
+    """One guarded, typed, styled cell (every position gets one, blank ones too: a blank
+    cell of a warned row is filled as well)."""
+    cell = WriteOnlyCell(sheet)
+    xlsx_value(cell, value)
+    font, alignment = style
+    if font is not None:
+        cell.font = font
+    cell.alignment = alignment
+    if fill is not None:
+        cell.fill = fill
+    if isinstance(value, date):
+        cell.number_format = DATE_FORMAT
+    return cell
+
+
+def _append(
+    sheet: Sheet,
+    number: int,
+    cells: list[Cell],
+    values: Sequence[CellValue],
+    widths: Sequence[int],
+) -> None:
+    """Write one row at its height; a write-only sheet forgets the height once written."""
+    sheet.row_dimensions[number].height = LINE_HEIGHT * wrapped_lines(values, widths)
+    sheet.append(cells)
+    if sheet.parent is not None and sheet.parent.write_only:
+        del sheet.row_dimensions[number]
 
 
 def wrapped_lines(row: Sequence[CellValue], widths: Sequence[int]) -> int:
@@ -126,19 +186,7 @@ def wrapped_lines(row: Sequence[CellValue], widths: Sequence[int]) -> int:
     return min(lines, MAX_LINES)
 
 
-def mark_warned_rows(
-    sheet: Worksheet, rows: Sequence[tuple[int, int]], warned: set[tuple[int, int | None]]
-) -> None:
-    """Fill the records rows (one per ``rows`` entry, (document, seq), from row 2) that
-    have a warning."""
-    fill = PatternFill("solid", start_color=WARNED_FILL, end_color=WARNED_FILL)
-    for row_index, key in enumerate(rows, start=2):
-        if key in warned:
-            for cell in sheet[row_index]:
-                cell.fill = fill
-
-
-def print_setup(sheet: Worksheet) -> None:
+def print_setup(sheet: Sheet) -> None:
     """Landscape A4, fit to the page width (as many pages down as needed), header repeated."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = A4
@@ -149,67 +197,113 @@ def print_setup(sheet: Worksheet) -> None:
 
 
 def workbook_xlsx(
-    documents: Sequence[Document], with_source: bool, files: Sequence[FileStatus] | None = None
+    documents: Sequence[Document],
+    with_source: bool,
+    files: Sequence[FileStatus] | None = None,
+    *,
+    streaming: bool = True,
 ) -> bytes:
-    """The records sheet, the 警告 sheet and (when ``files`` is given) the 文件 sheet."""
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # a new workbook always has its first sheet
-    sheet.title = SHEET_TITLE
+    """``write_workbook`` as bytes."""
+    buffer = io.BytesIO()
+    write_workbook(buffer, documents, with_source, files, streaming=streaming)
+    return buffer.getvalue()
+
+
+def write_workbook(
+    stream: BinaryIO,
+    documents: Sequence[Document],
+    with_source: bool,
+    files: Sequence[FileStatus] | None = None,
+    *,
+    streaming: bool = True,
+) -> None:
+    """The records sheet, the 警告 sheet and (when ``files`` is given) the 文件 sheet.
+
+    ``streaming`` writes a write-only workbook: each row goes to the file as it is made,
+    not a cell object per value held until the end (a 100 MB text dump took 2.1 GB as a
+    workbook held whole, issue 33). The sheets look the same either way
+    (tests/qingdan/writers/test_xlsx_streaming.py compares them)."""
+    workbook = Workbook(write_only=streaming)
+    for first in workbook.worksheets:  # a workbook held whole starts with a blank sheet
+        workbook.remove(first)
+    sheet = _new_sheet(workbook, SHEET_TITLE)
     table = record_table(documents, with_source=with_source)
-    fill_sheet(sheet, table.labels, table.rows, table.header)
-    print_setup(sheet)
+    header = table.header
     rows = [(i, record.seq) for i, document in enumerate(documents) for record in document.records]
     warned = {(i, w.row) for i, document in enumerate(documents) for w in document.warnings}
-    mark_warned_rows(sheet, rows, warned)
+    print_setup(sheet)
+    fill_sheet(sheet, table.labels, table.rows, header, lambda row: rows[row] in warned)
+    del table  # written: its rows need not wait for the other sheets
     warning_labels = labels("warning")
-    warnings = workbook.create_sheet(WARNINGS_SHEET)
+    warnings = _new_sheet(workbook, WARNINGS_SHEET)
+    print_setup(warnings)
     fill_sheet(
         warnings,
         [warning_labels[k] for k in WARNING_COLUMNS],
         warning_rows(documents),
         WARNING_COLUMNS,
     )
-    print_setup(warnings)
     if files is not None:
         file_labels = labels("file")
-        sheet_of_files = workbook.create_sheet(FILES_SHEET)
+        sheet_of_files = _new_sheet(workbook, FILES_SHEET)
+        print_setup(sheet_of_files)
         labels_of_files = [file_labels[k] for k in FILE_COLUMNS]
         fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
-        print_setup(sheet_of_files)
     export = export_columns()
     if export is None:
-        _mark(mark_sheet(workbook, MARK, table.header), documents)
+        _mark(mark_sheet(workbook, MARK, header), documents)
     else:  # the target system's table: marked so a batch skips it, but not read back
         mark_sheet(workbook, EXPORT_MARK, [column.key for column in export])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    workbook.save(stream)
 
 
-def mark_sheet(workbook: Workbook, mark: str, keys: Sequence[str] = ()) -> Worksheet:
+def _new_sheet(workbook: Workbook, title: str) -> Sheet:
+    """A new sheet at the end of ``workbook`` (write-only in a streaming workbook)."""
+    return cast(Sheet, workbook.create_sheet(title))
+
+
+def mark_sheet(workbook: Workbook, mark: str, keys: Sequence[str] = ()) -> Sheet:
     """The hidden mark sheet (``MARK_SHEET``) added to a workbook we write: ``mark``
     (``MARK``, ``EXPORT_MARK``, ``GRID_MARK``) and the format version, then ``keys``."""
-    sheet: Worksheet = workbook.create_sheet(MARK_SHEET)
+    sheet = _new_sheet(workbook, MARK_SHEET)
     sheet.sheet_state = "hidden"
-    xlsx_value(sheet.cell(row=1, column=1), mark)
-    xlsx_value(sheet.cell(row=1, column=2), MARK_VERSION)
-    for col, key in enumerate(keys, start=1):
-        xlsx_value(sheet.cell(row=2, column=col), key)
+    sheet.append([_plain(sheet, mark), _plain(sheet, MARK_VERSION)])
+    sheet.append([_plain(sheet, key) for key in keys])
     return sheet
 
 
-def _mark(sheet: Worksheet, documents: Sequence[Document]) -> None:
+def _mark(sheet: Sheet, documents: Sequence[Document]) -> None:
     """A records workbook's mark: each document's description and warnings below the keys."""
-    for row, document in enumerate(documents, start=3):
-        xlsx_value(sheet.cell(row=row, column=1), document.document.model_dump_json())
+    for document in documents:
         warnings = [warning.model_dump(mode="json") for warning in document.warnings]
-        xlsx_value(sheet.cell(row=row, column=2), json.dumps(warnings, ensure_ascii=False))
+        description = document.document.model_dump_json()
+        sheet.append(
+            [_plain(sheet, description), _plain(sheet, json.dumps(warnings, ensure_ascii=False))]
+        )
+
+
+def _plain(sheet: Sheet, value: CellValue) -> Cell:
+    """A guarded cell without style."""
+    cell = WriteOnlyCell(sheet)
+    xlsx_value(cell, value)
+    return cell
 
 
 def document_xlsx(document: Document) -> bytes:
     """One document's records as .xlsx bytes (with its 警告 sheet)."""
     return workbook_xlsx([document], with_source=False)
+
+
+def write_document_xlsx(document: Document, stream: BinaryIO) -> None:
+    """``document_xlsx`` written into ``stream``."""
+    write_workbook(stream, [document], with_source=False)
+
+
+def write_documents_xlsx(
+    documents: Sequence[Document], files: Sequence[FileStatus], stream: BinaryIO
+) -> None:
+    """``documents_xlsx`` written into ``stream``."""
+    write_workbook(stream, documents, with_source=True, files=list(files) or None)
 
 
 def documents_xlsx(documents: Sequence[Document], files: Sequence[FileStatus] = ()) -> bytes:

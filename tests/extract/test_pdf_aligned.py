@@ -132,3 +132,85 @@ def test_a_ruled_table_is_read_by_its_rules_with_no_guess(tmp_path: Path) -> Non
 
     sample = next(SAMPLES.glob("*_merged.pdf"))
     assert all(n.code != "aligned-table" for n in read_document(sample).content.notices)
+
+
+# --- Rules that find an incomplete table (extract/pdf/unruled_rows.py) -----------------
+
+LINE_LEFTS = [x - 4 for x in COLUMNS]
+
+
+def write_partly_ruled_pdf(
+    target: Path, ruled: int, note: str | None = None, break_after: int | None = None
+) -> None:
+    """The table with a full lattice over its header and first ``ruled - 1`` rows only:
+    the rows after go on under the last rule with no rule at all (then ``note``, a
+    paragraph under the table, when given); with ``break_after``, the rows after that
+    many go on to a second page, unruled."""
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    page = canvas.Canvas(str(target), pagesize=(595, 842), invariant=True)
+    page.setFont(FONT, 16)
+    page.drawString(150, 780, "某县2020年乡村振兴重点工作任务清单")
+    page.setFont(FONT, SIZE)
+    y = 740.0
+    rules = [y + LEADING]
+    first = ROWS if break_after is None else ROWS[:break_after]
+    for row in [HEADER, *first]:
+        y = _draw_rows(page, [row], y)
+        rules.append(y + LEADING - 2)
+    lattice = rules[: ruled + 1]
+    for rule in lattice:
+        _rule(page, rule)
+    for x in [*LINE_LEFTS, RIGHT]:
+        page.line(x, lattice[0], x, lattice[-1])
+    if break_after is not None:
+        page.showPage()
+        page.setFont(FONT, SIZE)
+        y = _draw_rows(page, ROWS[break_after:], 780.0)
+    if note is not None:
+        page.drawString(COLUMNS[0] - 4, y - 10, note)
+    page.save()
+
+
+@pytest.mark.parametrize("ruled", [1, 2], ids=["header-only", "rules-stop-after-a-row"])
+def test_rows_under_a_lattice_that_stops_are_the_tables(ruled: int, tmp_path: Path) -> None:
+    pdf = tmp_path / "partly.pdf"
+    write_partly_ruled_pdf(pdf, ruled)
+    assert _grid(pdf) == EXPECTED
+    [notice] = read_document(pdf).content.notices
+    assert notice.code == "aligned-table"
+    assert f"stop after {ruled} rows; {5 - ruled} rows under them" in notice.message
+    result = invoke(["extract", str(pdf)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["tables"][0]["rows"]
+    assert [row[3] for row in rows] == [HEADER[3], *(r[3] for r in ROWS)]
+
+
+@pytest.mark.parametrize("ruled", [1, 2])
+def test_convert_gives_the_records_of_a_table_whose_rules_stop(ruled: int, tmp_path: Path) -> None:
+    pdf = tmp_path / "partly.pdf"
+    write_partly_ruled_pdf(pdf, ruled)
+    document = qingdan.convert(pdf)
+    assert [r.no for r in document.records] == ["1", "2", "3", "4"]
+    assert [r.measure for r in document.records] == [r[2].replace("\n", "") for r in ROWS]
+    assert [r.lead for r in document.records] == [[r[3]] for r in ROWS]
+    assert [r.deadline for r in document.records] == [r[4] for r in ROWS]
+    assert any("rules stop" in w.message for w in document.warnings)
+
+
+def test_a_paragraph_under_a_whole_lattice_is_no_row(tmp_path: Path) -> None:
+    """A note printed across the columns under a fully ruled table stays text."""
+    pdf = tmp_path / "whole.pdf"
+    note = "注：本表所列完成时限为最迟时限，各单位可提前完成。"
+    write_partly_ruled_pdf(pdf, len(ROWS) + 1, note=note)
+    assert _grid(pdf) == EXPECTED
+    assert read_document(pdf).content.notices == []
+
+
+def test_a_table_whose_rules_stop_goes_on_unruled_on_the_next_page(tmp_path: Path) -> None:
+    pdf = tmp_path / "partly-crossing.pdf"
+    write_partly_ruled_pdf(pdf, 1, break_after=2)
+    assert _grid(pdf) == EXPECTED
+    assert [n.page for n in read_document(pdf).content.notices] == [1, 2]
+    document = qingdan.convert(pdf)
+    assert [r.measure for r in document.records] == [r[2].replace("\n", "") for r in ROWS]
+    assert [r.lead for r in document.records] == [[r[3]] for r in ROWS]

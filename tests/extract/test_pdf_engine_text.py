@@ -74,3 +74,56 @@ def test_a_page_pdfium_reads_as_printed_is_not_read_again(text: bytes) -> None:
     data = page_pdf(b"BT /F1 10 Tf 100 700 Td (%s) Tj ET" % text, RESOURCES, HELVETICA % b"")
     with pdfium.open_pages(data, Path("peer.pdf"), None) as pages:
         assert not next(pages).fallback
+
+
+# --- /ActualText (extract/pdf/actual_text.py): the printed glyph decides ----------------
+
+_ACTUAL_CMAP = (
+    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Actual def\n"
+    b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+    b"3 beginbfchar <41> <2F3E> <42> <2015> <43> <0031> endbfchar\n"
+    b"endcmap CMapName currentdict /CMap defineresource pop end end"
+)
+_ACTUAL_MAPPED = (
+    HELVETICA % b" /ToUnicode 6 0 R",
+    b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_ACTUAL_CMAP), _ACTUAL_CMAP),
+)
+
+
+def _span(actual: bytes, shown: bytes) -> bytes:
+    return b"/Span <</ActualText <FEFF%s>>> BDC (%s) Tj EMC " % (actual, shown)
+
+
+def test_actual_text_changing_a_letter_s_case_is_not_read() -> None:
+    """A lower-case n printed with /ActualText N reads n, as pdfplumber reads it."""
+    content = b"BT /F1 10 Tf 72 700 Td " + _span(b"004E", b"n") + b"(etwork) Tj ET"
+    assert _both(page_pdf(content, RESOURCES, HELVETICA % b"")) == ["network"]
+
+
+def test_actual_text_naming_the_ideograph_a_radical_glyph_prints_is_read() -> None:
+    """Chromium names the glyph of 户 by the radical ⼾ and writes 户 in /ActualText: both
+    engines read 户 (PDFium from /ActualText, pdfplumber by repairing the radical)."""
+    content = b"BT /F1 10 Tf 72 700 Td (C) Tj " + _span(b"6237", b"A") + b"ET"
+    assert _both(page_pdf(content, RESOURCES, *_ACTUAL_MAPPED)) == ["1户"]
+
+
+def test_actual_text_naming_another_code_point_of_the_same_glyph_is_read_by_pdfium() -> None:
+    """The dash CJK fonts print for — and ― alike: PDFium reads the /ActualText's —;
+    pdfplumber, which never reads /ActualText, reads the map's ― (a known difference,
+    docs/pdf.md)."""
+    content = b"BT /F1 10 Tf 72 700 Td (C) Tj " + _span(b"2014", b"B") + b"(C) Tj ET"
+    data = page_pdf(content, RESOURCES, *_ACTUAL_MAPPED)
+    assert _lines(data, "pdfium") == ["1—1"]
+    assert _lines(data, "pdfplumber") == ["1―1"]
+
+
+def test_actual_text_over_several_glyphs_keeps_the_printed_ones() -> None:
+    content = b"BT /F1 10 Tf 72 700 Td " + _span(b"0058", b"ab") + b"ET"
+    assert _both(page_pdf(content, RESOURCES, HELVETICA % b"")) == ["ab"]
+
+
+def test_same_glyph_pairs() -> None:
+    from qingdan.extract.pdf.actual_text import same_glyph
+
+    assert same_glyph("⼾", "户") and same_glyph("⼯", "工") and same_glyph("―", "—")
+    assert not same_glyph("n", "N") and not same_glyph("—", "―")

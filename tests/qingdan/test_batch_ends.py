@@ -11,7 +11,9 @@ import os
 import shutil
 import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from qingdan.extract.limits import Limits
@@ -20,6 +22,8 @@ from qingdan.normalize import Knowledge
 
 import qingdan.folder_output
 import qingdan.pipeline
+import qingdan.writers
+import qingdan.writers.atomic
 from qingdan.batch import FileResult, Settings, plan_convert, run_batch
 from qingdan.workers import convert_many, convert_one
 from tests.cli_runner import invoke
@@ -35,14 +39,19 @@ def _inputs(seed: Path, root: Path, count: int) -> Path:
 
 def _refuse(monkeypatch: pytest.MonkeyPatch, names: set[str] | None, code: int) -> None:
     """Make writing the files ``names`` (every file: ``None``) fail with ``code``."""
-    write = qingdan.folder_output.atomic_write_bytes
+    write = qingdan.writers.atomic.atomic_write
 
-    def refusing(path: Path, data: bytes) -> None:
+    def refusing(path: Path, content: Callable[[BinaryIO], object]) -> None:
         if names is None or path.name in names:
             raise OSError(code, os.strerror(code), str(path))
-        write(path, data)
+        write(path, content)
 
-    monkeypatch.setattr(qingdan.folder_output, "atomic_write_bytes", refusing)
+    def refusing_bytes(path: Path, data: bytes) -> None:
+        refusing(path, lambda stream: stream.write(data))
+
+    monkeypatch.setattr(qingdan.folder_output, "atomic_write", refusing)
+    monkeypatch.setattr(qingdan.writers, "atomic_write", refusing)
+    monkeypatch.setattr(qingdan.folder_output, "atomic_write_bytes", refusing_bytes)
 
 
 def test_a_full_disk_at_the_end_still_writes_errors_json(
@@ -81,16 +90,16 @@ def test_ctrl_c_while_the_end_is_written_waits_for_it(
 ) -> None:
     out = tmp_path / "out"
     plan = plan_convert([_inputs(seed, tmp_path, 2)], f"{out}/")
-    render = qingdan.folder_output.render_many
+    write = qingdan.folder_output.stream_many
     interrupted: list[bool] = []
 
-    def render_and_interrupt(*args: object) -> bytes:
+    def write_and_interrupt(*args: object) -> None:
         if not interrupted:
             interrupted.append(True)
             os.kill(os.getpid(), signal.SIGINT)
-        return render(*args)  # type: ignore[arg-type]
+        write(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(qingdan.folder_output, "render_many", render_and_interrupt)
+    monkeypatch.setattr(qingdan.folder_output, "stream_many", write_and_interrupt)
     with pytest.raises(KeyboardInterrupt):
         run_batch(plan, Settings(Knowledge.load()), jobs=1)
     assert interrupted

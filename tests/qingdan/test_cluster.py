@@ -15,6 +15,8 @@ from pathlib import Path, PosixPath
 from typing import Any
 
 import pytest
+from qingdan.extract.limits import Limits
+from qingdan.extract.options import ReadOptions
 from qingdan.normalize import Knowledge
 
 from qingdan.batch import FileResult, Settings, plan_convert, run_batch
@@ -136,3 +138,36 @@ def test_an_unreachable_scheduler_is_one_clear_line(
     )
     assert bad.exit_code == 2
     assert bad.stderr.strip().startswith("qingdan: 错误: `--scheduler-security` 的值有误")
+
+
+def test_a_file_past_its_time_on_the_cluster_fails_alone(
+    seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A .doc whose stand-in LibreOffice sleeps: the workers of a cluster started now
+    # inherit the PATH that finds it. The limit applies inside a worker's task (its
+    # thread is no main thread: an alarm there was never set, issue 33).
+    programs = tmp_path / "bin"
+    programs.mkdir()
+    soffice = programs / "soffice"
+    soffice.write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")
+    soffice.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{programs}{os.pathsep}{os.environ['PATH']}")
+    source = _folder(seed, tmp_path, 3)
+    sleeper = source / "001.doc"
+    sleeper.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600)
+    files = [source / "000.txt", sleeper, source / "001.txt", source / "002.txt"]
+    assert [len(chunk) for chunk in chunked(files)] == [4]  # the sleeper shares its task
+    # 15 s: the other files' first conversion in a child imports the readers, seconds on a
+    # loaded machine (2 s failed one of them there).
+    settings = Settings(Knowledge.load(), ReadOptions(limits=Limits(file_seconds=15)))
+    local = open_cluster("local", 2)
+    try:
+        results: list[FileResult] = []
+        local.convert_many(files, settings, results.append)
+    finally:
+        local.close()
+    by_path = {r.path: r for r in results}
+    assert len(results) == 4
+    assert by_path[sleeper].error == "FileTimeout"
+    assert "more than 15 s" in (by_path[sleeper].reason or "")
+    assert all(by_path[p].ok for p in files if p != sleeper), [r.reason for r in results]

@@ -53,7 +53,14 @@ def test_the_current_shell_is_the_default(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_bash_completes_commands_options_and_choices(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _bash(monkeypatch, "") == ["convert", "departments", "extract", "diff", "schema"]
+    assert _bash(monkeypatch, "") == [
+        "convert",
+        "departments",
+        "extract",
+        "diff",
+        "schema",
+        "serve",
+    ]
     assert _bash(monkeypatch, "d") == ["departments", "diff"]
     assert _bash(monkeypatch, "--ver") == ["--verbose", "--version"]
     assert _bash(monkeypatch, "convert", "--f") == ["--format"]

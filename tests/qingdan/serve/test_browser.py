@@ -1,0 +1,98 @@
+"""The review in a real headless Chromium (Debian's, driven by Playwright): upload a
+DOCX and a PDF, see the records, click one and see its cell highlighted, fix a unit,
+accept, export XLSX and find the fix in it, then convert next year's list and see the
+alias applied (issue 28's Done-when scenario), with a column override saved on the way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import SAMPLES
+from tests.qingdan.serve.conftest import DOCX_2019, PDF_2019, LiveServer
+
+NEXT_YEAR = SAMPLES / "001_xincheng_2020_merged.docx"
+
+
+def _upload(page: Page, server: LiveServer, *paths: Path) -> None:
+    page.goto(server.url + "/")
+    with page.expect_navigation(timeout=90_000):  # the list reloads once all are converted
+        page.set_input_files("#files", [str(path) for path in paths])
+    for path in paths:
+        row = page.locator("#uploads tr", has_text=path.name).first
+        expect(row).to_contain_text("已转换")
+
+
+def _open(page: Page, name: str) -> None:
+    page.locator("#uploads a", has_text=name).first.click()
+    expect(page.locator("#records")).to_be_visible()
+
+
+def test_review_scenario(browser: Browser, live_server: LiveServer, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    errors: list[str] = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+
+    _upload(page, live_server, DOCX_2019, PDF_2019)
+    expect(page.locator("#uploads")).to_contain_text("新城区净土保卫战2019年工作任务清单")
+
+    # The PDF: a record's cells are boxes on the page image, inside the page.
+    _open(page, PDF_2019.name)
+    expect(page.locator("#records tbody tr")).to_have_count(15)
+    page.locator('#records tr[data-seq="2"]').click()
+    measure = page.locator("#page-1 .hl-measure")
+    expect(measure).to_have_count(1)
+    page.wait_for_function("document.querySelector('#page-1 img').naturalWidth > 0")
+    box, image = measure.bounding_box(), page.locator("#page-1 img").bounding_box()
+    assert box is not None and image is not None
+    assert image["x"] <= box["x"] and box["x"] + box["width"] <= image["x"] + image["width"]
+    assert image["y"] < box["y"] < image["y"] + image["height"] / 2
+
+    # The DOCX: the record's cell is highlighted in the rebuilt grid.
+    page.goto(live_server.url + "/")
+    _open(page, DOCX_2019.name)
+    page.locator('#records tr[data-seq="5"]').click()
+    expect(page.locator("table.grid td.hl", has_text="区住建局")).to_have_count(1)
+    expect(page.locator("table.grid td.hl", has_text="完善土壤环境质量")).to_have_count(0)
+
+    # Fix a unit (remembered as an alias), then accept the record.
+    page.fill(
+        "#editor input[name=support]",
+        "区住房和城乡建设局、规划新城分局、国土新城分局、各街道办事处",
+    )
+    with page.expect_navigation():
+        page.click("#save")
+    row = page.locator('#records tr[data-seq="5"]')
+    expect(row.locator("td.support")).to_contain_text("区住房和城乡建设局")
+    expect(row.locator("td.state")).to_contain_text("已修改")
+    row.click()
+    with page.expect_navigation():
+        page.click("#accept")
+    expect(page.locator('#records tr[data-seq="5"] td.state')).to_contain_text("已确认")
+
+    # "This column is …": saved for documents with the same header.
+    page.click("#column-override summary")
+    page.select_option("#override select[name=label]", "完成时限")
+    page.select_option("#override select[name=role]", "note")
+    page.click("#override button")
+    expect(page.locator("#override-status")).to_contain_text("已保存")
+
+    # Export XLSX: the fix is in the workbook.
+    with page.expect_download() as download:
+        page.click("#export-xlsx")
+    saved = tmp_path / "reviewed.xlsx"
+    download.value.save_as(saved)
+    book = openpyxl.load_workbook(saved)
+    texts = [str(c.value) for row in book.worksheets[0].iter_rows() for c in row]
+    assert any("区住房和城乡建设局" in text for text in texts)
+
+    # Next year's list: the saved alias is applied, and the page says so.
+    _upload(page, live_server, NEXT_YEAR)
+    _open(page, NEXT_YEAR.name)
+    expect(page.locator("#notes")).to_contain_text("「区住建局」即「区住房和城乡建设局」")
+    expect(page.locator("#notes")).to_contain_text("「完成时限」列读作 note")
+    assert errors == []
