@@ -63,6 +63,14 @@ class ReaderTraits(NamedTuple):
     """The text was read by OCR from pixels, so look-alike characters may be swapped
     (曰 for 日, a letter O for a zero); normalize corrects them only where a deadline
     proves it (issue 20)."""
+    lines_may_be_wrapped: bool = False
+    """A text line outside the tables may be a line the page wrapped, not a paragraph: a
+    PDF or a scan gives its lines as printed, Word, HTML and text files a paragraph each
+    (a numbered-paragraph list joins them back, ``normalize.paragraph_lines``)."""
+
+
+PRINTED_PAGE = ReaderTraits(lines_may_be_wrapped=True)
+"""What a reader of printed pages (PDF, OFD) says: its lines are the page's lines."""
 
 
 class Foot(Enum):

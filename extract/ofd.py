@@ -42,7 +42,7 @@ from pdfplumber.table import (
     merge_edges,
 )
 from qingdan.extract.errors import BrokenFile
-from qingdan.extract.grid import Extracted, Notice, RawRow, RawTable
+from qingdan.extract.grid import PRINTED_PAGE, Extracted, Notice, RawRow, RawTable
 from qingdan.extract.limits import Limits, limits_of
 from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import ReadOptions
@@ -112,7 +112,10 @@ def read_ofd(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
             text_before = _lines([g for g in page.glyphs if g.bottom <= top])
         all_lines += _lines(page.glyphs)
     return Extracted(
-        tables=tables, text_before=text_before if tables else all_lines, notices=notices
+        tables=tables,
+        text_before=text_before if tables else all_lines,
+        notices=notices,
+        traits=PRINTED_PAGE,
     )
 
 

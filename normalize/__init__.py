@@ -64,7 +64,8 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         # Imported here: most documents hold a table (issue 16).
         from qingdan.normalize.paragraphs import read_paragraph_list
 
-        if listed := read_paragraph_list(text_before, knowledge):
+        wrapped = raw.content.traits.lines_may_be_wrapped
+        if listed := read_paragraph_list(text_before, knowledge, wrapped):
             task_rows, text_before = listed.rows, listed.text_above
             from_paragraphs = True
     guess = ContentGuess(knowledge)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from qingdan.normalize.script import NOTHING_MARKS
+
 _NUMBER = r"\d+(?:[.．]\d+)?(?:[万亿千百])?"
 _PERCENT = r"[%％‰]"
 _LIST_BREAKS = re.compile(r"[、，,；;/／]")
@@ -88,9 +90,30 @@ def is_attribute(key: str, words: CellWords) -> bool:
 
 
 def is_measure_unit(key: str, words: CellWords) -> bool:
-    """Whether a cell (whitespace removed) is a unit of measure: "亿元", "增幅（%）"."""
+    """Whether a cell (whitespace removed) is a unit of measure: "亿元", "增幅（%）", or a
+    ratio of one to another ("吨标准煤/万元": each part short, the last a unit)."""
     bare = re.sub(r"[（()）]", "", key)
-    return 0 < len(bare) <= words.longest_measure_unit and bare.endswith(words.measure_units)
+    parts = re.split(r"[/／]", bare)
+    return (
+        len(parts) <= 2
+        and all(0 < len(part) <= words.longest_measure_unit for part in parts)
+        and parts[-1].endswith(words.measure_units)
+    )
+
+
+_DOCUMENT_NUMBER = re.compile(r"[〔［\[【（(](?:19|20)\d{2}[〕］\]】）)]第?\d{1,5}号")
+"""A document's number: its year in brackets, then its serial (某政办发〔2023〕12号)."""
+
+
+def cites_document(key: str) -> bool:
+    """Whether a cell (whitespace removed) cites a document by its number (某政〔2022〕9号
+    文件, 某办发[2023]3号): a task's source, whose year is no deadline."""
+    return bool(_DOCUMENT_NUMBER.search(key))
+
+
+def says_nothing(key: str) -> bool:
+    """Whether a cell (whitespace removed) prints only a mark for "none" ("—", "/")."""
+    return bool(key) and all(char in NOTHING_MARKS for char in key)
 
 
 def is_place(key: str, words: CellWords) -> bool:

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from qingdan.extract.grid import Cell, Covered, cell_text
 from qingdan.normalize.cell_kinds import (
     CellWords,
+    cites_document,
     is_attribute,
     is_measure_unit,
     is_person,
     is_place,
     is_quantity,
     is_rate,
+    says_nothing,
 )
 from qingdan.normalize.deadlines import DeadlineWords, parse_deadline
 from qingdan.normalize.responsibility import ResponsibilityWords, names_only_units
@@ -34,6 +36,10 @@ _ORDINAL = re.compile(
     rf"|{NUMERAL}{{1,3}}[、.．]?)$"
 )
 _SENTENCE_MARKS = re.compile("[，,。；;：:！？]")
+# Letters, digits and dots alone (1.2, A3, 12) are codes and numbers, not deadlines,
+# unless they hold a year (2024.6, 2024-06-30).
+_CODE = re.compile(r"^[A-Za-z0-9.．\-/]+$")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 # A department cell is short: a long cell of names is rare, a long sentence is not.
 _LONGEST_DEPARTMENT_CELL = 120
 _LONGEST_DEADLINE_CELL = 40
@@ -87,12 +93,15 @@ class CellKinds(NamedTuple):
     starts_filled: bool = False
     """Whether the first body cell has text: a grouping column opens its first group
     there, a sparse column of remarks seldom does."""
+    documents: float = 0.0
+    """Cells that cite a document by its number (某政发〔2022〕9号文件): a task's source."""
 
 
 def measure_kinds(cells: list[Cell], words: CellWords) -> CellKinds:
-    """The share of a column's filled cells of each kind ``CellKinds`` names."""
+    """The share of a column's filled cells of each kind ``CellKinds`` names (a cell
+    that prints "—" for none is no evidence either way)."""
     keys = [squeeze(join_wrapped_lines(cell)) for cell in cells]
-    filled = [key for key in keys if key]
+    filled = [key for key in keys if key and not says_nothing(key)]
     if not filled:
         return CellKinds()
 
@@ -106,6 +115,7 @@ def measure_kinds(cells: list[Cell], words: CellWords) -> CellKinds:
         share(is_place),
         share(is_measure_unit),
         bool(keys[0]),
+        share(lambda key, _: cites_document(key)),
     )
 
 
@@ -159,8 +169,11 @@ def _reads_as_departments(
 
 
 def _reads_as_deadline(text: str, year: int | None, words: DeadlineWords) -> bool:
-    if len(text) > _LONGEST_DEADLINE_CELL:
-        return False
+    key = squeeze(text)
+    if len(text) > _LONGEST_DEADLINE_CELL or cites_document(key):
+        return False  # the year of 某政〔2022〕9号 is the document's, not a due date
+    if _CODE.match(key) and not _YEAR.search(key):
+        return False  # a column of 1.2, A3 under an unknown label numbers its rows
     return parse_deadline(text, year, words).kind is not None
 
 

@@ -15,7 +15,8 @@ chosen for the whole header, under the constraints a careful reader applies:
    content decision is said in a ``column-roles`` warning.
 3. Text columns: exactly one is the measure (the most sentence-like, a measure label
    preferred; a rectification list's problem text only when nothing else is task
-   text; a target label whose cells are sentences only when nothing else is). A
+   text; a target label whose cells are sentences only when nothing else is; a
+   problem column right of the measure reports problems met, as progress does). A
    short column reads as text when it groups rows and task text stands right of it
    (名称 "就业" over several tasks). Of the text columns left of it in rank, one is the
    category; when a
@@ -212,6 +213,8 @@ class _Chooser:
             return Role.ATTRIBUTE
         if kinds.places >= _CONTENT_SHARE and self.hints[col] is None:
             return Role.PLACE
+        if kinds.documents >= _CONTENT_SHARE and self.hints[col] is None:
+            return Role.NOTE  # 任务来源 "某政〔2022〕9号文件": where the task comes from
         return None
 
     def _by_content(self) -> None:
@@ -268,7 +271,19 @@ class _Chooser:
                 self._set(col, Role.PROBLEM, "label")
         if not has_measure:
             tasks = self._choose_measure(tasks)
+        self._problems_met()
         self._grouping_levels(sorted(tasks, key=self._level_rank))
+
+    def _problems_met(self) -> None:
+        """A problem column right of the measure reports problems met doing the task (推进
+        情况 | 存在问题 in a progress report), as progress does: a rectification list
+        prints the problem before the measure that rectifies it. Its blank is blank."""
+        if Role.MEASURE not in self.roles:
+            return
+        measure = self.roles.index(Role.MEASURE)
+        for col, role in enumerate(self.roles):
+            if role is Role.PROBLEM and col > measure and self.by[col] != "user":
+                self._set(col, Role.PROGRESS, "rule")
 
     def _measure_at_need(self) -> list[int]:
         """The target column that is the measure when no other column holds task text:

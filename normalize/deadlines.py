@@ -192,12 +192,21 @@ def _clause_ends(
             current_year = int(match["year"])
         elif match["half"] in ("底", "末", "内") and not match["month"]:
             continue  # a bare 底/末/内 without a year before it is not a date
+        if _throughout(match, clause, words):
+            continue
         end = None if current_year is None else _end_of(match, current_year, words)
         if end is not None and clause[match.end() :].startswith(words.starts):
             starts = True
         elif end is not None:
             ends.append(end)
     return current_year, starts
+
+
+def _throughout(match: re.Match[str], clause: str, words: DeadlineWords) -> bool:
+    """Whether a date names the whole year of ongoing work (年内持续推进, 全年持续开展):
+    the work goes on through the year and is due on no day (docs/conventions.md)."""
+    whole_year = match["half"] in ("年内", "全年", "内") and not match["month"]
+    return whole_year and any(word in clause for word in words.ongoing)
 
 
 def _one_winter(compact: str, words: DeadlineWords) -> str:

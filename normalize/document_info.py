@@ -25,7 +25,7 @@ from datetime import date
 from typing import NamedTuple
 
 from qingdan.extract.grid import Extracted, RawTable, TextLine
-from qingdan.normalize.script import NUMERAL_CHARS, numeral_value
+from qingdan.normalize.script import NUMERAL, NUMERAL_CHARS, numeral_value
 from qingdan.normalize.text import squeeze
 
 _ATTACHMENT = re.compile(rf"^(附件\s*[0-9０-９{NUMERAL_CHARS}]*)[:：]?$")
@@ -39,6 +39,8 @@ _TITLE_LINES = 3
 _TITLE_LINE_LENGTH = 30
 _NOT_IN_TITLE = re.compile(r"[\s，,。；;：:！？]")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
+_HEADING = re.compile(rf"^(?:{NUMERAL}+[、.．]|[（(]{NUMERAL}+[）)]|\d{{1,3}}[.．、]|第{NUMERAL}+)")
+"""A numbered heading or item under the title (一、 （一） 1. 第一部分): not the title."""
 _SAME_SIZE = 0.5
 """Sizes (points) within this of each other count as one size."""
 
@@ -109,7 +111,8 @@ def _title_by_words(lines: list[TextLine]) -> list[TextLine]:
 def title_lines(lines: list[str]) -> list[str]:
     """The lines of the title among plain lines: the first line that names a 清单, 任务,
     分工 …, with the lines right above it that continue it (a title printed on two
-    lines, "某市2023年乡村振兴" / "重点工作责任分工", is one title); the first line alone
+    lines, "某市2023年乡村振兴" / "重点工作责任分工", is one title) and the lines right
+    below it that name a list too ("…重点任务" / "责任分解表"); the first line alone
     when none names one.
 
     A line above continues the title when it reads like a title's start: short, with
@@ -123,11 +126,26 @@ def title_lines(lines: list[str]) -> list[str]:
     start = named
     while start > 0 and named - start < _TITLE_LINES - 1 and _continues_title(lines[start - 1]):
         start -= 1
-    return lines[start : named + 1]
+    end = named + 1
+    while end < len(lines) and end - start < _TITLE_LINES and _ends_title(lines[end]):
+        end += 1
+    return lines[start:end]
 
 
 def _continues_title(line: str) -> bool:
     return len(line) <= _TITLE_LINE_LENGTH and not _NOT_IN_TITLE.search(line)
+
+
+def _ends_title(line: str) -> bool:
+    """Whether a line below the title's named line goes on with it ("…目标任务" /
+    "责任分解方案"): title-like, not a bracketed note or a numbered heading, and naming a
+    list itself."""
+    return (
+        _continues_title(line)
+        and not _BRACKETED.match(line)
+        and not _HEADING.match(line)
+        and any(word in line for word in _TITLE_WORDS)
+    )
 
 
 def _first_year(texts: list[str]) -> int | None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from qingdan.extract.grid import Cell, Covered, RawTable, cell_text, is_covered
+from qingdan.extract.grid import Cell, Covered, RawRow, RawTable, cell_text, is_covered
 from qingdan.normalize.column_evidence import (
     ColumnEvidence,
     column_cells,
@@ -98,6 +98,8 @@ def find_header(table: RawTable, synonyms: ColumnSynonyms, may_span: bool = Fals
             height = 1 if combined is None else 2
             if combined is not None:
                 cells, index = combined, index + 1
+            elif may_span:
+                cells = spanning_label(cells, table.rows[index + 1 :], synonyms)
             labels = [join_wrapped_lines(cell) for cell in cells]
             return Header(index, labels, _label_roles(cells, synonyms), height)
     return None
@@ -152,6 +154,33 @@ def _spread_group(
         return None
     col = groups[0]
     return [*top[:col], *sub_labels, *top[col + 1 :]]
+
+
+_TEXT_HINTS = (Role.SECTION, Role.CATEGORY, Role.MEASURE, Role.PROBLEM)
+
+
+def spanning_label(
+    labels: Sequence[Cell], body: Sequence[RawRow], synonyms: ColumnSynonyms
+) -> list[Cell]:
+    """A one-row header widened to its body, where a dump printed a merged label once.
+
+    A text dump prints a label merged over two columns once (工作任务 over a short
+    name and its sentence), so the header is narrower than every row under it. The
+    label that spans is the one text label (a category, measure, section or problem
+    label): a text column is what a list splits into a name and a sentence. The
+    positions it covers are ``Covered.LEFT``, as a Word grid gives them. Any other
+    header is kept as printed.
+    """
+    widths = {len(row.cells) for row in body if len(row.cells) > 1}
+    if len(widths) != 1 or (extra := widths.pop() - len(labels)) <= 0:
+        return list(labels)
+    texts = [
+        col for col, cell in enumerate(labels) if synonyms.role_for(cell_text(cell)) in _TEXT_HINTS
+    ]
+    if len(texts) != 1:
+        return list(labels)
+    col = texts[0]
+    return [*labels[: col + 1], *([Covered.LEFT] * extra), *labels[col + 1 :]]
 
 
 def _may_head_group(role: Role | None) -> bool:

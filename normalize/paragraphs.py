@@ -16,10 +16,17 @@ labels say what each column is (序号, 类别, 任务内容, then each role lab
 and one row per item. The normal chain then builds the records, so departments and
 deadlines are read exactly as in a table.
 
+* The lines are the paragraphs first: a printed page's wrapped lines are joined back
+  and items printed in one paragraph are cut at each role note
+  (``normalize.paragraph_lines``).
 * Items are found by their numbering: ``1.``/``1、``/``1．`` when the list has them;
-  otherwise ``（一）`` items under ``一、`` sections; otherwise ``一、`` items. The
+  otherwise ``⑴``/``（1）`` when each of them names its roles; otherwise ``（一）`` items
+  under ``一、`` sections; otherwise ``一、`` items. The
   numbering is ``no`` without its full stop or 、 (``1.`` -> ``1``; ``（一）`` stays).
   A ``（一）`` heading's ordinal is numbering too: the category is its text without it.
+  A line numbered as a heading that names its own roles and has no numbered lines
+  under it is an item ("一、……。（X负责）", "（一）……（X牵头）" beside （一） headings
+  over 1. items): the roles, not the ordinal, tell a task from a heading.
   When unnumbered paragraphs each end with their own role note under headings that
   have none, the paragraphs are the items (``no`` null) and every heading is a heading.
   Lines numbered below the items (``（1）``, ``①``) and unnumbered lines continue the
@@ -37,8 +44,13 @@ deadlines are read exactly as in a table.
   (``部门分工：X牵头，Y配合。``), or a field kept in ``extra`` when it stands among an
   item's role lines or opens lines of several items (``任务来源：…``). A value's final 。
   ends the sentence, not the name or the date.
-* It is a list only when at least one item has a role line: numbered paragraphs
-  without any (a notice's own 一、二、) are not a task list.
+* Officials named first in a role note ("分管副市长负责，X牵头，……") are kept in
+  ``extra`` (负责领导), never units; a section heading naming the unit whose work it
+  lists ("一、X牵头工作（8项）") gives X the lead of its items that name none.
+* It is a list only when at least one item has a role line, or when the title names a
+  list of tasks (清单, 实事, 任务分解, 任务分工; then the text a section holds instead of
+  numbered items is its task): numbered paragraphs without any (a notice's own 一、二、)
+  are not a task list.
 * Lines above the first heading or item are the lines naming the list (title); text
   between a heading and its first item is not a task and is named in a warning.
   Page numbers printed in the text (``— 3 —``, ``第3页``) are skipped.
@@ -52,11 +64,13 @@ from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
 from qingdan.extract.grid import Cell, Covered, RawRow, RawTable
+from qingdan.normalize.cell_kinds import is_measure_unit, is_person
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
-from qingdan.normalize.responsibility import final_bracket, states_roles
+from qingdan.normalize.paragraph_lines import split_items, unwrap
+from qingdan.normalize.responsibility import final_bracket, states_roles, take_officials
 from qingdan.normalize.roles import LABELLED_EXTRA_ROLES, Role
 from qingdan.normalize.script import NUMERAL
 from qingdan.normalize.text import squeeze
@@ -73,7 +87,7 @@ _NUMERAL = f"{NUMERAL}+"
 _SECTION = re.compile(rf"^(?:{_NUMERAL}[、.．]|第{_NUMERAL}(?:部分|章|节|篇))")
 _CATEGORY = re.compile(rf"^([（(]{_NUMERAL}[）)])")
 _ITEM = re.compile(r"^(\d{1,3})[.．、](?!\d)")
-_SUB_ITEM = re.compile(r"^(?:[（(]\d{1,3}[）)]|[①-⑳])")
+_SUB_ITEM = re.compile(r"^(?:[（(]\d{1,3}[）)]|[①-⑳⑴-⒇])")
 _CHINESE_ITEM = re.compile(rf"^({_NUMERAL})[、.．]")
 # A role label: a short text before a colon, at the line's start or after a sentence
 # end, a semicolon or a space.
@@ -100,17 +114,32 @@ class Level(Enum):
     SECTION = "section"
     CATEGORY = "category"
     ITEM = "item"
+    SUB = "sub"
+    """（1）, ⑴, ①: below the items, or the items themselves in a list without 1."""
+
+
+class _Numbered(NamedTuple):
+    """A numbered line: the level its numbering says, the numbering as ``no`` prints it
+    and where the line's text starts after it."""
+
+    level: Level
+    no: str
+    start: int
 
 
 class _Item:
     """One numbered item as it is read: its number, category, lines and role lines."""
 
-    def __init__(self, no: str, category: str | None, lines: list[str]) -> None:
+    def __init__(
+        self, no: str, category: str | None, lines: list[str], section_lead: str | None = None
+    ) -> None:
         self.no = no
         self.category = category
         self.lines = lines
         self.roles: dict[str, list[str]] = {}
         self.last_role: str | None = None
+        self.section_lead = section_lead
+        """The lead its section heading names ("一、X牵头工作（8项）": "X牵头")."""
 
 
 class ParagraphList(NamedTuple):
@@ -121,22 +150,36 @@ class ParagraphList(NamedTuple):
     """The lines above the list (its attachment label and title)."""
 
 
-def read_paragraph_list(lines: Sequence[str], knowledge: Knowledge) -> ParagraphList | None:
-    """The task list in a document's text lines, or ``None`` when they hold none."""
+def read_paragraph_list(
+    lines: Sequence[str], knowledge: Knowledge, wrapped: bool = False
+) -> ParagraphList | None:
+    """The task list in a document's text lines, or ``None`` when they hold none.
+
+    ``wrapped``: the reader's lines may be a page's wrapped lines (a PDF), so a
+    paragraph may come as several lines (``paragraph_lines.unwrap``)."""
     lines = [line.strip() for line in lines if line.strip() and not _PAGE_NUMBER.match(line)]
     synonyms = knowledge.columns
     reader = _Reader(knowledge, {})
-    levels = _levels(lines, reader.own_roles)
-    if levels is None:
+    if wrapped:
+        lines = unwrap(lines, reader.starts_paragraph)
+    lines = [
+        piece
+        for line in lines
+        for piece in split_items(line, lambda text: _numbering(text) is not None, reader.own_roles)
+    ]
+    plan = _plan(lines, reader)
+    if plan is None:
         return None
-    reader.levels = levels
-    reader.unnumbered = Level.ITEM not in levels.values()
-    reader.field_labels = _repeated_labels(lines)
-    for line in lines:
-        reader.read(line)
+    reader = _read(lines, plan, knowledge)
     items = [entry for entry in reader.entries if isinstance(entry, _Item)]
-    if not any(item.roles for item in items):
+    roleless = not any(item.roles for item in items)
+    if roleless and not any(word in line for line in reader.above for word in _TASK_LIST_WORDS):
         return None
+    if roleless:
+        reader = _read(lines, plan, knowledge, roleless=True)
+        items = [entry for entry in reader.entries if isinstance(entry, _Item)]
+        message = "no item names a unit: read as tasks because the title names a task list"
+        reader.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
     headings = [entry for entry in reader.entries if isinstance(entry, str)]
     if not reader.above and len(headings) == 1 and reader.entries[0] == headings[0]:
         # "一、10件民生实事任务分解表" opening the text, the only heading: the list's name,
@@ -150,6 +193,7 @@ def read_paragraph_list(lines: Sequence[str], knowledge: Knowledge) -> Paragraph
     # A field under a label we do not know is printed as that label's: kept in extra,
     # never guessed from its content as a table's unknown column is.
     unknown = {label for label in reader.labels if synonyms.role_for(label) is None}
+    unknown |= reader.not_units
     header = task_rows.header
     hints = [
         Role.NOTE if label in unknown else hint
@@ -159,33 +203,106 @@ def read_paragraph_list(lines: Sequence[str], knowledge: Knowledge) -> Paragraph
     note = f"no task table: {len(items)} numbered paragraphs read as tasks"
     warnings = [
         TaskWarning(NormalizeCode.PARAGRAPH_LIST, note),
-        *reader.warnings,
+        *dict.fromkeys(reader.warnings),
         *task_rows.warnings,
     ]
     return ParagraphList(task_rows._replace(warnings=warnings, first_table=None), reader.above)
 
 
-def _level(line: str) -> tuple[Level, str] | None:
-    """The numbering level of a line and its printed numbering, or ``None``."""
+def _read(lines: list[str], plan: _Plan, knowledge: Knowledge, roleless: bool = False) -> _Reader:
+    """The lines read by plan; ``roleless``: the list names no roles at all, so the
+    text a section heading holds instead of numbered items is its one task."""
+    reader = _Reader(knowledge, plan[0])
+    reader.roleless = roleless
+    reader.unnumbered = Level.ITEM not in reader.levels.values()
+    reader.field_labels = _repeated_labels(lines)
+    for line, entry in zip(lines, plan[1], strict=True):
+        reader.read(line, entry)
+    reader.lead_from_sections()
+    reader.not_units = reader.measure_labels()
+    return reader
+
+
+def _numbering(line: str) -> _Numbered | None:
+    """A line's numbering, or ``None`` when it has none."""
     if match := _ITEM.match(line):
-        return Level.ITEM, match.group(1)
+        return _Numbered(Level.ITEM, match.group(1), match.end())
     if match := _CATEGORY.match(line):
-        return Level.CATEGORY, match.group(1)
+        return _Numbered(Level.CATEGORY, match.group(1), match.end())
     if _SECTION.match(line):
         chinese = _CHINESE_ITEM.match(line)
-        return Level.SECTION, chinese.group(1) if chinese else line
+        return _Numbered(
+            Level.SECTION, *((chinese.group(1), chinese.end()) if chinese else (line, 0))
+        )
+    if match := _SUB_ITEM.match(line):
+        return _Numbered(Level.SUB, match.group(0), match.end())
     return None
 
 
-def _levels(lines: list[str], own_roles: Callable[[str], bool]) -> dict[Level, Level] | None:
+_SECTION_LEAD = re.compile(r"^(.+?)(牵头|负责)的?(?:工作|任务|事项)(?:[（(][^）)]*[）)])?$")
+"""A section heading naming the unit whose work it lists ("X牵头工作（8项）")."""
+_TASK_LIST_WORDS = ("清单", "实事", "任务分解", "任务分工")
+"""Title words that name a list of tasks: numbered paragraphs under such a title are its
+tasks even when none names a unit (为民办实事 lists print none)."""
+_DEPTH = (Level.SECTION, Level.CATEGORY, Level.ITEM, Level.SUB)
+"""Numbering levels from the outermost in."""
+_Plan = tuple[dict[Level, Level], list[tuple[_Numbered, Level] | None]]
+"""How each numbering level reads, and each line's numbering with what the line is."""
+
+
+def _plan(lines: list[str], reader: _Reader) -> _Plan | None:
+    """What each numbered line is: a section, a category or an item (``_levels``). A
+    heading's numbering with the item's own roles (a role note at its end, role lines
+    under it) is an item: the roles, not the ordinal, tell a task from a heading
+    ("一、……。（X负责）" in a list of 一、 items, "（一）……（X牵头）" beside （一）
+    headings over 1. items). ⑴ and （1） number the items when a list has no 1. and every
+    one of them names its roles; otherwise they continue an item's text."""
+    found = [_numbering(line) for line in lines]
+    has_roles = _naming_roles(lines, found, reader)
+    subs = [i for i, f in enumerate(found) if f and f.level is Level.SUB]
+    if any(f and f.level is Level.ITEM for f in found) or not all(has_roles[i] for i in subs):
+        found = [None if f and f.level is Level.SUB else f for f in found]
+    levels = _levels(lines, found, reader.own_roles)
+    if levels is None:
+        return None
+    numbered: list[tuple[_Numbered, Level] | None] = []
+    for index, (found_line, roles) in enumerate(zip(found, has_roles, strict=True)):
+        role = levels.get(found_line.level) if found_line else None
+        if found_line is None or role is None:
+            numbered.append(None)
+            continue
+        below = next((f.level for f in found[index + 1 :] if f), None)
+        has_parts = below is not None and _DEPTH.index(below) > _DEPTH.index(found_line.level)
+        numbered.append((found_line, Level.ITEM if roles and not has_parts else role))
+    return levels, numbered
+
+
+def _naming_roles(lines: list[str], found: list[_Numbered | None], reader: _Reader) -> list[bool]:
+    """For each numbered line, whether it names its own roles: a role note at its end or
+    a role label in it, or a role line right under it."""
+    result = [False] * len(lines)
+    current: int | None = None
+    for index, (line, numbered) in enumerate(zip(lines, found, strict=True)):
+        if numbered is not None:
+            current = index
+            result[index] = reader.own_roles(line) or reader.names_roles(line)
+        elif current is not None and reader.opens_role_line(line):
+            result[current] = True
+    return result
+
+
+def _levels(
+    lines: list[str], found: list[_Numbered | None], own_roles: Callable[[str], bool]
+) -> dict[Level, Level] | None:
     """How each numbering level is read in this document: as a section, a category or
     the items. The items are the deepest level present (1. under （一） under 一、),
     unless the items are unnumbered: paragraphs that each end with their own role note
     under headings that have none (a heading is then a heading at every level)."""
-    found = [_level(line) for line in lines]
-    present = {f[0] for f in found if f}
+    present = {f.level for f in found if f}
     if Level.ITEM in present:
-        return {level: level for level in Level}
+        return {level: level for level in Level if level is not Level.SUB}
+    if Level.SUB in present:
+        return {Level.SECTION: Level.SECTION, Level.CATEGORY: Level.CATEGORY, Level.SUB: Level.ITEM}
     unnumbered = [own_roles(line) for line, f in zip(lines, found, strict=True) if not f]
     numbered = [own_roles(line) for line, f in zip(lines, found, strict=True) if f]
     if present and any(unnumbered) and not any(numbered):
@@ -211,6 +328,11 @@ class _Reader:
         self.labels: list[str] = []
         """Role labels in the order first seen: the synthetic header's role columns."""
         self._category: str | None = None
+        self._section_lead: str | None = None
+        self.not_units: set[str] = set()
+        self.roleless = False
+        """The list names no roles: a section's own text is its task (``_read``)."""
+        """Unit labels whose lines hold units of measure (单位：亿元): fields, not roles."""
         self._started = False
         self._heading = False
         """A heading was the last numbered line: unnumbered text under it with its own
@@ -221,25 +343,27 @@ class _Reader:
         """Labels opening a line more than once: fields of the items, known or not."""
         """The items are paragraphs without numbers, each ending with its own roles."""
 
-    def read(self, line: str) -> None:
-        """Read one line: a heading, an item, a role line or a continuation."""
-        found = _level(line)
-        role = self.levels.get(found[0]) if found else None
+    def read(self, line: str, numbered: tuple[_Numbered, Level] | None) -> None:
+        """Read one line (with its numbering and what it is, when it has one): a heading,
+        an item, a role line or a continuation."""
+        found, role = numbered if numbered else (None, None)
         if found and role is Level.SECTION:
             self._started, self._category = True, None
+            self._section_lead = self._lead_of(line[found.start :])
             self.entries.append(line)
             self._heading = True
         elif found and role is Level.CATEGORY:
             # The heading's （一） is numbering, as an item's 1. is: the category is its text.
-            heading = line[_number_end(line, found[0]) :].strip()
+            heading = line[found.start :].strip()
             self._started, self._category = True, heading or line
             self._heading = True
         elif found and role is Level.ITEM:
             self._started = True
-            no, text = found[1], line[_number_end(line, found[0]) :]
-            self.entries.append(_Item(no, self._category, []))
+            if self.levels.get(found.level) is Level.CATEGORY:
+                self._category = None  # an item beside the headings ends the one above
+            self.entries.append(_Item(found.no, self._category, [], self._section_lead))
             self._heading = False
-            self._text(text)
+            self._text(line[found.start :])
         elif not self._started:
             self.above.append(line)
         else:
@@ -262,8 +386,13 @@ class _Reader:
             head = text
         item = self.entries[-1] if self.entries and isinstance(self.entries[-1], _Item) else None
         ended = item is None or self._heading or bool(item.roles)
-        if (self._heading and parts) or (self.unnumbered and ended):
-            item = _Item("", self._category, [])
+        under_section = bool(self.entries) and isinstance(self.entries[-1], str)
+        if (
+            (self._heading and parts)
+            or (self.unnumbered and ended)
+            or (self.roleless and under_section)
+        ):
+            item = _Item("", self._category, [], self._section_lead)
             self.entries.append(item)
             self._heading = False
         if item is None:
@@ -280,7 +409,12 @@ class _Reader:
         for label, _, value in parts:
             if label not in self.labels:
                 self.labels.append(label)
-            item.roles.setdefault(label, []).extend([value] if value else [])
+            values = item.roles.setdefault(label, [])
+            if values and value and self._read_from_words(label):
+                # A second 责任单位 line of one item keeps its label: after a 牵头 line
+                # its names support, as in the 责任单位 cell it was printed from.
+                value = f"{label}：{value}"
+            values.extend([value] if value else [])
             item.last_role = label
 
     def _wrapped_bracket(self, text: str) -> tuple[str, list[tuple[str, int, str]]] | None:
@@ -299,6 +433,65 @@ class _Reader:
         """Whether a text says who leads in role words or labels (``states_roles``)."""
         return states_roles(text, self.knowledge.departments, self.knowledge.responsibility)
 
+    def _lead_of(self, heading: str) -> str | None:
+        """The lead a section heading names as the one whose work it lists ("县住建局牵头
+        工作（8项）" -> "县住建局牵头"), or ``None``."""
+        found = _SECTION_LEAD.match(heading)
+        if found is None or not self.knowledge.departments.model.read(found[1]).kind.is_name:
+            return None
+        return found[1] + found[2]
+
+    def measure_labels(self) -> set[str]:
+        """The responsibility labels whose values are units of measure, not of government
+        ("单位：亿元" under an indicator; 单位 names both): some value is one, none is a
+        unit's name (a dash stands for none). None when no other label names units: the
+        column is then read as a table's column of that label is, by its cells."""
+        found: set[str] = set()
+        responsibility = [
+            label for label in self.labels if self.synonyms.role_for(label) in _RESPONSIBILITY
+        ]
+        for label in responsibility:
+            values = [
+                squeeze(value)
+                for item in self.entries
+                if isinstance(item, _Item)
+                for value in item.roles.get(label, [])
+            ]
+            cells, model = self.knowledge.cells, self.knowledge.departments.model
+            if any(is_measure_unit(v, cells) for v in values) and not any(
+                model.read(v).kind.is_name for v in values
+            ):
+                found.add(label)
+        return found if len(found) < len(responsibility) else set()
+
+    def lead_from_sections(self) -> None:
+        """Give an item without roles of its own the lead its section names."""
+        for item in self.entries:
+            if isinstance(item, _Item) and item.section_lead and not item.roles:
+                item.roles[RESPONSIBLE_LABEL] = [item.section_lead]
+                if RESPONSIBLE_LABEL not in self.labels:
+                    self.labels.append(RESPONSIBLE_LABEL)
+
+    def _read_from_words(self, label: str) -> bool:
+        """Whether a label's lines are read from their words (a 责任单位 line)."""
+        return label == RESPONSIBLE_LABEL or self.synonyms.role_for(label) is Role.RESPONSIBLE
+
+    def names_roles(self, text: str) -> bool:
+        """Whether a text holds a role label (牵头单位：, 完成时限： ...)."""
+        return any(self._known_label(match) for match in _LABEL.finditer(text))
+
+    def opens_role_line(self, line: str) -> bool:
+        """Whether a line starts with a role label: a role line."""
+        match = _LABEL.match(line)
+        return match is not None and self._known_label(match)
+
+    def starts_paragraph(self, line: str) -> bool:
+        """Whether a line starts a paragraph of its own: a numbering or a role label."""
+        return _numbering(line) is not None or self.opens_role_line(line)
+
+    def _known_label(self, match: re.Match[str]) -> bool:
+        return self.synonyms.role_for(squeeze(match.group(1))) in _ROLE_LINES
+
     def own_roles(self, line: str) -> bool:
         """Whether a line names its own roles: a role note in brackets at its end."""
         return self._role_bracket(line) is not None
@@ -316,9 +509,11 @@ class _Reader:
         if parts and not content[: parts[0][1]].strip():
             return head, [(label, len(head), value) for label, _, value in parts]
         roles, deadline = _deadline_clause(content.strip(), self.knowledge)
+        people, roles = _officials_clause(roles, self.knowledge)
         if self._states_roles(roles):
-            found = [(RESPONSIBLE_LABEL, len(head), roles)]
-            return head, found + ([(DEADLINE_LABEL, len(head), deadline)] if deadline else [])
+            found = [*people, (RESPONSIBLE_LABEL, roles)]
+            found += [(DEADLINE_LABEL, deadline)] if deadline else []
+            return head, [(label, len(head), value) for label, value in found]
         return None
 
     def _role_parts(self, text: str) -> list[tuple[str, int, str]]:
@@ -370,9 +565,18 @@ class _Reader:
 
     def _value(self, label: str, value: str) -> str:
         """A role line's value without the separators around it (and a final 。 that ends
-        a list of names or a date)."""
+        a list of names or a date). A sentence after the names' 。 is a note, not a name
+        ("X、Y。除专门列出外，以下任务均涉及Y，不再重复": a ``department-note`` warning)."""
         value = value.strip(_SENTENCE_END)
-        if self.synonyms.role_for(label) in _FULL_STOP_ENDS:
+        role = self.synonyms.role_for(label)
+        if role in _RESPONSIBILITY or label == RESPONSIBLE_LABEL:
+            names, _, note = value.partition("。")
+            note = note.strip(_SENTENCE_END + "。")
+            if names and "，" in note and not self._states_roles(note):
+                message = f"{note!r} after the names under {label} is a note, not a name"
+                self.warnings.append(TaskWarning(NormalizeCode.DEPARTMENT_NOTE, message))
+                value = names
+        if role in _FULL_STOP_ENDS:
             value = value.removesuffix("。")
         return value
 
@@ -381,7 +585,11 @@ class _Reader:
         has_category = any(isinstance(e, _Item) and e.category for e in self.entries)
         columns = self._role_columns()
         header = [NO_LABEL, *([CATEGORY_LABEL] if has_category else []), MEASURE_LABEL]
-        header += list(columns)
+        # One label folded alone keeps its printed name (单位), as a table's column does.
+        header += [
+            labels[0] if column == RESPONSIBLE_LABEL and len(set(labels)) == 1 else column
+            for column, labels in columns.items()
+        ]
         rows = [RawRow(list[Cell](header))]
         for entry in self.entries:
             if isinstance(entry, str):
@@ -406,7 +614,10 @@ class _Reader:
         lines go into one 责任单位 column read from its words: in paragraph form the
         roles are each item's own, not a column's.
         """
-        roles = {label: self.synonyms.role_for(label) for label in self.labels}
+        roles = {
+            label: None if label in self.not_units else self.synonyms.role_for(label)
+            for label in self.labels
+        }
         fold = RESPONSIBLE_LABEL in roles or Role.RESPONSIBLE in roles.values()
         columns: dict[str, list[str]] = {}
         first_of: dict[Role, str] = {}
@@ -431,7 +642,10 @@ def _column_text(item: _Item, column: str, labels: list[str], synonyms: ColumnSy
     if column != RESPONSIBLE_LABEL:
         return "\n".join(line for label in labels for line in item.roles.get(label, []))
     parts: list[str] = []
-    for label in labels:
+    # The lead's line first: beside a 牵头单位 line, a 责任单位 line names who supports,
+    # whichever came first in the document (the cell's reading takes its first words as
+    # its own).
+    for label in sorted(labels, key=lambda label: synonyms.role_for(label) is not Role.LEAD):
         values = item.roles.get(label)
         if not values:
             continue
@@ -453,6 +667,17 @@ def _repeated_labels(lines: list[str]) -> frozenset[str]:
     return frozenset(label for label in labels if labels.count(label) > 1)
 
 
+def _officials_clause(note: str, knowledge: Knowledge) -> tuple[list[tuple[str, str]], str]:
+    """The officials a role note names before its units, as ``(label, names)``, and the
+    note without them ("分管副市长负责，市发改委牵头，……" -> 负责领导: 分管副市长): officials
+    are no units (docs/conventions.md); kept in ``extra`` under their role word and 领导
+    (``take_officials``, which a table's responsibility cell is read with too)."""
+    rest, officials = take_officials(
+        note, knowledge.responsibility, lambda clause: is_person(clause, knowledge.cells)
+    )
+    return list(officials.items()), rest
+
+
 def _deadline_clause(note: str, knowledge: Knowledge) -> tuple[str, str]:
     """A role note without a deadline clause at its end, and that clause ("X牵头，Y配合，
     年内完成" -> "X牵头，Y配合", "年内完成"); the clause is "" when there is none."""
@@ -461,10 +686,3 @@ def _deadline_clause(note: str, knowledge: Knowledge) -> tuple[str, str]:
     if head and tail and parse_deadline(tail, 2000, knowledge.deadlines).kind is not None:
         return head, tail
     return note, ""
-
-
-def _number_end(line: str, level: Level) -> int:
-    """Where an item's text starts after its numbering (and the full stop or 、)."""
-    pattern = {Level.ITEM: _ITEM, Level.CATEGORY: _CATEGORY, Level.SECTION: _CHINESE_ITEM}[level]
-    match = pattern.match(line)
-    return match.end() if match else 0

@@ -70,8 +70,11 @@ def build_record(
     placed = place_cells(row, context)
     values = [read(placed[kind], at) for kind, read in VALUE_READERS.items()]
     fields = RecordFields(measure="", extra={})
+    extra: dict[str, str] = {}
     for value in values:
+        extra.update(value.fields.get("extra", {}))
         fields.update(value.fields)
+    fields["extra"] = _in_column_order(extra, row, context)
     lead, support = _names(values)
     record = TaskRecord(
         seq=seq,
@@ -87,6 +90,15 @@ def build_record(
     warnings.extend(_doubtful_cells(seq, row, context))
     warnings.extend(_unknown_departments(record, context, row.page))
     return record, warnings
+
+
+def _in_column_order(extra: dict[str, str], row: GridRow, context: RecordContext) -> dict[str, str]:
+    """The ``extra`` fields of several value readers in the order of their columns; a
+    field no column is labelled with (the officials a responsibility cell names, 负责领导)
+    goes first, as its clause opens the cell."""
+    order = [_column_label(context.labels, col) for col in range(len(row.cells))]
+    place = {label: index for index, label in reversed(list(enumerate(order)))}
+    return dict(sorted(extra.items(), key=lambda item: place.get(item[0], -1)))
 
 
 def _lowest(scores: tuple[float | None, ...] | None) -> float | None:

@@ -15,7 +15,7 @@ words are data: ``data/responsibility.toml``. Names are split by a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from qingdan.normalize.lead_notes import read_lead_note
@@ -82,6 +82,8 @@ class ResponsibilityWords(NamedTuple):
     """A mark before a name that makes it the lead (▲)."""
     after_lead_support: frozenset[str]
     """Labels naming the supporters when a lead label came before them (责任单位)."""
+    official_label: str = "领导"
+    """What follows the role word in the label of officials named in a cell (负责领导)."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> ResponsibilityWords:
@@ -96,8 +98,9 @@ class ResponsibilityWords(NamedTuple):
         roles.update(dict.fromkeys(verbs[SHARED], SHARED))
         verb_words = _alternatives([*verbs[LEAD], *verbs[SUPPORT], *verbs[SHARED]])
         fillers = _alternatives(verbs["fillers"])
+        levels = _alternatives(labels["levels"])
         return cls(
-            label=re.compile(rf"(?:^|(?<={_BREAK}))({label_words})\s*[：:]"),
+            label=re.compile(rf"(?:^|(?<={_BREAK}))(?:{levels})?({label_words})\s*[：:]"),
             mark=re.compile(rf"[（(【\[]\s*({mark_words})\s*[）)】\]]"),
             verb=re.compile(rf"(?:{fillers})?({verb_words})(?={_BREAK}|$)"),
             any_role=re.compile(_alternatives(roles)),
@@ -106,6 +109,7 @@ class ResponsibilityWords(NamedTuple):
             first_leads=data["first_leads"],
             lead_mark=re.compile(f"[{''.join(re.escape(m) for m in data['lead_marks']['marks'])}]"),
             after_lead_support=frozenset(labels["after_lead_support"]),
+            official_label=str(data.get("officials", {}).get("label_suffix", "领导")),
         )
 
 
@@ -152,6 +156,27 @@ def _split(
     if first_leads:
         return Responsibility(names[:1], names[1:])
     return Responsibility(names, [])
+
+
+def take_officials(
+    text: str, words: ResponsibilityWords, is_official: Callable[[str], bool]
+) -> tuple[str, dict[str, str]]:
+    """The cell without its clauses that give a role to officials rather than units, and
+    those clauses by label: "分管副市长、协管副秘书长负责，县发改局牵头，……" gives
+    "县发改局牵头，……" and {"负责领导": "分管副市长、协管副秘书长"}. People are never
+    lead or support (docs/conventions.md); ``is_official`` tells a clause of people."""
+    officials: dict[str, str] = {}
+    kept, start = "", 0
+    for match in words.verb.finditer(text):
+        clause = _without_opener(text[start : match.start()], words)
+        if clause and is_official(clause):
+            officials[squeeze(match[1]) + words.official_label] = clause
+        else:
+            kept += text[start : match.end()]
+        start = match.end()
+    if not officials:
+        return text, {}
+    return _trimmed(kept + text[start:]), officials
 
 
 def states_roles(

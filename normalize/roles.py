@@ -71,6 +71,9 @@ class Value(Enum):
     """Kept as printed without whitespace, and read into ``due``."""
     EXTRA = "extra"
     """Kept as text in ``extra`` under the printed label."""
+    PEOPLE = "people"
+    """Kept in ``extra`` like ``EXTRA``, a personal name padded to a list's width (李 平)
+    as printed."""
 
 
 class Blank(Enum):
@@ -149,7 +152,7 @@ ROLE_TRAITS: dict[Role, RoleTraits] = {
         None, Value.RESPONSIBILITY, own_row=True, heads_sub_columns=True, marks_task_list=True
     ),
     Role.DEADLINE: RoleTraits("deadline", Value.DEADLINE, own_row=True, marks_task_list=True),
-    Role.PEOPLE: RoleTraits(None, Value.EXTRA, marks_task_list=True),
+    Role.PEOPLE: RoleTraits(None, Value.PEOPLE, marks_task_list=True),
     Role.NOTE: RoleTraits(None, Value.EXTRA),
     Role.TARGET: RoleTraits(None, Value.EXTRA, marks_task_list=True),
     Role.PROGRESS: RoleTraits(None, Value.EXTRA, marks_task_list=True),

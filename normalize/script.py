@@ -36,6 +36,8 @@ SENTENCE_ENDS = "。！？；.!?;…"
 """Marks that end a sentence: a measure that ends with one is complete."""
 CLOSERS = "”’」』）)》】"
 """Closing quotes and brackets that may follow a sentence's end mark."""
+NOTHING_MARKS = "—–－-─/／"
+"""Marks a cell prints alone to say it has nothing (an indicator with no unit: "—")."""
 
 
 def numeral_value(numeral: str) -> int | None:

@@ -19,6 +19,9 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\r]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000\u202f]+")
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
+_PADDED_NAME = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
+"""A two-character personal name padded to three characters' width (李 平)."""
+_NAME_SEPARATORS = re.compile(r"([、，,；;])")
 IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff]+$")
 """Chinese ideographs only: one pattern for every module, as the range is slow to compile."""
 
@@ -61,7 +64,7 @@ def cell_lines(text: Cell | None) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def join_wrapped_lines(text: Cell | None) -> str:
+def join_wrapped_lines(text: Cell | None, keep_padded_names: bool = False) -> str:
     """A raw cell's lines as one paragraph, as a person reads it.
 
     Lines are joined with nothing between CJK text and with one space between two
@@ -69,7 +72,9 @@ def join_wrapped_lines(text: Cell | None) -> str:
     -> "total amount"); a number cut by the wrap is joined back ("20" / "19年" ->
     "2019年"). In Chinese prose a wrap next to Latin letters is only a wrap: a narrow
     column cuts "VOCs" as "VOC" / "s", and a space there would change the word.
-    Spaces between CJK characters are dropped (see ``drop_spaces_between_cjk``).
+    Spaces between CJK characters are dropped (see ``drop_spaces_between_cjk``), but
+    with ``keep_padded_names`` (a column of people) not the space that pads a
+    two-character name to three (``李 平``, alone or between 、 and ，).
     Cached: the column evidence, the sections, the notes and the records each join a
     document's cells.
     """
@@ -85,6 +90,11 @@ def join_wrapped_lines(text: Cell | None) -> str:
         ):
             out += " "
         out += line
+    if keep_padded_names:
+        return "".join(
+            part if _PADDED_NAME.fullmatch(part) else drop_spaces_between_cjk(part)
+            for part in _NAME_SEPARATORS.split(out)
+        )
     return drop_spaces_between_cjk(out)
 
 

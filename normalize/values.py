@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from qingdan.extract.grid import Cell, cell_text
 from qingdan.normalize.aliases import AliasTable
+from qingdan.normalize.cell_kinds import is_person
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import GridRow
 from qingdan.normalize.lookalikes import correct_deadline
@@ -23,6 +24,7 @@ from qingdan.normalize.responsibility import (
     label_says_first_leads,
     split_inline_responsibility,
     split_responsibility,
+    take_officials,
 )
 from qingdan.normalize.roles import Role, Value
 from qingdan.normalize.text import join_wrapped_lines, squeeze
@@ -167,29 +169,49 @@ def read_deadline(cells: list[PlacedCell], at: RowAt) -> Values:
 
 
 def read_departments(cells: list[PlacedCell], at: RowAt) -> Values:
-    """The names of the lead columns' cells and then of the support columns' cells."""
+    """The names of the lead columns' cells and then of the support columns' cells.
+
+    A 责任单位 column supports only because a 牵头 column stands beside it: in a row
+    whose 牵头 cell is empty nobody leads above its units, so they lead (a 配合 column's
+    own label says support, and its names stay support).
+    """
     names: dict[str, list[str]] = {"lead": [], "support": []}
     warnings: list[TaskWarning] = []
     for field in names:
         for placed in cells:
             if placed.field == field:
                 split = at.context.department_reader().split(cell_text(placed.cell))
-                names[field].extend(split.names)
+                to = "lead" if field == "support" and _leads_unled(placed, names, at) else field
+                names[to].extend(split.names)
                 warnings.extend(note_warnings(split.notes, at))
     return Values(RecordFields(), names["lead"], names["support"], warnings)
 
 
+def _leads_unled(placed: PlacedCell, names: dict[str, list[str]], at: RowAt) -> bool:
+    """Whether a support cell's names lead: no lead named in the row, and its column
+    supports by position only (its label says 责任单位, not 配合)."""
+    columns = at.context.knowledge.columns
+    return not names["lead"] and columns.role_for(placed.label) is Role.RESPONSIBLE
+
+
 def read_responsibility(cells: list[PlacedCell], at: RowAt) -> Values:
     """Lead and support read from a lone 责任单位 cell's own words; a ``responsibility``
-    warning for a cell whose roles cannot be told apart (all its names lead)."""
+    warning for a cell whose roles cannot be told apart (all its names lead). Officials
+    given a role in the cell ("分管副市长负责") go to ``extra``, never to lead or support."""
     lead: list[str] = []
     support: list[str] = []
     warnings: list[TaskWarning] = []
+    officials: dict[str, str] = {}
     reader, first_leads = at.context.department_reader(), at.context.first_leads()
+    knowledge = at.context.knowledge
     for placed in cells:
-        shared = split_responsibility(
-            cell_text(placed.cell), reader, at.context.knowledge.responsibility, first_leads
+        text, named = take_officials(
+            cell_text(placed.cell),
+            knowledge.responsibility,
+            lambda clause: is_person(clause, knowledge.cells),
         )
+        officials.update(named)
+        shared = split_responsibility(text, reader, knowledge.responsibility, first_leads)
         lead.extend(shared.lead)
         support.extend(shared.support)
         warnings.extend(note_warnings(shared.notes, at))
@@ -199,7 +221,9 @@ def read_responsibility(cells: list[PlacedCell], at: RowAt) -> Values:
             warnings.append(
                 at.warning(NormalizeCode.RESPONSIBILITY, message + "all names put in lead")
             )
-    return Values(RecordFields(), lead, support, warnings)
+    return Values(
+        RecordFields(extra=officials) if officials else RecordFields(), lead, support, warnings
+    )
 
 
 def read_text(cells: list[PlacedCell], at: RowAt) -> Values:
@@ -232,12 +256,24 @@ def read_extra(cells: list[PlacedCell], at: RowAt) -> Values:
     return Values(RecordFields(extra=extra))
 
 
+def read_people(cells: list[PlacedCell], at: RowAt) -> Values:
+    """Officials under their printed label, a two-character name printed with a space
+    to the width of three (李 平, as lists of names print it) kept so: text is data."""
+    extra = {
+        placed.label: text
+        for placed in cells
+        if (text := join_wrapped_lines(placed.cell, keep_padded_names=True))
+    }
+    return Values(RecordFields(extra=extra))
+
+
 VALUE_READERS: dict[Value, ValueReader] = {
     Value.DEADLINE: read_deadline,
     Value.DEPARTMENTS: read_departments,
     Value.RESPONSIBILITY: read_responsibility,
     Value.TEXT: read_text,
     Value.EXTRA: read_extra,
+    Value.PEOPLE: read_people,
 }
 """One reader per ``Value``, in the order they run (the order of the record's warnings
 and of its names: department columns, then a responsibility column, then a bracket

@@ -43,7 +43,16 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from qingdan.extract.errors import UnreadableText
-from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, TextLine, plain_lines
+from qingdan.extract.grid import (
+    PRINTED_PAGE,
+    Cell,
+    Extracted,
+    Notice,
+    RawRow,
+    RawTable,
+    TextLine,
+    plain_lines,
+)
 from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import PDF_ENGINES, ReadOptions
 from qingdan.extract.pdf.fallback import FallbackPages
@@ -121,6 +130,7 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
         text_before=plain_lines(document.lines_before),
         lines_before=document.lines_before,
         notices=document.notices,
+        traits=PRINTED_PAGE,
     )
     if document.scanned:
         from qingdan.extract.scan.reader import with_scanned_pages

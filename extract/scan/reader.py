@@ -281,7 +281,7 @@ def read_pages(
         tables=tables,
         text_before=text_before,
         notices=[ocr_notice(confidences, total, repairs)],
-        traits=ReaderTraits(text_may_be_misread=True),
+        traits=ReaderTraits(text_may_be_misread=True, lines_may_be_wrapped=True),
     )
 
 

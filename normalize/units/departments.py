@@ -194,9 +194,10 @@ class DepartmentReader:
 
     def _names_only_units(self, text: str) -> bool:
         named = False
+        runs = [run for sentence in self._name_sentences(text) for run in sentence]
         # The answer does not depend on the order: the shortest runs, cheapest to cut,
         # go first (a sentence's shortest clause is the quickest to find out).
-        for run in sorted(_runs(text, self.model), key=lambda run: len(run.text)):
+        for run in sorted(runs, key=lambda run: len(run.text)):
             cell = empty_cell()
             _collect(run, best_cut(run, self.model), cell)
             if not all(self.is_complete(name) for name in cell.names):
@@ -210,9 +211,51 @@ class DepartmentReader:
 
     def _split(self, text: str) -> DepartmentCell:
         cell = empty_cell()
-        for run in _runs(text, self.model):
-            _collect(run, best_cut(run, self.model), cell)
+        for index, sentence in enumerate(_sentences(text)):
+            runs = _runs(sentence, self.model)
+            if index and self._is_note_sentence(sentence, runs):
+                written = squeeze(sentence)
+                cell.notes.append(DepartmentNote(written, written))
+                continue
+            for run in runs:
+                _collect(run, best_cut(run, self.model), cell)
         return cell
+
+    def _name_sentences(self, text: str) -> list[list[Run]]:
+        """The runs of each sentence of a cell that names units (note sentences left out)."""
+        found = []
+        for index, sentence in enumerate(_sentences(text)):
+            runs = _runs(sentence, self.model)
+            if not index or not self._is_note_sentence(sentence, runs):
+                found.append(runs)
+        return found
+
+    def _is_note_sentence(self, sentence: str, runs: list[Run]) -> bool:
+        """Whether a sentence after the cell's first is a note, not names: it holds a note
+        word and something no unit ("……数据管理部门。除专门列出外，以下任务均涉及……，不再
+        重复"). The caller asks only of later sentences: the first keeps its names
+        whatever follows them (各乡镇按职责负责)."""
+        if not self.model.has_note_word(sentence):
+            return False
+        for run in runs:
+            cell = empty_cell()
+            _collect(run, best_cut(run, self.model), cell)
+            if cell.unknown or any(note.is_phrase for note in cell.notes):
+                return True
+        return False
+
+
+def _sentences(text: str) -> list[str]:
+    """A cell's sentences: its text cut after each 。 outside brackets."""
+    sentences, current, depth = [], "", 0
+    for char in text:
+        depth += (char in OPENING) - (char in CLOSING and depth > 0)
+        current += char
+        if char == "。" and depth == 0:
+            sentences.append(current)
+            current = ""
+    sentences.append(current)
+    return [sentence for sentence in sentences if sentence.strip()]
 
 
 def _runs(text: str | None, model: UnitModel) -> list[Run]:
@@ -255,8 +298,10 @@ def _shared_end(chunks: list[str], start: int, model: UnitModel) -> int:
 def split_conjoined(chunk: str, model: UnitModel) -> list[str]:
     """A chunk cut at a conjunction (及, 和) outside brackets where the text on each
     side reads as a unit by itself: "市级各有关部门及各县市区政府" is two names, while
-    "住房和城乡建设局" (住房 is no unit) and "县委（和县政府）" stay whole. The
-    conjunction is no part of either name."""
+    "住房和城乡建设局" (住房 is no unit) and "县委（和县政府）" stay whole. 和 and 与 join
+    a name and a collective only ("县财政局和县直各单位"). The conjunction is no part of
+    either name, nor is one left before a name when a list wraps ("和县直各单位")."""
+    chunk = _without_leading_conjunction(chunk, model)
     depth = 0
     for position, char in enumerate(chunk):
         depth += (char in OPENING) - (char in CLOSING and depth > 0)
@@ -266,19 +311,37 @@ def split_conjoined(chunk: str, model: UnitModel) -> list[str]:
         if word is None:
             continue
         left, rest = chunk[:position], split_conjoined(chunk[position + len(word) :], model)
-        if model.is_unit(squeeze(left)) and model.is_unit(squeeze(rest[0])):
+        right = squeeze(rest[0])
+        if word in model.collective_conjunctions and not _is_collective(right, model):
+            continue
+        if model.is_unit(squeeze(left)) and model.is_unit(right):
             return [left, *rest]
     return [chunk]
 
 
+def _without_leading_conjunction(chunk: str, model: UnitModel) -> str:
+    """A chunk without a conjunction it opens with when the rest reads as a unit much
+    better than the whole ("和县直各单位": 和县 would be an unknown place; 和平区财政局
+    keeps its 和, as 平区 is no better a place than 和平区)."""
+    compact = squeeze(chunk)
+    for word in (*model.conjunctions, *model.collective_conjunctions):
+        if not compact.startswith(word):
+            continue
+        rest, whole = model.read(compact[len(word) :]), model.read(compact)
+        if rest.kind.is_name and (not whole.kind.is_name or rest.cost + 1.0 <= whole.cost):
+            return chunk[chunk.index(word) + len(word) :]
+    return chunk
+
+
+def _is_collective(text: str, model: UnitModel) -> bool:
+    """Whether a name is a collective (各乡镇人民政府, 县直各单位)."""
+    return text.startswith(model.collective_heads) or model.read(text).kind is Kind.COLLECTIVE
+
+
 def _conjunction_at(chunk: str, position: int, model: UnitModel) -> str | None:
     """The conjunction written at ``position`` that may join two names, or ``None``."""
-    for word in model.conjunctions:
+    for word in (*model.conjunctions, *model.collective_conjunctions):
         if chunk.startswith(word, position):
-            return word
-    for word in model.collective_conjunctions:
-        after = position + len(word)
-        if chunk.startswith(word, position) and chunk.startswith(model.collective_heads, after):
             return word
     return None
 
@@ -291,7 +354,8 @@ def _collect(run: Run, pieces: list[Piece], cell: DepartmentCell) -> None:
         attached = [n for n in notes if n.position == piece.end or (index == 0 and n.position == 0)]
         for note in attached:
             notes.remove(note)
-        if reading.kind is Kind.NOTE:
+        if reading.kind is Kind.NOTE or _only_brackets(name):
+            # A stray bracket (the end of a note wrapped onto its own line) is no name.
             cell.notes.append(DepartmentNote(name, name))
             cell.notes.extend(DepartmentNote(name + n.text, n.text) for n in attached)
             continue
@@ -307,6 +371,11 @@ def _collect(run: Run, pieces: list[Piece], cell: DepartmentCell) -> None:
         if not reading.kind.is_name:
             cell.unknown.append(name)
     cell.notes.extend(DepartmentNote(n.text, n.text) for n in notes)
+
+
+def _only_brackets(text: str) -> bool:
+    """Whether a piece is brackets only ("）", "]")."""
+    return all(char in OPENING or char in CLOSING for char in text)
 
 
 def _written_whole(cells: Iterable[str | None], model: UnitModel) -> set[str]:

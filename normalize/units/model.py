@@ -81,6 +81,7 @@ class UnitModel:
         zones: tuple[str, ...],
         openers: tuple[str, ...],
         committees: tuple[str, ...],
+        governments: tuple[str, ...] = (),
         organs: frozenset[str],
         stems: frozenset[str],
         unit_suffixes: tuple[str, ...],
@@ -99,6 +100,7 @@ class UnitModel:
         note_words: tuple[str, ...],
         etc: tuple[str, ...],
         false_starts: tuple[str, ...],
+        false_places: tuple[str, ...] = (),
         end_characters: frozenset[str] = frozenset(),
         confirmed: frozenset[str] = frozenset(),
         ranks: dict[str, int] | None = None,
@@ -110,6 +112,8 @@ class UnitModel:
         self.zones = zones
         self.openers = openers
         self.committees = committees
+        self.governments = governments
+        """A level's government, whose organs follow it in one name (市政府国资委)."""
         self.organs = organs
         self.stems = stems
         self.unit_suffixes = unit_suffixes
@@ -128,6 +132,8 @@ class UnitModel:
         self.note_words = note_words
         self.etc = etc
         self.false_starts = false_starts
+        self.false_places = false_places
+        """Words built like a place and its level that name no place (城市, 城镇)."""
         self.end_characters = end_characters
         """Characters a name can end with: a segmenter may cut after them."""
         self.confirmed = confirmed
@@ -182,6 +188,7 @@ class UnitModel:
             zones=_longest_first(data.get("zones", [])),
             openers=_longest_first(data.get("openers", [])),
             committees=_longest_first(data.get("committees", [])),
+            governments=_longest_first(data.get("governments", [])),
             organs=frozenset(organs),
             stems=frozenset(stems - organs),
             unit_suffixes=suffixes,
@@ -200,6 +207,7 @@ class UnitModel:
             note_words=_longest_first(data.get("note_words", [])),
             etc=_longest_first(data.get("etc", [])),
             false_starts=_longest_first(data.get("false_starts", [])),
+            false_places=_longest_first(data.get("false_places", [])),
             places=frozenset(str(p) for p in data.get("places", [])),
             ranks=_ranks(data.get("level_order", []), data.get("zones", [])),
             conjunctions=_longest_first(data.get("conjunctions", [])),
@@ -333,11 +341,9 @@ class UnitModel:
             return Reading(Kind.WHOLE, WHOLE_COST)
         if text in self.etc:
             return Reading(Kind.FRAGMENT, FRAGMENT_COST)
-        for ending in self.etc:
-            if text.endswith(ending) and len(text) > len(ending):
-                named = self.read(text[: -len(ending)])
-                if named.kind.is_name:
-                    return named._replace(cost=named.cost + 0.1, etc=ending)
+        etc = self._read_etc(text)
+        if etc is not None:
+            return etc
         if text in self.notes:
             return Reading(Kind.NOTE, NOTE_COST)
         reading = self._read_with_brackets(text)
@@ -345,6 +351,24 @@ class UnitModel:
             cost = NOTE_LIKE + NOTE_PER_CHAR * len(text) + self._name_first_penalty(text)
             return Reading(Kind.NOTE, cost)
         return reading
+
+    def _read_etc(self, text: str) -> Reading | None:
+        """A name and the 等 that ends its list (县财政局等, 县财政局等部门), or ``None``.
+
+        等 followed by a collective closes the list as 等部门 does (X局等省有关部门: the
+        named unit is the fact, the collective only says there are others).
+        """
+        endings = [e for e in self.etc if text.endswith(e) and len(text) > len(e)]
+        mark = min(self.etc, key=len, default="")
+        position = text.rfind(mark) if mark else -1
+        after = text[position + len(mark) :]
+        if position > 0 and read_collective(self, after).kind is Kind.COLLECTIVE:
+            endings.append(text[position:])
+        for ending in endings:
+            named = self.read(text[: -len(ending)])
+            if named.kind.is_name:
+                return named._replace(cost=named.cost + 0.1, etc=ending)
+        return None
 
     def _name_first_penalty(self, text: str) -> float:
         """A note that starts with a complete name should be cut after the name."""
@@ -419,10 +443,12 @@ class UnitModel:
         the level: 市场监管局 is no 市 + 场监管局, but 市政协 is 市 + 政协 and 长口街道办事处
         is 长口 + 街道 + 办事处."""
         level = self._level_at(text, position, allow_false_start=True)
+        after = position + len(level) if level is not None else position
         if (
             level is not None
             and text.startswith(self.false_starts, position)
-            and text[position + len(level) :] not in self.organs
+            and text[after:] not in self.organs
+            and not text.startswith(self.governments, after)  # 市 + 政府国资委
         ):
             return None
         return level
@@ -430,7 +456,8 @@ class UnitModel:
     def prefix_ends(self, text: str) -> dict[int, tuple[float, str]]:
         """Every position a prefix can end at -> (cost, kind of its last token).
 
-        Kinds: ``start``, ``opener``, ``level``, ``zone``, ``place``, ``committee``.
+        Kinds: ``start``, ``opener``, ``level``, ``zone``, ``place``, ``committee``,
+        ``government``.
         Levels go down ``level_order``: a prefix never climbs back up (镇县 is none).
         The mapping is cached (a cell's pieces share their texts): do not change it.
         """
@@ -477,7 +504,12 @@ class UnitModel:
                 for c in self.committees
                 if text.startswith(c, position)
             ]
-        if last == "committee":
+            tokens += [
+                (position + len(g), 0.0, "government", "")
+                for g in self.governments
+                if text.startswith(g, position)
+            ]
+        if last in ("committee", "government"):
             return tokens
         previous = text[position - 1] if position else ""
         level = self._level_before_organ(text, position)
@@ -487,6 +519,8 @@ class UnitModel:
         for place in self.places:
             if text.startswith(place, position):
                 tokens.append((position + len(place), 0.0, "place", ""))
+        if text.startswith(self.false_places, position):
+            return tokens  # 市 + 城市管理局: 城 is no place before 市
         for length in range(1, 5):
             stem = text[position : position + length]
             after = self._level_before_organ(text, position + length)
@@ -543,12 +577,11 @@ class UnitModel:
     def _read_body(self, body: str, has_prefix: bool, last: str) -> Reading | None:
         if body in self.organs:
             return Reading(Kind.ORGAN, 0.0)
-        if last == "committee":
-            return self._after_committee(body)
-        if has_prefix and last in ("level", "place", "zone") and body in self.committees:
-            return Reading(Kind.ORGAN, 0.0)  # 县委, 镇党委
-        if has_prefix and last in ("level", "place", "zone") and body in self.branch_suffixes:
-            return Reading(Kind.ORGAN, BARE_BRANCH)  # 人行X县支行: the opener's branch
+        if last in ("committee", "government"):
+            return self._after_committee(body, last)
+        after_prefix = self._after_prefix(body, last) if has_prefix else None
+        if after_prefix is not None:
+            return after_prefix
         best: Reading | None = None
         for split in self._indexes.body_splits(body):
             core, tail = body[:split], body[split:]
@@ -573,9 +606,25 @@ class UnitModel:
                 best = cheaper_opt(best, Reading(Kind.BRANCH, BRANCH_ALONE + cost, place))
         return best
 
-    def _after_committee(self, body: str) -> Reading | None:
-        """A party committee's department (县委宣传部); no branch of another organ."""
+    def _after_prefix(self, body: str, last: str) -> Reading | None:
+        """The short bodies a prefix makes a unit of: 县 + 委, 人行X县 + 支行, 人民银行 + X分行."""
+        if last in ("level", "place", "zone") and body in self.committees:
+            return Reading(Kind.ORGAN, 0.0)  # 县委, 镇党委
+        if last in ("level", "place", "zone") and body in self.branch_suffixes:
+            return Reading(Kind.ORGAN, BARE_BRANCH)  # 人行X县支行: the opener's branch
+        if last == "opener":
+            # 人民银行X分行, 中国移动X分公司: a national body's branch, its place unknown.
+            branch = self._branch(body, bare=False)
+            if branch is not None:
+                return Reading(Kind.ORGAN, branch[0], branch[1])
+        return None
+
+    def _after_committee(self, body: str, last: str = "committee") -> Reading | None:
+        """A party committee's department (县委宣传部) or a government's organ (市政府国资委,
+        县政府办公室); no branch of another organ."""
         if body in self.party_organs:
+            return Reading(Kind.ORGAN, 0.0)
+        if last == "government" and body in self.organs and body not in self.governments:
             return Reading(Kind.ORGAN, 0.0)
         generic = self.generic_body(body, has_prefix=True)
         if generic is None or body.endswith(self.branch_suffixes):

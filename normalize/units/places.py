@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from qingdan.normalize.text import IDEOGRAPHS
 from qingdan.normalize.units.model import UnitModel
+from qingdan.normalize.units.reading import Kind
 
 _LEADING = re.compile(r"^(?:关于印发|关于|印发|中共|中国共产党|\d{4}\s*年(?:度)?)+")
 _MAX_STEM = 6
@@ -60,7 +61,8 @@ def _level_after(text: str, position: int, model: UnitModel) -> str | None:
 
 
 def places_in_names(names: Iterable[str], model: UnitModel) -> set[str]:
-    """The places before branch suffixes in names written whole (X of 市公安局X分局).
+    """The places before branch suffixes in names written whole (X of 市公安局X分局),
+    and the places written whole as names (X of X市).
 
     Written whole, the text between a known organ and a branch suffix is a place even
     where the model would not guess one (会泽: 会 also ends organ words).
@@ -70,6 +72,10 @@ def places_in_names(names: Iterable[str], model: UnitModel) -> set[str]:
         reading = model.read(name)
         if reading.kind.is_name and reading.branch_place:
             found.add(reading.branch_place)
+            continue
+        if reading.kind is Kind.PLACE:
+            # A place written whole as a name (X市 beside X市人民政府): its stem is a place.
+            found.update(places_in_title(name, model))
             continue
         place = _place_between_organ_and_branch(name, model)
         if place:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from qingdan.extract.errors import NoTableFound
-from qingdan.extract.grid import Extracted, RawDocument
+from qingdan.extract.grid import PRINTED_PAGE, Extracted, RawDocument
 from qingdan.normalize import TaskList, normalize
 
 import qingdan
@@ -366,15 +366,17 @@ def _table_and_paragraph_skeletons() -> list[Any]:
     return [item for item in load_skeletons("*") if paragraph_form(item) is not None]
 
 
-# Where the two forms differ today the table form is the one misread (issue 31 item 3,
-# column roles): strict, so that the fix shows here.
+# Where the two forms differ today (each reason names the form misread; the table forms
+# of 063, 064, 066 and 070 are read right since the column-role fixes of issue 31):
+# strict, so that the fix shows here.
 _TABLE_FORM_MISREAD = {
     "019-jiangsu-2018-suzhou-zhibiao-fenjie": "neither form read: places and figures, no role",
-    "063-xinjiang-2021-jihua-zhuyao-zhibiao": "no task table found (no known label)",
-    "064-hubei-2023-wuhan-mubiao-renwu-fenjie": "an empty 牵头单位 cell leaves 责任单位 as support",
-    "066-neimenggu-2022-ewenke-tuijin-qingkuang": "a blank 存在问题 cell takes the one above",
-    "070-zhejiang-2023-shengzhou-shifanqu-zhibiao": "no task table found (no known label)",
+    "063-xinjiang-2021-jihua-zhuyao-zhibiao": "paragraph form: no role label but 单位 (亿元), "
+    "so its synthetic table is not found (the table form is found by its content)",
 }
+# Where the paragraph form is the one misread and its fix is under way on the paragraph
+# reader: not strict, so that either order of the two fixes' merges keeps this green.
+_PARAGRAPH_FORM_PENDING: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
@@ -382,6 +384,8 @@ _TABLE_FORM_MISREAD = {
     [
         pytest.param(item, marks=pytest.mark.xfail(strict=True, reason=reason))
         if (reason := _TABLE_FORM_MISREAD.get(item.name))
+        else pytest.param(item, marks=pytest.mark.xfail(strict=False, reason=pending))
+        if (pending := _PARAGRAPH_FORM_PENDING.get(item.name))
         else item
         for item in _table_and_paragraph_skeletons()
     ],
@@ -411,3 +415,232 @@ def test_a_field_an_item_does_not_print_is_absent_not_carried_down() -> None:
         "牵头单位：区文旅局",
     )
     assert fields(document, "extra") == [({"存在问题": "资金到位较慢。"},), ({},)]
+
+
+# --- Wrapped lines, items in one paragraph, headings that are items (issue 31) ---------
+
+
+def printed(*lines: str) -> TaskList:
+    """The task list normalized from a printed page's lines (a PDF: lines may be wrapped)."""
+    content = Extracted(tables=[], text_before=list(lines), traits=PRINTED_PAGE)
+    return normalize(RawDocument("list.pdf", "pdf", "0" * 64, content))
+
+
+def test_lines_a_page_wrapped_are_joined_into_their_paragraphs() -> None:
+    # Full lines of 24 characters; a note cut inside its label and across names.
+    document = printed(
+        "新区2020年重点工作任务分工",
+        "一、改善人居环境",
+        "（一）完成老旧小区改造十二个，加装电梯三十部，同步完善",
+        "停车和充电设施建设。（牵头单位：区住建委；配合单位：区",
+        "财政局、区城管委）",
+        "（二）新建口袋公园五处，打通断头路三条，年内全部完工。（牵",
+        "头单位：区园林局）",
+    )
+    assert fields(document, "no", "measure", "lead", "support") == [
+        (
+            "（一）",
+            "完成老旧小区改造十二个，加装电梯三十部，同步完善停车和充电设施建设。",
+            ["区住建委"],
+            ["区财政局", "区城管委"],
+        ),
+        ("（二）", "新建口袋公园五处，打通断头路三条，年内全部完工。", ["区园林局"], []),
+    ]
+
+
+def test_a_short_heading_above_a_full_line_is_not_joined_to_it() -> None:
+    document = printed(
+        "关于进一步扩大有效投资的若干措施",
+        "一、加快项目前期工作",
+        "建立重大项目储备库，滚动推进项目谋划、论证和审批，确保按期开工建设。（区发改委牵头，区",
+        "自然资源局配合）",
+        "二、强化要素保障",
+        "优先保障重大项目用地需求。（区自然资源局负责）",
+    )
+    assert fields(document, "section", "measure", "lead", "support") == [
+        (
+            "一、加快项目前期工作",
+            "建立重大项目储备库，滚动推进项目谋划、论证和审批，确保按期开工建设。",
+            ["区发改委"],
+            ["区自然资源局"],
+        ),
+        ("二、强化要素保障", "优先保障重大项目用地需求。", ["区自然资源局"], []),
+    ]
+
+
+def test_a_text_file_line_is_a_paragraph_however_wide() -> None:
+    # Not a printed page: two lines of one width stay two paragraphs.
+    document = listed(
+        "某县2021年重点工作分工",
+        "1.新建乡村公路二十公里。（县交通局负责）",
+        "2.改造农村危房一百户。（县住建局负责）",
+    )
+    assert fields(document, "no", "lead") == [("1", ["县交通局"]), ("2", ["县住建局"])]
+
+
+def test_items_printed_in_one_paragraph_are_cut_at_each_role_note() -> None:
+    document = listed(
+        "关于落实重点工作责任分工的意见",
+        "一、主要目标",
+        "（一）粮食产量稳定在十万吨。（县农业局负责）（二）新增城镇就业两千人。（县人社局主办，"
+        "县财政局协办）",
+        "二、重点任务",
+        "（一）抓好项目建设。",
+        "1.开工亿元项目十个。（县发改局负责）2.建成标准厂房五万平方米。（县工信局负责）",
+    )
+    assert fields(document, "section", "category", "no", "measure", "lead", "support") == [
+        ("一、主要目标", None, "（一）", "粮食产量稳定在十万吨。", ["县农业局"], []),
+        ("一、主要目标", None, "（二）", "新增城镇就业两千人。", ["县人社局"], ["县财政局"]),
+        ("二、重点任务", "抓好项目建设。", "1", "开工亿元项目十个。", ["县发改局"], []),
+        ("二、重点任务", "抓好项目建设。", "2", "建成标准厂房五万平方米。", ["县工信局"], []),
+    ]
+
+
+def test_a_sub_item_run_in_a_measure_stays_in_the_measure() -> None:
+    # (1)…(2)… with one note for the whole item: one item.
+    document = listed(
+        "某区2022年工作要点",
+        "1.推进老旧管网改造：（1）改造供水管网五公里。（2）改造燃气管网三公里。（区城管局牵头）",
+    )
+    assert fields(document, "no", "measure", "lead") == [
+        ("1", "推进老旧管网改造：（1）改造供水管网五公里。（2）改造燃气管网三公里。", ["区城管局"])
+    ]
+
+
+def test_a_numbered_sentence_with_its_own_note_is_an_item_not_a_section() -> None:
+    document = listed(
+        "某市2025年重点工作分工方案",
+        "一、做好重点指标监测和调度。（市发改委、市统计局等按职责分工负责）",
+        "二、加快推进一批市级重大项目。（市发改委牵头，市交通局配合）",
+    )
+    assert fields(document, "section", "no", "measure", "lead", "support") == [
+        (None, "一", "做好重点指标监测和调度。", ["市发改委", "市统计局"], []),
+        (None, "二", "加快推进一批市级重大项目。", ["市发改委"], ["市交通局"]),
+    ]
+
+
+def test_bracketed_numbers_are_the_items_of_a_list_without_arabic_numbering() -> None:
+    document = listed(
+        "某省规划任务分工的通知",
+        "一、主要目标",
+        "（一）主要规划指标。",
+        "⑴高中阶段毛入学率达到92%。",
+        "责任单位：省教育局。",
+        "⑵城市污水处理率达到95%。",
+        "牵头单位：省住建局。",
+        "责任单位：省住建局、省环保局。",
+    )
+    assert fields(document, "category", "no", "measure", "lead", "support") == [
+        ("主要规划指标。", "⑴", "高中阶段毛入学率达到92%。", ["省教育局"], []),
+        ("主要规划指标。", "⑵", "城市污水处理率达到95%。", ["省住建局"], ["省住建局", "省环保局"]),
+    ]
+
+
+def test_an_officials_two_character_name_keeps_the_space_that_pads_it() -> None:
+    document = listed(
+        "某市2024年重点工作分工方案",
+        "1.新增城镇就业三万人。",
+        "牵头领导：王 军、张晓明",
+        "牵头单位：市人社局",
+    )
+    assert fields(document, "lead", "extra") == [(["市人社局"], {"牵头领导": "王 军、张晓明"})]
+
+
+def test_a_note_after_the_names_in_a_role_note_is_no_name() -> None:
+    document = listed(
+        "某省2025年数据工作要点",
+        "1.建设算力调度平台。（责任单位：省数据局、省通信管理局，各市数据管理部门。"
+        "除另有说明外，以下各项均涉及各市数据管理部门，不再列出）",
+        "2.开放公共数据集。（责任单位：省数据局）",
+    )
+    assert fields(document, "lead") == [
+        (["省数据局", "省通信管理局", "各市数据管理部门"],),
+        (["省数据局"],),
+    ]
+    notes = [w.message for w in document.warnings if w.code == "department-note"]
+    assert any("不再列出" in note for note in notes)
+
+
+def test_officials_named_first_in_a_role_note_are_kept_apart_from_the_units() -> None:
+    document = listed(
+        "某市关于落实重点工作部门分工的意见",
+        "一、主要目标",
+        "（一）粮食产量稳定在五十万吨。（分管副市长、协管副秘书长负责，市农业局牵头，"
+        "市水利局、市统计局等按职责分工负责）",
+        "（二）新增就业两万人。（市人社局负责）",
+    )
+    assert fields(document, "lead", "support", "extra") == [
+        (["市农业局"], ["市水利局", "市统计局"], {"负责领导": "分管副市长、协管副秘书长"}),
+        (["市人社局"], [], {}),
+    ]
+
+
+def test_a_second_responsibility_line_under_a_lead_label_supports() -> None:
+    document = listed(
+        "某省环保督察整改任务清单",
+        "1.开展专题培训。",
+        "责任单位：主责单位：省委宣传部",
+        "责任单位：省委组织部、各市党委和政府",
+        "整改时限：长期坚持",
+    )
+    assert fields(document, "lead", "support") == [
+        (["省委宣传部"], ["省委组织部", "各市党委和政府"])
+    ]
+
+
+def test_a_section_naming_its_lead_gives_it_to_the_items_under_it() -> None:
+    document = listed(
+        "附件1",
+        "2024年县政府工作报告任务清单",
+        "一、县交通局牵头工作（2项）",
+        "1.新改建农村公路30公里。",
+        "2.开通城乡公交线路2条。",
+        "二、县水利局牵头工作（1项）",
+        "1.完成病险水库除险加固3座。",
+        "牵头单位：县水利局、县应急局",
+    )
+    assert fields(document, "section", "no", "lead") == [
+        ("一、县交通局牵头工作（2项）", "1", ["县交通局"]),
+        ("一、县交通局牵头工作（2项）", "2", ["县交通局"]),
+        ("二、县水利局牵头工作（1项）", "1", ["县水利局", "县应急局"]),
+    ]
+
+
+def test_a_unit_label_over_units_of_measure_is_a_field_not_a_responsibility() -> None:
+    document = listed(
+        "某县2023年主要指标",
+        "1.城镇新增就业",
+        "单位：万人",
+        "目标值：1.2",
+        "牵头单位：县人社局",
+        "2.空气质量优良天数比例",
+        "单位：%",
+        "目标值：≥90",
+        "牵头单位：县生态环境分局",
+    )
+    assert fields(document, "lead", "support", "extra") == [
+        (["县人社局"], [], {"单位": "万人", "目标值": "1.2"}),
+        (["县生态环境分局"], [], {"单位": "%", "目标值": "≥90"}),
+    ]
+
+
+def test_numbered_tasks_under_a_title_naming_a_task_list_need_no_units() -> None:
+    document = listed(
+        "某市2020年为民办实事项目清单",
+        "一、改善出行条件",
+        "（一）新增公交线路8条",
+        "（二）改造人行天桥3座",
+        "二、改造老旧小区",
+        "完成老旧小区改造40个",
+    )
+    assert fields(document, "section", "no", "measure", "lead") == [
+        ("一、改善出行条件", "（一）", "新增公交线路8条", []),
+        ("一、改善出行条件", "（二）", "改造人行天桥3座", []),
+        ("二、改造老旧小区", None, "完成老旧小区改造40个", []),
+    ]
+    assert any("title names a task list" in w.message for w in document.warnings)
+
+
+def test_numbered_paragraphs_without_units_under_another_title_are_no_list() -> None:
+    with pytest.raises(NoTableFound, match="no table found"):
+        listed("关于加强社区治理的意见", "一、总体要求", "（一）坚持党建引领", "（二）坚持问题导向")

@@ -17,7 +17,9 @@ def test_a_role_that_feeds_a_field_names_a_record_field() -> None:
     fields = set(Record.model_fields)
     for role, kind in ROLE_TRAITS.items():
         assert kind.field is None or kind.field in fields, role
-        assert (kind.field is None) == (kind.value in (Value.EXTRA, Value.RESPONSIBILITY)), role
+        assert (kind.field is None) == (
+            kind.value in (Value.EXTRA, Value.PEOPLE, Value.RESPONSIBILITY)
+        ), role
 
 
 def test_the_contract_column_role_is_the_role_enum() -> None:

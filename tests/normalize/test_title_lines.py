@@ -18,6 +18,22 @@ from qingdan.normalize.document_info import describe_document
         (["某区重点工作任务分工方案", "（2022年3月）"], "某区重点工作任务分工方案", 2022),
         (["附件", "重点工作任务分工"], "重点工作任务分工", None),
         (["2020年度", "整改清单"], "2020年度整改清单", 2020),
+        # The line naming the list first, its end on the next line (naming one too).
+        (
+            ["某县2024年民生实事任务分解", "和责任分工方案"],
+            "某县2024年民生实事任务分解和责任分工方案",
+            2024,
+        ),
+        (["某镇重点工作任务清单", "一、任务分工"], "某镇重点工作任务清单", None),
+        (["某区重点工作任务清单", "说明"], "某区重点工作任务清单", None),
+        # the line that names the list first, and one below that names it too
+        (
+            ["某县2024年民生实事重点任务", "责任分工表"],
+            "某县2024年民生实事重点任务责任分工表",
+            2024,
+        ),
+        (["某县2024年民生实事重点任务", "二〇二四年三月"], "某县2024年民生实事重点任务", 2024),
+        (["某县2024年民生实事重点任务", "（征求意见稿）"], "某县2024年民生实事重点任务", 2024),
     ],
 )
 def test_a_title_on_several_lines_is_one_title(

@@ -83,5 +83,12 @@ def names_for(place: str, town: str) -> list[Drawn]:
         Drawn("县食安委成员单位", "members"),
         Drawn("县防汛抗旱指挥部各成员单位", "members"),
         Drawn("各相关单位", "collective"),
+        # shapes of the real-shapes corpus (issue 31)
+        Drawn(f"人民银行{place}分行", "opener+place+branch"),
+        Drawn("县人行", "level+bank"),
+        Drawn("县就业工作联席会议成员单位", "meeting members"),
+        Drawn("县安委会有关成员单位", "members"),
+        Drawn("各县市人民政府", "collective"),
+        Drawn("县城市管理局", "level+城市 organ"),
     ]
     return drawn

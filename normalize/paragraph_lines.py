@@ -1,0 +1,84 @@
+"""The printed lines of a numbered-paragraph list, made into its paragraphs.
+
+A reader gives a list's text as lines. A Word or text file gives one line per paragraph;
+a PDF (or a scan) gives the lines as the page wrapped them, so one paragraph comes back
+as several lines and a bracketed role note may be cut ("……7家左右。（牵" / "头单位：……）",
+across a page break too). And a list may print several items in one paragraph, each
+ending with its own role note ("（一）……。（X负责）（二）……。（Y主办，Z协办）").
+
+* ``unwrap`` joins a line to the one above when that one fills the printed width (as
+  wide as the widest lines, give or take a few characters) and neither ends the
+  paragraph (a sentence end, a closed bracket) nor does this line start one (a
+  numbering, a role label). Only for readers whose lines may be wrapped.
+* ``split_items`` cuts a paragraph where a numbering follows a role note that ends an
+  item: the note says the item is complete, the numbering starts the next.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from qingdan.normalize.script import CLOSING, OPENING
+
+_FULL_SLACK = 5.0
+"""A wrapped line is this many characters narrower than the widest at most: a line
+breaks before a character that does not fit, digits and Latin letters (counted as half a
+character) print wider or narrower, and a punctuation mark may not open a line."""
+_WRAPPED_WIDTH = 20.0
+"""Lines narrower than this are never taken to fill the width (a page of short lines)."""
+_PARAGRAPH_ENDS = "。！？"
+
+
+def display_width(text: str) -> float:
+    """The width of a printed line in CJK characters (a digit or Latin letter: half)."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
+def unwrap(lines: list[str], starts_paragraph: Callable[[str], bool]) -> list[str]:
+    """The paragraphs of lines a page wrapped (``starts_paragraph``: whether a line opens
+    a paragraph by its own look, a numbering or a role label)."""
+    widths = [display_width(line) for line in lines]
+    full = max(widths, default=0.0)
+    if full < _WRAPPED_WIDTH:
+        return list(lines)
+    paragraphs: list[str] = []
+    filled = False
+    for line, width in zip(lines, widths, strict=True):
+        # Inside an open bracket nothing starts a paragraph: a label there was cut
+        # ("（牵" / "头单位：……）") or continues the note.
+        if filled and (
+            _open(paragraphs[-1]) or not (_ends_paragraph(paragraphs[-1]) or starts_paragraph(line))
+        ):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+        filled = width >= full - _FULL_SLACK
+    return paragraphs
+
+
+def _open(text: str) -> bool:
+    """Whether a text leaves a bracket open."""
+    return sum((c in OPENING) - (c in CLOSING) for c in text) > 0
+
+
+def _ends_paragraph(text: str) -> bool:
+    """Whether a paragraph so far ends as a paragraph does: a sentence end, or a closed
+    bracket with every bracket of the paragraph closed."""
+    return not text or text[-1] in _PARAGRAPH_ENDS or (text[-1] in CLOSING and not _open(text))
+
+
+def split_items(
+    line: str, numbered: Callable[[str], bool], ends_item: Callable[[str], bool]
+) -> list[str]:
+    """A paragraph cut before each numbering (``numbered``: a text starts with one) that
+    follows a closing bracket ending an item (``ends_item``: the text so far ends with
+    the item's own role note)."""
+    pieces: list[str] = []
+    start = 0
+    for at in range(1, len(line)):
+        if line[at - 1] in CLOSING and numbered(line[at:]) and ends_item(line[start:at]):
+            pieces.append(line[start:at])
+            start = at
+    pieces.append(line[start:])
+    return pieces
