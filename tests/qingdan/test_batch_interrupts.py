@@ -22,6 +22,7 @@ import qingdan.pipeline
 import qingdan.workers
 from qingdan.batch import FileResult, Settings
 from qingdan.workers import convert_many
+from tests.qingdan.chinese import english
 
 SETTINGS = Settings(Knowledge.load())
 
@@ -64,13 +65,16 @@ def test_ctrl_c_on_a_batch_of_two_workers_leaves_errors_json_and_the_summary(
     code, errors_text = _interrupt(command, lambda: bool(list(out.glob("*.txt.json"))))
     assert code == 130, errors_text
     assert "Traceback" not in errors_text
-    assert "qingdan: interrupted" in errors_text
-    assert "not done" in errors_text, "the summary counts the files not done"
+    assert "qingdan: 已中断" in errors_text
+    assert "未完成" in errors_text, "the summary counts the files not done"
+    shown = errors_text.replace(str(tmp_path), "")
+    assert [line for line in shown.splitlines() if english(line)] == []  # Chinese throughout
     errors = json.loads((out / "errors.json").read_text("utf-8"))
     kept = {p.name.removesuffix(".json") for p in out.glob("*.txt.json")}
     listed = {Path(e["file"]).name for e in errors}
     assert kept and listed and not kept & listed
     assert len(kept) + len(listed) == 60
+    assert {e["reason"] for e in errors} == {"批量在转换此文件前已停止"}
     assert not list(out.glob(".qingdan-*"))
 
 
