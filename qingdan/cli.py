@@ -759,6 +759,19 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     raise SystemExit(EXIT_OK)
 
 
+PROCESS_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1"}
+"""Settings the command gives its process before any library loads (a user's own value
+wins). qingdan does no large matrix work, yet numpy's OpenBLAS starts a thread per core
+at import, each reserving its buffers: about 200 MiB of address space on a scanned PDF,
+which a per-file memory limit (``RLIMIT_AS``, batch and fuzz) counts like memory used."""
+
+
+def prepare_process() -> None:
+    """Apply ``PROCESS_ENVIRONMENT`` to this process (and the workers it starts)."""
+    for name, value in PROCESS_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+
+
 def run() -> NoReturn:
     """The installed ``qingdan`` command (and ``python -m qingdan``): ``main``, then an
     exit that skips the garbage collector's last passes.
@@ -769,6 +782,7 @@ def run() -> NoReturn:
     left out of the collections; objects are still freed, files closed, ``atexit``
     handlers run and threads joined as on any exit. Only the command does this: a
     library caller's process, or a test calling ``main``, keeps its collector."""
+    prepare_process()
     try:
         main()
     finally:

@@ -209,6 +209,9 @@ def _prepare_environment(workdir: Path) -> None:
 
 def run_cases(cases: Iterator[Case], workdir: Path, jobs: int = 2) -> Iterator[Outcome]:
     """Run every case, ``jobs`` at a time, yielding outcomes as cases finish."""
+    from qingdan.cli import prepare_process
+
+    prepare_process()  # as the installed command does, before numpy loads
     _import_everything()
     _prepare_environment(workdir)
 
