@@ -87,3 +87,12 @@ def invoke(args: Sequence[str], input: bytes | str | None = None) -> Result:
         sys.stderr.flush()
         sys.stdin, sys.stdout, sys.stderr = saved
     return Result(code, out.getvalue(), err.getvalue(), output.getvalue())
+
+
+def default_ctrl_c() -> None:
+    """``preexec_fn`` for a command a test interrupts: Ctrl-C as a terminal delivers it.
+    A suite started in the background (``.ci/run &``, nohup) hands its children SIGINT
+    ignored, and Python then installs no ``KeyboardInterrupt`` handler at all."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

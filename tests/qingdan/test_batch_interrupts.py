@@ -22,6 +22,7 @@ import qingdan.pipeline
 import qingdan.workers
 from qingdan.batch import FileResult, Settings
 from qingdan.workers import convert_many
+from tests.cli_runner import default_ctrl_c
 from tests.qingdan.chinese import english
 
 SETTINGS = Settings(Knowledge.load())
@@ -46,7 +47,12 @@ def _interrupt(command: list[str], ready: Callable[[], bool]) -> tuple[int, str]
     """Run ``command``, send SIGINT to it alone once ``ready``; its exit code and stderr."""
     env = {**os.environ, "COLUMNS": "200"}
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        preexec_fn=default_ctrl_c,
     )
     try:
         _wait_for(lambda: ready() or process.poll() is not None)

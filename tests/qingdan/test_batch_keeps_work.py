@@ -19,7 +19,7 @@ from qingdan.normalize import Knowledge
 
 from qingdan.batch import FileResult, Settings, plan_convert, run_batch
 from qingdan.sinks.database import open_database, row_counts
-from tests.cli_runner import invoke
+from tests.cli_runner import default_ctrl_c, invoke
 
 SETTINGS = Settings(Knowledge.load())
 
@@ -73,12 +73,15 @@ def test_an_interrupted_batch_keeps_what_finished(
 def test_ctrl_c_on_a_real_batch_exits_130_and_keeps_what_finished(
     seed: Path, tmp_path: Path
 ) -> None:
-    # Many files: a loaded machine may keep this test from sending Ctrl-C for seconds, and
-    # the batch must still be running when it arrives (150 files took 2.3 s).
-    count = 1500
-    source, out = _folder(seed, tmp_path, count), tmp_path / "out"
+    source, out = _folder(seed, tmp_path, 150), tmp_path / "out"
     command = [sys.executable, "-m", "qingdan", "convert", str(source), "-o", f"{out}/", "-j", "1"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=default_ctrl_c,
+    )
     deadline = time.monotonic() + 120
     while not list(out.glob("*.txt.json")) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -91,7 +94,7 @@ def test_ctrl_c_on_a_real_batch_exits_130_and_keeps_what_finished(
     listed = sorted(Path(e["file"]).name + ".json" for e in errors)
     assert kept, errors_text
     assert not set(kept) & set(listed), "a file with an output is listed as not done"
-    assert len(kept) + len(listed) == count, (kept, listed)
+    assert len(kept) + len(listed) == 150, (kept, listed)
     assert {e["status"] for e in errors} == {"not done"}
 
 
