@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -22,7 +21,7 @@ import qingdan.pipeline
 import qingdan.workers
 from qingdan.batch import FileResult, Settings
 from qingdan.workers import convert_many
-from tests.cli_runner import default_ctrl_c
+from tests.cli_runner import start_interruptible
 from tests.qingdan.chinese import english
 
 SETTINGS = Settings(Knowledge.load())
@@ -46,14 +45,7 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 120) -> None:
 def _interrupt(command: list[str], ready: Callable[[], bool]) -> tuple[int, str]:
     """Run ``command``, send SIGINT to it alone once ``ready``; its exit code and stderr."""
     env = {**os.environ, "COLUMNS": "200"}
-    process = subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        preexec_fn=default_ctrl_c,
-    )
+    process = start_interruptible(command, env)
     try:
         _wait_for(lambda: ready() or process.poll() is not None)
         process.send_signal(signal.SIGINT)

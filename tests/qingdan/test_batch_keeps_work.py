@@ -19,7 +19,7 @@ from qingdan.normalize import Knowledge
 
 from qingdan.batch import FileResult, Settings, plan_convert, run_batch
 from qingdan.sinks.database import open_database, row_counts
-from tests.cli_runner import default_ctrl_c, invoke
+from tests.cli_runner import invoke, start_interruptible
 
 SETTINGS = Settings(Knowledge.load())
 
@@ -75,13 +75,7 @@ def test_ctrl_c_on_a_real_batch_exits_130_and_keeps_what_finished(
 ) -> None:
     source, out = _folder(seed, tmp_path, 150), tmp_path / "out"
     command = [sys.executable, "-m", "qingdan", "convert", str(source), "-o", f"{out}/", "-j", "1"]
-    process = subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=default_ctrl_c,
-    )
+    process = start_interruptible(command)
     deadline = time.monotonic() + 120
     while not list(out.glob("*.txt.json")) and time.monotonic() < deadline:
         time.sleep(0.05)
