@@ -35,24 +35,21 @@ class Input:
 
 def shared_expectations(samples: Path) -> dict[str, str]:
     """Sample name -> the expected file it shares (``samples/golden.toml`` ``[expected]``)."""
-    shared_file = samples / "golden.toml"
-    if not shared_file.exists():
-        return {}
-    expected: dict[str, str] = tomllib.loads(shared_file.read_text(encoding="utf-8")).get(
-        "expected", {}
-    )
-    return expected
+    return _golden_table(samples, "expected")
 
 
 def checked_elsewhere(samples: Path) -> dict[str, str]:
     """Sample glob -> the test that checks those samples (golden.toml ``[elsewhere]``)."""
-    shared_file = samples / "golden.toml"
-    if not shared_file.exists():
+    return _golden_table(samples, "elsewhere")
+
+
+def _golden_table(samples: Path, name: str) -> dict[str, str]:
+    """One table of ``samples/golden.toml`` (empty when the file or table is absent)."""
+    golden = samples / "golden.toml"
+    if not golden.exists():
         return {}
-    elsewhere: dict[str, str] = tomllib.loads(shared_file.read_text(encoding="utf-8")).get(
-        "elsewhere", {}
-    )
-    return elsewhere
+    table: dict[str, str] = tomllib.loads(golden.read_text(encoding="utf-8")).get(name, {})
+    return table
 
 
 def golden_file(sample: Path, shared: dict[str, str]) -> Path:

@@ -46,6 +46,8 @@ IsName = Callable[[str], bool]
 # A department list that ends with a separator goes on: no list is written 市民政局、.
 _LIST_SEPARATORS = tuple(LIST_SEPARATORS)
 _SEPARATORS = re.compile(f"[{re.escape(LIST_SEPARATORS)}]")
+# The numbers that enumerate the parts of one measure: （2）, (2), ⑵, ②.
+_PART_NUMBER = re.compile(r"[（(](\d{1,2})[）)]|([⑴-⒇])|([①-⑳])")
 
 
 @cache
@@ -134,6 +136,8 @@ def _continues_by_text(
         is_name is not None and _name_runs_on(row, above, roles, is_name)
     ):
         return True  # the break fell after a sentence, but inside a department list
+    if _enumeration_runs_on(row, above, roles):
+        return True  # the break fell after a sentence, but inside the measure's parts
     return not all(ends_sentence(above.cells[col]) for col in measures)
 
 
@@ -146,6 +150,30 @@ def _list_runs_on(row: GridRow, above: GridRow, roles: Roles) -> bool:
         for col in _unit_columns(roles)
         if col < len(row.cells) and col < len(above.cells)
     )
+
+
+def _part_number(match: re.Match[str]) -> int:
+    """The value of a part number matched by ``_PART_NUMBER``."""
+    arabic, bracketed, circled = match.groups()
+    if arabic:
+        return int(arabic)
+    return ord(bracketed) - ord("⑴") + 1 if bracketed else ord(circled) - ord("①") + 1
+
+
+def _enumeration_runs_on(row: GridRow, above: GridRow, roles: Roles) -> bool:
+    """Whether a measure cell of ``row`` opens with the part that follows the last part
+    numbered in the same cell above (``（1）……；`` / ``（2）……``): a task's own parts,
+    cut by the break, not a new task (a task's parts start at one)."""
+    for col in _task_text_columns(roles):
+        if col >= len(row.cells) or col >= len(above.cells):
+            continue
+        opening = _PART_NUMBER.match(cell_text(row.cells[col]).lstrip())
+        parts = list(_PART_NUMBER.finditer(cell_text(above.cells[col])))
+        if not (opening and parts) or opening.lastindex != parts[-1].lastindex:
+            continue  # no part above, or parts numbered in another style
+        if _part_number(opening) == _part_number(parts[-1]) + 1:
+            return True
+    return False
 
 
 def _continues_by_evidence(
@@ -323,9 +351,19 @@ def _continue_categories(row: GridRow, mended: list[GridRow], categories: list[i
         # A centred text the break cut, or one character alone (no category is one
         # character: 其他乡村振兴工 / 作) under a category that ran to the foot.
         cut = foot is Foot.LOWER or (foot.reaches and len("".join(cell.split())) == 1)
+        if _blank(cell) and _opens_new_merge(foot, row, col):
+            continue  # its text is printed further down (``_fill_open_groups``)
         if _blank(cell) or (cut and _extend_category(mended, col, cell, _printed(row, col))):
             cells[col] = Covered.ABOVE
     return row._replace(cells=cells)
+
+
+def _opens_new_merge(above: Foot, row: GridRow, col: int) -> bool:
+    """Whether a blank cell at the top of a page starts a merged cell of its own: the
+    reader saw the cell above closed at the foot (``Foot.CLEAR``) and this one left
+    blank and open at its own foot (``Foot.OPEN``): Calc prints a merged cell's text in
+    the middle of its whole range, here on a later page."""
+    return above is Foot.CLEAR and _foot(row, col) is Foot.OPEN
 
 
 def _extend_category(

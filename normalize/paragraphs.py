@@ -30,7 +30,9 @@ deadlines are read exactly as in a table.
   When unnumbered paragraphs each end with their own role note under headings that
   have none, the paragraphs are the items (``no`` null) and every heading is a heading.
   Lines numbered below the items (``（1）``, ``①``) and unnumbered lines continue the
-  item's text, as wrapped lines of a table cell do.
+  item's text, as wrapped lines of a table cell do. With no numbering at all, short
+  lines that end no sentence are headings and each paragraph under them is an item
+  (``paragraph_lines.unnumbered_headings``; warned).
 * A role line is ``LABEL：value`` whose label names a responsibility, deadline, person
   or note column in ``data/columns.toml``; lines after it that are neither numbered
   nor labelled continue its value (a wrapped list of departments). A line naming
@@ -50,7 +52,9 @@ deadlines are read exactly as in a table.
 * It is a list only when at least one item has a role line, or when the title names a
   list of tasks (清单, 实事, 任务分解, 任务分工; then the text a section holds instead of
   numbered items is its task): numbered paragraphs without any (a notice's own 一、二、)
-  are not a task list.
+  are not a task list. A title naming a progress report (完成情况 …) makes the items
+  tasks too: an item's text from the sentence opening with the period reported on
+  ("上半年，") is its progress, kept in ``extra`` under that word.
 * Lines above the first heading or item are the lines naming the list (title); text
   between a heading and its first item is not a task and is named in a warning.
   Page numbers printed in the text (``— 3 —``, ``第3页``) are skipped.
@@ -69,7 +73,13 @@ from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
-from qingdan.normalize.paragraph_lines import split_items, unwrap
+from qingdan.normalize.paragraph_lines import (
+    progress_start,
+    split_items,
+    status_sentence,
+    unnumbered_headings,
+    unwrap,
+)
 from qingdan.normalize.responsibility import final_bracket, states_roles, take_officials
 from qingdan.normalize.roles import LABELLED_EXTRA_ROLES, Role
 from qingdan.normalize.script import NUMERAL
@@ -173,12 +183,22 @@ def read_paragraph_list(
     reader = _read(lines, plan, knowledge)
     items = [entry for entry in reader.entries if isinstance(entry, _Item)]
     roleless = not any(item.roles for item in items)
-    if roleless and not any(word in line for line in reader.above for word in _TASK_LIST_WORDS):
+    progress = _title_word(reader.above, _PROGRESS_WORDS)
+    rectified = _title_word(reader.above, _RECTIFICATION_WORDS)
+    if roleless and not (_title_word(reader.above, _TASK_LIST_WORDS) or progress or rectified):
         return None
     if roleless:
         reader = _read(lines, plan, knowledge, roleless=True)
         items = [entry for entry in reader.entries if isinstance(entry, _Item)]
         message = "no item names a unit: read as tasks because the title names a task list"
+        message += " or a report on its tasks" if progress or rectified else ""
+        reader.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
+        if rectified:  # 整改落实情况 names a 落实情况 too: the rectification decides
+            reader.split_problems()
+        elif progress:
+            reader.split_progress(progress)
+    if reader.bare:
+        message = "no numbering: short lines read as headings, each paragraph under one as a task"
         reader.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
     headings = [entry for entry in reader.entries if isinstance(entry, str)]
     if not reader.above and len(headings) == 1 and reader.entries[0] == headings[0]:
@@ -215,6 +235,8 @@ def _read(lines: list[str], plan: _Plan, knowledge: Knowledge, roleless: bool = 
     reader = _Reader(knowledge, plan[0])
     reader.roleless = roleless
     reader.unnumbered = Level.ITEM not in reader.levels.values()
+    # No line printed a number (``_unnumbered_plan``): each paragraph is its own task.
+    reader.bare = all(entry is None or not entry[0].no for entry in plan[1])
     reader.field_labels = _repeated_labels(lines)
     for line, entry in zip(lines, plan[1], strict=True):
         reader.read(line, entry)
@@ -244,6 +266,22 @@ _SECTION_LEAD = re.compile(r"^(.+?)(牵头|负责)的?(?:工作|任务|事项)(?
 _TASK_LIST_WORDS = ("清单", "实事", "任务分解", "任务分工")
 """Title words that name a list of tasks: numbered paragraphs under such a title are its
 tasks even when none names a unit (为民办实事 lists print none)."""
+_PROGRESS_WORDS = ("完成情况", "进展情况", "推进情况", "落实情况")
+"""Title words that name a progress report on tasks: each numbered item reports one
+task, then what was done (read under the word as its label, ``_Reader.split_progress``)."""
+
+_RECTIFICATION_WORDS = ("整改情况", "整改落实情况", "整改工作情况", "整改报告")
+"""Title words that name a report on rectification: each numbered item states one
+problem, then its rectification (``_Reader.split_problems``)."""
+PROBLEM_LABEL, STATUS_LABEL = "存在问题", "整改情况"
+"""The labels a rectification report's problem and status sentence are kept under."""
+
+
+def _title_word(above: list[str], words: Sequence[str]) -> str | None:
+    """The first of ``words`` the lines naming the list hold, or ``None``."""
+    return next((word for word in words if any(word in line for line in above)), None)
+
+
 _DEPTH = (Level.SECTION, Level.CATEGORY, Level.ITEM, Level.SUB)
 """Numbering levels from the outermost in."""
 _Plan = tuple[dict[Level, Level], list[tuple[_Numbered, Level] | None]]
@@ -258,6 +296,8 @@ def _plan(lines: list[str], reader: _Reader) -> _Plan | None:
     headings over 1. items). ⑴ and （1） number the items when a list has no 1. and every
     one of them names its roles; otherwise they continue an item's text."""
     found = [_numbering(line) for line in lines]
+    if not any(found):
+        return _unnumbered_plan(lines)
     has_roles = _naming_roles(lines, found, reader)
     subs = [i for i, f in enumerate(found) if f and f.level is Level.SUB]
     if any(f and f.level is Level.ITEM for f in found) or not all(has_roles[i] for i in subs):
@@ -275,6 +315,19 @@ def _plan(lines: list[str], reader: _Reader) -> _Plan | None:
         has_parts = below is not None and _DEPTH.index(below) > _DEPTH.index(found_line.level)
         numbered.append((found_line, Level.ITEM if roles and not has_parts else role))
     return levels, numbered
+
+
+def _unnumbered_plan(lines: list[str]) -> _Plan | None:
+    """A list printed with no numbering at all: its short theme lines are headings (the
+    category, as a （一） sub-heading is) and each paragraph under them is one task
+    (``paragraph_lines.unnumbered_headings``); ``None`` when the lines are not so shaped."""
+    headings = unnumbered_headings(lines)
+    if headings is None:
+        return None
+    heading = (_Numbered(Level.CATEGORY, "", 0), Level.CATEGORY)
+    return {Level.CATEGORY: Level.CATEGORY}, [
+        heading if index in headings else None for index in range(len(lines))
+    ]
 
 
 def _naming_roles(lines: list[str], found: list[_Numbered | None], reader: _Reader) -> list[bool]:
@@ -338,6 +391,8 @@ class _Reader:
         """A heading was the last numbered line: unnumbered text under it with its own
         roles is an item without a number."""
         self.unnumbered = False
+        self.bare = False
+        """No line is numbered: every paragraph under a heading is one task."""
         self._in_role_lines = False
         self.field_labels: frozenset[str] = frozenset()
         """Labels opening a line more than once: fields of the items, known or not."""
@@ -389,8 +444,8 @@ class _Reader:
         under_section = bool(self.entries) and isinstance(self.entries[-1], str)
         if (
             (self._heading and parts)
-            or (self.unnumbered and ended)
-            or (self.roleless and under_section)
+            or (self.unnumbered and (ended or self.bare))
+            or (self.roleless and under_section and self._category is None)
         ):
             item = _Item("", self._category, [], self._section_lead)
             self.entries.append(item)
@@ -416,6 +471,43 @@ class _Reader:
                 value = f"{label}：{value}"
             values.extend([value] if value else [])
             item.last_role = label
+
+    def split_progress(self, label: str) -> None:
+        """In a progress report, each item's text from the sentence opening with the
+        period it reports on ("上半年，……") is its progress, kept under ``label``; the
+        task is the text before it."""
+        split = 0
+        for item in self.entries:
+            text = "".join(item.lines) if isinstance(item, _Item) else ""
+            at = progress_start(text)
+            if isinstance(item, _Item) and at is not None and text[:at].strip():
+                item.lines, item.roles[label] = [text[:at]], [text[at:]]
+                split += 1
+        if split:
+            self.labels.append(label)
+            message = f"a progress report: in {split} items, the text from the period"
+            message += f" reported on is read as {label}"
+            self.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
+
+    def split_problems(self) -> None:
+        """In a rectification report, an item's numbered line states the problem (kept
+        under 存在问题) and the paragraphs under it its rectification (the measure),
+        without the status sentence they open with ("该问题已完成整改。": 整改情况)."""
+        split = 0
+        for item in self.entries:
+            if not isinstance(item, _Item) or len(item.lines) < 2:
+                continue
+            rest = "".join(item.lines[1:])
+            at = status_sentence(rest)
+            item.roles[PROBLEM_LABEL] = [item.lines[0]]
+            item.roles[STATUS_LABEL] = [rest[:at]] if at else []
+            item.lines = [rest[at:]]
+            split += 1
+        if split:
+            self.labels.extend([PROBLEM_LABEL, STATUS_LABEL])
+            message = f"a rectification report: in {split} items, the numbered line is read"
+            message += f" as the {PROBLEM_LABEL} and the text under it as the measure"
+            self.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_LIST, message))
 
     def _wrapped_bracket(self, text: str) -> tuple[str, list[tuple[str, int, str]]] | None:
         """The item's text so far and this line without a role note whose bracket opened

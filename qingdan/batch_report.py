@@ -29,6 +29,7 @@ from rich.table import Table
 from qingdan.batch import BatchSummary, FileResult, Skipped
 from qingdan.cli_logging import terminal_safe
 from qingdan.inputs import is_document
+from qingdan.writers.reason_text import reason_text
 from qingdan.writers.text_width import cut_to_width
 
 
@@ -53,7 +54,7 @@ class BatchProgress:
         self.progress: Progress | None = None
         if enabled and self.console.is_terminal:
             self.progress = Progress(
-                TextColumn("converting"),
+                TextColumn("转换中"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
@@ -91,7 +92,7 @@ class BatchProgress:
             return
         left = eta(self.done, self.total, time.perf_counter() - self.started)
         line = f"[{self.done}/{self.total}] {terminal_safe(result_line(result))}"
-        print(line + (f" (about {left} left)" if left else ""), file=self.stream, flush=True)
+        print(line + (f"（约剩 {left}）" if left else ""), file=self.stream, flush=True)
 
 
 ETA_FROM = 20
@@ -113,11 +114,20 @@ def _short(name: str, limit: int = 24) -> str:
 
 
 def result_line(result: FileResult) -> str:
-    """One line about one file: its record count, or its failure reason."""
+    """One line about one file: its record count, or its failure reason (in Chinese,
+    ``reason_text``)."""
     if result.document is not None:
-        kept = " (kept: same content, --resume)" if result.resumed else ""
-        return f"{result.path}: {len(result.document.records)} records{kept}"
-    return f"{result.path}: failed: {result.reason}"
+        kept = "（内容未变，沿用上次结果，--resume）" if result.resumed else ""
+        return f"{result.path}: {len(result.document.records)} 条记录{kept}"
+    return f"{result.path}: 失败: {_reason(result.error, result.reason)}"
+
+
+def _reason(kind: str | None, reason: str | None) -> str:
+    return reason_text(kind, reason or "")
+
+
+SUMMARY_COLUMNS = ("文件", "已转换", "记录", "警告", "失败", "跳过")
+NOT_DONE_COLUMN, TIME_COLUMN = "未完成", "用时"
 
 
 def print_summary(
@@ -130,28 +140,28 @@ def print_summary(
     """The totals table, then one line per failed or skipped input with its reason,
     and one line counting the non-attachment files ignored in folders."""
     console = Console(file=stream or sys.stderr, highlight=False)
-    table = Table(title="qingdan convert")
-    columns = ["files", "converted", "records", "warnings", "failures", "skipped"]
+    table = Table(title="qingdan 转换结果")
+    columns = list(SUMMARY_COLUMNS)
     values = [summary.files, summary.converted, summary.records, summary.warnings]
     values += [summary.failures, summary.skipped]
     if summary.not_done:
-        columns.append("not done")
+        columns.append(NOT_DONE_COLUMN)
         values.append(summary.not_done)
-    for column in [*columns, "time"]:
+    for column in [*columns, TIME_COLUMN]:
         table.add_column(column, justify="right")
     table.add_row(*map(str, values), f"{summary.seconds:.1f}s")
     console.print(table)
     for result in results:
         if not result.ok:
-            line = terminal_safe(f"failed: {result.path}: {result.reason}")
+            line = terminal_safe(f"失败: {result.path}: {_reason(result.error, result.reason)}")
             console.print(line, markup=False, soft_wrap=True)
     for skip in skipped:
         if _named_alone(skip):
-            line = terminal_safe(f"skipped: {skip.path}: {skip.reason}")
+            line = terminal_safe(f"跳过: {skip.path}: {_reason('Skipped', skip.reason)}")
             console.print(line, markup=False, soft_wrap=True)
     others = [skip.path for skip in skipped if not _named_alone(skip)]
     if others or ignored:
-        line = terminal_safe(f"ignored in folders: {folder_skips_line([*others, *ignored])}")
+        line = terminal_safe(f"文件夹中已忽略: {folder_skips_line([*others, *ignored])}")
         console.print(line, markup=False)
 
 
@@ -168,6 +178,6 @@ def folder_skips_line(paths: Sequence[Path]) -> str:
     scripts); they are not inputs that failed, and naming each would bury the
     failures, so they are counted here.
     """
-    kinds = Counter(path.suffix.lower() or "(no suffix)" for path in paths)
-    parts = [f"{kind} x{count}" if count > 1 else kind for kind, count in sorted(kinds.items())]
-    return f"{len(paths)} file(s) no reader handles ({', '.join(parts)})"
+    kinds = Counter(path.suffix.lower() or "（无扩展名）" for path in paths)
+    parts = [f"{kind} ×{count}" if count > 1 else kind for kind, count in sorted(kinds.items())]
+    return f"{len(paths)} 个不能读取的文件（{'、'.join(parts)}）"

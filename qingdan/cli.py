@@ -78,9 +78,21 @@ class _State:
     debug = False
 
 
+ERROR_PREFIX, WARNING_PREFIX = "qingdan: 错误: ", "qingdan: 警告: "
+"""How the CLI's one-line errors and warnings start on stderr."""
+
+
 def _fail(message: str, code: int) -> NoReturn:
-    echo(f"qingdan: error: {message}", err=True)
+    echo(ERROR_PREFIX + message, err=True)
     raise SystemExit(code)
+
+
+def _said(where: Path | str | None, kind: str, reason: str) -> str:
+    """``FILE: 原因``: a reason as a person reads it (``reason_text``), after its file."""
+    from qingdan.writers.reason_text import reason_text
+
+    text = reason_text(kind, reason)
+    return f"{where}: {text}" if where is not None else text
 
 
 def _run_safely(what: Path | str, action: Callable[[], T]) -> T:
@@ -90,16 +102,17 @@ def _run_safely(what: Path | str, action: Callable[[], T]) -> T:
     except QingdanError as error:
         if _State.debug:
             traceback.print_exc()
-        _fail(str(error), EXIT_BAD_INPUT)
+        _fail(_said(error.path, type(error).__name__, error.reason), EXIT_BAD_INPUT)
     except OSError as error:
         if _State.debug:
             traceback.print_exc()
-        _fail(f"{what}: {error.strerror or error}", EXIT_BAD_INPUT)
+        _fail(_said(what, type(error).__name__, str(error.strerror or error)), EXIT_BAD_INPUT)
     except Exception as error:
         if _State.debug:
             traceback.print_exc()
         _fail(
-            f"{what}: internal error ({type(error).__name__}: {error}); rerun with --debug",
+            f"{what}: 内部错误（{type(error).__name__}: {error}），"
+            "请加 `--debug` 重新运行并报告此问题",
             EXIT_INTERNAL,
         )
 
@@ -260,8 +273,8 @@ def convert_command(args: argparse.Namespace) -> None:
         with _writing_options(args, plan):
             _convert(plan, settings, engine, args)
     except KeyboardInterrupt:
-        kept = " (what finished is kept; see errors.json)" if not plan.single else ""
-        echo(f"qingdan: interrupted{kept}", err=True)
+        kept = "（已完成的部分保留，未完成的见 errors.json）" if not plan.single else ""
+        echo(f"qingdan: 已中断{kept}", err=True)
         raise SystemExit(EXIT_INTERRUPTED) from None
 
 
@@ -278,7 +291,7 @@ def _writing_options(args: argparse.Namespace, plan: ConvertPlan) -> ExitStack:
         from qingdan.writers.record_table import RECORD_COLUMNS, SOURCE_COLUMNS
 
         if plan.fmt not in (OutputFormat.CSV, OutputFormat.XLSX):
-            _fail(f"--export-columns writes CSV or XLSX, not {plan.fmt.value}", EXIT_USAGE)
+            _fail(f"`--export-columns` 只能写 CSV 或 XLSX，不能写 {plan.fmt.value}", EXIT_USAGE)
         known = [*SOURCE_COLUMNS, *RECORD_COLUMNS]
         columns = _run_safely(export, lambda: load_export_columns(export, known))
         stack.enter_context(exporting(columns))
@@ -301,10 +314,10 @@ def _convert(
             sys.stdout.buffer.write(done.stdout)
             sys.stdout.buffer.flush()
         if done.added is not None:
-            state = "added" if done.added else "already stored"
-            LOG.info(f"{done.path} -> --db ({done.records} records, {state})")
+            state = "已载入" if done.added else "已在库中"
+            LOG.info(f"{done.path} -> --db（{done.records} 条记录，{state}）")
         if plan.output is not None:
-            LOG.info(f"{done.path} -> {plan.output} ({done.records} records)")
+            LOG.info(f"{done.path} -> {plan.output}（{done.records} 条记录）")
         _warn_about_one(done.file, done.warnings)
         return
     _convert_batch(plan, settings, engine, args)
@@ -362,7 +375,7 @@ def _warn_about_one(file: str, warnings: Sequence[Warned]) -> None:
         return
     count, first = len(warnings), warnings[0]
     shown = warning_text(first.code, first.message)
-    line = f"qingdan: warning: {file}: {count} 条警告，首条 {first.code}（{shown}）"
+    line = f"{WARNING_PREFIX}{file}: {count} 条警告，首条 {first.code}（{shown}）"
     doubt = next((w for w in warnings if w.code in STRICT_CODES), None)
     if doubt is not None and doubt is not first:
         line += f"；存疑 {doubt.code}（{warning_text(doubt.code, doubt.message)}）"
@@ -404,26 +417,26 @@ def departments_command(args: argparse.Namespace) -> None:
         _run_safely(output, lambda: workload_format_for(output))
     run = workload_of(inputs, knowledge)
     for path in run.skipped:
-        LOG.info(f"qingdan: skipped {path}: not an attachment")
+        LOG.info(f"qingdan: 已跳过 {path}: 不是附件")
     for path, original in run.repeated.items():
-        LOG.info(f"qingdan: skipped {path}: the same content as {original}, counted once")
+        LOG.info(f"qingdan: 已跳过 {path}: 内容与 {original} 相同，只计一次")
     if not run.failed and not len(run.documents):
-        _fail("no attachments found in " + ", ".join(map(str, inputs)), EXIT_BAD_INPUT)
+        _fail("在 " + "、".join(map(str, inputs)) + " 中没有找到附件", EXIT_BAD_INPUT)
     for failure in run.failed:
-        echo(f"qingdan: error: {failure.path}: {failure.reason}", err=True)
-    if not run.documents:  # issue 32: no empty report when nothing converted
-        _fail(
-            f"no attachment converted ({len(run.failed)} failed); no report written", EXIT_BAD_INPUT
+        echo(
+            ERROR_PREFIX + _said(failure.path, failure.error or "", failure.reason or ""), err=True
         )
+    if not run.documents:  # issue 32: no empty report when nothing converted
+        _fail(f"没有附件转换成功（{len(run.failed)} 个失败），未写出报告", EXIT_BAD_INPUT)
     if output is None:
         Console().print(workload_table(run.load))
     else:
         _run_safely(output, lambda: write_workload(run.load, output))
-        LOG.info(f"{len(run.documents)} attachment(s) -> {output}")
+        LOG.info(f"{len(run.documents)} 个附件 -> {output}")
     _warn_about(run.documents)
     if run.failed:
         total = len(run.documents) + len(run.failed)
-        echo(f"{len(run.failed)} of {total} files failed", err=True)
+        echo(f"qingdan: {total} 个文件中 {len(run.failed)} 个转换失败", err=True)
         raise SystemExit(EXIT_SOME_FAILED)
 
 
@@ -506,9 +519,9 @@ def _write_grids(raw: RawDocument, output: Path, explain: bool) -> None:
     from qingdan.writers.grid_xlsx import grid_xlsx
 
     if explain:
-        _fail("--explain is shown as JSON: write it to a .json file or leave out -o", EXIT_USAGE)
+        _fail("`--explain` 以 JSON 显示：请写到 .json 文件，或不用 `-o`", EXIT_USAGE)
     _run_safely(output, lambda: atomic_write_bytes(output, grid_xlsx(raw)))
-    LOG.info(f"{raw.path}: {len(raw.tables)} tables as printed -> {output}")
+    LOG.info(f"{raw.path}: {len(raw.tables)} 个表格（按原样）-> {output}")
 
 
 # --- diff -----------------------------------------------------------------------------
@@ -563,8 +576,8 @@ def diff_command(args: argparse.Namespace) -> None:
     _run_safely(output, lambda: write_report(report, output))
     counts = report.summary
     LOG.info(
-        f"{old} -> {new}: {counts.unchanged} unchanged, {counts.modified} modified, "
-        f"{counts.removed} removed, {counts.added} added -> {output}"
+        f"{old} -> {new}: 未变 {counts.unchanged}，修改 {counts.modified}，"
+        f"删除 {counts.removed}，新增 {counts.added} -> {output}"
     )
 
 
@@ -707,9 +720,9 @@ def _completion_option(shown: str | None, installed: str | None) -> None:
             sys.stdout.write(script_for(shown or None))
         elif installed is not None:
             shell, path = install(installed or None)
-            echo(f"{shell} completion installed in {path}; it works in new shells")
+            echo(f"{shell} 补全已安装到 {path}，新开的终端中生效")
     except (CompletionError, OSError) as error:
-        _fail(f"completion: {error}", EXIT_USAGE)
+        _fail("命令补全：" + _said(None, type(error).__name__, str(error)), EXIT_USAGE)
     raise SystemExit(EXIT_OK)
 
 
@@ -741,9 +754,22 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     try:
         _run(args)
     except KeyboardInterrupt:
-        echo("qingdan: interrupted", err=True)
+        echo("qingdan: 已中断", err=True)
         raise SystemExit(EXIT_INTERRUPTED) from None
     raise SystemExit(EXIT_OK)
+
+
+PROCESS_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1"}
+"""Settings the command gives its process before any library loads (a user's own value
+wins). qingdan does no large matrix work, yet numpy's OpenBLAS starts a thread per core
+at import, each reserving its buffers: about 200 MiB of address space on a scanned PDF,
+which a per-file memory limit (``RLIMIT_AS``, batch and fuzz) counts like memory used."""
+
+
+def prepare_process() -> None:
+    """Apply ``PROCESS_ENVIRONMENT`` to this process (and the workers it starts)."""
+    for name, value in PROCESS_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
 
 
 def run() -> NoReturn:
@@ -756,6 +782,7 @@ def run() -> NoReturn:
     left out of the collections; objects are still freed, files closed, ``atexit``
     handlers run and threads joined as on any exit. Only the command does this: a
     library caller's process, or a test calling ``main``, keeps its collector."""
+    prepare_process()
     try:
         main()
     finally:

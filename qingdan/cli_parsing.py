@@ -73,8 +73,12 @@ class Parser(argparse.ArgumentParser):
         self.options.add_argument("-h", "--help", action="help", help="Show this message and exit.")
 
     def error(self, message: str) -> NoReturn:
-        """One line naming what is wrong and where the help is; no usage block."""
-        sys.stderr.write(f"qingdan: error: {message} (see '{self.prog} -h')\n")
+        """One line naming what is wrong (in Chinese, ``reason_text``) and where the help
+        is; no usage block."""
+        from qingdan.writers.reason_text import reason_text
+
+        said = reason_text("UsageError", message)
+        sys.stderr.write(f"qingdan: 错误: {said}（见 `{self.prog} -h`）\n")
         sys.stderr.flush()
         raise SystemExit(EXIT_USAGE)
 

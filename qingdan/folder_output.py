@@ -115,9 +115,19 @@ def write_combined(
 
 
 def error_entries(files: Sequence[FileStatus]) -> list[dict[str, str]]:
-    """The entries of ``errors.json``: each input not converted, with its reason."""
+    """The entries of ``errors.json``: each input not converted, with its stable English
+    ``status`` and ``error`` (the kind) for machines, the ``reason`` a person reads in
+    Chinese (``reason_text``) and the English reason as ``detail``."""
+    from qingdan.writers.reason_text import reason_text
+
     return [
-        {"file": f.file, "status": f.status, "error": f.error, "reason": f.reason}
+        {
+            "file": f.file,
+            "status": f.status,
+            "error": f.error,
+            "reason": reason_text(f.error, f.reason),
+            "detail": f.reason,
+        }
         for f in files
         if f.status != "converted"
     ]

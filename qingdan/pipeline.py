@@ -128,21 +128,25 @@ def convert(
     """
     from qingdan.schema import from_task_list
 
-    own = own_output(path)
+    own = own_output(path, knowledge)
     if own is not None:
         return own
     return from_task_list(read_task_list(path, knowledge, options, strict=strict))
 
 
-def own_output(path: str | Path) -> Document | None:
+def own_output(path: str | Path, knowledge: Knowledge | None = None) -> Document | None:
     """The document of one of qingdan's own outputs (a workbook corrected by hand),
-    read back and validated rather than read as an attachment (issue 32); ``None``
-    for anything else."""
+    read back and validated rather than read as an attachment (issue 32), its
+    canonical names recomputed through ``knowledge``; ``None`` for anything else."""
     if Path(path).suffix.lower() not in (".xlsx", ".csv", ".jsonl"):
         return None  # the cheap test first: most inputs are attachments
     from qingdan.readback import output_kind, read_one
 
-    return read_one(Path(path)) if output_kind(Path(path)) in ("xlsx", "csv", "jsonl") else None
+    return (
+        read_one(Path(path), knowledge)
+        if output_kind(Path(path)) in ("xlsx", "csv", "jsonl")
+        else None
+    )
 
 
 def convert_bytes(

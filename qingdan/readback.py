@@ -14,6 +14,13 @@ A CSV or JSONL output carries no document description: the document read back na
 its source and title where the rows do, its format is the output's, its sha256 that of
 the output's bytes, and its warnings are empty. Every document is validated by the
 schema's ``Document``, so a hand edit that breaks the contract is one clear error.
+
+Our other workbooks carry the same hidden sheet with another mark: an export
+(``--export-columns``, ``EXPORT_MARK``) and a grid workbook (``extract -o grid.xlsx``,
+``GRID_MARK``). A batch skips them like any output of ours; read back, each is named
+for what it is (``NotRecords``): an export holds only the columns a target system
+asked for (no seq, no canonical names, perhaps no measure), so it is not taken for
+records. A CSV export carries no mark: every line of it is the target's table.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qingdan.extract.errors import QingdanError
 from qingdan.schema import Document
@@ -36,7 +43,17 @@ from qingdan.writers.formula_guard import TEXT_MARK, starts_like_formula
 from qingdan.writers.labels import labels
 from qingdan.writers.record_table import LIST_SEPARATOR, RECORD_COLUMNS, SOURCE_COLUMNS
 from qingdan.writers.warning_table import WARNING_COLUMNS
-from qingdan.writers.xlsx import MARK, MARK_SHEET, SHEET_TITLE, WARNINGS_SHEET
+from qingdan.writers.xlsx import (
+    EXPORT_MARK,
+    GRID_MARK,
+    MARK,
+    MARK_SHEET,
+    SHEET_TITLE,
+    WARNINGS_SHEET,
+)
+
+if TYPE_CHECKING:
+    from qingdan.normalize import Knowledge
 
 OUTPUT_SUFFIXES = frozenset({".xlsx", ".csv", ".jsonl"})
 """The suffixes of the outputs read back (a .json output is a ``Document`` itself)."""
@@ -52,6 +69,19 @@ _MARK_BYTES = 64 * 1024
 
 class BrokenOutput(QingdanError):
     """A file marked as qingdan's output whose content breaks the record contract."""
+
+
+class NotRecords(QingdanError):
+    """One of qingdan's own outputs that holds no records to read back: an export in a
+    target system's columns, or a grid workbook of the tables as printed."""
+
+
+NOT_RECORDS = {
+    EXPORT_MARK: "qingdan 按 `--export-columns` 导出的表格（目标系统的列），不能读回为记录；"
+    "请读回未指定导出列的输出",
+    GRID_MARK: "`qingdan extract` 写出的原表格（按原样排版），不是任务记录；请转换原附件",
+}
+"""The mark of each of our workbooks that is not records -> what it is, in Chinese."""
 
 
 def output_kind(path: Path) -> str | None:
@@ -88,25 +118,44 @@ def _text_kind(head: bytes) -> str | None:
     return None
 
 
-def read_output(path: Path) -> list[Document]:
+def read_output(path: Path, knowledge: Knowledge | None = None) -> list[Document]:
     """The documents of one of qingdan's outputs (``output_kind`` not ``None``).
 
-    Raises ``BrokenOutput`` naming the file, the row and the field when an edited value
-    breaks the contract (a seq that is no number, a due that is no date).
+    The canonical names are recomputed from the names as written through ``knowledge``
+    (its aliases; the built-in ones when omitted), so a unit corrected by hand in 牵头单位
+    gets its own canonical name, not the stale one of the column beside it: pass the
+    ``--aliases`` the output was converted with. Raises ``BrokenOutput`` naming the
+    file, the row and the field when an edited value breaks the contract (a seq that is
+    no number, a due that is no date).
     """
     kind = output_kind(path)
-    if kind == "xlsx":
-        return _read_xlsx(path)
-    if kind == "csv":
-        return _read_csv(path)
-    if kind == "jsonl":
-        return _read_jsonl(path)
-    raise BrokenOutput(path, "not a qingdan records output (no mark found)")
+    readers = {"xlsx": _read_xlsx, "csv": _read_csv, "jsonl": _read_jsonl}
+    if kind not in readers:
+        raise BrokenOutput(path, "not a qingdan records output (no mark found)")
+    documents = readers[kind](path)
+    return [_canonical_again(document, knowledge) for document in documents]
 
 
-def read_one(path: Path) -> Document:
+def _canonical_again(document: Document, knowledge: Knowledge | None) -> Document:
+    """The document with each record's canonical names computed from its names."""
+    from qingdan.normalize import Knowledge
+
+    aliases = Knowledge.resolve(knowledge).aliases
+    records = [
+        record.model_copy(
+            update={
+                "lead_canonical": [aliases.canonical(name) for name in record.lead],
+                "support_canonical": [aliases.canonical(name) for name in record.support],
+            }
+        )
+        for record in document.records
+    ]
+    return document.model_copy(update={"records": records})
+
+
+def read_one(path: Path, knowledge: Knowledge | None = None) -> Document:
     """The one document of an output (a combined output with several is an error)."""
-    documents = read_output(path)
+    documents = read_output(path, knowledge)
     if len(documents) != 1:
         raise BrokenOutput(path, f"holds {len(documents)} documents; name one attachment's output")
     return documents[0]
@@ -260,6 +309,8 @@ def _read_xlsx(path: Path) -> list[Document]:
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         mark = [list(row) for row in workbook[MARK_SHEET].iter_rows(values_only=True)]
+        if mark and mark[0][0] in NOT_RECORDS:
+            raise NotRecords(path, NOT_RECORDS[str(mark[0][0])])
         if not mark or mark[0][0] != MARK:
             raise BrokenOutput(path, f"the {MARK_SHEET} sheet is not qingdan's mark")
         keys = [str(key) for key in mark[1] if key is not None] if len(mark) > 1 else []
@@ -294,4 +345,4 @@ def _warning(row: Sequence[object]) -> dict[str, object]:
     return {k: values.get(k) for k in ("code", "message", "row", "page")}
 
 
-__all__ = ["BrokenOutput", "output_kind", "read_one", "read_output", "split_names"]
+__all__ = ["BrokenOutput", "NotRecords", "output_kind", "read_one", "read_output", "split_names"]

@@ -55,7 +55,7 @@ def run_single(
     from qingdan.pipeline import own_output, read_task_list, read_task_list_bytes
 
     path = (plan.inputs.files or [s.path for s in plan.inputs.skipped])[0]
-    own = own_output(path) if path != STDIN else None
+    own = own_output(path, settings.knowledge) if path != STDIN else None
     if own is not None:
         return _deliver(plan, path, own, engine)
     if path == STDIN:

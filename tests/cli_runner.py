@@ -10,6 +10,8 @@ sees the bug.
 from __future__ import annotations
 
 import io
+import signal
+import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,3 +89,20 @@ def invoke(args: Sequence[str], input: bytes | str | None = None) -> Result:
         sys.stderr.flush()
         sys.stdin, sys.stdout, sys.stderr = saved
     return Result(code, out.getvalue(), err.getvalue(), output.getvalue())
+
+
+def start_interruptible(
+    command: list[str], env: dict[str, str] | None = None
+) -> subprocess.Popen[str]:
+    """Start ``command`` for a test to interrupt, its output captured as text, with
+    Ctrl-C as a terminal delivers it: a suite started in the background (``.ci/run &``,
+    nohup) hands its children SIGINT ignored, and Python then installs no
+    ``KeyboardInterrupt`` handler at all."""
+    return subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )

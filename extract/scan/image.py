@@ -30,6 +30,8 @@ red, green, blue)."""
 
 _MAX_SKEW_DEGREES = 5.0
 """A steeper line is a drawn diagonal or noise, not a crooked sheet."""
+_SKEW_THICKEN = 7
+"""Pixels a ruling line is thickened downward before its tilt is measured."""
 
 
 @dataclass
@@ -94,16 +96,23 @@ _PAPER_REACH = 20
 wider than a seal's ring or star, so some paper is always in reach."""
 
 
+_PRINT_UNDER_SEAL = 0.72
+"""Under a seal, a pixel whose red channel is darker than this share of the paper's is
+print (seal ink passes 85-90% of the red light paper does)."""
+
+
 def page_grey(page: Grey) -> Grey:
     """A page image in grey, any red seal (印章) lifted off it.
 
     Seals are stamped in red over the 牵头单位 or date cells, and in grey their ink is as
     dark as print, so OCR read the seal's rim and star into the cell. Where red dominates
-    green and blue, the pixel is seal ink on paper: it takes the red channel's background
-    there (a closing: the paper's brightness nearby, as red ink passes most red light and
-    paper all of it), so the seal vanishes with the lighting kept. Black print under the seal stays
-    dark in every channel and is kept: the text the seal covers is read as if it were
-    not there.
+    green and blue, the pixel is seal ink: there the page is read in its red channel,
+    which red ink passes almost as paper does and black print does not. Seal ink is
+    lifted to the paper's brightness nearby (a closing of the red channel), so the seal
+    vanishes with the lighting kept; print under the seal, and the anti-aliased edges
+    of its strokes the seal tints red, stay as dark as the red channel sees them, so the
+    text the seal covers is read as if it were not there (issue 30: lifting every
+    red-tinted pixel to paper took 市 off 市食安委 and half of 业 off 市农业农村局).
     """
     if page.ndim == 2:
         return page
@@ -119,7 +128,8 @@ def page_grey(page: Grey) -> Grey:
         reach = max(9, min(grey.shape) // _PAPER_REACH) | 1
         square = np.ones((reach, reach), np.uint8)
         paper = cv2.morphologyEx(page[..., 0], cv2.MORPH_CLOSE, square)
-        grey[seal] = paper[seal]
+        printed = red < _PRINT_UNDER_SEAL * paper.astype(np.int16)
+        grey[seal] = np.where(printed, page[..., 0], paper)[seal]
     return grey
 
 
@@ -169,20 +179,35 @@ def line_masks(binary: Grey, fraction: int = 40) -> tuple[Grey, Grey]:
 
 
 def skew_degrees(grey: Grey) -> float:
-    """The angle (degrees, counter-clockwise) by which the page's ruling lines are off level."""
-    horizontal, _ = line_masks(ink(grey), fraction=30)
-    width = grey.shape[1]
-    found = cv2.HoughLinesP(
-        horizontal, 1, math.pi / 1800, threshold=width // 8, minLineLength=width // 6, maxLineGap=8
-    )
-    if found is None:
-        return 0.0
+    """The angle (degrees, counter-clockwise) by which the page's ruling lines are off level.
+
+    A thin ruling turned a few degrees is a staircase of short runs (a 2-pixel line at
+    2.5 degrees: runs of 46 pixels), which the long opening of ``line_masks`` erases; so
+    the ink is first thickened downward, which lengthens a tilted line's runs and leaves
+    the strokes of characters as short as they were (issue 30: pages turned 2-3 degrees
+    kept their tilt and lost their tables).
+    """
+    thick = cv2.dilate(ink(grey), np.ones((_SKEW_THICKEN, 1), np.uint8))
+    horizontal, _ = line_masks(thick, fraction=30)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(horizontal)
     angles = []
-    for x0, y0, x1, y1 in np.asarray(found).reshape(-1, 4):
-        angle = math.degrees(math.atan2(float(y1 - y0), float(x1 - x0)))
+    for label in range(1, count):
+        if stats[label, cv2.CC_STAT_WIDTH] < grey.shape[1] // 6:
+            continue
+        angle = _rule_angle(labels, label, stats[label])
         if abs(angle) <= _MAX_SKEW_DEGREES:
-            angles.append(-angle)  # image y grows downward
+            angles.append(angle)
     return float(np.median(angles)) if angles else 0.0
+
+
+def _rule_angle(labels: Grey, label: int, box: Any) -> float:
+    """The angle (degrees, counter-clockwise) of the straight line best fitting one rule's
+    pixels: a thickened rule is a band, and its pixels' fit runs along its middle."""
+    x, y, w, h = (int(v) for v in box[:4])
+    ys, xs = np.nonzero(labels[y : y + h, x : x + w] == label)
+    points = np.column_stack((xs, ys)).astype(np.float32)
+    dx, dy = (float(v) for v in cv2.fitLine(points, cv2.DIST_L2, 0, 0.01, 0.01)[:2].ravel())
+    return -math.degrees(math.atan2(dy, dx)) if dx > 0 else math.degrees(math.atan2(dy, -dx))
 
 
 def straighten(grey: Grey) -> tuple[Grey, float]:
@@ -196,3 +221,73 @@ def straighten(grey: Grey) -> tuple[Grey, float]:
         grey, turn, (width, height), flags=cv2.INTER_CUBIC, borderValue=(255,)
     )
     return level, angle
+
+
+_DESK_SHARE = 0.8
+"""Outside a photographed sheet the desk is darker than this share of the sheet."""
+_MIN_SHEET = 0.4
+"""A sheet covers at least this share of a photo; a smaller bright patch is not it."""
+
+
+def flattened(page: Grey) -> Grey:
+    """A phone photo of a sheet on a darker desk, seen square: the sheet's four corners
+    found (the largest bright quadrilateral) and the sheet warped onto a rectangle of its
+    own size. A scan, whose paper reaches the image's edges, is returned as it is.
+
+    A photo taken from a little off square makes the sheet a trapezoid: its rules meet,
+    so no one turn levels them, and rows at one end lean into the next (issue 30).
+    """
+    grey = page if page.ndim == 2 else cv2.cvtColor(page, cv2.COLOR_RGB2GRAY)
+    corners = _sheet_corners(grey)
+    if corners is None:
+        return page
+    top_left, top_right, bottom_right, bottom_left = corners
+    width = int(
+        max(np.linalg.norm(top_right - top_left), np.linalg.norm(bottom_right - bottom_left))
+    )
+    height = int(
+        max(np.linalg.norm(bottom_left - top_left), np.linalg.norm(bottom_right - top_right))
+    )
+    square = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
+    warp = cv2.getPerspectiveTransform(corners, square)
+    flat: Grey = cv2.warpPerspective(page, warp, (width, height), flags=cv2.INTER_LINEAR)
+    return flat
+
+
+def _sheet_corners(grey: Grey) -> Any:
+    """The sheet's corners (top-left, top-right, bottom-right, bottom-left; float32), or
+    None when the paper fills the image, reaches its edges (a page half printed black is
+    not a sheet on a desk) or no clear darker desk surrounds it."""
+    small = max(1, max(grey.shape) // 800)
+    view = grey[::small, ::small]
+    _, bright = cv2.threshold(view, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    sheet = max(contours, key=cv2.contourArea)
+    if cv2.contourArea(sheet) < _MIN_SHEET * view.size:
+        return None
+    quad = cv2.approxPolyDP(sheet, 0.02 * cv2.arcLength(sheet, True), True).reshape(-1, 2)
+    if len(quad) != 4 or not _inside_edges(quad, view.shape):
+        return None
+    inside = np.zeros(view.shape, np.uint8)
+    cv2.fillConvexPoly(inside, quad.astype(np.int32), (255,))
+    if not (inside == 0).any() or view[inside == 0].mean() > _DESK_SHARE * view[inside > 0].mean():
+        return None
+    by_sum, by_diff = quad.sum(axis=1), np.diff(quad, axis=1).ravel()
+    ordered = [
+        quad[by_sum.argmin()],
+        quad[by_diff.argmin()],
+        quad[by_sum.argmax()],
+        quad[by_diff.argmax()],
+    ]
+    return np.asarray(ordered, dtype=np.float32) * small
+
+
+def _inside_edges(quad: Any, shape: tuple[int, ...]) -> bool:
+    """Whether every corner lies clear of the image's edges (half a percent each way)."""
+    height, width = shape[:2]
+    xs, ys = quad[:, 0], quad[:, 1]
+    clear_x = 0.005 * width <= xs.min() and xs.max() <= 0.995 * width
+    return bool(clear_x and 0.005 * height <= ys.min() and ys.max() <= 0.995 * height)

@@ -100,10 +100,10 @@ def scan_page_image(image: Any) -> PageScan:
         image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     from qingdan.extract.scan.engine import read_lines
     from qingdan.extract.scan.grid import find_tables
-    from qingdan.extract.scan.image import ink, line_masks, page_grey, straighten
+    from qingdan.extract.scan.image import flattened, ink, line_masks, page_grey, straighten
     from qingdan.extract.scan.place import place_lines
 
-    level, angle = straighten(page_grey(image))
+    level, angle = straighten(page_grey(flattened(image)))
     marks = ink(level)
     horizontal, vertical = line_masks(marks)
     text_ink = cv2.subtract(marks, cv2.bitwise_or(horizontal, vertical))

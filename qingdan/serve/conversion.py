@@ -56,10 +56,11 @@ def convert_upload(
 ) -> Outcome:
     """Convert one uploaded attachment with the saved aliases and column overrides."""
     from qingdan.serve.storage import header_key
+    from qingdan.writers.reason_text import reason_text
 
     result = convert_one(path, Settings(knowledge_with(aliases)))
     if result.document is None:
-        return Outcome(None, [], result.reason)
+        return Outcome(None, [], reason_text(result.error, result.reason or ""))
     document = result.document
     notes: list[str] = []
     wanted = overrides.get(header_key(header_labels(document)))

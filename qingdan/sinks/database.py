@@ -79,6 +79,9 @@ documents_table = Table(
     Column("title", Text),
     Column("attachment", Text),
     Column("year", Integer),
+    Column("doc_number", Text),
+    Column("issuer", Text),
+    Column("issued", Date),
     Column("columns", JSON, nullable=False),
     Column("warnings", JSON, nullable=False),
     Column("loaded_at", DateTime(timezone=True), nullable=False),
@@ -211,11 +214,25 @@ def open_database(url: str) -> Engine:
                 # against a concurrent one on PostgreSQL).
                 connection.execute(text("SELECT pg_advisory_xact_lock(4271828)"))
             metadata.create_all(connection)
+            _add_missing_columns(connection)
             _check_columns(connection, url)
             _create_views(connection)
     except (ArgumentError, NoSuchModuleError, SQLAlchemyError, ImportError) as error:
         raise DatabaseError(None, f"--db {url}: {_first_line(error)}") from error
     return engine
+
+
+def _add_missing_columns(connection: Connection) -> None:
+    """Add to a database made by an older qingdan the columns it lacks that may be null
+    (the ``documents`` table's 发文字号, 发文机关, 成文日期): its rows keep null there."""
+    for table in TABLES:
+        present = {column["name"] for column in inspect(connection).get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in present and column.nullable and not column.primary_key:
+                kind = column.type.compile(dialect=connection.dialect)
+                connection.execute(
+                    text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
+                )
 
 
 def _check_columns(connection: Connection, url: str) -> None:
@@ -250,6 +267,9 @@ def _document_row(document: Document) -> dict[str, Any]:
         "title": info.title,
         "attachment": info.attachment,
         "year": info.year,
+        "doc_number": info.doc_number,
+        "issuer": info.issuer,
+        "issued": info.issued,
         "columns": [c.model_dump(mode="json") for c in info.columns],
         "warnings": [w.model_dump(mode="json") for w in document.warnings],
         "loaded_at": datetime.now(UTC),

@@ -22,7 +22,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from qingdan.extract.grid import Cell, Covered, RawDocument, RawTable, is_covered
 from qingdan.writers.formula_guard import CellValue, xlsx_value
 from qingdan.writers.text_width import display_width
-from qingdan.writers.xlsx import LINE_HEIGHT, TEXT_WIDTH, print_setup, wrapped_lines
+from qingdan.writers.xlsx import (
+    GRID_MARK,
+    LINE_HEIGHT,
+    TEXT_WIDTH,
+    mark_sheet,
+    print_setup,
+    wrapped_lines,
+)
 
 
 class Span(NamedTuple):
@@ -136,6 +143,7 @@ def grid_xlsx(raw: RawDocument) -> bytes:
     if not raw.tables:
         first.title = "表格"
         xlsx_value(first.cell(row=1, column=1), "（未找到表格）")
+    mark_sheet(workbook, GRID_MARK)  # a batch over a folder holding it skips it
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -1,6 +1,7 @@
 """Warnings and per-file outcomes as tables: the CSV sidecar ``NAME.warnings.csv``,
 the XLSX 警告 and 文件 sheets. A person reads them: messages come from the warning
-catalogue (``warning_text``), statuses from ``labels.toml``; codes stay as they are."""
+catalogue (``warning_text``), statuses from ``labels.toml``, failure reasons from the
+reason catalogue (``reason_text``); codes stay as they are."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from qingdan.writers.formula_guard import CellValue, csv_bytes
 from qingdan.writers.labels import labels
+from qingdan.writers.reason_text import reason_text
 from qingdan.writers.warning_text import warning_text
 
 if TYPE_CHECKING:
@@ -53,11 +55,16 @@ def warning_rows(documents: Sequence[Document]) -> list[list[CellValue]]:
 
 
 def file_rows(files: Sequence[FileStatus]) -> list[list[CellValue]]:
-    """One row per input of a batch, its status in Chinese (``labels.toml`` [file_status])."""
+    """One row per input of a batch, its status (``labels.toml`` [file_status]) and its
+    reason (``reason_text``) in Chinese."""
     status = labels("file_status")
     return [
-        [f.file, status.get(f.status, f.status), f.records, f.warnings, f.reason] for f in files
+        [f.file, status.get(f.status, f.status), f.records, f.warnings, _reason(f)] for f in files
     ]
+
+
+def _reason(file: FileStatus) -> str:
+    return reason_text(file.error, file.reason) if file.reason else ""
 
 
 def warnings_csv(documents: Sequence[Document]) -> bytes:

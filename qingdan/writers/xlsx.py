@@ -47,6 +47,12 @@ warnings (with their English messages; the 警告 sheet shows them in Chinese) a
 (``qingdan.readback`` reads the workbook back by it, a hand-edited one included)."""
 MARK = "qingdan-records"
 MARK_VERSION = "1"
+EXPORT_MARK = "qingdan-export"
+"""The mark of an export (``--export-columns``): the target system's table, its column
+keys in row 2; read back, it is named as our export, not records."""
+GRID_MARK = "qingdan-grid"
+"""The mark of a grid workbook (``qingdan extract FILE -o grid.xlsx``): tables as
+printed, not records."""
 SHEET_TITLE = "任务清单"
 WARNINGS_SHEET = "警告"
 FILES_SHEET = "文件"
@@ -243,8 +249,11 @@ def write_workbook(
         print_setup(sheet_of_files)
         labels_of_files = [file_labels[k] for k in FILE_COLUMNS]
         fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
-    if export_columns() is None:  # an export is the target system's table, not ours
-        _mark(_new_sheet(workbook, MARK_SHEET), header, documents)
+    export = export_columns()
+    if export is None:
+        _mark(mark_sheet(workbook, MARK, header), documents)
+    else:  # the target system's table: marked so a batch skips it, but not read back
+        mark_sheet(workbook, EXPORT_MARK, [column.key for column in export])
     workbook.save(stream)
 
 
@@ -253,11 +262,18 @@ def _new_sheet(workbook: Workbook, title: str) -> Sheet:
     return cast(Sheet, workbook.create_sheet(title))
 
 
-def _mark(sheet: Sheet, keys: Sequence[str], documents: Sequence[Document]) -> None:
-    """The hidden mark sheet (``MARK_SHEET``)."""
+def mark_sheet(workbook: Workbook, mark: str, keys: Sequence[str] = ()) -> Sheet:
+    """The hidden mark sheet (``MARK_SHEET``) added to a workbook we write: ``mark``
+    (``MARK``, ``EXPORT_MARK``, ``GRID_MARK``) and the format version, then ``keys``."""
+    sheet = _new_sheet(workbook, MARK_SHEET)
     sheet.sheet_state = "hidden"
-    sheet.append([_plain(sheet, MARK), _plain(sheet, MARK_VERSION)])
+    sheet.append([_plain(sheet, mark), _plain(sheet, MARK_VERSION)])
     sheet.append([_plain(sheet, key) for key in keys])
+    return sheet
+
+
+def _mark(sheet: Sheet, documents: Sequence[Document]) -> None:
+    """A records workbook's mark: each document's description and warnings below the keys."""
     for document in documents:
         warnings = [warning.model_dump(mode="json") for warning in document.warnings]
         description = document.document.model_dump_json()

@@ -10,17 +10,25 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+from qingdan.extract.errors import QingdanError
+
+import qingdan
+from qingdan.writers.reason_text import reason_text
 from tests.cli_runner import invoke
 from tests.conftest import SEED
 
 
 def assert_one_line_exit_2(path: Path, reason: str) -> None:
-    """``qingdan convert PATH`` exits 2 with one line naming the file and ``reason``."""
+    """``qingdan convert PATH`` exits 2 with one line naming the file and the Chinese of
+    the error raised, whose English reason holds ``reason``."""
+    with pytest.raises(QingdanError) as raised:
+        qingdan.convert(path)
+    assert reason in raised.value.reason
     result = invoke(["convert", str(path)])
     assert result.exit_code == 2, result.output
-    assert result.stderr.count("\n") == 1, result.stderr
-    assert result.stderr.startswith(f"qingdan: error: {path}: ")
-    assert reason in result.stderr
+    said = reason_text(type(raised.value).__name__, raised.value.reason)
+    assert result.stderr == f"qingdan: 错误: {path}: {said}\n"
     assert "Traceback" not in result.output
 
 
@@ -39,5 +47,6 @@ def assert_batch_keeps_the_rest(folder: Path, bad: dict[str, tuple[bytes, str]])
     assert errors.keys() == bad.keys()
     for name, (_, reason) in bad.items():
         assert errors[name]["status"] == "failed"
-        assert reason in errors[name]["reason"], errors[name]["reason"]
+        assert reason in errors[name]["detail"], errors[name]["detail"]  # the English reason
+        assert errors[name]["reason"] == reason_text(errors[name]["error"], errors[name]["detail"])
         assert "\n" not in errors[name]["reason"]

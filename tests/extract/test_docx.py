@@ -23,6 +23,7 @@ from qingdan.extract.grid import Covered
 
 import qingdan
 from benchmarks.corpus import shared_expectations
+from qingdan.writers.reason_text import reason_text
 from tests.cli_runner import invoke
 from tests.conftest import SAMPLES, SEED
 
@@ -306,13 +307,13 @@ def test_broken_file_is_one_error_line_and_exit_2(tmp_path: Path, name: str) -> 
     data, reason = BROKEN[name]
     path = tmp_path / name
     path.write_bytes(data)
-    with pytest.raises(BrokenFile, match=reason):
+    with pytest.raises(BrokenFile, match=reason) as raised:
         read_document(path)
     result = invoke(["convert", str(path)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith(f"qingdan: error: {path}: ")
-    assert reason in result.stderr
+    assert result.stderr.startswith(f"qingdan: 错误: {path}: ")
+    assert reason_text("BrokenFile", raised.value.reason) in result.stderr  # said in Chinese
 
 
 @pytest.mark.parametrize(
@@ -325,7 +326,7 @@ def test_docx_without_a_task_table_is_exit_2(tmp_path: Path, blocks: tuple[str, 
     result = invoke(["convert", str(path)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
-    assert "task-list header" in result.stderr or "no table found" in result.stderr
+    assert "没有任务清单的表头" in result.stderr or "未找到表格" in result.stderr
 
 
 def test_extract_prints_merged_text_in_the_top_left_cell(tmp_path: Path) -> None:

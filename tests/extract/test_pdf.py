@@ -205,10 +205,10 @@ def test_a_truncated_pdf_is_a_broken_file() -> None:
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("scan", "no text layer"),
+        ("scan", "没有文字层"),
         ("encrypted", "--password"),
-        ("truncated", "truncated"),
-        ("private_use", "unreadable"),
+        ("truncated", "不完整"),
+        ("private_use", "无法解码"),
     ],
 )
 def test_cli_reports_a_bad_pdf_in_one_line_with_exit_code_2(name: str, reason: str) -> None:

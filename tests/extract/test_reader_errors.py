@@ -40,7 +40,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def assert_one_error_line(result: subprocess.CompletedProcess[str], path: Path) -> str:
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
-    assert result.stderr.startswith(f"qingdan: error: {path}: ")
+    assert result.stderr.startswith(f"qingdan: 错误: {path}: ")
     return result.stderr
 
 
@@ -196,10 +196,7 @@ def test_a_symlink_loop_named_directly_is_one_line(tmp_path: Path) -> None:
         read_document(loop)
     result = invoke(["convert", str(loop)])
     assert result.exit_code == 2
-    assert (
-        result.stderr
-        == f"qingdan: error: {loop}: a symbolic link loop (the link leads back to itself)\n"
-    )
+    assert result.stderr == f"qingdan: 错误: {loop}: 符号链接循环指向自身\n"
 
 
 def test_a_dangling_link_and_a_folder_are_named(tmp_path: Path) -> None:

@@ -98,3 +98,77 @@ def test_a_line_end_dot_the_size_of_a_full_stop_is_a_full_stop() -> None:
     kept, repairs = clean_lines(lines, ink)
     assert [item.text for item in kept] == ["推动建设。", "2019年12月"]
     assert (repairs.full_stops, repairs.speck_marks) == (1, 1)
+
+
+def test_a_full_stop_the_recognizer_left_out_is_read_from_the_ink() -> None:
+    np = pytest.importorskip("numpy")
+    cv2 = pytest.importorskip("cv2")
+    ink = np.zeros((140, 400), np.uint8)
+    for top in (0, 35, 70):  # the last character's right part on each line
+        cv2.rectangle(ink, (170, top + 2), (188, top + 23), (255,), -1)
+    cv2.circle(ink, (200, 18), 4, (255,), 2)  # a 。 past the last character of line 1
+    cv2.circle(ink, (205, 18), 1, (255,), -1)  # with a speck touching it
+    cv2.circle(ink, (205, 47), 8, (255,), 2)  # line 2: a ring too large for a 。
+    cv2.circle(ink, (200, 88), 4, (255,), 2)  # line 3: a dot read after a 。
+    cv2.rectangle(ink, (200, 107), (206, 110), (255,), -1)  # line 4: 启's 户 ...
+    cv2.circle(ink, (203, 122), 4, (255,), 2)  # ... over its 口, a ring of a 。's size
+    lines = [
+        line("建设", 100, 0, 195, height=25),
+        line("人口", 100, 35, 195, height=25),
+        line("公开。.", 100, 70, 205, height=25),
+        line("8月启", 100, 105, 212, height=25),
+    ]
+    kept, repairs = clean_lines(lines, ink)
+    assert [item.text for item in kept] == ["建设。", "人口", "公开。", "8月启"]
+    assert (repairs.full_stops, repairs.speck_marks) == (1, 1)
+
+
+def test_a_bracket_takes_the_width_of_its_partner() -> None:
+    kept, repairs = clean_lines(
+        [
+            line("(1）严格管理；(2) 加强台账；（3) 完善", 0, 0),
+            line("PM2.5 (a) x", 0, 30),
+            line("区卫生健康委（牵头）", 0, 60),
+        ]
+    )
+    assert kept[0].text == "（1）严格管理；（2）加强台账；（3）完善"
+    assert kept[1].text == "PM2.5 (a) x"  # no Chinese beside or inside: stays
+    assert kept[2].text == "区卫生健康委（牵头）"
+    assert repairs.brackets == 3
+    assert "3 brackets or quotes matched to their partner" in repairs.describe()
+
+
+def test_quotes_read_both_opening_or_both_closing_are_made_a_pair() -> None:
+    kept, repairs = clean_lines(
+        [
+            line("开展”一网通办”平台，“放管服“改革", 0, 0),
+            line("通办”平台，推进“无废", 0, 30),  # a quotation closing, another opening
+            line("推动“无废城市”建设", 0, 60),
+        ]
+    )
+    texts = [item.text for item in kept]
+    assert texts == [
+        "开展“一网通办”平台，“放管服”改革",
+        "通办”平台，推进“无废",
+        "推动“无废城市”建设",
+    ]
+    assert repairs.brackets == 2
+
+
+def test_a_space_ocr_reads_between_chinese_and_digits_is_dropped_not_between_names() -> None:
+    kept, repairs = clean_lines(
+        [line("PM10 浓度控制在 2微克，2019 年", 0, 0), line("区发改委 区科技局", 0, 30)]
+    )
+    assert kept[0].text == "PM10浓度控制在2微克，2019年"
+    assert kept[1].text == "区发改委 区科技局"
+    assert repairs.gaps == 3
+
+
+def test_a_dash_the_recognizer_dropped_between_two_years_is_read_back() -> None:
+    kept, repairs = clean_lines(
+        [line("20232024年", 0, 0), line("投资20232024年", 0, 30), line("2020-2021年", 0, 60)]
+    )
+    assert [item.text for item in kept] == ["2023—2024年", "投资2023—2024年", "2020-2021年"]
+    assert repairs.dashes == 2
+    [digits] = clean_lines([line("共12345678年", 0, 0)])[0]
+    assert digits.text == "共12345678年"

@@ -8,7 +8,7 @@ its exit code. The parent kills a child still running after ``TIME_LIMIT`` secon
 
 A case passes when it ends in exit 0 with nothing on stderr but qingdan's own
 warning lines (``qingdan: warning: ...``), or in exit 2 with one line
-``qingdan: error: FILE: reason``, within the time limit and under
+``qingdan: 错误: FILE: 原因``, within the time limit and under
 ``MEMORY_LIMIT`` of peak resident memory. Otherwise it is a *hang* (killed at the
 time limit, or out of CPU time), a *memory blow-up* (``MemoryError``, or a peak above
 the limit) or a *crash* (anything else: exit 3, a traceback, a signal, log lines on
@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from qingdan.cli import ERROR_PREFIX, WARNING_PREFIX  # the CLI's one-line starts
 from tests.fuzz.mutations import mutate
 from tests.fuzz.seeds import Seed
 
@@ -61,9 +62,6 @@ esac
 """
 MEMORY_LIMIT = 1 << 30
 """Peak resident memory a case may reach (1 GiB)."""
-WARNING_PREFIX = "qingdan: warning: "
-"""How the CLI's closing line per file with warnings starts (a converted file)."""
-ERROR_PREFIX = "qingdan: error: "
 
 
 @dataclass(frozen=True)
@@ -211,6 +209,9 @@ def _prepare_environment(workdir: Path) -> None:
 
 def run_cases(cases: Iterator[Case], workdir: Path, jobs: int = 2) -> Iterator[Outcome]:
     """Run every case, ``jobs`` at a time, yielding outcomes as cases finish."""
+    from qingdan.cli import prepare_process
+
+    prepare_process()  # as the installed command does, before numpy loads
     _import_everything()
     _prepare_environment(workdir)
 

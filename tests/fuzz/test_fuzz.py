@@ -89,12 +89,12 @@ def test_mutate_names_what_it_did() -> None:
     ("code", "signal_number", "stderr", "peak", "verdict"),
     [
         (0, None, "", 100 << 20, "ok"),
-        (2, None, "qingdan: error: x.pdf: damaged\n", 100 << 20, "ok"),
-        (2, None, "pdfminer warning\nqingdan: error: x.pdf: damaged\n", 1 << 20, "crash"),
+        (2, None, "qingdan: 错误: x.pdf: 文件已损坏\n", 100 << 20, "ok"),
+        (2, None, "pdfminer warning\nqingdan: 错误: x.pdf: 文件已损坏\n", 1 << 20, "crash"),
         (0, None, "Data-loss while decompressing corrupted data\n", 1 << 20, "crash"),
-        (0, None, "qingdan: warning: x.txt: 1 warning(s), first: ...\n", 1 << 20, "ok"),
-        (3, None, "qingdan: error: x: internal error (KeyError: 1)\n", 1 << 20, "crash"),
-        (3, None, "qingdan: error: x: internal error (MemoryError: )\n", 1 << 20, "memory"),
+        (0, None, "qingdan: 警告: x.txt: 1 条警告，首条 ...\n", 1 << 20, "ok"),
+        (3, None, "qingdan: 错误: x: 内部错误（KeyError: 1）\n", 1 << 20, "crash"),
+        (3, None, "qingdan: 错误: x: 内部错误（MemoryError: ）\n", 1 << 20, "memory"),
         (0, None, "", MEMORY_LIMIT + 1, "memory"),
         (None, 11, "", 1 << 20, "crash"),
         (None, 24, "", 1 << 20, "hang"),  # SIGXCPU: out of CPU time

@@ -78,7 +78,7 @@ def test_a_bad_config_file_is_one_line_and_exit_2(
     result = invoke(["convert", str(dump), "--columns", str(path)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith(f"qingdan: error: {path}: ")
+    assert result.stderr.startswith(f"qingdan: 错误: {path}: ")
 
 
 def test_a_folder_given_as_a_config_file_is_named(tmp_path: Path) -> None:

@@ -118,3 +118,33 @@ def test_two_section_rows_across_a_break_stay_two() -> None:
     assert len(join_cut_section_rows(text_only)) == 2
     cut = [_section("一、加强组织", 1), _section("领导", 2, starts_page=True)]
     assert len(join_cut_section_rows(cut)) == 1
+
+
+def test_a_measure_cut_between_its_numbered_parts_is_joined() -> None:
+    """``（1）……；`` / ``（2）……``: the part after the break follows the last one above, and
+    the task's own cells (序号, units, deadline) are blank on the new page."""
+    fields: list[Role | None] = [Role.NO, Role.MEASURE, Role.LEAD, Role.DEADLINE]
+    rows = [
+        _foot("7", "（1）健全台账管理；\n完善巡查机制；", "区环保局", "年底前", feet=(F,) * 4),
+        _top("", "（2）开展联合执法；（3）加强监测。", "", ""),
+    ]
+    (joined,) = join_split_rows(rows, fields)
+    parts = ["（1）健全台账管理；", "完善巡查机制；", "（2）开展联合执法；（3）加强监测。"]
+    assert joined.cells[1] == "\n".join(parts)
+
+
+def test_circled_parts_continue_in_their_own_style_only() -> None:
+    fields: list[Role | None] = [Role.NO, Role.MEASURE, Role.LEAD]
+    above = _foot("7", "①健全台账管理；", "区环保局", feet=(F,) * 3)
+    assert len(join_split_rows([above, _top("", "②开展联合执法。", "")], fields)) == 1
+    # （2） under ①: parts in another style are not these parts' next one.
+    assert len(join_split_rows([above, _top("", "（2）开展联合执法。", "")], fields)) == 2
+
+
+def test_a_row_opening_with_a_first_part_is_a_new_task() -> None:
+    fields: list[Role | None] = [Role.NO, Role.MEASURE, Role.LEAD]
+    rows = [
+        _foot("7", "（1）健全台账管理；（2）完善巡查。", "区环保局", feet=(F,) * 3),
+        _top("", "（1）开展联合执法。", ""),
+    ]
+    assert len(join_split_rows(rows, fields)) == 2

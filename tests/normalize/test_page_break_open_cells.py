@@ -58,3 +58,27 @@ def test_a_filled_cell_above_is_not_overwritten() -> None:
     ]
     mended = continue_cut_categories(rows, FIELDS)
     assert [row.cells[0] for row in mended] == ["1", "2"]
+
+
+def test_a_blank_open_part_under_a_closed_group_starts_the_group_printed_below() -> None:
+    """The group above closed at the foot (``Foot.CLEAR``); the blank cell at the top of
+    the next page is open at its own foot: it is the first part of the next group, whose
+    text Calc printed on the page after, not the rest of the group above."""
+    rows = [
+        _row("1", "水环境", "推进整治。", "县水利局", "年底前"),
+        _open_at(_row("2", "", "清理河道。", "县水利局", "年底前", page=2, starts_page=True), 1),
+        _row("3", "大气", "治理扬尘。", "县住建局", "年底前", page=3, starts_page=True),
+    ]
+    rows[0] = rows[0]._replace(at_foot=(Foot.CLEAR,) * len(FIELDS))
+    mended = continue_cut_categories(rows, FIELDS)
+    assert [row.cells[1] for row in mended] == ["水环境", "大气", Covered.ABOVE]
+
+
+def test_a_blank_part_under_a_closed_group_that_is_not_open_continues_it() -> None:
+    rows = [
+        _row("1", "水环境", "推进整治。", "县水利局", "年底前"),
+        _row("2", "", "清理河道。", "县水利局", "年底前", page=2, starts_page=True),
+    ]
+    rows[0] = rows[0]._replace(at_foot=(Foot.CLEAR,) * len(FIELDS))
+    mended = continue_cut_categories(rows, FIELDS)
+    assert [row.cells[1] for row in mended] == ["水环境", Covered.ABOVE]

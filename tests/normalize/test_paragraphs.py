@@ -644,3 +644,106 @@ def test_numbered_tasks_under_a_title_naming_a_task_list_need_no_units() -> None
 def test_numbered_paragraphs_without_units_under_another_title_are_no_list() -> None:
     with pytest.raises(NoTableFound, match="no table found"):
         listed("关于加强社区治理的意见", "一、总体要求", "（一）坚持党建引领", "（二）坚持问题导向")
+
+
+def test_unnumbered_paragraphs_under_theme_lines_of_a_task_list_are_its_tasks() -> None:
+    """No numbering at all: a short line that ends no sentence is a heading (the
+    category), each paragraph under it one task; the paragraph above the first heading
+    introduces the list and is no task."""
+    document = listed(
+        "某县今年重点任务清单",
+        "今年要着力抓好三个方面的工作。",
+        "改善城乡环境",
+        "整治河道。清理河道垃圾，疏浚沟渠20公里。",
+        "美化村庄。新建口袋公园5个。",
+        "提升公共服务",
+        "办好教育。新建幼儿园2所。",
+    )
+    assert fields(document, "category", "no", "measure", "lead") == [
+        ("改善城乡环境", None, "整治河道。清理河道垃圾，疏浚沟渠20公里。", []),
+        ("改善城乡环境", None, "美化村庄。新建口袋公园5个。", []),
+        ("提升公共服务", None, "办好教育。新建幼儿园2所。", []),
+    ]
+    assert any("no numbering" in w.message for w in document.warnings)
+
+
+def test_unnumbered_paragraphs_under_another_title_are_no_list() -> None:
+    with pytest.raises(NoTableFound, match="no table found"):
+        listed(
+            "关于加强社区治理的意见",
+            "社区治理关系群众切身利益。",
+            "总体要求",
+            "坚持党建引领，推动治理重心下移。",
+            "坚持问题导向，补齐服务短板。",
+        )
+
+
+def test_lines_with_a_long_unfinished_line_are_not_read_as_headings() -> None:
+    with pytest.raises(NoTableFound, match="no table found"):
+        listed(
+            "某县今年重点任务清单",
+            "今年要着力抓好三个方面的工作。",
+            "改善城乡环境",
+            "整治河道。清理河道垃圾，疏浚沟渠20公里。",
+            "下列事项由各乡镇结合本地实际情况自行安排并报县政府备案审查后组织实施",
+        )
+
+
+def test_a_progress_report_keeps_each_tasks_progress_apart_from_the_task() -> None:
+    """Each numbered item of a progress report states its task, then what was done from
+    the sentence opening with the period reported on; a summary under a sub-heading with
+    no items is no task (a warning names it)."""
+    document = listed(
+        "关于2022年民生实事前三季度推进情况的通报",
+        "一、总体推进情况",
+        "（一）全县总体情况",
+        "前三季度，各项实事总体进展顺利。",
+        "（二）各项实事推进情况",
+        "1.改造农村公路50公里。前三季度，完成改造38公里。",
+        "2.新建社区食堂6个；提升养老服务水平。截至9月底，建成4个。",
+        "3.发放创业担保贷款。",
+    )
+    assert fields(document, "category", "no", "measure", "extra") == [
+        (
+            "各项实事推进情况",
+            "1",
+            "改造农村公路50公里。",
+            {"推进情况": "前三季度，完成改造38公里。"},
+        ),
+        (
+            "各项实事推进情况",
+            "2",
+            "新建社区食堂6个；提升养老服务水平。",
+            {"推进情况": "截至9月底，建成4个。"},
+        ),
+        ("各项实事推进情况", "3", "发放创业担保贷款。", {}),
+    ]
+    messages = [w.message for w in document.warnings]
+    assert any("progress report" in m for m in messages)
+    assert any("前三季度，各项实事总体进展顺利。" in m for m in messages)
+
+
+def test_a_rectification_report_keeps_the_problem_and_status_apart_from_the_measure() -> None:
+    """Each numbered item of a rectification report states one problem; the paragraph
+    under it opens with how far the rectification is, then what was done: the measure."""
+    document = listed(
+        "某县关于巡察反馈问题整改落实情况的报告",
+        "一、问题整改情况",
+        "（一）部分村级财务公开不及时。",
+        "已整改完成。一是建立村务公开月报制度；二是开展专项检查。",
+        "（二）农村供水管护不到位。",
+        "正在推进整改。落实管护人员，完善管护经费保障。",
+    )
+    assert fields(document, "no", "measure", "extra") == [
+        (
+            "（一）",
+            "一是建立村务公开月报制度；二是开展专项检查。",
+            {"存在问题": "部分村级财务公开不及时。", "整改情况": "已整改完成。"},
+        ),
+        (
+            "（二）",
+            "落实管护人员，完善管护经费保障。",
+            {"存在问题": "农村供水管护不到位。", "整改情况": "正在推进整改。"},
+        ),
+    ]
+    assert any("rectification report" in w.message for w in document.warnings)

@@ -61,8 +61,8 @@ def test_a_full_disk_at_the_end_still_writes_errors_json(
     out = tmp_path / "out"
     result = invoke(["convert", str(_inputs(seed, tmp_path, 2)), "-o", f"{out}/", "-j", "1"])
     assert result.exit_code == 2
-    errors = [line for line in result.stderr.splitlines() if line.startswith("qingdan: error:")]
-    assert errors == [f"qingdan: error: {out}: cannot write all.xlsx (No space left on device)"]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("qingdan: 错误:")]
+    assert errors == [f"qingdan: 错误: {out}: 无法写出 all.xlsx (磁盘空间不足)"]
     assert "Traceback" not in result.output
     assert json.loads((out / "errors.json").read_text(encoding="utf-8")) == []
     assert (out / "all.csv").exists() and not (out / "all.xlsx").exists()
@@ -77,8 +77,8 @@ def test_a_read_only_target_is_one_line_and_no_traceback(
     result = invoke(["convert", str(_inputs(seed, tmp_path, 2)), "-o", f"{tmp_path}/{target}"])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
-    assert "Read-only file system" in result.stderr.splitlines()[-1]
-    assert result.stderr.splitlines()[-1].startswith("qingdan: error:")
+    assert "文件系统只读" in result.stderr.splitlines()[-1]
+    assert result.stderr.splitlines()[-1].startswith("qingdan: 错误:")
 
 
 def _combined_refused(path: Path, *_: object) -> None:

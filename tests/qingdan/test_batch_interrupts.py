@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -22,6 +21,8 @@ import qingdan.pipeline
 import qingdan.workers
 from qingdan.batch import FileResult, Settings
 from qingdan.workers import convert_many
+from tests.cli_runner import start_interruptible
+from tests.qingdan.chinese import english
 
 SETTINGS = Settings(Knowledge.load())
 
@@ -44,9 +45,7 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 120) -> None:
 def _interrupt(command: list[str], ready: Callable[[], bool]) -> tuple[int, str]:
     """Run ``command``, send SIGINT to it alone once ``ready``; its exit code and stderr."""
     env = {**os.environ, "COLUMNS": "200"}
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
-    )
+    process = start_interruptible(command, env)
     try:
         _wait_for(lambda: ready() or process.poll() is not None)
         process.send_signal(signal.SIGINT)
@@ -64,13 +63,16 @@ def test_ctrl_c_on_a_batch_of_two_workers_leaves_errors_json_and_the_summary(
     code, errors_text = _interrupt(command, lambda: bool(list(out.glob("*.txt.json"))))
     assert code == 130, errors_text
     assert "Traceback" not in errors_text
-    assert "qingdan: interrupted" in errors_text
-    assert "not done" in errors_text, "the summary counts the files not done"
+    assert "qingdan: 已中断" in errors_text
+    assert "未完成" in errors_text, "the summary counts the files not done"
+    shown = errors_text.replace(str(tmp_path), "")
+    assert [line for line in shown.splitlines() if english(line)] == []  # Chinese throughout
     errors = json.loads((out / "errors.json").read_text("utf-8"))
     kept = {p.name.removesuffix(".json") for p in out.glob("*.txt.json")}
     listed = {Path(e["file"]).name for e in errors}
     assert kept and listed and not kept & listed
     assert len(kept) + len(listed) == 60
+    assert {e["reason"] for e in errors} == {"批量在转换此文件前已停止"}
     assert not list(out.glob(".qingdan-*"))
 
 

@@ -19,7 +19,7 @@ from qingdan.normalize import Knowledge
 
 from qingdan.batch import FileResult, Settings, plan_convert, run_batch
 from qingdan.sinks.database import open_database, row_counts
-from tests.cli_runner import invoke
+from tests.cli_runner import invoke, start_interruptible
 
 SETTINGS = Settings(Knowledge.load())
 
@@ -75,14 +75,14 @@ def test_ctrl_c_on_a_real_batch_exits_130_and_keeps_what_finished(
 ) -> None:
     source, out = _folder(seed, tmp_path, 150), tmp_path / "out"
     command = [sys.executable, "-m", "qingdan", "convert", str(source), "-o", f"{out}/", "-j", "1"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = start_interruptible(command)
     deadline = time.monotonic() + 120
     while not list(out.glob("*.txt.json")) and time.monotonic() < deadline:
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     _, errors_text = process.communicate(timeout=120)
     assert process.returncode == 130, errors_text
-    assert "interrupted" in errors_text and "Traceback" not in errors_text
+    assert "已中断" in errors_text and "Traceback" not in errors_text
     errors = json.loads((out / "errors.json").read_text("utf-8"))
     kept = sorted(p.name for p in out.glob("*.txt.json"))
     listed = sorted(Path(e["file"]).name + ".json" for e in errors)
@@ -103,7 +103,7 @@ def test_resume_skips_inputs_converted_from_the_same_content(seed: Path, tmp_pat
     time.sleep(0.01)
     result = invoke([*command, "--resume"])
     assert result.exit_code == 0, result.output
-    assert "000.txt: 15 records (kept: same content, --resume)" in result.stderr
+    assert "000.txt: 15 条记录（内容未变，沿用上次结果，--resume）" in result.stderr
     assert kept.stat().st_mtime_ns == before[kept]
     assert changed.stat().st_mtime_ns != before[changed]
     assert "完善监测" in changed.read_text("utf-8")
@@ -162,5 +162,5 @@ def test_a_file_that_cannot_be_written_fails_alone(seed: Path, tmp_path: Path) -
     assert result.exit_code == 1, result.output
     errors = json.loads((out / "errors.json").read_text("utf-8"))
     assert [(Path(e["file"]).name, e["status"]) for e in errors] == [("000.txt", "failed")]
-    assert "cannot write" in errors[0]["reason"]
+    assert "无法写出" in errors[0]["reason"] and "cannot write" in errors[0]["detail"]
     assert (out / "001.txt.json").is_file()

@@ -22,8 +22,8 @@ def test_plain_lines_when_not_a_terminal() -> None:
             progress.advance(result)
     lines = stream.getvalue().splitlines()
     assert lines == [
-        "[1/2] in/a.txt: 2 records",
-        f"[2/2] {RESULTS[1].path}: failed: the PDF is encrypted",
+        "[1/2] in/a.txt: 2 条记录",
+        f"[2/2] {RESULTS[1].path}: 失败: PDF 已加密；请用 `--password` 提供密码",
     ]
 
 
@@ -33,7 +33,7 @@ def test_a_progress_bar_on_a_terminal() -> None:
         for result in RESULTS:
             progress.advance(result)
     shown = stream.getvalue()
-    assert "converting" in shown and "2/2" in shown
+    assert "转换中" in shown and "2/2" in shown
     assert "[1/2]" not in shown
 
 
@@ -42,11 +42,11 @@ def test_summary_has_the_totals_and_one_line_per_bad_input() -> None:
     skipped = [Skipped(Path("in/x.xls"), "unsupported file type '.xls'")]
     print_summary(summarize(RESULTS, skipped, 2.25), RESULTS, skipped, stream)
     text = stream.getvalue()
-    for column in ("files", "records", "warnings", "failures", "time"):
+    for column in ("文件", "记录", "警告", "失败", "用时"):
         assert column in text
-    assert "│     3 │         1 │       2 │        0 │        1 │       1 │ 2.2s │" in text
-    assert f"failed: {RESULTS[1].path}: the PDF is encrypted\n" in text
-    assert "skipped: in/x.xls: unsupported file type '.xls'\n" in text
+    assert "│    3 │      1 │    2 │    0 │    1 │    1 │ 2.2s │" in text
+    assert f"失败: {RESULTS[1].path}: PDF 已加密；请用 `--password` 提供密码\n" in text
+    assert "跳过: in/x.xls: 不支持的文件类型 '.xls'" in text
 
 
 def test_files_skipped_inside_folders_are_counted_by_type_on_one_line() -> None:
@@ -60,13 +60,13 @@ def test_files_skipped_inside_folders_are_counted_by_type_on_one_line() -> None:
     ]
     print_summary(summarize(RESULTS, skipped, 1.0), RESULTS, skipped, stream)
     text = stream.getvalue()
-    assert "skipped: named.md: unsupported file type '.md'\n" in text
-    assert "skipped: in/table.xls: unsupported file type '.xls'\n" in text
-    assert "ignored in folders: 3 file(s) no reader handles (.json x2, .md)\n" in text
+    assert "跳过: named.md: 不支持的文件类型 '.md'" in text
+    assert "跳过: in/table.xls: 不支持的文件类型 '.xls'" in text
+    assert "文件夹中已忽略: 3 个不能读取的文件（.json ×2、.md）\n" in text
     assert "a.expected.json" not in text
 
 
-HOSTILE = Path("in/清单\nqingdan: error: forged\x1b]0;title\x07.pdf")
+HOSTILE = Path("in/清单\nqingdan: 错误: forged\x1b]0;title\x07.pdf")
 
 
 def test_file_names_are_printed_escaped_in_the_summary_and_progress() -> None:
@@ -78,9 +78,9 @@ def test_file_names_are_printed_escaped_in_the_summary_and_progress() -> None:
         progress.advance(failed[0])
     text = stream.getvalue()
     assert "\x1b" not in text and "\x07" not in text and "\r" not in text
-    assert not any(line.startswith("qingdan: error:") for line in text.splitlines())
-    assert "failed: in/清单\\nqingdan: error: forged\\x1b]0;title\\x07.pdf: damaged\\x1b[2J" in text
-    assert "skipped: in/a\\rb.md" in text
+    assert not any(line.startswith("qingdan: 错误:") for line in text.splitlines())
+    assert "失败: in/清单\\nqingdan: 错误: forged\\x1b]0;title\\x07.pdf: " in text
+    assert "跳过: in/a\\rb.md" in text
 
 
 def test_file_names_beside_the_progress_bar_are_escaped() -> None:

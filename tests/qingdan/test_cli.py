@@ -59,11 +59,11 @@ def test_convert_a_folder_writes_one_output_per_file(seed: Path, tmp_path: Path)
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("missing.txt", None, "no such file"),
-        ("empty.txt", b"", "file is empty"),
-        ("list.rtf", b"{\\rtf1}", "unsupported file type '.rtf'"),
-        ("garbage.txt", bytes(range(256)), "not text in UTF-8, UTF-16 or GB18030"),
-        ("contacts.txt", "\t姓名\n\t电话\n\n\t张三\n\t123\n".encode(), "no table with a task-list"),
+        ("missing.txt", None, "文件不存在"),
+        ("empty.txt", b"", "文件为空"),
+        ("list.rtf", b"{\\rtf1}", "不支持的文件类型 '.rtf'"),
+        ("garbage.txt", bytes(range(256)), "不是 UTF-8、UTF-16 或 GB18030/GBK 文本"),
+        ("contacts.txt", "\t姓名\n\t电话\n\n\t张三\n\t123\n".encode(), "没有任务清单的表头"),
     ],
 )
 def test_bad_input_is_one_line_with_exit_code_2(
@@ -75,7 +75,7 @@ def test_bad_input_is_one_line_with_exit_code_2(
     result = invoke(["convert", str(path)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith(f"qingdan: error: {path}: ")
+    assert result.stderr.startswith(f"qingdan: 错误: {path}: ")
     assert reason in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -89,7 +89,7 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
 def test_unknown_output_suffix_is_refused(seed: Path, tmp_path: Path) -> None:
     result = invoke(["convert", str(seed), "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code == 2
-    assert "cannot write records as '.pdf' (use .json, .csv, .xlsx, .jsonl)" in result.stderr
+    assert "无法写成 '.pdf'（可用：.json、.csv、.xlsx、.jsonl）" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -29,7 +29,7 @@ def test_departments_over_samples_prints_the_table() -> None:
     assert all(word in header for word in ("部门", "配合", "合计", "写法"))
     row = next(line for line in lines if "区发展和改革委员会" in line)
     assert "区发改委" in row  # the name as the seed writes it
-    assert "skipped" in result.stderr and ".expected.json" in result.stderr
+    assert "已跳过" in result.stderr and ".expected.json" in result.stderr
 
 
 def test_departments_to_csv_with_a_reform_alias_file(seed: Path, tmp_path: Path) -> None:
@@ -53,14 +53,14 @@ def test_departments_to_csv_with_a_reform_alias_file(seed: Path, tmp_path: Path)
 def test_departments_refuses_an_unknown_report_format(seed: Path, tmp_path: Path) -> None:
     result = invoke(["departments", str(seed), "-o", str(tmp_path / "load.pdf")])
     assert result.exit_code == 2
-    assert "cannot write a department report as '.pdf'" in result.stderr
+    assert "无法写成 '.pdf'" in result.stderr
     assert not (tmp_path / "load.pdf").exists()
 
 
 def test_departments_without_attachments_fails(tmp_path: Path) -> None:
     result = invoke(["departments", str(tmp_path)])
     assert result.exit_code == 2
-    assert "no attachments found" in result.stderr
+    assert "没有找到附件" in result.stderr
 
 
 def test_a_failing_attachment_is_reported_and_the_rest_counted(seed: Path, tmp_path: Path) -> None:
@@ -68,5 +68,5 @@ def test_a_failing_attachment_is_reported_and_the_rest_counted(seed: Path, tmp_p
     broken.write_text("附件1\n这不是一个任务清单\n", encoding="utf-8")
     result = invoke(["departments", str(seed), str(broken)])
     assert result.exit_code == 1
-    assert "broken.txt" in result.stderr and "1 of 2 files failed" in result.stderr
+    assert "broken.txt" in result.stderr and "2 个文件中 1 个转换失败" in result.stderr
     assert "生态环境新城分局" in result.stdout

@@ -75,7 +75,7 @@ def test_quiet_and_verbose(seed: Path, tmp_path: Path) -> None:
     assert (quiet.exit_code, quiet.stderr) == (0, "")
     gbk = _gbk_copy(seed, tmp_path)
     warned = invoke(["-q", "convert", str(gbk), "-o", str(out)])
-    assert "qingdan: warning: gbk.txt: 1 条警告，首条 encoding（文本编码已自动识别" in warned.stderr
+    assert "qingdan: 警告: gbk.txt: 1 条警告，首条 encoding（文本编码已自动识别" in warned.stderr
 
 
 def test_debug_and_quiet_are_accepted_anywhere(tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_several_inputs_to_one_csv_give_one_combined_file(seed: Path, tmp_path: 
         csv.DictReader(io.StringIO((tmp_path / "merged.warnings.csv").read_text("utf-8-sig")))
     )
     assert [(w["file"], w["code"]) for w in sidecar] == [("gbk.txt", "encoding")]
-    assert "qingdan: warning: gbk.txt: 1 条警告，首条 encoding（文本编码已自动识别" in result.stderr
+    assert "qingdan: 警告: gbk.txt: 1 条警告，首条 encoding（文本编码已自动识别" in result.stderr
 
 
 def test_several_inputs_to_one_xlsx_list_every_file(seed: Path, tmp_path: Path) -> None:
@@ -140,7 +140,7 @@ def test_several_inputs_to_one_xlsx_list_every_file(seed: Path, tmp_path: Path) 
 def test_an_output_without_suffix_is_not_a_folder(seed: Path, tmp_path: Path) -> None:
     result = invoke(["convert", str(seed), str(seed), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert "has no suffix: name a file" in result.stderr
+    assert "输出路径没有扩展名" in result.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -161,7 +161,7 @@ def test_strict_fails_a_doubtful_document(tmp_path: Path) -> None:
     assert "存疑 column-roles（" in relaxed.stderr
     strict = invoke(["convert", str(doubtful), "--strict"])
     assert strict.exit_code == 2
-    assert strict.stderr.startswith(f"qingdan: error: {doubtful}: ")
+    assert strict.stderr.startswith(f"qingdan: 错误: {doubtful}: ")
     assert "column-roles" in strict.stderr
     with pytest.raises(qingdan.DoubtfulDocument, match="column-roles"):
         qingdan.convert(doubtful, strict=True)
@@ -239,4 +239,4 @@ def test_stdin_is_one_input_only(seed: Path, tmp_path: Path) -> None:
     for args in (["-", str(seed)], ["-", "-o", f"{tmp_path}/"]):
         result = invoke(["convert", *args], input=seed.read_bytes())
         assert result.exit_code == 2
-        assert "'-' (standard input) is one input" in result.stderr
+        assert "`-`（标准输入）只能单独作为一个输入" in result.stderr

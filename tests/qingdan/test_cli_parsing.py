@@ -16,6 +16,7 @@ import qingdan
 from qingdan.cli import COMMANDS
 from qingdan.cli_parsing import EXIT_USAGE, split_command
 from tests.cli_runner import invoke
+from tests.qingdan.chinese import english
 
 
 def _one_usage_line(args: list[str], *expected: str) -> str:
@@ -24,7 +25,7 @@ def _one_usage_line(args: list[str], *expected: str) -> str:
     assert result.exit_code == EXIT_USAGE == 2, result.output
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1, result.stderr
-    assert result.stderr.startswith("qingdan: error: ")
+    assert result.stderr.startswith("qingdan: 错误: ")
     assert "Traceback" not in result.stderr
     for part in expected:
         assert part in result.stderr
@@ -34,26 +35,27 @@ def _one_usage_line(args: list[str], *expected: str) -> str:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["convert", "x.txt", "--bogus"], ["unrecognized arguments: --bogus"]),
-        (["convert"], ["the following arguments are required: INPUT"]),
-        (["convert", "x.txt", "--format", "docx"], ["'docx'", "json, csv, xlsx, jsonl"]),
-        (["convert", "x.txt", "-f", "pdf"], ["-f/--format", "invalid choice: 'pdf'"]),
-        (["convert", "x.txt", "-j", "0"], ["-j/--jobs", "must be at least 1, not 0"]),
-        (["convert", "x.txt", "--jobs", "two"], ["not a whole number: 'two'"]),
-        (["convert", "x.txt", "--pdf-engine", "mupdf"], ["pdfium, pdfplumber"]),
-        (["convert", "x.txt", "-o"], ["-o/--output: expected one argument"]),
-        (["diff", "a.txt"], ["required: NEW"]),
-        (["diff", "a.txt", "b.txt", "--threshold", "-0.1"], ["between 0 and 1"]),
-        (["extract", "a.txt", "b.txt"], ["unrecognized arguments: b.txt"]),
-        (["schema", "extra"], ["unrecognized arguments: extra"]),
-        (["nosuch"], ["no such command 'nosuch'", "convert, departments"]),
-        (["--bogus", "convert", "x.txt"], ["unrecognized arguments: --bogus"]),
+        (["convert", "x.txt", "--bogus"], ["无法识别的参数：--bogus"]),
+        (["convert"], ["缺少参数：INPUT"]),
+        (["convert", "x.txt", "--format", "docx"], ["'docx'", "json、csv、xlsx、jsonl"]),
+        (["convert", "x.txt", "-f", "pdf"], ["-f/--format", "的值 'pdf' 无效"]),
+        (["convert", "x.txt", "-j", "0"], ["-j/--jobs", "至少为 1，不能是 0"]),
+        (["convert", "x.txt", "--jobs", "two"], ["'two' 不是整数"]),
+        (["convert", "x.txt", "--pdf-engine", "mupdf"], ["pdfium、pdfplumber"]),
+        (["convert", "x.txt", "-o"], ["-o/--output 需要一个值"]),
+        (["diff", "a.txt"], ["缺少参数：NEW"]),
+        (["diff", "a.txt", "b.txt", "--threshold", "-0.1"], ["须在 0 到 1 之间"]),
+        (["extract", "a.txt", "b.txt"], ["无法识别的参数：b.txt"]),
+        (["schema", "extra"], ["无法识别的参数：extra"]),
+        (["nosuch"], ["没有命令 'nosuch'", "convert、departments"]),
+        (["--bogus", "convert", "x.txt"], ["无法识别的参数：--bogus"]),
     ],
 )
 def test_a_usage_error_is_one_line_with_exit_2(args: list[str], expected: list[str]) -> None:
     line = _one_usage_line(args, *expected)
     command = args[0] if args[0] in COMMANDS else None
-    assert line.rstrip().endswith(f"(see 'qingdan{f' {command}' if command else ''} -h')")
+    assert line.rstrip().endswith(f"（见 `qingdan{f' {command}' if command else ''} -h`）")
+    assert english(line) == []
 
 
 def test_an_abbreviated_option_is_not_guessed(seed: Path, tmp_path: Path) -> None:
@@ -112,7 +114,7 @@ def test_every_word_after_a_double_dash_is_an_input(seed: Path, tmp_path: Path) 
     unquoted = invoke(["convert", "-list.txt"])
     assert unquoted.exit_code == 2 and "no such file" not in unquoted.stderr
     result = invoke(["convert", "--", "-q"])
-    assert (result.exit_code, result.stderr) == (2, "qingdan: error: -q: no such file\n")
+    assert (result.exit_code, result.stderr) == (2, "qingdan: 错误: -q: 文件不存在\n")
 
 
 def test_the_command_is_the_first_word_that_is_not_an_option() -> None:
@@ -135,7 +137,7 @@ def test_a_usage_error_from_a_real_process() -> None:
     )
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.splitlines() == [
-        "qingdan: error: argument -j/--jobs: must be at least 1, not 0 (see 'qingdan convert -h')"
+        "qingdan: 错误: 参数 -j/--jobs 至少为 1，不能是 0（见 `qingdan convert -h`）"
     ]
 
 

@@ -48,8 +48,7 @@ def test_the_current_shell_is_the_default(monkeypatch: pytest.MonkeyPatch) -> No
     result = invoke(["--show-completion"])
     assert result.exit_code == 2
     assert result.stderr == (
-        "qingdan: error: completion: shell 'tcsh' is not supported "
-        "(use bash, zsh, fish, powershell, pwsh)\n"
+        "qingdan: 错误: 命令补全：不支持 'tcsh'（可用：bash、zsh、fish、powershell、pwsh）\n"
     )
 
 
@@ -96,7 +95,7 @@ def test_installing_for_bash_writes_the_script_and_sources_it_once(
         assert result.exit_code == 0, result.output
     script = tmp_path / ".bash_completions" / "qingdan.sh"
     assert script.read_text("utf-8") == SCRIPTS["bash"].strip() + "\n"
-    assert f"bash completion installed in {script}" in result.stdout
+    assert f"bash 补全已安装到 {script}" in result.stdout
     assert (tmp_path / ".bashrc").read_text("utf-8") == f"alias ll='ls -l'\nsource '{script}'\n"
 
 

@@ -54,11 +54,11 @@ def test_an_esc_and_bel_cell_converts_to_xlsx_with_a_warning(tmp_path: Path) -> 
 
 
 def test_a_file_name_with_a_line_break_cannot_forge_an_error_line(tmp_path: Path) -> None:
-    source = tmp_path / "a\nqingdan: error: forged.html"
+    source = tmp_path / "a\nqingdan: 错误: forged.html"
     source.write_text(PAGE, encoding="utf-8")
     result = invoke(["convert", str(source), "-o", str(tmp_path / "out.json")])
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
-    assert not any(line.startswith("qingdan: error:") for line in lines)
-    assert any("a\\nqingdan: error: forged.html" in line for line in lines)
+    assert not any(line.startswith("qingdan: 错误:") for line in lines)
+    assert any("a\\nqingdan: 错误: forged.html" in line for line in lines)
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["records"]

@@ -74,10 +74,11 @@ def test_folder_of_good_and_bad_inputs(tmp_path: Path) -> None:
     assert listed.keys() == bad.keys()
     for name, want in bad.items():
         assert listed[name]["status"] == want.status, name
-        assert want.reason in listed[name]["reason"], (name, listed[name]["reason"])
+        assert want.reason in listed[name]["detail"], (name, listed[name]["detail"])
         assert "\n" not in listed[name]["reason"]
-        # The summary names each bad input with its reason, on one line.
-        assert f"{want.status}: {listed[name]['file']}: {listed[name]['reason']}\n" in result.output
+        # The summary names each bad input with its reason (in Chinese), on one line.
+        said = {"failed": "失败", "skipped": "跳过"}[want.status]
+        assert f"{said}: {listed[name]['file']}: {listed[name]['reason']}\n" in result.output
 
     lines = (out / "all.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(converted) * len(GOLDEN["records"])

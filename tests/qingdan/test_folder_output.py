@@ -98,6 +98,18 @@ def test_write_folder_replaces_whole_files_and_leaves_no_temporaries(tmp_path: P
     written = json.loads((tmp_path / "good.txt.json").read_text("utf-8"))
     assert written["document"]["file"] == "good.txt"
     assert json.loads((tmp_path / "errors.json").read_text("utf-8")) == [
-        {"file": "in/bad.txt", "status": "failed", "error": "EmptyFile", "reason": "file is empty"},
-        {"file": "in/x.md", "status": "skipped", "error": "Skipped", "reason": "why"},
+        {
+            "file": "in/bad.txt",
+            "status": "failed",
+            "error": "EmptyFile",
+            "reason": "文件为空",
+            "detail": "file is empty",
+        },
+        {
+            "file": "in/x.md",
+            "status": "skipped",
+            "error": "Skipped",
+            "reason": "已跳过",
+            "detail": "why",
+        },
     ]

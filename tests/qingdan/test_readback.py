@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from qingdan.extract import READERS
+from qingdan.normalize import Knowledge
 
 import qingdan
 from qingdan.diff import compare
@@ -77,6 +78,31 @@ def test_a_workbook_corrected_by_hand_reads_back_and_diffs(tmp_path: Path) -> No
     assert summary["modified"] == 1 and summary["added"] == summary["removed"] == 0
 
 
+def test_a_unit_changed_by_hand_gets_its_canonical_name_again(tmp_path: Path) -> None:
+    original = qingdan.convert(SEED)
+    workbook_path = tmp_path / "list.xlsx"
+    workbook_path.write_bytes(render(original, OutputFormat.XLSX))
+    workbook = load_workbook(workbook_path)
+    keys = [cell.value for cell in workbook["_qingdan"][2]]
+    assert original.records[0].lead_canonical != ["区发展和改革委员会"]
+    workbook["任务清单"].cell(row=2, column=keys.index("lead") + 1).value = "区发改委"
+    workbook.save(workbook_path)  # the 牵头单位（规范名） cell beside it keeps the old name
+    edited = qingdan.convert(workbook_path)
+    assert edited.records[0].lead == ["区发改委"]
+    assert edited.records[0].lead_canonical == ["区发展和改革委员会"]  # the built-in alias
+    assert edited.records[1:] == original.records[1:]
+    report = compare(original, edited)
+    assert (report.summary.modified, report.summary.unchanged) == (1, len(original.records) - 1)
+    user = Knowledge.load(aliases=_alias_file(tmp_path, "区发改委", "区发展改革局"))
+    assert qingdan.convert(workbook_path, user).records[0].lead_canonical == ["区发展改革局"]
+
+
+def _alias_file(folder: Path, variant: str, canonical: str) -> Path:
+    path = folder / "aliases.csv"
+    path.write_text(f"variant,canonical\n{variant},{canonical}\n", encoding="utf-8")
+    return path
+
+
 def test_an_edit_that_breaks_the_contract_is_one_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "list.xlsx"
     path.write_bytes(render(qingdan.convert(SEED), OutputFormat.XLSX))
@@ -123,4 +149,22 @@ def test_a_batch_over_a_folder_with_an_earlier_runs_outputs_converts_each_once(
         qingdan.convert(SAMPLES / "001_xincheng_2020.txt").records
     )
     assert len(lines) == expected
-    assert "清单汇总.xlsx: an earlier qingdan output" in second.output
+    assert "清单汇总.xlsx: 此前 qingdan 写出的输出文件" in second.output
+
+
+def test_a_batch_skips_our_export_and_grid_workbooks_by_their_marks(tmp_path: Path) -> None:
+    folder = tmp_path / "附件"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    export = tmp_path / "export.toml"
+    export.write_text('measure = "任务内容"\nlead = "主办单位"\n', encoding="utf-8")
+    exported = invoke(
+        ["convert", str(SEED), "-o", str(folder / "报送.xlsx"), "--export-columns", str(export)]
+    )
+    assert exported.exit_code == 0, exported.output
+    assert invoke(["extract", str(SEED), "-o", str(folder / "原表.xlsx")]).exit_code == 0
+    result = invoke(["convert", str(folder), "-o", str(tmp_path / "all.jsonl")])
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(qingdan.convert(SEED).records)
+    assert "报送.xlsx" in result.output and "原表.xlsx" in result.output

@@ -51,7 +51,7 @@ def test_patterns_matching_nothing_are_no_input(tmp_path: Path) -> None:
         ["convert", f"{tmp_path}/none/*.docx", f"{tmp_path}/x/*.pdf", "-o", str(target)]
     )
     assert result.exit_code == 2
-    assert "no attachments found" in result.stderr
+    assert "没有找到附件" in result.stderr
     assert not target.exists()
     with pytest.raises(UsageError, match="no attachments found"):
         plan_convert([tmp_path / "*.docx"], str(target))
@@ -68,7 +68,7 @@ def test_a_binary_format_is_not_written_to_a_terminal() -> None:
 def test_a_format_contradicting_the_suffix_is_refused(tmp_path: Path) -> None:
     result = invoke(["convert", str(SEED), "-o", str(tmp_path / "list.json"), "-f", "csv"])
     assert result.exit_code == 2
-    assert "-f csv contradicts the suffix '.json'" in result.stderr
+    assert "`-f csv` 与扩展名 '.json' 矛盾" in result.stderr
     assert not (tmp_path / "list.json").exists()
     # a suffix naming no format leaves the choice to -f
     result = invoke(["convert", str(SEED), "-o", str(tmp_path / "list.txt"), "-f", "csv"])
@@ -97,7 +97,7 @@ def test_departments_counts_one_content_once(tmp_path: Path) -> None:
     twice = invoke(["departments", str(SEED), str(copy), "-o", str(tmp_path / "twice.csv")])
     assert twice.exit_code == 0, twice.output
     assert (tmp_path / "once.csv").read_bytes() == (tmp_path / "twice.csv").read_bytes()
-    assert f"skipped {copy}: the same content as {SEED}" in twice.stderr
+    assert f"已跳过 {copy}: 内容与 {SEED} 相同" in twice.stderr
 
 
 def test_departments_writes_no_report_when_nothing_converted(tmp_path: Path) -> None:
@@ -106,7 +106,7 @@ def test_departments_writes_no_report_when_nothing_converted(tmp_path: Path) -> 
     target = tmp_path / "load.csv"
     result = invoke(["departments", str(broken), "-o", str(target)])
     assert result.exit_code == 2
-    assert "broken.docx" in result.stderr and "no report written" in result.stderr
+    assert "broken.docx" in result.stderr and "未写出报告" in result.stderr
     assert not target.exists()
 
 

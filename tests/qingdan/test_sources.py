@@ -43,8 +43,8 @@ def test_combined_outputs_and_warnings_name_each_source(tmp_path: Path) -> None:
         target = tmp_path / f"all.{suffix}"
         result = invoke(["convert", str(folder), "-o", str(target)])
         assert result.exit_code == 0, result.output
-        assert "warning: 甲县/附件1.txt:" in result.stderr
-        assert "warning: 乙县/附件1.txt:" in result.stderr
+        assert "警告: 甲县/附件1.txt:" in result.stderr
+        assert "警告: 乙县/附件1.txt:" in result.stderr
     rows = list(csv.DictReader(io.StringIO((tmp_path / "all.csv").read_text("utf-8-sig"))))
     assert {row["source"] for row in rows} == {"甲县/附件1.txt", "乙县/附件1.txt"}
     assert {row["file"] for row in rows} == {"附件1.txt"}

@@ -37,7 +37,7 @@ def test_json_output_matches_the_library(tmp_path: Path) -> None:
     assert data["threshold"] == 0.9
     # at 0.9 the reworded task 11 (0.84) no longer matches: one more removal and addition
     assert data["summary"] == {"unchanged": 5, "modified": 7, "removed": 3, "added": 3}
-    assert "5 unchanged, 7 modified, 3 removed, 3 added" in result.output
+    assert "未变 5，修改 7，删除 3，新增 3" in result.output
 
 
 def test_a_qingdan_json_output_is_accepted_as_a_side(tmp_path: Path) -> None:
@@ -54,14 +54,14 @@ def test_a_json_that_is_not_a_qingdan_output_is_one_line(tmp_path: Path) -> None
     bad.write_text('{"rows": []}', encoding="utf-8")
     result = invoke(["diff", str(bad), str(NEW_2020)])
     assert result.exit_code == 2
-    assert result.output.startswith(f"qingdan: error: {bad}: not a qingdan JSON output")
+    assert result.output.startswith(f"qingdan: 错误: {bad}: 不是 qingdan 输出的 JSON 文件")
     assert len(result.output.strip().splitlines()) == 1
 
 
 def test_an_unknown_output_suffix_fails_before_any_work(tmp_path: Path) -> None:
     result = invoke(["diff", str(SEED), str(NEW_2020), "-o", str(tmp_path / "d.docx")])
     assert result.exit_code == 2
-    assert "cannot write a diff as '.docx' (use .json, .csv, .md, .html, .xlsx)" in result.output
+    assert "无法写成 '.docx'（可用：.json、.csv、.md、.html、.xlsx）" in result.output
 
 
 def test_a_bad_aliases_file_and_a_bad_threshold_are_usage_errors(tmp_path: Path) -> None:
@@ -69,6 +69,6 @@ def test_a_bad_aliases_file_and_a_bad_threshold_are_usage_errors(tmp_path: Path)
     aliases.write_text("只有一列\n", encoding="utf-8")
     result = invoke(["diff", str(SEED), str(NEW_2020), "--aliases", str(aliases)])
     assert result.exit_code == 2
-    assert "aliases.csv: expected the CSV header 'variant,canonical'" in result.output
+    assert "aliases.csv: CSV 文件的表头应为 'variant,canonical'" in result.output
     result = invoke(["diff", str(SEED), str(NEW_2020), "--threshold", "1.5"])
     assert result.exit_code == 2

@@ -169,6 +169,7 @@ def test_unknown_and_unfinished_documents(client: TestClient) -> None:
         "/api/documents?wait=true", files=[("files", ("broken.pdf", b"%PDF-1.4 not really"))]
     ).json()[0]
     assert broken["status"] == "failed"
+    assert _in_chinese(broken["reason"]), broken["reason"]  # the reasons catalogue's sentence
     answer = client.get(f"/api/documents/{broken['id']}/records")
     assert answer.status_code == 409 and "转换失败" in answer.json()["detail"]
 
@@ -179,7 +180,7 @@ def test_hostile_file_fails_its_upload_and_the_server_goes_on(client: TestClient
         ("files", (DOCX_2019.name, DOCX_2019.read_bytes())),
     ]
     bomb, good = client.post("/api/documents?wait=true", files=files).json()
-    assert bomb["status"] == "failed" and bomb["reason"]
+    assert bomb["status"] == "failed" and _in_chinese(bomb["reason"]), bomb["reason"]
     assert good["status"] == "done"
     assert client.get("/api/documents").status_code == 200
 
@@ -237,3 +238,10 @@ def test_folders_given_at_start_are_converted_once(tmp_path: Path) -> None:
             client.app.state.service.converter.wait(1, timeout=120)  # type: ignore[attr-defined]
             listed = client.get("/api/documents").json()
     assert [(d["file"], d["status"]) for d in listed] == [(TEXT_2020.name, "done")]
+
+
+def _in_chinese(reason: str) -> bool:
+    """A person reads the reason: it says what happened in Chinese, not English."""
+    return any("\u4e00" <= char <= "\u9fff" for char in reason) and not reason.startswith(
+        ("not ", "Not ", "internal error")
+    )

@@ -16,8 +16,8 @@ def test_serve_beyond_loopback_without_a_token_is_refused(
     result = invoke(["serve", "--host", "0.0.0.0", "--data", str(tmp_path / "data")])
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        "qingdan: error: --host 0.0.0.0 listens beyond this machine: give a token with "
-        "--token T or QINGDAN_TOKEN=T"
+        "qingdan: 错误: `--host 0.0.0.0` 监听本机以外的地址：请用 `--token T` 或 "
+        "`QINGDAN_TOKEN=T` 设置访问令牌"
     ]
 
 

@@ -229,3 +229,47 @@ def test_two_processes_loading_the_same_documents_at_once_both_succeed(
         "record_departments": 0,
         "sources": 10,
     }
+
+
+def test_the_documents_table_keeps_the_documents_own_metadata(
+    database_url: str, tmp_path: Path
+) -> None:
+    engine = open_database(database_url)
+    document = make_document([{}])
+    info = document.document.model_copy(
+        update={
+            "doc_number": "某政办发〔2023〕12号",
+            "issuer": "某区人民政府",
+            "issued": date(2023, 3, 1),
+        }
+    )
+    load_document(engine, tmp_path / "a.txt", document.model_copy(update={"document": info}))
+    with engine.connect() as connection:
+        row = connection.execute(select(documents_table)).one()
+    assert (row.doc_number, row.issuer, row.issued) == (
+        "某政办发〔2023〕12号",
+        "某区人民政府",
+        date(2023, 3, 1),
+    )
+    engine.dispose()
+
+
+def test_a_database_made_before_the_metadata_columns_gains_them(
+    database_url: str, tmp_path: Path
+) -> None:
+    engine = open_database(database_url)
+    load_document(engine, tmp_path / "old.txt", make_document([{}], "old.txt"))
+    with engine.begin() as connection:  # the documents table as an earlier qingdan made it
+        for column in ("doc_number", "issuer", "issued"):
+            connection.execute(text(f"ALTER TABLE documents DROP COLUMN {column}"))
+    engine.dispose()
+    engine = open_database(database_url)
+    document = make_document([{"measure": "新任务"}], "new.txt")
+    info = document.document.model_copy(update={"doc_number": "某发〔2024〕1号"})
+    load_document(engine, tmp_path / "new.txt", document.model_copy(update={"document": info}))
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(documents_table.c.file, documents_table.c.doc_number).order_by("file")
+        ).all()
+    assert [tuple(row) for row in rows] == [("new.txt", "某发〔2024〕1号"), ("old.txt", None)]
+    engine.dispose()

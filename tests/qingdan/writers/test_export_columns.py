@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from qingdan.readback import output_kind
+from qingdan.readback import NotRecords, output_kind, read_output
 from qingdan.writers.export_columns import (
     BadExportColumns,
     ExportColumn,
@@ -17,7 +17,7 @@ from qingdan.writers.export_columns import (
     load_export_columns,
 )
 from qingdan.writers.record_table import RECORD_COLUMNS, SOURCE_COLUMNS, record_table
-from qingdan.writers.xlsx import MARK_SHEET
+from qingdan.writers.xlsx import EXPORT_MARK, MARK_SHEET
 from tests.cli_runner import invoke
 from tests.conftest import SAMPLES
 from tests.qingdan.documents import make_document
@@ -66,16 +66,24 @@ def test_an_extra_column_is_taken_by_its_printed_label(tmp_path: Path) -> None:
     assert rows == [["说明", "内容"], ["重点项目", "实施老旧小区改造项目，完成改造任务并组织验收"]]
 
 
-def test_the_workbook_has_the_export_labels_and_no_readback_mark(tmp_path: Path) -> None:
+def test_the_workbook_has_the_export_labels_and_an_export_mark(tmp_path: Path) -> None:
     out = tmp_path / "list.xlsx"
     export = str(_export_file(tmp_path))
     result = invoke(["convert", str(FLOOD), "-o", str(out), "--export-columns", export])
     assert result.exit_code == 0, result.output
     workbook = load_workbook(out)
-    assert MARK_SHEET not in workbook.sheetnames
     sheet = workbook.worksheets[0]
     assert [c.value for c in sheet[1]] == ["编号", "任务内容", "主办单位", "办结日期", "备注"]
-    assert output_kind(out) is None  # the target system's table, not ours to read back
+    mark = workbook[MARK_SHEET]
+    assert mark.sheet_state == "hidden"
+    assert [c.value for c in mark[1]][:1] == [EXPORT_MARK]
+    assert [c.value for c in mark[2]] == ["no", "measure", "lead", "due", "extra.备注"]
+    assert output_kind(out) == "xlsx"  # ours: a batch over its folder skips it
+    with pytest.raises(NotRecords, match=r"list\.xlsx: .*`--export-columns` 导出的表格"):
+        read_output(out)  # but not records: it lacks seq and the canonical names
+    again = invoke(["convert", str(out)])
+    assert again.exit_code == 2
+    assert "不能读回为记录" in again.stderr
 
 
 def test_a_batch_export_may_lead_with_the_source(tmp_path: Path) -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from qingdan.extract.grid import Cell, Covered
 
+from qingdan.readback import NotRecords, output_kind, read_output
 from qingdan.writers.grid_xlsx import Span, merged_spans
+from qingdan.writers.xlsx import GRID_MARK, MARK_SHEET
 from tests.cli_runner import invoke
 from tests.conftest import SAMPLES
 
@@ -37,6 +40,17 @@ def test_a_sample_with_both_merges_opens_with_its_merged_ranges(tmp_path: Path) 
     assert sheet["A6"].value == "一、汛前准备"
     assert sheet["B7"].value == "隐患排查"
     assert sheet["B8"].value is None  # covered by B7's merge, not copied
+
+
+def test_a_grid_workbook_is_marked_ours_and_not_records(tmp_path: Path) -> None:
+    out = tmp_path / "原表.xlsx"
+    assert invoke(["extract", str(FLOOD), "-o", str(out)]).exit_code == 0
+    workbook = load_workbook(out)
+    assert [c.value for c in workbook[MARK_SHEET][1]][:1] == [GRID_MARK]
+    assert workbook[MARK_SHEET].sheet_state == "hidden"
+    assert output_kind(out) == "xlsx"
+    with pytest.raises(NotRecords, match=r"原表\.xlsx: `qingdan extract` 写出的原表格"):
+        read_output(out)
 
 
 def test_spans_rebuild_vertical_horizontal_and_block_merges() -> None:

@@ -139,7 +139,7 @@ def test_combined_sheet_names_file_and_title_on_every_row_and_lists_the_files() 
     files = [
         FileStatus("in/a.txt", "converted", 2, 0),
         FileStatus("in/b.pdf", "converted", 1, 0),
-        FileStatus("in/c.pdf", "failed", reason="the PDF is encrypted"),
+        FileStatus("in/c.pdf", "failed", reason="the PDF is encrypted", error="EncryptedFile"),
     ]
     data = documents_xlsx([first, second], files)
     sheet = _sheet(data)
@@ -148,7 +148,8 @@ def test_combined_sheet_names_file_and_title_on_every_row_and_lists_the_files() 
     assert _column(sheet, "标题") == ["甲清单", "甲清单", None]
     listed = [[cell.value for cell in row] for row in _sheet(data, "文件").iter_rows()]
     assert listed[0] == ["文件", "状态", "记录数", "警告数", "原因"]
-    assert listed[3] == ["in/c.pdf", "失败", 0, 0, "the PDF is encrypted"]  # 状态 in Chinese
+    reason = "PDF 已加密；请用 `--password` 提供密码"
+    assert listed[3] == ["in/c.pdf", "失败", 0, 0, reason]  # 状态 and 原因 in Chinese
 
 
 def test_xlsx_is_an_output_format(tmp_path: Path, seed: Path) -> None:
