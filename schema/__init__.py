@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from qingdan.schema.models import (
         FLAT_FIELDS,
+        PRINTED_AT,
         READ_FIELDS,
         Column,
         Document,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FLAT_FIELDS",
+    "PRINTED_AT",
     "READ_FIELDS",
     "Column",
     "Document",

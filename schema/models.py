@@ -181,6 +181,11 @@ class Record(_Model):
     )
 
 
+PRINTED_AT = ("page", "cells")
+"""The ``Record`` fields that say where a record was printed, not what it says: two
+renderings of one list (its PDF and its DOCX, a table and its paragraph form) read the
+same values and differ only in these."""
+
 FLAT_FIELDS = [name for name in Record.model_fields if name != "cells"]
 """The record fields a flat table holds (CSV, XLSX, a database row, a DataFrame): a
 person reads values, not where they were printed (``cells`` is in JSON only)."""

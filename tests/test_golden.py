@@ -21,6 +21,7 @@ import pytest
 import qingdan
 from benchmarks.corpus import checked_elsewhere, golden_file, shared_expectations
 from tests.conftest import SAMPLES
+from tests.records import all_as_read
 
 REGENERATE = os.environ.get("QINGDAN_REGENERATE_GOLDEN") == "1"
 
@@ -70,20 +71,16 @@ def _comparable(document: qingdan.Document, with_pages: bool) -> dict[str, Any]:
     return _without_pages(data, with_pages)
 
 
-def _drop_evidence(data: dict[str, Any]) -> None:
-    """Column evidence and source cells measure one rendering (a merge reads otherwise
-    than a blank; a PDF's rows are not a text dump's)."""
-    for column in data["document"]["columns"]:
-        column.pop("evidence", None)
-    for record in data["records"]:
-        record.pop("cells", None)
-
-
 def _without_pages(data: dict[str, Any], keep: bool) -> dict[str, Any]:
+    """A shared expectation (not ``keep``): the records as read, not where they were
+    printed (``tests.records``), the warnings without pages, and no column evidence
+    (it measures one rendering: a merge reads otherwise than a blank)."""
     if not keep:
-        for item in [*data["records"], *data["warnings"]]:
-            item.pop("page", None)
-        _drop_evidence(data)
+        data["records"] = all_as_read(data["records"])
+        for warning in data["warnings"]:
+            warning.pop("page", None)
+        for column in data["document"]["columns"]:
+            column.pop("evidence", None)
     return data
 
 

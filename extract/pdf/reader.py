@@ -52,6 +52,7 @@ from qingdan.extract.grid import (
     RawTable,
     TextLine,
     plain_lines,
+    rounded_boxes,
 )
 from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import PDF_ENGINES, ReadOptions
@@ -212,16 +213,6 @@ def _damage_notices(reading: PageReading) -> list[Notice]:
     return []
 
 
-def _rounded(boxes: list[Box | None]) -> tuple[Box | None, ...]:
-    """A row's cell boxes to a hundredth of a point (finer is the geometry's noise)."""
-    return tuple(
-        None
-        if box is None
-        else (round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2))
-        for box in boxes
-    )
-
-
 def _raw_tables(reading: PageReading) -> list[RawTable]:
     tables = []
     for index, grid in enumerate(reading.tables, start=1):
@@ -232,7 +223,7 @@ def _raw_tables(reading: PageReading) -> list[RawTable]:
                 page=reading.number,
                 starts_page=reading.number > 1 and index == 1 and position == 0,
                 at_foot=reading.at_foot if last_on_page and position == len(grid) - 1 else None,
-                boxes=_rounded(reading.boxes[index - 1].rows[position]),
+                boxes=rounded_boxes(reading.boxes[index - 1].rows[position]),
             )
             for position, cells in enumerate(grid)
         ]
