@@ -1,6 +1,7 @@
 """Property (issue 28): every record of every sample names at least its measure's cell
 (an item of a numbered-paragraph list none), and each cell it names holds (part of)
-the value of the field it names."""
+the value of the field it names; a printed page's cells (PDF, OFD) have a page and a
+box (scans: ``tests/extract/test_scan_samples.py``)."""
 
 from __future__ import annotations
 
@@ -62,5 +63,5 @@ def test_every_record_names_its_cells(sample: Path) -> None:
             text = cell_text(tables[cell.table].rows[cell.row].cells[cell.column])
             value = _value(record, cell.field)
             assert _shares_text(text, value), f"record {record.seq} {cell}: {text!r} {value!r}"
-            if document.document.format in ("pdf",):
+            if document.document.format in ("pdf", "ofd"):
                 assert cell.page is not None and cell.box is not None, f"record {record.seq}"
