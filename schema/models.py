@@ -118,8 +118,9 @@ class SourceCell(_Model):
     page: int | None = Field(default=None, ge=1, description="the page, where the format has pages")
     box: tuple[float, float, float, float] | None = Field(
         default=None,
-        description="PDF: the cell's box on `page`, left, top, right, bottom in PDF points "
-        "from the page's top-left corner; else null",
+        description="a printed page's cell (PDF, OFD, a scan): its box on `page`, left, top, "
+        "right, bottom in points from the page's top-left corner (an image file: in its "
+        "pixels); else null",
     )
 
 
