@@ -315,8 +315,8 @@ def read_pages(
 def _raw_tables(scan: PageScan, number: int, unit: float) -> list[RawTable]:
     """The page's raw tables, their cells' boxes in points (``unit`` points a pixel)."""
     tables = []
-    for index, (grid, sure) in enumerate(zip(scan.tables, scan.cell_confidences, strict=True), 1):
-        boxes = scan.boxes[index - 1] if index <= len(scan.boxes) else [[] for _ in grid]
+    found = zip(scan.tables, scan.cell_confidences, scan.boxes, strict=True)
+    for index, (grid, sure, boxes) in enumerate(found, 1):
         rows = [
             RawRow(
                 cells=cells,
