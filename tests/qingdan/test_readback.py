@@ -126,6 +126,13 @@ def test_only_jsonl_carries_the_source_cells(tmp_path: Path) -> None:
     assert line["cells"] == [c.model_dump(mode="json") for c in document.records[0].cells]
 
 
+def test_a_json_output_validates_back_with_its_cells_boxes_included() -> None:
+    document = qingdan.convert(SAMPLES / "000_eaf823a1ce4555f0_merged.pdf")
+    back = qingdan.Document.model_validate_json(render(document, OutputFormat.JSON))
+    assert back.records == document.records
+    assert all(cell.box is not None for record in back.records for cell in record.cells)
+
+
 def test_names_are_split_again_but_never_inside_brackets() -> None:
     assert split_names("各县(市、区)人民政府、县财政局") == ["各县(市、区)人民政府", "县财政局"]
     assert split_names("") == []
