@@ -51,7 +51,8 @@ class SourceCell(NamedTuple):
     """0-based column in that row."""
     page: int | None = None
     box: Box | None = None
-    """Where the reader knows it (PDF): the cell's box on ``page`` (``extract.grid.Box``)."""
+    """Where the reader knows it (a printed page: PDF, OFD, a scan): the cell's box on
+    ``page`` (``extract.grid.Box``)."""
 
 
 class TaskRecord(NamedTuple):
