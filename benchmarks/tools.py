@@ -58,12 +58,12 @@ def _qingdan_run(path: Path) -> Any:
     (``schema.plain``; the pydantic models give the same bytes, tests/schema)."""
     import io
 
-    from qingdan.schema.plain import document_data, write_data_json
+    from qingdan.schema.plain import write_task_list_json
 
     from qingdan.pipeline import read_task_list
 
     task_list = read_task_list(path)
-    write_data_json(document_data(task_list), io.BytesIO())
+    write_task_list_json(task_list, io.BytesIO())
     return task_list
 
 

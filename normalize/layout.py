@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from qingdan.extract.grid import (
-    Box,
     Cell,
     Covered,
     Foot,
@@ -23,7 +22,7 @@ from qingdan.extract.grid import (
 )
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header, find_header, looks_like_header
-from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.model import Place, TaskWarning
 from qingdan.normalize.roles import Blank, Role, Value, columns_where, traits
 from qingdan.normalize.sections import first_cell_heading
 from qingdan.normalize.text import join_wrapped_lines, squeeze
@@ -33,20 +32,19 @@ _FULL_ROWS = ReaderTraits()
 """A reader whose rows are whole (a Word, PDF or spreadsheet reader's; the default)."""
 
 
-class Place(NamedTuple):
-    """Where the reader found a cell: its table, row and column, and its page and box
-    where the reader knows them (``normalize.model.SourceCell`` without the field)."""
-
-    table: int
-    row: int
-    column: int
-    page: int | None = None
-    box: Box | None = None
-
-
-Places = tuple[tuple[Place, ...], ...]
+Places = tuple[Place | tuple[Place, ...], ...]
 """Per column of a row, the printed cells its text came from (several where a page
-break cut the cell; the merged cell's own where a merge was carried down)."""
+break cut the cell; the merged cell's own where a merge was carried down): a lone
+place is kept bare, not in a tuple of one (a 100 MB text dump has millions of cells;
+read them with ``places_at``)."""
+
+
+def places_at(row: GridRow, col: int) -> tuple[Place, ...]:
+    """Where the text of the row's cell in ``col`` was printed (none past the row)."""
+    if col >= len(row.places):
+        return ()
+    found = row.places[col]
+    return (found,) if isinstance(found, Place) else found
 
 
 class GridRow(NamedTuple):
@@ -164,7 +162,7 @@ def _grid_row(
     if place is not None:
         boxes = raw.boxes or ()
         places = tuple(
-            (Place(*place, col, raw.page, boxes[col] if col < len(boxes) else None),)
+            Place(*place, col, raw.page, boxes[col] if col < len(boxes) else None)
             if isinstance(cell, str) and col < len(raw.cells)
             else ()
             for col, cell in enumerate(cells)
@@ -315,7 +313,7 @@ def carry_forward(
     return carried
 
 
-def _above(places: Places, col: int) -> tuple[Place, ...]:
+def _above(places: Places, col: int) -> Place | tuple[Place, ...]:
     """Where the text carried down into ``col`` was printed (the merged cell's origin)."""
     return places[col] if col < len(places) else ()
 

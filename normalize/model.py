@@ -37,12 +37,9 @@ class Column(NamedTuple):
     evidence: ColumnEvidence | None = None
 
 
-class SourceCell(NamedTuple):
-    """One printed cell a record's value came from: where the reader found it."""
+class Place(NamedTuple):
+    """Where the reader found a cell."""
 
-    field: str
-    """The record field the cell gave (``measure``, ``lead`` …; ``extra`` for a column
-    kept in ``extra``); a responsibility cell gives ``lead`` and ``support`` both."""
     table: int
     """0-based index of the reader's table (``Extracted.tables``)."""
     row: int
@@ -53,6 +50,42 @@ class SourceCell(NamedTuple):
     box: Box | None = None
     """Where the reader knows it (a printed page: PDF, OFD, a scan): the cell's box on
     ``page`` (``extract.grid.Box``)."""
+
+
+class SourceCell(NamedTuple):
+    """One printed cell a record's value came from: the field it gave and where the
+    reader found it (the row's own ``Place``, shared, not copied: a 100 MB text dump's
+    records name millions of cells)."""
+
+    field: str
+    """The record field the cell gave (``measure``, ``lead`` …; ``extra`` for a column
+    kept in ``extra``); a responsibility cell gives ``lead`` and ``support`` both."""
+    place: Place
+
+    @property
+    def table(self) -> int:
+        """The reader's table (``Place.table``)."""
+        return self.place.table
+
+    @property
+    def row(self) -> int:
+        """The row in that table (``Place.row``)."""
+        return self.place.row
+
+    @property
+    def column(self) -> int:
+        """The column in that row (``Place.column``)."""
+        return self.place.column
+
+    @property
+    def page(self) -> int | None:
+        """The page, where the format has pages (``Place.page``)."""
+        return self.place.page
+
+    @property
+    def box(self) -> Box | None:
+        """The cell's box on its page, where the reader knows it (``Place.box``)."""
+        return self.place.box
 
 
 class TaskRecord(NamedTuple):

@@ -26,7 +26,8 @@ from functools import cache
 from itertools import zip_longest
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
-from qingdan.normalize.layout import GridRow, Place, Places
+from qingdan.normalize.layout import GridRow, Places, places_at
+from qingdan.normalize.model import Place
 from qingdan.normalize.roles import Blank, Role, columns_where, traits
 from qingdan.normalize.script import (
     CLOSERS,
@@ -259,9 +260,9 @@ def _joined_places(top: GridRow, rest: GridRow) -> Places:
 
 def _printed(row: GridRow, col: int) -> tuple[Place, ...]:
     """Where the text of the row's cell in ``col`` was printed; none for a blank cell."""
-    if col >= len(row.places) or col >= len(row.cells) or _blank(row.cells[col]):
+    if col >= len(row.cells) or _blank(row.cells[col]):
         return ()
-    return row.places[col]
+    return places_at(row, col)
 
 
 def _moved_to(row: GridRow, col: int, places: tuple[Place, ...], keep: bool = True) -> GridRow:
@@ -270,7 +271,7 @@ def _moved_to(row: GridRow, col: int, places: tuple[Place, ...], keep: bool = Tr
     if col >= len(row.places):
         return row
     wider = list(row.places)
-    wider[col] = (*(wider[col] if keep else ()), *places)
+    wider[col] = (*(places_at(row, col) if keep else ()), *places)
     return row._replace(places=tuple(wider))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qingdan.extract.grid import LOW_CONFIDENCE, cell_text
-from qingdan.normalize.layout import GridRow
+from qingdan.normalize.layout import GridRow, places_at
 from qingdan.normalize.model import SourceCell, TaskRecord, TaskWarning
 from qingdan.normalize.roles import Role, Value, traits
 from qingdan.normalize.values import (
@@ -98,11 +98,12 @@ def source_cells(record: TaskRecord, row: GridRow, roles: Sequence[Role]) -> lis
     names the field its column's role feeds (``extra`` for none); a responsibility cell
     names ``lead`` and ``support``, each where the record has such names."""
     cells: list[SourceCell] = []
-    for col, places in enumerate(row.places):
+    for col in range(len(row.places)):
         if col >= len(row.cells) or not cell_text(row.cells[col]).strip():
             continue
+        places = places_at(row, col)
         for field in _fields_given(record, roles[col] if col < len(roles) else Role.OTHER):
-            cells.extend(SourceCell(field, *place) for place in places)
+            cells.extend(SourceCell(field, place) for place in places)
     return cells
 
 

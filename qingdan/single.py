@@ -8,6 +8,7 @@ issues 16, 17); every other format goes through the validated ``Document``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
@@ -69,14 +70,13 @@ def run_single(
             path, settings.knowledge, settings.options, strict=settings.strict
         )
     if plan.fmt is OutputFormat.JSON and engine is None:
-        from qingdan.schema.plain import data_json, document_data, write_data_json
+        from qingdan.schema.plain import data_json, document_data, write_task_list_json
 
-        data = document_data(task_list)
         outcome = SingleOutcome(path, task_list.file, len(task_list.records), task_list.warnings)
         if plan.mode is OutputMode.FILE and plan.output is not None:
-            atomic_write(plan.output, lambda stream: write_data_json(data, stream))
+            atomic_write(plan.output, partial(write_task_list_json, task_list))
             return outcome
-        return outcome._replace(stdout=data_json(data))
+        return outcome._replace(stdout=data_json(document_data(task_list)))
     from qingdan.schema import from_task_list
 
     document = from_task_list(task_list)

@@ -121,21 +121,26 @@ def document_data(task_list: TaskList, source: str | None = None) -> DocumentDat
     """The normalizer's task list in the contract's JSON form (``source``: as
     ``from_task_list`` takes it)."""
     return {
-        "document": {
-            "file": task_list.file,
-            "source": source or task_list.file,
-            "format": task_list.format,
-            "sha256": task_list.sha256,
-            "title": task_list.title,
-            "attachment": task_list.attachment,
-            "year": task_list.year,
-            "doc_number": task_list.doc_number,
-            "issuer": task_list.issuer,
-            "issued": None if task_list.issued is None else task_list.issued.isoformat(),
-            "columns": [column_data(column) for column in task_list.columns],
-        },
+        "document": info_data(task_list, source),
         "records": [record_data(record) for record in task_list.records],
         "warnings": [warning_data(warning) for warning in task_list.warnings],
+    }
+
+
+def info_data(task_list: TaskList, source: str | None = None) -> dict[str, Any]:
+    """What the attachment is (the contract's ``document`` object) as JSON data."""
+    return {
+        "file": task_list.file,
+        "source": source or task_list.file,
+        "format": task_list.format,
+        "sha256": task_list.sha256,
+        "title": task_list.title,
+        "attachment": task_list.attachment,
+        "year": task_list.year,
+        "doc_number": task_list.doc_number,
+        "issuer": task_list.issuer,
+        "issued": None if task_list.issued is None else task_list.issued.isoformat(),
+        "columns": [column_data(column) for column in task_list.columns],
     }
 
 
@@ -161,6 +166,33 @@ def write_data_json(data: DocumentData, stream: BinaryIO) -> None:
         text.flush()
     finally:
         text.detach()
+
+
+def write_task_list_json(task_list: TaskList, stream: BinaryIO, source: str | None = None) -> None:
+    """``write_data_json(document_data(task_list, source), stream)``, with a long
+    document's records made one at a time as they are written: their JSON data (a
+    record's source cells are a dict each) is never held all at once beside the task
+    list (issue 28: a 10 MB text dump's cells took 50 MB more)."""
+    if len(task_list.records) <= WHOLE_TEXT_RECORDS:
+        write_data_json(document_data(task_list, source), stream)
+        return
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+    try:
+        text.write('{\n  "document": ' + _nested(info_data(task_list, source), 1))
+        text.write(',\n  "records": [')
+        for index, record in enumerate(task_list.records):
+            text.write(("\n    " if index == 0 else ",\n    ") + _nested(record_data(record), 2))
+        warnings = [warning_data(warning) for warning in task_list.warnings]
+        text.write('\n  ],\n  "warnings": ' + _nested(warnings, 1) + "\n}\n")
+        text.flush()
+    finally:
+        text.detach()
+
+
+def _nested(value: Any, level: int) -> str:
+    """``value`` as ``json.dumps`` with an indent of two writes it ``level`` deep (a
+    string's line breaks are escaped, so every line break of the text is the layout's)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
 
 
 def data_json(data: DocumentData) -> bytes:

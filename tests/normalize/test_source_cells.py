@@ -7,7 +7,7 @@ from pathlib import Path
 
 from qingdan.extract.grid import Covered, Extracted, RawDocument, RawRow, RawTable
 from qingdan.normalize import normalize
-from qingdan.normalize.model import SourceCell
+from qingdan.normalize.model import Place, SourceCell
 
 from qingdan import convert
 from tests.extract.docx_package import minimal_docx
@@ -81,8 +81,8 @@ def test_carried_and_joined_cells_keep_every_place() -> None:
         ]
     )
     records = normalize(raw).records
-    assert records[1].cells[0] == SourceCell("category", 0, 1, 0)
-    assert records[1].cells[1] == SourceCell("measure", 0, 2, 1)
+    assert records[1].cells[0] == SourceCell("category", Place(0, 1, 0))
+    assert records[1].cells[1] == SourceCell("measure", Place(0, 2, 1))
 
 
 def test_a_measure_cut_by_a_page_break_has_both_parts() -> None:
@@ -97,8 +97,8 @@ def test_a_measure_cut_by_a_page_break_has_both_parts() -> None:
     (record,) = normalize(raw).records
     assert record.measure == "完善土壤环境质量监测网络，统一规划、整合优化。"
     assert [c for c in record.cells if c.field == "measure"] == [
-        SourceCell("measure", 0, 1, 1, 1),
-        SourceCell("measure", 0, 2, 1, 2),
+        SourceCell("measure", Place(0, 1, 1, 1)),
+        SourceCell("measure", Place(0, 2, 1, 2)),
     ]
 
 

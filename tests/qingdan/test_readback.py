@@ -90,7 +90,7 @@ def test_a_unit_changed_by_hand_gets_its_canonical_name_again(tmp_path: Path) ->
     edited = qingdan.convert(workbook_path)
     assert edited.records[0].lead == ["区发改委"]
     assert edited.records[0].lead_canonical == ["区发展和改革委员会"]  # the built-in alias
-    assert edited.records[1:] == original.records[1:]
+    assert edited.records[1:] == _flat(original.records[1:])  # a workbook has no cells
     report = compare(original, edited)
     assert (report.summary.modified, report.summary.unchanged) == (1, len(original.records) - 1)
     user = Knowledge.load(aliases=_alias_file(tmp_path, "区发改委", "区发展改革局"))
