@@ -47,9 +47,10 @@ def create_app(config: ServeConfig, folders: list[Path] | None = None) -> FastAP
         yield
         service.close()
 
-    # /docs and /redoc load their scripts from this server, not a CDN: an office
-    # network is often offline.
+    # /docs loads its scripts from this server, not a CDN: an office network is often
+    # offline. No /redoc: its page fetches a logo from redoc.ly whatever it is told.
     app = FastAPIOffline(
+        redoc_url=None,
         title="qingdan serve",
         summary="审阅与更正任务清单的网页和 HTTP API",
         version="0.1.0",

@@ -98,7 +98,7 @@ def test_review_scenario(browser: Browser, live_server: LiveServer, tmp_path: Pa
     assert errors == []
 
 
-def test_the_api_pages_render_with_no_other_host(browser: Browser, live_server: LiveServer) -> None:
+def test_the_api_page_renders_with_no_other_host(browser: Browser, live_server: LiveServer) -> None:
     page = browser.new_page()
     elsewhere: list[str] = []
 
@@ -113,6 +113,5 @@ def test_the_api_pages_render_with_no_other_host(browser: Browser, live_server: 
     page.goto(live_server.url + "/docs")
     expect(page.locator(".swagger-ui .info .title")).to_contain_text("qingdan serve")
     expect(page.locator(".swagger-ui .opblock").first).to_be_visible()
-    page.goto(live_server.url + "/redoc")
-    expect(page.locator("redoc h1").first).to_contain_text("qingdan serve")
+    page.wait_for_load_state("networkidle")
     assert elsewhere == []
