@@ -1,4 +1,4 @@
-"""Numbered-paragraph lists (normalize/paragraphs.py): text lines read as a task list."""
+"""Numbered-paragraph lists (normalize/paragraphs/): text lines read as a task list."""
 
 from __future__ import annotations
 
