@@ -138,6 +138,10 @@ KNOWLEDGE_FILES = {
     "notes": "TOML/YAML file of extra words that open a note under a table.",
     "cells": "TOML/YAML file of extra words for cells that are not tasks (quantities, "
     "places, officials).",
+    "paragraphs": "TOML/YAML file of extra words of lists printed as numbered paragraphs "
+    "(section leads, report periods, status sentences).",
+    "titles": "TOML/YAML file of extra title words (naming a list, a task list, a progress "
+    "or rectification report).",
 }
 """Knowledge-file option (``--NAME FILE``) -> its help."""
 

@@ -42,14 +42,7 @@ from qingdan.normalize.paragraphs.items import Reader
 from qingdan.normalize.paragraphs.lines import split_items, unwrap
 from qingdan.normalize.paragraphs.numbering import PAGE_NUMBER, Level, numbering
 from qingdan.normalize.paragraphs.plan import Plan, plan
-from qingdan.normalize.paragraphs.reports import (
-    PROGRESS_WORDS,
-    RECTIFICATION_WORDS,
-    TASK_LIST_WORDS,
-    split_problems,
-    split_progress,
-    title_word,
-)
+from qingdan.normalize.paragraphs.reports import split_problems, split_progress, title_word
 from qingdan.normalize.paragraphs.role_lines import RoleLines, repeated_labels
 from qingdan.normalize.paragraphs.table import synthetic_table
 from qingdan.normalize.roles import Role
@@ -131,9 +124,10 @@ def _read_roleless(
 ) -> Reader | None:
     """Items that name no unit, read as tasks when the title (``above``) names a list of
     tasks or a report on them; ``None`` when it names neither."""
-    progress = title_word(above, PROGRESS_WORDS)
-    rectified = title_word(above, RECTIFICATION_WORDS)
-    if not (title_word(above, TASK_LIST_WORDS) or progress or rectified):
+    words = knowledge.titles
+    progress = title_word(above, words.progress)
+    rectified = title_word(above, words.rectification)
+    if not (title_word(above, words.task_list) or progress or rectified):
         return None
     reader = _read(lines, found, knowledge, roleless=True)
     message = "no item names a unit: read as tasks because the title names a task list"

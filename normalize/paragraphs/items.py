@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from qingdan.normalize.cell_kinds import is_measure_unit
@@ -31,9 +30,6 @@ from qingdan.normalize.warning_codes import NormalizeCode
 
 if TYPE_CHECKING:
     from qingdan.normalize.knowledge import Knowledge
-
-_SECTION_LEAD = re.compile(r"^(.+?)(牵头|负责)的?(?:工作|任务|事项)(?:[（(][^）)]*[）)])?$")
-"""A section heading naming the unit whose work it lists ("X牵头工作（8项）")."""
 
 
 class Item:
@@ -178,8 +174,9 @@ class Reader:
 
     def _lead_of(self, heading: str) -> str | None:
         """The lead a section heading names as the one whose work it lists ("县住建局牵头
-        工作（8项）" -> "县住建局牵头"), or ``None``."""
-        found = _SECTION_LEAD.match(heading)
+        工作（8项）" -> "县住建局牵头"), or ``None`` (``section_lead`` in
+        ``data/paragraphs.toml``)."""
+        found = self.knowledge.paragraphs.section_lead.match(heading)
         if found is None or not self.knowledge.departments.model.read(found[1]).kind.is_name:
             return None
         return found[1] + found[2]
