@@ -33,9 +33,12 @@ not a task list.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from qingdan.extract.grid import RawTable, cell_text
+from qingdan.normalize.columns import ColumnSynonyms
+from qingdan.normalize.header import Header
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.paragraphs.items import Reader
@@ -140,10 +143,26 @@ def _read_roleless(
     return reader
 
 
+def _own_header(synonyms: ColumnSynonyms) -> Callable[[RawTable], Header | None]:
+    """The header of a synthetic table where its labels alone do not make one: its
+    first row, each label with the role the vocabulary gives it."""
+
+    def header(table: RawTable) -> Header | None:
+        if not table.rows:
+            return None
+        labels = [cell_text(cell) for cell in table.rows[0].cells]
+        return Header(0, labels, [synonyms.role_for(label) for label in labels])
+
+    return header
+
+
 def _task_rows(reader: Reader) -> ParagraphList | None:
     """The reader's items as the table path's rows, or ``None`` when they make none."""
     synonyms = reader.synonyms
-    task_rows = collect_task_rows([synthetic_table(reader)], synonyms)
+    # The synthetic table's first row is its header by construction: its labels are the
+    # ones the items print (2020年计划：…, a place's name), which the vocabulary need not
+    # know (skeletons 019, 063: a field list with no role label at all).
+    task_rows = collect_task_rows([synthetic_table(reader)], synonyms, _own_header(synonyms))
     if task_rows is None:
         return None
     # A field under a label we do not know is printed as that label's: kept in extra,

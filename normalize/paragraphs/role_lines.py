@@ -10,7 +10,8 @@
   measure; role words prove the names in it, known units or not.
 * A line opening with a label we do not know is a role line when its value says who
   leads in role words (``部门分工：X牵头，Y配合。``), or a field kept in ``extra`` when it
-  stands among an item's role lines or opens lines of several items (``任务来源：…``).
+  opens lines of several items (``2021年计划：…``, a place's figure) or stands among an
+  item's role lines (``任务来源：…``).
 * A value's final 。 ends the sentence, not the name or the date; officials named first
   in a role note ("分管副市长负责，X牵头，……") are kept in ``extra`` (负责领导).
 """
@@ -156,16 +157,21 @@ class RoleLines:
     def _role_label(self, match: re.Match[str], text: str, among_roles: bool) -> str | None:
         """The column a label starts: its own when it names a role; 责任单位 when a line
         starts with a label we do not know whose value says who leads in role words
-        ("部门分工：X牵头，Y配合。"); its own again for any label opening a line among
-        an item's role lines ("任务来源：……" after "牵头单位：……": kept in ``extra``) or
-        opening lines of several items (``field_labels``), unless it reads as a name
-        (a progress line "X区：……" goes on its value); ``None`` when it is no role label."""
+        ("部门分工：X牵头，Y配合。"); its own again for a label opening lines of several
+        items (``field_labels``: each item's field, a place's figure "X镇：93" too) or
+        opening a line among an item's role lines ("任务来源：……" after "牵头单位：……":
+        kept in ``extra``) unless it reads as a name (a progress line "X区：……" goes on
+        its value); ``None`` when it is no role label."""
         label = squeeze(match.group(1))
         if self.synonyms.role_for(label) in _ROLE_LINES:
             return label
         if match.start(1) == 0 and self.states_roles(text[match.end() :]):
             return RESPONSIBLE_LABEL
-        if match.start(1) or not (among_roles or label in self.field_labels):
+        if match.start(1):
+            return None
+        if label in self.field_labels:
+            return label
+        if not among_roles:
             return None
         return None if self.knowledge.departments.model.read(label).kind.is_name else label
 
