@@ -2,7 +2,9 @@
 a user's file): a section heading that names the unit whose work it lists, the period a
 progress report opens its progress with, and the status sentence of a rectification
 report (``normalize/paragraphs/``; what a title says the paragraphs are is
-``data/titles.toml``)."""
+``data/titles.toml``). Kept beside the reader, not in its package: ``Knowledge`` builds
+these words for every run, and the reader is imported only when no table is found
+(docs/speed.md)."""
 
 from __future__ import annotations
 
