@@ -11,7 +11,8 @@ as the PDF reader leaves them out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from qingdan.extract.grid import Cell
 from qingdan.extract.scan.engine import TextLine
@@ -46,6 +47,66 @@ def reading_order(lines: list[TextLine]) -> list[str]:
 def _same_line(upper: TextLine, lower: TextLine) -> bool:
     overlap = min(upper.bottom, lower.bottom) - max(upper.top, lower.top)
     return overlap > 0.5 * min(upper.bottom - upper.top, lower.bottom - lower.top)
+
+
+def split_at_rules(lines: list[TextLine], tables: list[TableGrid]) -> list[TextLine]:
+    """The lines with each one the engine read across a column rule cut at that rule.
+
+    Text close to a rule on both sides (a deadline's last characters and the next
+    cell's unit name) can be found as one line over the rule; placed by its middle, it
+    would put one cell's text into its neighbour. A line is cut where the table's row
+    it lies in has a rule (no cut where a merged cell runs over the column boundary),
+    between the characters left and right of it, by the engine's characters' places;
+    a line without them is left whole."""
+    cut: list[TextLine] = []
+    for line in lines:
+        cut += _pieces(line, _rules_across(line, tables))
+    return cut
+
+
+def _rules_across(line: TextLine, tables: list[TableGrid]) -> list[float]:
+    """Where column rules run through the middle of a line's box (page x, left to right)."""
+    x, y = line.centre
+    for table in tables:
+        spot = table.position(x, y)
+        if spot is None:
+            continue
+        row = spot[0]
+        return [
+            float(table.xs[col])
+            for col in range(1, len(table.xs) - 1)
+            if line.x0 < table.xs[col] < line.x1
+            and table.anchors[row][col] != table.anchors[row][col - 1]
+        ]
+    return []
+
+
+def _pieces(line: TextLine, rules: list[float]) -> list[TextLine]:
+    """A line cut at each rule: the characters whose middles lie between two rules."""
+    if not rules or len(line.spans) != len(line.text):
+        return [line]
+    edges = [-float("inf"), *rules, float("inf")]
+    pieces = []
+    for left, right in pairwise(edges):
+        chosen = [
+            index
+            for index, (x0, x1) in enumerate(line.spans)
+            if line.text[index] != " " and left <= (x0 + x1) / 2 < right
+        ]
+        if not chosen:
+            continue
+        kept = range(chosen[0], chosen[-1] + 1)
+        spans = tuple(line.spans[index] for index in kept)
+        pieces.append(
+            replace(
+                line,
+                text="".join(line.text[index] for index in kept),
+                x0=max(line.x0, spans[0][0]),
+                x1=min(line.x1, spans[-1][1]),
+                spans=spans,
+            )
+        )
+    return pieces or [line]
 
 
 def place_lines(lines: list[TextLine], tables: list[TableGrid]) -> PlacedPage:

@@ -101,7 +101,7 @@ def scan_page_image(image: Any) -> PageScan:
     from qingdan.extract.scan.engine import read_lines
     from qingdan.extract.scan.grid import find_tables
     from qingdan.extract.scan.image import flattened, ink, line_masks, page_grey, straighten
-    from qingdan.extract.scan.place import place_lines
+    from qingdan.extract.scan.place import place_lines, split_at_rules
 
     level, angle = straighten(page_grey(flattened(image)))
     marks = ink(level)
@@ -109,8 +109,10 @@ def scan_page_image(image: Any) -> PageScan:
     text_ink = cv2.subtract(marks, cv2.bitwise_or(horizontal, vertical))
     # A 3 x 3 median takes out single-pixel specks and grain before OCR; on the sample
     # scan it brought back two commas (、，) the engine misread on the raw pixels.
-    lines, repairs = clean_lines(read_lines(cv2.medianBlur(level, 3)), text_ink)
-    placed = place_lines(lines, find_tables(horizontal, vertical))
+    tables = find_tables(horizontal, vertical)
+    read = split_at_rules(read_lines(cv2.medianBlur(level, 3)), tables)
+    lines, repairs = clean_lines(read, text_ink)
+    placed = place_lines(lines, tables)
     return PageScan(
         tables=placed.tables,
         cell_confidences=placed.confidences,
