@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from qingdan.extract.grid import Cell
+from qingdan.extract.grid import Cell, Foot
 from qingdan.extract.scan.engine import TextLine
 from qingdan.extract.scan.grid import TableGrid
 
@@ -30,6 +30,9 @@ class PlacedPage:
     text_above: list[list[str]] = field(default_factory=list)
     """Per table, the text lines between the table above it (or the page top) and it;
     with no table, one entry: every line of the page."""
+    at_foot: tuple[Foot, ...] | None = None
+    """For the last row of the page's last table: per column, how the text of the cell
+    there meets the table's foot (``RawRow.at_foot``), ``None`` with no table."""
 
 
 def reading_order(lines: list[TextLine]) -> list[str]:
@@ -139,4 +142,29 @@ def place_lines(lines: list[TextLine], tables: list[TableGrid]) -> PlacedPage:
             ]
         )
         page.text_above.append(reading_order(over))
+    page.at_foot = feet(tables[-1], in_cells[-1])
     return page
+
+
+def feet(table: TableGrid, in_cells: dict[tuple[int, int], list[TextLine]]) -> tuple[Foot, ...]:
+    """For a table's last row, per column: how the text of the cell covering it meets
+    the table's foot, as the PDF reader tells it from its glyphs. A cell whose lines end
+    more than a line's height above the foot, or that ends above the foot (a merged
+    cell does not), was not cut by a break below it (``Foot.CLEAR``); one whose text
+    starts more than a line's height below its top is a centred text (``Foot.LOWER``);
+    else it is filled to the foot (``Foot.FILLED``) and may go on on the next page."""
+    last = len(table.ys) - 2
+    result = []
+    for anchor in table.anchors[last]:
+        found = in_cells.get(anchor, [])
+        if not found:
+            result.append(Foot.CLEAR)
+            continue
+        size = max(line.bottom - line.top for line in found)
+        if table.bottom - max(line.bottom for line in found) > size:
+            result.append(Foot.CLEAR)
+        elif min(line.top for line in found) - table.ys[anchor[0]] > size:
+            result.append(Foot.LOWER)
+        else:
+            result.append(Foot.FILLED)
+    return tuple(result)
