@@ -17,6 +17,7 @@ from itertools import pairwise
 from qingdan.extract.grid import Cell, Foot
 from qingdan.extract.scan.engine import TextLine
 from qingdan.extract.scan.grid import TableGrid
+from qingdan.extract.scan.text import mended_cell
 
 
 @dataclass
@@ -33,6 +34,8 @@ class PlacedPage:
     at_foot: tuple[Foot, ...] | None = None
     """For the last row of the page's last table: per column, how the text of the cell
     there meets the table's foot (``RawRow.at_foot``), ``None`` with no table."""
+    mended: int = 0
+    """Bracket pairs and quotes mended over whole cells (``text.mended_cell``)."""
 
 
 def reading_order(lines: list[TextLine]) -> list[str]:
@@ -132,7 +135,10 @@ def place_lines(lines: list[TextLine], tables: list[TableGrid]) -> PlacedPage:
                 above[index].append(line)
                 break
     for table, cells, over in zip(tables, in_cells, above, strict=True):
-        texts = {anchor: "\n".join(reading_order(found)) for anchor, found in cells.items()}
+        texts = {}
+        for anchor, found in cells.items():
+            texts[anchor], mended = mended_cell("\n".join(reading_order(found)))
+            page.mended += mended
         page.tables.append(table.cells(texts))
         lowest = {anchor: min(line.confidence for line in found) for anchor, found in cells.items()}
         page.confidences.append(

@@ -116,6 +116,7 @@ def scan_page_image(image: Any) -> PageScan:
     read = split_at_rules(read_lines(cv2.medianBlur(level, 3)), tables)
     lines, repairs = clean_lines(read, text_ink)
     placed = place_lines(lines, tables)
+    repairs.brackets += placed.mended
     return PageScan(
         tables=placed.tables,
         cell_confidences=placed.confidences,
