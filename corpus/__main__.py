@@ -145,7 +145,7 @@ def _fidelity(args: argparse.Namespace) -> int:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     for failure in summary.failures:
         print(failure_line(failure))
-    args.md.write_text(markdown(summary, args.n, args.seed, stamp), encoding="utf-8")
+    args.md.write_text(markdown(summary, args.n, args.seed, stamp, only), encoding="utf-8")
     wall = time.monotonic() - start
     write_results(
         args.results / f"{stamp}.json", results_json(summary, args.n, args.seed, stamp, wall)
