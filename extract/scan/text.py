@@ -267,13 +267,15 @@ def paired_quotes(text: str) -> tuple[str, int]:
 
 
 def mended_cell(text: str) -> tuple[str, int]:
-    """A cell's text (its lines joined with ``\n``) with brackets and quotes mended over
-    the whole cell: a pair cut by the cell's line wrap (``；(2`` / ``）严格``) or read as
-    separate lines (``(1)`` / ``组织开展``) is seen whole only here; returns the pairs
-    and quotes changed."""
+    """A cell's text (its lines joined with ``\n``) with brackets, quotes and a lost
+    year-span dash mended over the whole cell: a pair cut by the cell's line wrap
+    (``；(2`` / ``）严格``) or read as separate lines (``(1)`` / ``组织开展``), or a span
+    wrapped before 年 (``20182019`` / ``年``), is seen whole only here; returns the
+    marks changed."""
     text, pairs = paired_brackets(text)
     text, quotes = alternating_quotes(text)
-    return text, pairs + quotes
+    text, dashes = _lost_year_dash().subn(_year_span, text)
+    return text, pairs + quotes + dashes
 
 
 def alternating_quotes(text: str) -> tuple[str, int]:
@@ -295,14 +297,16 @@ def alternating_quotes(text: str) -> tuple[str, int]:
 
 @cache
 def _lost_year_dash() -> re.Pattern[str]:
-    return re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?=年)")
+    # A line break may fall between the years or before 年: a narrow deadline cell wraps
+    # 2018—2019 / 年 (seed 6131), and the cell's text is mended as a whole too.
+    return re.compile(r"(?<!\d)((?:19|20)\d\d)(\n?)((?:19|20)\d\d)(?=\n?年)")
 
 
 def _year_span(match: re.Match[str]) -> str:
     """``20232024`` before 年, two years run together: the long dash between them (a thin
     line the recognizer drops) put back; eight digits that are not a span stay."""
-    first, last = match.group(1), match.group(2)
-    return f"{first}—{last}" if 0 < int(last) - int(first) <= 10 else match.group(0)
+    first, wrap, last = match.group(1), match.group(2), match.group(3)
+    return f"{first}—{wrap}{last}" if 0 < int(last) - int(first) <= 10 else match.group(0)
 
 
 @cache

@@ -7,7 +7,7 @@ from qingdan.extract.grid import Covered
 from qingdan.extract.scan.engine import TextLine
 from qingdan.extract.scan.grid import TableGrid
 from qingdan.extract.scan.place import place_lines, reading_order
-from qingdan.extract.scan.text import clean_lines
+from qingdan.extract.scan.text import clean_lines, mended_cell
 
 
 def line(text: str, x0: float, top: float, x1: float | None = None, height: float = 20) -> TextLine:
@@ -204,3 +204,17 @@ def test_a_bracket_pair_cut_by_a_cells_line_wrap_is_made_full_width() -> None:
     page = place_lines(lines, [table])
     assert page.tables == [[["（1）推进整治；（2\n）严格管理", "（1）组织开展\nPM2.5 (a)"]]]
     assert page.mended == 2
+
+
+def test_a_dash_lost_in_a_span_the_cell_wraps_is_read_back_over_the_cell() -> None:
+    table = TableGrid([0, 100], [0, 400, 800], [[(0, 0), (0, 1)]])
+    lines = [
+        line("20182019", 10, 10),
+        line("年", 10, 40),
+        line("2019", 410, 10),
+        line("2020年", 410, 40),
+    ]
+    page = place_lines(lines, [table])
+    assert page.tables == [[["2018—2019\n年", "2019—\n2020年"]]]
+    assert page.mended == 2
+    assert mended_cell("共12345678\n年") == ("共12345678\n年", 0)
