@@ -10,7 +10,7 @@ from __future__ import annotations
 from qingdan.extract.grid import Extracted, Foot, RawDocument, ReaderTraits
 from qingdan.extract.scan.engine import TextLine
 from qingdan.extract.scan.grid import TableGrid
-from qingdan.extract.scan.place import feet, place_lines
+from qingdan.extract.scan.place import feet, place_lines, split_at_rules
 from qingdan.extract.scan.reader import PageScan, _raw_tables
 from qingdan.normalize import normalize
 
@@ -19,7 +19,8 @@ XS = [0, 500, 700, 900]
 
 
 def text(words: str, x0: float, top: float) -> TextLine:
-    return TextLine(words, x0 + 5, top, x0 + 5 + 20 * len(words), top + 28, 0.97)
+    spans = tuple((x0 + 5 + 20 * i, x0 + 25 + 20 * i) for i in range(len(words)))
+    return TextLine(words, x0 + 5, top, x0 + 5 + 20 * len(words), top + 28, 0.97, spans)
 
 
 def grid(ys: list[int]) -> TableGrid:
@@ -89,3 +90,29 @@ def test_a_cell_tells_whether_its_text_ran_to_the_foot() -> None:
     }
     assert feet(table, in_cells) == (Foot.FILLED, Foot.CLEAR, Foot.LOWER)
     assert feet(table, {}) == (Foot.CLEAR,) * 3
+
+
+def test_a_repeated_header_read_across_a_column_rule_keeps_its_pages_records() -> None:
+    """Seeds 6111 and 6113: 牵头单位 and 完成时限 close to the rule between them were read
+    as one line; placed whole, page 2's header no longer matched page 1's and its table
+    was skipped with every record on it."""
+    header = [text("工作任务", 0, 106), text("牵头单位", 500, 106), text("完成时限", 700, 106)]
+    body = [text("加强农村公路专项检查。", 0, 146), text("市交通局", 500, 146)]
+    first = page(
+        [text("某市重点任务清单", 0, 20), *header, *body, text("年底前", 700, 146)],
+        grid([100, 140, 200]),
+    )
+    across = text("牵头单位完成时限", 615, 106)  # 牵头单位 ends at x 700, 完成时限 starts there
+    repeated = [header[0], across, text("持续推进村级集体经济清单化管理。", 0, 146)]
+    table = grid([100, 140, 200])
+    lines = [
+        *split_at_rules(repeated, [table]),
+        text("市财政局", 500, 146),
+        text("每季度", 700, 146),
+    ]
+    second = page(lines, table)
+    assert second.tables[0][0] == ["工作任务", "牵头单位", "完成时限"]
+    tables = _raw_tables(first, 1) + _raw_tables(second, 2)
+    content = Extracted(tables, text_before=first.text_above[0])
+    found = normalize(RawDocument("scan.pdf", "pdf", "0" * 64, content))
+    assert [record.lead for record in found.records] == [["市交通局"], ["市财政局"]]
