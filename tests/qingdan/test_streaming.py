@@ -10,13 +10,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+
+from benchmarks.text_dump_memory import write_dump
 from qingdan.pipeline import convert
 from qingdan.writers import OutputFormat, render
 from qingdan.writers import spill as spill_module
 from qingdan.writers.json import document_json
 from qingdan.writers.warning_table import warnings_csv
-
-from benchmarks.text_dump_memory import write_dump
 from tests.cli_runner import invoke
 
 LEADLESS_ROW = "\t土壤污染状况详查\n\t补充设置监测点位。\n\t\n\t\n\t2019年12月\n\n"
