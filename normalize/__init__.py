@@ -173,7 +173,7 @@ def _records(
         if record is not None:
             seq += 1
             warnings.extend(row_warnings)
-            checks.see(record)
+            checks.check_record(record)
             yield record
     warnings.extend(checks.warnings())
 

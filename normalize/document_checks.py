@@ -17,7 +17,7 @@ from qingdan.normalize.warning_codes import NormalizeCode
 
 
 class DocumentChecks:
-    """The list-wide checks, fed each record in order (``see``), read at the end."""
+    """The list-wide checks, fed each record in order (``check_record``), read at the end."""
 
     def __init__(self, sections: Sequence[str], doubts: Sequence[str]) -> None:
         self._sections = sections
@@ -29,7 +29,7 @@ class DocumentChecks:
         self._records = 0
         self._measureless = 0
 
-    def see(self, record: TaskRecord) -> None:
+    def check_record(self, record: TaskRecord) -> None:
         """Take one record into every check."""
         self._records += 1
         self._measureless += not record.measure
