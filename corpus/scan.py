@@ -95,6 +95,13 @@ def scan_pdf(path: Path, how: Degradation, seed: int | None = None) -> None:
             pages.append(Image.fromarray(degrade(image, how, rng, spot)))
     finally:
         document.close()
+    path.write_bytes(image_pdf(pages, how.dpi, quality=85))
+
+
+def image_pdf(pages: list[Image.Image], dpi: int, quality: int) -> bytes:
+    """``pages`` as an image-only PDF (JPEG at ``quality``), a scanner's output: the
+    same pages give the same bytes (fixed dates). ``samples/render_scan.py`` writes
+    the committed scans with it too."""
     buffer = io.BytesIO()
     first, *rest = pages
     first.save(
@@ -102,12 +109,12 @@ def scan_pdf(path: Path, how: Degradation, seed: int | None = None) -> None:
         format="PDF",
         save_all=True,
         append_images=rest,
-        resolution=how.dpi,
-        quality=85,
+        resolution=dpi,
+        quality=quality,
         creationDate=_FIXED_TIME.utctimetuple(),
         modDate=_FIXED_TIME.utctimetuple(),
     )
-    path.write_bytes(buffer.getvalue())
+    return buffer.getvalue()
 
 
 def degrade(image: Rgb, how: Degradation, rng: np.random.Generator, seal: Any = None) -> Rgb:

@@ -71,7 +71,7 @@ EXIT_INTERRUPTED = 130
 
 LOG = logging.getLogger("qingdan")
 PROG = "qingdan"
-SUMMARY = "Turn Chinese government task-list attachments (工作任务清单) into validated records."
+SUMMARY = "把政府工作任务清单的附件转换为经过校验的记录。"
 
 
 class _State:
@@ -128,38 +128,34 @@ class PdfEngine(StrEnum):
 # vocabulary of ``qingdan.normalize.knowledge.VOCABULARIES`` (a test keeps the two one;
 # the CLI does not import the normalizer to start).
 KNOWLEDGE_FILES = {
-    "columns": "TOML/YAML file of extra column synonyms (field -> labels).",
-    "departments": "TOML/YAML file of extra department knowledge.",
-    "aliases": "Department aliases: YAML mapping variant -> canonical, or CSV 'variant,canonical'.",
-    "deadlines": "TOML/YAML file of extra deadline words (keys of deadlines.toml: "
-    "seasons, relative_years, events ...).",
-    "responsibility": "TOML/YAML file of extra role words for responsibility cells.",
-    "lookalikes": "TOML/YAML file of extra OCR look-alike pairs ([[swap]] read, meant, between).",
-    "notes": "TOML/YAML file of extra words that open a note under a table.",
-    "cells": "TOML/YAML file of extra words for cells that are not tasks (quantities, "
-    "places, officials).",
+    "columns": "补充列名同义词的 TOML/YAML 文件（字段 -> 列名）。",
+    "departments": "补充部门知识的 TOML/YAML 文件。",
+    "aliases": "部门别名：YAML 映射（写法 -> 规范名称），或 CSV「写法,规范名称」。",
+    "deadlines": "补充期限用语的 TOML/YAML 文件（键同 deadlines.toml：seasons、"
+    "relative_years、events……）。",
+    "responsibility": "补充责任单元格中角色用语的 TOML/YAML 文件。",
+    "lookalikes": "补充 OCR 形近字对的 TOML/YAML 文件（[[swap]] 的 read、meant、between）。",
+    "notes": "补充表下注释开头用语的 TOML/YAML 文件。",
+    "cells": "补充非任务单元格用语（数量、地点、领导）的 TOML/YAML 文件。",
 }
 """Knowledge-file option (``--NAME FILE``) -> its help."""
 
 
 def _add_knowledge(parser: Parser) -> None:
     """The ``--columns``, ``--deadlines`` … options: one file per vocabulary."""
-    group = parser.add_argument_group("Knowledge files (each merged over the built-in one)")
+    group = parser.add_argument_group("知识文件（各自合并到内置知识之上）")
     for name, help_text in KNOWLEDGE_FILES.items():
         group.add_argument(f"--{name}", type=Path, metavar="FILE", help=help_text)
 
 
 def _add_reading(parser: Parser) -> None:
-    parser.options.add_argument(
-        "--password", help="Password of an encrypted attachment (PDF).", metavar="TEXT"
-    )
+    parser.options.add_argument("--password", help="加密附件（PDF）的密码。", metavar="TEXT")
     parser.options.add_argument(
         "--pdf-engine",
         type=choice(PdfEngine),
         choices=list(PdfEngine),
         default=PdfEngine.pdfium,
-        help="PDF engine: pdfium (fast, default) or pdfplumber; a file PDFium cannot "
-        "open is read with pdfplumber.",
+        help="PDF 引擎：pdfium（快，默认）或 pdfplumber；PDFium 打不开的文件改用 pdfplumber 读取。",
     )
 
 
@@ -180,16 +176,16 @@ def _convert_arguments(parser: Parser) -> None:
         nargs="+",
         type=Path,
         metavar="INPUT",
-        help=f"Attachments ({' '.join(supported_suffixes())}), folders (searched recursively), "
-        "globs, or - for standard input.",
+        help=f"附件（{' '.join(supported_suffixes())}）、文件夹（递归查找）、通配符，"
+        "或 - 表示标准输入。",
     )
     options = parser.options
     options.add_argument(
         "-o",
         "--output",
         metavar="PATH",
-        help="Output file (.json/.csv/.xlsx/.jsonl; one combined file for several "
-        "inputs), or a folder (ending in / or existing).",
+        help="输出文件（.json/.csv/.xlsx/.jsonl；多个输入合成一个文件），"
+        "或文件夹（以 / 结尾或已存在）。",
     )
     options.add_argument(
         "-f",
@@ -197,59 +193,58 @@ def _convert_arguments(parser: Parser) -> None:
         dest="output_format",
         type=choice(OutputFormat),
         choices=list(OutputFormat),
-        help="Output format; default: from the -o suffix, or json.",
+        help="输出格式；默认：由 -o 的后缀决定，否则为 json。",
     )
     options.add_argument(
         "--input-format",
         metavar="FORMAT",
-        help="Format of standard input (txt, csv, docx, pdf); default: sniffed.",
+        help="标准输入的格式（txt、csv、docx、pdf）；默认：自动识别。",
     )
     options.add_argument(
         "--strict",
         action="store_true",
-        help="Fail documents whose column roles are in doubt (column-roles).",
+        help="列的角色存疑（警告 `column-roles`）的文档按失败处理。",
     )
     options.add_argument(
         "--resume",
         action="store_true",
-        help="Folder mode: keep outputs already made from the same content.",
+        help="文件夹模式：保留此前由相同内容生成的输出。",
     )
     options.add_argument(
         "--no-formula-guard",
         action="store_true",
-        help="Write CSV cells starting with = + - @ as they are (for pandas, not Excel).",
+        help="以 = + - @ 开头的 CSV 单元格按原样写出（供 pandas 读取，不供 Excel 打开）。",
     )
     options.add_argument(
         "--export-columns",
         type=Path,
         metavar="FILE",
-        help="CSV/XLSX in another system's columns: TOML of record key -> label, in "
-        "the order to write (docs/output.md).",
+        help="按另一系统的列写 CSV/XLSX：记录字段 -> 列名的 TOML 文件，"
+        "按写出的顺序排列（docs/output.md）。",
     )
     options.add_argument(
         "-j",
         "--jobs",
         type=at_least_one,
         metavar="N",
-        help="Worker processes (at least 1); default: the idle cores (those this "
-        "process may use, less the load average).",
+        help="工作进程数（至少 1）；默认：空闲的核数（本进程可用的核数减去平均负载）。",
     )
     options.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="Convert a batch on a Dask cluster: tcp://HOST:8786, or local (a LocalCluster "
-        "of -j processes); default: $QINGDAN_SCHEDULER. Needs qingdan[dask].",
+        help="在 Dask 集群上转换一批文件：tcp://HOST:8786，或 local（本机 -j 个进程的 "
+        "LocalCluster）；默认：$QINGDAN_SCHEDULER。需要 qingdan[dask]。",
     )
     options.add_argument(
         "--scheduler-security",
         metavar="ca=PATH,cert=PATH,key=PATH",
-        help="TLS files for a tls:// scheduler; default: $QINGDAN_SCHEDULER_SECURITY, "
-        "else dask's own configuration.",
+        help="tls:// 调度器的 TLS 文件；默认：$QINGDAN_SCHEDULER_SECURITY，"
+        "否则用 dask 自己的配置。",
     )
     options.add_argument(
         "--db",
         metavar="URL",
-        help="Also load into a database: sqlite:///tasks.db or any SQLAlchemy URL.",
+        help="同时载入数据库：sqlite:///tasks.db 或任一 SQLAlchemy 数据库地址。",
     )
     _add_knowledge(parser)
     _add_reading(parser)
@@ -391,14 +386,14 @@ def _departments_arguments(parser: Parser) -> None:
         nargs="+",
         type=Path,
         metavar="INPUT",
-        help="Attachments or folders (globs welcome).",
+        help="附件或文件夹（可用通配符）。",
     )
     parser.options.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FILE",
-        help="Write the table to FILE.csv or FILE.html instead.",
+        help="把统计表写到 FILE.csv 或 FILE.html，而不是打印出来。",
     )
     _add_knowledge(parser)
 
@@ -444,20 +439,20 @@ def departments_command(args: argparse.Namespace) -> None:
 
 
 def _extract_arguments(parser: Parser) -> None:
-    parser.arguments.add_argument("input_file", type=Path, metavar="FILE", help="An attachment.")
+    parser.arguments.add_argument("input_file", type=Path, metavar="FILE", help="一个附件。")
     _add_reading(parser)
     parser.options.add_argument(
         "--explain",
         action="store_true",
-        help="Also show each column's role and the evidence it was chosen on.",
+        help="同时显示每列的角色及选定它的依据。",
     )
     parser.options.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FILE",
-        help="Write to FILE: .json (what is printed) or .xlsx (every table as printed, "
-        "merged cells merged, one sheet each).",
+        help="写到 FILE：.json（即打印的内容）或 .xlsx（每个表格按原样，合并单元格仍合并，"
+        "每表一个工作表）。",
     )
     _add_knowledge(parser)
 
@@ -529,24 +524,24 @@ def _write_grids(raw: RawDocument, output: Path, explain: bool) -> None:
 
 def _diff_arguments(parser: Parser) -> None:
     parser.arguments.add_argument(
-        "old", type=Path, metavar="OLD", help="Last year's list: an attachment or a qingdan .json."
+        "old", type=Path, metavar="OLD", help="去年的清单：附件或 qingdan 的 .json。"
     )
     parser.arguments.add_argument(
-        "new", type=Path, metavar="NEW", help="This year's list: an attachment or a qingdan .json."
+        "new", type=Path, metavar="NEW", help="今年的清单：附件或 qingdan 的 .json。"
     )
     parser.options.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FILE",
-        help="Report file: .json, .csv, .md or .html.",
+        help="报告文件：.json、.csv、.md 或 .html。",
     )
     parser.options.add_argument(
         "--threshold",
         type=fraction,
         metavar="0..1",
-        help="Lowest measure similarity (0..1) for two tasks to match; "
-        "a pair below it is a removal plus an addition. Default: 0.5.",
+        help="两条任务相匹配所需的最低措施相似度（0..1）；低于它的一对算作一次删除加一次"
+        "新增。默认：0.5。",
     )
     _add_knowledge(parser)
 
@@ -602,24 +597,23 @@ def schema_command(args: argparse.Namespace) -> None:
 
 def _serve_arguments(parser: Parser) -> None:
     parser.arguments.add_argument(
-        "folders", type=Path, nargs="*", metavar="FOLDER", help="Attachments to convert at start."
+        "folders", type=Path, nargs="*", metavar="FOLDER", help="启动时转换的附件。"
     )
-    parser.options.add_argument("--host", default="127.0.0.1", help="Address to listen on.")
-    parser.options.add_argument("--port", type=int, default=8000, help="Port to listen on.")
+    parser.options.add_argument("--host", default="127.0.0.1", help="监听的地址。")
+    parser.options.add_argument("--port", type=int, default=8000, help="监听的端口。")
     parser.options.add_argument(
         "--token",
         default=os.environ.get("QINGDAN_TOKEN"),
-        help="Token every request must carry (default: $QINGDAN_TOKEN); required when "
-        "--host is not a loopback address.",
+        help="每个请求须携带的令牌（默认：$QINGDAN_TOKEN）；--host 不是回环地址时必须给出。",
     )
     parser.options.add_argument(
         "--data",
         type=Path,
         default=Path("qingdan-serve"),
-        help="Folder for uploads and the database.",
+        help="存放上传文件和数据库的文件夹。",
     )
     parser.options.add_argument(
-        "--db", metavar="URL", help="Database URL (default: DATA/qingdan.db, SQLite)."
+        "--db", metavar="URL", help="数据库地址（默认：DATA/qingdan.db，SQLite）。"
     )
 
 
@@ -640,25 +634,39 @@ def serve_command(args: argparse.Namespace) -> None:
 
 
 class Command(NamedTuple):
-    """One sub-command: how its arguments are declared and the function that runs it
-    (its docstring is the command's help)."""
+    """One sub-command: how its arguments are declared, the function that runs it and
+    its summary (the first line of its help, in Chinese)."""
 
     arguments: Callable[[Parser], None]
     run: Callable[[argparse.Namespace], None]
-
-    @property
-    def summary(self) -> str:
-        """The first line of the command's help."""
-        return (self.run.__doc__ or "").strip().splitlines()[0]
+    summary: str
 
 
 COMMANDS: dict[str, Command] = {
-    "convert": Command(_convert_arguments, convert_command),
-    "departments": Command(_departments_arguments, departments_command),
-    "extract": Command(_extract_arguments, extract_command),
-    "diff": Command(_diff_arguments, diff_command),
-    "schema": Command(_no_arguments, schema_command),
-    "serve": Command(_serve_arguments, serve_command),
+    "convert": Command(
+        _convert_arguments,
+        convert_command,
+        "把附件转换为记录（只有一个输入且未给 -o 时，JSON 打印到标准输出）。",
+    ),
+    "departments": Command(
+        _departments_arguments,
+        departments_command,
+        "统计各部门牵头和配合的任务数（按规范名称，任务最多的在前）。",
+    ),
+    "extract": Command(
+        _extract_arguments,
+        extract_command,
+        "以 JSON 打印读取器看到的原始表格（用来查明一条记录为何如此）。",
+    ),
+    "diff": Command(
+        _diff_arguments, diff_command, "比较两年的清单：未变、修改、删除和新增的任务。"
+    ),
+    "schema": Command(_no_arguments, schema_command, "打印输出文档的 JSON 结构定义（schema）。"),
+    "serve": Command(
+        _serve_arguments,
+        serve_command,
+        "在浏览器中审阅和更正清单，并提供 HTTP 接口（需要 serve 扩展）。",
+    ),
 }
 """Command name -> its arguments and function, in the order ``qingdan -h`` lists them."""
 
@@ -666,28 +674,23 @@ COMMANDS: dict[str, Command] = {
 def build_parser() -> Parser:
     """The parser of the global options (the command and its arguments follow)."""
     parser = Parser(PROG, SUMMARY, epilog=command_list({n: c.summary for n, c in COMMANDS.items()}))
-    parser.usage = f"{PROG} [OPTIONS] COMMAND [ARGS]..."
+    parser.usage = f"{PROG} [选项] 命令 [参数]..."
     options = parser.options
+    options.add_argument("--debug", action="store_true", help="显示回溯信息和其他库的日志。")
+    options.add_argument("-q", "--quiet", action="store_true", help="标准错误上只输出警告和错误。")
     options.add_argument(
-        "--debug", action="store_true", help="Show tracebacks and other libraries' logs."
+        "-v", "--verbose", action="count", default=0, help="在标准错误上输出更多细节。"
     )
-    options.add_argument(
-        "-q", "--quiet", action="store_true", help="Only warnings and errors on stderr."
-    )
-    options.add_argument(
-        "-v", "--verbose", action="count", default=0, help="More detail on stderr."
-    )
-    options.add_argument("--version", action=VersionAction, help="Print the version and exit.")
+    options.add_argument("--version", action=VersionAction, help="显示版本并退出。")
     from qingdan.completion import SHELLS
 
-    for flag, does in (("--install-completion", "Install"), ("--show-completion", "Show")):
+    for flag, does in (("--install-completion", "安装"), ("--show-completion", "显示")):
         options.add_argument(
             flag,
             nargs="?",
             const="",
             metavar="SHELL",
-            help=f"{does} completion for a shell ({', '.join(SHELLS[:4])}); "
-            "default: the current shell.",
+            help=f"{does} shell 的命令补全（{'、'.join(SHELLS[:4])}）；默认：当前的 shell。",
         )
     return parser
 

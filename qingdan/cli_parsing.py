@@ -4,9 +4,16 @@ argparse (not typer or click) because it costs nothing at start-up: typer import
 pydantic and its own copy of click when it is imported, about 50 ms of the
 ~130 ms a whole ``qingdan convert list.pdf`` may take (issue 16). This module gives
 argparse the habits the command line had: a usage error is one line and exit 2
-(``qingdan: error: ... (see 'qingdan convert -h')``), help under ``Usage:``,
-options and arguments in any order (``a.txt -o x b.txt``), every word after ``--``
-an argument, option values checked (``-j`` at least 1, an enum's choices).
+(``qingdan: 错误: ...（见 `qingdan convert -h`）``), options and arguments in any
+order (``a.txt -o x b.txt``), every word after ``--`` an argument, option values
+checked (``-j`` at least 1, an enum's choices).
+
+The help is in Chinese, as everything a person reads: the texts are ours, and so are
+the section titles, since ``Parser`` makes its own groups (``参数``, ``选项``) and its
+own ``-h``, and ``HelpFormatter`` its own ``用法:`` prefix. argparse's English strings
+(``usage:``, ``options:``) could also be replaced through gettext, but argparse binds
+``_`` when it is imported: a catalogue would have to be installed before that, for the
+whole process. Lines are wrapped by their width on a terminal (``qingdan.cli_wrap``).
 """
 
 from __future__ import annotations
@@ -14,12 +21,15 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-import textwrap
 from collections.abc import Callable, Collection, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
+from qingdan.cli_wrap import wrap
+
+USAGE, ARGUMENTS, OPTIONS, COMMANDS = "用法: ", "参数", "选项", "命令"
+"""The help's section titles (argparse's are English)."""
 EXIT_USAGE = 2
 """A usage error (unknown option, bad value, missing argument); click's code too."""
 
@@ -27,15 +37,15 @@ E = TypeVar("E", bound=StrEnum)
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's help with a capital ``Usage:``, ``-o, --output PATH`` and no word
-    cut at its hyphen."""
+    """argparse's help under ``用法:``, with ``-o, --output PATH``, its lines wrapped by
+    their width on a terminal and no word cut at its hyphen."""
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, max_help_position=30)
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         # "column-roles" and "sqlite:///tasks.db" stay whole
-        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+        return wrap(text, width)
 
     def _format_action_invocation(self, action: argparse.Action) -> str:
         # "-o, --output PATH" rather than argparse's "-o PATH, --output PATH"
@@ -51,8 +61,8 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
         groups: Any,
         prefix: str | None = None,
     ) -> None:
-        """The usage line, under ``Usage:`` (argparse writes ``usage:``)."""
-        super().add_usage(usage, actions, groups, "Usage: " if prefix is None else prefix)
+        """The usage line, under ``用法:`` (argparse writes ``usage:``)."""
+        super().add_usage(usage, actions, groups, USAGE if prefix is None else prefix)
 
 
 class Parser(argparse.ArgumentParser):
@@ -68,9 +78,9 @@ class Parser(argparse.ArgumentParser):
             add_help=False,
             **kwargs,
         )
-        self.arguments = self.add_argument_group("Arguments")
-        self.options = self.add_argument_group("Options")
-        self.options.add_argument("-h", "--help", action="help", help="Show this message and exit.")
+        self.arguments = self.add_argument_group(ARGUMENTS)
+        self.options = self.add_argument_group(OPTIONS)
+        self.options.add_argument("-h", "--help", action="help", help="显示此帮助并退出。")
 
     def error(self, message: str) -> NoReturn:
         """One line naming what is wrong (in Chinese, ``reason_text``) and where the help
@@ -83,13 +93,13 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
     def positional_usage(self) -> str:
-        """``PROG [OPTIONS] ARG...``: the usage line, without listing every option."""
+        """``PROG [选项] ARG...``: the usage line, without listing every option."""
         words = [
             f"{action.metavar}..." if action.nargs == "+" else str(action.metavar)
             for action in self._actions
             if not action.option_strings
         ]
-        return " ".join([self.prog, "[OPTIONS]", *words])
+        return " ".join([self.prog, f"[{OPTIONS}]", *words])
 
 
 class VersionAction(argparse.Action):
@@ -159,21 +169,16 @@ def hoist_global_options(argv: Sequence[str]) -> list[str]:
 
 
 def command_list(summaries: Mapping[str, str]) -> str:
-    """The ``Commands:`` block of ``qingdan -h``: each name and its summary, wrapped to
+    """The ``命令:`` block of ``qingdan -h``: each name and its summary, wrapped to
     the terminal."""
-    width = max(map(len, summaries)) + 4
-    columns = max(shutil.get_terminal_size().columns - 2, width + 30)
-    lines = [
-        textwrap.fill(
-            summary,
-            columns,
-            initial_indent=f"  {name:<{width - 2}}",
-            subsequent_indent=" " * width,
-            break_on_hyphens=False,
-        )
-        for name, summary in summaries.items()
-    ]
-    return "Commands:\n" + "\n".join(lines)
+    indent = max(map(len, summaries)) + 4
+    width = max(shutil.get_terminal_size().columns - 2 - indent, 30)
+    lines = []
+    for name, summary in summaries.items():
+        first, *rest = wrap(summary, width)
+        lines.append(f"  {name:<{indent - 2}}{first}")
+        lines += [" " * indent + line for line in rest]
+    return f"{COMMANDS}:\n" + "\n".join(lines)
 
 
 VALUED = frozenset({"--install-completion", "--show-completion"})

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from qingdan.extract.limits import ENVIRONMENT_PREFIX, limits_of
+from qingdan.parent_death import die_with_parent
 from qingdan.workers import FileResult, Settings, convert_one, failed, limit_memory
 
 MARGIN_SECONDS = 30.0
@@ -46,7 +47,7 @@ def convert_in_child(chunk: Sequence[Path], settings: Settings) -> list[FileResu
     limits = limits_of(settings.options.limits)
     budget = limits.file_seconds * len(chunk) + MARGIN_SECONDS if limits.file_seconds > 0 else None
     child = subprocess.Popen(
-        [sys.executable, "-m", "qingdan.cluster_task"],
+        [sys.executable, "-m", "qingdan.cluster_task", str(os.getpid())],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
     )
@@ -74,6 +75,8 @@ def convert_in_child(chunk: Sequence[Path], settings: Settings) -> list[FileResu
 
 def main() -> None:
     """In the child: read the task, convert each file in this main thread, write the results."""
+    # A Dask worker killed with SIGKILL cannot stop this child: it ends with the worker.
+    die_with_parent(int(sys.argv[1]))
     results_out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # what a library prints goes to the log, never into the results
     chunk, settings = pickle.load(sys.stdin.buffer)

@@ -20,7 +20,11 @@ Our other workbooks carry the same hidden sheet with another mark: an export
 ``GRID_MARK``). A batch skips them like any output of ours; read back, each is named
 for what it is (``NotRecords``): an export holds only the columns a target system
 asked for (no seq, no canonical names, perhaps no measure), so it is not taken for
-records. A CSV export carries no mark: every line of it is the target's table.
+records. A CSV export's header is the target's (its labels, which the target
+system's own table prints too), but qingdan writes its warnings file beside it
+(``NAME.warnings.csv``, ``folder_output.warnings_sidecar``), which only qingdan
+writes: that is its mark (``CSV_EXPORT``). Without it, the export is a table like
+any other and is read as an attachment.
 """
 
 from __future__ import annotations
@@ -55,6 +59,9 @@ from qingdan.writers.xlsx import (
 if TYPE_CHECKING:
     from qingdan.normalize import Knowledge
 
+CSV_EXPORT = "csv-export"
+"""The kind of a CSV written with ``--export-columns`` (told by its warnings file)."""
+
 OUTPUT_SUFFIXES = frozenset({".xlsx", ".csv", ".jsonl"})
 """The suffixes of the outputs read back (a .json output is a ``Document`` itself)."""
 LIST_FIELDS = frozenset({"lead", "support", "lead_canonical", "support_canonical"})
@@ -85,20 +92,34 @@ NOT_RECORDS = {
 
 
 def output_kind(path: Path) -> str | None:
-    """``xlsx``, ``csv``, ``warnings`` or ``jsonl`` when ``path`` is one of qingdan's own
-    outputs (told by its marks, not its name), else ``None``."""
+    """``xlsx``, ``csv``, ``warnings``, ``jsonl`` or ``CSV_EXPORT`` when ``path`` is one
+    of qingdan's own outputs (told by its marks, not its name), else ``None``."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".xlsx":
             with zipfile.ZipFile(path) as archive:
                 return "xlsx" if _WORKBOOK_MARK.search(archive.read("xl/workbook.xml")) else None
         if suffix in (".csv", ".jsonl"):
-            with path.open("rb") as handle:
-                head = handle.read(_MARK_BYTES)
-            return _text_kind(head)
+            kind = _text_kind(_head(path))
+            if kind is None and suffix == ".csv" and _exported(path):
+                return CSV_EXPORT
+            return kind
     except (OSError, KeyError, EOFError, zipfile.BadZipFile, zlib.error):
         return None  # damaged: not ours to say; the attachment's reader names the damage
     return None
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(_MARK_BYTES)
+
+
+def _exported(path: Path) -> bool:
+    """Whether the CSV ``path`` has qingdan's warnings file beside it (an export)."""
+    from qingdan.folder_output import warnings_sidecar
+
+    sidecar = warnings_sidecar(path)
+    return sidecar.is_file() and _text_kind(_head(sidecar)) == "warnings"
 
 
 def _text_kind(head: bytes) -> str | None:
@@ -129,6 +150,8 @@ def read_output(path: Path, knowledge: Knowledge | None = None) -> list[Document
     no number, a due that is no date).
     """
     kind = output_kind(path)
+    if kind == CSV_EXPORT:
+        raise NotRecords(path, NOT_RECORDS[EXPORT_MARK])
     readers = {"xlsx": _read_xlsx, "csv": _read_csv, "jsonl": _read_jsonl}
     if kind not in readers:
         raise BrokenOutput(path, "not a qingdan records output (no mark found)")
@@ -343,4 +366,12 @@ def _warning(row: Sequence[object]) -> dict[str, object]:
     return {k: values.get(k) for k in ("code", "message", "row", "page")}
 
 
-__all__ = ["BrokenOutput", "NotRecords", "output_kind", "read_one", "read_output", "split_names"]
+__all__ = [
+    "CSV_EXPORT",
+    "BrokenOutput",
+    "NotRecords",
+    "output_kind",
+    "read_one",
+    "read_output",
+    "split_names",
+]

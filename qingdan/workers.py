@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -28,9 +29,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from qingdan.extract import ReadOptions
 from qingdan.extract.errors import QingdanError
 from qingdan.extract.limits import ENVIRONMENT_PREFIX, limits_of
+from qingdan.parent_death import die_with_parent
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
 
     from qingdan.normalize import Knowledge
     from qingdan.schema import Document
@@ -151,7 +154,9 @@ def default_jobs() -> int:
     return max(1, min(cores, int(cores - busy + 0.5)))
 
 
-def _start_worker(memory_mb: int) -> None:
+def _start_worker(memory_mb: int, batch: int) -> None:
+    # A batch killed with SIGKILL cannot stop its workers: they end with it.
+    die_with_parent(batch)
     # Ctrl-C reaches every process of the terminal's group; only the main process
     # acts on it, so a worker is never killed half-way through writing a result.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -276,6 +281,15 @@ def _submit(
     return futures
 
 
+def _forking() -> BaseContext | None:
+    """Forked workers on Linux (the default there up to Python 3.13, named so that a
+    forkserver default cannot come between): a worker's parent is then the batch, which
+    is what ``die_with_parent`` checks. Elsewhere the platform's default."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+
+
 def _run_pool(
     files: list[Path],
     settings: Settings,
@@ -290,7 +304,10 @@ def _run_pool(
 
     memory = limits_of(settings.options.limits).worker_memory_mb
     pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(files)), initializer=_start_worker, initargs=(memory,)
+        max_workers=min(jobs, len(files)),
+        mp_context=_forking(),
+        initializer=_start_worker,
+        initargs=(memory, os.getpid()),
     )
     broken: list[Path] = []
     try:

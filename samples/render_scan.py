@@ -14,7 +14,6 @@ image export would be), the angle and the seed.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import sys
 from dataclasses import dataclass
@@ -26,10 +25,11 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image
 
+from corpus.scan import image_pdf
+
 SAMPLES = Path(__file__).resolve().parent
 SCANS_DIR = SAMPLES / "scans"
 DPI = 150
-_FIXED_TIME = dt.datetime(2019, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -89,22 +89,12 @@ def render_scan(plan: ScanPlan, samples: Path = SAMPLES, out_dir: Path = SCANS_D
     scanned = [Image.fromarray(scan_page(page, plan.degrees, rng, plan.specks)) for page in pages]
     target = out_dir / plan.target
     out_dir.mkdir(parents=True, exist_ok=True)
-    buffer = io.BytesIO()
     if target.suffix == ".jpg":
+        buffer = io.BytesIO()
         scanned[0].save(buffer, format="JPEG", dpi=(DPI, DPI), quality=80)
+        target.write_bytes(buffer.getvalue())
     else:
-        first, *rest = scanned
-        first.save(
-            buffer,
-            format="PDF",
-            save_all=True,
-            append_images=rest,
-            resolution=DPI,
-            quality=80,
-            creationDate=_FIXED_TIME.utctimetuple(),
-            modDate=_FIXED_TIME.utctimetuple(),
-        )
-    target.write_bytes(buffer.getvalue())
+        target.write_bytes(image_pdf(scanned, DPI, quality=80))
     return target
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from qingdan.extract.errors import QingdanError
 from qingdan.serve.auth import COOKIE, allowed, check_binding, presented
@@ -46,7 +47,10 @@ def create_app(config: ServeConfig, folders: list[Path] | None = None) -> FastAP
         yield
         service.close()
 
-    app = FastAPI(
+    # /docs loads its scripts from this server, not a CDN: an office network is often
+    # offline. No /redoc: its page fetches a logo from redoc.ly whatever it is told.
+    app = FastAPIOffline(
+        redoc_url=None,
         title="qingdan serve",
         summary="审阅与更正任务清单的网页和 HTTP API",
         version="0.1.0",

@@ -3,7 +3,6 @@ as .xls in the test where LibreOffice is installed, and bad input."""
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 import sys
@@ -12,12 +11,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from qingdan.extract import read_document
-from qingdan.extract.errors import BrokenFile, EncryptedFile
 from qingdan.extract.grid import Covered
 from qingdan.extract.spreadsheet.xls import read_xls
 
 from tests.conftest import SAMPLES
-from tests.extract.forms import assert_batch_keeps_the_rest, assert_one_line_exit_2
 
 SEED_XLS = SAMPLES / "000_eaf823a1ce4555f0_merged.xls"
 needs_soffice = pytest.mark.skipif(
@@ -74,23 +71,6 @@ def test_merges_hidden_rows_and_sheets_of_an_xls(tmp_path: Path) -> None:
     assert "'空表' (empty)" in notices["skipped-sheets"]
 
 
-def password_protected(xls: bytes) -> bytes:
-    """The workbook marked encrypted: its first record after BOF (INTERFACEHDR, two bytes)
-    becomes a FILEPASS record, which Excel writes first in an encrypted workbook; the
-    record keeps its length, so the compound file stays whole."""
-    at = xls.find(b"\xe1\x00\x02\x00")
-    assert at > 0
-    return xls[:at] + b"\x2f\x00" + xls[at + 2 :]
-
-
-def test_a_password_protected_xls_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    path = tmp_path / "locked.xls"
-    path.write_bytes(password_protected(SEED_XLS.read_bytes()))
-    with pytest.raises(EncryptedFile, match="password-protected"):
-        read_document(path)
-    assert_one_line_exit_2(path, "the workbook is password-protected")
-
-
 def test_an_xlsx_named_xls_is_read_as_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "renamed.xls"
     path.write_bytes((SAMPLES / "000_eaf823a1ce4555f0_merged.xlsx").read_bytes())
@@ -101,39 +81,6 @@ def test_an_xls_named_xlsx_is_read_as_xls(tmp_path: Path) -> None:
     path = tmp_path / "renamed.xlsx"
     path.write_bytes(SEED_XLS.read_bytes())
     assert read_document(path).tables[0].rows[2].cells[0] is Covered.ABOVE
-
-
-@pytest.mark.parametrize(
-    ("data", "reason"),
-    [
-        (b"\x00\x01\x02\xff" * 200, "not an Excel .xls workbook"),
-        (SEED_XLS.read_bytes()[:1500], "Excel .xls workbook"),
-    ],
-    ids=["garbage", "truncated"],
-)
-def test_not_an_xls_is_one_line_and_exit_2(tmp_path: Path, data: bytes, reason: str) -> None:
-    path = tmp_path / "bad.xls"
-    path.write_bytes(data)
-    with pytest.raises(BrokenFile, match=reason):
-        read_document(path)
-    assert_one_line_exit_2(path, reason)
-
-
-def test_bad_xls_in_a_batch_lose_nothing_else(tmp_path: Path) -> None:
-    contacts = Workbook()
-    sheet = contacts.active
-    assert sheet is not None
-    sheet.append(["姓名", "电话"])
-    buffer = io.BytesIO()
-    contacts.save(buffer)
-    assert_batch_keeps_the_rest(
-        tmp_path,
-        {
-            "garbage.xls": (b"\x00\x01" * 300, "not an Excel .xls workbook"),
-            "locked.xls": (password_protected(SEED_XLS.read_bytes()), "password-protected"),
-            "contacts.xls": (buffer.getvalue(), "task-list header"),
-        },
-    )
 
 
 _BOUNDED_READ = """

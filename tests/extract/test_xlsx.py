@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
-import pytest
-from msoffcrypto.format.ooxml import OOXMLFile
 from openpyxl import Workbook
 from qingdan.extract import read_document
-from qingdan.extract.errors import BrokenFile, EncryptedFile
 from qingdan.extract.grid import Covered, Extracted
 from qingdan.extract.spreadsheet.xlsx import read_xlsx
 
 import qingdan
-from tests.conftest import SAMPLES
-from tests.extract.forms import assert_batch_keeps_the_rest, assert_one_line_exit_2
 
 HEADER = ["重点工作", "工作措施", "牵头单位", "完成时限"]
 
@@ -132,69 +126,6 @@ def test_a_workbook_without_any_table_gives_its_lines(tmp_path: Path) -> None:
     extracted = read(save(workbook, tmp_path / "a.xlsx"))
     assert extracted.tables == []
     assert extracted.text_before == ["新区工作要点", "1.做好某事。", "牵头单位：区发改委"]
-
-
-def encrypted(data: bytes) -> bytes:
-    """The workbook encrypted with a password, as Excel's File > Protect does."""
-    out = io.BytesIO()
-    OOXMLFile(io.BytesIO(data)).encrypt("secret", out)
-    return out.getvalue()
-
-
-SEED_XLSX = SAMPLES / "000_eaf823a1ce4555f0_merged.xlsx"
-
-
-def test_a_password_protected_workbook_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    path = tmp_path / "locked.xlsx"
-    path.write_bytes(encrypted(SEED_XLSX.read_bytes()))
-    with pytest.raises(EncryptedFile, match="password-protected"):
-        read_document(path)
-    assert_one_line_exit_2(path, "the workbook is password-protected")
-
-
-@pytest.mark.parametrize(
-    ("data", "reason"),
-    [
-        (b"\x00\x01\x02\xff" * 200, "not a readable zip archive"),
-        (b"PK\x05\x06" + b"\x00" * 18, "a zip archive but not an Excel workbook"),
-        (
-            (SAMPLES / "000_eaf823a1ce4555f0_merged.docx").read_bytes(),
-            "a zip archive but not an Excel workbook",
-        ),
-    ],
-    ids=["garbage", "empty-zip", "word-document"],
-)
-def test_not_a_workbook_is_one_line_and_exit_2(tmp_path: Path, data: bytes, reason: str) -> None:
-    path = tmp_path / "bad.xlsx"
-    path.write_bytes(data)
-    with pytest.raises(BrokenFile, match=reason):
-        read_document(path)
-    assert_one_line_exit_2(path, reason)
-
-
-def test_a_workbook_without_a_task_sheet_is_exit_2(tmp_path: Path) -> None:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.append(["姓名", "电话"])
-    assert_one_line_exit_2(save(workbook, tmp_path / "contacts.xlsx"), "task-list header")
-
-
-def test_bad_workbooks_in_a_batch_lose_nothing_else(tmp_path: Path) -> None:
-    contacts = Workbook()
-    sheet = contacts.active
-    assert sheet is not None
-    sheet.append(["姓名", "电话"])
-    buffer = io.BytesIO()
-    contacts.save(buffer)
-    assert_batch_keeps_the_rest(
-        tmp_path,
-        {
-            "locked.xlsx": (encrypted(SEED_XLSX.read_bytes()), "password-protected"),
-            "contacts.xlsx": (buffer.getvalue(), "task-list header"),
-            "garbage.xlsx": (b"\x00\x01" * 300, "not a readable zip archive"),
-        },
-    )
 
 
 def test_string_escapes_are_decoded_as_excel_shows_them(tmp_path: Path) -> None:

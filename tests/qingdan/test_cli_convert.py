@@ -93,7 +93,7 @@ def test_every_command_has_help() -> None:
     for command in ("convert", "extract", "schema"):
         result = invoke([command, "--help"])
         assert result.exit_code == 0
-        assert "Usage" in result.output
+        assert "用法: " in result.output
 
 
 def test_one_file_into_a_database_twice(tmp_path: Path, seed: Path) -> None:

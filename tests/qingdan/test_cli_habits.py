@@ -46,7 +46,7 @@ def test_dash_h_on_every_command() -> None:
     for name in COMMANDS:
         result = invoke([name, "-h"])
         assert result.exit_code == 0, name
-        assert "Usage" in result.stdout
+        assert "用法: " in result.stdout
 
 
 def test_stdin_is_read_and_its_format_sniffed(seed: Path) -> None:

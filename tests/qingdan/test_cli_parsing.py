@@ -66,7 +66,7 @@ def test_an_abbreviated_option_is_not_guessed(seed: Path, tmp_path: Path) -> Non
 def test_no_command_prints_the_help_as_a_usage_error() -> None:
     result = invoke([])
     assert result.exit_code == 2
-    assert result.stdout.startswith("Usage: qingdan [OPTIONS] COMMAND [ARGS]...")
+    assert result.stdout.startswith("用法: qingdan [选项] 命令 [参数]...")
     for name, command in COMMANDS.items():
         assert f"  {name}  " in result.stdout
         assert command.summary.split()[0] in result.stdout

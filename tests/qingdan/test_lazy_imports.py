@@ -82,7 +82,7 @@ def test_help_imports_only_the_command_lines_own_needs() -> None:
 def test_a_command_help_imports_no_library_part() -> None:
     """``qingdan convert -h`` builds one parser: no pipeline, schema, batch or writer."""
     shown, loaded = _run_and_list("convert", "-h")
-    assert "Usage: qingdan convert" in shown
+    assert "用法: qingdan convert" in shown
     heavy = {"qingdan.pipeline", "qingdan.schema", "qingdan.batch", "qingdan.normalize"}
     assert sorted(loaded & heavy) == []
     assert sorted(n for n in loaded if n.startswith("qingdan.writers.")) == [

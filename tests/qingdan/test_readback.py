@@ -15,7 +15,14 @@ from qingdan.normalize import Knowledge
 
 import qingdan
 from qingdan.diff import compare
-from qingdan.readback import BrokenOutput, output_kind, read_one, read_output, split_names
+from qingdan.readback import (
+    BrokenOutput,
+    NotRecords,
+    output_kind,
+    read_one,
+    read_output,
+    split_names,
+)
 from qingdan.writers import OutputFormat, render, render_many
 from tests.cli_runner import invoke
 from tests.conftest import SAMPLES, SEED
@@ -134,19 +141,53 @@ def test_a_batch_over_a_folder_with_an_earlier_runs_outputs_converts_each_once(
     assert "清单汇总.xlsx: 此前 qingdan 写出的输出文件" in second.output
 
 
-def test_a_batch_skips_our_export_and_grid_workbooks_by_their_marks(tmp_path: Path) -> None:
+def _folder_with_an_export(tmp_path: Path, name: str) -> Path:
+    """A folder holding the seed and its export (``--export-columns``) named ``name``."""
     folder = tmp_path / "附件"
     folder.mkdir()
     shutil.copy(SEED, folder / SEED.name)
     export = tmp_path / "export.toml"
-    export.write_text('measure = "任务内容"\nlead = "主办单位"\n', encoding="utf-8")
+    export.write_text('no = "编号"\nmeasure = "任务内容"\nlead = "主办单位"\n', encoding="utf-8")
     exported = invoke(
-        ["convert", str(SEED), "-o", str(folder / "报送.xlsx"), "--export-columns", str(export)]
+        ["convert", str(SEED), "-o", str(folder / name), "--export-columns", str(export)]
     )
     assert exported.exit_code == 0, exported.output
-    assert invoke(["extract", str(SEED), "-o", str(folder / "原表.xlsx")]).exit_code == 0
+    return folder
+
+
+def _batch_converts_the_seed_alone(folder: Path, tmp_path: Path) -> str:
+    """Convert ``folder``: only the seed's records come out; what the batch printed."""
     result = invoke(["convert", str(folder), "-o", str(tmp_path / "all.jsonl")])
     assert result.exit_code == 0, result.output
     lines = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(qingdan.convert(SEED).records)
-    assert "报送.xlsx" in result.output and "原表.xlsx" in result.output
+    return result.output
+
+
+def test_a_batch_skips_our_export_and_grid_workbooks_by_their_marks(tmp_path: Path) -> None:
+    folder = _folder_with_an_export(tmp_path, "报送.xlsx")
+    assert invoke(["extract", str(SEED), "-o", str(folder / "原表.xlsx")]).exit_code == 0
+    shown = _batch_converts_the_seed_alone(folder, tmp_path)
+    assert "报送.xlsx" in shown and "原表.xlsx" in shown
+
+
+def test_a_batch_skips_our_csv_export_by_its_warnings_file(tmp_path: Path) -> None:
+    # A CSV export's header is the target system's (its labels), which that system's own
+    # table would print too; what only qingdan writes is the warnings file beside it.
+    folder = _folder_with_an_export(tmp_path, "报送.csv")
+    assert (folder / "报送.warnings.csv").exists()
+    assert output_kind(folder / "报送.csv") == "csv-export"
+    with pytest.raises(NotRecords, match="export-columns"):
+        read_output(folder / "报送.csv")
+    shown = _batch_converts_the_seed_alone(folder, tmp_path)
+    assert "报送.csv: 此前 qingdan 写出的输出文件" in shown
+
+
+def test_a_table_with_an_exports_labels_but_no_warnings_file_is_an_attachment(
+    tmp_path: Path,
+) -> None:
+    table = tmp_path / "报送.csv"
+    table.write_text("编号,任务内容,主办单位\n1,完成某项工作。,区发改委\n", encoding="utf-8-sig")
+    (tmp_path / "其他.warnings.csv").write_text("file,row,page,code,message\n", encoding="utf-8")
+    assert output_kind(table) is None
+    assert [r.measure for r in qingdan.convert(table).records] == ["完成某项工作。"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.conftest import SAMPLES
 from tests.qingdan.serve.conftest import DOCX_2019, PDF_2019, LiveServer
@@ -96,3 +96,22 @@ def test_review_scenario(browser: Browser, live_server: LiveServer, tmp_path: Pa
     expect(page.locator("#notes")).to_contain_text("「区住建局」即「区住房和城乡建设局」")
     expect(page.locator("#notes")).to_contain_text("「完成时限」列读作 note")
     assert errors == []
+
+
+def test_the_api_page_renders_with_no_other_host(browser: Browser, live_server: LiveServer) -> None:
+    page = browser.new_page()
+    elsewhere: list[str] = []
+
+    def only_this_server(route: Route) -> None:
+        if route.request.url.startswith(live_server.url):
+            route.continue_()
+        else:  # an office network offline: nothing else answers
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_this_server)
+    page.goto(live_server.url + "/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("qingdan serve")
+    expect(page.locator(".swagger-ui .opblock").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert elsewhere == []
