@@ -34,6 +34,7 @@ from qingdan.extract.grid import (
     LOW_CONFIDENCE,
     Cell,
     Extracted,
+    Foot,
     Notice,
     RawRow,
     RawTable,
@@ -65,6 +66,8 @@ class PageScan:
     """Per table, row and column: the lowest confidence of the lines in that cell."""
     text_above: list[list[str]] = field(default_factory=list)
     """Per table, the text lines above it (the first entry: the page's title lines)."""
+    at_foot: tuple[Foot, ...] | None = None
+    """How the text of the last row on the page meets the table's foot (per column)."""
     confidences: list[float] = field(default_factory=list)
     """The engine's confidence in each text line it read."""
     skew_degrees: float = 0.0
@@ -101,7 +104,7 @@ def scan_page_image(image: Any) -> PageScan:
     from qingdan.extract.scan.engine import read_lines
     from qingdan.extract.scan.grid import find_tables
     from qingdan.extract.scan.image import flattened, ink, line_masks, page_grey, straighten
-    from qingdan.extract.scan.place import place_lines
+    from qingdan.extract.scan.place import place_lines, split_at_rules
 
     level, angle = straighten(page_grey(flattened(image)))
     marks = ink(level)
@@ -109,12 +112,16 @@ def scan_page_image(image: Any) -> PageScan:
     text_ink = cv2.subtract(marks, cv2.bitwise_or(horizontal, vertical))
     # A 3 x 3 median takes out single-pixel specks and grain before OCR; on the sample
     # scan it brought back two commas (、，) the engine misread on the raw pixels.
-    lines, repairs = clean_lines(read_lines(cv2.medianBlur(level, 3)), text_ink)
-    placed = place_lines(lines, find_tables(horizontal, vertical))
+    tables = find_tables(horizontal, vertical)
+    read = split_at_rules(read_lines(cv2.medianBlur(level, 3)), tables)
+    lines, repairs = clean_lines(read, text_ink)
+    placed = place_lines(lines, tables)
+    repairs.brackets += placed.mended
     return PageScan(
         tables=placed.tables,
         cell_confidences=placed.confidences,
         text_above=placed.text_above,
+        at_foot=placed.at_foot,
         confidences=[line.confidence for line in lines],
         skew_degrees=angle,
         repairs=repairs,
@@ -287,12 +294,14 @@ def read_pages(
 
 def _raw_tables(scan: PageScan, number: int) -> list[RawTable]:
     tables = []
+    count = len(scan.tables)
     for index, (grid, sure) in enumerate(zip(scan.tables, scan.cell_confidences, strict=True), 1):
         rows = [
             RawRow(
                 cells=cells,
                 page=number,
                 starts_page=number > 1 and index == 1 and at == 0,
+                at_foot=scan.at_foot if index == count and at == len(grid) - 1 else None,
                 confidence=tuple(scores),
             )
             for at, (cells, scores) in enumerate(zip(grid, sure, strict=True))
