@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -131,3 +131,26 @@ class TaskList(NamedTuple):
     """发文机关: the signature line above the 成文日期, when printed."""
     issued: date | None = None
     """成文日期, when printed."""
+
+
+class TaskStream(NamedTuple):
+    """A task list whose records come one at a time (issue 29: a 100 MB dump's records
+    are not held whole).
+
+    ``head`` is the list without its records: what it is (file, title, year, columns …)
+    is known before the first record. Its ``warnings`` list grows while ``records`` is
+    read (each row's warnings, then the list-wide checks once the last record has
+    passed): it is complete only when ``records`` is exhausted. ``records`` can be read
+    once."""
+
+    head: TaskList
+    records: Iterator[TaskRecord]
+
+    @property
+    def warnings(self) -> list[TaskWarning]:
+        """The warnings so far (all of them once ``records`` is exhausted)."""
+        return self.head.warnings
+
+    def collect(self) -> TaskList:
+        """The whole task list: every record read and held."""
+        return self.head._replace(records=list(self.records))

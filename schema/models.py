@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-from qingdan.normalize.model import TaskList
+from qingdan.normalize.model import TaskList, TaskStream
 from qingdan.normalize.roles import Role
 from qingdan.schema.warning_codes import WarningCode
 
@@ -251,6 +252,51 @@ def from_task_list(task_list: TaskList, source: str | None = None) -> Document:
         from_attributes=True,
     )
     return with_source(document, source or task_list.file)
+
+
+class DocumentStream:
+    """A validated document whose records come one at a time (issue 29): its
+    description first, each record validated as it is read, the warnings validated
+    once the records are exhausted (a list's last checks run after its last record).
+
+    What the one-document writers take; ``DocumentStream.whole`` gives a ``Document``
+    as one, so a document held whole and one streamed are written by the same code."""
+
+    def __init__(
+        self,
+        document: DocumentInfo,
+        records: Iterable[Record],
+        warnings: Callable[[], Sequence[Warning]],
+    ) -> None:
+        self.document = document
+        self.records: Iterator[Record] = iter(records)
+        self._warnings = warnings
+        self._read: Sequence[Warning] | None = None
+
+    @classmethod
+    def whole(cls, document: Document) -> DocumentStream:
+        """A document held whole, as a stream."""
+        return cls(document.document, document.records, lambda: document.warnings)
+
+    @property
+    def warnings(self) -> Sequence[Warning]:
+        """Every warning: read it after the records (before, the last are not known)."""
+        if self._read is None:
+            self._read = self._warnings()
+        return self._read
+
+
+def from_task_stream(stream: TaskStream, source: str | None = None) -> DocumentStream:
+    """``from_task_list`` for a task list whose records come one at a time: each
+    record validated as it passes, the warnings once the records are read."""
+    info = DocumentInfo.model_validate(stream.head, from_attributes=True)
+    info = info.model_copy(update={"source": source or stream.head.file})
+    records = (Record.model_validate(record, from_attributes=True) for record in stream.records)
+    return DocumentStream(info, records, lambda: _warnings(stream.warnings))
+
+
+def _warnings(warnings: Sequence[Any]) -> list[Warning]:
+    return [Warning.model_validate(warning, from_attributes=True) for warning in warnings]
 
 
 def with_source(document: Document, source: str) -> Document:

@@ -18,12 +18,19 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
     from qingdan.normalize.column_evidence import ColumnEvidence
-    from qingdan.normalize.model import Column, SourceCell, TaskList, TaskRecord, TaskWarning
+    from qingdan.normalize.model import (
+        Column,
+        SourceCell,
+        TaskList,
+        TaskRecord,
+        TaskStream,
+        TaskWarning,
+    )
 
 DocumentData = dict[str, Any]
 """A document as JSON data: what ``Document.model_dump(mode="json")`` gives."""
@@ -117,18 +124,8 @@ def warning_data(warning: TaskWarning) -> dict[str, Any]:
     }
 
 
-def document_data(task_list: TaskList, source: str | None = None) -> DocumentData:
-    """The normalizer's task list in the contract's JSON form (``source``: as
-    ``from_task_list`` takes it)."""
-    return {
-        "document": info_data(task_list, source),
-        "records": [record_data(record) for record in task_list.records],
-        "warnings": [warning_data(warning) for warning in task_list.warnings],
-    }
-
-
 def info_data(task_list: TaskList, source: str | None = None) -> dict[str, Any]:
-    """What the attachment is (the contract's ``document`` object) as JSON data."""
+    """What the attachment is, as JSON data (the document's ``document``)."""
     return {
         "file": task_list.file,
         "source": source or task_list.file,
@@ -144,55 +141,70 @@ def info_data(task_list: TaskList, source: str | None = None) -> dict[str, Any]:
     }
 
 
-WHOLE_TEXT_RECORDS = 2_000
-"""Up to this many records a document's JSON is made whole, then written: a few
-hundred kilobytes, made faster than in the thousand pieces of a stream."""
+def document_data(task_list: TaskList, source: str | None = None) -> DocumentData:
+    """The normalizer's task list in the contract's JSON form (``source``: as
+    ``from_task_list`` takes it)."""
+    return {
+        "document": info_data(task_list, source),
+        "records": [record_data(record) for record in task_list.records],
+        "warnings": [warning_data(warning) for warning in task_list.warnings],
+    }
+
+
+def _piece(data: Any) -> bytes:
+    """One value's JSON as ``qingdan convert`` writes it: indented by two, UTF-8,
+    Chinese as itself (what pydantic's serializer writes)."""
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def write_pieces(
+    stream: BinaryIO,
+    document: bytes,
+    records: Iterable[bytes],
+    warnings: Callable[[], Iterable[bytes]],
+) -> None:
+    """Write a document's JSON from its parts, each given as its own indented JSON
+    (the description, each record, each warning): the bytes of the whole document
+    serialized at once, ending with a newline, with one record held at a time.
+
+    The warnings are asked for after the last record (a list's last checks run then).
+    A string's line breaks are escaped in JSON, so every line break of a part is
+    layout, indented here by the part's depth."""
+    stream.write(b'{\n  "document": ' + _indented(document, 2) + b',\n  "records": ')
+    _write_array(stream, records)
+    stream.write(b',\n  "warnings": ')
+    _write_array(stream, warnings())
+    stream.write(b"\n}\n")
+
+
+def _indented(piece: bytes, depth: int) -> bytes:
+    return piece.replace(b"\n", b"\n" + b" " * depth)
+
+
+def _write_array(stream: BinaryIO, items: Iterable[bytes]) -> None:
+    """A JSON array of parts at depth one (``[]`` when empty)."""
+    empty = True
+    for item in items:
+        stream.write(b"[\n    " if empty else b",\n    ")
+        stream.write(_indented(item, 4))
+        empty = False
+    stream.write(b"[]" if empty else b"\n  ]")
 
 
 def write_data_json(data: DocumentData, stream: BinaryIO) -> None:
-    """Write JSON data as ``qingdan convert`` writes it: indented by two, UTF-8 with
-    Chinese as itself, ending with a newline (what pydantic's serializer writes).
-
-    A long document's text goes out piece by piece: a 100 MB text dump's JSON is never
-    held whole in memory (``json.dumps`` with an indent joins millions of pieces, five
-    times the output's size at its peak; issue 17)."""
-    if len(data["records"]) <= WHOLE_TEXT_RECORDS:
-        stream.write(json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
-        return
-    text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
-    try:
-        json.dump(data, text, ensure_ascii=False, indent=2)
-        text.write("\n")
-        text.flush()
-    finally:
-        text.detach()
+    """Write JSON data as ``qingdan convert`` writes it (``write_pieces``)."""
+    records = (_piece(record) for record in data["records"])
+    warnings = data["warnings"]
+    write_pieces(stream, _piece(data["document"]), records, lambda: map(_piece, warnings))
 
 
-def write_task_list_json(task_list: TaskList, stream: BinaryIO, source: str | None = None) -> None:
-    """``write_data_json(document_data(task_list, source), stream)``, with a long
-    document's records made one at a time as they are written: their JSON data (a
-    record's source cells are a dict each) is never held all at once beside the task
-    list (issue 28: a 10 MB text dump's cells took 50 MB more)."""
-    if len(task_list.records) <= WHOLE_TEXT_RECORDS:
-        write_data_json(document_data(task_list, source), stream)
-        return
-    text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
-    try:
-        text.write('{\n  "document": ' + _nested(info_data(task_list, source), 1))
-        text.write(',\n  "records": [')
-        for index, record in enumerate(task_list.records):
-            text.write(("\n    " if index == 0 else ",\n    ") + _nested(record_data(record), 2))
-        warnings = [warning_data(warning) for warning in task_list.warnings]
-        text.write('\n  ],\n  "warnings": ' + _nested(warnings, 1) + "\n}\n")
-        text.flush()
-    finally:
-        text.detach()
-
-
-def _nested(value: Any, level: int) -> str:
-    """``value`` as ``json.dumps`` with an indent of two writes it ``level`` deep (a
-    string's line breaks are escaped, so every line break of the text is the layout's)."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+def write_stream_json(task_stream: TaskStream, stream: BinaryIO, source: str | None = None) -> None:
+    """Write a task list whose records come one at a time as the contract's JSON: each
+    record written as it is made, the warnings after the last (issue 29)."""
+    records = (_piece(record_data(record)) for record in task_stream.records)
+    warnings = task_stream.warnings
+    document = _piece(info_data(task_stream.head, source))
+    write_pieces(stream, document, records, lambda: [_piece(warning_data(w)) for w in warnings])
 
 
 def data_json(data: DocumentData) -> bytes:

@@ -35,6 +35,7 @@ from qingdan.extract.grid import (
     Box,
     Cell,
     Extracted,
+    Foot,
     Notice,
     RawRow,
     RawTable,
@@ -74,6 +75,8 @@ class PageScan:
     pixels (``None`` for a covered position)."""
     text_above: list[list[str]] = field(default_factory=list)
     """Per table, the text lines above it (the first entry: the page's title lines)."""
+    at_foot: tuple[Foot, ...] | None = None
+    """How the text of the last row on the page meets the table's foot (per column)."""
     confidences: list[float] = field(default_factory=list)
     """The engine's confidence in each text line it read."""
     skew_degrees: float = 0.0
@@ -111,7 +114,7 @@ def scan_page_image(image: Any) -> PageScan:
     from qingdan.extract.scan.engine import read_lines
     from qingdan.extract.scan.grid import find_tables
     from qingdan.extract.scan.image import flattened, ink, line_masks, page_grey, straighten
-    from qingdan.extract.scan.place import place_lines
+    from qingdan.extract.scan.place import place_lines, split_at_rules
 
     level, angle = straighten(page_grey(flattened(image)))
     marks = ink(level)
@@ -119,13 +122,17 @@ def scan_page_image(image: Any) -> PageScan:
     text_ink = cv2.subtract(marks, cv2.bitwise_or(horizontal, vertical))
     # A 3 x 3 median takes out single-pixel specks and grain before OCR; on the sample
     # scan it brought back two commas (、，) the engine misread on the raw pixels.
-    lines, repairs = clean_lines(read_lines(cv2.medianBlur(level, 3)), text_ink)
-    placed = place_lines(lines, find_tables(horizontal, vertical))
+    tables = find_tables(horizontal, vertical)
+    read = split_at_rules(read_lines(cv2.medianBlur(level, 3)), tables)
+    lines, repairs = clean_lines(read, text_ink)
+    placed = place_lines(lines, tables)
+    repairs.brackets += placed.mended
     return PageScan(
         tables=placed.tables,
         cell_confidences=placed.confidences,
         boxes=[[_scaled(row, 1 / scale) for row in table] for table in placed.boxes],
         text_above=placed.text_above,
+        at_foot=placed.at_foot,
         confidences=[line.confidence for line in lines],
         skew_degrees=angle,
         repairs=repairs,
@@ -315,6 +322,7 @@ def read_pages(
 def _raw_tables(scan: PageScan, number: int, unit: float) -> list[RawTable]:
     """The page's raw tables, their cells' boxes in points (``unit`` points a pixel)."""
     tables = []
+    count = len(scan.tables)
     found = zip(scan.tables, scan.cell_confidences, scan.boxes, strict=True)
     for index, (grid, sure, boxes) in enumerate(found, 1):
         rows = [
@@ -322,6 +330,7 @@ def _raw_tables(scan: PageScan, number: int, unit: float) -> list[RawTable]:
                 cells=cells,
                 page=number,
                 starts_page=number > 1 and index == 1 and at == 0,
+                at_foot=scan.at_foot if index == count and at == len(grid) - 1 else None,
                 confidence=tuple(scores),
                 boxes=_scaled(row_boxes, unit),
             )
