@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
+from qingdan.extract.grid import Box
 from qingdan.normalize.column_evidence import ColumnEvidence
 from qingdan.normalize.warning_codes import TaskCode
 
@@ -36,6 +37,57 @@ class Column(NamedTuple):
     evidence: ColumnEvidence | None = None
 
 
+class Place(NamedTuple):
+    """Where the reader found a cell."""
+
+    table: int
+    """0-based index of the reader's table (``Extracted.tables``)."""
+    row: int
+    """0-based row in that table (the header rows counted)."""
+    column: int
+    """0-based column in that row."""
+    page: int | None = None
+    box: Box | None = None
+    """Where the reader knows it (a printed page: PDF, OFD, a scan): the cell's box on
+    ``page`` (``extract.grid.Box``)."""
+
+
+class SourceCell(NamedTuple):
+    """One printed cell a record's value came from: the field it gave and where the
+    reader found it (the row's own ``Place``, shared, not copied: a 100 MB text dump's
+    records name millions of cells)."""
+
+    field: str
+    """The record field the cell gave (``measure``, ``lead`` …; ``extra`` for a column
+    kept in ``extra``); a responsibility cell gives ``lead`` and ``support`` both."""
+    place: Place
+
+    @property
+    def table(self) -> int:
+        """The reader's table (``Place.table``)."""
+        return self.place.table
+
+    @property
+    def row(self) -> int:
+        """The row in that table (``Place.row``)."""
+        return self.place.row
+
+    @property
+    def column(self) -> int:
+        """The column in that row (``Place.column``)."""
+        return self.place.column
+
+    @property
+    def page(self) -> int | None:
+        """The page, where the format has pages (``Place.page``)."""
+        return self.place.page
+
+    @property
+    def box(self) -> Box | None:
+        """The cell's box on its page, where the reader knows it (``Place.box``)."""
+        return self.place.box
+
+
 class TaskRecord(NamedTuple):
     """One task (one row of the list as a person reads it)."""
 
@@ -56,6 +108,9 @@ class TaskRecord(NamedTuple):
     page: int | None = None
     confidence: float | None = None
     extra: Mapping[str, str] = {}
+    cells: Sequence[SourceCell] = ()
+    """Every printed cell the record's values came from, in column order; none for an
+    item of a numbered-paragraph list."""
 
 
 class TaskList(NamedTuple):

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from qingdan.schema.models import (
+        FLAT_FIELDS,
+        PRINTED_AT,
         READ_FIELDS,
         Column,
         Document,
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
         DocumentStream,
         DueKind,
         Record,
+        SourceCell,
         Warning,
         from_task_list,
         from_task_stream,
@@ -34,6 +37,8 @@ if TYPE_CHECKING:
     from qingdan.schema.warning_codes import WarningCode
 
 __all__ = [
+    "FLAT_FIELDS",
+    "PRINTED_AT",
     "READ_FIELDS",
     "Column",
     "Document",
@@ -41,6 +46,7 @@ __all__ = [
     "DocumentStream",
     "DueKind",
     "Record",
+    "SourceCell",
     "Warning",
     "WarningCode",
     "from_task_list",

@@ -106,6 +106,25 @@ class DocumentInfo(_Model):
     )
 
 
+class SourceCell(_Model):
+    """One printed cell a record's value came from (issue 28)."""
+
+    field: str = Field(
+        description="the record field the cell gave (`measure`, `lead`, `support`, "
+        "`deadline`, `no`, `category`, `section`; `extra` for a column kept in `extra`)"
+    )
+    table: int = Field(ge=0, description="0-based index of the table in the document")
+    row: int = Field(ge=0, description="0-based row in that table, header rows counted")
+    column: int = Field(ge=0, description="0-based column in that row")
+    page: int | None = Field(default=None, ge=1, description="the page, where the format has pages")
+    box: tuple[float, float, float, float] | None = Field(
+        default=None,
+        description="a printed page's cell (PDF, OFD, a scan): its box on `page`, left, top, "
+        "right, bottom in points from the page's top-left corner (an image file: in its "
+        "pixels); else null",
+    )
+
+
 class Record(_Model):
     """One task of the list."""
 
@@ -155,6 +174,23 @@ class Record(_Model):
         default_factory=dict,
         description="text of columns that map to no field, by their printed label",
     )
+    cells: list[SourceCell] = Field(
+        default_factory=list,
+        description="the printed cells the record's values came from, in column order: "
+        "several for a cell a page break cut, the merged cell's own for a merge carried "
+        "down; empty for an item of a numbered-paragraph list. Kept out of CSV, XLSX and "
+        "the database's `records` table (`FLAT_FIELDS`)",
+    )
+
+
+PRINTED_AT = ("page", "cells")
+"""The ``Record`` fields that say where a record was printed, not what it says: two
+renderings of one list (its PDF and its DOCX, a table and its paragraph form) read the
+same values and differ only in these."""
+
+FLAT_FIELDS = [name for name in Record.model_fields if name != "cells"]
+"""The record fields a flat table holds (CSV, XLSX, a database row, a DataFrame): a
+person reads values, not where they were printed (``cells`` is in JSON only)."""
 
 
 READ_FIELDS = (
@@ -197,8 +233,8 @@ class Document(_Model):
         ``NaT``), ``seq`` and ``page`` as nullable integers."""
         import pandas as pd
 
-        columns = list(Record.model_fields)
-        rows = [record.model_dump(mode="json") for record in self.records]
+        columns = FLAT_FIELDS
+        rows = [record.model_dump(mode="json", exclude={"cells"}) for record in self.records]
         frame = pd.DataFrame(rows, columns=columns)
         frame["due"] = pd.to_datetime(frame["due"], format="ISO8601")
         for name in ("seq", "page"):

@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
     from qingdan.normalize.column_evidence import ColumnEvidence
-    from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskStream, TaskWarning
+    from qingdan.normalize.model import (
+        Column,
+        SourceCell,
+        TaskList,
+        TaskRecord,
+        TaskStream,
+        TaskWarning,
+    )
 
 DocumentData = dict[str, Any]
 """A document as JSON data: what ``Document.model_dump(mode="json")`` gives."""
@@ -91,6 +98,19 @@ def record_data(record: TaskRecord) -> dict[str, Any]:
         "page": record.page,
         "confidence": record.confidence,
         "extra": dict(record.extra),
+        "cells": [cell_data(cell) for cell in record.cells],
+    }
+
+
+def cell_data(cell: SourceCell) -> dict[str, Any]:
+    """One source cell as JSON data."""
+    return {
+        "field": cell.field,
+        "table": cell.table,
+        "row": cell.row,
+        "column": cell.column,
+        "page": cell.page,
+        "box": None if cell.box is None else list(cell.box),
     }
 
 

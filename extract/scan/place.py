@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from qingdan.extract.grid import Cell, Foot
+from qingdan.extract.grid import Box, Cell, Foot
 from qingdan.extract.scan.engine import TextLine
 from qingdan.extract.scan.grid import TableGrid
 from qingdan.extract.scan.text import mended_cell
@@ -28,6 +28,9 @@ class PlacedPage:
     confidences: list[list[list[float | None]]] = field(default_factory=list)
     """Per table, per grid position: the lowest confidence of the lines placed in the
     cell anchored there (``None`` for covered or empty positions)."""
+    boxes: list[list[list[Box | None]]] = field(default_factory=list)
+    """Per table, per grid position: the pixel box of the cell anchored there (``None``
+    for a covered position)."""
     text_above: list[list[str]] = field(default_factory=list)
     """Per table, the text lines between the table above it (or the page top) and it;
     with no table, one entry: every line of the page."""
@@ -140,6 +143,7 @@ def place_lines(lines: list[TextLine], tables: list[TableGrid]) -> PlacedPage:
             texts[anchor], mended = mended_cell("\n".join(reading_order(found)))
             page.mended += mended
         page.tables.append(table.cells(texts))
+        page.boxes.append(table.boxes())
         lowest = {anchor: min(line.confidence for line in found) for anchor, found in cells.items()}
         page.confidences.append(
             [

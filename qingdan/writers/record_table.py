@@ -16,15 +16,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from qingdan.schema import Document, DocumentInfo, DocumentStream, Record
+from qingdan.schema import FLAT_FIELDS, Document, DocumentInfo, DocumentStream
 from qingdan.writers.export_columns import EXTRA_PREFIX, ExportColumn, export_columns
 from qingdan.writers.formula_guard import CellValue
 from qingdan.writers.labels import labels
 from qingdan.writers.spill import SpilledRows
 
 LIST_SEPARATOR = "、"
-RECORD_COLUMNS = [name for name in Record.model_fields if name != "extra"]
-"""The record fields that are columns of their own (``extra`` becomes one column per label)."""
+RECORD_COLUMNS = [name for name in FLAT_FIELDS if name != "extra"]
+"""The record fields that are columns of their own (``extra`` becomes one column per label;
+``cells``, where a value was printed, is no column: ``schema.FLAT_FIELDS``)."""
 SOURCE_COLUMNS = ["source", "file", "title"]
 """What leads each row of a combined output: the attachment's path relative to the
 input root (two 附件1.docx in different folders differ there), its name and title."""
