@@ -32,6 +32,7 @@ def page(lines: list[TextLine], table: TableGrid) -> PageScan:
     return PageScan(
         tables=placed.tables,
         cell_confidences=placed.confidences,
+        boxes=[[tuple(row) for row in table] for table in placed.boxes],
         text_above=placed.text_above,
         at_foot=placed.at_foot,
         confidences=[line.confidence for line in lines],
@@ -67,7 +68,7 @@ def test_a_row_split_over_a_page_keeps_every_record_of_both_pages() -> None:
         grid([50, 90, 130]),
     )
     assert first.at_foot == (Foot.FILLED,) * 3
-    tables = _raw_tables(first, 1) + _raw_tables(second, 2)
+    tables = _raw_tables(first, 1, 1.0) + _raw_tables(second, 2, 1.0)
     content = Extracted(
         tables, text_before=first.text_above[0], traits=ReaderTraits(text_may_be_misread=True)
     )
@@ -112,7 +113,7 @@ def test_a_repeated_header_read_across_a_column_rule_keeps_its_pages_records() -
     ]
     second = page(lines, table)
     assert second.tables[0][0] == ["工作任务", "牵头单位", "完成时限"]
-    tables = _raw_tables(first, 1) + _raw_tables(second, 2)
+    tables = _raw_tables(first, 1, 1.0) + _raw_tables(second, 2, 1.0)
     content = Extracted(tables, text_before=first.text_above[0])
     found = normalize(RawDocument("scan.pdf", "pdf", "0" * 64, content))
     assert [record.lead for record in found.records] == [["市交通局"], ["市财政局"]]
