@@ -39,3 +39,21 @@ def test_a_problem_column_beside_sentence_task_text_stays_the_problem() -> None:
     first = task_list.records[0]
     assert first.measure == "组织沿河村组每周清理一次，建立巡查台账。"
     assert first.extra == {"存在问题": "河道沿岸垃圾堆放。"}
+
+
+def test_the_body_that_assesses_a_target_is_kept_not_made_the_lead() -> None:
+    # A target table by place: the towns carry the targets, 考核部门 checks them.
+    grid = [
+        ["指标类别", "考核指标", "甲镇", "乙镇", "丙街道", "考核部门"],
+        ["农业", "粮食播种面积（万亩）", "3.2", "2.8", "0.4", "县农业农村局"],
+        ["农业", "高标准农田（万亩）", "0.6", "0.5", "—", "县农业农村局、县财政局"],
+        ["投资", "项目到位资金（亿元）", "4", "3", "5", "县投资促进局\n及有关部门"],
+    ]
+    task_list = normalize(raw_document(grid))
+    assert [(r.lead, r.support) for r in task_list.records] == [([], [])] * 3
+    assert [r.extra["考核部门"] for r in task_list.records] == [
+        "县农业农村局",
+        "县农业农村局、县财政局",
+        "县投资促进局及有关部门",
+    ]
+    assert [r.measure for r in task_list.records][0] == "粮食播种面积（万亩）"
