@@ -56,4 +56,8 @@ def test_the_body_that_assesses_a_target_is_kept_not_made_the_lead() -> None:
         "县农业农村局、县财政局",
         "县投资促进局及有关部门",
     ]
-    assert [r.measure for r in task_list.records][0] == "粮食播种面积（万亩）"
+    assert [r.measure for r in task_list.records] == [
+        "粮食播种面积（万亩）",
+        "高标准农田（万亩）",
+        "项目到位资金（亿元）",
+    ]
