@@ -78,7 +78,8 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         what = "no table" if not raw.tables else "no table with a task-list header"
         raise NoTableFound(raw.path, f"{what} found (looked for 重点工作/工作措施/牵头单位 ...)")
     info = describe_document(
-        heading_lines(raw.content, raw.tables, task_rows.first_table, text_before)
+        heading_lines(raw.content, raw.tables, task_rows.first_table, text_before),
+        knowledge.titles,
     )
     header = task_rows.header
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
@@ -145,7 +146,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         columns=[_column(choice) for choice in chosen.choices],
         records=records,
         warnings=warnings,
-        **read_issuance(issuance_lines(raw.content))._asdict(),
+        **read_issuance(issuance_lines(raw.content), knowledge.titles)._asdict(),
     )
 
 

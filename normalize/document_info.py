@@ -27,13 +27,13 @@ from typing import NamedTuple
 from qingdan.extract.grid import Extracted, RawTable, TextLine
 from qingdan.normalize.script import NUMERAL, NUMERAL_CHARS, numeral_value
 from qingdan.normalize.text import squeeze
+from qingdan.normalize.title_words import TitleWords
 
 _ATTACHMENT = re.compile(rf"^(附件\s*[0-9０-９{NUMERAL_CHARS}]*)[:：]?$")
 _DOC_NUMBER = re.compile(
     r"^[\u4e00-\u9fff]{1,16}[〔\[［【（(]((?:19|20)\d{2})[〕\]］】）)]第?\d{1,5}号$"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:年|—|-|至|\.\d|/\d)")
-_TITLE_WORDS = ("清单", "分工", "任务", "方案", "台账", "计划", "一览表", "责任")
 # A title printed over more lines than this is not a title but a paragraph.
 _TITLE_LINES = 3
 _TITLE_LINE_LENGTH = 30
@@ -53,8 +53,9 @@ class DocumentInfo(NamedTuple):
     year: int | None
 
 
-def describe_document(lines: Sequence[TextLine | str]) -> DocumentInfo:
-    """Read the attachment label, title and year from the lines above the first table."""
+def describe_document(lines: Sequence[TextLine | str], words: TitleWords) -> DocumentInfo:
+    """Read the attachment label, title and year from the lines above the first table
+    (``words``: the words naming a list, ``data/titles.toml``)."""
     attachment = None
     candidates: list[TextLine] = []
     for entry in lines:
@@ -69,7 +70,7 @@ def describe_document(lines: Sequence[TextLine | str]) -> DocumentInfo:
             attachment = label.group(1)
         else:
             candidates.append(TextLine(line.text.strip(), line.size, line.bold, line.centered))
-    title_lines = _title_by_look(candidates) or _title_by_words(candidates)
+    title_lines = _title_by_look(candidates) or _title_by_words(candidates, words)
     title = "".join(line.text for line in title_lines) or None
     year = _first_year([title or ""]) or _first_year([line.text for line in candidates])
     return DocumentInfo(attachment, title, year)
@@ -101,14 +102,14 @@ def _first_run(marked: list[bool], lines: list[TextLine]) -> list[TextLine]:
     return run
 
 
-def _title_by_words(lines: list[TextLine]) -> list[TextLine]:
+def _title_by_words(lines: list[TextLine], words: TitleWords) -> list[TextLine]:
     """The title's lines told by their words alone (``title_lines``)."""
-    texts = title_lines([line.text for line in lines])
+    texts = title_lines([line.text for line in lines], words)
     start = next((i for i, line in enumerate(lines) if texts and line.text == texts[0]), 0)
     return lines[start : start + len(texts)]
 
 
-def title_lines(lines: list[str]) -> list[str]:
+def title_lines(lines: list[str], words: TitleWords) -> list[str]:
     """The lines of the title among plain lines: the first line that names a 清单, 任务,
     分工 …, with the lines right above it that continue it (a title printed on two
     lines, "某市2023年乡村振兴" / "重点工作责任分工", is one title) and the lines right
@@ -118,16 +119,14 @@ def title_lines(lines: list[str]) -> list[str]:
     A line above continues the title when it reads like a title's start: short, with
     no space and no sentence punctuation (a stamp such as "内部资料 注意保存" does not).
     """
-    named = next(
-        (i for i, line in enumerate(lines) if any(word in line for word in _TITLE_WORDS)), None
-    )
+    named = next((i for i, line in enumerate(lines) if _names_list(line, words)), None)
     if named is None:
         return lines[:1]
     start = named
     while start > 0 and named - start < _TITLE_LINES - 1 and _continues_title(lines[start - 1]):
         start -= 1
     end = named + 1
-    while end < len(lines) and end - start < _TITLE_LINES and _ends_title(lines[end]):
+    while end < len(lines) and end - start < _TITLE_LINES and _ends_title(lines[end], words):
         end += 1
     return lines[start:end]
 
@@ -136,7 +135,7 @@ def _continues_title(line: str) -> bool:
     return len(line) <= _TITLE_LINE_LENGTH and not _NOT_IN_TITLE.search(line)
 
 
-def _ends_title(line: str) -> bool:
+def _ends_title(line: str, words: TitleWords) -> bool:
     """Whether a line below the title's named line goes on with it ("…目标任务" /
     "责任分解方案"): title-like, not a bracketed note or a numbered heading, and naming a
     list itself."""
@@ -144,8 +143,13 @@ def _ends_title(line: str) -> bool:
         _continues_title(line)
         and not _BRACKETED.match(line)
         and not _HEADING.match(line)
-        and any(word in line for word in _TITLE_WORDS)
+        and _names_list(line, words)
     )
+
+
+def _names_list(line: str, words: TitleWords) -> bool:
+    """Whether a line names a list (holds one of ``names_list``: 清单, 分工 …)."""
+    return any(word in line for word in words.names_list)
 
 
 def _first_year(texts: list[str]) -> int | None:
@@ -212,16 +216,18 @@ def issuance_lines(content: Extracted) -> list[str]:
     return [*content.text_before, *(line for table in content.tables for line in table.text_above)]
 
 
-def read_issuance(lines: Sequence[str]) -> Issuance:
+def read_issuance(lines: Sequence[str], words: TitleWords) -> Issuance:
     """The 发文字号, 发文机关 and 成文日期 printed as lines of their own among ``lines``
-    (the heading and closing lines); null for what is not printed."""
+    (the heading and closing lines); null for what is not printed. A line naming a list
+    (``words``) is no 发文机关."""
     compact = [squeeze(line) for line in lines]
     doc_number = next((line for line in compact if _DOC_NUMBER.match(line)), None)
     for index, line in enumerate(compact):
         issued = _issued(line)
         if issued is not None:
             above = compact[index - 1] if index > 0 else ""
-            return Issuance(doc_number, above if _is_signature(above) else None, issued)
+            signed = above if _is_signature(above, words) else None
+            return Issuance(doc_number, signed, issued)
     return Issuance(doc_number)
 
 
@@ -243,10 +249,10 @@ def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else numeral_value(text)
 
 
-def _is_signature(line: str) -> bool:
+def _is_signature(line: str, words: TitleWords) -> bool:
     return (
         0 < len(line) <= _SIGNATURE_LENGTH
         and not _NOT_IN_TITLE.search(line)
-        and not any(word in line for word in _TITLE_WORDS)
+        and not _names_list(line, words)
         and _ISSUED.match(line) is None
     )

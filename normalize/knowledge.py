@@ -33,7 +33,9 @@ from qingdan.normalize.datafiles import (
 from qingdan.normalize.deadlines import DeadlineWords
 from qingdan.normalize.lookalikes import Lookalikes
 from qingdan.normalize.notes import NoteWords
+from qingdan.normalize.paragraph_words import ParagraphWords
 from qingdan.normalize.responsibility import ResponsibilityWords
+from qingdan.normalize.title_words import TitleWords
 from qingdan.normalize.units.departments import DepartmentKnowledge
 
 __all__ = [
@@ -122,6 +124,16 @@ VOCABULARIES: dict[str, Vocabulary] = {
         _words(CellWords.from_data),
         "what cells that are not tasks hold: quantities, places, officials (cells.toml)",
     ),
+    "paragraphs": Vocabulary(
+        "paragraphs.toml",
+        _words(ParagraphWords.from_data),
+        "words of lists printed as paragraphs: section leads, report periods and status",
+    ),
+    "titles": Vocabulary(
+        "titles.toml",
+        _words(TitleWords.from_data),
+        "words of a title: naming a list, a task list, a progress or rectification report",
+    ),
 }
 """Every vocabulary, by the name of its ``Knowledge`` field and ``--NAME`` option."""
 
@@ -141,6 +153,8 @@ class Knowledge(NamedTuple):
     lookalikes: Lookalikes
     notes: NoteWords
     cells: CellWords
+    paragraphs: ParagraphWords
+    titles: TitleWords
 
     @classmethod
     def load(
@@ -153,6 +167,8 @@ class Knowledge(NamedTuple):
         lookalikes: Path | None = None,
         notes: Path | None = None,
         cells: Path | None = None,
+        paragraphs: Path | None = None,
+        titles: Path | None = None,
     ) -> Knowledge:
         """The built-in knowledge, each vocabulary extended by the user's file for it."""
         files = {
@@ -164,6 +180,8 @@ class Knowledge(NamedTuple):
             "lookalikes": lookalikes,
             "notes": notes,
             "cells": cells,
+            "paragraphs": paragraphs,
+            "titles": titles,
         }
         shared = _builtin()
         if not any(files.values()):

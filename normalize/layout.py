@@ -22,7 +22,7 @@ from qingdan.extract.grid import (
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header, find_header, looks_like_header
 from qingdan.normalize.model import TaskWarning
-from qingdan.normalize.roles import Blank, Role, Value, columns_where, traits
+from qingdan.normalize.roles import Blank, Role, columns_where, traits
 from qingdan.normalize.sections import first_cell_heading
 from qingdan.normalize.text import join_wrapped_lines, squeeze
 from qingdan.normalize.warning_codes import NormalizeCode
@@ -277,9 +277,10 @@ def _blank_meanings(
     rows: list[GridRow], roles: Sequence[Role | None], groups: list[int], may_be_merged: bool
 ) -> list[Blank]:
     """What a blank cell of each column means (``RoleTraits.blank``), and where the reader
-    says a blank may be a merge (a text dump prints a merged cell once), a column kept in
-    ``extra`` whose cells are printed exactly where a group opens and blank wherever it
-    goes on (备注 merged over each category's rows) continues with its group."""
+    says a blank may be a merge (a text dump prints a merged cell once), a column other
+    than the task's text whose cells are printed exactly where a group opens and blank
+    wherever it goes on (备注, 牵头单位 or 完成时限 merged over each category's rows)
+    continues with its group, as the merged cell a table reader gives does."""
     blanks = [traits(role).blank for role in roles]
     if not may_be_merged or not groups:
         return blanks
@@ -288,7 +289,7 @@ def _blank_meanings(
         return blanks
     for col, role in enumerate(roles):
         kind = traits(role)
-        if kind.value is Value.EXTRA and kind.blank is Blank.BLANK:
+        if not kind.task_text and kind.blank is Blank.BLANK:
             printed = [bool(cell_text(row.cells[col]).strip()) for row in rows]
             if printed == opens:
                 blanks[col] = Blank.CONTINUES_WITH_GROUP

@@ -1,8 +1,10 @@
 """Notes about a task table: kept as warnings, never read as tasks or sections.
 
 Lists often end with a merged row such as "注：1.……；2.……" (the openers are data:
-``data/notes.toml``). Read as a full-width row it would become a section with no task,
-and read cell by cell a record whose category is the note; it is neither. A text dump
+``data/notes.toml``), or with a signature line ("制表人：…　审核人：…", "填报单位：…
+联系人：…": its labels are data too). Read as a full-width row it would become a
+section with no task, and read cell by cell a record whose category is the note; it is
+neither. A text dump
 prints a note paragraph under the table as lines that continue the last cell (its
 reader cannot tell them apart): lines of the last row's cells from a note opener on
 are the note.
@@ -33,13 +35,19 @@ class NoteWords(NamedTuple):
 
     start: re.Pattern[str]
     """An opener (注, 说明 …), an optional number, then a colon."""
+    signature: re.Pattern[str]
+    """A signature label (制表人, 联系人 …), then a colon."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> NoteWords:
-        """The note openers from the mapping of ``data/notes.toml``."""
+        """The note openers and signature labels from the mapping of ``data/notes.toml``."""
         openers = sorted(data["openers"], key=len, reverse=True)
         words = "|".join(map(re.escape, openers))
-        return cls(re.compile(rf"^(?:{words})\s*[0-9０-９{NUMERAL_CHARS}]*\s*[：:]"))
+        labels = "|".join(map(re.escape, sorted(data["signatures"], key=len, reverse=True)))
+        return cls(
+            re.compile(rf"^(?:{words})\s*[0-9０-９{NUMERAL_CHARS}]*\s*[：:]"),
+            re.compile(rf"^(?:{labels})\s*[：:]"),
+        )
 
 
 FirstLeads = Mapping[str, list[str]]
@@ -58,7 +66,12 @@ def says_first_leads(lines: Iterable[str], words: NoteWords, first_leads: FirstL
 
 
 def note_text(row: GridRow, words: NoteWords, first_leads: FirstLeads) -> str | None:
-    """The row's text when the row is a note about the table, else ``None``."""
+    """The row's text when the row is a note about the table or a signature line under
+    it (every filled cell opens with a signature label: 制表人：…　审核人：…), else
+    ``None``."""
+    filled = [cell_text(cell).strip() for cell in row.cells if cell_text(cell).strip()]
+    if filled and all(words.signature.match(squeeze(text)) for text in filled):
+        return "　".join(dict.fromkeys(filled))
     text = _only_text(row)
     if text is None:
         return None

@@ -135,8 +135,10 @@ KNOWLEDGE_FILES = {
     "relative_years、events……）。",
     "responsibility": "补充责任单元格中角色用语的 TOML/YAML 文件。",
     "lookalikes": "补充 OCR 形近字对的 TOML/YAML 文件（[[swap]] 的 read、meant、between）。",
-    "notes": "补充表下注释开头用语的 TOML/YAML 文件。",
+    "notes": "补充表下注释开头用语与表下落款标签（制表人、联系人……）的 TOML/YAML 文件。",
     "cells": "补充非任务单元格用语（数量、地点、领导）的 TOML/YAML 文件。",
+    "paragraphs": "补充段落式清单用语（分节牵头、报告期、整改状态句）的 TOML/YAML 文件。",
+    "titles": "补充标题用语（清单名称、任务清单、进展报告、整改报告）的 TOML/YAML 文件。",
 }
 """Knowledge-file option (``--NAME FILE``) -> its help."""
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from qingdan.extract.grid import Extracted, RawRow, RawTable, TextLine
 from qingdan.normalize.document_info import describe_document, heading_lines
+from qingdan.normalize.knowledge import Knowledge
+
+TITLES = Knowledge.load().titles
+"""The built-in title words (``data/titles.toml``)."""
 
 LABEL = TextLine("附件1", 16, False, False)
 
@@ -14,7 +18,7 @@ def test_a_title_printed_on_two_larger_lines_is_one_title() -> None:
         TextLine("新城区净土保卫战", 22, False, True),
         TextLine("2020年工作任务清单", 22),
     ]
-    info = describe_document([*lines, TextLine("（2020年3月5日）", 16, False, True)])
+    info = describe_document([*lines, TextLine("（2020年3月5日）", 16, False, True)], TITLES)
     assert (info.attachment, info.title, info.year) == (
         "附件1",
         "新城区净土保卫战2020年工作任务清单",
@@ -30,7 +34,7 @@ def test_with_one_size_the_centred_lines_are_the_title_up_to_a_bracketed_note() 
         TextLine("（2019年4月）", 16, False, True),
         TextLine("各单位要按照分工抓好落实。", 16, False, False),
     ]
-    info = describe_document(lines)
+    info = describe_document(lines, TITLES)
     assert info.title == "南湖区优化营商环境重点工作任务清单"
 
 
@@ -40,16 +44,16 @@ def test_the_year_comes_from_the_first_date_in_the_heading_lines_when_the_title_
         TextLine("南湖区重点工作任务清单", 22, True, True),
         TextLine("（2019年4月）", 16),
     ]
-    assert describe_document(lines).year == 2019
+    assert describe_document(lines, TITLES).year == 2019
 
 
 def test_spaced_title_digits_still_give_the_year() -> None:
-    assert describe_document(["西山区 2 0 1 9 年水污染防治工作任务清单"]).year == 2019
+    assert describe_document(["西山区 2 0 1 9 年水污染防治工作任务清单"], TITLES).year == 2019
 
 
 def test_plain_lines_fall_back_to_the_line_that_reads_like_a_title() -> None:
     info = describe_document(
-        ["附件2", "内部资料 注意保存", "北塘区2019年防汛抗旱重点任务责任分工表"]
+        ["附件2", "内部资料 注意保存", "北塘区2019年防汛抗旱重点任务责任分工表"], TITLES
     )
     assert info.title == "北塘区2019年防汛抗旱重点任务责任分工表"
     assert info.attachment == "附件2"
@@ -60,7 +64,7 @@ def test_lines_that_all_look_alike_fall_back_to_the_words() -> None:
         TextLine(t, 10.5, False, False)
         for t in ("附件1", "说明：各项均须落实。", "青山区2019年任务分解表")
     ]
-    assert describe_document(alike).title == "青山区2019年任务分解表"
+    assert describe_document(alike, TITLES).title == "青山区2019年任务分解表"
 
 
 def test_heading_lines_prefer_the_readers_styled_lines() -> None:

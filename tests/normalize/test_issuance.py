@@ -9,8 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from qingdan.normalize.document_info import Issuance, describe_document, read_issuance
+from qingdan.normalize.knowledge import Knowledge
 
 from qingdan import convert
+
+TITLES = Knowledge.load().titles
+"""The built-in title words (``data/titles.toml``)."""
 
 TASKS = (
     "序号\t工作任务\t牵头单位\t完成时限\n"
@@ -45,17 +49,17 @@ TASKS = (
     ],
 )
 def test_printed_lines_give_the_metadata(lines: list[str], expected: Issuance) -> None:
-    assert read_issuance(lines) == expected
+    assert read_issuance(lines, TITLES) == expected
 
 
 def test_a_doc_number_is_not_part_of_the_title() -> None:
-    info = describe_document(["某政办发〔2023〕12号", "某县2023年重点工作任务清单"])
+    info = describe_document(["某政办发〔2023〕12号", "某县2023年重点工作任务清单"], TITLES)
     assert info.title == "某县2023年重点工作任务清单"
 
 
 @given(st.lists(st.text(alphabet="某县局办发年月日〔〕号0123456789，。 ", max_size=20), max_size=6))
 def test_free_text_never_breaks_the_reading(lines: list[str]) -> None:
-    found = read_issuance(lines)
+    found = read_issuance(lines, TITLES)
     assert found.doc_number is None or found.doc_number.endswith("号")
     assert found.issuer is None or found.issued is not None
 

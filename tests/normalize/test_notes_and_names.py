@@ -6,7 +6,8 @@ Each case is built here, in wordings other than the issue's and docs/conventions
 from __future__ import annotations
 
 import pytest
-from qingdan.extract.grid import Cell
+from qingdan.extract.grid import Cell, Covered, ReaderTraits, cell_text
+from qingdan.extract.txt import TEXT_DUMP
 from qingdan.normalize import TaskList, normalize
 from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.lead_notes import read_lead_note
@@ -174,3 +175,44 @@ def test_a_note_sentence_in_a_unit_cell_reaches_the_warnings() -> None:
 )
 def test_names_as_lists_write_them(text: str, names: list[str]) -> None:
     assert split_departments(text, KNOWLEDGE).names == names
+
+
+# --- A signature line under the table ----------------------------------------------------
+
+_SIGNED_HEADER: list[Cell] = ["序号", "工作任务", "牵头单位", "完成时限"]
+_SIGNED_TASKS: list[list[Cell]] = [
+    ["1", "建成农村客运站两个。", "县交通局", "2024年9月底前"],
+    ["2", "完成河道清淤十公里。", "县水利局", "2024年12月底前"],
+]
+
+
+@pytest.mark.parametrize(
+    ("signature", "traits"),
+    [
+        # A dump prints the line under the table as a short row of one cell.
+        (["制表：县政府办　审核：赵一"], TEXT_DUMP),
+        # A Word table's last row merged across: the same text, covered to its right.
+        (["填表人：钱二  复核人：孙三", *[Covered.LEFT] * 3], ReaderTraits()),
+        # Labels printed in the table's own columns.
+        (["", "报送单位：县发改局", "联系人：周四", "联系电话：0000-1234567"], TEXT_DUMP),
+    ],
+)
+def test_a_signature_line_under_the_table_is_no_task(
+    signature: list[Cell], traits: ReaderTraits
+) -> None:
+    grid = [_SIGNED_HEADER, *_SIGNED_TASKS, signature]
+    document = normalize(raw_document(grid, traits=traits))
+    assert [record.measure for record in document.records] == [
+        "建成农村客运站两个。",
+        "完成河道清淤十公里。",
+    ]
+    assert [record.section for record in document.records] == [None, None]
+    notes = [w.message for w in document.warnings if w.code == "table-note"]
+    printed = [text for cell in signature if (text := cell_text(cell))]
+    assert len(notes) == 1 and all(text in notes[0] for text in printed)
+
+
+def test_a_task_naming_its_contact_in_one_cell_is_still_a_task() -> None:
+    grid = [_SIGNED_HEADER, ["1", "建成农村客运站两个。", "联系人：周四", "2024年9月底前"]]
+    document = normalize(raw_document(grid, traits=TEXT_DUMP))
+    assert [record.measure for record in document.records] == ["建成农村客运站两个。"]

@@ -1,4 +1,4 @@
-"""Numbered-paragraph lists (normalize/paragraphs.py): text lines read as a task list."""
+"""Numbered-paragraph lists (normalize/paragraphs/): text lines read as a task list."""
 
 from __future__ import annotations
 
@@ -366,20 +366,16 @@ def _table_and_paragraph_skeletons() -> list[Any]:
     return [item for item in load_skeletons("*") if paragraph_form(item) is not None]
 
 
-# Where the two forms differ today (each reason names the form misread; the table forms
-# of 063, 064, 066 and 070 are read right since the column-role fixes of issue 31):
-# strict, so that the fix shows here.
-_TABLE_FORM_MISREAD = {
-    "019-jiangsu-2018-suzhou-zhibiao-fenjie": "neither form read: places and figures, no role",
-    "063-xinjiang-2021-jihua-zhuyao-zhibiao": "paragraph form: no role label but 单位 (亿元), "
-    "so its synthetic table is not found (the table form is found by its content)",
-}
+# Where the two forms differ today (each reason names the form misread): strict, so that
+# the fix shows here. 019 and 063 (indicator lists: no role label, fields named by a
+# year or a place) are read since the synthetic header is taken as printed.
+_TABLE_FORM_MISREAD: dict[str, str] = {}
 # Where the paragraph form is the one misread and its fix is under way on the paragraph
 # reader: not strict, so that either order of the two fixes' merges keeps this green.
 _PARAGRAPH_FORM_PENDING: dict[str, str] = {
     "085-zhejiang-2023-ningbo-shenji-wenti-qingdan": "paragraph form: item 2's text starts "
     "with a figure (2.3个部门…), read as one number 2.3 and folded into item 1's "
-    "deadline line (held-out skeleton; the paragraph reader is being split on paratidy)",
+    "deadline line (held-out skeleton; the paragraph reader's numbering)",
 }
 
 
@@ -408,6 +404,40 @@ def test_a_real_list_gives_the_same_records_in_paragraph_and_table_form(
     table = tmp_path / f"{item.name}_merged.docx"
     RENDERINGS["docx-merged"].write(item.spec, table)
     assert _records(paragraphs) == _records(table)
+
+
+def test_an_indicator_list_with_no_role_label_keeps_every_field_in_extra() -> None:
+    """Items whose lines are fields the vocabulary does not know (a year's figure, a
+    town's target) and a 单位 of measure: the items are the tasks, each field in extra
+    under its printed label, whether the label reads as a place or not."""
+    document = listed(
+        "附件3",
+        "某县2023年生态环境主要指标",
+        "1.空气优良天数比例",
+        "单位：%",
+        "2022年实际：92",
+        "城关镇：93以上",
+        "河口乡：92",
+        "2.森林覆盖率",
+        "单位：%",
+        "2022年实际：41.2",
+        "城关镇：41.5",
+        "河口乡：持平",
+    )
+    assert fields(document, "no", "measure", "lead", "extra") == [
+        (
+            "1",
+            "空气优良天数比例",
+            [],
+            {"单位": "%", "2022年实际": "92", "城关镇": "93以上", "河口乡": "92"},
+        ),
+        (
+            "2",
+            "森林覆盖率",
+            [],
+            {"单位": "%", "2022年实际": "41.2", "城关镇": "41.5", "河口乡": "持平"},
+        ),
+    ]
 
 
 def test_a_field_an_item_does_not_print_is_absent_not_carried_down() -> None:

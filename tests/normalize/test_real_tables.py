@@ -158,6 +158,38 @@ def test_a_dump_carries_a_remark_printed_once_per_group_down_the_group() -> None
     ]
 
 
+_GROUP_MERGED = [
+    ["重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"],
+    ["稳定粮食生产", "落实耕地地力保护补贴。", "县农业农村局", "县财政局", "2025年3月底前"],
+    ["", "推广水稻机插秧技术。", "", "", ""],
+    ["改善人居环境", "开展村庄清洁行动。", "县住建局", "各乡镇", "2025年6月底前"],
+    ["", "新建农村公厕20座。", "", "", ""],
+]
+"""Units and a deadline merged over each category's rows, as a text dump prints them: once,
+where the category opens."""
+
+
+def test_a_dump_carries_units_and_deadlines_printed_once_per_group_down_the_group() -> None:
+    fields = ("measure", "lead", "support", "deadline")
+    dumped = _records(normalize(raw_document(_GROUP_MERGED, traits=TEXT_DUMP)), *fields)
+    assert [(r["lead"], r["support"], r["deadline"]) for r in dumped] == [
+        (["县农业农村局"], ["县财政局"], "2025年3月底前"),
+        (["县农业农村局"], ["县财政局"], "2025年3月底前"),
+        (["县住建局"], ["各乡镇"], "2025年6月底前"),
+        (["县住建局"], ["各乡镇"], "2025年6月底前"),
+    ]
+    # A table reader gives the same merge as covered cells: the same records.
+    merged: list[list[Any]] = [[cell or Covered.ABOVE for cell in row] for row in _GROUP_MERGED]
+    assert _records(normalize(raw_document(merged)), *fields) == dumped
+
+
+def test_a_dump_leaves_units_blank_that_do_not_follow_the_groups() -> None:
+    grid = [list(row) for row in _GROUP_MERGED]
+    grid[3][3] = ""  # 各乡镇 not printed where its group opens: no merge over the group
+    dumped = normalize(raw_document(grid, traits=TEXT_DUMP))
+    assert [r.support for r in dumped.records] == [["县财政局"], [], [], []]
+
+
 def test_a_dump_leaves_a_remark_blank_that_does_not_follow_the_groups() -> None:
     grid = [
         ["重点任务", "具体措施", "责任单位", "备注"],

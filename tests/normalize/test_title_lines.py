@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 from qingdan.normalize.document_info import describe_document
+from qingdan.normalize.knowledge import Knowledge
+
+TITLES = Knowledge.load().titles
+"""The built-in title words (``data/titles.toml``)."""
 
 
 @pytest.mark.parametrize(
@@ -39,5 +43,5 @@ from qingdan.normalize.document_info import describe_document
 def test_a_title_on_several_lines_is_one_title(
     lines: list[str], title: str, year: int | None
 ) -> None:
-    info = describe_document(lines)
+    info = describe_document(lines, TITLES)
     assert (info.title, info.year) == (title, year)

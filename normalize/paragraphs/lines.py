@@ -16,7 +16,6 @@ ending with its own role note ("（一）……。（X负责）（二）……�
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 
@@ -115,32 +114,3 @@ def unnumbered_headings(lines: list[str]) -> list[int] | None:
     followed = all(i + 1 < len(lines) and i + 1 not in headings for i in headings)
     shaped = all(_is_sentence(lines[i]) for i in under)
     return headings if followed and shaped and len(under) >= 2 else None
-
-
-_PROGRESS = re.compile(
-    r"(?<=[。；;])\s*(?=(?:上半年|下半年|前三季度|[一二三四]季度|今年以来|年初以来|"
-    r"截至[^，。；]{1,12}|\d{1,2}[-—–至]\d{1,2}月份?)，)"
-)
-"""A sentence opening with the period it reports on ("上半年，", "1-6月，", "截至6月底，"):
-in a progress report, what was done, after the task it reports on."""
-
-
-def progress_start(text: str) -> int | None:
-    """Where the progress a report gives for a task starts in the item's text (the first
-    sentence opening with a reported period, after the task's own), or ``None``."""
-    found = _PROGRESS.search(text)
-    return found.end() if found else None
-
-
-_STATUS = re.compile(
-    r"^(?:该问题|此问题|该项问题)?(?:已完成整改|已整改完成|已整改到位|已基本完成整改|"
-    r"基本完成整改|正在整改|整改中|持续整改|正在推进整改)[。；;]"
-)
-"""A rectification report's status sentence, opening the text under a problem
-("该问题已完成整改。"): how far the rectification is, not what it does."""
-
-
-def status_sentence(text: str) -> int:
-    """Where the status sentence opening a rectification text ends (0: none)."""
-    found = _STATUS.match(text)
-    return found.end() if found else 0
