@@ -20,12 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from qingdan.schema import PRINTED_AT
+
 from benchmarks.corpus import ROOT, SAMPLES, golden_file, page_count, shared_expectations
 
 SCANS = SAMPLES / "scans"
-COMPARED = ("page", "confidence")
-"""Record fields left out of the comparison: a shared golden file has no pages, and it
-was read from text (no OCR confidence)."""
+LEFT_OUT = (*PRINTED_AT, "confidence")
+"""Record fields left out of the comparison: where the record was printed (a shared
+golden file was written from another rendering: ``schema.PRINTED_AT``), and the OCR
+confidence (the golden file was read from text)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ def score(got: list[dict[str, Any]], want: list[dict[str, Any]]) -> Accuracy:
         record = got[index] if index < len(got) else {}
         same = True
         for field, value in golden.items():
-            if field in COMPARED:
+            if field in LEFT_OUT:
                 continue
             expected = json.dumps(value, ensure_ascii=False)
             actual = json.dumps(record.get(field), ensure_ascii=False)

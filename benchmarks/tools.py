@@ -55,16 +55,24 @@ def _qingdan_modules(path: Path) -> tuple[str, ...]:
 
 def _qingdan_run(path: Path) -> Any:
     """What ``qingdan convert x.pdf -o x.json`` does: read, normalize, write the JSON
-    (``schema.plain``; the pydantic models give the same bytes, tests/schema)."""
+    record by record as they are made (``schema.plain``; the pydantic models give the
+    same bytes, tests/schema). The records are kept too, to be scored."""
     import io
 
-    from qingdan.schema.plain import document_data, write_data_json
+    from qingdan.schema.plain import write_stream_json
 
-    from qingdan.pipeline import read_task_list
+    from qingdan.pipeline import read_task_stream
 
-    task_list = read_task_list(path)
-    write_data_json(document_data(task_list), io.BytesIO())
-    return task_list
+    stream = read_task_stream(path)
+    records: list[Any] = []
+
+    def kept() -> Any:
+        for record in stream.records:
+            records.append(record)
+            yield record
+
+    write_stream_json(stream._replace(records=kept()), io.BytesIO())
+    return stream.head._replace(records=records)
 
 
 def _qingdan_rows(task_list: Any) -> Rows:
@@ -127,7 +135,7 @@ TOOLS: dict[str, Tool] = {
     for tool in [
         Tool(
             "qingdan",
-            "qingdan convert's route: read_task_list(path) + its JSON (schema.plain)",
+            "qingdan convert's route: read_task_stream(path), records written as made",
             _qingdan_suffixes,
             _qingdan_run,
             _qingdan_rows,

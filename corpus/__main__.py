@@ -3,7 +3,9 @@
 Subcommands:
 
 * ``generate --n N --seed S --out DIR`` writes N lists (truth + renderings);
-* ``score DIR`` converts every rendering in DIR and prints the comparison;
+* ``score DIR [--ocr-cache CACHE] [--results FILE]`` converts every rendering in DIR
+  and prints the comparison (with a cache, what OCR read is kept and re-used:
+  ``corpus.ocr_cache``);
 * ``fidelity --n N --seed S`` does both in a temporary folder and writes FIDELITY.md
   and ``benchmarks/results/fidelity/<UTC time>.json`` (``make fidelity``);
 * ``baseline DIR --known FILE`` rewrites the CI ratchet's known failures from DIR
@@ -64,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="convert and compare every rendering in DIR")
     score.add_argument("dir", type=Path)
     score.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    score.add_argument("--ocr-cache", type=Path, help="keep what OCR read here, to re-score fast")
+    score.add_argument("--results", type=Path, help="write the failures as JSON to this file")
     fidelity = commands.add_parser("fidelity", help="generate, score, write FIDELITY.md + JSON")
     _common(fidelity)
     fidelity.add_argument("--keep", type=Path, help="generate into this folder and keep it")
@@ -141,7 +145,7 @@ def _fidelity(args: argparse.Namespace) -> int:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     for failure in summary.failures:
         print(failure_line(failure))
-    args.md.write_text(markdown(summary, args.n, args.seed, stamp), encoding="utf-8")
+    args.md.write_text(markdown(summary, args.n, args.seed, stamp, only), encoding="utf-8")
     wall = time.monotonic() - start
     write_results(
         args.results / f"{stamp}.json", results_json(summary, args.n, args.seed, stamp, wall)
@@ -168,10 +172,14 @@ def main(argv: list[str] | None = None) -> int:
             if not args.dir.is_dir():
                 print(f"corpus: error: {args.dir}: not a folder", file=sys.stderr)
                 return 2
-            scores = score_directory(args.dir, args.jobs)
+            scores = score_directory(args.dir, args.jobs, args.ocr_cache)
             summary = summarize(scores)
             for failure in summary.failures:
                 print(failure_line(failure))
+            if args.results:
+                stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+                data = results_json(summary, len(scores), 0, stamp, summary.seconds)
+                write_results(args.results, data)
             print("\n".join(text_report(summary)))
         elif args.command == "fidelity":
             unknown = sorted(set(args.only.split(",") if args.only else []) - set(RENDERINGS))

@@ -122,14 +122,22 @@ def _table(rows: list[tuple[str, str]], head: tuple[str, str]) -> list[str]:
     return [f"| {head[0]} | {head[1]} |", "| --- | --- |", *(f"| {a} | {b} |" for a, b in rows)]
 
 
-def markdown(summary: Summary, n: int, seed: int, stamp: str) -> str:
-    """FIDELITY.md: how the run was made, the numbers, examples per class, the failures."""
+def markdown(summary: Summary, n: int, seed: int, stamp: str, only: list[str] | None = None) -> str:
+    """FIDELITY.md: how the run was made, the numbers, examples per class, the failures;
+    ``only``: the renderings asked for by name (``--only``, the scans)."""
+    made = (
+        f"`python -m corpus fidelity --n {n} --seed {seed} --only {','.join(only)}` "
+        f"({stamp}): {summary.documents} generated lists, each printed by LibreOffice and "
+        f"rendered as {', '.join(only)}"
+        if only
+        else f"`make fidelity N={n} SEED={seed}` ({stamp}): {summary.documents} generated "
+        "lists, each in three renderings (a DOCX variant, a PDF printed by LibreOffice, a "
+        "text dump)"
+    )
     intro = [
         "# Fidelity on the generated corpus",
         "",
-        f"`make fidelity N={n} SEED={seed}` ({stamp}): {summary.documents} generated lists, "
-        f"each in three renderings (a DOCX variant, a PDF printed by LibreOffice, a text "
-        f"dump); every record compared with its truth field by field, text exactly. "
+        f"{made}; every record compared with its truth field by field, text exactly. "
         "How it works and what the classes mean: [docs/fidelity.md](docs/fidelity.md).",
         "",
         f"**{summary.last_line()}**",

@@ -166,20 +166,33 @@ def renderings_of(directory: Path) -> list[tuple[dict[str, Any], str, Path]]:
     return found
 
 
-def score_directory(directory: Path, jobs: int = 2) -> list[RenderingScore]:
-    """Convert and compare every rendering in ``directory`` with ``jobs`` processes."""
-    return score_files(renderings_of(directory), jobs)
+def score_directory(
+    directory: Path, jobs: int = 2, ocr_cache: Path | None = None
+) -> list[RenderingScore]:
+    """Convert and compare every rendering in ``directory`` with ``jobs`` processes;
+    ``ocr_cache``: a folder keeping what OCR read (``corpus.ocr_cache``)."""
+    return score_files(renderings_of(directory), jobs, ocr_cache)
+
+
+def _start_worker(ocr_cache: Path | None) -> None:
+    if ocr_cache is not None:
+        from corpus.ocr_cache import install
+
+        install(ocr_cache)
 
 
 def score_files(
-    items: list[tuple[dict[str, Any], str, Path]], jobs: int = 2
+    items: list[tuple[dict[str, Any], str, Path]], jobs: int = 2, ocr_cache: Path | None = None
 ) -> list[RenderingScore]:
     """Convert every (truth, rendering name, file) with ``jobs`` processes and compare."""
     paths = [path for _, _, path in items]
     if jobs <= 1:
+        _start_worker(ocr_cache)
         outputs = [convert_file(path) for path in paths]
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_start_worker, initargs=(ocr_cache,)
+        ) as pool:
             outputs = list(pool.map(convert_file, paths, chunksize=4))
     return [
         compare(truth, rendering, got)

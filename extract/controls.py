@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from qingdan.extract.encoding import BAD_CONTROLS
 from qingdan.extract.grid import Cell, Extracted, Notice, RawTable
@@ -27,19 +28,48 @@ LINES_NAMED = 10
 """The most line numbers one notice lists."""
 
 
-def clean_controls(text: str) -> tuple[str, list[Notice]]:
-    """``text`` with its stray control characters replaced, and one notice per kind."""
-    if BAD_CONTROLS.search(text) is None:
-        return text, []
-    found: dict[str, list[int]] = defaultdict(list)
-    lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
+class ControlCleaner:
+    """Stray control characters taken out of a text read a chunk at a time (a large
+    dump's text is never made whole, issue 29): ``lines`` gives the cleaned text's lines
+    as ``splitlines`` would, ``notices`` (once they are read) one per kind of character."""
+
+    def __init__(self) -> None:
+        self._found: dict[str, list[int]] = defaultdict(list)
+
+    def lines(self, chunks: Iterable[str]) -> Iterator[str]:
+        """The lines of the text ``chunks`` make up, each stray control a line
+        break (``LINE_BREAKS``) or a space; each piece ends after a ``\\n``, where every
+        line break ends (a ``\\r\\n`` is never cut)."""
+        number, rest = 0, ""
+        for chunk in chunks:
+            text = rest + chunk
+            cut = text.rfind("\n") + 1
+            rest = text[cut:]
+            yield from self._clean(text[:cut], number)
+            number += text.count("\n", 0, cut)
+        yield from self._clean(rest, number)
+
+    def _clean(self, text: str, number: int) -> Iterator[str]:
+        """The lines of ``text`` (whole lines, the first being line ``number + 1``)."""
+        if BAD_CONTROLS.search(text) is None:
+            yield from text.splitlines()
+            return
+        *whole, last = text.split("\n")  # numbered as an editor numbers lines
+        for offset, line in enumerate(whole, start=1):
+            yield from (self._replaced(line, number + offset) + "\n").splitlines()
+        yield from self._replaced(last, number + len(whole) + 1).splitlines()
+
+    def _replaced(self, line: str, number: int) -> str:
+        """One line (``number``) with its stray controls replaced and noted."""
         if BAD_CONTROLS.search(line) is None:
-            continue
+            return line
         for char in sorted(set(BAD_CONTROLS.findall(line))):
-            found[char].append(number)
-        lines[number - 1] = BAD_CONTROLS.sub(lambda m: "\n" if m[0] in LINE_BREAKS else " ", line)
-    return "\n".join(lines), [_notice(char, numbers) for char, numbers in sorted(found.items())]
+            self._found[char].append(number)
+        return BAD_CONTROLS.sub(lambda m: "\n" if m[0] in LINE_BREAKS else " ", line)
+
+    def notices(self) -> list[Notice]:
+        """One notice per kind of control character found in the lines read."""
+        return [_notice(char, numbers) for char, numbers in sorted(self._found.items())]
 
 
 def _notice(char: str, numbers: list[int]) -> Notice:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from qingdan.extract.errors import UndecodableText
@@ -76,6 +77,71 @@ def is_binary(text: str) -> bool:
     return controls > max(8, _BINARY_SHARE * len(sample))
 
 
+DECODE_CHUNK = 1 << 16
+"""Bytes decoded at a time: a large dump's text is never made whole (issue 29)."""
+BINARY_SAMPLE = 100_000
+"""Characters of decoded text looked at to tell binary from text."""
+
+
+def decoded_chunks(data: bytes, codec: str, chunk: int = DECODE_CHUNK) -> Iterator[str]:
+    """The text of ``data`` in ``codec``, a chunk at a time (joined, ``data.decode(codec)``).
+    Raises ``UnicodeDecodeError`` where the bytes are not ``codec``."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    view = memoryview(data)
+    for start in range(0, len(data), chunk):
+        yield decoder.decode(view[start : start + chunk])
+    yield decoder.decode(b"", final=True)
+
+
+def _decodes_as_text(data: bytes, codec: str) -> bool:
+    """Whether all of ``data`` decodes in ``codec`` and its start is not binary, checked
+    a chunk at a time (the text is not kept)."""
+    head: list[str] = []
+    seen = 0
+    try:
+        for text in decoded_chunks(data, codec):
+            if seen < BINARY_SAMPLE:
+                head.append(text)
+                seen += len(text)
+    except UnicodeDecodeError:
+        return False
+    return not is_binary("".join(head))
+
+
+def text_encoding(data: bytes, path: Path) -> tuple[str, str]:
+    """``(codec, encoding name)`` of the bytes of a text file, found without holding the
+    decoded text (``decode_text`` and a streamed read, ``decoded_chunks``, share it).
+
+    Raises ``UndecodableText`` naming the file when no encoding fits.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                for _ in decoded_chunks(data, name):
+                    pass
+            except UnicodeDecodeError:
+                break
+            return name, name.replace("-sig", "")
+    utf16 = _utf16_order(data)
+    for encoding in [*([utf16] if utf16 else []), "utf-8", "gb18030"]:
+        if _decodes_as_text(data, encoding):
+            return encoding, encoding
+    # UTF-16 of ideographs only (no ASCII, so no NUL bytes to go by), which UTF-8 and
+    # GB18030 read as control characters: the byte order that reads as text.
+    sample = data[: min(len(data), _SAMPLE) // 2 * 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        if len(data) % 2 == 0 and _reads_as_text(sample, encoding):
+            try:
+                for _ in decoded_chunks(data, encoding):
+                    pass
+            except UnicodeDecodeError:
+                continue
+            return encoding, encoding
+    raise UndecodableText(
+        path, "not text in UTF-8, UTF-16 or GB18030/GBK; is it really a .txt file?"
+    )
+
+
 def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     """Return ``(text, encoding name)`` for the bytes of a text file.
 
@@ -83,30 +149,5 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     reader decides what they become. Raises ``UndecodableText`` naming the file when
     no encoding fits.
     """
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(name), name.replace("-sig", "")
-            except UnicodeDecodeError:
-                break
-    utf16 = _utf16_order(data)
-    for encoding in [*([utf16] if utf16 else []), "utf-8", "gb18030"]:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if is_binary(text):
-            continue
-        return text, encoding
-    # UTF-16 of ideographs only (no ASCII, so no NUL bytes to go by), which UTF-8 and
-    # GB18030 read as control characters: the byte order that reads as text.
-    sample = data[: min(len(data), _SAMPLE) // 2 * 2]
-    for encoding in ("utf-16-le", "utf-16-be"):
-        if len(data) % 2 == 0 and _reads_as_text(sample, encoding):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                continue
-    raise UndecodableText(
-        path, "not text in UTF-8, UTF-16 or GB18030/GBK; is it really a .txt file?"
-    )
+    codec, name = text_encoding(data, path)
+    return "".join(decoded_chunks(data, codec)), name

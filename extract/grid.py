@@ -10,7 +10,7 @@ Each reader also declares, in ``ReaderTraits``, what its blank cells may mean.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import NamedTuple
 
@@ -31,6 +31,21 @@ class Covered(Enum):
 
 Cell = str | Covered
 """A cell's text with line breaks as ``\\n``, or the direction of the merged cell covering it."""
+
+Box = tuple[float, float, float, float]
+"""A printed cell's box on its page: left, top, right, bottom in points from the page's
+top-left corner (as the page is shown, rotation and crop applied; an OFD page's
+millimetres in points; an image file's pixels counted as points)."""
+
+
+def rounded_boxes(boxes: Iterable[Box | None]) -> tuple[Box | None, ...]:
+    """A row's cell boxes to a hundredth of a point (finer is the geometry's noise)."""
+    return tuple(
+        None
+        if box is None
+        else (round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2))
+        for box in boxes
+    )
 
 
 def cell_text(cell: Cell | None) -> str:
@@ -119,6 +134,10 @@ class RawRow(NamedTuple):
     """For a row read by OCR: per column, the lowest confidence (0-1) of the text lines
     read into the cell at that position (``None`` for a covered or empty position);
     ``None`` for a row read from text, which every other reader gives."""
+    boxes: tuple[Box | None, ...] | None = None
+    """For a row of a printed page (PDF, OFD, a scan): per column, the box of the cell
+    that starts at that position (``None`` for a covered position); ``None`` where the
+    reader knows no boxes. A cell's table, row and column are its place in ``Extracted.tables``."""
 
 
 class TextLine(NamedTuple):

@@ -14,7 +14,9 @@ L x y ... C``). Like a PDF it has no cells, so the reader works as the PDF reade
   PDFs; ``extract.pdf.reader.grid_cells`` marks the positions a spanning cell covers;
 * a cell's glyphs are read line by line, top down; a gap wider than a glyph is a space;
 * the text above the first table on page 1 is ``text_before``; a document with no
-  table gives every page's lines, top down, as ``text_before``.
+  table gives every page's lines, top down, as ``text_before``;
+* each row keeps its cells' boxes (``RawRow.boxes``, in points from the page's top-left
+  corner), so a record names where on the page its values were printed.
 
 Templates, annotations and embedded fonts are not read. It knows nothing about task lists.
 """
@@ -42,7 +44,14 @@ from pdfplumber.table import (
     merge_edges,
 )
 from qingdan.extract.errors import BrokenFile
-from qingdan.extract.grid import PRINTED_PAGE, Extracted, Notice, RawRow, RawTable
+from qingdan.extract.grid import (
+    PRINTED_PAGE,
+    Extracted,
+    Notice,
+    RawRow,
+    RawTable,
+    rounded_boxes,
+)
 from qingdan.extract.limits import Limits, limits_of
 from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import ReadOptions
@@ -320,7 +329,10 @@ def _raw_table(page: OfdPage, cells: list[Box], index: int) -> RawTable:
     ]
     raw_rows = [
         RawRow(
-            cells=cells_, page=page.number, starts_page=page.number > 1 and index == 1 and r == 0
+            cells=cells_,
+            page=page.number,
+            starts_page=page.number > 1 and index == 1 and r == 0,
+            boxes=rounded_boxes(boxes[r]),
         )
         for r, cells_ in enumerate(grid_cells(texts, boxes))
     ]

@@ -12,22 +12,22 @@ Two layouts are common:
 
 The reader returns raw grids; it knows nothing about what the columns mean.
 
-Large dumps stream (issue 17: a 100 MB dump took 1.4 GB): the decoded text is split
-into lines a chunk at a time (``iter_lines``) rather than into one list of millions
-of lines, each row's cells are finished as the next cell starts, and equal cell
-texts (the same department or deadline on thousands of rows) are stored once.
+Large dumps stream (issue 17: a 100 MB dump took 1.4 GB): the bytes are decoded and
+split into lines a chunk at a time, never into one text or one list of millions of
+lines (issue 29), each row's cells are finished as the next cell starts, and equal
+cell texts (the same department or deadline on thousands of rows) are stored once.
 """
 
 from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import cast
 
-from qingdan.extract.controls import clean_controls
-from qingdan.extract.encoding import decode_text
+from qingdan.extract.controls import ControlCleaner
+from qingdan.extract.encoding import decoded_chunks, text_encoding
 from qingdan.extract.errors import BrokenFile
 from qingdan.extract.grid import Cell, Extracted, Notice, RawRow, RawTable, ReaderTraits
 from qingdan.extract.notice_codes import NoticeCode
@@ -40,34 +40,26 @@ TEXT_DUMP = ReaderTraits(
 below it blank, or the columns it spans out), as a CSV saved from a spreadsheet does,
 and runs a paragraph under the table into the last row's cells."""
 
-CHUNK = 1 << 16
-"""Characters of text split into lines at a time."""
-
-
-def iter_lines(text: str, chunk: int = CHUNK) -> Iterator[str]:
-    """The lines of ``text`` exactly as ``text.splitlines()`` gives them, a chunk at a
-    time: each chunk ends just after a ``\\n``, where every line break ends."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + chunk)
-        end = len(text) if end < 0 else end + 1
-        yield from text[start:end].splitlines()
-        start = end
-
 
 def read_txt(data: bytes, path: Path, options: ReadOptions | None = None) -> Extracted:
-    """Read a ``.txt``/``.tsv``/``.csv`` file's bytes into raw grids (no options apply)."""
-    text, encoding = decode_text(data, path)
-    text, notices = clean_controls(text)
-    if encoding not in ("utf-8",):
-        notices.insert(0, Notice(NoticeCode.ENCODING, f"text decoded as {encoding}"))
+    """Read a ``.txt``/``.tsv``/``.csv`` file's bytes into raw grids (no options apply).
+
+    The text is decoded and split into lines a chunk at a time, once to tell the
+    layout and once to read it: a large dump's text is never held whole (issue 29)."""
+    codec, encoding = text_encoding(data, path)
+    notices = (
+        [] if encoding == "utf-8" else [Notice(NoticeCode.ENCODING, f"text decoded as {encoding}")]
+    )
+    cleaner = ControlCleaner()
+    lines = cleaner.lines(decoded_chunks(data, codec))
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        extracted = read_delimited(iter_lines(text), ",", path)
-    elif suffix == ".tsv" or _is_tab_delimited(iter_lines(text)):
-        extracted = read_delimited(iter_lines(text), "\t", path)
+        extracted = read_delimited(lines, ",", path)
+    elif suffix == ".tsv" or _is_tab_delimited(ControlCleaner().lines(decoded_chunks(data, codec))):
+        extracted = read_delimited(lines, "\t", path)
     else:
-        extracted = read_cell_per_line(iter_lines(text))
+        extracted = read_cell_per_line(lines)
+    notices += cleaner.notices()
     return Extracted(
         extracted.tables, extracted.text_before, [*notices, *extracted.notices], TEXT_DUMP
     )

@@ -10,12 +10,14 @@ nothing about file formats: it sees only ``extract.RawDocument``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import RawDocument, cell_text
 from qingdan.normalize.column_roles import ColumnChoice, choose_roles
+from qingdan.normalize.document_checks import DocumentChecks
 from qingdan.normalize.document_info import (
     describe_document,
     heading_lines,
@@ -25,20 +27,20 @@ from qingdan.normalize.document_info import (
 from qingdan.normalize.header import ContentGuess
 from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.layout import (
+    GridRow,
     carry_forward,
     collect_task_rows,
     drop_repeated_headers,
     mark_sections,
     section_texts,
 )
-from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskWarning
+from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskStream, TaskWarning
 from qingdan.normalize.notes import (
     rows_led_by_first,
     says_first_leads,
     split_note_rows,
     table_says_first_leads,
 )
-from qingdan.normalize.numbering import check_numbering
 from qingdan.normalize.page_breaks import (
     continue_cut_categories,
     join_cut_section_rows,
@@ -54,6 +56,17 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     """The task list a person sees in a raw document.
 
     Raises ``NoTableFound`` when no table in the document has a task-list header.
+    """
+    return normalize_stream(raw, knowledge).collect()
+
+
+def normalize_stream(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskStream:
+    """``normalize`` with the records made one at a time as they are read (issue 29).
+
+    Everything the list says about itself (title, year, columns) and every decision
+    over its rows (header, roles, merged cells) is settled first; only the records wait
+    to be read, so a long list's records are never held whole. Raises ``NoTableFound``
+    like ``normalize``.
     """
     knowledge = Knowledge.resolve(knowledge)
     task_rows = collect_task_rows(raw.tables, knowledge.columns, reader=raw.content.traits)
@@ -110,6 +123,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         if traits(role).names_units
     ]
     reader = DepartmentReader.for_document(knowledge.departments, info.title, department_cells)
+    del department_cells
     context = RecordContext(
         header.labels,
         roles,
@@ -118,7 +132,6 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         reader,
         misread=raw.content.traits.text_may_be_misread,
     )
-    records: list[TaskRecord] = []
     warnings = [TaskWarning(n.code, n.message, None, n.page) for n in raw.content.notices]
     warnings += [TaskWarning(NormalizeCode.COLUMN_ROLES, guessed) for guessed in guess.guessed]
     warnings += task_rows.warnings
@@ -126,17 +139,7 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
     warnings += notes
     responsibility = [i for i, r in enumerate(roles) if traits(r).value is Value.RESPONSIBILITY]
     led_by_first = rows_led_by_first(rows, responsibility, whole_led_by_first, first_leads)
-    for row, led in zip(rows, led_by_first, strict=True):
-        row_context = context._replace(lead_note=True) if led else context
-        record, row_warnings = build_record(len(records) + 1, row, row_context)
-        if record is not None:
-            records.append(record)
-            warnings.extend(row_warnings)
-    warnings += _measureless_warning(records, chosen.doubts)
-    warnings += check_numbering(records)
-    warnings += _empty_section_warnings(sections, records)
-    warnings += _leadless_warnings(records)
-    return TaskList(
+    head = TaskList(
         file=Path(raw.path).name,
         format=raw.format,
         sha256=raw.sha256,
@@ -144,10 +147,36 @@ def normalize(raw: RawDocument, knowledge: Knowledge | None = None) -> TaskList:
         attachment=info.attachment,
         year=info.year,
         columns=[_column(choice) for choice in chosen.choices],
-        records=records,
+        records=[],
         warnings=warnings,
         **read_issuance(issuance_lines(raw.content), knowledge.titles)._asdict(),
     )
+    checks = DocumentChecks(sections, chosen.doubts)
+    pending = list(zip(rows, led_by_first, strict=True))
+    del rows, task_rows
+    return TaskStream(head, _records(pending, context, checks, warnings))
+
+
+def _records(
+    pending: list[tuple[GridRow, bool]],
+    context: RecordContext,
+    checks: DocumentChecks,
+    warnings: list[TaskWarning],
+) -> Iterator[TaskRecord]:
+    """Each row's record in order, its warnings added to ``warnings`` as it passes and
+    the list-wide checks' after the last; a row is let go once its record is made."""
+    pending.reverse()  # popped from the end: the rows behind are freed as they go
+    seq = 0
+    while pending:
+        row, led = pending.pop()
+        row_context = context._replace(lead_note=True) if led else context
+        record, row_warnings = build_record(seq + 1, row, row_context)
+        if record is not None:
+            seq += 1
+            warnings.extend(row_warnings)
+            checks.check_record(record)
+            yield record
+    warnings.extend(checks.warnings())
 
 
 def explain_columns(raw: RawDocument, knowledge: Knowledge | None = None) -> list[dict[str, Any]]:
@@ -181,51 +210,13 @@ def _column(choice: ColumnChoice) -> Column:
     )
 
 
-def _measureless_warning(records: list[TaskRecord], doubts: list[str]) -> list[TaskWarning]:
-    """A ``column-roles`` warning when most records came out without a measure.
-
-    Such a document is almost always read with the wrong roles (issue 12: a whole
-    list had every measure empty and exited 0), so it must not pass silently.
-    """
-    if not records or any("no column holds task text" in doubt for doubt in doubts):
-        return []
-    empty = sum(1 for record in records if not record.measure)
-    if empty * 2 <= len(records):
-        return []
-    message = f"{empty} of {len(records)} records have no measure: the column roles may be wrong"
-    return [TaskWarning(NormalizeCode.COLUMN_ROLES, message)]
-
-
-def _empty_section_warnings(sections: list[str], records: list[TaskRecord]) -> list[TaskWarning]:
-    """A warning for each section row with no task under it, so its text is not lost.
-
-    Found by the property tests (issue 8): a section row at the end of a table, or
-    right before the next section, named no record and vanished.
-    """
-    used = {record.section for record in records}
-    return [
-        TaskWarning(NormalizeCode.EMPTY_SECTION, f"section row {text!r} has no tasks under it")
-        for text in dict.fromkeys(sections)
-        if text not in used
-    ]
-
-
-def _leadless_warnings(records: list[TaskRecord]) -> list[TaskWarning]:
-    """A ``no-lead`` warning for each task that names no lead unit (issue 32: such a
-    task passed silently), or one for the list when none of its tasks names one."""
-    leadless = [record for record in records if not record.lead]
-    if not leadless:
-        return []
-    if len(leadless) == len(records) > 1:
-        return [
-            TaskWarning(
-                NormalizeCode.NO_LEAD, f"none of the {len(records)} tasks names a lead unit"
-            )
-        ]
-    return [
-        TaskWarning(NormalizeCode.NO_LEAD, "task names no lead unit", record.seq, record.page)
-        for record in leadless
-    ]
-
-
-__all__ = ["Knowledge", "TaskList", "TaskRecord", "TaskWarning", "explain_columns", "normalize"]
+__all__ = [
+    "Knowledge",
+    "TaskList",
+    "TaskRecord",
+    "TaskStream",
+    "TaskWarning",
+    "explain_columns",
+    "normalize",
+    "normalize_stream",
+]

@@ -14,6 +14,7 @@ from qingdan.extract.grid import (
     Cell,
     Covered,
     Foot,
+    RawRow,
     RawTable,
     ReaderTraits,
     cell_text,
@@ -21,7 +22,7 @@ from qingdan.extract.grid import (
 )
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header, find_header, looks_like_header
-from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.model import Place, TaskWarning
 from qingdan.normalize.roles import Blank, Role, columns_where, traits
 from qingdan.normalize.sections import first_cell_heading
 from qingdan.normalize.text import join_wrapped_lines, squeeze
@@ -29,6 +30,21 @@ from qingdan.normalize.warning_codes import NormalizeCode
 
 _FULL_ROWS = ReaderTraits()
 """A reader whose rows are whole (a Word, PDF or spreadsheet reader's; the default)."""
+
+
+Places = tuple[Place | tuple[Place, ...], ...]
+"""Per column of a row, the printed cells its text came from (several where a page
+break cut the cell; the merged cell's own where a merge was carried down): a lone
+place is kept bare, not in a tuple of one (a 100 MB text dump has millions of cells;
+read them with ``places_at``)."""
+
+
+def places_at(row: GridRow, col: int) -> tuple[Place, ...]:
+    """Where the text of the row's cell in ``col`` was printed (none past the row)."""
+    if col >= len(row.places):
+        return ()
+    found = row.places[col]
+    return (found,) if isinstance(found, Place) else found
 
 
 class GridRow(NamedTuple):
@@ -44,6 +60,9 @@ class GridRow(NamedTuple):
     """The reader's evidence for the last row on a page (``RawRow.at_foot``)."""
     confidence: tuple[float | None, ...] | None = None
     """Per column, how sure OCR was of the cell (``RawRow.confidence``); None unless OCR."""
+    places: Places = ()
+    """Per column, where its text was printed (``Place``); empty for a row the reader
+    did not give (a numbered paragraph)."""
 
 
 class TaskRows(NamedTuple):
@@ -74,6 +93,7 @@ def collect_task_rows(
     synonyms: ColumnSynonyms,
     guess: Callable[[RawTable], Header | None] | None = None,
     reader: ReaderTraits = _FULL_ROWS,
+    located: bool = True,
 ) -> TaskRows | None:
     """The rows of the task list in a document, or ``None`` when no table has a task header.
 
@@ -82,7 +102,9 @@ def collect_task_rows(
     stitched into one list; any other table is skipped with a warning naming it. The
     reader's traits say whether a short row may be a merge printed once.
     ``guess`` finds a header by other means where no header is found by its labels
-    (``header.ContentGuess``), until the first one is found.
+    (``header.ContentGuess``), until the first one is found. Each row knows where its
+    cells were printed (``GridRow.places``) unless the tables are not the reader's
+    (``located`` false: numbered paragraphs laid out as a table).
     """
     may_span = reader.short_row_may_span
     header: Header | None = None
@@ -90,7 +112,7 @@ def collect_task_rows(
     warnings: list[TaskWarning] = []
     previous_was_task = False
     first_table: RawTable | None = None
-    for table in tables:
+    for index, table in enumerate(tables):
         found = find_header(table, synonyms, may_span)
         if found is None and header is None and guess is not None:
             found = guess(table)
@@ -120,25 +142,40 @@ def collect_task_rows(
         width = len(header.hints)
         # A header repeated at the top of a page is skipped: its page break moves down.
         page_break = any(raw.starts_page for raw in table.rows[:start])
-        for raw in table.rows[start:]:
-            cells = _aligned(list(raw.cells), width, may_span)
-            starts_page = raw.starts_page or page_break
-            foot = None if raw.at_foot is None else _aligned_feet(raw.at_foot, len(cells))
-            sure = None if raw.confidence is None else _aligned_scores(raw.confidence, len(cells))
-            rows.append(
-                GridRow(
-                    cells,
-                    raw.page,
-                    raw.repeats_as_header,
-                    starts_page=starts_page,
-                    at_foot=foot,
-                    confidence=sure,
-                )
-            )
+        for number, raw in enumerate(table.rows[start:], start=start):
+            place = (index, number) if located else None
+            rows.append(_grid_row(raw, width, may_span, raw.starts_page or page_break, place))
             page_break = False
     if header is None:
         return None
     return TaskRows(header, rows, warnings, first_table)
+
+
+def _grid_row(
+    raw: RawRow, width: int, may_span: bool, starts_page: bool, place: tuple[int, int] | None
+) -> GridRow:
+    """A raw row aligned to the header's width; ``place`` is its (table, row) index."""
+    cells = _aligned(list(raw.cells), width, may_span)
+    foot = None if raw.at_foot is None else _aligned_feet(raw.at_foot, len(cells))
+    sure = None if raw.confidence is None else _aligned_scores(raw.confidence, len(cells))
+    places: Places = ()
+    if place is not None:
+        boxes = raw.boxes or ()
+        places = tuple(
+            Place(*place, col, raw.page, boxes[col] if col < len(boxes) else None)
+            if isinstance(cell, str) and col < len(raw.cells)
+            else ()
+            for col, cell in enumerate(cells)
+        )
+    return GridRow(
+        cells,
+        raw.page,
+        raw.repeats_as_header,
+        starts_page=starts_page,
+        at_foot=foot,
+        confidence=sure,
+        places=places,
+    )
 
 
 def _aligned_feet(feet: tuple[Foot, ...], width: int) -> tuple[Foot, ...]:
@@ -247,11 +284,13 @@ def carry_forward(
     blanks = _blank_meanings(rows, roles, groups, blank_may_be_merged)
     carried: list[GridRow] = []
     above: list[Cell | None] = [None] * len(roles)
+    above_places: Places = ()
     section: str | None = None
     for row in rows:
         if row.section != section:
             above, section = [None] * len(roles), row.section
         cells = list(row.cells)
+        places = list(row.places)
         continues_group = bool(groups) and all(_continues(cells[col]) for col in groups)
         for col, cell in enumerate(cells[: len(roles)]):
             blank = not is_covered(cell) and not cell_text(cell).strip()
@@ -268,9 +307,15 @@ def carry_forward(
             inherited = above[col]
             if inherits and inherited is not None:
                 cells[col] = inherited
-        carried.append(row._replace(cells=cells))
-        above = list[Cell | None](cells)
+                places[col : col + 1] = [_above(above_places, col)]
+        carried.append(row._replace(cells=cells, places=tuple(places)))
+        above, above_places = list[Cell | None](cells), tuple(places)
     return carried
+
+
+def _above(places: Places, col: int) -> Place | tuple[Place, ...]:
+    """Where the text carried down into ``col`` was printed (the merged cell's origin)."""
+    return places[col] if col < len(places) else ()
 
 
 def _blank_meanings(

@@ -78,33 +78,42 @@ def _problem(number: Number, last: Number) -> str:
     return "jumps from"
 
 
-def check_numbering(records: list[TaskRecord]) -> list[TaskWarning]:
-    """A warning for every record whose 序号 does not follow the one before it."""
-    warnings: list[TaskWarning] = []
-    last_by_style: dict[str, tuple[Number, TaskRecord]] = {}
-    last_style: str | None = None
-    # Styles that a number in another style (a parent level) came after: they may restart.
-    interrupted: set[str] = set()
-    for record in records:
+class NumberingCheck:
+    """The 序号 check over a list seen one record at a time (a long list's records are
+    not held whole, issue 29): ``see`` each record in order, its warning or ``None``."""
+
+    def __init__(self) -> None:
+        self._last_by_style: dict[str, tuple[Number, TaskRecord]] = {}
+        self._last_style: str | None = None
+        # Styles that a number in another style (a parent level) came after: they may restart.
+        self._interrupted: set[str] = set()
+
+    def see(self, record: TaskRecord) -> TaskWarning | None:
+        """The warning when ``record``'s 序号 does not follow the one before it."""
         number = read_number(record.no)
         if number is None:
-            continue
-        if last_style is not None and last_style != number.style:
-            interrupted.update(s for s in last_by_style if s != number.style)
-        last_style = number.style
-        previous = last_by_style.get(number.style)
-        last_by_style[number.style] = (number, record)
-        may_restart = number.style in interrupted
-        interrupted.discard(number.style)
+            return None
+        if self._last_style is not None and self._last_style != number.style:
+            self._interrupted.update(s for s in self._last_by_style if s != number.style)
+        self._last_style = number.style
+        previous = self._last_by_style.get(number.style)
+        self._last_by_style[number.style] = (number, record)
+        may_restart = number.style in self._interrupted
+        self._interrupted.discard(number.style)
         if previous is None or _continues_merged_task(record, previous[1]):
-            continue
+            return None
         last, last_record = previous
         may_restart = may_restart or record.section != last_record.section
         if _follows(number, last, may_restart):
-            continue
+            return None
         message = (
             f"record {record.seq}: 序号 {record.no!r} {_problem(number, last)} "
             f"{last_record.no!r} (record {last_record.seq}); a row may be lost or split"
         )
-        warnings.append(TaskWarning(NormalizeCode.NUMBERING, message, record.seq, record.page))
-    return warnings
+        return TaskWarning(NormalizeCode.NUMBERING, message, record.seq, record.page)
+
+
+def check_numbering(records: list[TaskRecord]) -> list[TaskWarning]:
+    """A warning for every record whose 序号 does not follow the one before it."""
+    check = NumberingCheck()
+    return [warning for record in records if (warning := check.see(record)) is not None]

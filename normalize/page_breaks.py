@@ -26,7 +26,8 @@ from functools import cache
 from itertools import zip_longest
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
-from qingdan.normalize.layout import GridRow
+from qingdan.normalize.layout import GridRow, Places, places_at
+from qingdan.normalize.model import Place
 from qingdan.normalize.roles import Blank, Role, columns_where, traits
 from qingdan.normalize.script import (
     CLOSERS,
@@ -249,6 +250,31 @@ def _lowest_scores(
     )
 
 
+def _joined_places(top: GridRow, rest: GridRow) -> Places:
+    """Per column, where the parts of a joined cell were printed (the parts with text)."""
+    return tuple(
+        _printed(top, col) + _printed(rest, col)
+        for col in range(max(len(top.places), len(rest.places)))
+    )
+
+
+def _printed(row: GridRow, col: int) -> tuple[Place, ...]:
+    """Where the text of the row's cell in ``col`` was printed; none for a blank cell."""
+    if col >= len(row.cells) or _blank(row.cells[col]):
+        return ()
+    return places_at(row, col)
+
+
+def _moved_to(row: GridRow, col: int, places: tuple[Place, ...], keep: bool = True) -> GridRow:
+    """The row whose cell in ``col`` takes text printed at ``places`` (besides its own
+    text's, ``keep``; instead of its blank's, not ``keep``)."""
+    if col >= len(row.places):
+        return row
+    wider = list(row.places)
+    wider[col] = (*(places_at(row, col) if keep else ()), *places)
+    return row._replace(places=tuple(wider))
+
+
 def join_split_rows(
     rows: list[GridRow], roles: Roles, is_name: IsName | None = None
 ) -> list[GridRow]:
@@ -266,7 +292,10 @@ def join_split_rows(
                 len(row.cells) :
             ]
             sure = _lowest_scores(top.confidence, row.confidence)
-            joined[-1] = top._replace(cells=cells, at_foot=row.at_foot, confidence=sure)
+            places = _joined_places(top, row)
+            joined[-1] = top._replace(
+                cells=cells, at_foot=row.at_foot, confidence=sure, places=places
+            )
             continue
         joined.append(row)
     return joined
@@ -308,7 +337,7 @@ def _fill_open_groups(row: GridRow, mended: list[GridRow], groupings: list[int])
         if not isinstance(cell, str) or _foot(mended[-1], col) is not Foot.OPEN:
             continue
         # Blank here too: the same merged cell goes on (its text is further down).
-        if _blank(cell) or _fill_category(mended, col, cell):
+        if _blank(cell) or _fill_category(mended, col, cell, _printed(row, col)):
             cells[col] = Covered.ABOVE
     return row._replace(cells=cells)
 
@@ -325,7 +354,7 @@ def _continue_categories(row: GridRow, mended: list[GridRow], categories: list[i
         cut = foot is Foot.LOWER or (foot.reaches and len("".join(cell.split())) == 1)
         if _blank(cell) and _opens_new_merge(foot, row, col):
             continue  # its text is printed further down (``_fill_open_groups``)
-        if _blank(cell) or (cut and _extend_category(mended, col, cell)):
+        if _blank(cell) or (cut and _extend_category(mended, col, cell, _printed(row, col))):
             cells[col] = Covered.ABOVE
     return row._replace(cells=cells)
 
@@ -338,20 +367,24 @@ def _opens_new_merge(above: Foot, row: GridRow, col: int) -> bool:
     return above is Foot.CLEAR and _foot(row, col) is Foot.OPEN
 
 
-def _extend_category(mended: list[GridRow], col: int, rest: str) -> bool:
-    """Join ``rest`` to the text of the category cell above (the one its merge starts in)."""
+def _extend_category(
+    mended: list[GridRow], col: int, rest: str, printed: tuple[Place, ...]
+) -> bool:
+    """Join ``rest`` (printed at ``printed``) to the text of the category cell above (the
+    one its merge starts in)."""
     for index in range(len(mended) - 1, -1, -1):
         cell = mended[index].cells[col]
         if isinstance(cell, str):
             cells = list(mended[index].cells)
             cells[col] = _joined(cell, rest)
-            mended[index] = mended[index]._replace(cells=cells)
+            mended[index] = _moved_to(mended[index]._replace(cells=cells), col, printed)
             return True
     return False
 
 
-def _fill_category(mended: list[GridRow], col: int, text: str) -> bool:
-    """Give ``text`` to the blank category cell above (the one its merge starts in)."""
+def _fill_category(mended: list[GridRow], col: int, text: str, printed: tuple[Place, ...]) -> bool:
+    """Give ``text`` (printed at ``printed``) to the blank category cell above (the one
+    its merge starts in)."""
     for index in range(len(mended) - 1, -1, -1):
         cell = mended[index].cells[col]
         if isinstance(cell, str):
@@ -359,7 +392,7 @@ def _fill_category(mended: list[GridRow], col: int, text: str) -> bool:
                 return False
             cells = list(mended[index].cells)
             cells[col] = text
-            mended[index] = mended[index]._replace(cells=cells)
+            mended[index] = _moved_to(mended[index]._replace(cells=cells), col, printed, False)
             return True
     return False
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qingdan.extract.grid import LOW_CONFIDENCE, cell_text
-from qingdan.normalize.layout import GridRow
-from qingdan.normalize.model import TaskRecord, TaskWarning
+from qingdan.normalize.layout import GridRow, places_at
+from qingdan.normalize.model import SourceCell, TaskRecord, TaskWarning
 from qingdan.normalize.roles import Role, Value, traits
 from qingdan.normalize.values import (
     VALUE_READERS,
@@ -86,10 +86,35 @@ def build_record(
         confidence=_lowest(row.confidence),
         **fields,
     )
+    record = record._replace(cells=source_cells(record, row, context.roles))
     warnings = [warning for value in values for warning in value.warnings]
     warnings.extend(_doubtful_cells(seq, row, context))
     warnings.extend(_unknown_departments(record, context, row.page))
     return record, warnings
+
+
+def source_cells(record: TaskRecord, row: GridRow, roles: Sequence[Role]) -> list[SourceCell]:
+    """Where each of the record's values was printed, column by column: a cell with text
+    names the field its column's role feeds (``extra`` for none); a responsibility cell
+    names ``lead`` and ``support``, each where the record has such names."""
+    cells: list[SourceCell] = []
+    for col in range(len(row.places)):
+        if col >= len(row.cells) or not cell_text(row.cells[col]).strip():
+            continue
+        places = places_at(row, col)
+        for field in _fields_given(record, roles[col] if col < len(roles) else Role.OTHER):
+            cells.extend(SourceCell(field, place) for place in places)
+    return cells
+
+
+def _fields_given(record: TaskRecord, role: Role) -> list[str]:
+    """The record fields a cell of a column with ``role`` gave."""
+    kind = traits(role)
+    if kind.field is not None:
+        return [kind.field]
+    if kind.value is Value.RESPONSIBILITY:
+        return [field for field in ("lead", "support") if getattr(record, field)]
+    return ["extra"]
 
 
 def _in_column_order(extra: dict[str, str], row: GridRow, context: RecordContext) -> dict[str, str]:

@@ -199,6 +199,44 @@ class _Delivery:
         return result
 
 
+class _CtrlC:
+    """Ctrl-C during a batch: raised where it lands, as Python's own handler does, and
+    remembered. A ``KeyboardInterrupt`` that lands inside a finalizer or a garbage
+    collector's callback is printed as "Exception ignored in …" and swallowed, and the
+    batch would go on to exit 0; remembered, it stops the batch at the next file."""
+
+    def __init__(self) -> None:
+        self.received = False
+
+    def __call__(self, number: int, frame: object) -> None:
+        self.received = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        """Raise the Ctrl-C received, if one was (and perhaps swallowed)."""
+        if self.received:
+            raise KeyboardInterrupt
+
+
+@contextmanager
+def _ctrl_c_remembered() -> Iterator[_CtrlC]:
+    """Stand ``_CtrlC`` in for Python's Ctrl-C handler during the block. Only where Python's
+    own handler is in place, in the main thread: an ignored SIGINT (``nohup``, a job
+    started in the background) stays ignored."""
+    ctrl_c = _CtrlC()
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield ctrl_c
+        return
+    signal.signal(signal.SIGINT, ctrl_c)
+    try:
+        yield ctrl_c
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 @contextmanager
 def _interrupts_deferred() -> Iterator[None]:
     """Hold a Ctrl-C that arrives inside the block until the block has finished."""
@@ -231,6 +269,19 @@ def run_batch(
     On Ctrl-C or a fatal error, the combined outputs are written from what finished
     (the rest listed as not done) and the exception propagates.
     """
+    with _ctrl_c_remembered() as ctrl_c:
+        return _run(plan, settings, jobs, on_result, engine, cluster, ctrl_c)
+
+
+def _run(
+    plan: ConvertPlan,
+    settings: Settings,
+    jobs: int,
+    on_result: Callable[[FileResult], None],
+    engine: Engine | None,
+    cluster: Cluster | None,
+    ctrl_c: _CtrlC,
+) -> BatchOutcome:
     start = time.perf_counter()
     if plan.mode is OutputMode.FOLDER and plan.output is not None:
         remove_stale_temporaries(plan.output)
@@ -245,6 +296,7 @@ def run_batch(
             result = deliver(result)
             done[result.path] = result
         on_result(result)
+        ctrl_c.check()
 
     todo = []
     for path in plan.inputs.files:
@@ -258,6 +310,7 @@ def run_batch(
             cluster.convert_many(todo, settings, finish)
         else:
             convert_many(todo, settings, jobs, finish)
+        ctrl_c.check()
     except KeyboardInterrupt:
         raise BatchInterrupted(_end(plan, done, start, stopping=True)) from None
     except BaseException:

@@ -23,7 +23,7 @@ from qingdan.writers.atomic import atomic_write, atomic_write_bytes
 from qingdan.writers.warning_table import FileStatus, warnings_csv
 
 if TYPE_CHECKING:
-    from qingdan.schema import Document
+    from qingdan.schema import Document, DocumentStream
 
 ERRORS_FILE = "errors.json"
 COMBINED: dict[str, OutputFormat] = {
@@ -98,11 +98,12 @@ def folder_files(folder: Path, plan: dict[Path, Path]) -> list[Path]:
     return [*plan.values(), *sidecars, *(folder / name for name in names)]
 
 
-def write_output(document: Document, output: Path, fmt: OutputFormat) -> None:
-    """One input's output (and, for CSV, its warnings sidecar), each written atomically."""
+def write_output(document: Document | DocumentStream, output: Path, fmt: OutputFormat) -> None:
+    """One input's output (and, for CSV, its warnings sidecar), each written atomically;
+    the sidecar after the records (a streamed document's warnings are complete then)."""
+    write_document(document, output, fmt)
     if fmt is OutputFormat.CSV:
         atomic_write_bytes(warnings_sidecar(output), warnings_csv([document]))
-    write_document(document, output, fmt)
 
 
 def write_combined(

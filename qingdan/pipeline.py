@@ -8,14 +8,14 @@ The command line writes a single conversion's JSON from the task list through
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from qingdan.extract import ReadOptions, read_data, read_document
 from qingdan.extract.errors import QingdanError
-from qingdan.normalize import Knowledge, normalize
-from qingdan.normalize.model import TaskWarning
+from qingdan.normalize import Knowledge, normalize_stream
+from qingdan.normalize.model import TaskRecord, TaskStream, TaskWarning
 from qingdan.normalize.warning_codes import NormalizeCode
 
 if TYPE_CHECKING:
@@ -76,10 +76,44 @@ def read_task_list(
 ) -> TaskList:
     """Read one attachment into the normalizer's ``TaskList`` (not yet validated);
     the arguments are ``convert``'s."""
-    task_list = said_when_empty(normalize(read_document(Path(path), options), knowledge))
-    if strict:
-        check_doubts(task_list.warnings, path)
-    return task_list
+    return read_task_stream(path, knowledge, options, strict=strict).collect()
+
+
+def read_task_stream(
+    path: str | Path,
+    knowledge: Knowledge | None = None,
+    options: ReadOptions | None = None,
+    *,
+    strict: bool = False,
+) -> TaskStream:
+    """``read_task_list`` with the records made one at a time as they are read (issue
+    29): a long list's records are never held whole. The file is read and the list's
+    rows settled now; ``strict`` and an empty list are judged after the last record."""
+    stream = normalize_stream(read_document(Path(path), options), knowledge)
+    return _finished(stream, path, strict)
+
+
+def _finished(stream: TaskStream, name: str | Path, strict: bool) -> TaskStream:
+    """The stream, judged once its last record has passed: a ``no-records`` warning
+    when nothing was made and nothing says why (``said_when_empty``), and under
+    ``strict`` ``DoubtfulDocument`` when its columns were in doubt."""
+
+    def records() -> Iterator[TaskRecord]:
+        made = 0
+        for record in stream.records:
+            made += 1
+            yield record
+        if not made and not stream.warnings:
+            stream.warnings.append(NO_RECORDS)
+        if strict:
+            check_doubts(stream.warnings, name)
+
+    return stream._replace(records=records())
+
+
+NO_RECORDS = TaskWarning(
+    NormalizeCode.NO_RECORDS, "the task table has a header but no task rows: no record was made"
+)
 
 
 def said_when_empty(task_list: TaskList) -> TaskList:
@@ -88,10 +122,7 @@ def said_when_empty(task_list: TaskList) -> TaskList:
     a table with a header and no rows exited 0 with no records and no warning)."""
     if task_list.records or task_list.warnings:
         return task_list
-    warning = TaskWarning(
-        NormalizeCode.NO_RECORDS, "the task table has a header but no task rows: no record was made"
-    )
-    return task_list._replace(warnings=[warning])
+    return task_list._replace(warnings=[NO_RECORDS])
 
 
 def read_task_list_bytes(
@@ -104,10 +135,20 @@ def read_task_list_bytes(
 ) -> TaskList:
     """``read_task_list`` for an attachment given as bytes; ``name``'s suffix
     (``stdin.pdf``) chooses the reader, as a file's would."""
-    task_list = said_when_empty(normalize(read_data(data, Path(name), options), knowledge))
-    if strict:
-        check_doubts(task_list.warnings, task_list.file)
-    return task_list
+    return read_task_stream_bytes(data, name, knowledge, options, strict=strict).collect()
+
+
+def read_task_stream_bytes(
+    data: bytes,
+    name: str,
+    knowledge: Knowledge | None = None,
+    options: ReadOptions | None = None,
+    *,
+    strict: bool = False,
+) -> TaskStream:
+    """``read_task_stream`` for an attachment given as bytes (``read_task_list_bytes``)."""
+    stream = normalize_stream(read_data(data, Path(name), options), knowledge)
+    return _finished(stream, stream.head.file, strict)
 
 
 def convert(

@@ -234,6 +234,8 @@ def _record(row: dict[str, object], extras: Sequence[str], guarded: bool) -> dic
     data: dict[str, Any] = {key: _field_value(key, row.get(key), guarded) for key in RECORD_COLUMNS}
     extra = {label: _text(row.get(label), guarded) for label in extras}
     data["extra"] = {label: text for label, text in extra.items() if text is not None}
+    if isinstance(cells := row.get("cells"), list):  # JSONL keeps where values were printed
+        data["cells"] = cells
     return data
 
 

@@ -110,11 +110,12 @@ def document_table() -> str:
 
 
 def record_table() -> str:
-    """The record's fields in order: key, XLSX header, type and meaning."""
+    """The record's fields in order: key, XLSX header (— for a field no flat table
+    holds: ``schema.FLAT_FIELDS``), type and meaning."""
     properties, defs = _properties("Record")
     header = labels("record")
     rows = [
-        [f"`{name}`", header[name], _json_type(prop, defs), prop["description"]]
+        [f"`{name}`", header.get(name, "—"), _json_type(prop, defs), prop["description"]]
         for name, prop in properties.items()
     ]
     return _table(("key", "XLSX header", "type", "meaning"), rows)

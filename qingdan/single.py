@@ -1,13 +1,14 @@
 """Converting a one-input plan (``qingdan convert x.pdf -o x.json``, or to stdout).
 
 JSON without ``--db`` is written from the normalizer's task list through
-``schema.plain``, streamed into the file, without importing pydantic (the same bytes;
-issues 16, 17); every other format goes through the validated ``Document``.
+``schema.plain``, without importing pydantic (the same bytes; issues 16, 17); every
+other format goes through the validated models. An output file (without ``--db``)
+takes the records one at a time as they are made (issue 29).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
@@ -19,6 +20,7 @@ from qingdan.writers.atomic import atomic_write
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from qingdan.normalize.model import TaskRecord, TaskStream
     from qingdan.pipeline import Warned
     from qingdan.schema import Document
     from qingdan.workers import Settings
@@ -52,7 +54,7 @@ def run_single(
     without ``--db`` is written from the normalizer's task list through
     ``schema.plain``, without importing pydantic (the same bytes, issue 16).
     """
-    from qingdan.pipeline import own_output, read_task_list, read_task_list_bytes
+    from qingdan.pipeline import own_output, read_task_stream, read_task_stream_bytes
 
     path = (plan.inputs.files or [s.path for s in plan.inputs.skipped])[0]
     own = own_output(path, settings.knowledge) if path != STDIN else None
@@ -61,27 +63,54 @@ def run_single(
     if path == STDIN:
         given = stdin.read() if stdin is not None else b""
         suffix = f".{input_format.lower().lstrip('.')}" if input_format else sniff_suffix(given)
-        task_list = read_task_list_bytes(
+        stream = read_task_stream_bytes(
             given, f"stdin{suffix}", settings.knowledge, settings.options, strict=settings.strict
         )
+        del given
     else:
-        task_list = read_task_list(
+        stream = read_task_stream(
             path, settings.knowledge, settings.options, strict=settings.strict
         )
+    if engine is None and plan.mode is OutputMode.FILE and plan.output is not None:
+        return _stream_to_file(path, stream, plan.output, plan.fmt)
+    task_list = stream.collect()
     if plan.fmt is OutputFormat.JSON and engine is None:
-        from qingdan.schema.plain import data_json, document_data, write_data_json
+        from qingdan.schema.plain import data_json, document_data
 
-        data = document_data(task_list)
         outcome = SingleOutcome(path, task_list.file, len(task_list.records), task_list.warnings)
-        if plan.mode is OutputMode.FILE and plan.output is not None:
-            atomic_write(plan.output, lambda stream: write_data_json(data, stream))
-            return outcome
-        return outcome._replace(stdout=data_json(data))
+        return outcome._replace(stdout=data_json(document_data(task_list)))
     from qingdan.schema import from_task_list
 
     document = from_task_list(task_list)
     del task_list  # the document holds the records now: not both at once (issue 29)
     return _deliver(plan, path, document, engine)
+
+
+def _stream_to_file(
+    path: Path, stream: TaskStream, output: Path, fmt: OutputFormat
+) -> SingleOutcome:
+    """Write one input's records into its output file as they are made (issue 29: a
+    long list is never held whole); JSON through ``schema.plain`` (no pydantic, issue
+    16), every other format through the validated ``DocumentStream``."""
+    made = 0
+
+    def counted() -> Iterator[TaskRecord]:
+        nonlocal made
+        for record in stream.records:
+            made += 1
+            yield record
+
+    counting = stream._replace(records=counted())
+    if fmt is OutputFormat.JSON:
+        from qingdan.schema.plain import write_stream_json
+
+        atomic_write(output, lambda out: write_stream_json(counting, out))
+    else:
+        from qingdan.folder_output import write_output
+        from qingdan.schema import from_task_stream
+
+        write_output(from_task_stream(counting), output, fmt)
+    return SingleOutcome(path, stream.head.file, made, stream.warnings)
 
 
 def _deliver(

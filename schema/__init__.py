@@ -18,29 +18,39 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from qingdan.schema.models import (
+        FLAT_FIELDS,
+        PRINTED_AT,
         READ_FIELDS,
         Column,
         Document,
         DocumentInfo,
+        DocumentStream,
         DueKind,
         Record,
+        SourceCell,
         Warning,
         from_task_list,
+        from_task_stream,
         json_schema,
         with_source,
     )
     from qingdan.schema.warning_codes import WarningCode
 
 __all__ = [
+    "FLAT_FIELDS",
+    "PRINTED_AT",
     "READ_FIELDS",
     "Column",
     "Document",
     "DocumentInfo",
+    "DocumentStream",
     "DueKind",
     "Record",
+    "SourceCell",
     "Warning",
     "WarningCode",
     "from_task_list",
+    "from_task_stream",
     "json_schema",
     "with_source",
 ]

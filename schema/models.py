@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-from qingdan.normalize.model import TaskList
+from qingdan.normalize.model import TaskList, TaskStream
 from qingdan.normalize.roles import Role
 from qingdan.schema.warning_codes import WarningCode
 
@@ -105,6 +106,25 @@ class DocumentInfo(_Model):
     )
 
 
+class SourceCell(_Model):
+    """One printed cell a record's value came from (issue 28)."""
+
+    field: str = Field(
+        description="the record field the cell gave (`measure`, `lead`, `support`, "
+        "`deadline`, `no`, `category`, `section`; `extra` for a column kept in `extra`)"
+    )
+    table: int = Field(ge=0, description="0-based index of the table in the document")
+    row: int = Field(ge=0, description="0-based row in that table, header rows counted")
+    column: int = Field(ge=0, description="0-based column in that row")
+    page: int | None = Field(default=None, ge=1, description="the page, where the format has pages")
+    box: tuple[float, float, float, float] | None = Field(
+        default=None,
+        description="a printed page's cell (PDF, OFD, a scan): its box on `page`, left, top, "
+        "right, bottom in points from the page's top-left corner (an image file: in its "
+        "pixels); else null",
+    )
+
+
 class Record(_Model):
     """One task of the list."""
 
@@ -154,6 +174,23 @@ class Record(_Model):
         default_factory=dict,
         description="text of columns that map to no field, by their printed label",
     )
+    cells: list[SourceCell] = Field(
+        default_factory=list,
+        description="the printed cells the record's values came from, in column order: "
+        "several for a cell a page break cut, the merged cell's own for a merge carried "
+        "down; empty for an item of a numbered-paragraph list. Kept out of CSV, XLSX and "
+        "the database's `records` table (`FLAT_FIELDS`)",
+    )
+
+
+PRINTED_AT = ("page", "cells")
+"""The ``Record`` fields that say where a record was printed, not what it says: two
+renderings of one list (its PDF and its DOCX, a table and its paragraph form) read the
+same values and differ only in these."""
+
+FLAT_FIELDS = [name for name in Record.model_fields if name != "cells"]
+"""The record fields a flat table holds (CSV, XLSX, a database row, a DataFrame): a
+person reads values, not where they were printed (``cells`` is in JSON only)."""
 
 
 READ_FIELDS = (
@@ -196,8 +233,8 @@ class Document(_Model):
         ``NaT``), ``seq`` and ``page`` as nullable integers."""
         import pandas as pd
 
-        columns = list(Record.model_fields)
-        rows = [record.model_dump(mode="json") for record in self.records]
+        columns = FLAT_FIELDS
+        rows = [record.model_dump(mode="json", exclude={"cells"}) for record in self.records]
         frame = pd.DataFrame(rows, columns=columns)
         frame["due"] = pd.to_datetime(frame["due"], format="ISO8601")
         for name in ("seq", "page"):
@@ -215,6 +252,51 @@ def from_task_list(task_list: TaskList, source: str | None = None) -> Document:
         from_attributes=True,
     )
     return with_source(document, source or task_list.file)
+
+
+class DocumentStream:
+    """A validated document whose records come one at a time (issue 29): its
+    description first, each record validated as it is read, the warnings validated
+    once the records are exhausted (a list's last checks run after its last record).
+
+    What the one-document writers take; ``DocumentStream.whole`` gives a ``Document``
+    as one, so a document held whole and one streamed are written by the same code."""
+
+    def __init__(
+        self,
+        document: DocumentInfo,
+        records: Iterable[Record],
+        warnings: Callable[[], Sequence[Warning]],
+    ) -> None:
+        self.document = document
+        self.records: Iterator[Record] = iter(records)
+        self._warnings = warnings
+        self._read: Sequence[Warning] | None = None
+
+    @classmethod
+    def whole(cls, document: Document) -> DocumentStream:
+        """A document held whole, as a stream."""
+        return cls(document.document, document.records, lambda: document.warnings)
+
+    @property
+    def warnings(self) -> Sequence[Warning]:
+        """Every warning: read it after the records (before, the last are not known)."""
+        if self._read is None:
+            self._read = self._warnings()
+        return self._read
+
+
+def from_task_stream(stream: TaskStream, source: str | None = None) -> DocumentStream:
+    """``from_task_list`` for a task list whose records come one at a time: each
+    record validated as it passes, the warnings once the records are read."""
+    info = DocumentInfo.model_validate(stream.head, from_attributes=True)
+    info = info.model_copy(update={"source": source or stream.head.file})
+    records = (Record.model_validate(record, from_attributes=True) for record in stream.records)
+    return DocumentStream(info, records, lambda: _warnings(stream.warnings))
+
+
+def _warnings(warnings: Sequence[Any]) -> list[Warning]:
+    return [Warning.model_validate(warning, from_attributes=True) for warning in warnings]
 
 
 def with_source(document: Document, source: str) -> Document:

@@ -4,7 +4,8 @@ A sample ``NAME.EXT`` is checked against ``NAME.EXT.expected.json`` when that fi
 exists. Several renderings of one list (TXT, DOCX, PDF) share one expected file by
 naming it in ``samples/golden.toml`` (``[expected]`` sample name -> expected file);
 a shared expectation leaves ``page`` out, since only some formats have pages, and the
-columns' content evidence, which measures one rendering.
+columns' content evidence and the records' source ``cells``, which measure one rendering
+(``tests/samples/test_source_cells.py`` checks every rendering's cells).
 Regenerate on purpose with ``make golden`` and review the diff.
 """
 
@@ -20,6 +21,7 @@ import pytest
 import qingdan
 from benchmarks.corpus import checked_elsewhere, golden_file, shared_expectations
 from tests.conftest import SAMPLES
+from tests.records import all_as_read
 
 REGENERATE = os.environ.get("QINGDAN_REGENERATE_GOLDEN") == "1"
 
@@ -66,24 +68,19 @@ def _comparable(document: qingdan.Document, with_pages: bool) -> dict[str, Any]:
     for key in ("file", "source", "format", "sha256"):
         data["document"].pop(key)
     data["warnings"] = [w for w in data["warnings"] if w["code"] != "encoding"]
-    if not with_pages:
-        for item in [*data["records"], *data["warnings"]]:
-            item.pop("page")
-        _drop_evidence(data)
-    return data
-
-
-def _drop_evidence(data: dict[str, Any]) -> None:
-    """Column evidence measures one rendering (a merge reads otherwise than a blank)."""
-    for column in data["document"]["columns"]:
-        column.pop("evidence", None)
+    return _without_pages(data, with_pages)
 
 
 def _without_pages(data: dict[str, Any], keep: bool) -> dict[str, Any]:
+    """A shared expectation (not ``keep``): the records as read, not where they were
+    printed (``tests.records``), the warnings without pages, and no column evidence
+    (it measures one rendering: a merge reads otherwise than a blank)."""
     if not keep:
-        for item in [*data["records"], *data["warnings"]]:
-            item.pop("page", None)
-        _drop_evidence(data)
+        data["records"] = all_as_read(data["records"])
+        for warning in data["warnings"]:
+            warning.pop("page", None)
+        for column in data["document"]["columns"]:
+            column.pop("evidence", None)
     return data
 
 

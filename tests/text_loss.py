@@ -21,6 +21,8 @@ from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.units.departments import SEPARATORS
 from qingdan.schema import Document
 
+from tests.records import as_read
+
 HEADER = ["序号", "重点工作", "工作措施", "牵头部门", "配合部门", "完成时限"]
 DEPARTMENT_COLUMNS = {3, 4}
 DEPARTMENT_SEPARATORS = SEPARATORS
@@ -43,7 +45,8 @@ def output_text(document: Document) -> Counter[str]:
     """Every non-whitespace character the document carries, with its count."""
     parts: list[str] = []
     for record in document.records:
-        values: dict[str, Any] = record.model_dump(mode="json")
+        # Where values were printed (the page, the cells) is no text of the document.
+        values: dict[str, Any] = as_read(record)
         for key, value in values.items():
             if key == "extra":
                 parts.extend(value.values())

@@ -52,6 +52,7 @@ from qingdan.extract.grid import (
     RawTable,
     TextLine,
     plain_lines,
+    rounded_boxes,
 )
 from qingdan.extract.notice_codes import NoticeCode
 from qingdan.extract.options import PDF_ENGINES, ReadOptions
@@ -222,6 +223,7 @@ def _raw_tables(reading: PageReading) -> list[RawTable]:
                 page=reading.number,
                 starts_page=reading.number > 1 and index == 1 and position == 0,
                 at_foot=reading.at_foot if last_on_page and position == len(grid) - 1 else None,
+                boxes=rounded_boxes(reading.boxes[index - 1].rows[position]),
             )
             for position, cells in enumerate(grid)
         ]

@@ -44,6 +44,10 @@ class TextLine:
     x1: float
     bottom: float
     confidence: float
+    spans: tuple[tuple[float, float], ...] = ()
+    """Where each character of ``text`` lies across the page (left, right), as the
+    engine placed it; empty when not known. A space spans the gap between its
+    neighbours."""
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -92,14 +96,46 @@ def _engine() -> Any:
 
 
 def read_lines(image: Any) -> list[TextLine]:
-    """The text lines of a page image (a grey or BGR numpy array), in no set order."""
-    result = _engine()(image)
+    """The text lines of a page image (a grey or BGR numpy array), in no set order, each
+    with its characters' places where the engine gives them."""
+    result = _engine()(image, return_word_box=True, return_single_char_box=True)
     if result.boxes is None or result.txts is None:
         return []
+    words = result.word_results or ()
+    if len(words) != len(result.txts):
+        words = ((),) * len(result.txts)
     lines = []
-    for box, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
+    for box, text, score, glyphs in zip(
+        result.boxes, result.txts, result.scores, words, strict=True
+    ):
         xs = [float(point[0]) for point in box]
         ys = [float(point[1]) for point in box]
         if text.strip():
-            lines.append(TextLine(text.strip(), min(xs), min(ys), max(xs), max(ys), float(score)))
+            spans = character_spans(text.strip(), glyphs)
+            lines.append(
+                TextLine(text.strip(), min(xs), min(ys), max(xs), max(ys), float(score), spans)
+            )
     return lines
+
+
+def character_spans(text: str, glyphs: Any) -> tuple[tuple[float, float], ...]:
+    """Each character's (left, right) in a line from the engine's character boxes
+    ``(char, score, box)``, or ``()`` when the boxes do not spell the text (spaces
+    aside: the engine boxes none, and a space gets the gap between its neighbours)."""
+    marks = [(str(char), [float(point[0]) for point in box]) for char, _, box in glyphs or ()]
+    if "".join(char for char, _ in marks) != text.replace(" ", ""):
+        return ()
+    if any(len(char) != 1 for char, _ in marks):
+        return ()
+    boxes = iter((min(xs), max(xs)) for _, xs in marks)
+    spans: list[tuple[float, float] | None] = [
+        None if char == " " else next(boxes) for char in text
+    ]
+    placed: list[tuple[float, float]] = []
+    for index, span in enumerate(spans):
+        if span is None:
+            left = placed[-1][1] if placed else 0.0
+            after = next((s for s in spans[index + 1 :] if s is not None), None)
+            span = (left, after[0] if after else left)
+        placed.append(span)
+    return tuple(placed)

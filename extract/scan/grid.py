@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
-from qingdan.extract.grid import Cell, Covered
+from qingdan.extract.grid import Box, Cell, Covered
 from qingdan.extract.scan.image import Grey
 
 _MERGE_PX = 6
@@ -54,6 +54,24 @@ class TableGrid:
         row = int(np.searchsorted(self.ys, y, side="right")) - 1
         col = int(np.searchsorted(self.xs, x, side="right")) - 1
         return row, col
+
+    def boxes(self) -> list[list[Box | None]]:
+        """Per grid position, the pixel box of the merged cell anchored there (left, top,
+        right, bottom, over every position it covers); ``None`` where a cell is covered."""
+        ends: dict[tuple[int, int], tuple[int, int]] = {}
+        for row, anchors in enumerate(self.anchors):
+            for col, anchor in enumerate(anchors):
+                last = ends.get(anchor, anchor)
+                ends[anchor] = (max(last[0], row), max(last[1], col))
+        return [
+            [
+                (self.xs[col], self.ys[row], self.xs[end[1] + 1], self.ys[end[0] + 1])
+                if (end := ends.get((row, col))) is not None and anchor == (row, col)
+                else None
+                for col, anchor in enumerate(anchors)
+            ]
+            for row, anchors in enumerate(self.anchors)
+        ]
 
     def cells(self, texts: dict[tuple[int, int], str]) -> list[list[Cell]]:
         """The table's raw grid: each merged cell's text at its top-left position, the

@@ -11,11 +11,13 @@ as the PDF reader leaves them out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
-from qingdan.extract.grid import Cell
+from qingdan.extract.grid import Box, Cell, Foot
 from qingdan.extract.scan.engine import TextLine
 from qingdan.extract.scan.grid import TableGrid
+from qingdan.extract.scan.text import mended_cell
 
 
 @dataclass
@@ -26,9 +28,17 @@ class PlacedPage:
     confidences: list[list[list[float | None]]] = field(default_factory=list)
     """Per table, per grid position: the lowest confidence of the lines placed in the
     cell anchored there (``None`` for covered or empty positions)."""
+    boxes: list[list[list[Box | None]]] = field(default_factory=list)
+    """Per table, per grid position: the pixel box of the cell anchored there (``None``
+    for a covered position)."""
     text_above: list[list[str]] = field(default_factory=list)
     """Per table, the text lines between the table above it (or the page top) and it;
     with no table, one entry: every line of the page."""
+    at_foot: tuple[Foot, ...] | None = None
+    """For the last row of the page's last table: per column, how the text of the cell
+    there meets the table's foot (``RawRow.at_foot``), ``None`` with no table."""
+    mended: int = 0
+    """Bracket pairs and quotes mended over whole cells (``text.mended_cell``)."""
 
 
 def reading_order(lines: list[TextLine]) -> list[str]:
@@ -46,6 +56,66 @@ def reading_order(lines: list[TextLine]) -> list[str]:
 def _same_line(upper: TextLine, lower: TextLine) -> bool:
     overlap = min(upper.bottom, lower.bottom) - max(upper.top, lower.top)
     return overlap > 0.5 * min(upper.bottom - upper.top, lower.bottom - lower.top)
+
+
+def split_at_rules(lines: list[TextLine], tables: list[TableGrid]) -> list[TextLine]:
+    """The lines with each one the engine read across a column rule cut at that rule.
+
+    Text close to a rule on both sides (a deadline's last characters and the next
+    cell's unit name) can be found as one line over the rule; placed by its middle, it
+    would put one cell's text into its neighbour. A line is cut where the table's row
+    it lies in has a rule (no cut where a merged cell runs over the column boundary),
+    between the characters left and right of it, by the engine's characters' places;
+    a line without them is left whole."""
+    cut: list[TextLine] = []
+    for line in lines:
+        cut += _pieces(line, _rules_across(line, tables))
+    return cut
+
+
+def _rules_across(line: TextLine, tables: list[TableGrid]) -> list[float]:
+    """Where column rules run through the middle of a line's box (page x, left to right)."""
+    x, y = line.centre
+    for table in tables:
+        spot = table.position(x, y)
+        if spot is None:
+            continue
+        row = spot[0]
+        return [
+            float(table.xs[col])
+            for col in range(1, len(table.xs) - 1)
+            if line.x0 < table.xs[col] < line.x1
+            and table.anchors[row][col] != table.anchors[row][col - 1]
+        ]
+    return []
+
+
+def _pieces(line: TextLine, rules: list[float]) -> list[TextLine]:
+    """A line cut at each rule: the characters whose middles lie between two rules."""
+    if not rules or len(line.spans) != len(line.text):
+        return [line]
+    edges = [-float("inf"), *rules, float("inf")]
+    pieces = []
+    for left, right in pairwise(edges):
+        chosen = [
+            index
+            for index, (x0, x1) in enumerate(line.spans)
+            if line.text[index] != " " and left <= (x0 + x1) / 2 < right
+        ]
+        if not chosen:
+            continue
+        kept = range(chosen[0], chosen[-1] + 1)
+        spans = tuple(line.spans[index] for index in kept)
+        pieces.append(
+            replace(
+                line,
+                text="".join(line.text[index] for index in kept),
+                x0=max(line.x0, spans[0][0]),
+                x1=min(line.x1, spans[-1][1]),
+                spans=spans,
+            )
+        )
+    return pieces or [line]
 
 
 def place_lines(lines: list[TextLine], tables: list[TableGrid]) -> PlacedPage:
@@ -68,8 +138,12 @@ def place_lines(lines: list[TextLine], tables: list[TableGrid]) -> PlacedPage:
                 above[index].append(line)
                 break
     for table, cells, over in zip(tables, in_cells, above, strict=True):
-        texts = {anchor: "\n".join(reading_order(found)) for anchor, found in cells.items()}
+        texts = {}
+        for anchor, found in cells.items():
+            texts[anchor], mended = mended_cell("\n".join(reading_order(found)))
+            page.mended += mended
         page.tables.append(table.cells(texts))
+        page.boxes.append(table.boxes())
         lowest = {anchor: min(line.confidence for line in found) for anchor, found in cells.items()}
         page.confidences.append(
             [
@@ -78,4 +152,29 @@ def place_lines(lines: list[TextLine], tables: list[TableGrid]) -> PlacedPage:
             ]
         )
         page.text_above.append(reading_order(over))
+    page.at_foot = feet(tables[-1], in_cells[-1])
     return page
+
+
+def feet(table: TableGrid, in_cells: dict[tuple[int, int], list[TextLine]]) -> tuple[Foot, ...]:
+    """For a table's last row, per column: how the text of the cell covering it meets
+    the table's foot, as the PDF reader tells it from its glyphs. A cell whose lines end
+    more than a line's height above the foot, or that ends above the foot (a merged
+    cell does not), was not cut by a break below it (``Foot.CLEAR``); one whose text
+    starts more than a line's height below its top is a centred text (``Foot.LOWER``);
+    else it is filled to the foot (``Foot.FILLED``) and may go on on the next page."""
+    last = len(table.ys) - 2
+    result = []
+    for anchor in table.anchors[last]:
+        found = in_cells.get(anchor, [])
+        if not found:
+            result.append(Foot.CLEAR)
+            continue
+        size = max(line.bottom - line.top for line in found)
+        if table.bottom - max(line.bottom for line in found) > size:
+            result.append(Foot.CLEAR)
+        elif min(line.top for line in found) - table.ys[anchor[0]] > size:
+            result.append(Foot.LOWER)
+        else:
+            result.append(Foot.FILLED)
+    return tuple(result)

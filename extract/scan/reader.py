@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,12 +32,15 @@ from typing import Any
 from qingdan.extract.errors import BrokenFile, EncryptedFile, NoTextLayer
 from qingdan.extract.grid import (
     LOW_CONFIDENCE,
+    Box,
     Cell,
     Extracted,
+    Foot,
     Notice,
     RawRow,
     RawTable,
     ReaderTraits,
+    rounded_boxes,
 )
 from qingdan.extract.limits import limits_of
 from qingdan.extract.notice_codes import NoticeCode
@@ -52,6 +55,10 @@ which PP-OCR reads well, and a page takes about 5 s on two cores."""
 
 logger = logging.getLogger(__name__)
 
+PageImage = tuple[int, Any, float]
+"""A page to read: its number, its image (a numpy array) and the points one pixel spans
+(a PDF page rendered at ``RENDER_DPI``: 72 / 150; an image file: 1, its pixels)."""
+
 Progress = Callable[[int, int, float], None]
 """Called after each page: (page number, page count, seconds the page took)."""
 
@@ -63,8 +70,13 @@ class PageScan:
     tables: list[list[list[Cell]]] = field(default_factory=list)
     cell_confidences: list[list[list[float | None]]] = field(default_factory=list)
     """Per table, row and column: the lowest confidence of the lines in that cell."""
+    boxes: list[list[tuple[Box | None, ...]]] = field(default_factory=list)
+    """Per table, row and column: the box of the cell anchored there, in the page image's
+    pixels (``None`` for a covered position)."""
     text_above: list[list[str]] = field(default_factory=list)
     """Per table, the text lines above it (the first entry: the page's title lines)."""
+    at_foot: tuple[Foot, ...] | None = None
+    """How the text of the last row on the page meets the table's foot (per column)."""
     confidences: list[float] = field(default_factory=list)
     """The engine's confidence in each text line it read."""
     skew_degrees: float = 0.0
@@ -95,13 +107,14 @@ def scan_page_image(image: Any) -> PageScan:
     import cv2
 
     pixels = image.shape[0] * image.shape[1]
+    scale = 1.0
     if pixels > WORKING_PIXELS:
         scale = (WORKING_PIXELS / pixels) ** 0.5
         image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     from qingdan.extract.scan.engine import read_lines
     from qingdan.extract.scan.grid import find_tables
     from qingdan.extract.scan.image import flattened, ink, line_masks, page_grey, straighten
-    from qingdan.extract.scan.place import place_lines
+    from qingdan.extract.scan.place import place_lines, split_at_rules
 
     level, angle = straighten(page_grey(flattened(image)))
     marks = ink(level)
@@ -109,15 +122,34 @@ def scan_page_image(image: Any) -> PageScan:
     text_ink = cv2.subtract(marks, cv2.bitwise_or(horizontal, vertical))
     # A 3 x 3 median takes out single-pixel specks and grain before OCR; on the sample
     # scan it brought back two commas (、，) the engine misread on the raw pixels.
-    lines, repairs = clean_lines(read_lines(cv2.medianBlur(level, 3)), text_ink)
-    placed = place_lines(lines, find_tables(horizontal, vertical))
+    tables = find_tables(horizontal, vertical)
+    read = split_at_rules(read_lines(cv2.medianBlur(level, 3)), tables)
+    lines, repairs = clean_lines(read, text_ink)
+    placed = place_lines(lines, tables)
+    repairs.brackets += placed.mended
     return PageScan(
         tables=placed.tables,
         cell_confidences=placed.confidences,
+        boxes=[[_scaled(row, 1 / scale) for row in table] for table in placed.boxes],
         text_above=placed.text_above,
+        at_foot=placed.at_foot,
         confidences=[line.confidence for line in lines],
         skew_degrees=angle,
         repairs=repairs,
+    )
+
+
+def _scaled(boxes: Sequence[Box | None], factor: float) -> tuple[Box | None, ...]:
+    """A row's cell boxes times ``factor`` (working pixels to the page image's, or the
+    page image's pixels to points), to a hundredth.
+
+    A box is where the cell lies on the page as read: a photo's sheet squared and a
+    skewed scan turned level first, so on the original image it is off by that turn."""
+    return rounded_boxes(
+        None
+        if box is None
+        else (box[0] * factor, box[1] * factor, box[2] * factor, box[3] * factor)
+        for box in boxes
     )
 
 
@@ -142,7 +174,8 @@ def read_image(data: bytes, path: Path, options: ReadOptions | None = None) -> E
     from qingdan.extract.scan.image import decode_image
 
     image = decode_image(data, path, limits_of(options.limits if options else None))
-    pages = enumerate(image.pages, start=1)
+    # An image has no size in points: its boxes are in its pixels.
+    pages = ((number, page, 1.0) for number, page in enumerate(image.pages, start=1))
     found = read_pages(pages, image.count, path, log_progress(path), "the image")
     return found._replace(notices=[*image.notices, *found.notices])
 
@@ -222,11 +255,11 @@ def _scanned_pages(listing: str, reason: str) -> Notice:
 
 def _rendered_pages(
     document: Any, numbers: list[int], pixels: int, notices: list[Notice]
-) -> Iterator[tuple[int, Any]]:
-    """(number, RGB image) of the pages of a pypdfium2 document, each rendered when
-    needed; a page that would pass ``pixels`` at ``RENDER_DPI`` is rendered smaller, with
-    a notice (a 14,400-point page asked OpenCV for gigabytes), and none is rendered past
-    OCR's working size (``WORKING_PIXELS``: it would be scaled down to it at once)."""
+) -> Iterator[PageImage]:
+    """(number, RGB image, points per pixel) of the pages of a pypdfium2 document, each
+    rendered when needed; a page that would pass ``pixels`` at ``RENDER_DPI`` is rendered
+    smaller, with a notice (a 14,400-point page asked OpenCV for gigabytes), and none is
+    rendered past OCR's working size (``WORKING_PIXELS``: it would be scaled down to it at once)."""
     import numpy as np
 
     for number in numbers:
@@ -239,7 +272,8 @@ def _rendered_pages(
                 notices.append(_shrunk(number, width, height, scale * math.sqrt(pixels / area)))
             scale *= min(1.0, math.sqrt(min(pixels, WORKING_PIXELS) / area))
             bitmap = page.render(scale=scale)
-            yield number, np.asarray(bitmap.to_pil().convert("RGB"), dtype=np.uint8)
+            image = np.asarray(bitmap.to_pil().convert("RGB"), dtype=np.uint8)
+            yield number, image, 1 / scale
         finally:
             page.close()
 
@@ -253,22 +287,22 @@ def _shrunk(number: int, width: float, height: float, scale: float) -> Notice:
 
 
 def read_pages(
-    pages: Iterable[tuple[int, Any]], total: int, path: Path, progress: Progress | None, what: str
+    pages: Iterable[PageImage], total: int, path: Path, progress: Progress | None, what: str
 ) -> Extracted:
-    """The raw grids of (page number, page image) pairs read one by one, with the
-    document's ``ocr`` notice; ``total`` is how many pages there are, for progress."""
+    """The raw grids of (page number, page image, points per pixel) read one by one, with
+    the document's ``ocr`` notice; ``total`` is how many pages there are, for progress."""
     tables: list[RawTable] = []
     text_before: list[str] = []
     confidences: list[float] = []
     repairs = TextRepairs()
-    for done, (number, image) in enumerate(pages, start=1):
+    for done, (number, image, unit) in enumerate(pages, start=1):
         started = time.perf_counter()
         scan = scan_page_image(image)
         if progress is not None:
             progress(done, total, time.perf_counter() - started)
         confidences += scan.confidences
         repairs.add(scan.repairs)
-        tables += _raw_tables(scan, number)
+        tables += _raw_tables(scan, number, unit)
         if number == 1 and scan.text_above:
             text_before = scan.text_above[0]
     if not confidences:
@@ -285,17 +319,22 @@ def read_pages(
     )
 
 
-def _raw_tables(scan: PageScan, number: int) -> list[RawTable]:
+def _raw_tables(scan: PageScan, number: int, unit: float) -> list[RawTable]:
+    """The page's raw tables, their cells' boxes in points (``unit`` points a pixel)."""
     tables = []
-    for index, (grid, sure) in enumerate(zip(scan.tables, scan.cell_confidences, strict=True), 1):
+    count = len(scan.tables)
+    found = zip(scan.tables, scan.cell_confidences, scan.boxes, strict=True)
+    for index, (grid, sure, boxes) in enumerate(found, 1):
         rows = [
             RawRow(
                 cells=cells,
                 page=number,
                 starts_page=number > 1 and index == 1 and at == 0,
+                at_foot=scan.at_foot if index == count and at == len(grid) - 1 else None,
                 confidence=tuple(scores),
+                boxes=_scaled(row_boxes, unit),
             )
-            for at, (cells, scores) in enumerate(zip(grid, sure, strict=True))
+            for at, (cells, scores, row_boxes) in enumerate(zip(grid, sure, boxes, strict=True))
         ]
         above = scan.text_above[index - 1] if index <= len(scan.text_above) else []
         tables.append(RawTable(rows=rows, name=f"page {number} table {index}", text_above=above))

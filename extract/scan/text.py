@@ -21,10 +21,10 @@ What OCR gets wrong on every scan, each corrected only where the answer is clear
   (``PM10 浓度``, ``2019 年``). A space between a Chinese character and a digit or Latin
   letter is dropped; spaces between Chinese characters (``区发改委 区科技局``: two
   names) stay.
-* **A lost dash between years.** The long dash of ``2023—2024年`` is a thin line the
+* **A dash between numbers.** The long dash of ``2023—2024年`` is a thin line the
   recognizer may drop (``20232024年``); eight digits before 年 that are two years a
-  few apart get it back. A dash read as ``-`` is kept as read: the pixels of a hyphen
-  and a dash are not told apart here.
+  few apart get it back. A stroke between two digits read as ``-`` or ``—`` is the one
+  its length in the ink says (``extract.scan.dashes``).
 * **Brackets of two widths.** OCR reads a numbered item's ``（1）`` as ``(1）`` or
   ``(1) `` (the digit inside touches no Chinese character). A bracket takes the width of
   its partner, and a half-width pair next to Chinese text (or holding it) becomes
@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from qingdan.extract.scan.dashes import dashes_from_ink
 from qingdan.extract.scan.engine import TextLine
 
 _DOTS = ".·•`'‘’,，、。．:;"
@@ -89,7 +90,7 @@ class TextRepairs:
                 (self.full_stops, "line-end dots read as 。"),
                 (self.brackets, "brackets or quotes matched to their partner"),
                 (self.gaps, "spaces between Chinese and digits or letters dropped"),
-                (self.dashes, "dashes between two years read back"),
+                (self.dashes, "dashes between numbers read back"),
             )
             if count
         ]
@@ -120,7 +121,9 @@ def clean_lines(lines: list[TextLine], ink: Any = None) -> tuple[list[TextLine],
         if all(char in _DOTS or char.isspace() for char in line.text):
             repairs.speck_lines += 1
             continue
-        text, specks = leading_dot.subn("", line.text)
+        text, marks = dashes_from_ink(line, ink)
+        repairs.dashes += marks
+        text, specks = leading_dot.subn("", text)
         repairs.speck_marks += specks
         text = _line_end(text, line, ink, repairs)
         text, marks = half_next_to_han.subn(lambda m: _FULL_WIDTH[m.group()], text)
@@ -133,8 +136,16 @@ def clean_lines(lines: list[TextLine], ink: Any = None) -> tuple[list[TextLine],
         repairs.gaps += gaps
         text, dashes = _lost_year_dash().subn(_year_span, text)
         repairs.dashes += dashes
-        kept.append(replace(line, text=text) if text != line.text else line)
+        kept.append(_retyped(line, text))
     return kept, repairs
+
+
+def _retyped(line: TextLine, text: str) -> TextLine:
+    """The line with its cleaned text (the characters' places kept while each character
+    keeps its place)."""
+    if text == line.text:
+        return line
+    return replace(line, text=text, spans=line.spans if len(text) == len(line.text) else ())
 
 
 def _line_end(text: str, line: TextLine, ink: Any, repairs: TextRepairs) -> str:
@@ -255,16 +266,47 @@ def paired_quotes(text: str) -> tuple[str, int]:
     return "".join(chars), changed
 
 
+def mended_cell(text: str) -> tuple[str, int]:
+    """A cell's text (its lines joined with ``\n``) with brackets, quotes and a lost
+    year-span dash mended over the whole cell: a pair cut by the cell's line wrap
+    (``；(2`` / ``）严格``) or read as separate lines (``(1)`` / ``组织开展``), or a span
+    wrapped before 年 (``20182019`` / ``年``), is seen whole only here; returns the
+    marks changed."""
+    text, pairs = paired_brackets(text)
+    text, quotes = alternating_quotes(text)
+    text, dashes = _lost_year_dash().subn(_year_span, text)
+    return text, pairs + quotes + dashes
+
+
+def alternating_quotes(text: str) -> tuple[str, int]:
+    """A whole cell's double quotes made to open and close in turn (“ ” “ ”), when the
+    cell holds an even number of them: a quotation never runs from one cell into
+    another, so the first quote of a cell opens. This mends what a line alone cannot
+    (OCR read ``”一网通办“``, both turned, seed 6113); returns the quotes changed."""
+    places = [index for index, char in enumerate(text) if char in "“”"]
+    if len(places) % 2:
+        return text, 0
+    chars = list(text)
+    changed = 0
+    for turn, index in enumerate(places):
+        mark = "”" if turn % 2 else "“"
+        changed += chars[index] != mark
+        chars[index] = mark
+    return "".join(chars), changed
+
+
 @cache
 def _lost_year_dash() -> re.Pattern[str]:
-    return re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?=年)")
+    # A line break may fall between the years or before 年: a narrow deadline cell wraps
+    # 2018—2019 / 年 (seed 6131), and the cell's text is mended as a whole too.
+    return re.compile(r"(?<!\d)((?:19|20)\d\d)(\n?)((?:19|20)\d\d)(?=\n?年)")
 
 
 def _year_span(match: re.Match[str]) -> str:
     """``20232024`` before 年, two years run together: the long dash between them (a thin
     line the recognizer drops) put back; eight digits that are not a span stay."""
-    first, last = match.group(1), match.group(2)
-    return f"{first}—{last}" if 0 < int(last) - int(first) <= 10 else match.group(0)
+    first, wrap, last = match.group(1), match.group(2), match.group(3)
+    return f"{first}—{wrap}{last}" if 0 < int(last) - int(first) <= 10 else match.group(0)
 
 
 @cache

@@ -162,7 +162,9 @@ def _task_rows(reader: Reader) -> ParagraphList | None:
     # The synthetic table's first row is its header by construction: its labels are the
     # ones the items print (2020年计划：…, a place's name), which the vocabulary need not
     # know (skeletons 019, 063: a field list with no role label at all).
-    task_rows = collect_task_rows([synthetic_table(reader)], synonyms, _own_header(synonyms))
+    task_rows = collect_task_rows(
+        [synthetic_table(reader)], synonyms, _own_header(synonyms), located=False
+    )
     if task_rows is None:
         return None
     # A field under a label we do not know is printed as that label's: kept in extra,

@@ -19,7 +19,6 @@ from qingdan.schema import Document, Record
 from qingdan.serve.conversion import header_labels, knowledge_with
 from qingdan.serve.edits import EDITABLE, edit_record, reviewed
 from qingdan.serve.jobs import Converter
-from qingdan.serve.provenance import SourceCell, locate
 from qingdan.serve.storage import Status, Storage, Upload, header_key
 
 MEGABYTE = 1024 * 1024
@@ -53,7 +52,6 @@ class Service:
     config: ServeConfig
     storage: Storage = field(init=False)
     converter: Converter = field(init=False)
-    _cells: dict[int, dict[int, list[SourceCell]]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -120,20 +118,6 @@ class Service:
         """The reviewed document: the original with every edit applied."""
         _, original = self.original(upload)
         return reviewed(original, self.storage.edits(upload), self.knowledge())
-
-    def cells(self, upload: int) -> dict[int, list[SourceCell]]:
-        """Each record's source cells (computed once per upload)."""
-        with self._lock:
-            known = self._cells.get(upload)
-        if known is None:
-            found, original = self.original(upload)
-            try:
-                known = locate(found.stored, original)
-            except QingdanError:
-                known = {}
-            with self._lock:
-                self._cells[upload] = known
-        return known
 
     def record(self, upload: int, seq: int) -> Record:
         """One reviewed record; ``NotFound`` when the document has no such seq."""

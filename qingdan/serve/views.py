@@ -92,7 +92,6 @@ def record_views(service: Service, upload: int) -> list[dict[str, Any]]:
     """The reviewed records with their cells, warnings and review state: those with a
     warning or low OCR confidence and not yet accepted first, then in order."""
     document = service.document(upload)
-    cells = service.cells(upload)
     accepted = service.storage.accepted(upload)
     edited: dict[int, list[str]] = {}
     for edit in service.storage.edits(upload):
@@ -107,7 +106,6 @@ def record_views(service: Service, upload: int) -> list[dict[str, Any]]:
         views.append(
             {
                 **record.model_dump(mode="json"),
-                "cells": [c.model_dump(mode="json") for c in cells.get(record.seq, [])],
                 "warnings": warnings.get(record.seq, []),
                 "accepted": record.seq in accepted,
                 "edited": sorted(set(edited.get(record.seq, []))),

@@ -63,7 +63,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.types import TypeEngine
 
 from qingdan.extract.errors import QingdanError
-from qingdan.schema import Document, Record
+from qingdan.schema import FLAT_FIELDS, Document, Record
 
 SQLITE_BUSY_SECONDS = 60
 """How long a SQLite loader waits for another one's transaction before giving up."""
@@ -109,11 +109,13 @@ def _sql_type(annotation: Any) -> tuple[TypeEngine[Any], bool]:
 
 
 def record_columns() -> list[Column[Any]]:
-    """The ``records`` table's columns: ``sha256`` and every field of ``Record``."""
+    """The ``records`` table's columns: ``sha256`` and every field of ``Record`` a flat
+    table holds (``FLAT_FIELDS``: where a value was printed is in JSON only)."""
     columns: list[Column[Any]] = [
         Column("sha256", String(64), ForeignKey("documents.sha256"), primary_key=True)
     ]
-    for name, info in Record.model_fields.items():
+    for name in FLAT_FIELDS:
+        info = Record.model_fields[name]
         kind, nullable = _sql_type(info.annotation)
         columns.append(Column(name, kind, primary_key=name == "seq", nullable=nullable))
     return columns
@@ -276,7 +278,7 @@ def _document_row(document: Document) -> dict[str, Any]:
 
 def _record_rows(document: Document) -> list[dict[str, Any]]:
     sha = document.document.sha256
-    return [{"sha256": sha, **record.model_dump()} for record in document.records]
+    return [{"sha256": sha, **record.model_dump(exclude={"cells"})} for record in document.records]
 
 
 def _department_rows(document: Document) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from qingdan.writers.atomic import atomic_write
 from qingdan.writers.formats import UnknownOutputFormat, format_from_suffix, resolve
 
 if TYPE_CHECKING:
-    from qingdan.schema import Document
+    from qingdan.schema import Document, DocumentStream
     from qingdan.writers.warning_table import FileStatus
 
 
@@ -37,7 +37,9 @@ WRITERS: dict[OutputFormat, str] = {
     OutputFormat.XLSX: "qingdan.writers.xlsx:write_document_xlsx",
     OutputFormat.JSONL: "qingdan.writers.jsonl:write_document_jsonl",
 }
-"""Format -> writer of one document into a binary stream (``(Document, stream) -> None``)."""
+"""Format -> writer of one document into a binary stream (``(DocumentStream, stream) ->
+None``): each reads the records as they come, so a streamed document's records are never
+held whole (issue 29), and a document held whole is written as a stream of its records."""
 
 COMBINED_WRITERS: dict[OutputFormat, str] = {
     OutputFormat.JSON: "qingdan.writers.json:write_documents_json",
@@ -55,10 +57,15 @@ def format_for(path: Path) -> OutputFormat:
     return format_from_suffix(path, OutputFormat, "records")
 
 
-def stream_document(document: Document, output_format: OutputFormat, stream: BinaryIO) -> None:
-    """Write the document in an output format into a binary stream."""
-    writer: Callable[[Document, BinaryIO], None] = resolve(WRITERS[output_format])
-    writer(document, stream)
+def stream_document(
+    document: Document | DocumentStream, output_format: OutputFormat, stream: BinaryIO
+) -> None:
+    """Write the document (held whole, or its records read as they come) in an output
+    format into a binary stream."""
+    from qingdan.writers.record_table import as_stream
+
+    writer: Callable[[DocumentStream, BinaryIO], None] = resolve(WRITERS[output_format])
+    writer(as_stream(document), stream)
 
 
 def stream_many(
@@ -95,7 +102,7 @@ def render_many(
 
 
 def write_document(
-    document: Document, path: Path, output_format: OutputFormat | None = None
+    document: Document | DocumentStream, path: Path, output_format: OutputFormat | None = None
 ) -> None:
     """Write a document to ``path`` atomically, in the format its suffix names."""
     chosen = output_format or format_for(path)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import BinaryIO
 
-from qingdan.schema import Document
+from qingdan.schema import Document, DocumentStream
 from qingdan.writers.formula_guard import csv_bytes, write_csv
 from qingdan.writers.record_table import LIST_SEPARATOR, RECORD_COLUMNS, RecordTable, record_table
 from qingdan.writers.warning_table import FileStatus
@@ -22,7 +22,10 @@ __all__ = ["LIST_SEPARATOR", "RECORD_COLUMNS", "document_csv", "documents_csv", 
 
 def table_csv(table: RecordTable) -> bytes:
     """A record table as CSV bytes (keys as the header)."""
-    return csv_bytes(table.header, table.rows)
+    try:
+        return csv_bytes(table.header, table.rows)
+    finally:
+        table.close()
 
 
 def document_csv(document: Document) -> bytes:
@@ -36,15 +39,21 @@ def documents_csv(documents: Sequence[Document], files: Sequence[FileStatus] = (
     return table_csv(record_table(documents, with_source=True))
 
 
-def write_document_csv(document: Document, stream: BinaryIO) -> None:
-    """``document_csv`` written into ``stream`` row by row."""
-    table = record_table([document])
-    write_csv(stream, table.header, table.rows)
+def write_table(table: RecordTable, stream: BinaryIO) -> None:
+    """A record table written into ``stream`` row by row."""
+    try:
+        write_csv(stream, table.header, table.rows)
+    finally:
+        table.close()
+
+
+def write_document_csv(document: DocumentStream, stream: BinaryIO) -> None:
+    """``document_csv`` written into ``stream`` row by row, the records read as they come."""
+    write_table(record_table([document]), stream)
 
 
 def write_documents_csv(
     documents: Sequence[Document], files: Sequence[FileStatus], stream: BinaryIO
 ) -> None:
     """``documents_csv`` written into ``stream`` row by row."""
-    table = record_table(documents, with_source=True)
-    write_csv(stream, table.header, table.rows)
+    write_table(record_table(documents, with_source=True), stream)

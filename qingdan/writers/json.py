@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import BinaryIO
 
-from qingdan.schema import Document
+from pydantic import BaseModel
+
+from qingdan.schema import Document, DocumentStream
+from qingdan.schema.plain import write_pieces
 from qingdan.writers.warning_table import FileStatus
 
 
@@ -23,10 +26,19 @@ def documents_json(documents: Sequence[Document], files: Sequence[FileStatus] = 
     return (f"[\n{body}\n]\n" if documents else "[]\n").encode("utf-8")
 
 
-def write_document_json(document: Document, stream: BinaryIO) -> None:
-    """``document_json`` written into ``stream``."""
-    stream.write(document.__pydantic_serializer__.to_json(document, indent=2))
-    stream.write(b"\n")
+def write_document_json(document: DocumentStream, stream: BinaryIO) -> None:
+    """``document_json`` written into ``stream``, each record as it is read and the
+    warnings after the last (``schema.plain.write_pieces``: the same bytes)."""
+    write_pieces(
+        stream,
+        _json(document.document),
+        map(_json, document.records),
+        lambda: [_json(warning) for warning in document.warnings],
+    )
+
+
+def _json(model: BaseModel) -> bytes:
+    return model.__pydantic_serializer__.to_json(model, indent=2)
 
 
 def write_documents_json(

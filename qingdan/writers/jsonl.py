@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
-from qingdan.schema import Document
+from qingdan.schema import Document, DocumentStream
 from qingdan.writers.warning_table import FileStatus
 
 
@@ -24,12 +24,13 @@ def write_documents_jsonl(
         stream.write(line.encode("utf-8"))
 
 
-def write_document_jsonl(document: Document, stream: BinaryIO) -> None:
+def write_document_jsonl(document: DocumentStream, stream: BinaryIO) -> None:
     """``document_jsonl`` written into ``stream`` line by line."""
-    write_documents_jsonl([document], (), stream)
+    for line in _lines([document]):
+        stream.write(line.encode("utf-8"))
 
 
-def _lines(documents: Sequence[Document]) -> Iterator[str]:
+def _lines(documents: Sequence[Document | DocumentStream]) -> Iterator[str]:
     for document in documents:
         info = document.document
         source = {"source": info.source or info.file, "file": info.file, "title": info.title}

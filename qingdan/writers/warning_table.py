@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from qingdan.writers.formula_guard import CellValue, csv_bytes
 from qingdan.writers.labels import labels
@@ -15,7 +15,23 @@ from qingdan.writers.reason_text import reason_text
 from qingdan.writers.warning_text import warning_text
 
 if TYPE_CHECKING:
-    from qingdan.schema import Document
+    from qingdan.schema import DocumentInfo, Warning
+
+
+class Warned(Protocol):
+    """A document held whole (``Document``) or streamed (``DocumentStream``, its
+    records read): what it is and its warnings."""
+
+    @property
+    def document(self) -> DocumentInfo:
+        """What the attachment is."""
+        ...
+
+    @property
+    def warnings(self) -> Sequence[Warning]:
+        """The document's warnings."""
+        ...
+
 
 WARNING_COLUMNS = ["file", "row", "page", "code", "message"]
 FILE_COLUMNS = ["file", "status", "records", "warnings", "reason"]
@@ -34,11 +50,11 @@ class FileStatus:
     """The kind of failure (the error class name, ``Skipped``, ``NotDone``)."""
 
 
-def _source(document: Document) -> str:
+def _source(document: Warned) -> str:
     return document.document.source or document.document.file
 
 
-def warning_rows(documents: Sequence[Document]) -> list[list[CellValue]]:
+def warning_rows(documents: Sequence[Warned]) -> list[list[CellValue]]:
     """One row per warning of every document: its source (the path relative to the input
     root), row (the record's seq), page, code, message."""
     return [
@@ -67,6 +83,6 @@ def _reason(file: FileStatus) -> str:
     return reason_text(file.error, file.reason) if file.reason else ""
 
 
-def warnings_csv(documents: Sequence[Document]) -> bytes:
+def warnings_csv(documents: Sequence[Warned]) -> bytes:
     """The warnings of ``documents`` as a CSV file (the sidecar of a CSV output)."""
     return csv_bytes(WARNING_COLUMNS, warning_rows(documents))

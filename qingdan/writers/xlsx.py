@@ -26,11 +26,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from qingdan.schema import Document
+from qingdan.schema import Document, DocumentStream
 from qingdan.writers.export_columns import export_columns
 from qingdan.writers.formula_guard import CellValue, xlsx_value
 from qingdan.writers.labels import labels
-from qingdan.writers.record_table import record_table
+from qingdan.writers.record_table import as_stream, record_table
+from qingdan.writers.spill import Rows
 from qingdan.writers.text_width import display_width
 from qingdan.writers.warning_table import (
     FILE_COLUMNS,
@@ -81,32 +82,27 @@ write-only sheet has the same layout attributes (set by the same ``_setup``), wh
 type stubs do not declare; ``_new_sheet`` casts it."""
 
 
-def _column_width(header: str, cells: Iterable[CellValue], limit: int) -> int:
-    texts = ("" if c is None else str(c) for c in cells)
-    widest = max([min(display_width(header), HEADER_WIDTH), *map(display_width, texts)])
-    return max(MIN_WIDTH, min(limit, widest + 2))
-
-
 def column_widths(
-    header: Sequence[str], rows: Sequence[Sequence[CellValue]], keys: Sequence[str] = ()
+    header: Sequence[str], rows: Iterable[Sequence[CellValue]], keys: Sequence[str] = ()
 ) -> list[int]:
     """Each column's width: its widest text within its limit (``keys``, the columns'
-    field keys, say which columns may take ``MAX_WIDTH``)."""
+    field keys, say which columns may take ``MAX_WIDTH``). The rows are read once."""
+    widest = [min(display_width(label), HEADER_WIDTH) for label in header]
+    for row in rows:
+        for col, cell in enumerate(row[: len(widest)]):
+            if cell is not None:
+                widest[col] = max(widest[col], display_width(str(cell)))
     wide = {i for i, key in enumerate(keys) if key in WIDE_COLUMNS}
     return [
-        _column_width(
-            label,
-            (row[col] for row in rows if col < len(row)),
-            MAX_WIDTH if col in wide else TEXT_WIDTH,
-        )
-        for col, label in enumerate(header)
+        max(MIN_WIDTH, min(MAX_WIDTH if col in wide else TEXT_WIDTH, width + 2))
+        for col, width in enumerate(widest)
     ]
 
 
 def fill_sheet(
     sheet: Sheet,
     header: Sequence[str],
-    rows: Sequence[Sequence[CellValue]],
+    rows: Rows,
     keys: Sequence[str] = (),
     warned: Callable[[int], bool] | None = None,
 ) -> None:
@@ -115,7 +111,8 @@ def fill_sheet(
     columns may be widest; ``warned(i)`` says whether row ``i`` (from 0) is filled yellow.
 
     The rows are appended one by one, each row's height set just before it is written, so
-    that a write-only sheet (a streaming workbook) holds one row at a time (issue 29)."""
+    that a write-only sheet (a streaming workbook) holds one row at a time (issue 29); they
+    are read twice (widths, then cells), so they may wait on disk (``SpilledRows``)."""
     widths = column_widths(header, rows, keys)
     for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
@@ -211,7 +208,7 @@ def workbook_xlsx(
 
 def write_workbook(
     stream: BinaryIO,
-    documents: Sequence[Document],
+    documents: Sequence[Document | DocumentStream],
     with_source: bool,
     files: Sequence[FileStatus] | None = None,
     *,
@@ -226,21 +223,15 @@ def write_workbook(
     workbook = Workbook(write_only=streaming)
     for first in workbook.worksheets:  # a workbook held whole starts with a blank sheet
         workbook.remove(first)
-    sheet = _new_sheet(workbook, SHEET_TITLE)
-    table = record_table(documents, with_source=with_source)
-    header = table.header
-    rows = [(i, record.seq) for i, document in enumerate(documents) for record in document.records]
-    warned = {(i, w.row) for i, document in enumerate(documents) for w in document.warnings}
-    print_setup(sheet)
-    fill_sheet(sheet, table.labels, table.rows, header, lambda row: rows[row] in warned)
-    del table  # written: its rows need not wait for the other sheets
+    streams = [as_stream(document) for document in documents]
+    keys = _records_sheet(workbook, streams, with_source)
     warning_labels = labels("warning")
     warnings = _new_sheet(workbook, WARNINGS_SHEET)
     print_setup(warnings)
     fill_sheet(
         warnings,
         [warning_labels[k] for k in WARNING_COLUMNS],
-        warning_rows(documents),
+        warning_rows(streams),
         WARNING_COLUMNS,
     )
     if files is not None:
@@ -251,10 +242,27 @@ def write_workbook(
         fill_sheet(sheet_of_files, labels_of_files, file_rows(files), FILE_COLUMNS)
     export = export_columns()
     if export is None:
-        _mark(mark_sheet(workbook, MARK, header), documents)
+        _mark(mark_sheet(workbook, MARK, keys), streams)
     else:  # the target system's table: marked so a batch skips it, but not read back
         mark_sheet(workbook, EXPORT_MARK, [column.key for column in export])
     workbook.save(stream)
+
+
+def _records_sheet(
+    workbook: Workbook, streams: Sequence[DocumentStream], with_source: bool
+) -> list[str]:
+    """The records sheet, its warned rows filled (the records are read first: a
+    streamed document's warnings are complete only after its last record); its keys."""
+    sheet = _new_sheet(workbook, SHEET_TITLE)
+    table = record_table(streams, with_source=with_source)
+    try:
+        warned = {(i, w.row) for i, document in enumerate(streams) for w in document.warnings}
+        print_setup(sheet)
+        keys = table.keys
+        fill_sheet(sheet, table.labels, table.rows, table.header, lambda row: keys[row] in warned)
+    finally:
+        table.close()
+    return table.header
 
 
 def _new_sheet(workbook: Workbook, title: str) -> Sheet:
@@ -272,7 +280,7 @@ def mark_sheet(workbook: Workbook, mark: str, keys: Sequence[str] = ()) -> Sheet
     return sheet
 
 
-def _mark(sheet: Sheet, documents: Sequence[Document]) -> None:
+def _mark(sheet: Sheet, documents: Sequence[DocumentStream]) -> None:
     """A records workbook's mark: each document's description and warnings below the keys."""
     for document in documents:
         warnings = [warning.model_dump(mode="json") for warning in document.warnings]
@@ -294,7 +302,7 @@ def document_xlsx(document: Document) -> bytes:
     return workbook_xlsx([document], with_source=False)
 
 
-def write_document_xlsx(document: Document, stream: BinaryIO) -> None:
+def write_document_xlsx(document: DocumentStream, stream: BinaryIO) -> None:
     """``document_xlsx`` written into ``stream``."""
     write_workbook(stream, [document], with_source=False)
 

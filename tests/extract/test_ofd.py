@@ -95,6 +95,29 @@ def test_ruled_cells_become_a_grid_with_merges_by_direction(tmp_path: Path, abso
     assert table.name == "page 1 table 1" and table.rows[0].page == 1
 
 
+def test_each_cell_keeps_its_box_in_points(tmp_path: Path) -> None:
+    """Issue 28: a record names where on the page its cells were printed; the ruled
+    boxes in millimetres become points from the page's top-left corner."""
+    [table] = read(package(task_page()), tmp_path).tables
+    mm = 72 / 25.4
+    assert table.rows[1].boxes == tuple(
+        tuple(round(v * mm, 2) for v in box)
+        for box in [(20, 40, 60, 60), (60, 40, 140, 50), (140, 40, 180, 50)]
+    )
+    assert table.rows[2].boxes is not None and table.rows[2].boxes[0] is None  # covered
+    [record, second] = qingdan.convert(_written(tmp_path)).records
+    assert [(c.field, c.row, c.column, c.page) for c in second.cells] == [
+        ("category", 1, 0, 1), ("measure", 2, 1, 1), ("lead", 2, 2, 1),
+    ]  # fmt: skip
+    assert second.cells[0].box == record.cells[0].box  # the merged category's own cell
+
+
+def _written(tmp_path: Path) -> Path:
+    path = tmp_path / "boxes.ofd"
+    path.write_bytes(package(task_page()))
+    return path
+
+
 def test_a_cell_spanning_columns_is_covered_from_the_left(tmp_path: Path) -> None:
     objects = [
         *task_page(),

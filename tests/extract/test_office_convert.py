@@ -25,6 +25,7 @@ import qingdan
 from benchmarks.corpus import golden_file, shared_expectations
 from tests.conftest import SAMPLES
 from tests.extract.forms import assert_batch_keeps_the_rest, assert_one_line_exit_2
+from tests.records import all_as_read
 
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
@@ -32,19 +33,13 @@ needs_soffice = pytest.mark.skipif(
 
 
 def _records(path: Path) -> list[dict[str, Any]]:
-    records: list[dict[str, Any]] = json.loads(qingdan.convert(path).model_dump_json())["records"]
-    for record in records:
-        record.pop("page")
-    return records
+    return all_as_read(qingdan.convert(path).records)
 
 
 def _golden_records(name: str) -> list[dict[str, Any]]:
     table = SAMPLES / f"{name}_merged.docx"
     golden = json.loads(golden_file(table, shared_expectations(SAMPLES)).read_text("utf-8"))
-    records: list[dict[str, Any]] = golden["records"]
-    for record in records:
-        record.pop("page", None)
-    return records
+    return all_as_read(golden["records"])
 
 
 DOC_SAMPLES = sorted(path.name.removesuffix("_merged.doc") for path in SAMPLES.glob("*_merged.doc"))

@@ -45,12 +45,37 @@ def _read(path: Path, name: str) -> dict[str, Any] | str:
         return f"{type(error).__name__}: {error.reason}"
     data: dict[str, Any] = json.loads(document.model_dump_json())
     data["warnings"] = [(w["code"], w["page"]) for w in data["warnings"]]
+    # The engines find the same cells (table, row, column, page); their boxes agree to
+    # the geometry's float noise (``_alike``), not always to the hundredth they are kept to.
+    data["boxes"] = [[cell.pop("box") for cell in record["cells"]] for record in data["records"]]
     return data
+
+
+def _alike(one: dict[str, Any] | str, other: dict[str, Any] | str) -> bool:
+    """The same reading, each cell's box within a tenth of a point."""
+    if isinstance(one, str) or isinstance(other, str):
+        return one == other
+    boxes, others = one["boxes"], other["boxes"]
+    rest = {key: value for key, value in one.items() if key != "boxes"}
+    rest_other = {key: value for key, value in other.items() if key != "boxes"}
+    return (
+        rest == rest_other
+        and [len(b) for b in boxes] == [len(b) for b in others]
+        and all(
+            (a is None) == (b is None) and (a is None or max(map(abs, _minus(a, b))) <= 0.1)
+            for record, record_other in zip(boxes, others, strict=True)
+            for a, b in zip(record, record_other, strict=True)
+        )
+    )
+
+
+def _minus(a: list[float], b: list[float]) -> list[float]:
+    return [x - y for x, y in zip(a, b, strict=True)]
 
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.name)
 def test_both_engines_give_the_same_records(pdf: Path) -> None:
-    assert _read(pdf, "pdfium") == _read(pdf, "pdfplumber")
+    assert _alike(_read(pdf, "pdfium"), _read(pdf, "pdfplumber"))
 
 
 def _aliased(read: dict[str, Any] | str) -> dict[str, Any] | str:
@@ -68,7 +93,7 @@ def _aliased(read: dict[str, Any] | str) -> dict[str, Any] | str:
 
 @pytest.mark.parametrize("pdf", CHROMIUM_PDFS, ids=lambda p: p.name)
 def test_both_engines_read_chromium_pdfs_alike_but_for_glyph_aliases(pdf: Path) -> None:
-    assert _aliased(_read(pdf, "pdfium")) == _aliased(_read(pdf, "pdfplumber"))
+    assert _alike(_aliased(_read(pdf, "pdfium")), _aliased(_read(pdf, "pdfplumber")))
     assert "―" not in json.dumps(_read(pdf, "pdfium"), ensure_ascii=False)
 
 
@@ -80,9 +105,9 @@ def test_both_engines_read_calc_pdfs_alike_but_for_clipped_text(
 
     clipped = _read(pdf, "pdfium")
     monkeypatch.setattr(pdfium, "visible", lambda *_: True)
-    assert _read(pdf, "pdfium") == _read(pdf, "pdfplumber")
+    assert _alike(_read(pdf, "pdfium"), _read(pdf, "pdfplumber"))
     if pdf.stem in CLIPPED_IN_THE_SET:
-        assert clipped != _read(pdf, "pdfplumber")
+        assert not _alike(clipped, _read(pdf, "pdfplumber"))
 
 
 CLIPPED_IN_THE_SET = {"2026-0026_calc", "2026-0030_calc"}

@@ -19,6 +19,7 @@ import pytest
 import qingdan
 from benchmarks.corpus import shared_expectations
 from tests.conftest import SAMPLES
+from tests.records import all_as_read
 
 CASES = Path(__file__).resolve().parent / "pdf_cases"
 
@@ -42,8 +43,7 @@ def _facts(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(qingdan.convert(path).model_dump_json())
     for key in ("file", "source", "format", "sha256"):
         data["document"].pop(key)
-    for record in data["records"]:
-        record.pop("page")
+    data["records"] = all_as_read(data["records"])
     for column in data["document"]["columns"]:
         # How a column's role was chosen is counted on the rows as printed, before page
         # breaks are mended: it differs with the pages, the roles do not.

@@ -19,6 +19,7 @@ from qingdan.extract.scan.engine import ocr_installed
 
 import qingdan
 from benchmarks.ocr import Accuracy, scans, score
+from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.skipif(not ocr_installed(), reason="needs the ocr extra: qingdan[ocr]")
 
@@ -91,3 +92,25 @@ def test_every_record_from_a_scan_carries_its_ocr_confidence(
         doubts = [w for w in document["warnings"] if w["code"] == "low-confidence"]
         low = {r["seq"] for r in document["records"] if r["confidence"] < LOW_CONFIDENCE}
         assert {w["row"] for w in doubts} == low, name
+
+
+def test_a_scans_cells_lie_where_the_printed_pdf_has_them(
+    read_scans: list[tuple[str, dict[str, Any], dict[str, Any]]],
+) -> None:
+    """Issue 28: a scan's records name their cells' page and box like a PDF's: a
+    scanned PDF in points, within a point of the printed PDF it was scanned from (its
+    page turned level again); an image file in its pixels, inside the image."""
+    for name, document, _ in read_scans:
+        cells = [cell for record in document["records"] for cell in record["cells"]]
+        assert cells and all(c["page"] and c["box"] for c in cells), name
+        if name.endswith(".jpg"):
+            assert all(0 <= c["box"][0] < c["box"][2] and 0 <= c["box"][1] < c["box"][3]
+                       for c in cells), name  # fmt: skip
+            continue
+        printed = qingdan.convert(SAMPLES / name.replace("_scan.pdf", ".pdf"))
+        for record, want in zip(document["records"], printed.records, strict=True):
+            boxes = {(c.field, c.page): c.box for c in want.cells}
+            for cell in record["cells"]:
+                box = boxes[cell["field"], cell["page"]]
+                assert box is not None, (name, record["seq"], cell)
+                assert max(abs(a - b) for a, b in zip(cell["box"], box, strict=True)) < 1.0

@@ -7,7 +7,7 @@ from qingdan.extract.grid import Covered
 from qingdan.extract.scan.engine import TextLine
 from qingdan.extract.scan.grid import TableGrid
 from qingdan.extract.scan.place import place_lines, reading_order
-from qingdan.extract.scan.text import clean_lines
+from qingdan.extract.scan.text import clean_lines, mended_cell
 
 
 def line(text: str, x0: float, top: float, x1: float | None = None, height: float = 20) -> TextLine:
@@ -172,3 +172,49 @@ def test_a_dash_the_recognizer_dropped_between_two_years_is_read_back() -> None:
     assert repairs.dashes == 2
     [digits] = clean_lines([line("共12345678年", 0, 0)])[0]
     assert digits.text == "共12345678年"
+
+
+def test_a_cells_quotes_open_and_close_in_turn_across_its_lines() -> None:
+    table = TableGrid([0, 100], [0, 400, 800], [[(0, 0), (0, 1)]])
+    lines = [
+        line("落实”一网通办“平台建设，", 10, 10),  # both turned on one line
+        line("推进“放管服”改革", 10, 40),
+        line("开展“双随机", 410, 10),  # a quotation over two lines of one cell
+        line("一公开“检查", 410, 40),
+        line("”互联网+“", 410, 70),
+    ]
+    page = place_lines(lines[:4], [table])
+    assert page.tables == [
+        [["落实“一网通办”平台建设，\n推进“放管服”改革", "开展“双随机\n一公开”检查"]]
+    ]
+    assert page.mended == 3
+    odd = place_lines([lines[2], lines[4]], [table])  # three quotes: left as read
+    assert odd.tables[0][0][1] == "开展“双随机\n”互联网+“" and odd.mended == 0
+
+
+def test_a_bracket_pair_cut_by_a_cells_line_wrap_is_made_full_width() -> None:
+    table = TableGrid([0, 100], [0, 400, 800], [[(0, 0), (0, 1)]])
+    lines = [
+        line("（1）推进整治；(2", 10, 10),
+        line("）严格管理", 10, 40),
+        line("(1)", 410, 10, 440),  # read as a line of its own
+        line("组织开展", 450, 10),
+        line("PM2.5 (a)", 410, 40),
+    ]
+    page = place_lines(lines, [table])
+    assert page.tables == [[["（1）推进整治；（2\n）严格管理", "（1）组织开展\nPM2.5 (a)"]]]
+    assert page.mended == 2
+
+
+def test_a_dash_lost_in_a_span_the_cell_wraps_is_read_back_over_the_cell() -> None:
+    table = TableGrid([0, 100], [0, 400, 800], [[(0, 0), (0, 1)]])
+    lines = [
+        line("20182019", 10, 10),
+        line("年", 10, 40),
+        line("2019", 410, 10),
+        line("2020年", 410, 40),
+    ]
+    page = place_lines(lines, [table])
+    assert page.tables == [[["2018—2019\n年", "2019—\n2020年"]]]
+    assert page.mended == 2
+    assert mended_cell("共12345678\n年") == ("共12345678\n年", 0)

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from qingdan.extract import read_document
+from qingdan.extract.controls import ControlCleaner
 from qingdan.extract.encoding import decode_text
 from qingdan.extract.errors import BrokenFile, UndecodableText
-from qingdan.extract.txt import iter_lines, read_txt
+from qingdan.extract.txt import read_txt
 
 # 一 (U+4E00) has a NUL byte of its own, on the side opposite to ASCII's.
 DUMP = "附件1\n\t重点工作\n\t工作措施\n\t牵头单位\n\n\t一、大气\n\t治理扬尘\n\t区发改委\n"
@@ -79,9 +80,31 @@ def test_binary_bytes_are_still_not_text(tmp_path: Path) -> None:
         read_document(path)
 
 
-@given(st.text(alphabet="ab\r\n\x0b\x0c\x1c\x85\u2028 字", max_size=200), st.integers(1, 8))
-def test_iter_lines_splits_exactly_like_splitlines(text: str, chunk: int) -> None:
-    assert list(iter_lines(text, chunk)) == text.splitlines()
+@given(st.text(alphabet="ab\r\n\x85\u2028 字", max_size=200), st.integers(1, 8))
+def test_lines_read_in_chunks_split_exactly_like_splitlines(text: str, chunk: int) -> None:
+    chunks = [text[i : i + chunk] for i in range(0, len(text), chunk)]
+    assert list(ControlCleaner().lines(chunks)) == text.splitlines()
+
+
+@given(st.text(alphabet="ab\r\n\x00\x0b\x0c\x1b 字", max_size=200), st.integers(1, 8))
+def test_controls_are_cleaned_alike_whatever_the_chunks(text: str, chunk: int) -> None:
+    whole = ControlCleaner()
+    lines = list(whole.lines([text]))
+    chunked = ControlCleaner()
+    chunks = [text[i : i + chunk] for i in range(0, len(text), chunk)]
+    assert list(chunked.lines(chunks)) == lines
+    assert chunked.notices() == whole.notices()
+
+
+def test_a_control_is_cleaned_on_the_line_an_editor_numbers() -> None:
+    cleaner = ControlCleaner()
+    lines = list(cleaner.lines(["甲\x0b乙\r\n丙\x00", "丁\n\n戊"]))
+    assert lines == ["甲", "乙", "丙 丁", "", "戊"]
+    assert [n.message for n in cleaner.notices()] == [
+        "control character U+0000 (NUL) on line 2: kept as a space",
+        "control character U+000B (vertical tab, Word's manual line break) on line 1: "
+        "read as a line break",
+    ]
 
 
 def test_the_reader_holds_one_chunk_of_lines_at_a_time() -> None:

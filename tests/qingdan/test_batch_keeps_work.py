@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from qingdan.normalize import Knowledge
 
-from qingdan.batch import FileResult, Settings, plan_convert, run_batch
+import qingdan.workers
+from qingdan.batch import BatchInterrupted, FileResult, Settings, plan_convert, run_batch
 from qingdan.sinks.database import open_database, row_counts
 from tests.cli_runner import invoke, start_interruptible
 
@@ -68,6 +69,38 @@ def test_an_interrupted_batch_keeps_what_finished(
     ]
     assert len((out / "all.jsonl").read_text("utf-8").splitlines()) == 2 * 15
     assert not list(out.glob(".qingdan-*"))
+
+
+class _CtrlCInAFinalizer:
+    """An object whose finalizer receives a Ctrl-C: Python prints "Exception ignored in"
+    and swallows the KeyboardInterrupt (seen in a real batch, in pydantic's validation)."""
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(10_000):  # the handler runs here, between bytecodes
+            pass
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowing
+def test_a_ctrl_c_python_swallows_still_stops_the_batch(
+    seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    plan = plan_convert([_folder(seed, tmp_path, 4)], f"{out}/")
+    convert_one = qingdan.workers.convert_one
+
+    def converted_with_a_lost_ctrl_c(path: Path, settings: Settings | None = None) -> FileResult:
+        if path.name == "001.txt":
+            _CtrlCInAFinalizer()  # made and finalized at once
+        return convert_one(path, settings)
+
+    monkeypatch.setattr(qingdan.workers, "convert_one", converted_with_a_lost_ctrl_c)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    with pytest.raises(BatchInterrupted) as stopped:
+        run_batch(plan, SETTINGS, jobs=1)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert [r.path.name for r in stopped.value.outcome.results] == ["000.txt", "001.txt"]
+    assert [p.name for p in stopped.value.outcome.not_done] == ["002.txt", "003.txt"]
 
 
 def test_ctrl_c_on_a_real_batch_exits_130_and_keeps_what_finished(

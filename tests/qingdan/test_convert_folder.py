@@ -16,6 +16,7 @@ from typing import Any
 from tests.cli_runner import invoke
 from tests.conftest import SEED
 from tests.qingdan.bad_inputs import build_folder
+from tests.records import all_as_read
 
 GOLDEN = json.loads(SEED.with_name(SEED.name + ".expected.json").read_text(encoding="utf-8"))
 COMBINED = {"all.csv", "all.jsonl", "all.warnings.csv", "all.xlsx", "errors.json"}
@@ -26,8 +27,9 @@ def _comparable(document: dict[str, Any]) -> dict[str, Any]:
     for key in ("file", "source", "format", "sha256"):
         document["document"].pop(key)
     document["warnings"] = [w for w in document["warnings"] if w["code"] != "encoding"]
-    for item in [*document["records"], *document["warnings"]]:
-        item.pop("page")
+    document["records"] = all_as_read(document["records"])
+    for warning in document["warnings"]:
+        warning.pop("page")
     for column in document["document"]["columns"]:
         column.pop("evidence")  # it measures one rendering
     return document
@@ -35,8 +37,9 @@ def _comparable(document: dict[str, Any]) -> dict[str, Any]:
 
 def _golden_without_pages() -> dict[str, Any]:
     golden = json.loads(json.dumps(GOLDEN))
-    for item in [*golden["records"], *golden["warnings"]]:
-        item.pop("page", None)
+    golden["records"] = all_as_read(golden["records"])
+    for warning in golden["warnings"]:
+        warning.pop("page", None)
     for column in golden["document"]["columns"]:
         column.pop("evidence")
     return golden

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from qingdan.schema import Record
+from qingdan.schema import FLAT_FIELDS, Record
 
 from qingdan.diff.model import RecordView
 from qingdan.sinks.database import records_table
@@ -17,18 +17,25 @@ from qingdan.writers.record_table import RECORD_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 FIELDS = list(Record.model_fields)
+FLAT = [name for name in FIELDS if name != "cells"]
+"""Every field but where the values were printed (``cells``: JSON only, issue 28)."""
+
+
+def test_flat_tables_leave_out_only_the_source_cells() -> None:
+    assert FIELDS[-1] == "cells"
+    assert FLAT_FIELDS == FLAT
 
 
 def test_spreadsheet_columns_are_the_record_fields_in_order() -> None:
-    assert [name for name in FIELDS if name != "extra"] == RECORD_COLUMNS
+    assert [name for name in FLAT if name != "extra"] == RECORD_COLUMNS
 
 
 def test_every_field_has_a_spreadsheet_label() -> None:
-    assert list(labels("record")) == FIELDS
+    assert list(labels("record")) == FLAT
 
 
 def test_the_database_stores_every_field() -> None:
-    assert [c.name for c in records_table.columns] == ["sha256", *FIELDS]
+    assert [c.name for c in records_table.columns] == ["sha256", *FLAT]
     assert {"lead_canonical", "support_canonical"} <= set(records_table.columns.keys())
 
 

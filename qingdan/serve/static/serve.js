@@ -75,7 +75,7 @@ function setUpReview() {
         const box = document.createElement("div");
         box.className = "hl-box hl-" + cell.field;
         box.style.left = (100 * cell.box[0]) / w + "%";
-        box.style.top = (100 * (h - cell.box[3])) / h + "%";
+        box.style.top = (100 * cell.box[1]) / h + "%";
         box.style.width = (100 * (cell.box[2] - cell.box[0])) / w + "%";
         box.style.height = (100 * (cell.box[3] - cell.box[1])) / h + "%";
         page.appendChild(box);

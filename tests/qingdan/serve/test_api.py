@@ -43,10 +43,13 @@ def test_records_carry_their_source_cells(client: TestClient) -> None:
     lead = next(cell for cell in from_grid if cell["field"] == "lead")  # type: ignore[union-attr]
     assert (lead["row"], lead["column"]) == (1, 2)
     on_page = _records(client, pdf["id"])
-    first, second = on_page[1]["cells"][0], on_page[2]["cells"][0]  # type: ignore[index]
-    assert first["field"] == "measure" and first["page"] == 1
-    # PDF points, y up: the second task is printed below the first.
-    assert second["box"][3] < first["box"][1]
+    first, second = (
+        next(c for c in on_page[seq]["cells"] if c["field"] == "measure")  # type: ignore[union-attr]
+        for seq in (1, 2)
+    )
+    assert first["page"] == 1 and (first["table"], first["row"], first["column"]) == (0, 1, 1)
+    # PDF points from the page's top: the second task is printed below the first.
+    assert second["box"][1] >= first["box"][3]
 
 
 def test_edit_is_validated_audited_and_never_overwrites_the_original(client: TestClient) -> None:

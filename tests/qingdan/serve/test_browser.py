@@ -30,6 +30,23 @@ def _open(page: Page, name: str) -> None:
     expect(page.locator("#records")).to_be_visible()
 
 
+def _measure_box(pdf: Path, seq: int) -> tuple[float, float]:
+    """The left and top of record ``seq``'s measure cell, as shares of its page's size."""
+    import pypdfium2 as pdfium
+
+    import qingdan
+
+    record = qingdan.convert(pdf).records[seq - 1]
+    cell = next(c for c in record.cells if c.field == "measure")
+    assert cell.page is not None and cell.box is not None
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        width, height = document[cell.page - 1].get_size()
+    finally:
+        document.close()
+    return cell.box[0] / width, cell.box[1] / height
+
+
 def test_review_scenario(browser: Browser, live_server: LiveServer, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1440, "height": 900}, accept_downloads=True)
     errors: list[str] = []
@@ -51,6 +68,10 @@ def test_review_scenario(browser: Browser, live_server: LiveServer, tmp_path: Pa
     assert box is not None and image is not None
     assert image["x"] <= box["x"] and box["x"] + box["width"] <= image["x"] + image["width"]
     assert image["y"] < box["y"] < image["y"] + image["height"] / 2
+    # Exactly where the record says its measure was printed (its own cells, issue 28).
+    cell = _measure_box(PDF_2019, 2)
+    left, top = (box["x"] - image["x"]) / image["width"], (box["y"] - image["y"]) / image["height"]
+    assert abs(left - cell[0]) < 0.005 and abs(top - cell[1]) < 0.005
 
     # The DOCX: the record's cell is highlighted in the rebuilt grid.
     page.goto(live_server.url + "/")
