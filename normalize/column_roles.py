@@ -264,8 +264,10 @@ class _Chooser:
             return
         problems = [col for col in candidates if self.hints[col] is Role.PROBLEM]
         tasks = [col for col in candidates if col not in problems]
-        if not tasks and not has_measure:
-            tasks = problems[:1]  # a list of problems only: the problem is the task
+        if not has_measure and not any(self._holds_task_text(col) for col in tasks):
+            # A list of problems only (beside short grouping columns such as 问题类别
+            # at most): the problem is the task.
+            tasks = [*tasks, *problems[:1]]
         for col in problems:
             if col not in tasks:
                 self._set(col, Role.PROBLEM, "label")
@@ -405,6 +407,11 @@ class _Chooser:
             and found.filled >= _MIN_GROUPS
             and self._text_right_of(col)
         )
+
+    def _holds_task_text(self, col: int) -> bool:
+        """Whether a text column can be the task beside a problem column: a measure
+        label, or cells that read as sentences (not short group names)."""
+        return self.hints[col] is Role.MEASURE or self.evidence[col].sentences >= _CONTENT_SHARE
 
     def _text_right_of(self, col: int) -> bool:
         """Whether an open column right of ``col`` holds long or sentence-like text."""
