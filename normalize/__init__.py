@@ -10,7 +10,7 @@ nothing about file formats: it sees only ``extract.RawDocument``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from qingdan.normalize.layout import (
     collect_task_rows,
     drop_repeated_headers,
     mark_sections,
+    printed_once_per_group,
     section_texts,
 )
 from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskStream, TaskWarning
@@ -47,7 +48,7 @@ from qingdan.normalize.page_breaks import (
     join_split_rows,
 )
 from qingdan.normalize.records import RecordContext, build_record
-from qingdan.normalize.roles import Value, traits
+from qingdan.normalize.roles import Role, Value, traits
 from qingdan.normalize.units.departments import DepartmentReader
 from qingdan.normalize.warning_codes import NormalizeCode
 
@@ -112,9 +113,12 @@ def normalize_stream(raw: RawDocument, knowledge: Knowledge | None = None) -> Ta
     roles = chosen.roles
     rows = join_split_rows(rows, roles, knowledge.departments.is_complete)
     rows = continue_cut_categories(rows, roles)
+    carried_by_group: list[TaskWarning] = []
     if not from_paragraphs:
         # Numbered paragraphs merge nothing: a field an item does not print is absent.
-        rows = carry_forward(rows, roles, raw.content.traits.blank_may_be_merged)
+        may_be_merged = raw.content.traits.blank_may_be_merged
+        carried_by_group = _carried_by_group(rows, roles, header.labels, may_be_merged)
+        rows = carry_forward(rows, roles, may_be_merged)
 
     department_cells = [
         cell_text(cell)
@@ -137,6 +141,7 @@ def normalize_stream(raw: RawDocument, knowledge: Knowledge | None = None) -> Ta
     warnings += task_rows.warnings
     warnings += [TaskWarning(NormalizeCode.COLUMN_ROLES, doubt) for doubt in chosen.doubts]
     warnings += notes
+    warnings += carried_by_group
     responsibility = [i for i, r in enumerate(roles) if traits(r).value is Value.RESPONSIBILITY]
     led_by_first = rows_led_by_first(rows, responsibility, whole_led_by_first, first_leads)
     head = TaskList(
@@ -155,6 +160,18 @@ def normalize_stream(raw: RawDocument, knowledge: Knowledge | None = None) -> Ta
     pending = list(zip(rows, led_by_first, strict=True))
     del rows, task_rows
     return TaskStream(head, _records(pending, context, checks, warnings))
+
+
+def _carried_by_group(
+    rows: list[GridRow], roles: Sequence[Role | None], labels: Sequence[str], may_be_merged: bool
+) -> list[TaskWarning]:
+    """A warning for each column other than ``extra`` that a text dump's blanks carry down
+    each group (``printed_once_per_group``): a guess the reader should check."""
+    return [
+        TaskWarning(NormalizeCode.CARRIED_BY_GROUP, labels[col] if col < len(labels) else "")
+        for col in printed_once_per_group(rows, roles, may_be_merged)
+        if traits(roles[col]).value is not Value.EXTRA
+    ]
 
 
 def _records(

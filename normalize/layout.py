@@ -321,24 +321,40 @@ def _above(places: Places, col: int) -> Place | tuple[Place, ...]:
 def _blank_meanings(
     rows: list[GridRow], roles: Sequence[Role | None], groups: list[int], may_be_merged: bool
 ) -> list[Blank]:
-    """What a blank cell of each column means (``RoleTraits.blank``), and where the reader
-    says a blank may be a merge (a text dump prints a merged cell once), a column other
-    than the task's text whose cells are printed exactly where a group opens and blank
-    wherever it goes on (备注, 牵头单位 or 完成时限 merged over each category's rows)
-    continues with its group, as the merged cell a table reader gives does."""
+    """What a blank cell of each column means (``RoleTraits.blank``); a column printed once
+    per group (``_printed_once_per_group``) continues with its group."""
     blanks = [traits(role).blank for role in roles]
+    for col in _printed_once_per_group(rows, roles, groups, may_be_merged):
+        blanks[col] = Blank.CONTINUES_WITH_GROUP
+    return blanks
+
+
+def printed_once_per_group(
+    rows: list[GridRow], roles: Sequence[Role | None], may_be_merged: bool
+) -> list[int]:
+    """The columns ``carry_forward`` carries down each group although their blanks mean
+    blank elsewhere: the reader says a blank may be a merge (a text dump prints a merged
+    cell once), and the column's cells are printed exactly where a group opens and blank
+    wherever it goes on (备注, 牵头单位 or 完成时限 merged over each category's rows)."""
+    return _printed_once_per_group(rows, roles, _group_columns(roles), may_be_merged)
+
+
+def _printed_once_per_group(
+    rows: list[GridRow], roles: Sequence[Role | None], groups: list[int], may_be_merged: bool
+) -> list[int]:
     if not may_be_merged or not groups:
-        return blanks
+        return []
     opens = [not all(_continues(row.cells[col]) for col in groups) for row in rows]
     if all(opens):
-        return blanks
+        return []
+    found = []
     for col, role in enumerate(roles):
         kind = traits(role)
         if not kind.task_text and kind.blank is Blank.BLANK:
             printed = [bool(cell_text(row.cells[col]).strip()) for row in rows]
             if printed == opens:
-                blanks[col] = Blank.CONTINUES_WITH_GROUP
-    return blanks
+                found.append(col)
+    return found
 
 
 def _group_columns(roles: Sequence[Role | None]) -> list[int]:

@@ -33,6 +33,12 @@ class NormalizeCode(DocumentedCode):
         "A note inside the table (注：…) or a signature line under it (制表人：…) is not a "
         "task; the message keeps its text.",
     )
+    CARRIED_BY_GROUP = (
+        "carried-by-group",
+        "A text dump prints a unit or deadline column once where each category opens and "
+        "leaves it blank below: it was read as a cell merged over the category's rows and "
+        "carried down them. Check that the blanks were not meant as blank.",
+    )
     EMPTY_SECTION = (
         "empty-section",
         "A section row has no task under it; the message keeps its text.",

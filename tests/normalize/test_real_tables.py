@@ -17,6 +17,7 @@ from qingdan.normalize.cell_kinds import is_measure_unit, says_nothing
 from qingdan.normalize.deadlines import Deadline, parse_deadline
 from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.model import TaskList
+from qingdan.normalize.warning_codes import NormalizeCode
 
 from tests.normalize.grids import raw_document
 
@@ -181,6 +182,25 @@ def test_a_dump_carries_units_and_deadlines_printed_once_per_group_down_the_grou
     # A table reader gives the same merge as covered cells: the same records.
     merged: list[list[Any]] = [[cell or Covered.ABOVE for cell in row] for row in _GROUP_MERGED]
     assert _records(normalize(raw_document(merged)), *fields) == dumped
+
+
+def test_units_carried_down_a_group_from_blanks_are_a_warning_a_real_merge_is_not() -> None:
+    dumped = normalize(raw_document(_GROUP_MERGED, traits=TEXT_DUMP))
+    carried = [w.message for w in dumped.warnings if w.code is NormalizeCode.CARRIED_BY_GROUP]
+    assert carried == ["牵头单位", "配合单位", "完成时限"]  # a guess from blanks: said
+    merged: list[list[Any]] = [[cell or Covered.ABOVE for cell in row] for row in _GROUP_MERGED]
+    codes = {w.code for w in normalize(raw_document(merged)).warnings}
+    assert NormalizeCode.CARRIED_BY_GROUP not in codes  # the file says it is merged
+    remark = [
+        ["重点任务", "具体措施", "责任单位", "备注"],
+        ["稳定粮食生产", "落实耕地地力保护补贴。", "县农业农村局", "纳入年度考核"],
+        ["", "推广水稻机插秧技术。", "县农业农村局", ""],
+        ["改善人居环境", "开展村庄清洁行动。", "县住建局", "按季度调度"],
+        ["", "新建农村公厕20座。", "县住建局", ""],
+    ]
+    kept = normalize(raw_document(remark, traits=TEXT_DUMP))
+    assert [r.extra for r in kept.records][1] == {"备注": "纳入年度考核"}
+    assert NormalizeCode.CARRIED_BY_GROUP not in {w.code for w in kept.warnings}  # extra: as before
 
 
 def test_a_dump_leaves_units_blank_that_do_not_follow_the_groups() -> None:
