@@ -23,6 +23,7 @@ from qingdan.extract.grid import (
 from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header, find_header, looks_like_header
 from qingdan.normalize.model import Place, TaskWarning
+from qingdan.normalize.places import Places, Printed, RowPlaces, with_place
 from qingdan.normalize.roles import Blank, Role, columns_where, traits
 from qingdan.normalize.sections import first_cell_heading
 from qingdan.normalize.text import join_wrapped_lines, squeeze
@@ -30,13 +31,6 @@ from qingdan.normalize.warning_codes import NormalizeCode
 
 _FULL_ROWS = ReaderTraits()
 """A reader whose rows are whole (a Word, PDF or spreadsheet reader's; the default)."""
-
-
-Places = tuple[Place | tuple[Place, ...], ...]
-"""Per column of a row, the printed cells its text came from (several where a page
-break cut the cell; the merged cell's own where a merge was carried down): a lone
-place is kept bare, not in a tuple of one (a 100 MB text dump has millions of cells;
-read them with ``places_at``)."""
 
 
 def places_at(row: GridRow, col: int) -> tuple[Place, ...]:
@@ -160,13 +154,12 @@ def _grid_row(
     sure = None if raw.confidence is None else _aligned_scores(raw.confidence, len(cells))
     places: Places = ()
     if place is not None:
-        boxes = raw.boxes or ()
-        places = tuple(
-            Place(*place, col, raw.page, boxes[col] if col < len(boxes) else None)
-            if isinstance(cell, str) and col < len(raw.cells)
-            else ()
+        printed = sum(
+            1 << col
             for col, cell in enumerate(cells)
+            if isinstance(cell, str) and col < len(raw.cells)
         )
+        places = RowPlaces(*place, raw.page, raw.boxes, printed, len(cells))
     return GridRow(
         cells,
         raw.page,
@@ -290,7 +283,7 @@ def carry_forward(
         if row.section != section:
             above, section = [None] * len(roles), row.section
         cells = list(row.cells)
-        places = list(row.places)
+        places = row.places
         continues_group = bool(groups) and all(_continues(cells[col]) for col in groups)
         for col, cell in enumerate(cells[: len(roles)]):
             blank = not is_covered(cell) and not cell_text(cell).strip()
@@ -307,13 +300,13 @@ def carry_forward(
             inherited = above[col]
             if inherits and inherited is not None:
                 cells[col] = inherited
-                places[col : col + 1] = [_above(above_places, col)]
-        carried.append(row._replace(cells=cells, places=tuple(places)))
-        above, above_places = list[Cell | None](cells), tuple(places)
+                places = with_place(places, col, _above(above_places, col))
+        carried.append(row._replace(cells=cells, places=places))
+        above, above_places = list[Cell | None](cells), places
     return carried
 
 
-def _above(places: Places, col: int) -> Place | tuple[Place, ...]:
+def _above(places: Places, col: int) -> Printed:
     """Where the text carried down into ``col`` was printed (the merged cell's origin)."""
     return places[col] if col < len(places) else ()
 

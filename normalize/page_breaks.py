@@ -26,8 +26,9 @@ from functools import cache
 from itertools import zip_longest
 
 from qingdan.extract.grid import Cell, Covered, Foot, cell_text
-from qingdan.normalize.layout import GridRow, Places, places_at
+from qingdan.normalize.layout import GridRow, places_at
 from qingdan.normalize.model import Place
+from qingdan.normalize.places import Places, with_place
 from qingdan.normalize.roles import Blank, Role, columns_where, traits
 from qingdan.normalize.script import (
     CLOSERS,
@@ -270,9 +271,8 @@ def _moved_to(row: GridRow, col: int, places: tuple[Place, ...], keep: bool = Tr
     text's, ``keep``; instead of its blank's, not ``keep``)."""
     if col >= len(row.places):
         return row
-    wider = list(row.places)
-    wider[col] = (*(places_at(row, col) if keep else ()), *places)
-    return row._replace(places=tuple(wider))
+    printed = (*(places_at(row, col) if keep else ()), *places)
+    return row._replace(places=with_place(row.places, col, printed))
 
 
 def join_split_rows(

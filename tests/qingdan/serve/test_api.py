@@ -190,7 +190,7 @@ def test_concurrent_uploads(client: TestClient) -> None:
     with ThreadPoolExecutor(len(paths)) as pool:
         answers = list(pool.map(lambda path: upload(client, path)[0], paths))
     assert len({answer["id"] for answer in answers}) == len(paths)
-    assert all(answer["status"] == "done" for answer in answers)
+    assert all(answer["status"] == "done" for answer in answers), answers
     assert [answer["records"] for answer in answers] == [15, 15, 15, 15]
 
 
