@@ -117,8 +117,9 @@ def normalize_stream(raw: RawDocument, knowledge: Knowledge | None = None) -> Ta
     if not from_paragraphs:
         # Numbered paragraphs merge nothing: a field an item does not print is absent.
         may_be_merged = raw.content.traits.blank_may_be_merged
-        carried_by_group = _carried_by_group(rows, roles, header.labels, may_be_merged)
-        rows = carry_forward(rows, roles, may_be_merged)
+        once = printed_once_per_group(rows, roles, may_be_merged)
+        carried_by_group = _carried_by_group(once, roles, header.labels)
+        rows = carry_forward(rows, roles, may_be_merged, printed_once=once)
 
     department_cells = [
         cell_text(cell)
@@ -163,13 +164,13 @@ def normalize_stream(raw: RawDocument, knowledge: Knowledge | None = None) -> Ta
 
 
 def _carried_by_group(
-    rows: list[GridRow], roles: Sequence[Role | None], labels: Sequence[str], may_be_merged: bool
+    printed_once: Sequence[int], roles: Sequence[Role | None], labels: Sequence[str]
 ) -> list[TaskWarning]:
     """A warning for each column other than ``extra`` that a text dump's blanks carry down
     each group (``printed_once_per_group``): a guess the reader should check."""
     return [
         TaskWarning(NormalizeCode.CARRIED_BY_GROUP, labels[col] if col < len(labels) else "")
-        for col in printed_once_per_group(rows, roles, may_be_merged)
+        for col in printed_once
         if traits(roles[col]).value is not Value.EXTRA
     ]
 

@@ -259,7 +259,10 @@ def section_texts(rows: list[GridRow]) -> list[str]:
 
 
 def carry_forward(
-    rows: list[GridRow], roles: Sequence[Role | None], blank_may_be_merged: bool = False
+    rows: list[GridRow],
+    roles: Sequence[Role | None],
+    blank_may_be_merged: bool = False,
+    printed_once: Sequence[int] | None = None,
 ) -> list[GridRow]:
     """Fill cells covered from above by a merged cell with the text above them.
 
@@ -274,7 +277,9 @@ def carry_forward(
     section row (a merged cell cannot span one).
     """
     groups = _group_columns(roles)
-    blanks = _blank_meanings(rows, roles, groups, blank_may_be_merged)
+    if printed_once is None:
+        printed_once = _printed_once_per_group(rows, roles, groups, blank_may_be_merged)
+    blanks = _blank_meanings(roles, printed_once)
     carried: list[GridRow] = []
     above: list[Cell | None] = [None] * len(roles)
     above_places: Places = ()
@@ -311,13 +316,11 @@ def _above(places: Places, col: int) -> Printed:
     return places[col] if col < len(places) else ()
 
 
-def _blank_meanings(
-    rows: list[GridRow], roles: Sequence[Role | None], groups: list[int], may_be_merged: bool
-) -> list[Blank]:
+def _blank_meanings(roles: Sequence[Role | None], printed_once: Sequence[int]) -> list[Blank]:
     """What a blank cell of each column means (``RoleTraits.blank``); a column printed once
-    per group (``_printed_once_per_group``) continues with its group."""
+    per group (``printed_once_per_group``) continues with its group."""
     blanks = [traits(role).blank for role in roles]
-    for col in _printed_once_per_group(rows, roles, groups, may_be_merged):
+    for col in printed_once:
         blanks[col] = Blank.CONTINUES_WITH_GROUP
     return blanks
 
