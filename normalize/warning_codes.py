@@ -97,6 +97,12 @@ class NormalizeCode(DocumentedCode):
         "Text of a paragraph-form list stands under a heading but in no task; the message "
         "keeps it.",
     )
+    CLOSING_NOTE = (
+        "closing-note",
+        "A note after numbered items names units but not which items it covers (or counts "
+        "more items than stand above it): its units were given to no item (or to every item "
+        "above); the message keeps its text.",
+    )
 
 
 TaskCode = NoticeCode | NormalizeCode

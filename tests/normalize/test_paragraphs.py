@@ -368,11 +368,7 @@ def _table_and_paragraph_skeletons() -> list[Any]:
 _TABLE_FORM_MISREAD: dict[str, str] = {}
 # Where the paragraph form is the one misread and its fix is under way on the paragraph
 # reader: not strict, so that either order of the two fixes' merges keeps this green.
-_PARAGRAPH_FORM_PENDING: dict[str, str] = {
-    "085-zhejiang-2023-ningbo-shenji-wenti-qingdan": "paragraph form: item 2's text starts "
-    "with a figure (2.3个部门…), read as one number 2.3 and folded into item 1's "
-    "deadline line (held-out skeleton; the paragraph reader's numbering)",
-}
+_PARAGRAPH_FORM_PENDING: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
