@@ -30,8 +30,8 @@ class NormalizeCode(DocumentedCode):
     )
     TABLE_NOTE = (
         "table-note",
-        "A note inside the table (注：…) or a signature line under it (制表人：…) is not a "
-        "task; the message keeps its text.",
+        "A note inside or under the table (注：…) or a signature line under it (制表人：…) is "
+        "not a task; the message keeps its text.",
     )
     CARRIED_BY_GROUP = (
         "carried-by-group",
