@@ -22,8 +22,6 @@ _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 _PADDED_NAME = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 """A two-character personal name padded to three characters' width (李 平)."""
 _NAME_SEPARATORS = re.compile(r"([、，,；;])")
-PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
-"""A page number printed in the text (— 3 —, 第3页 共8页): not part of any task or note."""
 IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff]+$")
 """Chinese ideographs only: one pattern for every module, as the range is slow to compile."""
 

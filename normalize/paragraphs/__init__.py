@@ -46,13 +46,12 @@ from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.paragraphs.closing_notes import read_closing_note
 from qingdan.normalize.paragraphs.items import Reader
 from qingdan.normalize.paragraphs.lines import split_items, unwrap
-from qingdan.normalize.paragraphs.numbering import Level
+from qingdan.normalize.paragraphs.numbering import PAGE_NUMBER, Level
 from qingdan.normalize.paragraphs.plan import Plan, plan
 from qingdan.normalize.paragraphs.reports import split_problems, split_progress, title_word
 from qingdan.normalize.paragraphs.role_lines import RoleLines, repeated_labels
 from qingdan.normalize.paragraphs.table import synthetic_table
 from qingdan.normalize.roles import Role
-from qingdan.normalize.text import PAGE_NUMBER
 from qingdan.normalize.warning_codes import NormalizeCode
 
 if TYPE_CHECKING:

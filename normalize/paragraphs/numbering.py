@@ -28,6 +28,8 @@ _ITEM = re.compile(r"^(\d{1,3})[.．、]")
 SUB_ITEM = re.compile(r"^(?:[（(]\d{1,3}[）)]|[①-⑳⑴-⒇])")
 """A numbering below the items (（1）, ⑴, ①)."""
 _CHINESE_ITEM = re.compile(rf"^({_NUMERAL})[、.．]")
+PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
+"""A page number printed in the text (— 3 —, 第3页 共8页): not part of any task."""
 
 
 class Level(Enum):
