@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from qingdan.normalize.paragraphs.items import Item
 
 _CLAUSES = re.compile(r"[，,；;]")
+_NAME_BREAKS = re.compile(r"[、，,；;\s]")
 _SCOPE_LENGTH = 20
 """A note's opening is a few words ("以上各项重点任务的"): a longer one is prose."""
 _ALL_ALSO = "均都皆"
@@ -120,6 +121,11 @@ def _labelled(text: str, roles: RoleLines) -> tuple[int, list[RolePart]] | None:
         next((f for f in found if not f[0]), found[0]),
     )
     if start > _SCOPE_LENGTH or re.search("[。！？]", clauses[0][:start]):
+        return None
+    # With no scope words the line must name a unit ("责任单位为县水利局。"): "各责任单位
+    # 是落实主体，……" under an item is its text.
+    first_name = _NAME_BREAKS.split(value.rstrip("。"))[0]
+    if not start and not roles.knowledge.departments.model.read(first_name).kind.is_name:
         return None
     lines = [[label, value]]
     for clause in clauses[1:]:

@@ -86,6 +86,26 @@ def test_a_note_whose_items_cannot_be_told_is_warned_and_gives_no_names() -> Non
     assert "其中部分目标的责任单位为县商务局。" in warning.message
 
 
+def test_a_line_under_an_item_naming_no_unit_after_a_label_is_its_text() -> None:
+    document = listed(
+        *HEAD,
+        "1.落实安全生产责任制。",
+        "牵头单位：县应急局",
+        "2.开展隐患排查治理。",
+        "各责任单位是落实主体，要压实责任。",
+        "牵头单位：县应急局",
+    )
+    assert [(r.measure, r.lead) for r in document.records] == [
+        ("落实安全生产责任制。", ["县应急局"]),
+        ("开展隐患排查治理。各责任单位是落实主体，要压实责任。", ["县应急局"]),
+    ]
+
+
+def test_a_label_naming_the_unit_under_an_item_is_its_role_line() -> None:
+    document = listed(*HEAD, "1.开展河道清淤。", "责任单位为县水利局。")
+    assert [(r.measure, r.lead) for r in document.records] == [("开展河道清淤。", ["县水利局"])]
+
+
 def test_a_note_counting_more_items_than_stand_above_it_covers_them_all_with_a_warning() -> None:
     document = listed(*HEAD, "1.新增高新技术企业5家；", "2项目标的责任单位均为县科技局。")
     assert [(r.no, r.lead) for r in document.records] == [("1", ["县科技局"])]
