@@ -33,7 +33,7 @@ from qingdan.normalize.paragraphs.role_lines import (
     RolePart,
 )
 from qingdan.normalize.script import numeral_value
-from qingdan.normalize.text import squeeze
+from qingdan.normalize.text import IDEOGRAPHS, squeeze
 from qingdan.normalize.warning_codes import NormalizeCode
 
 if TYPE_CHECKING:
@@ -145,7 +145,12 @@ def _labels(clause: str, roles: RoleLines) -> list[tuple[int, str, str]]:
         before, value = clause[: copula.start()], clause[copula.end() :]
         for start in range(max(len(before) - 8, 0), len(before) - 1):
             label = squeeze(before[start:])
-            if value and roles.synonyms.role_for(label) in RESPONSIBILITY:
+            # A label is words alone: "牵头单位：为民服务中心" is a role line, not "为X".
+            if (
+                value
+                and IDEOGRAPHS.match(label)
+                and roles.synonyms.role_for(label) in RESPONSIBILITY
+            ):
                 found.append((start, label, value))
         if found:
             break

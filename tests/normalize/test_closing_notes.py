@@ -106,6 +106,13 @@ def test_a_label_naming_the_unit_under_an_item_is_its_role_line() -> None:
     assert [(r.measure, r.lead) for r in document.records] == [("开展河道清淤。", ["县水利局"])]
 
 
+def test_a_role_line_whose_name_opens_with_a_copula_stays_a_role_line() -> None:
+    document = listed(*HEAD, "1.建成便民服务站。", "牵头单位：为民服务中心")
+    assert [(r.measure, r.lead) for r in document.records] == [
+        ("建成便民服务站。", ["为民服务中心"])
+    ]
+
+
 def test_a_note_counting_more_items_than_stand_above_it_covers_them_all_with_a_warning() -> None:
     document = listed(*HEAD, "1.新增高新技术企业5家；", "2项目标的责任单位均为县科技局。")
     assert [(r.no, r.lead) for r in document.records] == [("1", ["县科技局"])]
