@@ -119,6 +119,7 @@ def _read(lines: list[str], found: Plan, knowledge: Knowledge, roleless: bool = 
     for line, entry in zip(lines, found[1], strict=True):
         reader.read(line, entry)
     reader.lead_from_sections()
+    reader.names_as_categories()
     reader.not_units = reader.measure_labels()
     return reader
 

@@ -20,7 +20,15 @@ def test_a_committee_led_work_plan_is_a_task_table() -> None:
     # A 人大 or 政协 plan: its committees lead, other committees and departments help.
     grid = [
         ["序号", "主要工作任务", "牵头领导", "牵头委室", "协作委室", "责任人", "拟定时限"],
-        ["1", "视察农村饮水安全工程。", "副主任", "农业委", "城建委、县水务局", "农业委主任", "5月"],
+        [
+            "1",
+            "视察农村饮水安全工程。",
+            "副主任",
+            "农业委",
+            "城建委、县水务局",
+            "农业委主任",
+            "5月",
+        ],
         ["2", "听取优化营商环境专项报告。", "主任", "财经委", "法制委", "财经委主任", "全年"],
     ]
     records = normalize(raw_document(grid)).records
@@ -56,7 +64,10 @@ def test_items_run_inline_are_cut_at_each_number_counting_up() -> None:
         "（1）新建公园一处。",
         "（2）改造菜场两个。",
     ]
-    assert split_inline("（一）修订规划。（二）评估绩效。") == ["（一）修订规划。", "（二）评估绩效。"]
+    assert split_inline("（一）修订规划。（二）评估绩效。") == [
+        "（一）修订规划。",
+        "（二）评估绩效。",
+    ]
 
 
 def test_an_items_own_parts_and_broken_runs_stay_whole() -> None:
@@ -109,4 +120,70 @@ def test_a_work_plans_headings_over_paragraphs_are_categories() -> None:
     assert got == [
         ("推进档案数字化", None, "完成馆藏档案扫描20万页，建立检索目录。"),
         ("加强库房管理", None, "更新库房温湿度监测设备，落实每日巡查。"),
+    ]
+
+
+def test_lines_after_an_items_bracket_note_are_its_text_again() -> None:
+    # The note closed with its bracket; "●" lines below give the item's own figures.
+    document = listed(
+        "2015年镇政府工作目标任务分解",
+        "一、抓好农业生产。",
+        "1、稳定粮食播种面积。（牵头单位：农办；责任单位：各村）",
+        "●全年粮食播种3万亩。",
+        "●新建高标准农田5000亩。",
+        "2、发展林下经济。（责任单位：林业站）",
+    )
+    got = [(r.measure, r.lead, r.support) for r in document.records]
+    assert got == [
+        ("稳定粮食播种面积。●全年粮食播种3万亩。●新建高标准农田5000亩。", ["农办"], ["各村"]),
+        ("发展林下经济。", ["林业站"], []),
+    ]
+
+
+def test_a_wrapped_role_line_still_continues_its_names() -> None:
+    document = listed(
+        "2015年重点任务清单",
+        "1.改造老旧管网12公里。",
+        "牵头单位：县住建局",
+        "配合单位：县财政局、",
+        "县自然资源局",
+    )
+    assert [(r.lead, r.support) for r in document.records] == [
+        (["县住建局"], ["县财政局", "县自然资源局"])
+    ]
+
+
+def test_an_item_line_that_only_names_a_project_is_its_category() -> None:
+    # 项目名称 / 建设内容 printed as lines: the name, then what is built, then the unit.
+    document = listed(
+        "2021年县级民生实事项目清单",
+        "一、教育类",
+        "1.第三幼儿园新建工程",
+        "新建12个班的幼儿园一所，秋季开园。",
+        "责任单位：县教体局、县城投公司",
+        "2.校园食堂提升工程",
+        "改造中小学食堂8个。",
+        "责任单位：县教体局",
+    )
+    got = [(r.no, r.category, r.measure, r.lead) for r in document.records]
+    assert got == [
+        (
+            "1",
+            "第三幼儿园新建工程",
+            "新建12个班的幼儿园一所，秋季开园。",
+            ["县教体局", "县城投公司"],
+        ),
+        ("2", "校园食堂提升工程", "改造中小学食堂8个。", ["县教体局"]),
+    ]
+
+
+def test_an_item_whose_first_line_is_a_sentence_keeps_both_lines_as_its_measure() -> None:
+    document = listed(
+        "2021年重点任务清单",
+        "1.新建污水处理厂一座。",
+        "配套建设管网5公里。",
+        "责任单位：县水务局",
+    )
+    assert [(r.category, r.measure) for r in document.records] == [
+        (None, "新建污水处理厂一座。配套建设管网5公里。")
     ]
