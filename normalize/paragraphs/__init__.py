@@ -45,7 +45,7 @@ from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.paragraphs.closing_notes import read_closing_note
 from qingdan.normalize.paragraphs.items import Reader
-from qingdan.normalize.paragraphs.lines import split_items, unwrap
+from qingdan.normalize.paragraphs.lines import split_inline, split_items, unwrap
 from qingdan.normalize.paragraphs.numbering import PAGE_NUMBER, Level
 from qingdan.normalize.paragraphs.plan import Plan, plan
 from qingdan.normalize.paragraphs.reports import split_problems, split_progress, title_word
@@ -107,7 +107,10 @@ def _paragraphs(lines: Sequence[str], roles: RoleLines, wrapped: bool) -> list[s
             found, lambda line: roles.starts_paragraph(line) or bool(read_closing_note(line, roles))
         )
     return [
-        piece for line in found for piece in split_items(line, roles.is_numbered, roles.own_roles)
+        inline
+        for line in found
+        for piece in split_items(line, roles.is_numbered, roles.own_roles)
+        for inline in split_inline(piece)
     ]
 
 
@@ -124,6 +127,7 @@ def _read(lines: list[str], found: Plan, knowledge: Knowledge, roleless: bool = 
         reader.read(line, entry)
     reader.apply_closing_notes()
     reader.lead_from_sections()
+    reader.names_as_categories()
     reader.not_units = reader.measure_labels()
     return reader
 

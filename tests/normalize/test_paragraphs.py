@@ -368,7 +368,14 @@ def _table_and_paragraph_skeletons() -> list[Any]:
 _TABLE_FORM_MISREAD: dict[str, str] = {}
 # Where the paragraph form is the one misread and its fix is under way on the paragraph
 # reader: not strict, so that either order of the two fixes' merges keeps this green.
-_PARAGRAPH_FORM_PENDING: dict[str, str] = {}
+_PARAGRAPH_FORM_PENDING: dict[str, str] = {
+    "107-henan-2024-huiji-xuncha-zhenggai-qingdan": "paragraph form: a measure cell holding "
+    "numbered parts (1.…；2.…) printed as a paragraph starts new items at its parts "
+    "(held-out skeleton, left open)",
+    "108-zhejiang-2022-ninghai-minsheng-shishi-jindu": "paragraph form: a field line whose "
+    "label is a mark (%：100) is not read as its own field and joins the line above "
+    "(held-out skeleton, left open)",
+}
 
 
 @pytest.mark.parametrize(
