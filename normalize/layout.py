@@ -7,7 +7,7 @@ carry merged cells forward.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from qingdan.extract.grid import (
@@ -276,11 +276,21 @@ def carry_forward(
     blank may be a merge (``blank_may_be_merged``). Nothing is carried across a
     section row (a merged cell cannot span one).
     """
-    groups = _group_columns(roles)
     if printed_once is None:
-        printed_once = _printed_once_per_group(rows, roles, groups, blank_may_be_merged)
+        printed_once = printed_once_per_group(rows, roles, blank_may_be_merged)
+    return list(carried(rows, roles, blank_may_be_merged, printed_once))
+
+
+def carried(
+    rows: Iterable[GridRow],
+    roles: Sequence[Role | None],
+    blank_may_be_merged: bool,
+    printed_once: Sequence[int],
+) -> Iterator[GridRow]:
+    """``carry_forward`` one row at a time: each row is settled from the row above it
+    alone, so a long list's carried rows need not be held whole (issue 29)."""
+    groups = _group_columns(roles)
     blanks = _blank_meanings(roles, printed_once)
-    carried: list[GridRow] = []
     above: list[Cell | None] = [None] * len(roles)
     above_places: Places = ()
     section: str | None = None
@@ -306,9 +316,8 @@ def carry_forward(
             if inherits and inherited is not None:
                 cells[col] = inherited
                 places = with_place(places, col, _above(above_places, col))
-        carried.append(row._replace(cells=cells, places=places))
+        yield row._replace(cells=cells, places=places)
         above, above_places = list[Cell | None](cells), places
-    return carried
 
 
 def _above(places: Places, col: int) -> Printed:
