@@ -149,7 +149,11 @@ def _grid_row(
     raw: RawRow, width: int, may_span: bool, starts_page: bool, place: tuple[int, int] | None
 ) -> GridRow:
     """A raw row aligned to the header's width; ``place`` is its (table, row) index."""
-    cells = _aligned(list(raw.cells), width, may_span)
+    # The reader's own list where it is wide enough, not a copy: no step changes a row's
+    # cells in place (each makes new ones), and a 100 MB dump's rows are held beside
+    # the raw grid until the first record (issue 29).
+    own = raw.cells if isinstance(raw.cells, list) else list(raw.cells)
+    cells = _aligned(own, width, may_span)
     foot = None if raw.at_foot is None else _aligned_feet(raw.at_foot, len(cells))
     sure = None if raw.confidence is None else _aligned_scores(raw.confidence, len(cells))
     places: Places = ()
@@ -249,7 +253,7 @@ def mark_sections(rows: list[GridRow]) -> list[GridRow]:
         if text is not None:
             section = text
             continue
-        marked.append(row._replace(section=section))
+        marked.append(row if row.section == section else row._replace(section=section))
     return marked
 
 
