@@ -38,9 +38,11 @@ RESPONSIBLE_LABEL, DEADLINE_LABEL = "责任单位", "完成时限"
 
 # A role label: a short text before a colon, at the line's start or after a sentence
 # end, a semicolon or a space.
-# A label may be spaced out to fill its width ("牵 头 部 门：").
+# A label may be spaced out to fill its width ("牵 头 部 门：") and end with its unit in
+# brackets ("1-4月完成投资（亿元）：", a progress table printed as paragraphs).
 LABEL = re.compile(
-    r"(?:^|(?<=[。；;，,\s]))([^\s：:。；;，,](?:[ 　]?[^\s：:。；;，,]){1,9})\s*[：:]"
+    r"(?:^|(?<=[。；;，,\s]))([^\s：:。；;，,](?:[ 　]?[^\s：:。；;，,]){1,9}"
+    r"(?:[（(][^\s（()）：:。；;，,]{1,6}[）)])?)\s*[：:]"
 )
 RESPONSIBILITY = frozenset({Role.LEAD, Role.SUPPORT, Role.RESPONSIBLE})
 _ROLE_LINES = RESPONSIBILITY | {Role.DEADLINE, *LABELLED_EXTRA_ROLES}

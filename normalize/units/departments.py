@@ -286,13 +286,20 @@ def _shared_end(chunks: list[str], start: int, model: UnitModel) -> int:
         return start
     for end in range(start + 1, len(chunks)):
         piece = squeeze(chunks[end])
-        if model.is_level_run(piece):
+        if _is_level_list(piece, model):
             continue
         owner = next((o for o in model.department_owners if piece.endswith(o)), None)
-        if owner and model.is_level_run(piece[: -len(owner)]):
+        if owner and _is_level_list(piece[: -len(owner)], model):
             return end
         break
     return start
+
+
+def _is_level_list(text: str, model: UnitModel) -> bool:
+    """Whether a text is levels only, read through brackets: "县（市）" and "县（市、区）"
+    list levels as "县市" does (各区、县（市）政府 is one name)."""
+    levels = "".join(c for c in text if c not in OPENING and c not in CLOSING)
+    return model.is_level_run("".join(c for c in levels if c not in LIST_SEPARATORS))
 
 
 def split_conjoined(chunk: str, model: UnitModel) -> list[str]:

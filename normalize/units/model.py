@@ -107,6 +107,7 @@ class UnitModel:
         places: frozenset[str] = frozenset(),
         conjunctions: tuple[str, ...] = (),
         collective_conjunctions: tuple[str, ...] = (),
+        level_pairs: frozenset[tuple[str, str]] = frozenset(),
     ) -> None:
         self.levels = levels
         self.zones = zones
@@ -145,6 +146,9 @@ class UnitModel:
         self.conjunctions = conjunctions
         """Words joining two whole names in a list (市级各有关部门及各县市区政府)."""
         self.collective_conjunctions = collective_conjunctions
+        self.level_pairs = level_pairs
+        """(level, next level) in a list of levels where the next ranks as the first (县市区:
+        a county-level city listed with counties)."""
         """Words joining a name and a collective after it (县财政局和各乡镇人民政府)."""
         self._level_index: dict[str, tuple[str, ...]] = {}
         self._cache: dict[str, Reading] = {}
@@ -212,6 +216,7 @@ class UnitModel:
             ranks=_ranks(data.get("level_order", []), data.get("zones", [])),
             conjunctions=_longest_first(data.get("conjunctions", [])),
             collective_conjunctions=_longest_first(data.get("collective_conjunctions", [])),
+            level_pairs=frozenset((str(a), str(b)) for a, b in data.get("level_pairs", [])),
         )._with_end_characters()
 
     def _with_end_characters(self) -> UnitModel:
@@ -418,9 +423,13 @@ class UnitModel:
         position, rank, previous = 0, -1, ""
         while position < len(text):
             word = self._level_at(text, position, allow_false_start=True)
-            if word is None or word == previous or self.ranks.get(word, rank) < rank:
-                return False  # 乡镇县 climbs back up, 区区 repeats: no run of levels
-            position, rank, previous = position + len(word), self.ranks.get(word, rank), word
+            if word is None or word == previous:
+                return False  # 区区 repeats: no run of levels
+            paired = (previous, word) in self.level_pairs
+            word_rank = rank if paired else self.ranks.get(word, rank)
+            if word_rank < rank:
+                return False  # 乡镇县 climbs back up: no run of levels
+            position, rank, previous = position + len(word), word_rank, word
         return True
 
     # ---- prefix + core + branch --------------------------------------------------------
