@@ -146,7 +146,11 @@ def test_a_stopped_conversion_leaves_no_libreoffice_and_no_temporary_folder(
     programs.mkdir()
     pid_file = tmp_path / "soffice.pid"
     soffice = programs / "soffice"
-    soffice.write_text(f"#!/bin/sh\necho $$ > {pid_file}\nsleep 60\n", encoding="utf-8")
+    # Its pid as this test sees it: in LibreOffice's process-id namespace $$ is 1.
+    soffice.write_text(
+        f"#!/bin/sh\nread pid rest < /proc/self/stat\necho $pid > {pid_file}\nsleep 60\n",
+        encoding="utf-8",
+    )
     soffice.chmod(0o755)
     temporary = tmp_path / "tmp"
     temporary.mkdir()
