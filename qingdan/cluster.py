@@ -46,6 +46,12 @@ LOCAL_CONFIG = {
     "distributed.scheduler.worker-saturation": 1.0,
 }
 """What ``--scheduler local`` sets; docs/cluster.md gives the same for a scheduler of one's own."""
+LOCAL_WHILE_RUNNING = {"distributed.deploy.lost-worker-timeout": "1 day"}
+"""What a batch on ``--scheduler local`` sets while it runs. The ``LocalCluster`` closes
+for good a worker that is not back this long after it died (15 s by default), though its
+nanny is restarting it: a worker killed twice in a row (a file that kills it, tried once
+more) was closed while it restarted on a loaded machine, and a file sent to it then
+failed as if it had killed it; with both closed, the batch waited for ever."""
 DIED = "the cluster worker died (killed, or past its memory limit)"
 DIED_CHILD = "the conversion process on the cluster worker died"
 
@@ -75,9 +81,13 @@ class Cluster:
         The files of a task whose worker died are tried again one at a time, once the
         others are done: dask counts a death against every task on the dead worker, so
         only a file that dies alone on the cluster surely killed it."""
-        suspects = self._convert(list(chunked(files)), settings, on_result)
-        for path in suspects:
-            self._convert([[path]], settings, on_result, alone=True)
+        import dask
+
+        # Read when a worker dies, in the cluster's event loop: set for the whole batch.
+        with dask.config.set(LOCAL_WHILE_RUNNING if self.local is not None else {}):
+            suspects = self._convert(list(chunked(files)), settings, on_result)
+            for path in suspects:
+                self._convert([[path]], settings, on_result, alone=True)
 
     def _convert(
         self,
