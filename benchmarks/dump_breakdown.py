@@ -45,7 +45,7 @@ def main(argv: list[str]) -> int:
         raw = read_document(dump)
         _stage("read: the raw grid")
         stream = normalize_stream(raw)
-        _stage("normalize: the rows settled, with the raw grid")
+        _stage("normalize: rows decided, uncarried, with the grid")
         del raw
         _stage("the rows alone (the stream's head)")
         with (Path(work) / "out.json").open("wb") as out:

@@ -10,9 +10,9 @@ nothing about file formats: it sees only ``extract.RawDocument``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from qingdan.extract.errors import NoTableFound
 from qingdan.extract.grid import RawDocument, cell_text
@@ -28,7 +28,7 @@ from qingdan.normalize.header import ContentGuess
 from qingdan.normalize.knowledge import Knowledge
 from qingdan.normalize.layout import (
     GridRow,
-    carry_forward,
+    carried,
     collect_task_rows,
     drop_repeated_headers,
     mark_sections,
@@ -114,21 +114,22 @@ def normalize_stream(raw: RawDocument, knowledge: Knowledge | None = None) -> Ta
     rows = join_split_rows(rows, roles, knowledge.departments.is_complete)
     rows = continue_cut_categories(rows, roles)
     carried_by_group: list[TaskWarning] = []
+    may_be_merged = raw.content.traits.blank_may_be_merged
+    once: list[int] = []
     if not from_paragraphs:
-        # Numbered paragraphs merge nothing: a field an item does not print is absent.
-        may_be_merged = raw.content.traits.blank_may_be_merged
         once = printed_once_per_group(rows, roles, may_be_merged)
         carried_by_group = _carried_by_group(once, roles, header.labels)
-        rows = carry_forward(rows, roles, may_be_merged, printed_once=once)
-
-    department_cells = [
+    # The merged cells are carried down as the rows are read, twice (for the department
+    # reader, then for the records), so the carried rows are never held whole (issue 29).
+    # Numbered paragraphs merge nothing: a field an item does not print is absent.
+    settle = _Settle(roles, may_be_merged, once, carry=not from_paragraphs)
+    department_cells = (
         cell_text(cell)
-        for row in rows
+        for row in settle(rows)
         for cell, role in zip(row.cells, roles, strict=False)
         if traits(role).names_units
-    ]
+    )
     reader = DepartmentReader.for_document(knowledge.departments, info.title, department_cells)
-    del department_cells
     context = RecordContext(
         header.labels,
         roles,
@@ -144,7 +145,6 @@ def normalize_stream(raw: RawDocument, knowledge: Knowledge | None = None) -> Ta
     warnings += notes
     warnings += carried_by_group
     responsibility = [i for i, r in enumerate(roles) if traits(r).value is Value.RESPONSIBILITY]
-    led_by_first = rows_led_by_first(rows, responsibility, whole_led_by_first, first_leads)
     head = TaskList(
         file=Path(raw.path).name,
         format=raw.format,
@@ -158,9 +158,34 @@ def normalize_stream(raw: RawDocument, knowledge: Knowledge | None = None) -> Ta
         **read_issuance(issuance_lines(raw.content), knowledge.titles)._asdict(),
     )
     checks = DocumentChecks(sections, chosen.doubts)
-    pending = list(zip(rows, led_by_first, strict=True))
+    settled = rows_led_by_first(
+        settle(_drained(rows)), responsibility, whole_led_by_first, first_leads
+    )
     del rows, task_rows
-    return TaskStream(head, _records(pending, context, checks, warnings))
+    return TaskStream(head, _records(settled, context, checks, warnings))
+
+
+class _Settle(NamedTuple):
+    """How the rows are settled as they are read: merged cells carried down (``carried``)
+    unless the rows are a numbered-paragraph list's items."""
+
+    roles: Sequence[Role | None]
+    may_be_merged: bool
+    printed_once: Sequence[int]
+    carry: bool
+
+    def __call__(self, rows: Iterable[GridRow]) -> Iterator[GridRow]:
+        """The rows settled, one at a time."""
+        if not self.carry:
+            return iter(rows)
+        return carried(rows, self.roles, self.may_be_merged, self.printed_once)
+
+
+def _drained(rows: list[GridRow]) -> Iterator[GridRow]:
+    """The rows in order, each let go from ``rows`` as it is read (the list is emptied)."""
+    rows.reverse()  # popped from the end: the rows behind are freed as they go
+    while rows:
+        yield rows.pop()
 
 
 def _carried_by_group(
@@ -176,17 +201,16 @@ def _carried_by_group(
 
 
 def _records(
-    pending: list[tuple[GridRow, bool]],
+    settled: Iterator[tuple[GridRow, bool]],
     context: RecordContext,
     checks: DocumentChecks,
     warnings: list[TaskWarning],
 ) -> Iterator[TaskRecord]:
-    """Each row's record in order, its warnings added to ``warnings`` as it passes and
-    the list-wide checks' after the last; a row is let go once its record is made."""
-    pending.reverse()  # popped from the end: the rows behind are freed as they go
+    """Each settled row's record in order (with whether a note says its first-named unit
+    leads), its warnings added to ``warnings`` as it passes and the list-wide checks'
+    after the last; a row is let go once its record is made."""
     seq = 0
-    while pending:
-        row, led = pending.pop()
+    for row, led in settled:
         row_context = context._replace(lead_note=True) if led else context
         record, row_warnings = build_record(seq + 1, row, row_context)
         if record is not None:

@@ -7,7 +7,7 @@ carry merged cells forward.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from qingdan.extract.grid import (
@@ -149,7 +149,11 @@ def _grid_row(
     raw: RawRow, width: int, may_span: bool, starts_page: bool, place: tuple[int, int] | None
 ) -> GridRow:
     """A raw row aligned to the header's width; ``place`` is its (table, row) index."""
-    cells = _aligned(list(raw.cells), width, may_span)
+    # The reader's own list where it is wide enough, not a copy: no step changes a row's
+    # cells in place (each makes new ones), and a 100 MB dump's rows are held beside
+    # the raw grid until the first record (issue 29).
+    own = raw.cells if isinstance(raw.cells, list) else list(raw.cells)
+    cells = _aligned(own, width, may_span)
     foot = None if raw.at_foot is None else _aligned_feet(raw.at_foot, len(cells))
     sure = None if raw.confidence is None else _aligned_scores(raw.confidence, len(cells))
     places: Places = ()
@@ -249,7 +253,7 @@ def mark_sections(rows: list[GridRow]) -> list[GridRow]:
         if text is not None:
             section = text
             continue
-        marked.append(row._replace(section=section))
+        marked.append(row if row.section == section else row._replace(section=section))
     return marked
 
 
@@ -276,11 +280,21 @@ def carry_forward(
     blank may be a merge (``blank_may_be_merged``). Nothing is carried across a
     section row (a merged cell cannot span one).
     """
-    groups = _group_columns(roles)
     if printed_once is None:
-        printed_once = _printed_once_per_group(rows, roles, groups, blank_may_be_merged)
+        printed_once = printed_once_per_group(rows, roles, blank_may_be_merged)
+    return list(carried(rows, roles, blank_may_be_merged, printed_once))
+
+
+def carried(
+    rows: Iterable[GridRow],
+    roles: Sequence[Role | None],
+    blank_may_be_merged: bool,
+    printed_once: Sequence[int],
+) -> Iterator[GridRow]:
+    """``carry_forward`` one row at a time: each row is settled from the row above it
+    alone, so a long list's carried rows need not be held whole (issue 29)."""
+    groups = _group_columns(roles)
     blanks = _blank_meanings(roles, printed_once)
-    carried: list[GridRow] = []
     above: list[Cell | None] = [None] * len(roles)
     above_places: Places = ()
     section: str | None = None
@@ -306,9 +320,8 @@ def carry_forward(
             if inherits and inherited is not None:
                 cells[col] = inherited
                 places = with_place(places, col, _above(above_places, col))
-        carried.append(row._replace(cells=cells, places=places))
+        yield row._replace(cells=cells, places=places)
         above, above_places = list[Cell | None](cells), places
-    return carried
 
 
 def _above(places: Places, col: int) -> Printed:

@@ -18,7 +18,7 @@ The words are data: ``first_leads`` in ``data/responsibility.toml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from qingdan.extract.grid import Cell, cell_text
@@ -147,17 +147,16 @@ def _trailing_notes(cells: list[Cell], words: NoteWords) -> tuple[list[Cell], li
 
 
 def rows_led_by_first(
-    rows: list[GridRow], columns: list[int], whole_table: bool, first_leads: FirstLeads
-) -> list[bool]:
-    """For each row, whether a note above it says the first-named unit leads: a note of
+    rows: Iterable[GridRow], columns: list[int], whole_table: bool, first_leads: FirstLeads
+) -> Iterator[tuple[GridRow, bool]]:
+    """Each row with whether a note above it says the first-named unit leads: a note of
     the whole table (``whole_table``), or a "下同" note in an earlier row's responsibility
-    cell (``columns``). A row's own note is read with its cell (``split_responsibility``)."""
-    flags: list[bool] = []
+    cell (``columns``). A row's own note is read with its cell (``split_responsibility``).
+    The rows are read one at a time as they are settled (issue 29)."""
     on = whole_table
     for row in rows:
-        flags.append(on)
+        yield row, on
         for col in columns:
             cell = cell_text(row.cells[col]) if col < len(row.cells) else None
             note = read_lead_note(cell, first_leads) if cell is not None else None
             on = on or (note is not None and note.forward)
-    return flags

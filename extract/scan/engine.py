@@ -98,7 +98,15 @@ def _engine() -> Any:
 def read_lines(image: Any) -> list[TextLine]:
     """The text lines of a page image (a grey or BGR numpy array), in no set order, each
     with its characters' places where the engine gives them."""
-    result = _engine()(image, return_word_box=True, return_single_char_box=True)
+    # Every call names every step: rapidocr keeps a call's settings for the next call.
+    result = _engine()(
+        image,
+        use_det=True,
+        use_cls=False,
+        use_rec=True,
+        return_word_box=True,
+        return_single_char_box=True,
+    )
     if result.boxes is None or result.txts is None:
         return []
     words = result.word_results or ()
@@ -116,6 +124,23 @@ def read_lines(image: Any) -> list[TextLine]:
                 TextLine(text.strip(), min(xs), min(ys), max(xs), max(ys), float(score), spans)
             )
     return lines
+
+
+def recognise(image: Any) -> tuple[str, float]:
+    """The text of an image holding one line (no detection: the whole image is the line)
+    and the engine's confidence in it; ``("", 0.0)`` when it reads nothing or scores it
+    below the floor under which a detected line is dropped (``_MIN_SCORE``)."""
+    result = _engine()(
+        image,
+        use_det=False,
+        use_cls=False,
+        use_rec=True,
+        return_word_box=False,
+        return_single_char_box=False,
+    )
+    if not result.txts or not result.scores or float(result.scores[0]) < _MIN_SCORE:
+        return "", 0.0
+    return str(result.txts[0]).strip(), float(result.scores[0])
 
 
 def character_spans(text: str, glyphs: Any) -> tuple[tuple[float, float], ...]:

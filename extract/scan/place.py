@@ -14,9 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+import numpy as np
 from qingdan.extract.grid import Box, Cell, Foot
 from qingdan.extract.scan.engine import TextLine
 from qingdan.extract.scan.grid import TableGrid
+from qingdan.extract.scan.stacked import VERTICAL
 from qingdan.extract.scan.text import mended_cell
 
 
@@ -66,11 +68,63 @@ def split_at_rules(lines: list[TextLine], tables: list[TableGrid]) -> list[TextL
     would put one cell's text into its neighbour. A line is cut where the table's row
     it lies in has a rule (no cut where a merged cell runs over the column boundary),
     between the characters left and right of it, by the engine's characters' places;
-    a line without them is left whole."""
+    a line without them is left whole.
+
+    A line the engine read downward (a one-character-wide column of names, found as one
+    box over several rows: seed 6141 put row 12's unit into row 11) is cut at each row
+    rule it crosses, where the rule runs in its column; its characters stand one line
+    pitch apart down the box, so each goes to the side of the rule its middle is on."""
     cut: list[TextLine] = []
     for line in lines:
-        cut += _pieces(line, _rules_across(line, tables))
+        for piece in _downward_pieces(line, _rules_down(line, tables)):
+            cut += _pieces(piece, _rules_across(piece, tables))
     return cut
+
+
+def _rules_down(line: TextLine, tables: list[TableGrid]) -> list[float]:
+    """Where row rules run through a downward line's box (page y, top to bottom); none
+    for a line read across."""
+    if line.bottom - line.top < VERTICAL * (line.x1 - line.x0):
+        return []
+    x = line.centre[0]
+    for table in tables:
+        if not (table.xs[0] <= x < table.xs[-1]) or line.bottom <= table.top:
+            continue
+        col = int(np.searchsorted(table.xs, x, side="right")) - 1
+        return [
+            float(table.ys[row])
+            for row in range(1, len(table.ys) - 1)
+            if line.top < table.ys[row] < line.bottom
+            and table.anchors[row][col] != table.anchors[row - 1][col]
+        ]
+    return []
+
+
+def _downward_pieces(line: TextLine, rules: list[float]) -> list[TextLine]:
+    """A downward line cut at each rule, its characters given equal shares of its height."""
+    if not rules:
+        return [line]
+    pitch = (line.bottom - line.top) / len(line.text)
+    edges = [-float("inf"), *rules, float("inf")]
+    pieces = []
+    for above, below in pairwise(edges):
+        chosen = [
+            index
+            for index in range(len(line.text))
+            if above <= line.top + (index + 0.5) * pitch < below
+        ]
+        if chosen:
+            first, last = chosen[0], chosen[-1] + 1
+            pieces.append(
+                replace(
+                    line,
+                    text=line.text[first:last].strip(),
+                    top=line.top + first * pitch,
+                    bottom=line.top + last * pitch,
+                    spans=line.spans[first:last] if line.spans else (),
+                )
+            )
+    return [piece for piece in pieces if piece.text] or [line]
 
 
 def _rules_across(line: TextLine, tables: list[TableGrid]) -> list[float]:

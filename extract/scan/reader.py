@@ -111,10 +111,11 @@ def scan_page_image(image: Any) -> PageScan:
     if pixels > WORKING_PIXELS:
         scale = (WORKING_PIXELS / pixels) ** 0.5
         image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    from qingdan.extract.scan.engine import read_lines
+    from qingdan.extract.scan.engine import read_lines, recognise
     from qingdan.extract.scan.grid import find_tables
     from qingdan.extract.scan.image import flattened, ink, line_masks, page_grey, straighten
     from qingdan.extract.scan.place import place_lines, split_at_rules
+    from qingdan.extract.scan.stacked import split_stacked
 
     level, angle = straighten(page_grey(flattened(image)))
     marks = ink(level)
@@ -123,10 +124,12 @@ def scan_page_image(image: Any) -> PageScan:
     # A 3 x 3 median takes out single-pixel specks and grain before OCR; on the sample
     # scan it brought back two commas (、，) the engine misread on the raw pixels.
     tables = find_tables(horizontal, vertical)
-    read = split_at_rules(read_lines(cv2.medianBlur(level, 3)), tables)
-    lines, repairs = clean_lines(read, text_ink)
+    smooth = cv2.medianBlur(level, 3)
+    unstacked, stacked = split_stacked(read_lines(smooth), smooth, text_ink, recognise)
+    lines, repairs = clean_lines(split_at_rules(unstacked, tables), text_ink)
     placed = place_lines(lines, tables)
     repairs.brackets += placed.mended
+    repairs.stacked = stacked
     return PageScan(
         tables=placed.tables,
         cell_confidences=placed.confidences,

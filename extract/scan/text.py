@@ -78,6 +78,7 @@ class TextRepairs:
     brackets: int = 0
     gaps: int = 0
     dashes: int = 0
+    stacked: int = 0
 
     def describe(self) -> str:
         """The corrections in words, ``""`` when there were none."""
@@ -91,6 +92,7 @@ class TextRepairs:
                 (self.brackets, "brackets or quotes matched to their partner"),
                 (self.gaps, "spaces between Chinese and digits or letters dropped"),
                 (self.dashes, "dashes between numbers read back"),
+                (self.stacked, "boxes over two or more printed lines read line by line"),
             )
             if count
         ]
@@ -105,6 +107,7 @@ class TextRepairs:
         self.brackets += other.brackets
         self.gaps += other.gaps
         self.dashes += other.dashes
+        self.stacked += other.stacked
 
 
 def clean_lines(lines: list[TextLine], ink: Any = None) -> tuple[list[TextLine], TextRepairs]:

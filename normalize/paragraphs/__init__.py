@@ -42,7 +42,7 @@ from qingdan.normalize.header import Header
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
 from qingdan.normalize.paragraphs.items import Reader
-from qingdan.normalize.paragraphs.lines import split_items, unwrap
+from qingdan.normalize.paragraphs.lines import split_inline, split_items, unwrap
 from qingdan.normalize.paragraphs.numbering import PAGE_NUMBER, Level, numbering
 from qingdan.normalize.paragraphs.plan import Plan, plan
 from qingdan.normalize.paragraphs.reports import split_problems, split_progress, title_word
@@ -100,9 +100,10 @@ def _paragraphs(lines: Sequence[str], roles: RoleLines, wrapped: bool) -> list[s
     if wrapped:
         found = unwrap(found, roles.starts_paragraph)
     return [
-        piece
+        inline
         for line in found
         for piece in split_items(line, lambda text: numbering(text) is not None, roles.own_roles)
+        for inline in split_inline(piece)
     ]
 
 
@@ -118,6 +119,7 @@ def _read(lines: list[str], found: Plan, knowledge: Knowledge, roleless: bool = 
     for line, entry in zip(lines, found[1], strict=True):
         reader.read(line, entry)
     reader.lead_from_sections()
+    reader.names_as_categories()
     reader.not_units = reader.measure_labels()
     return reader
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from qingdan.normalize.cell_kinds import is_measure_unit
 from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.paragraphs.lines import display_width, is_sentence
 from qingdan.normalize.paragraphs.numbering import SUB_ITEM, Level, Numbered
 from qingdan.normalize.paragraphs.role_lines import (
     RESPONSIBILITY,
@@ -45,6 +46,34 @@ class Item:
         self.last_role: str | None = None
         self.section_lead = section_lead
         """The lead its section heading names ("一、X牵头工作（8项）": "X牵头")."""
+        self.note_closed = False
+        """Its last roles were a note in brackets, closed: a sentence after it is its text."""
+
+
+def _add_head(item: Item, head: str) -> None:
+    """A line's text before its roles: the item's text, or more of its last role's
+    value (a role line wrapped onto the next line). After a note in brackets the note is
+    closed: a sentence below it ("▲全年增长10%。", the item's figures) is the item's
+    text again."""
+    if item.last_role is None or SUB_ITEM.match(head) or (item.note_closed and is_sentence(head)):
+        item.lines.append(head)
+        item.last_role = None
+    else:
+        item.roles[item.last_role].append(head)
+
+
+_NAME_WIDTH = 25.0
+"""A name on an item's numbered line is short: a project's or a task's name."""
+
+
+def _names_only(line: str) -> bool:
+    """Whether an item's first line only names it: short, no sentence, not opening the
+    parts under it ("……如下：")."""
+    return (
+        not is_sentence(line)
+        and not line.rstrip().endswith(("：", ":"))
+        and display_width(line) <= _NAME_WIDTH
+    )
 
 
 class Reader:
@@ -106,23 +135,24 @@ class Reader:
         else:
             self._text(line)
 
-    def _split(self, text: str) -> tuple[str, str, list[RolePart]]:
-        """A line of an item's text as its text, the head before its roles and the roles."""
+    def _split(self, text: str) -> tuple[str, str, list[RolePart], bool]:
+        """A line of an item's text as its text, the head before its roles, the roles and
+        whether they were a note in brackets (closed: nothing after it continues it)."""
         bracket = self.roles.bracket(text)
         if bracket is not None:
             text, parts = bracket
-            return text, text, parts
+            return text, text, parts, True
         current = self.entries[-1] if self.entries else None
         among_roles = isinstance(current, Item) and current.last_role is not None
         parts = self.roles.parts(text, among_roles)
         if not parts and (rejoined := self._wrapped_bracket(text)):
             text, parts = rejoined
-            return text, text, parts
-        return text, text[: parts[0][1]] if parts else text, parts
+            return text, text, parts, True
+        return text, text[: parts[0][1]] if parts else text, parts, False
 
     def _text(self, text: str) -> None:
         """Text of the current item: its measure, then role lines, each to its column."""
-        text, head, parts = self._split(text)
+        text, head, parts, closed = self._split(text)
         item = self.entries[-1] if self.entries and isinstance(self.entries[-1], Item) else None
         ended = item is None or self._heading or bool(item.roles)
         under_section = bool(self.entries) and isinstance(self.entries[-1], str)
@@ -140,12 +170,10 @@ class Reader:
                 self.warnings.append(TaskWarning(NormalizeCode.PARAGRAPH_TEXT, message))
             return
         if head.strip():
-            if item.last_role is None or SUB_ITEM.match(head):
-                item.lines.append(head.strip())
-                item.last_role = None
-            else:
-                item.roles[item.last_role].append(head.strip())
+            _add_head(item, head.strip())
         self._add_roles(item, parts)
+        if parts:
+            item.note_closed = closed
 
     def _add_roles(self, item: Item, parts: list[RolePart]) -> None:
         """Each role of a line to its label's lines of the item."""
@@ -188,6 +216,17 @@ class Reader:
                 item.roles[RESPONSIBLE_LABEL] = [item.section_lead]
                 if RESPONSIBLE_LABEL not in self.labels:
                     self.labels.append(RESPONSIBLE_LABEL)
+
+    def names_as_categories(self) -> None:
+        """An item whose numbered line only names it (a project's name, no sentence) and
+        whose next line says what is done, before its role lines: the name is the
+        category and the sentence the measure, as 项目名称 | 建设内容 read in a table
+        ("1.城南水厂扩建工程" / "新建清水池一座。" / "责任单位：……")."""
+        for item in self.items():
+            if item.category is None and item.roles and len(item.lines) >= 2:
+                name, rest = item.lines[0], item.lines[1:]
+                if _names_only(name) and all(is_sentence(line) for line in rest):
+                    item.category, item.lines = name, rest
 
     def measure_labels(self) -> set[str]:
         """The responsibility labels whose values are units of measure, not of government

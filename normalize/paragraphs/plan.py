@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from qingdan.normalize.paragraphs.lines import unnumbered_headings
+from qingdan.normalize.paragraphs.lines import is_sentence, unnumbered_headings
 from qingdan.normalize.paragraphs.numbering import DEPTH, Level, Numbered, numbering
 from qingdan.normalize.paragraphs.role_lines import RoleLines
 
@@ -35,8 +35,7 @@ def plan(lines: list[str], roles: RoleLines) -> Plan | None:
     if not any(found):
         return _unnumbered_plan(lines)
     has_roles = _naming_roles(lines, found, roles)
-    subs = [i for i, f in enumerate(found) if f and f.level is Level.SUB]
-    if any(f and f.level is Level.ITEM for f in found) or not all(has_roles[i] for i in subs):
+    if not _subs_are_items(found, has_roles):
         found = [None if f and f.level is Level.SUB else f for f in found]
     levels = _levels(lines, found, roles.own_roles)
     if levels is None:
@@ -51,6 +50,19 @@ def plan(lines: list[str], roles: RoleLines) -> Plan | None:
         has_parts = below is not None and DEPTH.index(below) > DEPTH.index(found_line.level)
         numbered.append((found_line, Level.ITEM if named and not has_parts else role))
     return levels, numbered
+
+
+def _subs_are_items(found: list[Numbered | None], has_roles: list[bool]) -> bool:
+    """Whether ⑴/（1） lines number the items: when the list has no 1. and each of them
+    names its roles, or when nothing in the list names a role and ⑴/（1） is its only
+    numbering below the sections (a 实事 list "分别是：（1）……。（2）……。")."""
+    levels = {f.level for f in found if f}
+    if Level.ITEM in levels or Level.SUB not in levels:
+        return False
+    subs = [i for i, f in enumerate(found) if f and f.level is Level.SUB]
+    if all(has_roles[i] for i in subs):
+        return True
+    return not any(has_roles) and Level.CATEGORY not in levels
 
 
 def _unnumbered_plan(lines: list[str]) -> Plan | None:
@@ -96,8 +108,22 @@ def _levels(
     numbered = [own_roles(line) for line, f in zip(lines, found, strict=True) if f]
     if present and any(unnumbered) and not any(numbered):
         return {level: level for level in present}
+    if not any(unnumbered) and not any(numbered) and _headings_over_paragraphs(lines, found):
+        return {level: level for level in present}
     if Level.CATEGORY in present:
         return {Level.SECTION: Level.SECTION, Level.CATEGORY: Level.ITEM}
     if Level.SECTION in present:
         return {Level.SECTION: Level.ITEM}
     return None
+
+
+def _headings_over_paragraphs(lines: list[str], found: list[Numbered | None]) -> bool:
+    """Whether every （一） line is a heading over an unnumbered paragraph: a theme that
+    ends no sentence, with a paragraph after it (a 工作要点 "（一）推进……公开" / what is
+    done). In a list naming no roles the paragraphs are then the tasks, each under its
+    heading, as the items of an unnumbered list are."""
+    categories = [i for i, f in enumerate(found) if f and f.level is Level.CATEGORY]
+    return bool(categories) and all(
+        not is_sentence(lines[i]) and i + 1 < len(lines) and found[i + 1] is None
+        for i in categories
+    )

@@ -102,3 +102,41 @@ def test_a_stroke_of_neither_length_or_no_places_leaves_the_mark_as_read() -> No
     line, ink = stroke_page(18)
     unplaced = TextLine(line.text, line.x0, line.top, line.x1, line.bottom, 0.9)
     assert dashes_from_ink(unplaced, ink) == ("2020-2021年", 0)
+
+
+# A narrow names column (x 140-180) beside a wide one; rows end at y 20, 300 and 500.
+# Row 1's rule is missing in the wide column (one merged cell over rows 1 and 2).
+COLUMN = TableGrid([0, 20, 300, 500], [0, 140, 180], [
+    [(0, 0), (0, 1)],
+    [(1, 0), (1, 1)],
+    [(1, 0), (2, 1)],
+])  # fmt: skip
+
+
+def downward(text: str, top: float, pitch: float = 25) -> TextLine:
+    """A one-character-wide line read downward in the names column, ``pitch`` apart."""
+    return TextLine(text, 148, top, 172, top + pitch * len(text), 0.99)
+
+
+def test_a_line_read_down_over_a_row_rule_is_cut_at_the_rule() -> None:
+    # Seed 6141: a unit ending just above the rule at y 300 and the next row's unit
+    # starting just below it were found as one downward box; placed by its middle, the
+    # lower row lost its unit to the upper one.
+    over = downward("县应急局和川街道办事处县文化和旅游局", 300 - 11 * 25)
+    pieces = split_at_rules([over], [COLUMN])
+    assert [piece.text for piece in pieces] == ["县应急局和川街道办事处", "县文化和旅游局"]
+    assert pieces[0].bottom <= 300 <= pieces[1].top
+    page = place_lines(pieces, [COLUMN])
+    assert [row[1] for row in page.tables[0]] == ["", "县应急局和川街道办事处", "县文化和旅游局"]
+
+
+def test_a_downward_line_is_not_cut_where_its_column_has_no_rule() -> None:
+    # The same box in the wide column, where rows 1 and 2 are one merged cell.
+    merged = TextLine("县应急局和川街道办事处县文化和旅游局", 60, 25, 84, 475, 0.99)
+    assert split_at_rules([merged], [COLUMN]) == [merged]
+
+
+def test_a_line_read_across_is_never_cut_at_a_row_rule() -> None:
+    # Two printed lines in one box read across (less than 1.5 times taller than wide).
+    across = TextLine("安局丰江", 100, 280, 180, 320, 0.6)
+    assert split_at_rules([across], [COLUMN]) == [across]
