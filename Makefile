@@ -136,12 +136,13 @@ fidelity-real: $(STAMP)
 	scripts/ensure-fidelity-packages
 	$(BIN)/python -m corpus fidelity-real
 
-## fidelity-real-set: print the PDFs of the committed real-shapes CI set (the skeletons
-## matching REAL_SET) into tests/corpus/real_set (needs LibreOffice)
-REAL_SET ?= ??[13579]-*
+## fidelity-real-set: print the PDFs of the committed real-shapes CI set again into
+## tests/corpus/real_set: the skeletons its manifest names, or with REAL_SET='GLOB' the
+## skeletons matching GLOB instead (needs LibreOffice)
+REAL_SET ?=
 fidelity-real-set: $(STAMP)
 	scripts/ensure-fidelity-packages
-	$(BIN)/python -m corpus real-set tests/corpus/real_set --skeletons '$(REAL_SET)'
+	$(BIN)/python -m corpus real-set tests/corpus/real_set $(if $(REAL_SET),--skeletons '$(REAL_SET)')
 
 ## fidelity-real-baseline: rewrite tests/corpus/real_known_failures.json (the real set's
 ## ratchet) on purpose, after a change that fixes (or knowingly breaks) records

@@ -14,7 +14,7 @@ Subcommands:
   real-shapes skeletons (``corpus/real``), scores them and writes FIDELITY-REAL.md and
   ``benchmarks/results/fidelity-real/<UTC time>.json`` (``make fidelity-real``); its last
   line is ``fidelity-real: K/N records exact (P%)``;
-* ``real-set DIR --skeletons GLOB`` prints the PDFs of the real CI set into DIR and
+* ``real-set DIR [--skeletons GLOB]`` prints the PDFs of the real CI set into DIR and
   ``real-baseline DIR --known FILE`` rewrites that set's known failures
   (``make fidelity-real-set``, ``make fidelity-real-baseline``).
 
@@ -92,7 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     real.add_argument("--jobs", type=int, default=2)
     real_set = commands.add_parser("real-set", help="print the real CI set's PDFs into DIR")
     real_set.add_argument("dir", type=Path)
-    real_set.add_argument("--skeletons", required=True, help="file-name glob")
+    real_set.add_argument(
+        "--skeletons", help="file-name glob (default: the skeletons of DIR's manifest)"
+    )
     real_baseline = commands.add_parser("real-baseline", help="rewrite the real set's ratchet")
     real_baseline.add_argument("dir", type=Path)
     real_baseline.add_argument("--known", type=Path, required=True)

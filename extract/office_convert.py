@@ -17,7 +17,11 @@ on the PATH, the file is copied into a fresh temporary folder and converted ther
   and images by URL, and LibreOffice fetched them during conversion (server-side
   request forgery on an intranet). It runs in a network namespace of its own
   (``unshare -n``, or ``unshare -rn`` as an unprivileged user) where the platform allows
-  one, and its private profile blocks linked content and macros everywhere.
+  one, and its private profile blocks linked content and macros everywhere;
+* ended with the process that started it, even one killed with SIGKILL (a ``serve`` or
+  batch worker): the kernel kills it when that process ends (``setpriv --pdeathsig``),
+  and every process it started with it (a process-id namespace of its own,
+  ``unshare --pid --kill-child``) where the platform allows.
 
 LibreOffice converts local files only; nothing here passes it a URL. The converted
 file is read by the DOCX or XLSX reader. A ``.doc`` that is really a web page (Word
@@ -121,12 +125,10 @@ stylesheet): the network namespace does."""
 
 @cache
 def sandbox() -> tuple[str, ...]:
-    """The command prefix that runs a program with no network, or ``()`` where the
-    platform allows none (checked once a process)."""
-    unshare = shutil.which("unshare")
-    if unshare is None:
-        return ()
-    for prefix in ((unshare, "-n"), (unshare, "-rn")):
+    """The command prefix that runs a program with no network and ends it, with every
+    process it starts, when the process that started it ends; the parts the platform
+    allows, or ``()`` (checked once a process)."""
+    for prefix in _sandboxes(shutil.which("unshare"), shutil.which("setpriv")):
         try:
             done = subprocess.run([*prefix, "true"], capture_output=True, timeout=10)
         except (OSError, subprocess.SubprocessError):
@@ -134,6 +136,28 @@ def sandbox() -> tuple[str, ...]:
         if done.returncode == 0:
             return prefix
     return ()
+
+
+def _sandboxes(unshare: str | None, setpriv: str | None) -> list[tuple[str, ...]]:
+    """The prefixes to try, the strictest first.
+
+    A worker killed with SIGKILL cannot kill the LibreOffice it started, which runs in a
+    session of its own (so that a time limit can kill it whole) and outlived it:
+    ``setpriv --pdeathsig KILL`` has the kernel kill the first process when the worker
+    ends, and ``unshare --pid --fork --kill-child`` puts LibreOffice's processes in a
+    process-id namespace that the kernel empties when that first process ends (``soffice``
+    starts ``soffice.bin`` as a child, which a signal to ``soffice`` alone would miss)."""
+    tie = (setpriv, "--pdeathsig", "KILL") if setpriv else ()
+    prefixes: list[tuple[str, ...]] = []
+    if unshare is not None:
+        for network in ("-n", "-rn"):
+            prefixes += [
+                (*tie, unshare, network, "--pid", "--fork", "--kill-child"),
+                (*tie, unshare, network),
+            ]
+    if tie:
+        prefixes.append(tie)
+    return prefixes
 
 
 def time_limit() -> float:

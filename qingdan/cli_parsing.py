@@ -29,6 +29,9 @@ from typing import Any, NoReturn, TypeVar
 from qingdan.cli_wrap import wrap
 
 USAGE, ARGUMENTS, OPTIONS, COMMANDS = "用法: ", "参数", "选项", "命令"
+SHAPES: dict[str | int | None, str] = {"+": "{}...", "*": "[{}...]", "?": "[{}]"}
+"""How the usage line shows an argument by how many values it takes (argparse's
+``nargs``): one or more, zero or more, zero or one; one by default."""
 """The help's section titles (argparse's are English)."""
 EXIT_USAGE = 2
 """A usage error (unknown option, bad value, missing argument); click's code too."""
@@ -95,7 +98,7 @@ class Parser(argparse.ArgumentParser):
     def positional_usage(self) -> str:
         """``PROG [选项] ARG...``: the usage line, without listing every option."""
         words = [
-            f"{action.metavar}..." if action.nargs == "+" else str(action.metavar)
+            SHAPES.get(action.nargs, "{}").format(action.metavar)
             for action in self._actions
             if not action.option_strings
         ]

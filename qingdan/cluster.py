@@ -7,9 +7,12 @@ back to this process, which writes the outputs, ``errors.json`` and the database
 exactly as for ``-j N``. Small files go in chunks (one task per ``CHUNK_FILES`` files
 under ``SMALL_BYTES``), since a task costs the scheduler a few milliseconds. A worker
 that dies, or that its nanny restarts past its memory limit, fails only its files: a
-chunk that dies is sent again file by file, and a file that dies on its own fails as
-"the cluster worker died". Scans go to workers that declare an ``OCR`` resource when
-any does. A task converts its files in a child process of the worker
+task that dies has its files tried again one at a time, once the others are done, and a
+file that dies alone on the cluster fails as "the cluster worker died" (dask counts a
+death against every task on the dead worker, and holds tasks back at the scheduler only
+when there are more than twice the cluster's threads: a file sent beside the one that
+killed its worker was counted against too). Scans go to workers that declare an ``OCR``
+resource when any does. A task converts its files in a child process of the worker
 (``qingdan.cluster_task``), where each file's time and memory limits apply as in a
 ``-j N`` pool worker (a worker runs tasks in threads, which no alarm reaches).
 """
@@ -43,6 +46,12 @@ LOCAL_CONFIG = {
     "distributed.scheduler.worker-saturation": 1.0,
 }
 """What ``--scheduler local`` sets; docs/cluster.md gives the same for a scheduler of one's own."""
+LOCAL_WHILE_RUNNING = {"distributed.deploy.lost-worker-timeout": "1 day"}
+"""What a batch on ``--scheduler local`` sets while it runs. The ``LocalCluster`` closes
+for good a worker that is not back this long after it died (15 s by default), though its
+nanny is restarting it: a worker killed twice in a row (a file that kills it, tried once
+more) was closed while it restarted on a loaded machine, and a file sent to it then
+failed as if it had killed it; with both closed, the batch waited for ever."""
 DIED = "the cluster worker died (killed, or past its memory limit)"
 DIED_CHILD = "the conversion process on the cluster worker died"
 
@@ -67,30 +76,47 @@ class Cluster:
         settings: Settings,
         on_result: Callable[[FileResult], None] = lambda _: None,
     ) -> None:
-        """Convert ``files`` on the cluster, calling ``on_result`` here as each is done."""
+        """Convert ``files`` on the cluster, calling ``on_result`` here as each is done.
+
+        The files of a task whose worker died are tried again one at a time, once the
+        others are done: dask counts a death against every task on the dead worker, so
+        only a file that dies alone on the cluster surely killed it."""
+        import dask
+
+        # Read when a worker dies, in the cluster's event loop: set for the whole batch.
+        with dask.config.set(LOCAL_WHILE_RUNNING if self.local is not None else {}):
+            suspects = self._convert(list(chunked(files)), settings, on_result)
+            for path in suspects:
+                self._convert([[path]], settings, on_result, alone=True)
+
+    def _convert(
+        self,
+        chunks: list[list[Path]],
+        settings: Settings,
+        on_result: Callable[[FileResult], None],
+        alone: bool = False,
+    ) -> list[Path]:
+        """Convert ``chunks`` at once; the files of those that died (to try alone)."""
         from distributed import as_completed
 
-        pending: dict[Future[list[FileResult]], list[Path]] = {}
-        for chunk in chunked(files):
-            pending[self._submit(chunk, settings)] = chunk
+        pending = {self._submit(chunk, settings): chunk for chunk in chunks}
         # Results are fetched as each task ends: one left on a worker is lost with it.
         done = as_completed(list(pending), with_results=True, raise_errors=False)
+        suspects: list[Path] = []
         try:
             for future, outcome in done:
                 chunk = pending.pop(future)
                 if isinstance(outcome, list):
                     for result in outcome:
                         on_result(result)
-                elif len(chunk) > 1:  # find the file that killed its worker
-                    for path in chunk:
-                        again = self._submit([path], settings)
-                        pending[again] = [path]
-                        done.add(again)
+                elif len(chunk) > 1 or not (alone or _settled(outcome)):
+                    suspects += chunk
                 else:
                     on_result(_failure(chunk[0], outcome))
         except BaseException:
             self.client.cancel(list(pending))
             raise
+        return suspects
 
     def _submit(self, chunk: list[Path], settings: Settings) -> Future[list[FileResult]]:
         scan = any(is_scan(path) for path in chunk)
@@ -104,6 +130,16 @@ class Cluster:
         self.client.close()
         if self.local is not None:
             self.local.close()
+
+
+def _settled(error: object) -> bool:
+    """Whether a one-file task's error is its own: anything but its worker's death, which
+    may have been another task's doing."""
+    from distributed import KilledWorker
+
+    if isinstance(error, tuple):  # as_completed(raise_errors=False): (type, error, traceback)
+        error = error[1]
+    return not isinstance(error, KilledWorker)
 
 
 def _failure(path: Path, error: object) -> FileResult:
@@ -177,8 +213,8 @@ def open_cluster(scheduler: str, workers: int, security: str | None = None) -> C
         if scheduler == LOCAL:
             # A worker that dies is not given the same task three more times (the
             # default): one more try, then the file fails. Saturation 1.0 keeps one task
-            # per worker thread assigned (the rest wait at the scheduler), so a death
-            # counts against the task that was running, not a bystander queued behind it.
+            # per worker thread assigned (the rest wait at the scheduler) when a batch has
+            # more tasks than twice the threads, so fewer tasks are charged for a death.
             with dask.config.set(LOCAL_CONFIG):
                 local = LocalCluster(
                     n_workers=workers,

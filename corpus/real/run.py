@@ -120,10 +120,25 @@ def _fingerprint(planned: Planned) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def write_set(pattern: str, set_dir: Path) -> int:
-    """Print the PDFs of the skeletons matching ``pattern`` into ``set_dir`` (replacing
-    what was there) with the manifest; returns how many skeletons it holds."""
-    items = load_skeletons(pattern)
+def committed(set_dir: Path) -> list[str]:
+    """The names of the skeletons in the committed CI set ``set_dir`` (its manifest's)."""
+    manifest: dict[str, dict[str, str]] = json.loads((set_dir / MANIFEST).read_text("utf-8"))
+    return sorted(manifest)
+
+
+def set_skeletons(pattern: str | None, set_dir: Path) -> list[RealList]:
+    """The skeletons matching ``pattern``; by default those of the set now in ``set_dir``
+    (so that printing the set again gives the same set, whoever added to it)."""
+    if pattern is None:
+        return [item for name in committed(set_dir) for item in load_skeletons(name)]
+    return load_skeletons(pattern)
+
+
+def write_set(pattern: str | None, set_dir: Path) -> int:
+    """Print the PDFs of the skeletons matching ``pattern`` (default: the set's own) into
+    ``set_dir`` (replacing what was there) with the manifest; returns how many skeletons
+    it holds."""
+    items = set_skeletons(pattern, set_dir)
     printed = {p.rendering.name for item in items for p in plan(item) if p.rendering.printed}
     if set_dir.exists():
         shutil.rmtree(set_dir)
@@ -151,7 +166,7 @@ def set_items(set_dir: Path, out: Path) -> list[Item]:
     rendered into ``out`` now. Raises ``StaleSetError`` when a skeleton changed since
     its PDF was printed."""
     manifest: dict[str, dict[str, str]] = json.loads((set_dir / MANIFEST).read_text("utf-8"))
-    items = [i for name in sorted(manifest) for i in load_skeletons(name)]
+    items = set_skeletons(None, set_dir)
     unprinted = {p.rendering.name for i in items for p in plan(i) if not p.rendering.printed}
     result = render_all(items, out, unprinted)
     for item in items:

@@ -7,6 +7,8 @@ everything here is plain Python, so a test can drive it without a server.
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +37,25 @@ class ServeConfig:
     host: str = "127.0.0.1"
     max_upload_mb: int = 50
     jobs: int = 1
+
+
+def store_once(path: Path, data: bytes) -> None:
+    """Keep an upload's bytes at ``path`` (in a folder named by their hash), unless a file
+    is there already: it holds the same bytes, and may be under conversion.
+
+    The bytes go to a temporary name first and are renamed into place, so a conversion
+    never reads a half-written file: two uploads of one file at once truncated it under
+    the first one's conversion, which failed as an empty file."""
+    if path.exists():
+        return
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 class NotFound(QingdanError):
@@ -77,7 +98,7 @@ class Service:
         folder = self.config.data_dir / "files" / sha[:16]
         folder.mkdir(exist_ok=True)
         stored = folder / safe
-        stored.write_bytes(data)
+        store_once(stored, data)
         upload = self.storage.add_upload(safe, stored, sha)
         self.converter.submit(upload, stored)
         return upload

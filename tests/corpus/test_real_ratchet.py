@@ -10,13 +10,15 @@ longer fails (progress: run ``make fidelity-real-baseline`` so the list shrinks)
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from corpus.ratchet import differences, read_known
 from corpus.real import SKELETONS
-from corpus.real.run import MANIFEST, set_items
+from corpus.real.run import MANIFEST, set_items, set_skeletons
 from corpus.report import failure_line
 from corpus.score import RenderingScore, score_files
 
@@ -54,3 +56,20 @@ def test_every_listed_failure_still_fails(scores: list[RenderingScore]) -> None:
         f"{len(fixed)} listed failures now pass: run `make fidelity-real-baseline` to "
         "shrink tests/corpus/real_known_failures.json:\n" + "\n".join(map(str, fixed[:40]))
     )
+
+
+def test_printing_the_set_again_by_default_prints_the_skeletons_its_manifest_names() -> None:
+    # `make fidelity-real-set` gave a glob of every odd-numbered skeleton, not the set.
+    manifest = json.loads((SET / MANIFEST).read_text(encoding="utf-8"))
+    assert [item.name for item in set_skeletons(None, SET)] == sorted(manifest)
+    shown = subprocess.run(
+        # the install stamp taken as up to date: -n still runs the $(MAKE) lines it needs
+        ["make", "-n", "--assume-old=.venv/.installed", "fidelity-real-set"],
+        cwd=Path(__file__).parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={key: value for key, value in os.environ.items() if key != "REAL_SET"},
+    ).stdout.splitlines()
+    command = next(line for line in shown if " -m corpus real-set " in line)
+    assert command.split(" -m corpus ")[1].split() == ["real-set", "tests/corpus/real_set"]

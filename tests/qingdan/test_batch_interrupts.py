@@ -118,7 +118,11 @@ def _stub_soffice(folder: Path, pids: Path) -> None:
     folder.mkdir()
     pids.mkdir()
     soffice = folder / "soffice"
-    soffice.write_text(f"#!/bin/sh\necho $$ > {pids}/$$\nexec sleep 300\n", encoding="utf-8")
+    # Its pid as this test sees it: in LibreOffice's process-id namespace $$ is 1.
+    soffice.write_text(
+        f"#!/bin/sh\nread pid rest < /proc/self/stat\ntouch {pids}/$pid\nexec sleep 300\n",
+        encoding="utf-8",
+    )
     soffice.chmod(0o755)
 
 

@@ -60,3 +60,19 @@ def test_a_chinese_line_is_wrapped_by_its_width_and_never_inside_a_word() -> Non
     assert any("sqlite:///tasks.db" in line.split() for line in lines)  # never cut
     assert not any(line.startswith(("，", "。", "）", "；")) for line in lines)
     assert not any(line.endswith("（") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [("serve", "[FOLDER...]"), ("convert", "INPUT..."), ("extract", "FILE"), ("diff", "OLD NEW")],
+)
+def test_the_usage_line_says_how_many_values_an_argument_takes(name: str, shown: str) -> None:
+    # `serve` takes zero or more folders; its usage showed FOLDER, as if one were needed.
+    usage = _help([name, "--help"]).splitlines()[0]
+    assert usage == f"用法: qingdan {name} [选项] {shown}"
+
+
+def test_serve_needs_no_folder() -> None:
+    from qingdan.cli import build_command_parser
+
+    assert build_command_parser("serve").parse_args([]).folders == []

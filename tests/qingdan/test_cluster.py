@@ -105,6 +105,51 @@ def test_a_worker_that_dies_fails_its_file_and_the_rest_complete(
     assert all(by_path[str(p)].ok for p in files if p is not poison)
 
 
+def test_a_worker_death_is_charged_to_its_own_file_only(
+    cluster: Cluster, seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each file its own task: four tasks on two one-thread workers are assigned two to a
+    # worker (dask queues tasks at the scheduler only past twice the cluster's threads),
+    # and every death is counted against each task on the dead worker. A file that
+    # shared the poisoned one's worker at both its deaths failed with it (the load-flaky
+    # test above, once its chunk was split). Files that died are tried again alone.
+    monkeypatch.setattr("qingdan.cluster.SMALL_BYTES", 0)
+    source = _folder(seed, tmp_path, 4)
+    poison = Poison(source / "001.txt")
+    files = [source / "000.txt", poison, source / "002.txt", source / "003.txt"]
+    assert [len(chunk) for chunk in chunked(files)] == [1, 1, 1, 1]
+    results: list[FileResult] = []
+    cluster.convert_many(files, SETTINGS, results.append)
+    by_path = {str(r.path): r for r in results}
+    assert len(results) == 4
+    assert (by_path[str(poison)].ok, by_path[str(poison)].reason) == (False, DIED)
+    assert all(by_path[str(p)].ok for p in files if p is not poison), [r.reason for r in results]
+
+
+def test_workers_killed_by_a_file_are_restarted_and_kept(seed: Path, tmp_path: Path) -> None:
+    # A LocalCluster closes for good a worker not back within dask's lost-worker timeout
+    # (15 s) of its death: on a loaded machine a worker killed twice restarted slower
+    # than that, was closed, and a file sent to it failed as if it had killed it (the
+    # load-flaky test above). A timeout of 0 s makes that certain here.
+    import dask
+
+    source = _folder(seed, tmp_path, 4)
+    poison = Poison(source / "001.txt")
+    files = [source / "000.txt", poison, source / "002.txt", source / "003.txt"]
+    local = open_cluster("local", 2)
+    try:
+        with dask.config.set({"distributed.deploy.lost-worker-timeout": "0s"}):
+            results: list[FileResult] = []
+            local.convert_many(files, SETTINGS, results.append)
+            assert len(local.local.workers) == 2, "the cluster closed its restarting workers"
+            again: list[FileResult] = []
+            local.convert_many([source / "000.txt", source / "002.txt"], SETTINGS, again.append)
+    finally:
+        local.close()
+    assert [r.ok for r in results if r.path is not poison] == [True, True, True]
+    assert [r.ok for r in again] == [True, True]
+
+
 def test_an_interrupted_cluster_batch_resumes(cluster: Cluster, seed: Path, tmp_path: Path) -> None:
     source = _folder(seed, tmp_path, 20)
     out = f"{tmp_path / 'out'}/"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -245,3 +246,16 @@ def _in_chinese(reason: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" for char in reason) and not reason.startswith(
         ("not ", "Not ", "internal error")
     )
+
+
+def test_a_file_uploaded_again_is_not_rewritten_under_its_conversion(client: TestClient) -> None:
+    # Two uploads of one file at once: the second rewrote the stored file while the
+    # first one's conversion read it, which then failed as an empty file.
+    (first,) = upload(client, TEXT_2020)
+    service = client.app.state.service  # type: ignore[attr-defined]
+    stored = service.upload(first["id"]).stored
+    os.utime(stored, ns=(10**9, 10**9))
+    (again,) = upload(client, TEXT_2020)
+    assert again["status"] == "done" and service.upload(again["id"]).stored == stored
+    assert stored.stat().st_mtime_ns == 10**9
+    assert [p.name for p in stored.parent.iterdir()] == [TEXT_2020.name]  # no temporary left
