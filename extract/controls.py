@@ -97,12 +97,17 @@ def clean_cells(content: Extracted) -> Extracted:
     notice per kind naming where it was; ``content`` itself when there were none."""
     found: dict[str, list[str]] = defaultdict(list)
     tables = [_clean_table(table, found) for table in content.tables]
-    if not found and not any(_dirty(line) for line in content.text_before):
+    lines = [*content.text_before, *content.text_after]
+    if not found and not any(_dirty(line) for line in lines):
         return content
     text_before = [_clean(line, "the text above the tables", found) for line in content.text_before]
+    text_after = [_clean(line, "the text below the tables", found) for line in content.text_after]
     notices = [_cell_notice(char, places) for char, places in sorted(found.items())]
     return content._replace(
-        tables=tables, text_before=text_before, notices=[*content.notices, *notices]
+        tables=tables,
+        text_before=text_before,
+        text_after=text_after,
+        notices=[*content.notices, *notices],
     )
 
 

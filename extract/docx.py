@@ -6,7 +6,8 @@ cell lists, which repeat a merged cell in every grid position it covers:
 
 * the body is read in order; paragraphs above the first table are ``text_before``
   (attachment label, title) and those above each table its ``text_above``, each line
-  also with its look (size, bold, centred: ``extract.docx_look``) for the title; tables
+  also with its look (size, bold, centred: ``extract.docx_look``) for the title; those
+  below the last table are ``text_after`` (a note or a signature line under it); tables
   are named "table 1", "table 2", ...;
 * a cell continuing a vertical merge (``w:vMerge`` without ``restart``) is
   ``Covered.ABOVE`` (in every grid column it spans); a cell spanning columns
@@ -106,6 +107,7 @@ def read_docx(data: bytes, path: Path, options: ReadOptions | None = None) -> Ex
         text_before=plain_lines(lines_before),
         notices=notices,
         lines_before=lines_before,
+        text_after=plain_lines(lines_above) if tables else (),
     )
 
 

@@ -197,6 +197,10 @@ class Extracted(NamedTuple):
     traits: ReaderTraits = ReaderTraits()
     lines_before: Sequence[TextLine] = ()
     """``text_before`` with how each line is printed, where the reader knows it."""
+    text_after: Sequence[str] = ()
+    """Non-table text lines below the last table, in reading order (a note or a signature
+    line under it, the closing lines), where the reader knows them; empty in a document
+    without a table (its lines are all ``text_before``)."""
 
 
 class RawDocument(NamedTuple):

@@ -7,8 +7,9 @@ parser, and walked in document order:
 * text outside tables becomes lines: block elements (``<p>``, ``<div>``, headings, list
   items ...) and ``<br>`` end a line; a table's ``<caption>`` is a line above it; lines
   above the first table are ``text_before``,
-  lines between two tables the second one's ``text_above``; a page with no text above
-  its first table takes its ``<title>`` as ``text_before``;
+  lines between two tables the second one's ``text_above``, lines below the last table
+  ``text_after``; a page with no text above its first table takes its ``<title>`` as
+  ``text_before``;
 * a data table becomes a grid: a cell with ``rowspan`` is ``Covered.ABOVE`` in the rows
   it reaches down to (in every column it spans), one with ``colspan`` ``Covered.LEFT``
   in the columns it covers; a span past a sane limit (or past the table's last row) is
@@ -84,7 +85,10 @@ def read_html(data: bytes, path: Path, options: ReadOptions | None = None) -> Ex
     if not text_before:
         title = _clean_line(root.findtext(".//title") or "")
         text_before = [title] if title else []
-    return Extracted(tables=walk.tables, text_before=text_before, notices=notices)
+    text_after = walk.above if walk.tables else []
+    return Extracted(
+        tables=walk.tables, text_before=text_before, notices=notices, text_after=text_after
+    )
 
 
 def _decode(data: bytes, path: Path, notices: list[Notice]) -> str:
@@ -192,7 +196,9 @@ class _Walk:
     tables: list[RawTable] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     text_before: list[str] = field(default_factory=list)
-    _above: list[str] = field(default_factory=list)
+    above: list[str] = field(default_factory=list)
+    """The lines since the last table (or the page's top): the next table's, or the
+    lines under the last one."""
     _line: list[str] = field(default_factory=list)
 
     def end_line(self) -> None:
@@ -201,7 +207,7 @@ class _Walk:
         self._line = []
         if line:
             self.lines.append(line)
-            self._above.append(line)
+            self.above.append(line)
             if not self.tables:
                 self.text_before.append(line)
 
@@ -226,8 +232,8 @@ class _Walk:
                     self.block(caption)
                     self.end_line()
                 name = f"table {len(self.tables) + 1}"
-                self.tables.append(_read_table(child, name, self._above, self.notices, self.bounds))
-                self._above = []
+                self.tables.append(_read_table(child, name, self.above, self.notices, self.bounds))
+                self.above = []
             elif tag == "br":
                 self.end_line()
             elif tag in _BLOCKS:

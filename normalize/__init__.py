@@ -37,6 +37,7 @@ from qingdan.normalize.layout import (
 )
 from qingdan.normalize.model import Column, TaskList, TaskRecord, TaskStream, TaskWarning
 from qingdan.normalize.notes import (
+    notes_under_table,
     rows_led_by_first,
     says_first_leads,
     split_note_rows,
@@ -99,12 +100,14 @@ def normalize_stream(raw: RawDocument, knowledge: Knowledge | None = None) -> Ta
     rows = drop_repeated_headers(task_rows.rows, header, knowledge.columns)
     rows = join_cut_section_rows(rows)
     first_leads = knowledge.responsibility.first_leads
+    around = [*text_before, *raw.content.text_after]
     whole_led_by_first = table_says_first_leads(
         rows, knowledge.notes, first_leads
-    ) or says_first_leads(text_before, knowledge.notes, first_leads)
+    ) or says_first_leads(around, knowledge.notes, first_leads)
     rows, notes = split_note_rows(
         rows, knowledge.notes, first_leads, raw.content.traits.text_below_may_join_table
     )
+    notes += notes_under_table(raw.content.text_after, knowledge.notes, first_leads)
     sections = section_texts(rows)
     rows = mark_sections(rows)
     chosen = choose_roles(

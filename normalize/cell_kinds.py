@@ -34,6 +34,9 @@ class CellWords(NamedTuple):
     titles: tuple[str, ...]
     person: re.Pattern[str]
     not_person_endings: tuple[str, ...]
+    figure: re.Pattern[str]
+    """A text opening with a figure and its unit ("3个部门", "12%的企业", "2.5亿元"):
+    a quantity, not a numbering."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> CellWords:
@@ -63,7 +66,21 @@ def _cell_words(data: Mapping[str, Any]) -> CellWords:
         titles=tuple(data["person"]["titles"]),
         person=re.compile(rf"^(?:{surnames})[\u4e00-\u9fff]{{1,2}}$"),
         not_person_endings=tuple(data["person"]["not_endings"]),
+        figure=_figure(data["measure_unit"]["endings"]),
     )
+
+
+def _figure(units: list[str]) -> re.Pattern[str]:
+    """A figure and its unit at the start of a text (the units of ``measure_unit``)."""
+    words = "|".join(re.escape(w) for w in sorted(units, key=len, reverse=True))
+    return re.compile(rf"^{_NUMBER}(?:{_PERCENT}|{words})")
+
+
+def opens_with_figure(text: str, words: CellWords) -> bool:
+    """Whether a text opens with a figure and its unit ("3个部门…", "15%的企业…"): a
+    quantity, so a number before it ("2.3个部门…") is the text's numbering, not a
+    sub-number 2.3."""
+    return bool(words.figure.match(text))
 
 
 def _parts(key: str) -> list[str]:

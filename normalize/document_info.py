@@ -211,9 +211,10 @@ class Issuance(NamedTuple):
 
 def issuance_lines(content: Extracted) -> list[str]:
     """Every text line the reader found outside the tables, in reading order: the
-    heading above the first table, the lines between tables, and (a document without a
-    table) all its lines, the closing 落款 included."""
-    return [*content.text_before, *(line for table in content.tables for line in table.text_above)]
+    heading above the first table, the lines between tables, those under the last table
+    and (a document without a table) all its lines, the closing 落款 included."""
+    between = (line for table in content.tables for line in table.text_above)
+    return [*content.text_before, *between, *content.text_after]
 
 
 def read_issuance(lines: Sequence[str], words: TitleWords) -> Issuance:

@@ -13,6 +13,11 @@ A note may also change how the responsibility cells read: "列第一位的为牵
 cell, or under the header for the whole table) says the first-named unit leads and the
 rest support; with "下同" it holds for every later row as well (``read_lead_note``).
 The words are data: ``first_leads`` in ``data/responsibility.toml``.
+
+A Word, PDF or web-page reader gives the paragraphs under the last table apart from it
+(``Extracted.text_after``): each note there is quoted in a ``table-note`` warning
+(``notes_under_table``), and one saying the first-named unit leads holds for the whole
+table, as one under the header does.
 """
 
 from __future__ import annotations
@@ -120,6 +125,27 @@ def split_note_rows(
 
 def _warning(text: str, page: int | None) -> TaskWarning:
     return TaskWarning(NormalizeCode.TABLE_NOTE, f"note in the table: {text}", None, page)
+
+
+def notes_under_table(
+    lines: Iterable[str], words: NoteWords, first_leads: FirstLeads
+) -> list[TaskWarning]:
+    """A ``table-note`` warning quoting each note a reader found under the last table
+    (``Extracted.text_after``: a Word, PDF or web page's paragraphs there), as a text
+    dump's note run into the last row is quoted: a note (注：…), a signature line
+    (制表人：…) or a note naming the leading position. Other lines there are the
+    document's closing lines (its 落款, read by ``document_info``), not notes."""
+    warnings = []
+    for line in lines:
+        key = squeeze(line)
+        if (
+            words.start.match(key)
+            or words.signature.match(key)
+            or says_first_leads([line], words, first_leads)
+        ):
+            message = f"note under the table: {line.strip()}"
+            warnings.append(TaskWarning(NormalizeCode.TABLE_NOTE, message))
+    return warnings
 
 
 def _trailing_notes(cells: list[Cell], words: NoteWords) -> tuple[list[Cell], list[str]]:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from qingdan.normalize.script import NUMERAL_CHARS
+
 
 def _alternatives(words: list[str]) -> str:
     """The words as a regular-expression alternation, the longest first."""
@@ -30,6 +32,12 @@ class ParagraphWords(NamedTuple):
     """A rectification report's status sentence ("该问题已完成整改。")."""
     problem_label: str
     status_label: str
+    closing_scope: re.Pattern[str]
+    """The opening of a note after the items saying which items it covers (``closing_note``):
+    group ``count`` a count of items above ("2项目标的"), ``this`` the one above ("该目标"),
+    ``above`` the items back to the previous note ("以上各项任务")."""
+    copula: re.Pattern[str]
+    """Between a role label and its names in such a note ("责任单位均为X")."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> ParagraphWords:
@@ -50,4 +58,17 @@ class ParagraphWords(NamedTuple):
             status=re.compile(rf"^(?:{subjects})?(?:{states})[。；;]"),
             problem_label=str(rectification["problem_label"]),
             status_label=str(rectification["status_label"]),
+            closing_scope=_closing_scope(data["closing_note"]),
+            copula=re.compile(_alternatives(data["closing_note"]["copulas"])),
         )
+
+
+def _closing_scope(words: Mapping[str, Any]) -> re.Pattern[str]:
+    """The opening of a closing note that says which items it covers (``closing_scope``)."""
+    this, above = _alternatives(words["this"]), _alternatives(words["above"])
+    objects = _alternatives(words["objects"])
+    count = rf"\d{{1,3}}|[{NUMERAL_CHARS}]{{1,4}}"
+    return re.compile(
+        rf"^(?:(?:{above})?(?P<count>{count})项|(?P<this>{this})(?:项|(?={objects}))"
+        rf"|(?P<above>{above})(?:各项|各|所有|全部)?项?)(?:{objects})?的?[，,]?"
+    )

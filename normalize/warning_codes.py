@@ -30,8 +30,8 @@ class NormalizeCode(DocumentedCode):
     )
     TABLE_NOTE = (
         "table-note",
-        "A note inside the table (注：…) or a signature line under it (制表人：…) is not a "
-        "task; the message keeps its text.",
+        "A note inside or under the table (注：…) or a signature line under it (制表人：…) is "
+        "not a task; the message keeps its text.",
     )
     CARRIED_BY_GROUP = (
         "carried-by-group",
@@ -96,6 +96,12 @@ class NormalizeCode(DocumentedCode):
         "paragraph-text",
         "Text of a paragraph-form list stands under a heading but in no task; the message "
         "keeps it.",
+    )
+    CLOSING_NOTE = (
+        "closing-note",
+        "A note after numbered items names units but not which items it covers (or counts "
+        "more items than stand above it): its units were given to no item (or to every item "
+        "above); the message keeps its text.",
     )
 
 

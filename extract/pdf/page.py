@@ -65,13 +65,15 @@ class PageReading:
         self.lines_above: list[list[TextLine]] = []
         """Per table, the text lines between the table above it (or the page top) and
         it; with no table, one entry: the whole page's lines."""
+        self.lines_below: list[TextLine] = []
+        """The text lines under the page's last table (none when it has no table)."""
         self.damage = TextDamage(0, 0, 0)
         self.notices: list[Notice] = []
         """What the reading guessed on this page (a table read from text alignment)."""
 
 
 def read_page(content: PageContent) -> PageReading:
-    """The ruled tables of one page and the text lines above each."""
+    """The ruled tables of one page, the text lines above each and those under the last."""
     reading = PageReading(content.number)
     reading.damage = measure_damage([g.text for g in content.glyphs])
     if reading.damage.unreadable:
@@ -90,6 +92,11 @@ def read_page(content: PageContent) -> PageReading:
         last = reading.boxes[-1]
         reading.at_foot = feet(last, len(last.rows) - 1, index)
     reading.lines_above = _lines_above(content, index, [t.bbox for t in reading.boxes])
+    if reading.boxes:
+        bottom = max(box.bbox[3] for box in reading.boxes)
+        reading.lines_below = [
+            _styled(line, content.width) for line in index.lines_between(bottom, float("inf"))
+        ]
     return reading
 
 

@@ -14,7 +14,8 @@ table per page. Stitching the pages back into one list is the normalizer's job
   space next to a Chinese character, fake-bold duplicates dropped, lines as ``\\n``.
 * Text outside the tables (page numbers, running headers and footers) is left out of
   the grids; the lines above each table are kept with their look (``TextLine``) for the
-  title. A document with no table gives every text line of every page.
+  title, and the lines under the last table (on its page and the pages after it) as
+  ``text_after``. A document with no table gives every text line of every page.
 * Tables as every program draws them (issue 27): a table open at a page break
   (Chromium, Calc: no rule at the foot) is closed where its vertical rules stop
   (``extract.pdf.open_ends``); text painted outside its clip path is not read
@@ -99,6 +100,8 @@ class _Document:
     def __init__(self) -> None:
         self.tables: list[RawTable] = []
         self.lines_before: list[TextLine] = []
+        self.lines_after: list[TextLine] = []
+        """The lines under the last table so far: on its page, then on the pages after."""
         self.notices: list[Notice] = []
         self.pages_with_text = 0
         self.unreadable = 0
@@ -132,6 +135,7 @@ def read_pdf(data: bytes, path: Path, options: ReadOptions | None = None) -> Ext
         lines_before=document.lines_before,
         notices=document.notices,
         traits=PRINTED_PAGE,
+        text_after=plain_lines(document.lines_after),
     )
     if document.scanned:
         from qingdan.extract.scan.reader import with_scanned_pages
@@ -164,6 +168,11 @@ def _add_page(document: _Document, reading: PageReading) -> None:
     if first_table and reading.lines_above:
         # Lines above the first table; until there is one, every line of every page.
         document.lines_before.extend(reading.lines_above[0])
+    if reading.tables:
+        document.lines_after = list(reading.lines_below)
+    elif document.tables and reading.lines_above:
+        # A page with no table after the last one: its lines are under that table.
+        document.lines_after.extend(reading.lines_above[0])
 
 
 def _check_readable(document: _Document, path: Path) -> None:

@@ -247,6 +247,7 @@ def with_scanned_pages(
         text_before=found.text_before or scanned.text_before,
         notices=[*found.notices, *scanned.notices],
         traits=scanned.traits,
+        text_after=found.text_after,
     )
 
 

@@ -19,16 +19,18 @@ each, read in this order:
 2. ``numbering`` and ``plan``: each line's numbering, and what each numbered line is in
    this document, a heading or an item.
 3. ``items`` with ``role_lines``: the lines read in order into headings and items, each
-   item's text and its role lines (``LABEL：value``, a role note in brackets).
+   item's text and its role lines (``LABEL：value``, a role note in brackets);
+   ``closing_notes``: a line after the items naming the units of the items it counts
+   back ("2项目标的责任单位均为X。").
 4. ``reports``: what the title says the items are (a task list, a progress or a
    rectification report) when no item names a unit.
 5. ``table``: the items as a synthetic table (序号, 类别, 任务内容, the role labels), which
    the normal chain turns into records, so departments and deadlines are read exactly
    as in a table.
 
-It is a list only when at least one item has a role line, or when the title names a
-list of tasks (``reports``): numbered paragraphs without any (a notice's own 一、二、) are
-not a task list.
+It is a list only when at least one item has a role line or a note after the items
+names units (``closing_notes``), or when the title names a list of tasks (``reports``):
+numbered paragraphs without any (a notice's own 一、二、) are not a task list.
 """
 
 from __future__ import annotations
@@ -41,9 +43,10 @@ from qingdan.normalize.columns import ColumnSynonyms
 from qingdan.normalize.header import Header
 from qingdan.normalize.layout import TaskRows, collect_task_rows
 from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.paragraphs.closing_notes import read_closing_note
 from qingdan.normalize.paragraphs.items import Reader
 from qingdan.normalize.paragraphs.lines import split_inline, split_items, unwrap
-from qingdan.normalize.paragraphs.numbering import PAGE_NUMBER, Level, numbering
+from qingdan.normalize.paragraphs.numbering import PAGE_NUMBER, Level
 from qingdan.normalize.paragraphs.plan import Plan, plan
 from qingdan.normalize.paragraphs.reports import split_problems, split_progress, title_word
 from qingdan.normalize.paragraphs.role_lines import RoleLines, repeated_labels
@@ -77,7 +80,9 @@ def read_paragraph_list(
     if found is None:
         return None
     reader = _read(paragraphs, found, knowledge)
-    if not any(item.roles for item in reader.items()):
+    # A note after the items naming units makes a list even when it names none of them
+    # (its ``closing-note`` warning says so).
+    if not any(item.roles for item in reader.items()) and not reader.closing:
         roleless = _read_roleless(paragraphs, found, knowledge, reader.above)
         if roleless is None:
             return None
@@ -98,11 +103,13 @@ def _paragraphs(lines: Sequence[str], roles: RoleLines, wrapped: bool) -> list[s
     """The paragraphs of a document's text lines, page numbers left out."""
     found = [line.strip() for line in lines if line.strip() and not PAGE_NUMBER.match(line)]
     if wrapped:
-        found = unwrap(found, roles.starts_paragraph)
+        found = unwrap(
+            found, lambda line: roles.starts_paragraph(line) or bool(read_closing_note(line, roles))
+        )
     return [
         inline
         for line in found
-        for piece in split_items(line, lambda text: numbering(text) is not None, roles.own_roles)
+        for piece in split_items(line, roles.is_numbered, roles.own_roles)
         for inline in split_inline(piece)
     ]
 
@@ -118,6 +125,7 @@ def _read(lines: list[str], found: Plan, knowledge: Knowledge, roleless: bool = 
     reader.roles.field_labels = repeated_labels(lines)
     for line, entry in zip(lines, found[1], strict=True):
         reader.read(line, entry)
+    reader.apply_closing_notes()
     reader.lead_from_sections()
     reader.names_as_categories()
     reader.not_units = reader.measure_labels()

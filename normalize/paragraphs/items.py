@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from qingdan.normalize.cell_kinds import is_measure_unit
 from qingdan.normalize.model import TaskWarning
+from qingdan.normalize.paragraphs.closing_notes import ClosingNote, covered_items, read_closing_note
 from qingdan.normalize.paragraphs.lines import display_width, is_sentence
 from qingdan.normalize.paragraphs.numbering import SUB_ITEM, Level, Numbered
 from qingdan.normalize.paragraphs.role_lines import (
@@ -104,6 +105,8 @@ class Reader:
         """The items are paragraphs without numbers, each ending with its own roles."""
         self.bare = False
         """No line is numbered: every paragraph under a heading is one task."""
+        self.closing: list[tuple[int, ClosingNote]] = []
+        """Notes after the items naming their units, each with the number of items above."""
 
     def items(self) -> list[Item]:
         """The items read so far, in order."""
@@ -151,7 +154,10 @@ class Reader:
         return text, text[: parts[0][1]] if parts else text, parts, False
 
     def _text(self, text: str) -> None:
-        """Text of the current item: its measure, then role lines, each to its column."""
+        """Text of the current item: its measure, then role lines, each to its column; a
+        closing note naming the units of the items above (``closing_notes``) is kept apart."""
+        if self._closing_note(text):
+            return
         text, head, parts, closed = self._split(text)
         item = self.entries[-1] if self.entries and isinstance(self.entries[-1], Item) else None
         ended = item is None or self._heading or bool(item.roles)
@@ -174,6 +180,22 @@ class Reader:
         self._add_roles(item, parts)
         if parts:
             item.note_closed = closed
+
+    def _closing_note(self, text: str) -> bool:
+        """Whether a line after an item is a closing note (kept for ``apply_closing_notes``)."""
+        if self._heading or not self.entries or self.unnumbered or self.bare:
+            return False
+        note = read_closing_note(text, self.roles)
+        if note is None:
+            return False
+        self.closing.append((len(self.items()), note))
+        return True
+
+    def apply_closing_notes(self) -> None:
+        """Give each item the roles of the closing notes that cover it."""
+        for items, note in covered_items(self.closing, self.items(), self.warnings):
+            for item in items:
+                self._add_roles(item, note.parts)
 
     def _add_roles(self, item: Item, parts: list[RolePart]) -> None:
         """Each role of a line to its label's lines of the item."""

@@ -6,6 +6,10 @@ the items. ``numbering`` reads a line's numbering: its level, the numbering as `
 prints it (``1.`` -> ``1``; ``（一）`` stays) and where the line's text starts after it.
 What each level is in a given document (a heading or the items) is the plan's question
 (``paragraphs.plan``), not this module's.
+
+A digit right after ``1.`` makes a sub-number or a decimal (``2.3``), not an item's
+numbering, unless a unit follows it: "2.3个部门未清理…" is item 2 whose text opens with a
+quantity (``cell_kinds.opens_with_figure``, the units of ``data/cells.toml``).
 """
 
 from __future__ import annotations
@@ -14,12 +18,13 @@ import re
 from enum import Enum
 from typing import NamedTuple
 
+from qingdan.normalize.cell_kinds import CellWords, opens_with_figure
 from qingdan.normalize.script import NUMERAL
 
 _NUMERAL = f"{NUMERAL}+"
 _SECTION = re.compile(rf"^(?:{_NUMERAL}[、.．]|第{_NUMERAL}(?:部分|章|节|篇))")
 _CATEGORY = re.compile(rf"^([（(]{_NUMERAL}[）)])")
-_ITEM = re.compile(r"^(\d{1,3})[.．、](?!\d)")
+_ITEM = re.compile(r"^(\d{1,3})[.．、]")
 SUB_ITEM = re.compile(r"^(?:[（(]\d{1,3}[）)]|[①-⑳⑴-⒇])")
 """A numbering below the items (（1）, ⑴, ①)."""
 _CHINESE_ITEM = re.compile(rf"^({_NUMERAL})[、.．]")
@@ -50,9 +55,12 @@ class Numbered(NamedTuple):
     start: int
 
 
-def numbering(line: str) -> Numbered | None:
-    """A line's numbering, or ``None`` when it has none."""
-    if match := _ITEM.match(line):
+def numbering(line: str, words: CellWords) -> Numbered | None:
+    """A line's numbering, or ``None`` when it has none (``words``: the units that tell
+    an item's quantity from a sub-number)."""
+    match = _ITEM.match(line)
+    rest = line[match.end() :] if match else ""
+    if match and (not rest[:1].isdecimal() or opens_with_figure(rest, words)):
         return Numbered(Level.ITEM, match.group(1), match.end())
     if match := _CATEGORY.match(line):
         return Numbered(Level.CATEGORY, match.group(1), match.end())

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from qingdan.normalize.paragraphs.lines import is_sentence, unnumbered_headings
-from qingdan.normalize.paragraphs.numbering import DEPTH, Level, Numbered, numbering
+from qingdan.normalize.paragraphs.numbering import DEPTH, Level, Numbered
 from qingdan.normalize.paragraphs.role_lines import RoleLines
 
 Plan = tuple[dict[Level, Level], list[tuple[Numbered, Level] | None]]
@@ -31,7 +31,7 @@ def plan(lines: list[str], roles: RoleLines) -> Plan | None:
     ("一、……。（X负责）" in a list of 一、 items, "（一）……（X牵头）" beside （一）
     headings over 1. items). ⑴ and （1） number the items when a list has no 1. and every
     one of them names its roles; otherwise they continue an item's text."""
-    found = [numbering(line) for line in lines]
+    found = [roles.numbering(line) for line in lines]
     if not any(found):
         return _unnumbered_plan(lines)
     has_roles = _naming_roles(lines, found, roles)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from qingdan.normalize.cell_kinds import is_person
 from qingdan.normalize.deadlines import parse_deadline
 from qingdan.normalize.model import TaskWarning
-from qingdan.normalize.paragraphs.numbering import numbering
+from qingdan.normalize.paragraphs.numbering import Numbered, numbering
 from qingdan.normalize.responsibility import final_bracket, states_roles, take_officials
 from qingdan.normalize.roles import LABELLED_EXTRA_ROLES, Role
 from qingdan.normalize.text import squeeze
@@ -80,7 +80,15 @@ class RoleLines:
 
     def starts_paragraph(self, line: str) -> bool:
         """Whether a line starts a paragraph of its own: a numbering or a role label."""
-        return numbering(line) is not None or self.opens_role_line(line)
+        return self.numbering(line) is not None or self.opens_role_line(line)
+
+    def numbering(self, line: str) -> Numbered | None:
+        """A line's numbering (``paragraphs.numbering``), read with this document's units."""
+        return numbering(line, self.knowledge.cells)
+
+    def is_numbered(self, line: str) -> bool:
+        """Whether a line opens with a numbering."""
+        return self.numbering(line) is not None
 
     def own_roles(self, line: str) -> bool:
         """Whether a line names its own roles: a role note in brackets at its end."""

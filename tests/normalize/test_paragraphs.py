@@ -369,9 +369,6 @@ _TABLE_FORM_MISREAD: dict[str, str] = {}
 # Where the paragraph form is the one misread and its fix is under way on the paragraph
 # reader: not strict, so that either order of the two fixes' merges keeps this green.
 _PARAGRAPH_FORM_PENDING: dict[str, str] = {
-    "085-zhejiang-2023-ningbo-shenji-wenti-qingdan": "paragraph form: item 2's text starts "
-    "with a figure (2.3个部门…), read as one number 2.3 and folded into item 1's "
-    "deadline line (held-out skeleton; the paragraph reader's numbering)",
     "107-henan-2024-huiji-xuncha-zhenggai-qingdan": "paragraph form: a measure cell holding "
     "numbered parts (1.…；2.…) printed as a paragraph starts new items at its parts "
     "(held-out skeleton, left open)",

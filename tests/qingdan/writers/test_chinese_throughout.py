@@ -73,7 +73,7 @@ def test_a_message_shows_the_sentence_and_what_it_quotes() -> None:
         "完成时限未写明可推算的日期：汛期"
     )
     assert warning_text("table-note", "note in the table: 注：以下由各镇落实") == (
-        "表格中的注释行，不作为任务：注：以下由各镇落实"
+        "表格中或表格下的注释行、签署行，不作为任务：注：以下由各镇落实"
     )
     assert warning_text("no-lead", "task names no lead unit") == "任务未写明牵头单位"
     assert warning_text("new-code", "something odd") == f"{catalogue()[OTHER]}（new-code）"
